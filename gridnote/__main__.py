@@ -1,0 +1,3 @@
+from gridnote.cli import main
+
+main()

@@ -1,0 +1,69 @@
+"""Household addresses as she types them: ``8-2-301``, ``8号楼2单元301``, ``8栋2单元301室``.
+
+An address may be partial (``8``, ``8-2``, ``8号楼``) when it is used to
+narrow a search; a household needs all three parts. The stored, canonical
+form is ``building-unit-room`` (``8-2-301``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gridnote.textnorm import normalize
+
+_PART = r"[0-9]+[A-Za-z]?"
+_DASHED = re.compile(rf"^(?P<b>{_PART})(?:[-#/](?P<u>{_PART})(?:[-#/](?P<r>{_PART}))?)?$")
+_CHINESE = re.compile(
+    rf"^(?P<b>{_PART})\s*(?:号楼|号|栋|幢|楼|#)"
+    rf"(?:\s*(?P<u>{_PART})\s*(?:单元|-)"
+    rf"(?:\s*(?P<r>{_PART})\s*(?:室|号)?)?)?$"
+)
+
+
+@dataclass(frozen=True)
+class Address:
+    building: str
+    unit: str | None = None
+    room: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.unit is not None and self.room is not None
+
+    def canonical(self) -> str:
+        """``8-2-301`` (or the partial prefix ``8-2``/``8``)."""
+        return "-".join(p for p in (self.building, self.unit, self.room) if p is not None)
+
+    def chinese(self) -> str:
+        """``8号楼2单元301``: how it is written on a form."""
+        text = f"{self.building}号楼"
+        if self.unit is not None:
+            text += f"{self.unit}单元"
+        if self.room is not None:
+            text += self.room
+        return text
+
+
+def parse_address(text: str) -> Address | None:
+    """The address in ``text``, or ``None`` when it does not look like one."""
+    value = normalize(text).replace(" ", "").upper()
+    if not value:
+        return None
+    match = _DASHED.match(value) or _CHINESE.match(value)
+    if not match:
+        return None
+    return Address(match["b"], match["u"], match["r"])
+
+
+def building_code(text: str) -> str | None:
+    """``5``, ``5号楼``, ``5栋`` → ``"5"``; None when it is not a building."""
+    address = parse_address(text)
+    if address is None or address.unit is not None:
+        return None
+    return address.building
+
+
+def looks_like_address(text: str) -> bool:
+    """True for tokens that can only be an address (contain a digit and parse)."""
+    return any(ch.isdigit() for ch in normalize(text)) and parse_address(text) is not None

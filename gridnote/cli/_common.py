@@ -1,0 +1,203 @@
+"""What every command shares: the open notebook, consoles, option aliases, errors, help language.
+
+Commands stay thin: parse options, call one service, hand the result to a
+renderer. Errors raised by services (:class:`GridnoteError`) become one line
+on stderr and the error's exit code here, in :class:`RootGroup`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from gridnote import i18n
+from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from gridnote.db import Notebook
+    from gridnote.models import Resident
+
+
+class _State:
+    """Per-invocation state set by the root callback."""
+
+    def __init__(self) -> None:
+        self.db_option: Path | None = None
+        self.notebook: Notebook | None = None
+
+    def reset(self) -> None:
+        if self.notebook is not None:
+            self.notebook.close()
+        self.__init__()  # type: ignore[misc]
+
+
+STATE = _State()
+
+
+def notebook() -> Notebook:
+    """The notebook for this command, opened on first use (and its settings applied)."""
+    if STATE.notebook is None:
+        from gridnote.db import open_notebook
+        from gridnote.paths import notebook_path
+        from gridnote.services.config import apply_process_settings
+
+        STATE.notebook = open_notebook(notebook_path(STATE.db_option))
+        apply_process_settings(STATE.notebook)
+    return STATE.notebook
+
+
+def out() -> Console:
+    """Console for results (built at run time so colour follows the terminal and NO_COLOR)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: UTF-8 JSON, keys in a stable order."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err(), transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tick
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def resolve_resident(nb: Notebook, query: str) -> Resident:
+    """A resident from what she typed; on a terminal an ambiguous match offers a numbered choice."""
+    from gridnote.services.lookup import resolve_resident as lookup
+
+    try:
+        return lookup(nb, query)
+    except AmbiguousError as exc:
+        if not interactive() or not exc.candidates:
+            raise
+        return _choose(exc.candidates, query)
+
+
+def _choose(candidates: list[Resident], query: str) -> Resident:
+    shown = candidates[:20]
+    typer.echo(i18n.t("lookup.choose", query=query, count=len(candidates)), err=True)
+    for number, resident in enumerate(shown, start=1):
+        typer.echo(f"  {number:>2}. #{resident.id} {resident.display_name}  {resident.address or '-'}", err=True)
+    choice = typer.prompt(i18n.t("lookup.choose_prompt"), type=int, err=True)
+    if not 1 <= choice <= len(shown):
+        raise typer.Exit(2)
+    return shown[choice - 1]
+
+
+# -- help in the interface language ----------------------------------------
+def _localize(group: Any, path: str) -> None:
+    from gridnote.messages.help import HELP_ZH
+
+    for name, command in getattr(group, "commands", {}).items():
+        key = f"{path}.{name}" if path else name
+        text = HELP_ZH.get(key)
+        if text:
+            command.help = text
+            command.short_help = None
+        _localize(command, key)
+
+
+def _peek_option(args: list[str], name: str) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+class Group(TyperGroup):
+    """Command groups list sub-commands in the order they were declared."""
+
+
+class RootGroup(Group):
+    """The ``gridnote`` group: help in the user's language, errors as one line."""
+
+    def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = _peek_option(argv, "--lang")
+        if lang:
+            i18n.set_lang(lang)
+        if i18n.lang() == "zh":
+            from gridnote.messages.help import HELP_ZH
+
+            if HELP_ZH.get(""):
+                self.help = HELP_ZH[""]
+            _localize(self, "")
+        try:
+            return super().main(argv, *posargs, **kwargs)
+        finally:
+            from gridnote import clock
+
+            i18n.reset()
+            clock.set_timezone(None)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GridnoteError as exc:
+            _report(exc)
+            raise typer.Exit(exc.exit_code) from None
+        except sqlite3.Error as exc:
+            error = NotebookError("notebook.sqlite_error", reason=str(exc))
+            _report(error)
+            raise typer.Exit(error.exit_code) from None
+        finally:
+            STATE.reset()
+
+
+def _report(exc: GridnoteError) -> None:
+    typer.echo(i18n.t("core.error", message=exc.message), err=True)
+    for line in exc.details:
+        typer.echo("  " + line, err=True)
+
+
+def new_app(help_text: str) -> typer.Typer:
+    """A sub-command group (``resident``, ``task`` …) with gridnote's conventions."""
+    return typer.Typer(
+        cls=Group,
+        help=help_text,
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+
+
+# -- shared options ------------------------------------------------------------
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (a stable structure for scripts).")]
+BuildingOption = Annotated[str | None, typer.Option("--building", "-b", help="Building, e.g. 5 or 5号楼.")]

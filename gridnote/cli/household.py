@@ -1,0 +1,25 @@
+"""``gridnote household …``: households by address."""
+
+from __future__ import annotations
+
+from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json
+
+app = new_app("Households: who lives at each address.")
+
+
+@app.command("list")
+def household_list(building: BuildingOption = None, json_: JsonOption = False) -> None:
+    """List households with their members.
+
+    Example: gridnote household list -b 8
+    """
+    from gridnote.cli.resident import _building
+    from gridnote.render.residents import household_table
+    from gridnote.services.residents import list_households
+
+    households = list_households(notebook(), _building(building))
+    if json_:
+        print_json([{"id": h.id, "address": h.address, "building": h.building, "unit": h.unit,
+                     "room": h.room, "members": list(h.members)} for h in households])
+        return
+    out().print(household_table(households))

@@ -1,0 +1,265 @@
+"""``gridnote resident …``: the residents registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gridnote.cli._common import (
+    BuildingOption,
+    JsonOption,
+    new_app,
+    notebook,
+    out,
+    print_json,
+    progress_bar,
+    resolve_resident,
+)
+
+app = new_app("Residents: add, find, show, edit, tag, move out, import and export.")
+
+Who = Annotated[str, typer.Argument(metavar="WHO", help="Number, name, alias, pinyin, initials or address (李奶奶, lnn, 8-2-301, '李 8-2').")]
+AliasOpt = Annotated[str | None, typer.Option("--alias", help="What neighbours call them, e.g. 李奶奶.")]
+AddressOpt = Annotated[str | None, typer.Option("--address", "-a", help="Household: 8-2-301 or 8号楼2单元301.")]
+GenderOpt = Annotated[str | None, typer.Option("--gender", "-g", help="f/m, 女/男.")]
+BornOpt = Annotated[str | None, typer.Option("--born", help="Birth year or date: 1948, 1948-03-02, 1948年3月2日.")]
+IdOpt = Annotated[str | None, typer.Option("--id-number", help="ID card number (masked in exports).")]
+NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="Free note.")]
+ContactOpt = Annotated[list[str] | None, typer.Option("--contact", help="Emergency contact 'name,relation,phone[,nearby]' (repeatable).")]
+
+
+@app.command("add")
+def resident_add(
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 李秀英.")],
+    alias: AliasOpt = None,
+    address: AddressOpt = None,
+    gender: GenderOpt = None,
+    born: BornOpt = None,
+    phone: Annotated[list[str] | None, typer.Option("--phone", "-p", help="Phone number (repeatable).")] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Care tag: 独居, 失能, 高血压, 低保 … or any word (repeatable).")] = None,
+    id_number: IdOpt = None,
+    note: NoteOpt = None,
+    contact: ContactOpt = None,
+) -> None:
+    """Register a resident.
+
+    Example: gridnote resident add 李秀英 --alias 李奶奶 -a 8-2-301 -g 女 --born 1944 -t 失能 -t 高血压
+    --contact "张明,儿子,13905712345"
+    """
+    from gridnote.render.residents import added_line
+    from gridnote.services import resident_fields as rf
+    from gridnote.services.residents import add_resident
+
+    fields = rf.ResidentInput(
+        name=rf.clean_name(name),
+        alias=rf.clean_alias(alias) if alias else None,
+        address=rf.clean_address(address) if address else None,
+        gender=rf.clean_gender(gender) if gender else None,
+        birth=rf.clean_birth(born) if born else None,
+        phones=rf.clean_phones(phone or []),
+        id_number=rf.clean_id_number(id_number) if id_number else None,
+        note=note,
+        tags=rf.clean_tags(tag or []),
+        contacts=[rf.parse_contact(c) for c in contact or []],
+    )
+    out().print(added_line(add_resident(notebook(), fields)))
+
+
+@app.command("list")
+def resident_list(
+    text: Annotated[str | None, typer.Argument(help="Part of a name, alias, pinyin, phone or note.")] = None,
+    building: BuildingOption = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only residents with this tag (独居, bedridden …).")] = None,
+    moved_out: Annotated[bool, typer.Option("--all", help="Include residents who moved out.")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """List residents, filtered by building, tag and text.
+
+    Example: gridnote resident list -b 8 -t 独居
+    """
+    from gridnote import clock
+    from gridnote.render.residents import resident_json, resident_table
+    from gridnote.services.residents import list_residents
+    from gridnote.vocab import normalize_tags
+
+    tag_code = normalize_tags([tag])[0] if tag else None
+    residents = list_residents(notebook(), building=_building(building), tag=tag_code, text=text,
+                               include_moved=moved_out)
+    if json_:
+        print_json([resident_json(r) for r in residents])
+        return
+    out().print(resident_table(residents, clock.today()))
+
+
+def _building(text: str | None) -> str | None:
+    if text is None:
+        return None
+    from gridnote.address import building_code
+    from gridnote.errors import InputError
+
+    code = building_code(text)
+    if code is None:
+        raise InputError("building.bad_code", text=text)
+    return code
+
+
+@app.command("show")
+def resident_show(who: Who, json_: JsonOption = False) -> None:
+    """Show a resident's card: person, household, contacts, tags, notes.
+
+    Example: gridnote resident show lnn
+    """
+    from gridnote import clock
+    from gridnote.render.residents import card_json, resident_card_view
+    from gridnote.services.residents import resident_card
+
+    nb = notebook()
+    card = resident_card(nb, resolve_resident(nb, who).id)
+    if json_:
+        print_json(card_json(card))
+        return
+    out().print(resident_card_view(card, clock.today()))
+
+
+@app.command("edit")
+def resident_edit(
+    who: Who,
+    name: Annotated[str | None, typer.Option("--name", help="New full name.")] = None,
+    alias: Annotated[str | None, typer.Option("--alias", help="New alias ('' removes it).")] = None,
+    address: AddressOpt = None,
+    gender: GenderOpt = None,
+    born: BornOpt = None,
+    phone: Annotated[list[str] | None, typer.Option("--phone", "-p", help="Replace the phone numbers (repeatable).")] = None,
+    add_phone: Annotated[list[str] | None, typer.Option("--add-phone", help="Add a phone number.")] = None,
+    id_number: IdOpt = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="Replace the note ('' clears it).")] = None,
+    add_contact: ContactOpt = None,
+    remove_contact_id: Annotated[int | None, typer.Option("--remove-contact", metavar="ID", help="Remove emergency contact number ID (see `resident show`).")] = None,
+) -> None:
+    """Change a resident's details (the old values are kept in the notebook's history).
+
+    Example: gridnote resident edit 李奶奶 --add-phone 13857112399
+    """
+    from gridnote.render.residents import updated_line
+    from gridnote.services import resident_fields as rf
+    from gridnote.services.residents import edit_resident, get_resident, remove_contact
+
+    nb = notebook()
+    resident = resolve_resident(nb, who)
+    fields = rf.ResidentInput(
+        name=rf.clean_name(name) if name is not None else None,
+        alias=(rf.clean_alias(alias) or "") if alias is not None else None,
+        address=rf.clean_address(address) if address else None,
+        gender=rf.clean_gender(gender) if gender else None,
+        birth=rf.clean_birth(born) if born else None,
+        id_number=rf.clean_id_number(id_number) if id_number else None,
+        note=note,
+        contacts=[rf.parse_contact(c) for c in add_contact or []],
+    )
+    replace = phone is not None
+    if phone is not None or add_phone:
+        fields.phones = rf.clean_phones(phone if replace else add_phone or [])
+    with nb.transaction():
+        updated = edit_resident(nb, resident.id, fields, replace_phones=replace)
+        if remove_contact_id is not None:
+            remove_contact(nb, resident.id, remove_contact_id)
+            updated = get_resident(nb, resident.id)
+    out().print(updated_line(updated))
+
+
+@app.command("tag")
+def resident_tag(
+    who: Who,
+    tags: Annotated[list[str], typer.Argument(metavar="TAG...", help="Tags to add: 独居, 失能, 高血压, 低保, 楼栋长, or any word.")],
+) -> None:
+    """Add care tags to a resident.
+
+    Example: gridnote resident tag 高阿姨 独居 高血压
+    """
+    from gridnote.render.residents import updated_line
+    from gridnote.services import resident_fields as rf
+    from gridnote.services.residents import tag_resident
+
+    nb = notebook()
+    out().print(updated_line(tag_resident(nb, resolve_resident(nb, who).id, rf.clean_tags(tags))))
+
+
+@app.command("untag")
+def resident_untag(
+    who: Who,
+    tags: Annotated[list[str], typer.Argument(metavar="TAG...", help="Tags to remove.")],
+) -> None:
+    """Remove care tags from a resident.
+
+    Example: gridnote resident untag 高阿姨 高血压
+    """
+    from gridnote.render.residents import updated_line
+    from gridnote.services import resident_fields as rf
+    from gridnote.services.residents import untag_resident
+
+    nb = notebook()
+    out().print(updated_line(untag_resident(nb, resolve_resident(nb, who).id, rf.clean_tags(tags))))
+
+
+@app.command("move-out")
+def resident_move_out(
+    who: Who,
+    note: NoteOpt = None,
+    undo: Annotated[bool, typer.Option("--undo", help="They are back: undo a move-out.")] = False,
+) -> None:
+    """Mark a resident as moved out (kept in the notebook, hidden from lists).
+
+    Example: gridnote resident move-out 王强 --note "搬去女儿家"
+    """
+    from gridnote.render.residents import moved_line
+    from gridnote.services.residents import move_out
+
+    nb = notebook()
+    out().print(moved_line(move_out(nb, resolve_resident(nb, who).id, note=note, undo=undo)))
+
+
+@app.command("import")
+def resident_import(
+    file: Annotated[Path, typer.Argument(help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")] = False,
+) -> None:
+    """Import residents from a spreadsheet: all rows or none.
+
+    Headers such as 姓名, 性别, 楼栋, 单元, 房号, 联系电话, 出生日期, 人员类别, 备注 (or
+    name, gender, building, unit, room, phone, birth, tags, note). A resident
+    already at that address under the same name is updated, not duplicated.
+
+    Example: gridnote resident import 居民花名册.csv --dry-run
+    """
+    from gridnote.render.residents import import_summary
+    from gridnote.services.importer import import_residents
+
+    nb = notebook()
+    with progress_bar() as tick:
+        result = import_residents(nb, file, dry_run=dry_run, progress=tick)
+    out().print(import_summary(result))
+
+
+@app.command("export")
+def resident_export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.csv or .xlsx).")],
+    format_: Annotated[str | None, typer.Option("--format", "-f", help="csv or xlsx (default: from the file name).")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Include full phone and ID numbers (masked by default).")] = False,
+    building: BuildingOption = None,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only residents with this tag.")] = None,
+) -> None:
+    """Export residents to CSV (UTF-8 with BOM, opens in Excel) or XLSX; phones and IDs masked.
+
+    Example: gridnote resident export -o 居民.xlsx -t 独居
+    """
+    from gridnote.render.export import export_residents
+    from gridnote.render.residents import exported_line
+    from gridnote.services.residents import list_residents
+    from gridnote.vocab import normalize_tags
+
+    tag_code = normalize_tags([tag])[0] if tag else None
+    residents = list_residents(notebook(), building=_building(building), tag=tag_code)
+    fmt = export_residents(residents, output, format_, full=full)
+    out().print(exported_line(len(residents), output, fmt, full))

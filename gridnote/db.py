@@ -1,0 +1,230 @@
+"""Open the notebook: create it privately, check it is ours, upgrade it, set pragmas.
+
+The fast path (a current notebook) uses only :mod:`sqlite3`; sqlite-utils and
+the migrations load only when a notebook is created or upgraded.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from gridnote.errors import NotebookError
+
+APPLICATION_ID = 0x47524E54  # "GRNT": marks a SQLite file as a gridnote notebook
+BUSY_TIMEOUT_MS = 10_000  # two terminals writing at once wait for each other
+
+
+class Notebook:
+    """One open notebook: a connection plus the helpers every service uses."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._settings: dict[str, str] | None = None
+
+    # -- reading -------------------------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            raise _translate(exc, self.path) from exc
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        return self.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        return self.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    # -- writing -------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Notebook]:
+        """All or nothing: every command that writes runs inside one of these.
+
+        ``BEGIN IMMEDIATE`` takes the write lock up front, so a second
+        terminal waits (up to the busy timeout) instead of failing halfway.
+        Nested use becomes a savepoint.
+        """
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"sp{id(object())}"
+            self.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        """Insert one row and return its id."""
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cur = self.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+        return int(cur.lastrowid)
+
+    def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        sets = ", ".join(f"{column} = ?" for column in values)
+        self.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
+
+    @cached_property
+    def utils(self) -> Any:
+        """A :class:`sqlite_utils.Database` on the same connection, loaded on demand."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    # -- settings ------------------------------------------------------------
+    def settings(self) -> dict[str, str]:
+        """Raw ``config`` rows (cached for the life of the command)."""
+        if self._settings is None:
+            self._settings = {r[0]: r[1] for r in self.rows("SELECT key, value FROM config")}
+        return self._settings
+
+    def forget_settings(self) -> None:
+        self._settings = None
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return NotebookError("notebook.read_only", path=path)
+    if "locked" in text or "busy" in text:
+        return NotebookError("notebook.locked", path=path)
+    if "unable to open" in text or "disk i/o" in text:
+        return NotebookError("notebook.cannot_open", path=path, reason=str(exc))
+    return exc
+
+
+def _create_file(path: Path) -> bool:
+    """Create an empty notebook file readable by its owner only. False if it appeared meanwhile."""
+    parent = path.parent
+    try:
+        if not parent.exists():
+            parent.mkdir(mode=0o700, parents=True)
+            os.chmod(parent, 0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise NotebookError("notebook.cannot_create", path=path, reason=exc.strerror or str(exc)) from exc
+    os.close(fd)
+    os.chmod(path, 0o600)
+    return True
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.resolve())) + "?mode=rw"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.OperationalError as exc:
+        raise NotebookError("notebook.cannot_open", path=path, reason=str(exc)) from exc
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def open_notebook(path: Path) -> Notebook:
+    """Open (creating if needed) the notebook at ``path``, upgraded to this version."""
+    from gridnote.migrations import LATEST
+
+    path = Path(path)
+    if path.is_dir():
+        raise NotebookError("notebook.is_dir", path=path)
+    created = False
+    if not path.exists():
+        created = _create_file(path)
+    conn = _connect(path)
+    try:
+        try:
+            app_id, version = (
+                conn.execute("PRAGMA application_id").fetchone()[0],
+                conn.execute("PRAGMA user_version").fetchone()[0],
+            )
+            has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "unable to open" not in str(exc).lower():
+                raise _translate(exc, path) from exc
+            raise NotebookError("notebook.not_a_notebook", path=path) from exc
+        if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
+            raise NotebookError("notebook.not_a_notebook", path=path)
+        if version > LATEST:
+            raise NotebookError("notebook.newer", path=path)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if app_id != APPLICATION_ID or version < LATEST:
+            _upgrade(conn, path, fresh=not has_tables)
+    except BaseException:
+        conn.close()
+        if created:
+            _remove_quietly(path)
+        raise
+    return Notebook(conn, path)
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> None:
+    """Apply pending migrations in one transaction, then stamp the file as ours."""
+    import sqlite_utils
+
+    from gridnote.migrations import NAMES, migrations
+
+    try:
+        if fresh:
+            conn.execute("PRAGMA journal_mode = WAL")
+        db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            steps = migrations()
+            applied = {m.name for m in steps.applied(db)}
+            if applied - set(NAMES):
+                raise NotebookError("notebook.newer", path=path)
+            steps.apply(db)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {len(NAMES)}")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        raise _translate(exc, path) from exc
+
+
+def _remove_quietly(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.remove(str(path) + suffix)
+        except OSError:
+            pass

@@ -1,0 +1,76 @@
+"""Errors that reach the user as one line on stderr and an exit code.
+
+Each error carries a message key from the catalogue (``gridnote.messages``)
+and the values to fill in, so the text is rendered in the user's language
+only when it is shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class GridnoteError(Exception):
+    """Base class: an expected failure with its own exit code."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    @property
+    def message(self) -> str:
+        from gridnote.i18n import t
+
+        return t(self.key, **self.values)
+
+    @property
+    def details(self) -> list[str]:
+        """Further lines shown under the message (e.g. one per bad import row)."""
+        return []
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(GridnoteError):
+    """A value the user typed cannot be used (bad date, reading, option)."""
+
+    exit_code = 2
+
+
+class AmbiguousError(InputError):
+    """Several records match what was typed; ``candidates`` holds them for a numbered choice."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, candidates: list[Any] | None = None, **values: Any) -> None:
+        super().__init__(key, **values)
+        self.candidates: list[Any] = candidates or []
+
+
+class NotFoundError(GridnoteError):
+    """Nothing matches what was typed."""
+
+    exit_code = 3
+
+
+class StateError(GridnoteError):
+    """The action does not fit the record's current state."""
+
+    exit_code = 4
+
+
+class NotebookError(GridnoteError):
+    """The notebook cannot be opened or written."""
+
+    exit_code = 5
+
+
+class FileError(GridnoteError):
+    """A file to read or write is missing, unreadable or unwritable."""
+
+    exit_code = 6
+

@@ -1,0 +1,82 @@
+"""The interface language and the one function that turns a key into text.
+
+Language, most specific first: an explicit choice (``--lang``), the
+``GRIDNOTE_LANG`` variable, the notebook's ``lang`` setting, then the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``: anything starting with ``zh`` is
+Chinese). Everything else is English.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGS = ("en", "zh")
+
+_explicit: str | None = None
+_from_notebook: str | None = None
+
+
+def normalize_lang(value: str | None) -> str | None:
+    """Map ``zh_CN.UTF-8``, ``zh-Hans``, ``中文``, ``en_US`` … to a code."""
+    if not value:
+        return None
+    v = value.strip().lower()
+    if v.startswith("zh") or v in {"中文", "cn", "chinese"}:
+        return "zh"
+    if v.startswith("en") or v in {"c", "posix", "english", "英文"}:
+        return "en"
+    return None
+
+
+def set_lang(value: str | None) -> None:
+    """Force a language for this process (the ``--lang`` option)."""
+    global _explicit
+    _explicit = normalize_lang(value)
+
+
+def set_notebook_lang(value: str | None) -> None:
+    """Remember the notebook's ``lang`` setting once the notebook is open."""
+    global _from_notebook
+    _from_notebook = normalize_lang(value)
+
+
+def reset() -> None:
+    """Forget explicit and notebook choices (used between tests)."""
+    global _explicit, _from_notebook
+    _explicit = None
+    _from_notebook = None
+
+
+def locale_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def lang() -> str:
+    """The language to speak right now: ``"en"`` or ``"zh"``."""
+    return (
+        _explicit
+        or normalize_lang(os.environ.get("GRIDNOTE_LANG"))
+        or _from_notebook
+        or locale_lang()
+    )
+
+
+def t(key: str, **values: Any) -> str:
+    """The catalogue text for ``key`` in the current language, filled in."""
+    from gridnote.messages import CATALOGUE
+
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key if not values else f"{key} {values}"
+    text = entry[1] if lang() == "zh" else entry[0]
+    return text.format(**values) if values else text
+
+
+def pick(en: str, zh: str) -> str:
+    """Choose between two already-translated texts (labels of a vocabulary)."""
+    return zh if lang() == "zh" else en

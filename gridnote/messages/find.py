@@ -1,0 +1,4 @@
+"""Messages: find."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

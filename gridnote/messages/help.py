@@ -1,0 +1,37 @@
+"""Chinese help for every command, keyed by its path (``resident.add``).
+
+English help is each command's docstring; ``tests/test_help.py`` walks the
+command tree and fails when a command has no Chinese entry here.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
+
+HELP_ZH: dict[str, str] = {
+    "": "gridnote —— 网格员的工作笔记本：居民、明日工作、走访、问题、报表。\n\n"
+        "三个时刻：早上 `gridnote today`，走访后 `gridnote log`，下班前 `gridnote report`。"
+        "用示例网格试试：`gridnote --db demo.db demo`。",
+    "resident": "居民：登记、查找、查看、修改、标签、迁出、导入和导出。",
+    "resident.add": "登记居民。\n\n例：gridnote resident add 李秀英 --alias 李奶奶 -a 8-2-301 -g 女 --born 1944 -t 失能 -t 高血压",
+    "resident.list": "按楼栋、标签和文字筛选居民。\n\n例：gridnote resident list -b 8 -t 独居",
+    "resident.show": "查看居民卡片：本人、同户成员、紧急联系人、标签、备注。\n\n例：gridnote resident show lnn",
+    "resident.edit": "修改居民信息（旧值保留在笔记本历史中）。\n\n例：gridnote resident edit 李奶奶 --add-phone 13857112399",
+    "resident.tag": "给居民加标签。\n\n例：gridnote resident tag 高阿姨 独居 高血压",
+    "resident.untag": "去掉居民的标签。\n\n例：gridnote resident untag 高阿姨 高血压",
+    "resident.move-out": "标记居民已迁出（记录保留，列表中隐藏）。\n\n例：gridnote resident move-out 王强 --note \"搬去女儿家\"",
+    "resident.import": "从表格导入居民：要么全部导入，要么一行不导。\n\n"
+                       "表头可用 姓名、性别、楼栋、单元、房号、联系电话、出生日期、人员类别、备注（或英文）。"
+                       "同一地址同名的居民会更新而不会重复。\n\n例：gridnote resident import 居民花名册.csv --dry-run",
+    "resident.export": "把居民导出为 CSV（带 BOM，Excel 可直接打开）或 XLSX；电话和身份证号默认打码。\n\n"
+                       "例：gridnote resident export -o 居民.xlsx -t 独居",
+    "household": "住户：每个门牌住着谁。",
+    "household.list": "列出住户及其成员。\n\n例：gridnote household list -b 8",
+    "building": "楼栋：每栋楼的户数和人数。",
+    "building.list": "列出楼栋及户数、人数。\n\n例：gridnote building list",
+    "config": "保存在笔记本中的设置：语言、时区、走访间隔、阈值。",
+    "config.list": "显示所有设置、当前值以及是否为默认值。\n\n例：gridnote config list",
+    "config.get": "显示一项设置的值。\n\n例：gridnote config get care.living-alone",
+    "config.set": "修改一项设置。\n\n例：gridnote config set care.bedridden 2 · gridnote config set lang zh",
+    "config.unset": "把一项设置恢复为默认值。\n\n例：gridnote config unset care.bedridden",
+    "demo": "把示例网格（4 栋楼、317 户、752 人）载入一个空笔记本。\n\n"
+            "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶",
+}

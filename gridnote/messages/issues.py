@@ -1,0 +1,4 @@
+"""Messages: issues."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Messages: report."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

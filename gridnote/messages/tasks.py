@@ -1,0 +1,4 @@
+"""Messages: tasks."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

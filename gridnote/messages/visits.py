@@ -1,0 +1,4 @@
+"""Messages: visits."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}

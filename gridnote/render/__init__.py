@@ -1,0 +1,1 @@
+"""Pure functions from models to Rich renderables and export files. They never query."""

@@ -1,0 +1,45 @@
+"""Building blocks shared by renderers: tables, labels, empty-state lines."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from gridnote.i18n import lang, t
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+
+def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
+    """A compact table whose headers come from the catalogue keys given."""
+    from rich import box
+    from rich.table import Table
+
+    grid = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left",
+                 title_style="bold", header_style="bold", **kwargs)
+    for key in columns:
+        grid.add_column(t(key))
+    return grid
+
+
+def tag_labels(tags: tuple[str, ...] | list[str]) -> str:
+    """``失能、高血压`` in Chinese, ``bedridden, hypertension`` in English."""
+    from gridnote.vocab import CARE_TAGS
+
+    separator = "、" if lang() == "zh" else ", "
+    return separator.join(CARE_TAGS.label(tag) for tag in tags)
+
+
+def note(key: str, **values: Any) -> Text:
+    """A dim one-line hint (empty states, next steps)."""
+    from rich.text import Text
+
+    return Text(t(key, **values), style="dim")
+
+
+def ok(key: str, **values: Any) -> Text:
+    """A one-line confirmation of what was written."""
+    from rich.text import Text
+
+    return Text("✓ ", style="green") + Text(t(key, **values))

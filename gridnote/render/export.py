@@ -1,0 +1,67 @@
+"""Writing residents to CSV or XLSX files, masked unless asked otherwise."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import BinaryIO
+
+from gridnote.errors import InputError
+from gridnote.fileio import atomic_write
+from gridnote.i18n import t
+from gridnote.models import Resident
+from gridnote.privacy import mask_id, mask_phone
+
+FORMATS = ("csv", "xlsx")
+
+
+def guess_format(path: Path, explicit: str | None) -> str:
+    fmt = (explicit or path.suffix.lstrip(".") or "csv").lower()
+    if fmt not in FORMATS:
+        raise InputError("export.bad_format", format=fmt, formats=", ".join(FORMATS))
+    return fmt
+
+
+def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], list[list[str]]]:
+    """Header and rows, in the column names the import understands (so a file round-trips)."""
+    from gridnote.vocab import CARE_TAGS, GENDERS
+
+    header = [t("export.col." + c) for c in
+              ("name", "alias", "gender", "address", "phone", "birth", "id_number", "tags", "note")]
+    rows = []
+    for r in residents:
+        phones = list(r.phones) if full else [mask_phone(p) for p in r.phones]
+        rows.append([
+            r.name, r.alias or "", GENDERS.label(r.gender) if r.gender else "", r.address or "",
+            " ".join(phones), r.birth or "",
+            (r.id_number or "") if full else mask_id(r.id_number),
+            "、".join(CARE_TAGS.label(tag) for tag in r.tags), r.note or "",
+        ])
+    return header, rows
+
+
+def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool) -> str:
+    """Write the file whole or not at all; returns the format used."""
+    fmt = guess_format(path, fmt)
+    header, rows = resident_rows(residents, full=full)
+    if fmt == "csv":
+        def write(handle: BinaryIO) -> None:
+            text = io.StringIO(newline="")
+            writer = csv.writer(text)
+            writer.writerow(header)
+            writer.writerows(rows)
+            handle.write(text.getvalue().encode("utf-8-sig"))
+    else:
+        def write(handle: BinaryIO) -> None:
+            from openpyxl import Workbook
+
+            book = Workbook()
+            sheet = book.active
+            sheet.title = t("export.sheet_residents")
+            sheet.append(header)
+            for row in rows:
+                sheet.append(row)
+            book.save(handle)
+    atomic_write(path, write)
+    return fmt

@@ -1,0 +1,154 @@
+"""Residents, households and buildings as tables and cards."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gridnote.i18n import t
+from gridnote.models import Building, Household, ImportResult, Resident, ResidentCard
+from gridnote.render.common import note, ok, table, tag_labels
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def _gender_age(resident: Resident, today: date) -> str:
+    from gridnote.vocab import GENDERS
+
+    parts = []
+    if resident.gender:
+        parts.append(GENDERS.label(resident.gender))
+    age = resident.age(today)
+    if age is not None:
+        parts.append(t("resident.age", age=age))
+    return " ".join(parts)
+
+
+def added_line(resident: Resident) -> RenderableType:
+    return ok("resident.added", id=resident.id, name=resident.display_name, address=resident.address or "-")
+
+
+def updated_line(resident: Resident) -> RenderableType:
+    return ok("resident.updated", id=resident.id, name=resident.display_name,
+              tags=tag_labels(resident.tags) or "-")
+
+
+def moved_line(resident: Resident) -> RenderableType:
+    key = "resident.moved_out" if resident.moved_out else "resident.moved_back"
+    return ok(key, id=resident.id, name=resident.display_name)
+
+
+def resident_table(residents: list[Resident], today: date) -> RenderableType:
+    if not residents:
+        return note("resident.none")
+    grid = table("col.id", "col.name", "col.gender_age", "col.address", "col.tags", "col.phone",
+                 caption=t("resident.count", count=len(residents)))
+    for r in residents:
+        name = r.display_name + (" " + t("resident.moved_mark") if r.moved_out else "")
+        grid.add_row(str(r.id), name, _gender_age(r, today), r.address or "-", tag_labels(r.tags),
+                     r.phones[0] if r.phones else "")
+    return grid
+
+
+def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    r = card.resident
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column()
+    facts.add_row(t("card.address"), r.address or "-")
+    facts.add_row(t("card.gender_age"), _gender_age(r, today) or "-")
+    if r.birth:
+        facts.add_row(t("card.birth"), r.birth)
+    facts.add_row(t("card.phone"), "  ".join(r.phones) or "-")
+    if r.id_number:
+        from gridnote.privacy import mask_id
+
+        facts.add_row(t("card.id_number"), mask_id(r.id_number))
+    facts.add_row(t("card.tags"), tag_labels(r.tags) or "-")
+    if r.note:
+        facts.add_row(t("card.note"), r.note)
+    if r.moved_out:
+        facts.add_row(t("card.moved_out"), f"{r.moved_out_at[:10]} {r.moved_out_note or ''}".strip())
+    parts: list[Any] = [facts]
+    if card.household:
+        parts.append(Text(t("card.household"), style="bold"))
+        members = Table.grid(padding=(0, 2))
+        for m in card.household:
+            members.add_row(f"#{m.id}", m.display_name, _gender_age(m, today), tag_labels(m.tags))
+        parts.append(members)
+    if card.contacts:
+        parts.append(Text(t("card.contacts"), style="bold"))
+        contacts = Table.grid(padding=(0, 2))
+        for c in card.contacts:
+            contacts.add_row(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
+                             t("card.nearby") if c.nearby else t("card.far"))
+        parts.append(contacts)
+    title = Text(f"#{r.id} {r.display_name}", style="bold")
+    return Panel(Group(*parts), title=title, title_align="left", expand=False)
+
+
+def resident_json(r: Resident) -> dict[str, Any]:
+    return {
+        "id": r.id, "name": r.name, "alias": r.alias, "gender": r.gender, "birth": r.birth,
+        "address": r.address, "phones": list(r.phones), "tags": list(r.tags), "note": r.note,
+        "moved_out_at": r.moved_out_at,
+    }
+
+
+def card_json(card: ResidentCard) -> dict[str, Any]:
+    data = resident_json(card.resident)
+    data["household"] = [resident_json(m) for m in card.household]
+    data["contacts"] = [{"id": c.id, "name": c.name, "relation": c.relation, "phone": c.phone,
+                         "nearby": c.nearby} for c in card.contacts]
+    return data
+
+
+def household_table(households: list[Household]) -> RenderableType:
+    if not households:
+        return note("household.none")
+    grid = table("col.address", "col.members", caption=t("household.count", count=len(households)))
+    for h in households:
+        grid.add_row(h.address, "、".join(h.members) or "-")
+    return grid
+
+
+def building_table(buildings: list[Building]) -> RenderableType:
+    if not buildings:
+        return note("building.none")
+    grid = table("col.building", "col.households", "col.residents", show_footer=True)
+    grid.columns[0].footer = t("building.total", count=len(buildings))
+    grid.columns[1].footer = str(sum(b.households for b in buildings))
+    grid.columns[2].footer = str(sum(b.residents for b in buildings))
+    for column in grid.columns[1:]:
+        column.justify = "right"
+    for b in buildings:
+        grid.add_row(b.label, str(b.households), str(b.residents))
+    return grid
+
+
+def import_summary(result: ImportResult) -> RenderableType:
+    key = "import.dry_run_summary" if result.dry_run else "import.summary"
+    return ok(key, rows=result.rows, added=result.added, updated=result.updated,
+              unchanged=result.unchanged, encoding=result.encoding or "xlsx")
+
+
+def exported_line(count: int, path: Path, fmt: str, full: bool) -> RenderableType:
+    key = "export.done_full" if full else "export.done_masked"
+    return ok(key, count=count, path=path, format=fmt)
+
+
+def demo_summary(summary: Any, path: Path) -> RenderableType:
+    from rich.console import Group
+
+    return Group(
+        ok("demo.loaded", buildings=summary.buildings, households=summary.households,
+           residents=summary.residents, path=path),
+        note("demo.next", people="、".join(summary.people)),
+    )

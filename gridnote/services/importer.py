@@ -1,0 +1,268 @@
+"""Importing residents from CSV or XLSX as people in China export them from Excel.
+
+Encodings: UTF-8, UTF-8 with BOM, UTF-16 (Excel's "Unicode text") and
+GB18030 (a superset of GBK/GB2312, what Chinese Excel writes by default).
+Headers may be Chinese or English. All or nothing: every row is checked
+first; with any bad row nothing is written and each bad row is reported with
+its spreadsheet row number. A resident already in the notebook (same name at
+the same address) is updated, not duplicated, so importing a file twice is
+harmless.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from gridnote.address import Address, parse_address
+from gridnote.db import Notebook
+from gridnote.errors import FileError, GridnoteError, InputError
+from gridnote.models import ImportProblem, ImportResult
+from gridnote.services import resident_fields as rf
+from gridnote.services.residents import add_contact, ensure_household, get_resident
+from gridnote.textnorm import fold
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字", "居民姓名", "name", "full name"),
+    "alias": ("称呼", "别名", "昵称", "俗称", "alias", "nickname", "called"),
+    "gender": ("性别", "gender", "sex"),
+    "building": ("楼栋", "楼号", "楼栋号", "楼", "幢", "栋", "building"),
+    "unit": ("单元", "单元号", "unit"),
+    "room": ("房号", "门牌号", "房间号", "室", "room"),
+    "address": ("地址", "住址", "家庭住址", "门牌", "address"),
+    "phones": ("电话", "联系电话", "手机", "手机号", "手机号码", "联系方式", "phone", "phones", "mobile", "tel"),
+    "birth": ("出生日期", "出生年月", "出生年份", "生日", "birth", "birth date", "birthday", "born", "dob"),
+    "id_number": ("身份证", "身份证号", "身份证号码", "证件号码", "id number", "id", "id_number"),
+    "tags": ("人员类别", "标签", "类别", "特殊人群", "人群类别", "tags", "tag", "category", "care tags"),
+    "note": ("备注", "说明", "note", "notes", "remark"),
+    "contact_name": ("紧急联系人", "联系人", "emergency contact", "contact"),
+    "contact_relation": ("关系", "与本人关系", "联系人关系", "relation", "contact relation"),
+    "contact_phone": ("紧急联系人电话", "联系人电话", "contact phone", "emergency phone"),
+}
+_HEADER_INDEX = {fold(h): field for field, names in HEADERS.items() for h in names}
+
+
+@dataclass
+class _Row:
+    number: int
+    fields: rf.ResidentInput
+
+
+class ImportRowsError(InputError):
+    """Some rows cannot be imported; nothing was."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        super().__init__("import.bad_rows", count=len(problems))
+        self.problems = problems
+
+    @property
+    def details(self) -> list[str]:
+        from gridnote.i18n import t
+
+        return [t("import.row_problem", row=p.row, message=p.message) for p in self.problems]
+
+
+def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]], str | None]:
+    """Headers, (row number, cells) pairs and the detected encoding (None for XLSX)."""
+    path = Path(path)
+    if not path.exists():
+        raise FileError("file.not_found", path=path)
+    if path.is_dir():
+        raise FileError("file.is_dir", path=path)
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return (*_read_xlsx(path), None)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileError("file.cannot_read", path=path, reason=exc.strerror or str(exc)) from exc
+    text, encoding = decode(data)
+    return (*_read_csv(text), encoding)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes of a CSV → text and the encoding that was found."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise FileError("import.unknown_encoding") from exc
+
+
+def _read_csv(text: str) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = list(reader)
+    if not rows:
+        raise FileError("import.empty")
+    header, body = rows[0], rows[1:]
+    return header, [(i + 2, row) for i, row in enumerate(body) if any(c.strip() for c in row)]
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise FileError("import.bad_xlsx", path=path) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    if not rows:
+        raise FileError("import.empty")
+    header = ["" if c is None else str(c) for c in rows[0]]
+    body = [(i + 2, ["" if c is None else c for c in row]) for i, row in enumerate(rows[1:])]
+    return header, [(n, row) for n, row in body if any(str(c).strip() for c in row)]
+
+
+def map_headers(header: list[str]) -> dict[int, str]:
+    """Column index → field; a file without a name column cannot be imported."""
+    mapping: dict[int, str] = {}
+    for index, title in enumerate(header):
+        field = _HEADER_INDEX.get(fold(str(title)).replace(" ", "").replace("_", " ")) or _HEADER_INDEX.get(
+            fold(str(title)))
+        if field and field not in mapping.values():
+            mapping[index] = field
+    if "name" not in mapping.values():
+        raise InputError("import.no_name_column", headers=", ".join(h for h in header if h) or "-")
+    if "address" not in mapping.values() and "building" not in mapping.values():
+        raise InputError("import.no_address_column")
+    return mapping
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_row(cells: dict[str, Any]) -> rf.ResidentInput:
+    """One spreadsheet row → the fields of a resident (raises InputError for a bad value)."""
+    fields = rf.ResidentInput(name=rf.clean_name(_cell(cells.get("name"))))
+    if _cell(cells.get("alias")):
+        fields.alias = rf.clean_alias(_cell(cells["alias"]))
+    fields.address = _row_address(cells)
+    if _cell(cells.get("gender")):
+        fields.gender = rf.clean_gender(_cell(cells["gender"]))
+    birth = cells.get("birth")
+    if isinstance(birth, (date, datetime)):
+        fields.birth = rf.clean_birth(birth)
+    elif _cell(birth):
+        fields.birth = rf.clean_birth(_cell(birth))
+    if _cell(cells.get("phones")):
+        fields.phones = rf.clean_phones([_cell(cells["phones"])])
+    if _cell(cells.get("id_number")):
+        fields.id_number = rf.clean_id_number(_cell(cells["id_number"]))
+    if _cell(cells.get("tags")):
+        fields.tags = rf.clean_tags([_cell(cells["tags"])])
+    if _cell(cells.get("note")):
+        fields.note = _cell(cells["note"])
+    if _cell(cells.get("contact_name")):
+        phone = _cell(cells.get("contact_phone"))
+        fields.contacts.append(rf.ContactInput(
+            _cell(cells["contact_name"]), _cell(cells.get("contact_relation")) or None,
+            rf.clean_phone(phone) if phone else None,
+        ))
+    return fields
+
+
+def _row_address(cells: dict[str, Any]) -> Address:
+    if _cell(cells.get("address")):
+        return rf.clean_address(_cell(cells["address"]))
+    building = _cell(cells.get("building"))
+    unit = _cell(cells.get("unit"))
+    room = _cell(cells.get("room"))
+    parsed = parse_address(building) if building else None
+    if parsed is None or not unit or not room:
+        raise InputError("import.incomplete_address", building=building or "?", unit=unit or "?", room=room or "?")
+    unit_parsed = parse_address(unit.replace("单元", "")) if unit else None
+    room_value = room.replace("室", "").replace("号", "").strip()
+    if unit_parsed is None or not room_value.replace("-", "").isalnum():
+        raise InputError("import.incomplete_address", building=building, unit=unit, room=room)
+    return Address(parsed.building, unit_parsed.building, room_value.upper())
+
+
+def check_rows(path: Path) -> tuple[list[_Row], list[ImportProblem], str | None]:
+    header, rows, encoding = read_table(path)
+    mapping = map_headers(header)
+    good: list[_Row] = []
+    problems: list[ImportProblem] = []
+    for number, row in rows:
+        cells = {field: row[i] for i, field in mapping.items() if i < len(row)}
+        try:
+            good.append(_Row(number, parse_row(cells)))
+        except GridnoteError as exc:
+            problems.append(ImportProblem(number, exc.message))
+    return good, problems, encoding
+
+
+def import_residents(
+    nb: Notebook,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Import a file in one transaction; a dry run does the same work and rolls it back."""
+    rows, problems, encoding = check_rows(path)
+    if problems:
+        raise ImportRowsError(problems)
+    added = updated = unchanged = 0
+
+    class _DryRun(Exception):
+        pass
+
+    try:
+        with nb.transaction():
+            for done, row in enumerate(rows, start=1):
+                outcome = _upsert(nb, row.fields)
+                added += outcome == "added"
+                updated += outcome == "updated"
+                unchanged += outcome == "unchanged"
+                if progress:
+                    progress(done, len(rows))
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return ImportResult(len(rows), added, updated, unchanged, dry_run, encoding)
+
+
+def _upsert(nb: Notebook, fields: rf.ResidentInput) -> str:
+    """Add the resident, or merge the row into the one already at that address."""
+    from gridnote.services.residents import add_resident, edit_resident
+
+    assert fields.address is not None and fields.name is not None
+    household_id = ensure_household(nb, fields.address)
+    row = nb.one(
+        "SELECT id FROM residents WHERE household_id = ? AND name = ? ORDER BY moved_out_at IS NOT NULL, id",
+        [household_id, fields.name],
+    )
+    if row is None:
+        add_resident(nb, fields)
+        return "added"
+    resident_id = int(row[0])
+    contacts = "SELECT name, relation, phone, nearby FROM contacts WHERE resident_id = ? ORDER BY id"
+    before = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
+    edit_resident(nb, resident_id, fields, replace_phones=False)
+    after = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
+    return "unchanged" if before == after else "updated"

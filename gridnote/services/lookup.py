@@ -1,0 +1,139 @@
+"""Finding a resident the way she types: number, name, alias, pinyin, initials, address.
+
+``李奶奶``, ``linainai``, ``lnn``, ``8-2-301``, ``李 8-2`` and ``#12`` all work.
+Every word must match; an exact match of a whole name, alias, pinyin or
+initials beats a partial one, so ``lnn`` picks 李奶奶 even though ``lnn`` is
+also inside longer initials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from gridnote.address import looks_like_address, parse_address
+from gridnote.db import Notebook
+from gridnote.errors import AmbiguousError, NotFoundError
+from gridnote.models import Resident
+from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
+from gridnote.textnorm import fold
+
+_ID = re.compile(r"^#?(\d+)$")
+MAX_CANDIDATES = 8
+
+EXACT, PREFIX, PARTIAL = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Match:
+    resident: Resident
+    score: int
+    exact: bool
+
+
+def _word_score(token: str, row: Any) -> int:
+    names = [fold(v) for v in (row["name"], row["alias"]) if v]
+    words = [*names, *row["pinyin"].split(), *row["initials"].split()]
+    if token in words:
+        return EXACT
+    if any(w.startswith(token) for w in words):
+        return PREFIX
+    return PARTIAL
+
+
+def find_residents(nb: Notebook, query: str, *, include_moved: bool = False) -> list[Match]:
+    """Residents matching every word of ``query``, best first."""
+    text = fold(query)
+    tokens = text.split()
+    if not tokens:
+        return []
+    clauses: list[str] = []
+    params: list[Any] = []
+    addresses = [t for t in tokens if looks_like_address(t)]
+    words = [t for t in tokens if t not in addresses]
+    for token in addresses:
+        address = parse_address(token)
+        assert address is not None
+        prefix = address.canonical()
+        clauses.append("(h.address = ? OR h.address LIKE ?)")
+        params += [prefix, prefix + "-%"]
+    for token in words:
+        like = f"%{token}%"
+        clauses.append("(r.name LIKE ? OR r.alias LIKE ? OR r.pinyin LIKE ? OR r.initials LIKE ?"
+                       " OR r.phones LIKE ?)")
+        params += [like, like, like, like, like]
+    if not include_moved:
+        clauses.append("r.moved_out_at IS NULL")
+    rows = nb.rows(RESIDENT_SELECT + " WHERE " + " AND ".join(clauses), params)
+    matches = []
+    for row in rows:
+        scores = [_word_score(token, row) for token in words] or [EXACT]
+        matches.append(Match(resident_from_row(row), sum(scores), all(s == EXACT for s in scores)))
+    matches.sort(key=lambda m: (-m.score, m.resident.address or "~", m.resident.id))
+    return matches
+
+
+def resolve_resident(nb: Notebook, query: str) -> Resident:
+    """Exactly one resident for ``query``, or an error that lists candidates or close names."""
+    text = fold(query)
+    if not text:
+        raise NotFoundError("resident.empty_query")
+    id_match = _ID.match(text)
+    if id_match and (text.startswith("#") or not looks_like_address(text) or "-" not in text):
+        try:
+            return get_resident(nb, int(id_match[1]))
+        except NotFoundError:
+            if text.startswith("#"):
+                raise
+    matches = find_residents(nb, query)
+    if not matches:
+        matches = find_residents(nb, query, include_moved=True)
+    chosen = pick(matches)
+    if chosen is not None:
+        return chosen
+    if not matches:
+        raise NotFoundError("resident.not_found", query=query, closest=closest_names(nb, query))
+    raise AmbiguousError(
+        "resident.ambiguous",
+        candidates=[m.resident for m in matches],
+        query=query,
+        count=len(matches),
+        listing=format_candidates([m.resident for m in matches]),
+    )
+
+
+def pick(matches: list[Match]) -> Resident | None:
+    """The one resident these matches point to, if there is one."""
+    if len(matches) == 1:
+        return matches[0].resident
+    exact = [m for m in matches if m.exact]
+    if len(exact) == 1:
+        return exact[0].resident
+    return None
+
+
+def format_candidates(residents: list[Resident]) -> str:
+    shown = [f"#{r.id} {r.display_name} {r.address or '-'}" for r in residents[:MAX_CANDIDATES]]
+    more = len(residents) - len(shown)
+    return "; ".join(shown) + (f"; … +{more}" if more > 0 else "")
+
+
+def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
+    """A few names that look like what she typed (for "not found" messages)."""
+    import difflib
+
+    text = fold(query)
+    rows = nb.rows("SELECT name, alias, pinyin, initials FROM residents WHERE moved_out_at IS NULL")
+    by_key: dict[str, str] = {}
+    for row in rows:
+        label = f"{row['name']}（{row['alias']}）" if row["alias"] else row["name"]
+        for key in (row["name"], row["alias"], *row["pinyin"].split(), *row["initials"].split()):
+            if key:
+                by_key.setdefault(fold(key), label)
+    close = difflib.get_close_matches(text, list(by_key), n=limit * 3, cutoff=0.5)
+    labels: list[str] = []
+    for key in close:
+        if by_key[key] not in labels:
+            labels.append(by_key[key])
+    return "、".join(labels[:limit]) or "-"

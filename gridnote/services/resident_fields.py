@@ -1,0 +1,205 @@
+"""Reading a resident's fields as typed on the command line or found in a spreadsheet.
+
+``gridnote resident add``, ``edit`` and ``import`` share these, so a value is
+accepted or refused the same way wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from gridnote.address import Address, parse_address
+from gridnote.errors import InputError
+from gridnote.textnorm import normalize
+from gridnote.vocab import GENDERS, normalize_tags, split_list
+
+_BIRTH = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?$")
+_COMPACT_BIRTH = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_PHONE_ALLOWED = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
+_ID18 = re.compile(r"^\d{17}[\dX]$")
+_ID15 = re.compile(r"^\d{15}$")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+@dataclass
+class ContactInput:
+    name: str
+    relation: str | None = None
+    phone: str | None = None
+    nearby: bool = False
+
+
+@dataclass
+class ResidentInput:
+    """Fields to write; ``None`` means "not given" (left as it is on edit)."""
+
+    name: str | None = None
+    alias: str | None = None
+    address: Address | None = None
+    gender: str | None = None
+    birth: str | None = None
+    phones: list[str] | None = None
+    id_number: str | None = None
+    note: str | None = None
+    tags: list[str] = field(default_factory=list)
+    contacts: list[ContactInput] = field(default_factory=list)
+
+
+def clean_name(text: str) -> str:
+    value = " ".join(normalize(text).split())
+    if not value:
+        raise InputError("resident.name_empty")
+    if len(value) > 40:
+        raise InputError("resident.name_too_long", name=value[:20])
+    return value
+
+
+def clean_alias(text: str) -> str | None:
+    value = " ".join(normalize(text).split())
+    return value or None
+
+
+def clean_address(text: str) -> Address:
+    address = parse_address(text)
+    if address is None or not address.complete:
+        raise InputError("resident.bad_address", text=text)
+    return address
+
+
+def clean_gender(text: str) -> str | None:
+    if not text.strip():
+        return None
+    code = GENDERS.lookup(text)
+    if code is None:
+        raise InputError("resident.bad_gender", text=text)
+    return code
+
+
+def clean_birth(value: str | date | datetime, *, today: date | None = None) -> str | None:
+    """``1948``, ``1948-03-02``, ``1948/3/2``, ``1948年3月2日``, ``19480302`` → ISO (year or date)."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return _check_birth(value.year, value.month, value.day, value.isoformat(), today)
+    text = normalize(str(value)).replace(" ", "")
+    if not text:
+        return None
+    if text.endswith(".0") and text[:-2].isdigit():  # a year read from a spreadsheet as a number
+        text = text[:-2]
+    match = _BIRTH.match(text) or _COMPACT_BIRTH.match(text)
+    if not match:
+        raise InputError("resident.bad_birth", text=value)
+    year = int(match[1])
+    month = int(match[2]) if match[2] else None
+    day = int(match[3]) if match[3] else None
+    if month is None:
+        iso = f"{year:04d}"
+    elif day is None:
+        iso = f"{year:04d}-{month:02d}"
+    else:
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return _check_birth(year, month, day, iso, today, original=str(value))
+
+
+def _check_birth(year: int, month: int | None, day: int | None, iso: str,
+                 today: date | None, original: str | None = None) -> str:
+    from gridnote import clock
+
+    today = today or clock.today()
+    try:
+        if month is not None:
+            born = date(year, month, day or 1)
+        else:
+            born = date(year, 1, 1)
+    except ValueError as exc:
+        raise InputError("resident.bad_birth", text=original or iso) from exc
+    if born > today or year < today.year - 120:
+        raise InputError("resident.implausible_birth", text=original or iso)
+    return iso
+
+
+def clean_phone(text: str) -> str:
+    value = normalize(text).replace("（", "(").replace("）", ")")
+    value = value.replace("(", "").replace(")", "").strip()
+    if not _PHONE_ALLOWED.match(value):
+        raise InputError("resident.bad_phone", text=text)
+    digits = re.sub(r"\D", "", value)
+    if len(digits) < 7 or len(digits) > 15:
+        raise InputError("resident.bad_phone", text=text)
+    if len(digits) == 11 and digits.startswith("1") and not value.startswith("+"):
+        if not re.match(r"^1[3-9]\d{9}$", digits):
+            raise InputError("resident.bad_phone", text=text)
+        return digits
+    return value.replace(" ", "-")
+
+
+def clean_phones(texts: list[str]) -> list[str]:
+    phones: list[str] = []
+    for text in texts:
+        for part in split_list(text.replace(" ", ",") if _looks_like_phone_list(text) else text):
+            phone = clean_phone(part)
+            if phone not in phones:
+                phones.append(phone)
+    return phones
+
+
+def _looks_like_phone_list(text: str) -> bool:
+    # "13800000001 13900000002": two mobiles separated by a space
+    parts = text.split()
+    return len(parts) > 1 and all(len(re.sub(r"\D", "", p)) >= 11 for p in parts)
+
+
+def clean_id_number(text: str) -> str | None:
+    """A resident identity card number (18 characters with a valid check digit, or the old 15)."""
+    value = normalize(text).replace(" ", "").upper()
+    if not value:
+        return None
+    if _ID15.match(value):
+        return value
+    if not _ID18.match(value):
+        raise InputError("resident.bad_id_number", text=text)
+    total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS))
+    if _ID_CHECK[total % 11] != value[17]:
+        raise InputError("resident.bad_id_checksum", text=text)
+    return value
+
+
+def birth_from_id(number: str) -> str | None:
+    """The birth date written in an 18-character ID number."""
+    if len(number) == 18:
+        try:
+            return date(int(number[6:10]), int(number[10:12]), int(number[12:14])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def clean_tags(texts: list[str]) -> list[str]:
+    tags = normalize_tags(texts)
+    for tag in tags:
+        if len(tag) > 30:
+            raise InputError("resident.bad_tag", text=tag)
+    return tags
+
+
+def parse_contact(text: str) -> ContactInput:
+    """``张明,儿子,13800000000,nearby`` (name, relation, phone, optional nearby/附近)."""
+    parts = [p.strip() for p in re.split(r"[,，:：;；]", normalize(text))]
+    if not parts or not parts[0]:
+        raise InputError("resident.bad_contact", text=text)
+    name = parts[0]
+    relation = parts[1] if len(parts) > 1 and parts[1] else None
+    phone = clean_phone(parts[2]) if len(parts) > 2 and parts[2] else None
+    nearby = False
+    if len(parts) > 3 and parts[3]:
+        flag = parts[3].lower()
+        if flag in {"nearby", "near", "yes", "y", "1", "附近", "住附近", "是", "近"}:
+            nearby = True
+        elif flag not in {"far", "no", "n", "0", "远", "外地", "否", "不在附近"}:
+            raise InputError("resident.bad_contact", text=text)
+    if len(parts) > 4:
+        raise InputError("resident.bad_contact", text=text)
+    return ContactInput(name, relation, phone, nearby)

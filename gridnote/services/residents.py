@@ -1,0 +1,332 @@
+"""The residents registry: buildings, households, residents, tags and contacts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from gridnote import clock
+from gridnote.address import Address
+from gridnote.db import Notebook
+from gridnote.errors import InputError, NotFoundError, StateError
+from gridnote.models import Building, Contact, Household, Resident, ResidentCard
+from gridnote.services.resident_fields import ResidentInput, birth_from_id
+
+RESIDENT_SELECT = """
+    SELECT r.*, h.address AS address,
+           (SELECT group_concat(tag, ',') FROM
+               (SELECT tag FROM resident_tags t WHERE t.resident_id = r.id ORDER BY tag)) AS tag_list
+    FROM residents r LEFT JOIN households h ON h.id = r.household_id
+"""
+
+
+def resident_from_row(row: sqlite3.Row) -> Resident:
+    return Resident(
+        id=row["id"],
+        name=row["name"],
+        alias=row["alias"],
+        gender=row["gender"],
+        birth=row["birth"],
+        phones=tuple(p for p in (row["phones"] or "").split(",") if p),
+        id_number=row["id_number"],
+        note=row["note"],
+        address=row["address"],
+        household_id=row["household_id"],
+        tags=tuple(t for t in (row["tag_list"] or "").split(",") if t),
+        moved_out_at=row["moved_out_at"],
+        moved_out_note=row["moved_out_note"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+# -- buildings and households ---------------------------------------------------
+def ensure_building(nb: Notebook, code: str) -> int:
+    row = nb.one("SELECT id FROM buildings WHERE code = ?", [code])
+    if row:
+        return int(row[0])
+    return nb.insert("buildings", {"code": code, "created_at": clock.iso(clock.now())})
+
+
+def ensure_household(nb: Notebook, address: Address) -> int:
+    canonical = address.canonical()
+    row = nb.one("SELECT id FROM households WHERE address = ?", [canonical])
+    if row:
+        return int(row[0])
+    building_id = ensure_building(nb, address.building)
+    return nb.insert(
+        "households",
+        {
+            "building_id": building_id,
+            "unit": address.unit or "",
+            "room": address.room or "",
+            "address": canonical,
+            "created_at": clock.iso(clock.now()),
+        },
+    )
+
+
+def find_building(nb: Notebook, code: str) -> int:
+    """The id of building ``code``; unknown buildings are an error listing the known ones."""
+    row = nb.one("SELECT id FROM buildings WHERE code = ?", [code])
+    if row is None:
+        known = ", ".join(r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY code"))
+        raise NotFoundError("building.not_found", code=code, known=known or "-")
+    return int(row[0])
+
+
+def list_buildings(nb: Notebook) -> list[Building]:
+    rows = nb.rows(
+        """
+        SELECT b.id, b.code, b.name,
+               (SELECT count(*) FROM households h WHERE h.building_id = b.id) AS households,
+               (SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id
+                 WHERE h.building_id = b.id AND r.moved_out_at IS NULL) AS residents
+        FROM buildings b
+        ORDER BY CAST(b.code AS INTEGER), b.code
+        """
+    )
+    return [Building(r["id"], r["code"], r["name"], r["households"], r["residents"]) for r in rows]
+
+
+def list_households(nb: Notebook, building: str | None = None) -> list[Household]:
+    where, params = "", []
+    if building is not None:
+        where = "WHERE h.building_id = ?"
+        params.append(find_building(nb, building))
+    rows = nb.rows(
+        f"""
+        SELECT h.id, h.address, b.code AS building, h.unit, h.room,
+               (SELECT group_concat(coalesce(r.alias, r.name), '、') FROM residents r
+                 WHERE r.household_id = h.id AND r.moved_out_at IS NULL) AS members
+        FROM households h JOIN buildings b ON b.id = h.building_id
+        {where}
+        ORDER BY CAST(b.code AS INTEGER), b.code, CAST(h.unit AS INTEGER), CAST(h.room AS INTEGER)
+        """,
+        params,
+    )
+    return [
+        Household(r["id"], r["address"], r["building"], r["unit"], r["room"],
+                  tuple((r["members"] or "").split("、")) if r["members"] else ())
+        for r in rows
+    ]
+
+
+# -- residents -----------------------------------------------------------------
+def get_resident(nb: Notebook, resident_id: int) -> Resident:
+    row = nb.one(RESIDENT_SELECT + " WHERE r.id = ?", [resident_id])
+    if row is None:
+        raise NotFoundError("resident.no_id", id=resident_id)
+    return resident_from_row(row)
+
+
+def list_residents(
+    nb: Notebook,
+    *,
+    building: str | None = None,
+    tag: str | None = None,
+    text: str | None = None,
+    include_moved: bool = False,
+) -> list[Resident]:
+    """Residents filtered by building, care tag and a piece of text (name, alias, pinyin, phone, note)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if not include_moved:
+        clauses.append("r.moved_out_at IS NULL")
+    if building is not None:
+        clauses.append("h.building_id = ?")
+        params.append(find_building(nb, building))
+    if tag is not None:
+        clauses.append("EXISTS (SELECT 1 FROM resident_tags t WHERE t.resident_id = r.id AND t.tag = ?)")
+        params.append(tag)
+    if text:
+        from gridnote.textnorm import fold
+
+        like = f"%{fold(text)}%"
+        clauses.append(
+            "(r.name LIKE ? OR r.alias LIKE ? OR r.pinyin LIKE ? OR r.initials LIKE ?"
+            " OR r.phones LIKE ? OR r.note LIKE ? OR h.address LIKE ?)"
+        )
+        params += [like] * 7
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = nb.rows(
+        RESIDENT_SELECT + f" {where} ORDER BY h.address IS NULL, "
+        "CAST(substr(h.address, 1, instr(h.address, '-') - 1) AS INTEGER), h.address, r.id",
+        params,
+    )
+    return [resident_from_row(r) for r in rows]
+
+
+def _pinyin_columns(name: str, alias: str | None) -> dict[str, str]:
+    from gridnote.pinyin import pinyin_keys
+
+    full, initials = pinyin_keys(name, alias)
+    return {"pinyin": full, "initials": initials}
+
+
+def add_resident(nb: Notebook, fields: ResidentInput) -> Resident:
+    """Register a resident (and their household and building if new)."""
+    if not fields.name:
+        raise InputError("resident.name_empty")
+    with nb.transaction():
+        household_id = ensure_household(nb, fields.address) if fields.address else None
+        now = clock.iso(clock.now())
+        birth = fields.birth or (birth_from_id(fields.id_number) if fields.id_number else None)
+        resident_id = nb.insert(
+            "residents",
+            {
+                "household_id": household_id,
+                "name": fields.name,
+                "alias": fields.alias,
+                "gender": fields.gender,
+                "birth": birth,
+                "phones": ",".join(fields.phones or []),
+                "id_number": fields.id_number,
+                "note": fields.note,
+                "created_at": now,
+                "updated_at": now,
+                **_pinyin_columns(fields.name, fields.alias),
+            },
+        )
+        _add_tags(nb, resident_id, fields.tags)
+        for contact in fields.contacts:
+            add_contact(nb, resident_id, contact.name, contact.relation, contact.phone, contact.nearby)
+    return get_resident(nb, resident_id)
+
+
+def record_revision(nb: Notebook, table: str, row_id: int, action: str) -> None:
+    """Keep the row as it was before a change, so nothing is lost without trace."""
+    row = nb.one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+    if row is None:
+        return
+    nb.insert(
+        "revisions",
+        {
+            "table_name": table,
+            "row_id": row_id,
+            "action": action,
+            "before": json.dumps(dict(row), ensure_ascii=False),
+            "at": clock.iso(clock.now()),
+        },
+    )
+
+
+def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
+                  replace_phones: bool = True) -> Resident:
+    """Change the given fields; the previous row is kept in ``revisions``."""
+    current = get_resident(nb, resident_id)
+    changes: dict[str, Any] = {}
+    if fields.name is not None and fields.name != current.name:
+        changes["name"] = fields.name
+    if fields.alias is not None and (fields.alias or None) != current.alias:
+        changes["alias"] = fields.alias or None
+    if fields.gender is not None and fields.gender != current.gender:
+        changes["gender"] = fields.gender
+    if fields.birth is not None and fields.birth != current.birth:
+        changes["birth"] = fields.birth
+    if fields.id_number is not None and fields.id_number != current.id_number:
+        changes["id_number"] = fields.id_number
+        if not current.birth and fields.birth is None:
+            changes["birth"] = birth_from_id(fields.id_number)
+    if fields.note is not None and (fields.note or None) != current.note:
+        changes["note"] = fields.note or None
+    if fields.phones is not None:
+        phones = fields.phones if replace_phones else [*current.phones, *[
+            p for p in fields.phones if p not in current.phones]]
+        if tuple(phones) != current.phones:
+            changes["phones"] = ",".join(phones)
+    with nb.transaction():
+        if fields.address is not None and fields.address.canonical() != current.address:
+            changes["household_id"] = ensure_household(nb, fields.address)
+        new_tags = [t for t in fields.tags if t not in current.tags]
+        if changes:
+            record_revision(nb, "residents", resident_id, "edit")
+            if "name" in changes or "alias" in changes:
+                changes.update(_pinyin_columns(changes.get("name", current.name),
+                                               changes.get("alias", current.alias)))
+            changes["updated_at"] = clock.iso(clock.now())
+            nb.update("residents", resident_id, changes)
+        _add_tags(nb, resident_id, new_tags)
+        for contact in fields.contacts:
+            add_contact(nb, resident_id, contact.name, contact.relation, contact.phone, contact.nearby)
+    return get_resident(nb, resident_id)
+
+
+def _add_tags(nb: Notebook, resident_id: int, tags: list[str]) -> None:
+    for tag in tags:
+        nb.execute("INSERT OR IGNORE INTO resident_tags (resident_id, tag) VALUES (?, ?)", [resident_id, tag])
+
+
+def tag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
+    get_resident(nb, resident_id)
+    with nb.transaction():
+        _add_tags(nb, resident_id, tags)
+        nb.execute("UPDATE residents SET updated_at = ? WHERE id = ?", [clock.iso(clock.now()), resident_id])
+    return get_resident(nb, resident_id)
+
+
+def untag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
+    current = get_resident(nb, resident_id)
+    missing = [t for t in tags if t not in current.tags]
+    if missing:
+        raise InputError("resident.tag_missing", tag=", ".join(missing), name=current.name)
+    with nb.transaction():
+        for tag in tags:
+            nb.execute("DELETE FROM resident_tags WHERE resident_id = ? AND tag = ?", [resident_id, tag])
+        nb.execute("UPDATE residents SET updated_at = ? WHERE id = ?", [clock.iso(clock.now()), resident_id])
+    return get_resident(nb, resident_id)
+
+
+def move_out(nb: Notebook, resident_id: int, *, note: str | None = None, undo: bool = False) -> Resident:
+    """Mark a resident as moved out (kept, hidden from lists); ``undo`` brings them back."""
+    current = get_resident(nb, resident_id)
+    if undo and not current.moved_out:
+        raise StateError("resident.not_moved_out", name=current.name)
+    if not undo and current.moved_out:
+        raise StateError("resident.already_moved_out", name=current.name, date=current.moved_out_at[:10])
+    with nb.transaction():
+        record_revision(nb, "residents", resident_id, "move-back" if undo else "move-out")
+        now = clock.iso(clock.now())
+        nb.update("residents", resident_id, {
+            "moved_out_at": None if undo else now,
+            "moved_out_note": None if undo else note,
+            "updated_at": now,
+        })
+    return get_resident(nb, resident_id)
+
+
+def add_contact(nb: Notebook, resident_id: int, name: str, relation: str | None,
+                phone: str | None, nearby: bool) -> int:
+    existing = nb.one(
+        "SELECT id FROM contacts WHERE resident_id = ? AND name = ? AND coalesce(phone, '') = ?",
+        [resident_id, name, phone or ""],
+    )
+    if existing:
+        nb.update("contacts", existing[0], {"relation": relation, "nearby": int(nearby)})
+        return int(existing[0])
+    return nb.insert("contacts", {"resident_id": resident_id, "name": name, "relation": relation,
+                                  "phone": phone, "nearby": int(nearby)})
+
+
+def remove_contact(nb: Notebook, resident_id: int, contact_id: int) -> None:
+    row = nb.one("SELECT id FROM contacts WHERE id = ? AND resident_id = ?", [contact_id, resident_id])
+    if row is None:
+        raise NotFoundError("resident.no_contact", id=contact_id)
+    with nb.transaction():
+        record_revision(nb, "contacts", contact_id, "delete")
+        nb.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+
+
+def resident_card(nb: Notebook, resident_id: int) -> ResidentCard:
+    resident = get_resident(nb, resident_id)
+    household: list[Resident] = []
+    if resident.household_id is not None:
+        rows = nb.rows(RESIDENT_SELECT + " WHERE r.household_id = ? AND r.id != ? AND r.moved_out_at IS NULL"
+                       " ORDER BY r.birth, r.id", [resident.household_id, resident_id])
+        household = [resident_from_row(r) for r in rows]
+    contacts = [
+        Contact(r["id"], r["name"], r["relation"], r["phone"], bool(r["nearby"]))
+        for r in nb.rows("SELECT * FROM contacts WHERE resident_id = ? ORDER BY nearby DESC, id", [resident_id])
+    ]
+    return ResidentCard(resident, household, contacts)
