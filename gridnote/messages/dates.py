@@ -1,3 +1,48 @@
-"""Messages: dates and recurrence (filled by the date parser)."""
+"""Messages: dates (``gridnote.dates``) and repeat rules (``gridnote.recurrence``)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Accepted forms, shown in every date error. Both lists show both languages:
+    # she may type either whatever the interface language is.
+    "dates.examples": (
+        "today, tomorrow 6:30, fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, "
+        "明天6:30, 下周一, 3天后",
+        "今天、明天6:30、明早、下午3点、周五、下周一、3天后、2小时后、12月1日、2026-12-01、"
+        "tomorrow 6:30",
+    ),
+    "dates.examples_day": (
+        "today, tomorrow, fri, next mon, in 2 days, eom, 2026-12-01, 12-01, 明天, 下周一, 3天后",
+        "今天、明天、周五、下周一、3天后、月底、12月1日、2026-12-01、tomorrow",
+    ),
+    "dates.empty": (
+        "No date given. Try: {examples}",
+        "没有填写日期。可以这样写：{examples}",
+    ),
+    "dates.unparseable": (
+        'Cannot read the date "{text}". Try: {examples}',
+        "看不懂日期“{text}”。可以这样写：{examples}",
+    ),
+    "dates.invalid": (
+        'No such date or time: "{text}". Try: {examples}',
+        "没有这个日期或时间：“{text}”。可以这样写：{examples}",
+    ),
+    "dates.day_only": (
+        '"{text}" has a time of day; only a day is expected here. Try: {examples}',
+        "“{text}”带有时刻，这里只填日期。可以这样写：{examples}",
+    ),
+    # Repeat rules of recurring tasks.
+    "recurrence.day": ("every day", "每天"),
+    "recurrence.weekday": ("every weekday", "每个工作日"),
+    "recurrence.week": ("every week", "每周"),
+    "recurrence.month": ("every month", "每月"),
+    "recurrence.days": ("every {n} days", "每{n}天"),
+    "recurrence.weeks": ("every {n} weeks", "每{n}周"),
+    "recurrence.months": ("every {n} months", "每{n}个月"),
+    "recurrence.examples": (
+        "day, weekday, week, month, 2d, 3w, 2m, every 2 days, 每天, 工作日, 每周, 每2天",
+        "每天、工作日、每周、每月、每2天、每3周、每2个月、daily、weekly、2d",
+    ),
+    "recurrence.unknown": (
+        'Unknown repeat rule "{text}". Try: {examples}',
+        "看不懂重复规则“{text}”。可以这样写：{examples}",
+    ),
+}

@@ -1,0 +1,145 @@
+"""Importing residents from spreadsheets as Chinese offices export them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+CHINESE_CSV = (
+    "姓名,称呼,性别,楼栋,单元,房号,联系电话,出生日期,人员类别,备注\n"
+    "李秀英,李奶奶,女,8号楼,2,301,13857112345,1944/3/12,失能、高血压,早上量血压\n"
+    "张国华,张大爷,男,8,2单元,301室,13857112346,1942,高龄,\n"
+    "高玉兰,高阿姨,女,5,1,502,13967154321,1956年11月20日,独居,怕黑\n"
+)
+
+
+def write(path: Path, text: str, encoding: str) -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def names(cli) -> list[str]:
+    return [r["name"] for r in json.loads(cli("resident", "list", "--json").stdout)]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8", "utf-8-sig", "utf-16"])
+def test_chinese_headers_in_every_encoding(cli, tmp_path, encoding) -> None:
+    text = CHINESE_CSV.replace(",", "\t") if encoding == "utf-16" else CHINESE_CSV
+    path = write(tmp_path / "花名册.csv", text, encoding)
+    result = cli("resident", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "3 rows" in result.stdout and "3 added" in result.stdout
+    assert names(cli) == ["高玉兰", "李秀英", "张国华"]
+    li = json.loads(cli("resident", "show", "李奶奶", "--json").stdout)
+    assert li["address"] == "8-2-301" and li["birth"] == "1944-03-12"
+    assert li["tags"] == ["bedridden", "hypertension"] and li["note"] == "早上量血压"
+    gao = json.loads(cli("resident", "show", "高阿姨", "--json").stdout)
+    assert gao["birth"] == "1956-11-20" and gao["tags"] == ["living-alone"]
+
+
+def test_gb18030_is_reported(cli, tmp_path) -> None:
+    path = write(tmp_path / "a.csv", CHINESE_CSV, "gb18030")
+    assert "(gb18030)" in cli("resident", "import", str(path)).stdout
+
+
+def test_english_headers_and_address_column(cli, tmp_path) -> None:
+    path = write(tmp_path / "a.csv", "name,alias,address,phone,tags\nWang Fang,,5-1-101,13800000001,living alone\n", "utf-8")
+    assert cli("resident", "import", str(path)).exit_code == 0
+    assert json.loads(cli("resident", "show", "wang fang", "--json").stdout)["tags"] == ["living-alone"]
+
+
+def test_importing_twice_creates_no_duplicates(cli, tmp_path) -> None:
+    path = write(tmp_path / "a.csv", CHINESE_CSV, "gb18030")
+    cli("resident", "import", str(path))
+    again = cli("resident", "import", str(path))
+    assert again.exit_code == 0
+    assert "0 added, 0 updated, 3 unchanged" in again.stdout
+    assert len(names(cli)) == 3
+
+
+def test_reimport_with_changes_updates(cli, tmp_path) -> None:
+    cli("resident", "import", str(write(tmp_path / "a.csv", CHINESE_CSV, "utf-8")))
+    changed = CHINESE_CSV.replace("怕黑", "怕黑，有侄子").replace("13967154321", "13967154322")
+    result = cli("resident", "import", str(write(tmp_path / "b.csv", changed, "utf-8")))
+    assert "0 added, 1 updated, 2 unchanged" in result.stdout
+    gao = json.loads(cli("resident", "show", "高阿姨", "--json").stdout)
+    assert gao["note"] == "怕黑，有侄子"
+    assert gao["phones"] == ["13967154321", "13967154322"]  # phones are added, never silently dropped
+
+
+def test_one_bad_row_imports_nothing_and_names_it(cli, tmp_path, nb) -> None:
+    bad = CHINESE_CSV + "王五,,男,8,2,302,12345,1950,,\n赵六,,X,8,2,303,,1950,,\n"
+    result = cli("resident", "import", str(write(tmp_path / "bad.csv", bad, "gb18030")))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "Error: 2 rows cannot be imported; nothing was imported:"
+    assert lines[1].strip() == 'row 5: "12345" is not a phone number'
+    assert lines[2].strip().startswith("row 6: gender must be f/m")
+    assert nb.scalar("SELECT count(*) FROM residents") == 0
+    assert nb.scalar("SELECT count(*) FROM households") == 0
+
+
+def test_dry_run_writes_nothing(cli, tmp_path, nb) -> None:
+    result = cli("resident", "import", str(write(tmp_path / "a.csv", CHINESE_CSV, "gb18030")), "--dry-run")
+    assert result.exit_code == 0
+    assert "Dry run, nothing written: 3 rows (gb18030) would add 3" in " ".join(result.stdout.split())
+    assert nb.scalar("SELECT count(*) FROM residents") == 0
+    assert nb.scalar("SELECT count(*) FROM buildings") == 0
+
+
+def test_xlsx(cli, tmp_path) -> None:
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "性别", "地址", "手机号", "出生日期", "标签"])
+    sheet.append(["李秀英", "女", "8-2-301", 13857112345, datetime(1944, 3, 12), "失能"])
+    sheet.append(["张国华", "男", "8号楼2单元301", "13857112346", 1942, None])
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    result = cli("resident", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    li = json.loads(cli("resident", "show", "李秀英", "--json").stdout)
+    assert li["birth"] == "1944-03-12" and li["phones"] == ["13857112345"]
+    assert json.loads(cli("resident", "show", "张国华", "--json").stdout)["birth"] == "1942"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "file not found"),
+        (b"", "the file is empty"),
+        ("电话,备注\n1,2\n".encode(), "no name column"),
+        ("姓名,备注\n李,2\n".encode(), "no address columns"),
+        (b"\x81\x30\xff\xfe\xff\x00abc\xff", "cannot tell the file's encoding"),
+    ],
+)
+def test_unreadable_files(cli, tmp_path, content, message) -> None:
+    path = tmp_path / "x.csv"
+    if content is not None:
+        path.write_bytes(content)
+    result = cli("resident", "import", str(path))
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_broken_xlsx(cli, tmp_path) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(b"not a zip")
+    result = cli("resident", "import", str(path))
+    assert result.exit_code == 6 and "is not a readable XLSX workbook" in result.stderr
+
+
+def test_import_752_rows_roundtrip_with_export(cli, demo, tmp_path) -> None:
+    out = tmp_path / "all.csv"
+    assert cli("resident", "export", "-o", str(out), "--full").exit_code == 0
+    result = cli("--db", str(tmp_path / "fresh.db"), "resident", "import", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "752 added" in result.stdout
+    assert "8号楼" in cli("--db", str(tmp_path / "fresh.db"), "building", "list").stdout

@@ -1,0 +1,142 @@
+"""The residents registry through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_add_show_and_list(cli) -> None:
+    result = cli("resident", "add", "李秀英", "--alias", "李奶奶", "-a", "8号楼2单元301", "-g", "女",
+                 "--born", "1944-03-12", "-p", "138 5711 2345", "-t", "失能", "-t", "高血压,独居",
+                 "--contact", "张明,儿子,13905712345", "--note", "早上量血压")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == "✓ Added #1 李秀英（李奶奶） at 8-2-301"
+
+    data = json.loads(cli("resident", "show", "李奶奶", "--json").stdout)
+    assert data["name"] == "李秀英" and data["alias"] == "李奶奶"
+    assert data["gender"] == "f" and data["birth"] == "1944-03-12"
+    assert data["address"] == "8-2-301"
+    assert data["phones"] == ["13857112345"]
+    assert data["tags"] == ["bedridden", "hypertension", "living-alone"]
+    assert data["contacts"] == [{"id": 1, "name": "张明", "relation": "儿子", "phone": "13905712345", "nearby": False}]
+
+    card = cli("resident", "show", "lnn").stdout
+    assert "bedridden, hypertension, living alone" in card
+    assert "早上量血压" in card
+
+    listing = cli("resident", "list").stdout
+    assert "李秀英（李奶奶）" in listing and "8-2-301" in listing and "1 residents" in listing
+
+
+def test_card_in_chinese(cli) -> None:
+    cli("resident", "add", "李秀英", "--alias", "李奶奶", "-a", "8-2-301", "-g", "女", "--born", "1944", "-t", "失能")
+    card = cli("--lang", "zh", "resident", "show", "lnn").stdout
+    assert "住址" in card and "女 82岁" in card and "失能" in card
+
+
+def test_list_filters(cli) -> None:
+    cli("resident", "add", "王芳", "-a", "5-1-101", "-t", "独居")
+    cli("resident", "add", "赵磊", "-a", "6-1-101")
+    cli("resident", "add", "孙丽", "-a", "6-2-101", "-t", "独居", "--note", "腿脚不便")
+    by_tag = json.loads(cli("resident", "list", "-t", "living-alone", "--json").stdout)
+    assert [r["name"] for r in by_tag] == ["王芳", "孙丽"]
+    by_building = json.loads(cli("resident", "list", "-b", "6号楼", "--json").stdout)
+    assert [r["name"] for r in by_building] == ["赵磊", "孙丽"]
+    both = json.loads(cli("resident", "list", "-b", "6", "-t", "独居", "--json").stdout)
+    assert [r["name"] for r in both] == ["孙丽"]
+    by_text = json.loads(cli("resident", "list", "腿脚", "--json").stdout)
+    assert [r["name"] for r in by_text] == ["孙丽"]
+    by_pinyin = json.loads(cli("resident", "list", "wangf", "--json").stdout)
+    assert [r["name"] for r in by_pinyin] == ["王芳"]
+
+
+def test_unknown_building_filter(cli) -> None:
+    cli("resident", "add", "王芳", "-a", "5-1-101")
+    result = cli("resident", "list", "-b", "9")
+    assert result.exit_code == 3
+    assert result.stderr.strip() == "Error: there is no building 9; known: 5"
+
+
+def test_edit_keeps_history(cli, nb) -> None:
+    cli("resident", "add", "王芳", "-a", "5-1-101", "-p", "13800000001")
+    result = cli("resident", "edit", "王芳", "--alias", "王阿姨", "--add-phone", "13800000002", "-a", "5-1-102")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(cli("resident", "show", "王阿姨", "--json").stdout)
+    assert data["phones"] == ["13800000001", "13800000002"]
+    assert data["address"] == "5-1-102"
+    before = json.loads(nb.scalar("SELECT before FROM revisions WHERE table_name = 'residents'"))
+    assert before["alias"] is None and before["phones"] == "13800000001"
+    # pinyin keys follow the new alias
+    assert cli("resident", "show", "wangayi").exit_code == 0
+
+
+def test_tag_untag(cli) -> None:
+    cli("resident", "add", "高玉兰", "-a", "5-1-502")
+    assert cli("resident", "tag", "高玉兰", "独居", "高血压").exit_code == 0
+    assert json.loads(cli("resident", "show", "高玉兰", "--json").stdout)["tags"] == ["hypertension", "living-alone"]
+    assert cli("resident", "untag", "高玉兰", "高血压").exit_code == 0
+    assert json.loads(cli("resident", "show", "高玉兰", "--json").stdout)["tags"] == ["living-alone"]
+    result = cli("resident", "untag", "高玉兰", "低保")
+    assert result.exit_code == 2 and "has no tag low-income" in result.stderr
+
+
+def test_move_out_and_back(cli) -> None:
+    cli("resident", "add", "王强", "-a", "5-1-101")
+    result = cli("resident", "move-out", "王强", "--note", "搬去女儿家")
+    assert result.exit_code == 0 and "moved out" in result.stdout
+    assert json.loads(cli("resident", "list", "--json").stdout) == []
+    assert len(json.loads(cli("resident", "list", "--all", "--json").stdout)) == 1
+    again = cli("resident", "move-out", "王强")
+    assert again.exit_code == 4 and "already moved out on 2026-11-29" in again.stderr
+    assert cli("resident", "move-out", "王强", "--undo").exit_code == 0
+    assert len(json.loads(cli("resident", "list", "--json").stdout)) == 1
+
+
+def test_bad_values_are_refused_and_nothing_written(cli, nb) -> None:
+    cases = [
+        (["-a", "8-2"], "cannot read the address \"8-2\""),
+        (["-a", "8-2-301", "-g", "x"], "gender must be f/m"),
+        (["-a", "8-2-301", "--born", "2030"], "not plausible"),
+        (["-a", "8-2-301", "-p", "12345"], "is not a phone number"),
+        (["-a", "8-2-301", "--id-number", "110101194803021235"], "wrong check digit"),
+        (["-a", "8-2-301", "--contact", "张明,儿子,138,maybe"], "is not a phone number"),
+    ]
+    for args, message in cases:
+        result = cli("resident", "add", "李秀英", *args)
+        assert result.exit_code == 2, args
+        assert message in result.stderr, (args, result.stderr)
+        assert result.stderr.count("\n") == 1
+        assert "Traceback" not in result.stderr
+    assert nb.scalar("SELECT count(*) FROM residents") == 0
+
+
+def test_id_number_gives_birth_and_is_masked_on_card(cli) -> None:
+    result = cli("resident", "add", "李秀英", "-a", "8-2-301", "--id-number", "11010119440312002X")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(cli("resident", "show", "李秀英", "--json").stdout)
+    assert data["birth"] == "1944-03-12"
+    assert "110101********002X" in cli("resident", "show", "李秀英").stdout
+
+
+def test_buildings_and_households_of_the_example_grid(cli, demo) -> None:
+    result = cli("building", "list", "--json")
+    data = json.loads(result.stdout)
+    assert len(data) == 4
+    assert sum(b["households"] for b in data) == 317
+    assert sum(b["residents"] for b in data) == 752
+    table = cli("building", "list").stdout
+    assert "4 buildings" in table and "317" in table and "752" in table
+    households = json.loads(cli("household", "list", "-b", "8", "--json").stdout)
+    li = next(h for h in households if h["address"] == "8-2-301")
+    assert li["members"] == ["李奶奶", "张大爷"]
+
+
+def test_demo_refuses_a_notebook_with_residents(cli, demo) -> None:
+    result = cli("demo")
+    assert result.exit_code == 4
+    assert "already has residents" in result.stderr
+
+
+def test_empty_states_say_what_to_do(cli) -> None:
+    assert "gridnote resident add" in cli("resident", "list").stdout
+    assert "demo" in cli("building", "list").stdout
