@@ -65,5 +65,8 @@ def building_code(text: str) -> str | None:
 
 
 def looks_like_address(text: str) -> bool:
-    """True for tokens that can only be an address (contain a digit and parse)."""
-    return any(ch.isdigit() for ch in normalize(text)) and parse_address(text) is not None
+    """True for tokens that read as an address; a long run of digits is a phone number instead."""
+    value = normalize(text)
+    if value.isdigit() and len(value) > 4:
+        return False
+    return any(ch.isdigit() for ch in value) and parse_address(value) is not None
