@@ -1,0 +1,62 @@
+"""Every command has help, in English and Chinese; a user can learn the tool from --help."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer
+
+from gridnote.cli import app
+from gridnote.messages.help import HELP_ZH
+
+
+def walk(command: Any, path: str = "") -> list[tuple[str, Any]]:
+    found = [(path, command)]
+    for name, sub in getattr(command, "commands", {}).items():
+        found += walk(sub, f"{path}.{name}" if path else name)
+    return found
+
+
+COMMANDS = walk(typer.main.get_command(app))
+
+
+@pytest.mark.parametrize("path, command", COMMANDS, ids=[p or "gridnote" for p, _ in COMMANDS])
+def test_every_command_has_help_with_an_example(path: str, command: Any) -> None:
+    assert command.help and command.help.strip(), f"{path or 'gridnote'} has no help"
+    if not getattr(command, "commands", None):  # leaf commands show how they are used
+        assert "Example" in command.help or "gridnote " in command.help, path
+
+
+@pytest.mark.parametrize("path, command", COMMANDS, ids=[p or "gridnote" for p, _ in COMMANDS])
+def test_every_command_has_chinese_help(path: str, command: Any) -> None:
+    assert HELP_ZH.get(path), f"messages/help.py HELP_ZH has no entry for {path!r}"
+
+
+def test_no_chinese_help_for_commands_that_do_not_exist() -> None:
+    paths = {p for p, _ in COMMANDS}
+    assert set(HELP_ZH) <= paths, sorted(set(HELP_ZH) - paths)
+
+
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS])
+def test_help_runs(cli, path: str) -> None:
+    args = [*filter(None, path.split(".")), "--help"]
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "Usage:" in result.stdout
+
+
+def test_help_in_chinese(cli) -> None:
+    result = cli("--lang", "zh", "resident", "add", "--help")
+    assert result.exit_code == 0
+    assert "登记居民" in result.stdout
+    assert "登记居民" in cli("resident", "add", "--help", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "Register a resident" in cli("resident", "add", "--help", env={"LANG": "C"}).stdout
+    listing = cli("--help", env={"GRIDNOTE_LANG": "zh"}).stdout
+    assert "居民：登记、查找" in listing
+
+
+def test_version(cli) -> None:
+    from gridnote import __version__
+
+    assert cli("--version").stdout.strip() == f"gridnote {__version__}"

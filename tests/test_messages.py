@@ -1,0 +1,57 @@
+"""The message catalogue: every text in both languages, with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from gridnote import i18n
+from gridnote.messages import CATALOGUE
+
+PACKAGE = Path(__file__).resolve().parent.parent / "gridnote"
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_both_languages_and_same_placeholders(key: str) -> None:
+    en, zh = CATALOGUE[key]
+    assert en.strip() and zh.strip(), key
+    assert fields(en) == fields(zh), key
+
+
+def test_chinese_entries_are_chinese() -> None:
+    """A zh text identical to the English one is a missing translation (unless it has no words)."""
+    untranslated = [k for k, (en, zh) in CATALOGUE.items()
+                    if en == zh and re.search(r"[A-Za-z]{3,}", re.sub(r"\{[^}]*\}", "", en))]
+    assert untranslated == []
+
+
+KEY_CALL = re.compile(r"""(?:\b(?:t|ok|note|table)|Error)\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
+
+
+def test_every_key_used_in_code_exists() -> None:
+    missing = []
+    for path in PACKAGE.rglob("*.py"):
+        if "messages" in path.parts:
+            continue
+        for key in KEY_CALL.findall(path.read_text(encoding="utf-8")):
+            if key not in CATALOGUE and not key.endswith("."):
+                missing.append(f"{path.relative_to(PACKAGE)}: {key}")
+    assert missing == []
+
+
+def test_language_selection(monkeypatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert i18n.lang() == "zh"
+    monkeypatch.setenv("LC_ALL", "C")
+    assert i18n.lang() == "en"
+    monkeypatch.setenv("GRIDNOTE_LANG", "zh")
+    assert i18n.lang() == "zh"
+    i18n.set_lang("en")
+    assert i18n.lang() == "en"
