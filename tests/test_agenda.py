@@ -22,7 +22,8 @@ from gridnote import i18n
 from gridnote.dates import When
 from gridnote.render.agenda import agenda_view, plan_view
 from gridnote.services.agenda import build_agenda, day_plan
-from gridnote.services.tasks import add_task, complete, drop
+from gridnote.services.task_changes import complete, drop
+from gridnote.services.tasks import add_task
 from visit_rows import insert_visit
 
 SUNDAY = date(2026, 11, 29)

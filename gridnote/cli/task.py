@@ -131,7 +131,7 @@ def task_done(numbers: Numbers) -> None:
     """
     from gridnote import clock
     from gridnote.render.tasks import done_lines
-    from gridnote.services.tasks import complete
+    from gridnote.services.task_changes import complete
 
     out().print(done_lines(complete(notebook(), _numbers(numbers)), clock.today()))
 
@@ -143,7 +143,7 @@ def task_reopen(numbers: Numbers) -> None:
     Example: gridnote task reopen 12
     """
     from gridnote.render.tasks import reopened_lines
-    from gridnote.services.tasks import reopen
+    from gridnote.services.task_changes import reopen
 
     out().print(reopened_lines(reopen(notebook(), _numbers(numbers))))
 
@@ -156,7 +156,7 @@ def task_star(numbers: Numbers) -> None:
     """
     from gridnote import clock
     from gridnote.render.tasks import changed_lines
-    from gridnote.services.tasks import star
+    from gridnote.services.task_changes import star
 
     out().print(changed_lines("task.starred", star(notebook(), _numbers(numbers)), clock.today()))
 
@@ -169,7 +169,7 @@ def task_unstar(numbers: Numbers) -> None:
     """
     from gridnote import clock
     from gridnote.render.tasks import changed_lines
-    from gridnote.services.tasks import star
+    from gridnote.services.task_changes import star
 
     out().print(changed_lines("task.unstarred", star(notebook(), _numbers(numbers), False), clock.today()))
 
@@ -186,7 +186,7 @@ def task_move(
     from gridnote import clock
     from gridnote.dates import parse_when
     from gridnote.render.tasks import changed_lines
-    from gridnote.services.tasks import move
+    from gridnote.services.task_changes import move
 
     ids = _numbers(numbers)
     target = parse_when(when)
@@ -201,7 +201,7 @@ def task_drop(numbers: Numbers) -> None:
     """
     from gridnote import clock
     from gridnote.render.tasks import changed_lines
-    from gridnote.services.tasks import drop
+    from gridnote.services.task_changes import drop
 
     out().print(changed_lines("task.dropped", drop(notebook(), _numbers(numbers)), clock.today()))
 
@@ -227,7 +227,7 @@ def task_edit(
     """
     from gridnote import clock
     from gridnote.render.tasks import edited_line
-    from gridnote.services import tasks
+    from gridnote.services import task_changes, tasks
 
     nb = notebook()
     task_id = tasks.parse_number(number)
@@ -236,10 +236,10 @@ def task_edit(
     if due is not None or at is not None:
         default = date.fromisoformat(current.due_date) if current.due_date else None
         when = tasks.due_from(due, at, default=default)
-    changes = tasks.TaskEdit(
+    changes = task_changes.TaskEdit(
         text=text, due=when, clear_due=no_due,
         resident_id=resolve_resident(nb, resident).id if resident else None, clear_resident=no_resident,
         building_id=tasks.resolve_building(nb, building) if building else None, clear_building=no_building,
         every=tasks.parse_every(every), clear_every=no_repeat, note=note,
     )
-    out().print(edited_line(tasks.edit(nb, task_id, changes), clock.today()))
+    out().print(edited_line(task_changes.edit(nb, task_id, changes), clock.today()))

@@ -8,9 +8,8 @@ in :func:`agenda_view` and its key to :func:`agenda_json`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gridnote.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, TimelineItem

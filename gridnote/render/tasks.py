@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-    from gridnote.services.tasks import Completion, Reopening
+    from gridnote.services.task_changes import Completion, Reopening
 
 
 def who(resident: str | None, address: str | None, building: str | None) -> str:
