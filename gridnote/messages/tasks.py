@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.field.series": ("Series", "系列"),
     "task.series_of": ("repeats task {id}", "重复自任务 {id}"),
     "task.undated": ("no date", "未定日期"),
+    "task.status_mark": ("({status})", "（{status}）"),
     "col.task": ("Task", "任务"),
     "col.due": ("Due", "日期"),
     "col.for": ("For", "对象"),

@@ -66,7 +66,7 @@ def task_table(tasks: list[Task], today: date) -> RenderableType:
         overdue = task.status == "open" and task.due_date is not None and task.due_date < late
         heading = _heading(task)
         if task.status != "open":
-            heading.append(f" ({_status(task)})", style="dim")
+            heading.append(" " + t("task.status_mark", status=_status(task)), style="dim")
         grid.add_row(str(task.id), Text(_due(task, today), style="red" if overdue else ""), heading,
                      who(task.resident, task.resident_address, task.building))
     return grid

@@ -60,9 +60,8 @@ class Completion:
 def complete(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
     """Mark tasks done; a repeating task writes its next occurrence."""
     now = clock.now()
-    ids = list(dict.fromkeys(numbers))
     with nb.transaction():
-        done = _change(nb, ids, "done", _must_be_open,
+        done = _change(nb, numbers, "done", _must_be_open,
                        lambda task: {"status": "done", "done_at": clock.iso(now),
                                      "done_day": now.date().isoformat()})
         return [Completion(task, _schedule_next(nb, task, now.date()) if task.every else None)

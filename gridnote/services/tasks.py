@@ -270,7 +270,7 @@ def tasks_due_on(nb: Notebook, day: date) -> list[Task]:
 
 
 def overdue_tasks(nb: Notebook, day: date) -> list[Task]:
-    """Open tasks due before ``day``: starred first, then the latest first."""
+    """Open tasks due before ``day``: starred first, then the oldest first."""
     rows = nb.rows(TASK_SELECT + " WHERE t.status = 'open' AND t.due_date < ?"
                    " ORDER BY t.starred DESC, t.due_date, t.due_at IS NULL, t.due_at, t.id",
                    [day.isoformat()])
