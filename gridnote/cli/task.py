@@ -36,9 +36,7 @@ def add(words: list[str], *, due: str | None, at: str | None, star: bool, reside
     resident_id = resolve_resident(nb, resident).id if resident else None
     building_id = tasks.resolve_building(nb, building) if building else None
     if resident_id is None and building_id is None:
-        named = tasks.named_resident(nb, text)
-        resident_id = named.id if named else None
-        building_id = tasks.named_building(nb, text) if named is None else None
+        resident_id, building_id = tasks.named_in(nb, text)
     task = tasks.add_task(nb, text, due=when, starred=star, resident_id=resident_id,
                           building_id=building_id, every=rule, note=note)
     out().print(added_line(task, clock.today()))

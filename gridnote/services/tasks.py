@@ -177,6 +177,14 @@ def parse_every(text: str | None) -> str | None:
     return parse_rule(text).code
 
 
+def named_in(nb: Notebook, text: str) -> tuple[int | None, int | None]:
+    """(resident id, building id) the task text names, for linking when none is given."""
+    resident = named_resident(nb, text)
+    if resident is not None:
+        return resident.id, None
+    return None, named_building(nb, text)
+
+
 def named_resident(nb: Notebook, text: str) -> Resident | None:
     """The one current resident the task text names, if exactly one is named.
 
