@@ -111,3 +111,12 @@ def split_list(text: str) -> list[str]:
     for sep in ("，", "、", "；", ";", "/", "|"):
         text = text.replace(sep, ",")
     return [part.strip() for part in text.split(",") if part.strip()]
+
+TASK_STATUSES = Vocabulary(
+    "task status",
+    (
+        Term("open", "open", "未完成", ("todo", "待办", "未办", "进行中")),
+        Term("done", "done", "已完成", ("完成", "finished", "closed")),
+        Term("dropped", "dropped", "已放弃", ("放弃", "取消", "cancelled", "canceled")),
+    ),
+)

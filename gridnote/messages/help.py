@@ -34,4 +34,31 @@ HELP_ZH: dict[str, str] = {
     "config.unset": "把一项设置恢复为默认值。\n\n例：gridnote config unset care.bedridden",
     "demo": "把示例网格（4 栋楼、317 户、752 人）载入一个空笔记本。\n\n"
             "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶",
+    # -- tasks, tomorrow's work, the agenda ------------------------------------------
+    "task": "任务：添加、查看、完成、标星、改期、修改、放弃；重复任务完成后自动安排下一次。",
+    "task.add": "添加任务；内容里提到的居民或楼栋会自动关联。\n\n"
+                "不写 --due 则不定日期（重复任务从今天开始）。\n\n"
+                "例：gridnote task add \"量血压 李奶奶\" --due 明天早上6点半 --star"
+                " · gridnote task add \"巡查5号楼\" --every 每天",
+    "task.list": "列出任务：默认列出未完成的，按日期排序；可按状态、标星、居民、楼栋、日期筛选。\n\n"
+                 "例：gridnote task list --from 今天 --to 周五 -r 李奶奶",
+    "task.show": "查看一项任务的全部信息。\n\n例：gridnote task show 12",
+    "task.done": "把任务标为已完成；重复任务会自动安排下一次。\n\n例：gridnote task done 12 13",
+    "task.reopen": "重新打开已完成或已放弃的任务（重复任务会收回已安排的下一次）。\n\n例：gridnote task reopen 12",
+    "task.star": "给任务标星：重要，排在最前。\n\n例：gridnote task star 12",
+    "task.unstar": "取消任务的标星。\n\n例：gridnote task unstar 12",
+    "task.move": "把未完成的任务改到另一天；只写日期时保留原来的时刻。\n\n例：gridnote task move 12 13 明天",
+    "task.drop": "放弃不再做的任务（记录保留；重复任务不再重复）。\n\n例：gridnote task drop 12",
+    "task.edit": "修改任务（旧版本保留在笔记本历史中）；--due 会替换日期和时刻。\n\n"
+                 "例：gridnote task edit 12 --at 7:00 --note \"带血压计\"",
+    "today": "一屏看完今天：标星工作、时间线、逾期任务、到期走访、每日巡楼。\n\n"
+             "走访记录中的入户走访和紧急出动才算关怀走访；电话和微信联系不算。\n\n"
+             "例：gridnote today · gridnote today --date 明天 --json",
+    "tomorrow": "明日工作：查看明天的清单并添加。晚上的例行事项。\n\n"
+                "例：gridnote tomorrow · gridnote tomorrow add \"量血压 李奶奶\" --at 6:30 --star",
+    "tomorrow.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
+                    "例：gridnote tomorrow add \"量血压 李奶奶\" --at 6:30 --star",
+    "plan": "同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add \"巡查5号楼\" --at 8:00",
+    "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
+                "例：gridnote plan add \"量血压 李奶奶\" --at 6:30 --star",
 }

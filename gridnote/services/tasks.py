@@ -2,18 +2,28 @@
 
 A task has a local due day (``due_date``) and, unless it is an all-day item,
 a due moment (``due_at``, ISO 8601 with offset). Tasks are never erased:
-``drop`` marks them dropped.
+``drop`` marks them dropped, and every change keeps the row as it was in
+``revisions``. A task's number is its row id: short, never reused.
+
+This module reads tasks, writes a new one, and reads what she typed about
+them; ``gridnote.services.task_changes`` finishes, moves, edits and drops them.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.dates import When
 from gridnote.db import Notebook
-from gridnote.errors import NotFoundError
-from gridnote.models import Task
+from gridnote.errors import InputError, NotFoundError
+from gridnote.models import Resident, Task
+
+if TYPE_CHECKING:  # gridnote.dates costs ~20 ms to import: keep it off the read path
+    from gridnote.dates import When
 
 TASK_SELECT = """
     SELECT t.*, r.name AS resident_name, r.alias AS resident_alias, h.address AS resident_address,
@@ -23,6 +33,9 @@ TASK_SELECT = """
     LEFT JOIN households h ON h.id = r.household_id
     LEFT JOIN buildings b ON b.id = t.building_id
 """
+# Dated before undated; by day, then timed before all-day, then by time.
+TASK_ORDER = " ORDER BY t.due_date IS NULL, t.due_date, t.due_at IS NULL, t.due_at, t.id"
+MAX_TEXT = 500
 
 
 def task_from_row(row: sqlite3.Row) -> Task:
@@ -44,6 +57,9 @@ def task_from_row(row: sqlite3.Row) -> Task:
         source=row["source"],
         created_at=row["created_at"],
         done_at=row["done_at"],
+        dropped_at=row["dropped_at"],
+        building_id=row["building_id"],
+        series_id=row["series_id"],
     )
 
 
@@ -52,6 +68,14 @@ def get_task(nb: Notebook, task_id: int) -> Task:
     if row is None:
         raise NotFoundError("task.not_found", id=task_id)
     return task_from_row(row)
+
+
+def due_columns(when: When | None) -> dict[str, Any]:
+    """The stored due columns for a day and optional time (None: no date)."""
+    return {
+        "due_date": when.day.isoformat() if when else None,
+        "due_at": clock.iso(when.to_datetime()) if when and when.time is not None else None,
+    }
 
 
 def add_task(
@@ -75,8 +99,7 @@ def add_task(
                 "text": text,
                 "note": note,
                 "starred": int(starred),
-                "due_date": due.day.isoformat() if due else None,
-                "due_at": clock.iso(due.to_datetime()) if due and due.time is not None else None,
+                **due_columns(due),
                 "resident_id": resident_id,
                 "building_id": building_id,
                 "every": every,
@@ -86,3 +109,192 @@ def add_task(
             },
         )
     return get_task(nb, task_id)
+
+
+# -- reading what she typed ------------------------------------------------------
+_NUMBER = re.compile(r"#?(\d{1,9})")
+
+
+def parse_number(text: str) -> int:
+    """A task number as typed: ``12`` or ``#12``."""
+    from gridnote.textnorm import normalize
+
+    m = _NUMBER.fullmatch(normalize(text))
+    if not m:
+        raise InputError("task.bad_number", text=text)
+    return int(m[1])
+
+
+def parse_status(text: str) -> str | None:
+    """``open``/``未完成``, ``done``, ``dropped`` → the code; ``all``/``全部`` → None (every status)."""
+    from gridnote.textnorm import fold
+    from gridnote.vocab import TASK_STATUSES
+
+    if fold(text) in ("all", "全部", "所有"):
+        return None
+    code = TASK_STATUSES.lookup(text)
+    if code is None:
+        raise InputError("task.bad_status", text=text)
+    return code
+
+
+def clean_text(text: str) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise InputError("task.text_empty")
+    if len(cleaned) > MAX_TEXT:
+        raise InputError("task.text_too_long", limit=MAX_TEXT)
+    return cleaned
+
+
+def due_from(due: str | None, at: str | None, *, default: date | None = None) -> When | None:
+    """The due day and time from ``--due WHEN`` and ``--at TIME``.
+
+    ``--at`` gives the time of day (``6:30``, ``早上6点半``); it may repeat the
+    day (``明天6:30``) but not contradict ``--due`` or the default day.
+    """
+    from gridnote.dates import When, parse_when
+
+    when = parse_when(due) if due else None
+    if at is None:
+        return when if when is not None or default is None else When(default, None)
+    moment = parse_when(at)
+    if moment.time is None:
+        raise InputError("task.at_needs_time", text=at)
+    day = when.day if when else default
+    if moment.day != clock.today():  # she typed a day with the time
+        if day is not None and moment.day != day:
+            raise InputError("task.at_other_day", text=at, day=day.isoformat())
+        day = moment.day
+    return When(day or clock.today(), moment.time)
+
+
+def parse_every(text: str | None) -> str | None:
+    if text is None:
+        return None
+    from gridnote.recurrence import parse_rule
+
+    return parse_rule(text).code
+
+
+def named_in(nb: Notebook, text: str) -> tuple[int | None, int | None]:
+    """(resident id, building id) the task text names, for linking when none is given."""
+    resident = named_resident(nb, text)
+    if resident is not None:
+        return resident.id, None
+    return None, named_building(nb, text)
+
+
+def named_resident(nb: Notebook, text: str) -> Resident | None:
+    """The one current resident the task text names, if exactly one is named.
+
+    A whole word equal to a name or alias counts (``量血压 李奶奶``); a name or
+    alias of three characters or more counts anywhere (``给李奶奶量血压``).
+    Two people named, or a name several residents share: no one.
+    """
+    from gridnote.services.residents import get_resident
+    from gridnote.textnorm import fold
+
+    folded = fold(text)
+    words = set(folded.split())
+    found: set[int] = set()
+    for row in nb.rows("SELECT id, name, alias FROM residents WHERE moved_out_at IS NULL"):
+        for label in (row["name"], row["alias"]):
+            key = fold(label) if label else ""
+            if key and (key in words or (len(key) >= 3 and key in folded)):
+                found.add(row["id"])
+    return get_resident(nb, found.pop()) if len(found) == 1 else None
+
+
+def resolve_building(nb: Notebook, text: str) -> int:
+    """The id of the building she typed (``5``, ``5号楼``)."""
+    from gridnote.address import building_code
+    from gridnote.services.residents import find_building
+
+    code = building_code(text)
+    if code is None:
+        raise InputError("building.bad_code", text=text)
+    return find_building(nb, code)
+
+
+_BUILDING_WORD = re.compile(r"(\d+)\s*(?:号楼|栋|幢)|\bbuilding\s*(\d+)\b|\bbldg\.?\s*(\d+)\b", re.I)
+
+
+def named_building(nb: Notebook, text: str) -> int | None:
+    """The one known building the task text names (``巡查5号楼``, ``walk building 5``)."""
+    from gridnote.textnorm import normalize
+
+    codes = {next(g for g in m.groups() if g) for m in _BUILDING_WORD.finditer(normalize(text))}
+    if len(codes) != 1:
+        return None
+    row = nb.one("SELECT id FROM buildings WHERE code = ?", [codes.pop()])
+    return int(row[0]) if row else None
+
+
+# -- lists -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class TaskFilter:
+    status: str | None = "open"  # None: every status
+    starred: bool = False
+    resident_id: int | None = None
+    building_id: int | None = None  # tied to the building, or to someone living in it
+    start: date | None = None
+    end: date | None = None
+    undated: bool = False
+
+
+def list_tasks(nb: Notebook, f: TaskFilter = TaskFilter()) -> list[Task]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.status:
+        clauses.append("t.status = ?")
+        params.append(f.status)
+    if f.starred:
+        clauses.append("t.starred = 1")
+    if f.resident_id is not None:
+        clauses.append("t.resident_id = ?")
+        params.append(f.resident_id)
+    if f.building_id is not None:
+        clauses.append("(t.building_id = ? OR h.building_id = ?)")
+        params += [f.building_id, f.building_id]
+    if f.undated:
+        clauses.append("t.due_date IS NULL")
+    if f.start is not None:
+        clauses.append("t.due_date >= ?")
+        params.append(f.start.isoformat())
+    if f.end is not None:
+        clauses.append("t.due_date <= ?")
+        params.append(f.end.isoformat())
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    order = " ORDER BY t.status != 'open'," + TASK_ORDER.removeprefix(" ORDER BY")
+    return [task_from_row(r) for r in nb.rows(TASK_SELECT + where + order, params)]
+
+
+def tasks_due_on(nb: Notebook, day: date) -> list[Task]:
+    """Open and done tasks due on ``day`` (dropped ones are left out)."""
+    rows = nb.rows(TASK_SELECT + " WHERE t.status IN ('open', 'done') AND t.due_date = ?" + TASK_ORDER,
+                   [day.isoformat()])
+    return [task_from_row(r) for r in rows]
+
+
+def overdue_tasks(nb: Notebook, day: date) -> list[Task]:
+    """Open tasks due before ``day``: starred first, then the oldest first."""
+    rows = nb.rows(TASK_SELECT + " WHERE t.status = 'open' AND t.due_date < ?"
+                   " ORDER BY t.starred DESC, t.due_date, t.due_at IS NULL, t.due_at, t.id",
+                   [day.isoformat()])
+    return [task_from_row(r) for r in rows]
+
+
+def count_open(nb: Notebook) -> int:
+    return int(nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open'"))
+
+
+def count_done_on(nb: Notebook, day: date) -> int:
+    return int(nb.scalar("SELECT count(*) FROM tasks WHERE done_day = ? AND status = 'done'",
+                         [day.isoformat()]))
+
+
+def count_carry_over(nb: Notebook, day: date) -> int:
+    """Open tasks due on or before ``day``."""
+    return int(nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open' AND due_date <= ?",
+                         [day.isoformat()]))

@@ -1,0 +1,243 @@
+"""``gridnote task …``: tasks, starred work and repeating rounds."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
+
+app = new_app("Tasks: add, list, finish, star, move, edit and drop; repeating tasks come back by themselves.")
+
+Numbers = Annotated[list[str], typer.Argument(metavar="N...", help="Task numbers, e.g. 12 or 12 13.")]
+Number = Annotated[str, typer.Argument(metavar="N", help="Task number, e.g. 12.")]
+TextArg = Annotated[list[str], typer.Argument(metavar="TEXT", help="What to do (quotes are optional).")]
+DueOpt = Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="Day and time: tomorrow 6:30, 明早6点半, fri, 12-01.")]
+AtOpt = Annotated[str | None, typer.Option("--at", metavar="TIME", help="Time of day: 6:30, 早上6点半, 3pm.")]
+StarOpt = Annotated[bool, typer.Option("--star", "-s", help="Mark it important (shown first).")]
+ResidentOpt = Annotated[str | None, typer.Option("--resident", "-r", metavar="WHO", help="The resident it is for: 李奶奶, lnn, 8-2-301, #12.")]
+EveryOpt = Annotated[str | None, typer.Option("--every", "-e", metavar="RULE", help="Repeat: day, weekday, week, month, 2d, 每天, 每周.")]
+NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="Free note.")]
+
+
+def add(words: list[str], *, due: str | None, at: str | None, star: bool, resident: str | None,
+        building: str | None, every: str | None, note: str | None, default_day: date | None) -> None:
+    """Shared by ``task add`` and ``tomorrow add``: read everything, then write one task."""
+    from gridnote import clock
+    from gridnote.render.tasks import added_line
+    from gridnote.services import tasks
+
+    nb = notebook()
+    text = tasks.clean_text(" ".join(words))
+    rule = tasks.parse_every(every)
+    when = tasks.due_from(due, at, default=default_day or (clock.today() if rule else None))
+    resident_id = resolve_resident(nb, resident).id if resident else None
+    building_id = tasks.resolve_building(nb, building) if building else None
+    if resident_id is None and building_id is None:
+        resident_id, building_id = tasks.named_in(nb, text)
+    task = tasks.add_task(nb, text, due=when, starred=star, resident_id=resident_id,
+                          building_id=building_id, every=rule, note=note)
+    out().print(added_line(task, clock.today()))
+
+
+@app.command("add")
+def task_add(
+    text: TextArg,
+    due: DueOpt = None,
+    at: AtOpt = None,
+    star: StarOpt = False,
+    resident: ResidentOpt = None,
+    building: BuildingOption = None,
+    every: EveryOpt = None,
+    note: NoteOpt = None,
+) -> None:
+    """Add a task; a resident or building named in the text is linked to it.
+
+    Without --due it has no date (a repeating task starts today).
+
+    Example: gridnote task add "量血压 李奶奶" --due 明天早上6点半 --star
+    · gridnote task add "walk building 5" --every day
+    """
+    add(text, due=due, at=at, star=star, resident=resident, building=building, every=every,
+        note=note, default_day=None)
+
+
+def _numbers(texts: list[str]) -> list[int]:
+    from gridnote.services.tasks import parse_number
+
+    return [parse_number(text) for text in texts]
+
+
+@app.command("list")
+def task_list(
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, done, dropped or all (未完成/已完成/已放弃/全部).")] = "open",
+    starred: Annotated[bool, typer.Option("--starred", "-s", help="Only starred tasks.")] = False,
+    resident: ResidentOpt = None,
+    building: BuildingOption = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DAY", help="Due on or after: today, 12-01, 下周一.")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Due on or before.")] = None,
+    undated: Annotated[bool, typer.Option("--undated", help="Only tasks without a date.")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """List tasks: open ones by default, by due day; filter by status, star, person, building, dates.
+
+    Example: gridnote task list --from today --to 周五 -r 李奶奶
+    """
+    from gridnote import clock
+    from gridnote.dates import parse_day
+    from gridnote.render.tasks import task_json, task_table
+    from gridnote.services import tasks
+
+    nb = notebook()
+    found = tasks.list_tasks(nb, tasks.TaskFilter(
+        status=tasks.parse_status(status), starred=starred,
+        resident_id=resolve_resident(nb, resident).id if resident else None,
+        building_id=tasks.resolve_building(nb, building) if building else None,
+        start=parse_day(from_) if from_ else None, end=parse_day(to) if to else None,
+        undated=undated,
+    ))
+    if json_:
+        print_json([task_json(task) for task in found])
+        return
+    out().print(task_table(found, clock.today()))
+
+
+@app.command("show")
+def task_show(number: Number, json_: JsonOption = False) -> None:
+    """Show one task with everything about it.
+
+    Example: gridnote task show 12
+    """
+    from gridnote import clock
+    from gridnote.render.tasks import task_card, task_json
+    from gridnote.services.tasks import get_task, parse_number
+
+    task = get_task(notebook(), parse_number(number))
+    if json_:
+        print_json(task_json(task))
+        return
+    out().print(task_card(task, clock.today()))
+
+
+@app.command("done")
+def task_done(numbers: Numbers) -> None:
+    """Mark tasks done; a repeating task schedules its next time.
+
+    Example: gridnote task done 12 13
+    """
+    from gridnote import clock
+    from gridnote.render.tasks import done_lines
+    from gridnote.services.task_changes import complete
+
+    out().print(done_lines(complete(notebook(), _numbers(numbers)), clock.today()))
+
+
+@app.command("reopen")
+def task_reopen(numbers: Numbers) -> None:
+    """Open a done or dropped task again (a repeating task takes back its next time).
+
+    Example: gridnote task reopen 12
+    """
+    from gridnote.render.tasks import reopened_lines
+    from gridnote.services.task_changes import reopen
+
+    out().print(reopened_lines(reopen(notebook(), _numbers(numbers))))
+
+
+@app.command("star")
+def task_star(numbers: Numbers) -> None:
+    """Star tasks: important, shown first.
+
+    Example: gridnote task star 12
+    """
+    from gridnote import clock
+    from gridnote.render.tasks import changed_lines
+    from gridnote.services.task_changes import star
+
+    out().print(changed_lines("task.starred", star(notebook(), _numbers(numbers)), clock.today()))
+
+
+@app.command("unstar")
+def task_unstar(numbers: Numbers) -> None:
+    """Take the star off tasks.
+
+    Example: gridnote task unstar 12
+    """
+    from gridnote import clock
+    from gridnote.render.tasks import changed_lines
+    from gridnote.services.task_changes import star
+
+    out().print(changed_lines("task.unstarred", star(notebook(), _numbers(numbers), False), clock.today()))
+
+
+@app.command("move")
+def task_move(
+    numbers: Numbers,
+    when: Annotated[str, typer.Argument(metavar="WHEN", help="New day (and time): tomorrow, 周五, 12-01, 'tomorrow 9:00'.")],
+) -> None:
+    """Move open tasks to another day; a day without a time keeps their time.
+
+    Example: gridnote task move 12 13 tomorrow
+    """
+    from gridnote import clock
+    from gridnote.dates import parse_when
+    from gridnote.render.tasks import changed_lines
+    from gridnote.services.task_changes import move
+
+    ids = _numbers(numbers)
+    target = parse_when(when)
+    out().print(changed_lines("task.moved", move(notebook(), ids, target), clock.today()))
+
+
+@app.command("drop")
+def task_drop(numbers: Numbers) -> None:
+    """Drop tasks that will not be done (kept in the notebook; a repeating one stops).
+
+    Example: gridnote task drop 12
+    """
+    from gridnote import clock
+    from gridnote.render.tasks import changed_lines
+    from gridnote.services.task_changes import drop
+
+    out().print(changed_lines("task.dropped", drop(notebook(), _numbers(numbers)), clock.today()))
+
+
+@app.command("edit")
+def task_edit(
+    number: Number,
+    text: Annotated[str | None, typer.Option("--text", "-t", help="New text.")] = None,
+    due: DueOpt = None,
+    at: AtOpt = None,
+    no_due: Annotated[bool, typer.Option("--no-due", help="Remove the date.")] = False,
+    resident: ResidentOpt = None,
+    no_resident: Annotated[bool, typer.Option("--no-resident", help="Untie it from its resident.")] = False,
+    building: BuildingOption = None,
+    no_building: Annotated[bool, typer.Option("--no-building", help="Untie it from its building.")] = False,
+    every: EveryOpt = None,
+    no_repeat: Annotated[bool, typer.Option("--no-repeat", help="Stop repeating.")] = False,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="Replace the note ('' clears it).")] = None,
+) -> None:
+    """Change a task (the old version is kept in the notebook's history).
+
+    Example: gridnote task edit 12 --at 7:00 --note "带血压计"
+    """
+    from gridnote import clock
+    from gridnote.render.tasks import edited_line
+    from gridnote.services import task_changes, tasks
+
+    nb = notebook()
+    task_id = tasks.parse_number(number)
+    current = tasks.get_task(nb, task_id)
+    when = None
+    if due is not None or at is not None:
+        default = date.fromisoformat(current.due_date) if current.due_date else None
+        when = tasks.due_from(due, at, default=default)
+    changes = task_changes.TaskEdit(
+        text=text, due=when, clear_due=no_due,
+        resident_id=resolve_resident(nb, resident).id if resident else None, clear_resident=no_resident,
+        building_id=tasks.resolve_building(nb, building) if building else None, clear_building=no_building,
+        every=tasks.parse_every(every), clear_every=no_repeat, note=note,
+    )
+    out().print(edited_line(task_changes.edit(nb, task_id, changes), clock.today()))

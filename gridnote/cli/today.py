@@ -1,0 +1,96 @@
+"""``gridnote today`` (the morning agenda) and ``gridnote tomorrow``/``plan`` (the evening list)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from gridnote.cli import task as task_cli
+from gridnote.cli._common import BuildingOption, Group, JsonOption, notebook, out, print_json
+
+tomorrow_app = typer.Typer(
+    cls=Group,
+    help="Tomorrow's work (明日工作): see the list, add to it. The evening routine.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("today")(today)
+    app.add_typer(tomorrow_app, name="tomorrow")
+    app.add_typer(tomorrow_app, name="plan", help="Same as `tomorrow`: tomorrow's work, seen and added to.")
+
+
+def today(
+    date_: Annotated[str | None, typer.Option("--date", "-d", metavar="DAY", help="Another day: tomorrow, 周一, 12-01.")] = None,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Every resident due a visit, not only the first ten.")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """The day on one screen: starred work, the timeline, overdue tasks, visits due, the daily walk.
+
+    A care visit is a home or emergency visit in the visit log; phone and WeChat
+    contacts do not count towards the care round.
+
+    Example: gridnote today   ·   gridnote today --date tomorrow --json
+    """
+    from gridnote.render.agenda import agenda_json, agenda_view
+    from gridnote.services.agenda import build_agenda
+
+    day = None
+    if date_:
+        from gridnote.dates import parse_day
+
+        day = parse_day(date_)
+    agenda = build_agenda(notebook(), day)
+    if json_:
+        print_json(agenda_json(agenda))
+        return
+    out().print(agenda_view(agenda, show_all=all_))
+
+
+@tomorrow_app.callback()
+def tomorrow(ctx: typer.Context, json_: JsonOption = False) -> None:
+    """Tomorrow's work (明日工作): see the list, add to it. The evening routine.
+
+    Example: gridnote tomorrow   ·   gridnote tomorrow add "量血压 李奶奶" --at 6:30 --star
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from datetime import timedelta
+
+    from gridnote import clock
+    from gridnote.render.agenda import plan_json, plan_view
+    from gridnote.services.agenda import day_plan
+
+    plan = day_plan(notebook(), clock.today() + timedelta(days=1))
+    if json_:
+        print_json(plan_json(plan))
+        return
+    out().print(plan_view(plan))
+
+
+@tomorrow_app.command("add")
+def tomorrow_add(
+    text: task_cli.TextArg,
+    at: task_cli.AtOpt = None,
+    star: task_cli.StarOpt = False,
+    resident: task_cli.ResidentOpt = None,
+    building: BuildingOption = None,
+    every: task_cli.EveryOpt = None,
+    note: task_cli.NoteOpt = None,
+) -> None:
+    """Add to tomorrow's list (the same as `task add --due tomorrow`).
+
+    Example: gridnote tomorrow add "量血压 李奶奶" --at 6:30 --star
+    """
+    from datetime import timedelta
+
+    from gridnote import clock
+
+    task_cli.add(text, due=None, at=at, star=star, resident=resident, building=building, every=every,
+                 note=note, default_day=clock.today() + timedelta(days=1))

@@ -1,0 +1,252 @@
+"""The daily agenda (``gridnote today``) and tomorrow's list, for the screen and as JSON.
+
+The screen reads top to bottom in order of importance; each section is one
+function returning its lines, or None when it has nothing to show (empty
+sections are left out). Adding a section is adding a function to the list
+in :func:`agenda_view` and its key to :func:`agenda_json`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from gridnote.i18n import t
+from gridnote.models import Agenda, CareDue, DayPlan, TimelineItem
+from gridnote.render.common import tag_labels
+from gridnote.render.tasks import task_json, who
+from gridnote.render.when import day_label, long_date, relative_word, short_date
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+JSON_VERSION = 1
+CARE_ROWS = 10  # care-round lines on the screen; --all shows every one
+INDENT = (0, 0, 0, 2)
+
+
+# -- shared pieces ------------------------------------------------------------------
+def _grid(spec: str, rows: list[tuple[Text | str, ...]]) -> Table:
+    """A borderless grid, one letter of ``spec`` per column: r(ight), l(eft), w(rapping).
+
+    Columns empty on every row are left out: Rich would count their padding
+    when drawing but not when measuring, and squeeze the text.
+    """
+    from rich.table import Table
+
+    keep = [i for i in range(len(spec)) if any(str(row[i]) for row in rows)]
+    grid = Table.grid(padding=(0, 1))
+    for i in keep:
+        if spec[i] == "w":
+            grid.add_column(overflow="fold")
+        else:
+            grid.add_column(justify="right" if spec[i] == "r" else "left", no_wrap=True)
+    for row in rows:
+        grid.add_row(*(row[i] for i in keep))
+    return grid
+
+
+def _title(text: str) -> Text:
+    from rich.text import Text
+
+    return Text(text, style="bold")
+
+
+def _section(title: str, body: RenderableType | None = None) -> RenderableType:
+    from rich.console import Group
+    from rich.padding import Padding
+
+    return Group(_title(title), Padding(body, INDENT, expand=False)) if body is not None else _title(title)
+
+
+def _mark(starred: bool, done: bool) -> Text:
+    from rich.text import Text
+
+    if done:
+        return Text("✓", style="green")
+    return Text("★", style="yellow") if starred else Text(" ")
+
+
+def timeline_grid(items: list[TimelineItem]) -> Table:
+    """Number, mark (★ starred, ✓ done), time or "all day", text, who and where."""
+    from rich.text import Text
+
+    rows: list[tuple[Text | str, ...]] = []
+    for item in items:
+        text = Text(item.text, style="strike dim" if item.done else "")
+        if item.every:
+            text.append(" ↻", style="dim")
+        time_style = "dim" if item.done else ("bold" if item.time else "")
+        rows.append((Text(str(item.id), style="dim"), _mark(item.starred, item.done),
+                     Text(item.time or t("when.all_day"), style=time_style), text,
+                     Text(who(item.resident, item.address, item.building), style="dim")))
+    return _grid("rllwl", rows)
+
+
+# -- the agenda sections --------------------------------------------------------------
+def _dated(day: date, today: date, shown: str) -> str:
+    """``Tomorrow · Monday 30 November 2026``; other days: the date alone."""
+    word = relative_word(day, today)
+    return t("today.header", word=word[:1].upper() + word[1:], date=shown) if word else shown
+
+
+def _header(agenda: Agenda) -> Text:
+    from rich.text import Text
+
+    return Text(_dated(agenda.day, agenda.today, long_date(agenda.day)), style="bold underline")
+
+
+def _schedule(agenda: Agenda) -> RenderableType | None:
+    if not agenda.timeline:
+        return None
+    return _section(t("today.schedule"), timeline_grid(agenda.timeline))
+
+
+def _late(days: int) -> str:
+    return t("today.day_late") if days == 1 else t("today.days_late", n=days)
+
+
+def _overdue(agenda: Agenda) -> RenderableType | None:
+    from rich.text import Text
+
+    if not agenda.overdue:
+        return None
+    rows: list[tuple[Text | str, ...]] = []
+    for late in agenda.overdue:
+        task = late.task
+        rows.append((Text(str(task.id), style="dim"), _mark(task.starred, False),
+                     Text(_late(late.days_late), style="red"), task.text,
+                     Text(who(task.resident, task.resident_address, task.building), style="dim")))
+    grid = _grid("rllwl", rows)
+    return _section(t("today.overdue", count=len(agenda.overdue)), grid)
+
+
+def care_status(c: CareDue) -> Text:
+    from rich.text import Text
+
+    if c.days_overdue is None:
+        return Text(t("today.never_visited"), style="red")
+    if c.days_overdue == 0:
+        status = Text(t("today.due_today"), style="yellow")
+    else:
+        key = "today.day_overdue" if c.days_overdue == 1 else "today.days_overdue"
+        status = Text(t(key, n=c.days_overdue), style="red")
+    return status + Text(" · " + t("today.last_visit", date=c.last_visit[5:] if c.last_visit else "-"),
+                         style="dim")
+
+
+def _care(agenda: Agenda, show_all: bool) -> RenderableType | None:
+    from rich.console import Group
+    from rich.text import Text
+
+    if not agenda.care:
+        return None
+    shown = agenda.care if show_all else agenda.care[:CARE_ROWS]
+    grid = _grid("llwl", [(c.display_name, Text(c.address or "-", style="dim"), tag_labels(c.tags),
+                            care_status(c)) for c in shown])
+    body: RenderableType = grid
+    if len(shown) < len(agenda.care):
+        body = Group(grid, Text(t("today.care_more", count=len(agenda.care) - len(shown)), style="dim"))
+    return _section(t("today.care", count=len(agenda.care)), body)
+
+
+def _building(code: str, name: str | None) -> str:
+    return name or t("today.building", code=code)
+
+
+def _walk(agenda: Agenda) -> RenderableType | None:
+    from rich.columns import Columns
+    from rich.text import Text
+
+    if not agenda.walk:
+        return None
+    walked = sum(w.walked for w in agenda.walk)
+    if walked == len(agenda.walk):
+        return _section(t("today.walk_all", total=walked))
+    entries = []
+    for w in agenda.walk:
+        entry = Text(_building(w.code, w.name) + " ")
+        if w.walked_at:
+            entry.append("✓ " + w.walked_at[11:16], style="green")
+        else:
+            entry.append(t("today.not_walked"), style="yellow")
+        entries.append(entry)
+    line = Columns(entries, padding=(0, 3))
+    return _section(t("today.walk", walked=walked, total=len(agenda.walk)), line)
+
+
+def _summary(agenda: Agenda) -> Text:
+    from rich.text import Text
+
+    return Text(" · ".join(t(f"today.figure.{f.code}", n=f.count) for f in agenda.summary), style="dim")
+
+
+def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
+    """The agenda, most important first; an empty day is one friendly line."""
+    from rich.console import Group
+    from rich.text import Text
+
+    if agenda.empty:
+        return Text(t("today.empty", date=day_label(agenda.day, agenda.today)))
+    sections = [
+        _schedule(agenda),
+        _overdue(agenda),
+        # Follow-ups waiting on her (issues to answer or report back on) go here.
+        _care(agenda, show_all),
+        _walk(agenda),
+    ]
+    parts: list[RenderableType] = [_header(agenda)]
+    for section in filter(None, sections):
+        parts += [Text(""), section]
+    parts += [Text(""), _summary(agenda)]
+    return Group(*parts)
+
+
+# -- tomorrow's list ----------------------------------------------------------------
+def plan_view(plan: DayPlan) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    header = _dated(plan.day, plan.today, short_date(plan.day))
+    parts: list[RenderableType] = []
+    if plan.timeline:
+        parts += [_title(header), timeline_grid(plan.timeline)]
+    else:
+        parts.append(Text(t("tomorrow.empty", date=day_label(plan.day, plan.today))))
+    if plan.carry_over:
+        parts.append(Text(t("tomorrow.carry_over", count=plan.carry_over), style="dim"))
+    return Group(*parts)
+
+
+# -- JSON (documented in docs/json.md; keys are only ever added) ----------------------
+def item_json(item: TimelineItem) -> dict[str, Any]:
+    return {"kind": item.kind, "id": item.id, "time": item.time, "text": item.text,
+            "starred": item.starred, "done": item.done, "resident": item.resident,
+            "address": item.address, "building": item.building, "every": item.every}
+
+
+def care_json(c: CareDue) -> dict[str, Any]:
+    return {"resident_id": c.resident_id, "name": c.name, "alias": c.alias, "address": c.address,
+            "tags": list(c.tags), "interval_days": c.interval_days, "last_visit": c.last_visit,
+            "due_day": c.due_day, "days_overdue": c.days_overdue}
+
+
+def agenda_json(agenda: Agenda) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "date": agenda.day.isoformat(),
+        "today": agenda.today.isoformat(),
+        "timeline": [item_json(i) for i in agenda.timeline],
+        "overdue": [{**task_json(o.task), "days_late": o.days_late} for o in agenda.overdue],
+        "care": [care_json(c) for c in agenda.care],
+        "walk": [{"building": w.code, "name": w.name, "walked": w.walked, "walked_at": w.walked_at}
+                 for w in agenda.walk],
+        "summary": {f.code: f.count for f in agenda.summary},
+    }
+
+
+def plan_json(plan: DayPlan) -> dict[str, Any]:
+    return {"version": JSON_VERSION, "date": plan.day.isoformat(),
+            "timeline": [item_json(i) for i in plan.timeline], "carry_over": plan.carry_over}

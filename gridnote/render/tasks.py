@@ -1,0 +1,162 @@
+"""Tasks as a table, a card, confirmation lines and JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from gridnote.i18n import t
+from gridnote.models import Task
+from gridnote.render.common import note, ok, table
+from gridnote.render.when import due_label
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from gridnote.services.task_changes import Completion, Reopening
+
+
+def who(resident: str | None, address: str | None, building: str | None) -> str:
+    """``李秀英（李奶奶） 8-2-301``, or the building (``5号楼``) for a building's task."""
+    if resident:
+        return f"{resident} {address}" if address else resident
+    return t("today.building", code=building) if building else ""
+
+
+def _repeat(task: Task) -> str:
+    from gridnote.recurrence import Rule
+
+    return Rule(task.every).label() if task.every else ""
+
+
+def _due(task: Task, today: date) -> str:
+    return due_label(task.due_date, task.due_time, today)
+
+
+def _status(task: Task) -> str:
+    from gridnote.vocab import TASK_STATUSES
+
+    return TASK_STATUSES.label(task.status)
+
+
+def _heading(task: Task) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    if task.starred:
+        text.append("★ ", style="yellow")
+    text.append(task.text, style="strike dim" if task.status != "open" else "")
+    if task.every:
+        text.append(" ↻ " + _repeat(task), style="dim")
+    return text
+
+
+def task_table(tasks: list[Task], today: date) -> RenderableType:
+    from rich.text import Text
+
+    if not tasks:
+        return note("task.none")
+    caption = t("task.count_one") if len(tasks) == 1 else t("task.count", count=len(tasks))
+    grid = table("col.id", "col.due", "col.task", "col.for", caption=caption)
+    grid.columns[0].justify = "right"
+    grid.columns[1].no_wrap = True
+    late = today.isoformat()
+    for task in tasks:
+        overdue = task.status == "open" and task.due_date is not None and task.due_date < late
+        heading = _heading(task)
+        if task.status != "open":
+            heading.append(" " + t("task.status_mark", status=_status(task)), style="dim")
+        grid.add_row(str(task.id), Text(_due(task, today), style="red" if overdue else ""), heading,
+                     who(task.resident, task.resident_address, task.building))
+    return grid
+
+
+def task_card(task: Task, today: date) -> RenderableType:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column()
+    facts.add_row(t("task.field.status"), _status(task))
+    facts.add_row(t("task.field.due"), _due(task, today))
+    facts.add_row(t("task.field.for"), who(task.resident, task.resident_address, task.building) or "-")
+    if task.every:
+        facts.add_row(t("task.field.repeat"), _repeat(task))
+    if task.series_id:
+        facts.add_row(t("task.field.series"), t("task.series_of", id=task.series_id))
+    if task.note:
+        facts.add_row(t("task.field.note"), task.note)
+    if task.source:
+        facts.add_row(t("task.field.source"), task.source)
+    facts.add_row(t("task.field.created"), task.created_at[:16].replace("T", " "))
+    if task.done_at:
+        facts.add_row(t("task.field.done"), task.done_at[:16].replace("T", " "))
+    if task.dropped_at:
+        facts.add_row(t("task.field.dropped"), task.dropped_at[:16].replace("T", " "))
+    title = Text(f"{task.id} ", style="bold") + _heading(task)
+    return Panel(facts, title=title, title_align="left", expand=False)
+
+
+def task_json(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id, "text": task.text, "status": task.status, "starred": task.starred,
+        "due_date": task.due_date, "due_time": task.due_time, "due_at": task.due_at,
+        "resident_id": task.resident_id, "resident": task.resident, "address": task.resident_address,
+        "building": task.building, "every": task.every, "series_id": task.series_id,
+        "note": task.note, "source": task.source, "created_at": task.created_at,
+        "done_at": task.done_at, "dropped_at": task.dropped_at,
+    }
+
+
+# -- confirmations ------------------------------------------------------------------
+def _with_details(line: Text, task: Task, today: date) -> Text:
+    from rich.text import Text
+
+    details = [_due(task, today), who(task.resident, task.resident_address, task.building)]
+    if task.every:
+        details.append(_repeat(task))
+    if task.starred:
+        details.append("★")
+    return line + Text(" · " + " · ".join(filter(None, details)), style="dim")
+
+
+def added_line(task: Task, today: date) -> RenderableType:
+    return _with_details(ok("task.added", id=task.id, text=task.text), task, today)
+
+
+def edited_line(task: Task, today: date) -> RenderableType:
+    return _with_details(ok("task.edited", id=task.id, text=task.text), task, today)
+
+
+def done_lines(done: list[Completion], today: date) -> RenderableType:
+    from rich.console import Group
+
+    lines = []
+    for c in done:
+        line = ok("task.done", id=c.task.id, text=c.task.text)
+        if c.next is not None:
+            line.append(" · " + t("task.next", id=c.next.id, due=_due(c.next, today)), style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def reopened_lines(reopened: list[Reopening]) -> RenderableType:
+    from rich.console import Group
+
+    lines = []
+    for r in reopened:
+        line = ok("task.reopened", id=r.task.id, text=r.task.text)
+        if r.withdrawn is not None:
+            line.append(" · " + t("task.withdrawn", id=r.withdrawn.id), style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def changed_lines(key: str, tasks: list[Task], today: date) -> RenderableType:
+    """One line per task for drop, star, unstar and move (``key`` is the message)."""
+    from rich.console import Group
+
+    return Group(*(ok(key, id=task.id, text=task.text, due=_due(task, today)) for task in tasks))

@@ -1,0 +1,71 @@
+"""The daily agenda (``gridnote today``) and tomorrow's list (``gridnote tomorrow``).
+
+One function per section, each a few indexed queries; :func:`build_agenda`
+puts them together in the order she reads them. To add a section (issues
+waiting on her, events in the timeline), add a field to ``models.Agenda``,
+fill it here, and give ``render.agenda`` a section function for it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gridnote import clock
+from gridnote.db import Notebook
+from gridnote.models import Agenda, DayPlan, Figure, OverdueTask, Task, TimelineItem
+from gridnote.services import care, tasks
+
+
+def task_item(task: Task) -> TimelineItem:
+    return TimelineItem(
+        kind="task", id=task.id, text=task.text, time=task.due_time, starred=task.starred,
+        done=task.status == "done", resident=task.resident, address=task.resident_address,
+        building=task.building, every=task.every,
+    )
+
+
+def timeline_order(item: TimelineItem) -> tuple[bool, bool, str, str, int]:
+    """Starred first; then timed items by time; all-day items after them."""
+    return (not item.starred, item.time is None, item.time or "", item.kind, item.id)
+
+
+def timeline(nb: Notebook, day: date) -> list[TimelineItem]:
+    items = [task_item(task) for task in tasks.tasks_due_on(nb, day)]
+    # Events of the day join here as items of their own kind.
+    return sorted(items, key=timeline_order)
+
+
+def overdue(nb: Notebook, day: date) -> list[OverdueTask]:
+    return [OverdueTask(task, (day - date.fromisoformat(str(task.due_date))).days)
+            for task in tasks.overdue_tasks(nb, day)]
+
+
+def summary(nb: Notebook, day: date) -> list[Figure]:
+    """The counts of the last line, in order (other areas append theirs, e.g. open issues)."""
+    return [
+        Figure("open_tasks", tasks.count_open(nb)),
+        Figure("done_tasks", tasks.count_done_on(nb, day)),
+        Figure("visits", care.visits_on(nb, day)),
+    ]
+
+
+def build_agenda(nb: Notebook, day: date | None = None) -> Agenda:
+    today = clock.today()
+    day = day or today
+    return Agenda(
+        day=day,
+        today=today,
+        timeline=timeline(nb, day),
+        overdue=overdue(nb, day),
+        care=care.care_round(nb, day),
+        walk=care.daily_walk(nb, day),
+        summary=summary(nb, day),
+    )
+
+
+def day_plan(nb: Notebook, day: date) -> DayPlan:
+    """The list for ``day`` and how many earlier open tasks will carry over into it."""
+    from datetime import timedelta
+
+    return DayPlan(day=day, today=clock.today(), timeline=timeline(nb, day),
+                   carry_over=tasks.count_carry_over(nb, day - timedelta(days=1)))

@@ -1,0 +1,193 @@
+"""Changing tasks: done, reopen, star, move, edit, drop.
+
+Every change applies to one or several task numbers, all or none, and keeps
+each task's previous row in ``revisions``.
+
+Repeating tasks (``every``): finishing one writes the next occurrence, on the
+series' rhythm (counted from the first task's due day, so "every month" from
+the 31st stays at month ends), after both its due day and today. The new row
+points at the first task of the series (``series_id``) and at the task it
+follows (``source = "task:N"``), so reopening a finished task can take back
+the occurrence it created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from gridnote import clock
+from gridnote.db import Notebook
+from gridnote.errors import InputError, StateError
+from gridnote.models import Task
+from gridnote.services.tasks import add_task, clean_text, due_columns, get_task
+
+if TYPE_CHECKING:
+    from gridnote.dates import When
+
+
+def _change(nb: Notebook, numbers: Iterable[int], action: str,
+            check: Callable[[Task], None], change: Callable[[Task], dict[str, Any]]) -> list[Task]:
+    """Apply one change to several tasks, all or none; each old row goes to ``revisions``."""
+    from gridnote.services.residents import record_revision
+
+    ids = list(dict.fromkeys(numbers))
+    with nb.transaction():
+        tasks = [get_task(nb, i) for i in ids]
+        for task in tasks:
+            check(task)
+        for task in tasks:
+            record_revision(nb, "tasks", task.id, action)
+            nb.update("tasks", task.id, {**change(task), "updated_at": clock.iso(clock.now())})
+    return [get_task(nb, i) for i in ids]
+
+
+def _must_be_open(task: Task) -> None:
+    if task.status == "done":
+        raise StateError("task.already_done", id=task.id, text=task.text)
+    if task.status == "dropped":
+        raise StateError("task.is_dropped", id=task.id, text=task.text)
+
+
+@dataclass(frozen=True)
+class Completion:
+    task: Task
+    next: Task | None  # the next occurrence of a repeating task
+
+
+def complete(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
+    """Mark tasks done; a repeating task writes its next occurrence."""
+    now = clock.now()
+    with nb.transaction():
+        done = _change(nb, numbers, "done", _must_be_open,
+                       lambda task: {"status": "done", "done_at": clock.iso(now),
+                                     "done_day": now.date().isoformat()})
+        return [Completion(task, _schedule_next(nb, task, now.date()) if task.every else None)
+                for task in done]
+
+
+def _schedule_next(nb: Notebook, task: Task, today: date) -> Task:
+    from gridnote.dates import When
+    from gridnote.recurrence import Rule
+
+    rule = Rule(task.every or "")
+    first = get_task(nb, task.series_id) if task.series_id else task
+    anchor = date.fromisoformat(first.due_date) if first.due_date else None
+    due = date.fromisoformat(task.due_date) if task.due_date else today
+    day = rule.next_day(max(due, today), anchor=anchor)
+    moment = clock.parse(task.due_at).time() if task.due_at else None
+    follower = add_task(nb, task.text, due=When(day, moment), starred=task.starred,
+                        resident_id=task.resident_id, building_id=task.building_id,
+                        every=task.every, note=task.note, source=f"task:{task.id}")
+    nb.update("tasks", follower.id, {"series_id": first.id})
+    return get_task(nb, follower.id)
+
+
+@dataclass(frozen=True)
+class Reopening:
+    task: Task
+    withdrawn: Task | None  # the next occurrence its completion had written, now dropped
+
+
+def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
+    """Open done or dropped tasks again; a repeating task takes back the occurrence it wrote."""
+    ids = list(dict.fromkeys(numbers))
+
+    def check(task: Task) -> None:
+        if task.is_open:
+            raise StateError("task.already_open", id=task.id, text=task.text)
+
+    with nb.transaction():
+        before = {i: get_task(nb, i) for i in ids}
+        opened = _change(nb, ids, "reopen", check,
+                         lambda task: {"status": "open", "done_at": None, "done_day": None,
+                                       "dropped_at": None})
+        result = []
+        for task in opened:
+            follower = None
+            if before[task.id].status == "done" and task.every:
+                row = nb.one("SELECT id FROM tasks WHERE source = ? AND status = 'open'",
+                             [f"task:{task.id}"])
+                if row is not None:
+                    follower = drop(nb, [row[0]])[0]
+            result.append(Reopening(task, follower))
+    return result
+
+
+def drop(nb: Notebook, numbers: Iterable[int]) -> list[Task]:
+    """Mark open tasks dropped (kept in the notebook; a repeating one stops repeating)."""
+    now = clock.iso(clock.now())
+    return _change(nb, numbers, "drop", _must_be_open,
+                   lambda task: {"status": "dropped", "dropped_at": now})
+
+
+def star(nb: Notebook, numbers: Iterable[int], starred: bool = True) -> list[Task]:
+    def check(task: Task) -> None:
+        if task.starred == starred:
+            raise StateError("task.already_starred" if starred else "task.not_starred",
+                             id=task.id, text=task.text)
+
+    return _change(nb, numbers, "star" if starred else "unstar", check,
+                   lambda task: {"starred": int(starred)})
+
+
+def move(nb: Notebook, numbers: Iterable[int], when: When) -> list[Task]:
+    """Give open tasks a new due day; a day without a time keeps each task's time."""
+    from gridnote.dates import When
+
+    def change(task: Task) -> dict[str, Any]:
+        moment = when.time
+        if moment is None and task.due_at:
+            moment = clock.parse(task.due_at).time()
+        return due_columns(When(when.day, moment))
+
+    return _change(nb, numbers, "move", _must_be_open, change)
+
+
+@dataclass
+class TaskEdit:
+    """What ``task edit`` changes; ``None`` leaves a field as it is."""
+
+    text: str | None = None
+    due: When | None = None
+    clear_due: bool = False
+    resident_id: int | None = None
+    clear_resident: bool = False
+    building_id: int | None = None
+    clear_building: bool = False
+    every: str | None = None
+    clear_every: bool = False
+    note: str | None = None  # "" clears the note
+
+
+def edit(nb: Notebook, number: int, e: TaskEdit) -> Task:
+    """Change a task's fields (the old row is kept in ``revisions``).
+
+    A new repeat rule starts a series of its own from this task.
+    """
+    if (e.due is not None and e.clear_due) or (e.resident_id is not None and e.clear_resident) or (
+            e.building_id is not None and e.clear_building) or (e.every is not None and e.clear_every):
+        raise InputError("task.conflicting_edit")
+    changes: dict[str, Any] = {}
+    if e.text is not None:
+        changes["text"] = clean_text(e.text)
+    if e.due is not None or e.clear_due:
+        changes.update(due_columns(e.due))
+    if e.resident_id is not None or e.clear_resident:
+        changes["resident_id"] = e.resident_id
+    if e.building_id is not None or e.clear_building:
+        changes["building_id"] = e.building_id
+    if e.every is not None or e.clear_every:
+        changes.update({"every": e.every, "series_id": None})
+    if e.note is not None:
+        changes["note"] = e.note or None
+    if not changes:
+        raise InputError("task.nothing_to_change")
+    current = get_task(nb, number)
+    every = changes["every"] if "every" in changes else current.every
+    due = changes["due_date"] if "due_date" in changes else current.due_date
+    if every and not due:
+        raise InputError("task.repeat_needs_due", id=number)
+    return _change(nb, [number], "edit", lambda task: None, lambda task: changes)[0]

@@ -1,0 +1,293 @@
+"""`gridnote task …` and `gridnote tomorrow add`, driven through the real CLI.
+
+The clock is pinned to Sunday 2026-11-29 09:00 in Shanghai (conftest).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gridnote.services.tasks import get_task
+
+
+def snapshot(nb) -> list[tuple]:
+    """Everything a task command may write: tasks and their revisions."""
+    return [tuple(r) for r in nb.rows("SELECT * FROM tasks ORDER BY id")] + [
+        tuple(r) for r in nb.rows("SELECT * FROM revisions WHERE table_name = 'tasks' ORDER BY id")]
+
+
+def ok(result) -> str:
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def fails(result, code: int, message: str) -> None:
+    """One line on stderr, the error's exit code, nothing on stdout."""
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert result.stderr == f"Error: {message}\n"
+    assert result.stdout == ""
+
+
+# -- adding ------------------------------------------------------------------------
+def test_add_with_a_chinese_natural_due(cli, nb) -> None:
+    assert ok(cli("task", "add", "x", "--due", "明天早上6点半")) == "✓ Added task 1: x · tomorrow 06:30\n"
+    task = get_task(nb, 1)
+    assert (task.due_date, task.due_at, task.starred, task.every) == (
+        "2026-11-30", "2026-11-30T06:30:00+08:00", False, None)
+
+
+def test_add_with_an_english_day_and_a_time(cli, nb) -> None:
+    ok(cli("task", "add", "call", "the", "property", "company", "--due", "fri", "--at", "3pm"))
+    task = get_task(nb, 1)
+    assert (task.text, task.due_at) == ("call the property company", "2026-12-04T15:00:00+08:00")
+
+
+def test_a_time_alone_is_today_and_no_due_is_no_date(cli, nb) -> None:
+    ok(cli("task", "add", "回电话", "--at", "下午3点"))
+    ok(cli("task", "add", "整理台账"))
+    assert get_task(nb, 1).due_at == "2026-11-29T15:00:00+08:00"
+    assert (get_task(nb, 2).due_date, get_task(nb, 2).due_at) == (None, None)
+
+
+def test_tomorrow_add_with_star_links_the_resident_named_in_the_text(cli, demo, nb) -> None:
+    out = ok(cli("tomorrow", "add", "量血压 李奶奶", "--at", "6:30", "--star"))
+    assert out == "✓ Added task 1: 量血压 李奶奶 · tomorrow 06:30 · 李秀英（李奶奶） 8-2-301 · ★\n"
+    task = get_task(nb, 1)
+    assert (task.resident_id, task.starred, task.due_at) == (1, True, "2026-11-30T06:30:00+08:00")
+
+
+def test_plan_is_tomorrow_and_speaks_chinese(cli, demo, nb) -> None:
+    out = ok(cli("plan", "add", "给高阿姨送药", "--at", "明天早上8点", env={"LANG": "zh_CN.UTF-8"}))
+    assert out == "✓ 已添加任务 1：给高阿姨送药 · 明天 08:00 · 高玉兰（高阿姨） 5-1-502\n"
+
+
+def test_a_building_named_in_the_text_is_linked(cli, demo, nb) -> None:
+    ok(cli("task", "add", "walk building 5", "--every", "day"))
+    ok(cli("task", "add", "巡查6号楼消防通道"))
+    assert (get_task(nb, 1).building, get_task(nb, 1).due_date, get_task(nb, 1).every) == ("5", "2026-11-29", "day")
+    assert get_task(nb, 2).building == "6"
+
+
+def test_no_link_when_the_text_names_several_people_or_a_shared_alias(cli, nb, add_resident) -> None:
+    add_resident("王秀英", "5-1-101", alias="王奶奶")
+    add_resident("王桂兰", "6-1-101", alias="王奶奶")
+    add_resident("高玉兰", "5-1-502", alias="高阿姨")
+    add_resident("李秀英", "8-2-301", alias="李奶奶")
+    ok(cli("task", "add", "看望王奶奶"))
+    ok(cli("task", "add", "高阿姨 李奶奶 一起量血压"))
+    ok(cli("task", "add", "问问王奶奶", "--resident", "王桂兰"))
+    assert [get_task(nb, i).resident_id for i in (1, 2, 3)] == [None, None, 2]
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--due", "sometime"], 2, 'Cannot read the date "sometime". Try: today, tomorrow 6:30, fri, next mon, '
+                               "in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后"),
+    (["--due", "2026-02-30"], 2, 'No such date or time: "2026-02-30". Try: today, tomorrow 6:30, fri, '
+                                 "next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后"),
+    (["--every", "fortnightish"], 2, 'Unknown repeat rule "fortnightish". Try: day, weekday, week, month, '
+                                     "2d, 3w, 2m, every 2 days, 每天, 工作日, 每周, 每2天"),
+    (["--at", "明天"], 2, '--at needs a time of day, e.g. 6:30 or 早上6点半; not "明天"'),
+    (["--due", "周五", "--at", "明天6:30"], 2,
+     '--at "明天6:30" is on another day than 2026-12-04; give the day with --due'),
+    (["--resident", "王秀英"], 2, '"王秀英" matches 2 residents: #1 王秀英 5-1-101; #2 王秀英 6-1-101. '
+                                  'Add part of the address (e.g. "王秀英 8-2") or use the number (#12)'),
+    (["--resident", "nobody"], 3, 'no resident matches "nobody"; closest: -'),
+    (["--building", "9"], 3, "there is no building 9; known: 5, 6"),
+    (["--building", "east"], 2, '"east" is not a building (e.g. 5 or 5号楼)'),
+])
+def test_bad_input_is_one_line_and_writes_nothing(cli, nb, add_resident, args, code, message) -> None:
+    add_resident("王秀英", "5-1-101")
+    add_resident("王秀英", "6-1-101")
+    before = snapshot(nb)
+    fails(cli("task", "add", "量血压", *args), code, message)
+    assert snapshot(nb) == before
+
+
+def test_empty_text_is_refused(cli, nb) -> None:
+    fails(cli("task", "add", "  "), 2, "a task needs some text")
+    assert snapshot(nb) == []
+
+
+# -- numbers and state changes -------------------------------------------------------
+def test_unknown_or_malformed_numbers_change_nothing(cli, nb) -> None:
+    ok(cli("task", "add", "a", "--due", "today"))
+    before = snapshot(nb)
+    fails(cli("task", "done", "1", "99"), 3, "there is no task 99")
+    fails(cli("task", "done", "abc"), 2, '"abc" is not a task number (e.g. 12)')
+    fails(cli("task", "show", "#7"), 3, "there is no task 7")
+    fails(cli("task", "move", "1", "whenever"), 2, 'Cannot read the date "whenever". Try: today, '
+          "tomorrow 6:30, fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后")
+    assert snapshot(nb) == before
+    assert get_task(nb, 1).status == "open"
+
+
+def test_done_star_drop_reopen(cli, nb) -> None:
+    ok(cli("task", "add", "a", "--due", "today"))
+    ok(cli("task", "add", "b", "--due", "today"))
+    assert ok(cli("task", "done", "1", "#2")) == "✓ Done 1: a\n✓ Done 2: b\n"
+    assert (get_task(nb, 1).status, get_task(nb, 1).done_at) == ("done", "2026-11-29T09:00:00+08:00")
+    assert nb.scalar("SELECT done_day FROM tasks WHERE id = 1") == "2026-11-29"
+    fails(cli("task", "done", "1"), 4, "task 1 (a) is already done; reopen it with: gridnote task reopen 1")
+    assert ok(cli("task", "reopen", "1")) == "✓ Reopened 1: a\n"
+    assert (get_task(nb, 1).status, get_task(nb, 1).done_at) == ("open", None)
+    fails(cli("task", "reopen", "1"), 4, "task 1 (a) is still open")
+    assert ok(cli("task", "star", "1")) == "✓ Starred 1: a\n"
+    fails(cli("task", "star", "1"), 4, "task 1 (a) is already starred")
+    assert ok(cli("task", "unstar", "1")) == "✓ Unstarred 1: a\n"
+    assert ok(cli("task", "drop", "1")) == "✓ Dropped 1: a (kept; undo with: gridnote task reopen 1)\n"
+    fails(cli("task", "done", "1"), 4, "task 1 (a) was dropped; reopen it first: gridnote task reopen 1")
+    task = get_task(nb, 1)
+    assert (task.status, task.dropped_at) == ("dropped", "2026-11-29T09:00:00+08:00")
+    actions = [r[0] for r in nb.rows("SELECT action FROM revisions WHERE row_id = 1 ORDER BY id")]
+    assert actions == ["done", "reopen", "star", "unstar", "drop"]
+
+
+def test_a_list_of_numbers_changes_all_or_none(cli, nb) -> None:
+    ok(cli("task", "add", "a", "--due", "today"))
+    ok(cli("task", "add", "b", "--due", "today"))
+    ok(cli("task", "done", "2"))
+    before = snapshot(nb)
+    fails(cli("task", "done", "1", "2"), 4, "task 2 (b) is already done; reopen it with: gridnote task reopen 2")
+    assert snapshot(nb) == before
+
+
+def test_move_keeps_the_time_unless_a_new_one_is_given(cli, nb) -> None:
+    ok(cli("task", "add", "量血压", "--due", "上周三 6:30"))
+    ok(cli("task", "add", "整理台账", "--due", "上周三"))
+    out = ok(cli("task", "move", "1", "2", "明天"))
+    assert out == "✓ Moved 1 to tomorrow 06:30: 量血压\n✓ Moved 2 to tomorrow: 整理台账\n"
+    ok(cli("task", "move", "1", "周五 9:00"))
+    assert get_task(nb, 1).due_at == "2026-12-04T09:00:00+08:00"
+    ok(cli("task", "done", "2"))
+    fails(cli("task", "move", "2", "today"), 4,
+          "task 2 (整理台账) is already done; reopen it with: gridnote task reopen 2")
+
+
+def test_edit_changes_fields_and_keeps_the_old_row(cli, demo, nb) -> None:
+    ok(cli("task", "add", "量血压", "--due", "明天 6:30"))
+    out = ok(cli("task", "edit", "1", "--text", "量血压 复测", "--at", "7:00", "-r", "李奶奶", "--note", "带血压计"))
+    assert out == "✓ Changed task 1: 量血压 复测 · tomorrow 07:00 · 李秀英（李奶奶） 8-2-301\n"
+    task = get_task(nb, 1)
+    assert (task.due_at, task.note, task.resident_id) == ("2026-11-30T07:00:00+08:00", "带血压计", 1)
+    before = json.loads(nb.scalar("SELECT before FROM revisions WHERE table_name = 'tasks' AND row_id = 1"))
+    assert (before["text"], before["due_at"], before["resident_id"]) == ("量血压", "2026-11-30T06:30:00+08:00", None)
+    ok(cli("task", "edit", "1", "--no-resident", "--note", "", "--due", "12-01"))
+    task = get_task(nb, 1)
+    assert (task.resident_id, task.note, task.due_date, task.due_at) == (None, None, "2026-12-01", None)
+
+
+def test_edit_refuses_nonsense(cli, nb) -> None:
+    ok(cli("task", "add", "巡楼", "--every", "day"))
+    before = snapshot(nb)
+    fails(cli("task", "edit", "1"), 2, "nothing to change; see: gridnote task edit --help")
+    fails(cli("task", "edit", "1", "--no-due"), 2, "a repeating task needs a due day; add --due (task 1)")
+    fails(cli("task", "edit", "1", "--due", "today", "--no-due"), 2,
+          "a field cannot be set and cleared at once (e.g. --due with --no-due)")
+    assert snapshot(nb) == before
+
+
+# -- repeating tasks -------------------------------------------------------------------
+def test_finishing_a_repeating_task_schedules_the_next(cli, nb) -> None:
+    ok(cli("task", "add", "量血压", "--due", "today 6:30", "--every", "2d", "--star"))
+    assert ok(cli("task", "done", "1")) == "✓ Done 1: 量血压 · next time: task 2, Tue 1 Dec 06:30\n"
+    nxt = get_task(nb, 2)
+    assert (nxt.text, nxt.starred, nxt.every, nxt.series_id, nxt.source, nxt.status) == (
+        "量血压", True, "2d", 1, "task:1", "open")
+    assert nxt.due_at == "2026-12-01T06:30:00+08:00"
+
+
+def test_a_late_repeat_comes_back_on_its_rhythm_after_today(cli, nb) -> None:
+    ok(cli("task", "add", "看望高阿姨", "--due", "2026-11-16", "--every", "week"))  # a Monday
+    ok(cli("task", "done", "1"))  # done late, on Sunday the 29th
+    assert get_task(nb, 2).due_date == "2026-11-30"  # the next Monday, not a past one
+    ok(cli("task", "add", "walk building 5", "--every", "每天"))
+    ok(cli("task", "done", "3"))
+    assert get_task(nb, 4).due_date == "2026-11-30"
+
+
+def test_a_monthly_series_keeps_to_the_end_of_the_month(cli, nb) -> None:
+    ok(cli("task", "add", "月报", "--due", "2026-10-31", "--every", "month"))
+    ok(cli("task", "done", "1"))
+    assert get_task(nb, 2).due_date == "2026-11-30"
+    ok(cli("task", "done", "2"))
+    assert get_task(nb, 3).due_date == "2026-12-31"
+
+
+def test_reopening_takes_back_the_next_occurrence(cli, nb) -> None:
+    ok(cli("task", "add", "巡楼", "--every", "day"))
+    ok(cli("task", "done", "1"))
+    assert ok(cli("task", "reopen", "1")) == "✓ Reopened 1: 巡楼 · its next occurrence, task 2, is dropped\n"
+    assert (get_task(nb, 1).status, get_task(nb, 2).status) == ("open", "dropped")
+    ok(cli("task", "drop", "1"))  # dropping stops the series
+    assert nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open'") == 0
+
+
+# -- lists and cards -------------------------------------------------------------------
+def test_list_filters(cli, demo, nb) -> None:
+    ok(cli("task", "add", "量血压 李奶奶", "--due", "tomorrow 6:30", "--star"))
+    ok(cli("task", "add", "巡查5号楼", "--due", "today"))
+    ok(cli("task", "add", "给高阿姨换灯泡", "--due", "12-05"))
+    ok(cli("task", "add", "整理台账"))
+    ok(cli("task", "add", "旧事", "--due", "上周一"))
+    ok(cli("task", "done", "5"))
+
+    def ids(*args: str) -> list[int]:
+        return [t["id"] for t in json.loads(ok(cli("task", "list", "--json", *args)))]
+
+    assert ids() == [2, 1, 3, 4]
+    assert ids("--status", "all") == [2, 1, 3, 4, 5]
+    assert ids("--status", "已完成") == [5]
+    assert ids("--starred") == [1]
+    assert ids("-r", "lnn") == [1]
+    assert ids("-b", "5") == [2, 3]  # the building's own task and 高阿姨's (she lives in 5)
+    assert ids("--from", "tomorrow", "--to", "12-05") == [1, 3]
+    assert ids("--from", "tomorrow", "--to", "周五") == [1]
+    assert ids("--undated") == [4]
+    fails(cli("task", "list", "--status", "bogus"), 2, 'unknown status "bogus"; use open, done, dropped or all')
+
+
+def test_list_table_at_80_columns(cli, demo) -> None:
+    ok(cli("task", "add", "量血压 李奶奶", "--due", "tomorrow 6:30", "--star"))
+    ok(cli("task", "add", "送降压药", "--due", "上周三"))
+    ok(cli("task", "add", "walk building 5", "--every", "day"))
+    lines = ok(cli("task", "list")).splitlines()
+    assert [line.rstrip() for line in lines] == [
+        "",
+        " #   Due              Task                          For",
+        " " + "─" * 75,
+        " 2   Wed 18 Nov       送降压药",
+        " 3   today            walk building 5 ↻ every day   Building 5",
+        " 1   tomorrow 06:30   ★ 量血压 李奶奶               李秀英（李奶奶） 8-2-301",
+        "",
+        "                                   3 tasks",
+    ]
+
+
+def test_list_in_chinese(cli, demo) -> None:
+    ok(cli("task", "add", "巡查5号楼", "--every", "每天"))
+    out = ok(cli("task", "list", env={"LANG": "zh_CN.UTF-8"}))
+    assert "编号" in out and "今天" in out and "巡查5号楼 ↻ 每天" in out and "共 1 项" in out
+
+
+def test_empty_list_says_how_to_add(cli) -> None:
+    assert ok(cli("task", "list")) == 'No tasks match. Add one: gridnote task add "…" --due tomorrow\n'
+
+
+def test_show_card_and_json(cli, demo, nb) -> None:
+    ok(cli("task", "add", "量血压 李奶奶", "--due", "明早6点半", "--every", "2d", "--note", "带血压计"))
+    out = ok(cli("task", "show", "1"))
+    for line in ("1 量血压 李奶奶 ↻ every 2 days", "Status   open", "Due      tomorrow 06:30",
+                 "For      李秀英（李奶奶） 8-2-301", "Repeats  every 2 days", "Note     带血压计",
+                 "Written  2026-11-29 09:00"):
+        assert line in out, line
+    data = json.loads(ok(cli("task", "show", "1", "--json")))
+    assert data == {
+        "id": 1, "text": "量血压 李奶奶", "status": "open", "starred": False, "due_date": "2026-11-30",
+        "due_time": "06:30", "due_at": "2026-11-30T06:30:00+08:00", "resident_id": 1,
+        "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None, "every": "2d",
+        "series_id": None, "note": "带血压计", "source": None, "created_at": "2026-11-29T09:00:00+08:00",
+        "done_at": None, "dropped_at": None,
+    }
