@@ -15,7 +15,7 @@ class GridnoteError(Exception):
 
     exit_code = 1
 
-    def __init__(self, key: str, **values: Any) -> None:
+    def __init__(self, key: str, /, **values: Any) -> None:
         super().__init__(key)
         self.key = key
         self.values = values
@@ -46,7 +46,7 @@ class AmbiguousError(InputError):
 
     exit_code = 2
 
-    def __init__(self, key: str, candidates: list[Any] | None = None, **values: Any) -> None:
+    def __init__(self, key: str, /, candidates: list[Any] | None = None, **values: Any) -> None:
         super().__init__(key, **values)
         self.candidates: list[Any] = candidates or []
 
