@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli import _common, building, config, demo, household, resident
+from gridnote.cli import _common, building, config, demo, household, log, resident
 from gridnote.cli._common import STATE, RootGroup
 
 app = typer.Typer(
@@ -63,6 +63,8 @@ app.add_typer(household.app, name="household")
 app.add_typer(building.app, name="building")
 app.add_typer(config.app, name="config")
 demo.register(app)
+app.add_typer(log.app, name="log")
+log.register(app)
 
 __all__ = ["app", "main", "_common"]
 
