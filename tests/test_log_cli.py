@@ -277,6 +277,13 @@ def test_thresholds_follow_settings(cli, demo) -> None:
     assert rows(demo, "SELECT flag_reason FROM readings") == [{"flag_reason": "systolic>=135"}]
 
 
+def test_threshold_settings_are_checked(cli, demo) -> None:
+    result = cli("config", "set", "threshold.bp.systolic", "300")
+    assert (result.exit_code, result.stderr) == (2, "Error: threshold.bp.systolic must be between 0 and 260, not 300\n")
+    assert cli("config", "set", "threshold.glucose.high", "6.1").stdout == "threshold.glucose.high = 6.1\n"
+    assert cli("config", "get", "recheck.after").stdout == "0\n"
+
+
 def test_follow_up_without_text(cli, demo) -> None:
     assert cli("log", "曾奶奶", "x", "-f", "fri").exit_code == 0
     assert cli("log", "8-2-301", "x", "-f", "下周一").exit_code == 0

@@ -50,8 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.care_due": ("Care round: next visit due by {day} ({tag}: every {every} days)",
                        "关怀走访：下次走访应在 {day} 前（{tag}：每 {every} 天）"),
     # listing
-    "visit.none": ("No visits logged for these days. Log one with: gridnote log 李奶奶 \"note\" --bp 139/90",
-                   "这段时间没有记录。可以这样记录：gridnote log 李奶奶 \"记录内容\" --bp 139/90"),
+    "visit.none": ("Nothing logged for these days. Try: gridnote log 李奶奶 \"note\" --bp 139/90",
+                   "这段时间没有记录。可以这样记：gridnote log 李奶奶 \"记录内容\" --bp 139/90"),
     "visit.count": ("entries: {count}", "共 {count} 条"),
     "visit.title_day": ("Visits on {day}", "{day} 的记录"),
     "visit.title_range": ("Visits {start} … {end}", "{start} … {end} 的记录"),

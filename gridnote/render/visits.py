@@ -22,7 +22,7 @@ FLAG_STYLE = "bold red"
 _OPS = {">=": "≥", ">": ">", "<": "<"}
 SPARKS = "▁▂▃▄▅▆▇█"
 # The smallest span a sparkline stretches over, so 138 → 139 does not look like a leap.
-_MIN_SPAN = {"systolic": 40.0, "diastolic": 30.0, "pulse": 30.0, "glucose": 4.0, "temp": 2.0, "weight": 5.0}
+_MIN_SPAN = {"systolic": 20.0, "diastolic": 15.0, "pulse": 20.0, "glucose": 2.0, "temp": 1.0, "weight": 4.0}
 
 
 # -- small pieces ----------------------------------------------------------------------

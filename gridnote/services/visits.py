@@ -22,16 +22,18 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.dates import When, parse_when
 from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError, StateError
 from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visit
 from gridnote.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
 from gridnote.textnorm import normalize
 from gridnote.vocab import VISIT_KINDS
+
+if TYPE_CHECKING:
+    from gridnote.dates import When  # dates loads its grammar on import: only when a date is typed
 
 CARE_KINDS = ("visit", "emergency")  # what counts as a care visit on `gridnote today`
 FUTURE_SLACK = timedelta(minutes=10)
@@ -91,13 +93,17 @@ def latest_when(text: str, *, now: datetime | None = None) -> When:
     period (a week, a month, a year), a recurring form gives an earlier
     occurrence; it is kept when it is the latest one on or before today (the
     occurrence after it is in the future). Relative forms (tomorrow, in 2 days)
-    never pass that test and are returned as read.
+    move with the reference and are returned as read.
     """
+    from gridnote.dates import parse_when
+
     now = now or clock.now()
     today = now.date()
     when = parse_when(text, now=now)
     if when.day <= today:
         return when
+    if parse_when(text, now=now - timedelta(days=1)).day == when.day - timedelta(days=1):
+        return when  # relative (tomorrow, in 3 days): it moves with the reference
     for back in (6, 30, 365):
         candidate = parse_when(text, now=now - timedelta(days=back))
         if candidate.day <= today:
@@ -136,6 +142,8 @@ _FOLLOW_SEP = re.compile(r":(?!\d)")
 
 def parse_follow_up(text: str) -> FollowUp:
     """``WHEN[: TEXT]``: ``后天: 复测血压``, ``in 2 days: re-check BP``, ``明天6:30: 量血压``, ``fri``."""
+    from gridnote.dates import parse_when
+
     value = normalize(text)
     match = _FOLLOW_SEP.search(value)
     when_text, task_text = (value[: match.start()], value[match.end():]) if match else (value, "")
@@ -232,7 +240,6 @@ def log_visit(
 ) -> LogResult:
     """Write one visit per target (several for a walk of several buildings), all or nothing."""
     from gridnote.services import config
-    from gridnote.services.tasks import add_task
 
     readings = readings or []
     for target in targets:
@@ -257,6 +264,9 @@ def log_visit(
         if follow_up is not None:
             tasks.append(_follow_up_task(nb, follow_up, first, ids[0], len(targets) == 1, flagged))
         elif flagged and (after := config.get(nb, "recheck.after")):
+            from gridnote.dates import When
+            from gridnote.services.tasks import add_task
+
             due = When(clock.today() + timedelta(days=after), None)
             text = _recheck_text(flagged)
             if not _open_task_exists(nb, first.resident_id, text):
