@@ -11,16 +11,8 @@ from gridnote.dates import When
 from gridnote.errors import InputError
 from gridnote.readings import ReadingInput
 from gridnote.services.visit_history import last_care_visits, next_care_visit, walked_buildings
-from gridnote.services.visits import (
-    Target,
-    building_target,
-    latest_when,
-    log_visit,
-    parse_follow_up,
-    place_target,
-    resident_target,
-    undo_visit,
-)
+from gridnote.services.visit_input import latest_when, parse_follow_up
+from gridnote.services.visits import Target, building_target, log_visit, place_target, resident_target, undo_visit
 
 NOW = datetime.fromisoformat("2026-11-29T09:00:00+08:00")
 

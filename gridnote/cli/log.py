@@ -93,7 +93,8 @@ def log_add(
     Example: gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"
     """
     from gridnote.errors import InputError
-    from gridnote.services.visits import building_target, log_visit, parse_follow_up, parse_kind, visit_moment
+    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
+    from gridnote.services.visits import building_target, log_visit
 
     words = list(words or [])
     if building and who is not None:
@@ -123,9 +124,10 @@ def log_add(
 
         print_json([visit_json(v) for v in result.visits])
         return
+    from gridnote import clock
     from gridnote.render.visits import logged_view
 
-    out().print(logged_view(result))
+    out().print(logged_view(result, clock.today()))
 
 
 @app.command("edit")
@@ -149,17 +151,12 @@ def log_edit(
 
     Example: gridnote log edit 12 --bp 138/88 --note "复测后血压正常"
     """
+    from gridnote import clock
     from gridnote.errors import InputError
     from gridnote.readings import READING_KINDS
     from gridnote.render.visits import logged_view
-    from gridnote.services.visits import (
-        VisitChanges,
-        edit_visit,
-        last_entry,
-        parse_follow_up,
-        parse_kind,
-        visit_moment,
-    )
+    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
+    from gridnote.services.visits import VisitChanges, edit_visit, last_entry
 
     drop_kinds = []
     for text in drop or []:
@@ -179,7 +176,7 @@ def log_edit(
     if who is not None:
         changes.target = _target(nb, who)
     visit_id = number if number is not None else last_entry(nb)
-    out().print(logged_view(edit_visit(nb, visit_id, changes), edited=True))
+    out().print(logged_view(edit_visit(nb, visit_id, changes), clock.today(), edited=True))
 
 
 @app.command("undo")
@@ -193,10 +190,11 @@ def log_undo(
 
     Example: gridnote log undo
     """
+    from gridnote import clock
     from gridnote.render.visits import undone_view
     from gridnote.services.visits import undo_visit
 
-    out().print(undone_view(undo_visit(notebook(), number)))
+    out().print(undone_view(undo_visit(notebook(), number), clock.today()))
 
 
 # -- gridnote visits ---------------------------------------------------------------------------
@@ -221,17 +219,17 @@ def visits(
     from gridnote import clock
     from gridnote.errors import InputError
     from gridnote.render.visits import visit_json, visits_table
-    from gridnote.services.visits import building_target, list_visits, parse_kind
-    from gridnote.services.visits import past_day as parse_day
+    from gridnote.services.visit_input import parse_kind, past_day
+    from gridnote.services.visits import building_target, list_visits
 
     if date_ is not None and (from_ is not None or to is not None):
         raise InputError("visit.date_and_range")
     kind_code = parse_kind(kind) if kind else None
     if date_ is not None:
-        start = end = parse_day(date_)
+        start = end = past_day(date_)
     elif from_ is not None or to is not None:
-        start = parse_day(from_) if from_ is not None else None
-        end = parse_day(to) if to is not None else clock.today()
+        start = past_day(from_) if from_ is not None else None
+        end = past_day(to) if to is not None else clock.today()
         if start is not None and start > end:
             raise InputError("visit.range_backwards", start=start.isoformat(), end=end.isoformat())
     elif resident is not None:

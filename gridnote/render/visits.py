@@ -98,8 +98,8 @@ def _care_line(care: CareDue) -> Text:
 
 
 # -- after `gridnote log` ---------------------------------------------------------------------
-def _headline(visit: Visit, key: str) -> Text:
-    when = visit.time if visit.day == _today() else f"{day_label(visit.day)} {visit.time}"
+def _headline(visit: Visit, key: str, today: date) -> Text:
+    when = visit.time if visit.day == today.isoformat() else f"{day_label(visit.day)} {visit.time}"
     who = who_label(visit)
     if _place(visit):
         who += f" {_place(visit)}"
@@ -110,20 +110,14 @@ def _is_walk(visit: Visit) -> bool:
     return visit.kind == "walk" and visit.building is not None and visit.household_id is None
 
 
-def _today() -> str:
-    from gridnote import clock
-
-    return clock.today().isoformat()
-
-
-def logged_view(result: LogResult, *, edited: bool = False) -> RenderableType:
+def logged_view(result: LogResult, today: date, *, edited: bool = False) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
     lines: list[Any] = []
     for visit in result.visits:
         key = "visit.edited" if edited else "visit.walked" if _is_walk(visit) else "visit.logged"
-        lines.append(_headline(visit, key))
+        lines.append(_headline(visit, key, today))
         if visit.note:
             lines.append(Text("  " + visit.note))
         for reading in visit.readings:
@@ -139,11 +133,11 @@ def logged_view(result: LogResult, *, edited: bool = False) -> RenderableType:
     return Group(*lines)
 
 
-def undone_view(result: UndoResult) -> RenderableType:
+def undone_view(result: UndoResult, today: date) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    lines: list[Any] = [_headline(result.visit, "visit.undone")]
+    lines: list[Any] = [_headline(result.visit, "visit.undone", today)]
     for task in result.dropped_tasks:
         lines.append(Text("  ") + note("visit.task_dropped", id=task.id, text=task.text))
     lines.append(Text("  ") + note("visit.undone_hint"))
@@ -172,7 +166,7 @@ def visits_table(visits: list[Visit], start: date | None, end: date | None) -> R
         who = Text(who_label(visit))
         if _place(visit):
             who.append("\n" + _place(visit), style="dim")
-        detail = Text(visit.note or "")
+        detail = Text(visit.note or "", overflow="fold")
         if visit.readings:
             if visit.note:
                 detail.append("\n")
@@ -275,7 +269,7 @@ def history_parts(card: ResidentCard) -> list[Any]:
         rows.add_column(no_wrap=True)
         rows.add_column()
         for visit in card.visits:
-            detail = Text(visit.note or "")
+            detail = Text(visit.note or "", overflow="fold")
             for reading in visit.readings:
                 detail.append(" " if detail else "")
                 detail.append(reading_short(reading))
