@@ -72,7 +72,7 @@ _ALL: list[Setting] = [
             "体温达到或超过此值时标记（°C）", minimum=0, maximum=43),
     Setting("recheck.after", 0, int,
             "Days until an automatic re-check task after a flagged reading (0: off, only suggest one)",
-            "读数被标记后自动建复测任务的天数（0：不自动建，只提示）", minimum=0, maximum=60),
+            "标记后自动建复测任务的天数（0：只提示）", minimum=0, maximum=60),
 ]
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in _ALL}

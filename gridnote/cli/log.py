@@ -206,7 +206,7 @@ def visits(
     date_: Annotated[str | None, typer.Option("--date", "-d", help="One day: today, yesterday, 周五, 11-28.")] = None,
     from_: Annotated[str | None, typer.Option("--from", help="First day of a range.")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Last day of a range (default: today).")] = None,
-    resident: Annotated[str | None, typer.Option("--resident", "-r", help="Only visits to this resident (and her household).")] = None,
+    resident: Annotated[str | None, typer.Option("--resident", "-r", help="Only visits to this resident (and to their household).")] = None,
     building: Annotated[str | None, typer.Option("--building", "-b", help="Only visits in this building, e.g. 5 or 5号楼.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind: visit, phone, walk, 走访, 电话 …")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include undone entries (marked).")] = False,
