@@ -166,8 +166,18 @@ def m002_tasks_visits(db: Any) -> None:
     )
 
 
+def m004_visits_household(db: Any) -> None:
+    """Household visits (8-2-301) are found by household, like resident visits by resident."""
+    _run(
+        db,
+        """
+        CREATE INDEX visits_household ON visits(household_id, day);
+        """,
+    )
+
+
 # Append new migrations here, never reorder or edit shipped ones.
-STEPS: list[Callable[[Any], None]] = [m001_registry, m002_tasks_visits]
+STEPS: list[Callable[[Any], None]] = [m001_registry, m002_tasks_visits, m004_visits_household]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)
 

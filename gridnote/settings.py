@@ -48,6 +48,31 @@ _ALL: list[Setting] = [
     _care("elderly", 14, "高龄"),
     _care("empty-nest", 14, "空巢"),
     _care("low-income", 30, "低保"),
+    # -- readings (gridnote log): a reading that reaches a threshold is flagged, never
+    # diagnosed. Defaults follow China's primary-care guidance: 国家基层高血压防治管理指南
+    # (office BP >=140/90), 中国2型糖尿病防治指南 (fasting glucose >=7.0, low <3.9 mmol/L),
+    # fever from 37.3 °C, resting pulse 60-100/min, low BP <90/60. 0 switches a threshold off.
+    Setting("threshold.bp.systolic", 140, int, "Flag a systolic pressure at or above (mmHg)",
+            "收缩压达到或超过此值时标记（mmHg）", minimum=0, maximum=260),
+    Setting("threshold.bp.diastolic", 90, int, "Flag a diastolic pressure at or above (mmHg)",
+            "舒张压达到或超过此值时标记（mmHg）", minimum=0, maximum=160),
+    Setting("threshold.bp.systolic-low", 90, int, "Flag a systolic pressure below (mmHg)",
+            "收缩压低于此值时标记（mmHg）", minimum=0, maximum=260),
+    Setting("threshold.bp.diastolic-low", 60, int, "Flag a diastolic pressure below (mmHg)",
+            "舒张压低于此值时标记（mmHg）", minimum=0, maximum=160),
+    Setting("threshold.pulse.high", 100, int, "Flag a pulse above (/min)",
+            "脉搏高于此值时标记（次/分）", minimum=0, maximum=220),
+    Setting("threshold.pulse.low", 60, int, "Flag a pulse below (/min)",
+            "脉搏低于此值时标记（次/分）", minimum=0, maximum=220),
+    Setting("threshold.glucose.high", 7.0, float, "Flag a (fasting) blood glucose at or above (mmol/L)",
+            "（空腹）血糖达到或超过此值时标记（mmol/L）", minimum=0, maximum=35),
+    Setting("threshold.glucose.low", 3.9, float, "Flag a blood glucose below (mmol/L)",
+            "血糖低于此值时标记（mmol/L）", minimum=0, maximum=35),
+    Setting("threshold.temp.high", 37.3, float, "Flag a temperature at or above (°C)",
+            "体温达到或超过此值时标记（°C）", minimum=0, maximum=43),
+    Setting("recheck.after", 0, int,
+            "Days until an automatic re-check task after a flagged reading (0: off, only suggest one)",
+            "标记后自动建复测任务的天数（0：只提示）", minimum=0, maximum=60),
 ]
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in _ALL}

@@ -112,11 +112,25 @@ def split_list(text: str) -> list[str]:
         text = text.replace(sep, ",")
     return [part.strip() for part in text.split(",") if part.strip()]
 
+
 TASK_STATUSES = Vocabulary(
     "task status",
     (
         Term("open", "open", "未完成", ("todo", "待办", "未办", "进行中")),
         Term("done", "done", "已完成", ("完成", "finished", "closed")),
         Term("dropped", "dropped", "已放弃", ("放弃", "取消", "cancelled", "canceled")),
+    ),
+)
+
+
+VISIT_KINDS = Vocabulary(
+    "visit kind",
+    (
+        Term("visit", "home visit", "走访", ("入户", "家访", "上门", "探访", "home", "home visit")),
+        Term("phone", "phone call", "电话", ("call", "打电话", "来电", "致电", "tel")),
+        Term("wechat", "WeChat", "微信", ("wx", "weixin", "语音", "微信语音", "message")),
+        Term("walk", "building walk", "巡查", ("巡楼", "巡逻", "巡查楼栋", "patrol", "round")),
+        Term("emergency", "emergency call-out", "应急", ("紧急", "急事", "出勤", "call-out", "callout")),
+        Term("outreach", "outreach", "宣传", ("活动", "宣讲", "讲座", "反诈", "event", "talk")),
     ),
 )

@@ -46,6 +46,22 @@ def test_only_home_visits_and_call_outs_count(nb, add_resident) -> None:
     assert due_names(nb) == []
 
 
+def test_a_household_visit_counts_for_everyone_living_there(nb, add_resident) -> None:
+    li = add_resident("李秀英", "8-2-301", tags=["失能"])
+    zhang = add_resident("张国华", "8-2-301", tags=["高血压"])
+    other = add_resident("王强", "8-2-302", tags=["失能"])
+    household = li.household_id
+    at = "2026-11-28T10:00:00+08:00"
+    nb.insert("visits", {"kind": "visit", "at": at, "day": "2026-11-28", "resident_id": None,
+                         "household_id": household, "building_id": None, "created_at": at, "updated_at": at})
+    assert due_names(nb) == [("王强", None)]
+    from gridnote.services.care import last_care_visits, next_care_visit
+
+    assert last_care_visits(nb) == {li.id: "2026-11-28", zhang.id: "2026-11-28"}
+    assert next_care_visit(nb, li.id).day == "2026-12-01"
+    assert other.id not in last_care_visits(nb)
+
+
 def test_the_shortest_interval_among_the_tags_applies_and_follows_the_settings(nb, add_resident) -> None:
     li = add_resident("李秀英", "8-2-301", tags=["高血压", "失能", "楼栋长"])
     insert_visit(nb, "visit", "2026-11-25", resident_id=li.id)

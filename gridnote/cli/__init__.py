@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli import _common, building, config, demo, household, resident, task, today
+from gridnote.cli import _common, building, config, demo, household, log, resident, task, today
 from gridnote.cli._common import STATE, RootGroup
 
 app = typer.Typer(
@@ -65,6 +65,8 @@ app.add_typer(config.app, name="config")
 demo.register(app)
 app.add_typer(task.app, name="task")
 today.register(app)
+app.add_typer(log.app, name="log")
+log.register(app)
 
 __all__ = ["app", "main", "_common"]
 

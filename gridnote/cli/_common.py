@@ -186,10 +186,39 @@ def _report(exc: GridnoteError) -> None:
         typer.echo("  " + line, err=True)
 
 
-def new_app(help_text: str) -> typer.Typer:
+class DefaultGroup(Group):
+    """A group whose first argument is a sub-command name or else the default command's arguments.
+
+    ``gridnote log 李奶奶 …`` and ``gridnote log --building 5 …`` run the default
+    command (``log add``); ``gridnote log edit 3`` runs ``edit``. ``--help`` on
+    the group shows the default command's arguments and options, then the
+    other sub-commands. Subclasses name the default in ``default_command``.
+    """
+
+    default_command = ""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        default = self.commands[self.default_command]
+        formatter.write_usage(ctx.command_path, " ".join(default.collect_usage_pieces(ctx)))
+        for name, command in self.commands.items():
+            if name != self.default_command and not command.hidden:
+                formatter.write_usage(f"{ctx.command_path} {name}", " ".join(command.collect_usage_pieces(ctx)),
+                                      prefix=" " * len("Usage: "))
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        self.commands[self.default_command].format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+
+def new_app(help_text: str, cls: type[Group] = Group) -> typer.Typer:
     """A sub-command group (``resident``, ``task`` …) with gridnote's conventions."""
     return typer.Typer(
-        cls=Group,
+        cls=cls,
         help=help_text,
         no_args_is_help=True,
         add_completion=False,

@@ -61,4 +61,18 @@ HELP_ZH: dict[str, str] = {
     "plan": "同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add \"巡查5号楼\" --at 8:00",
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
                 "例：gridnote plan add \"量血压 李奶奶\" --at 6:30 --star",
+    # -- visits (gridnote log, gridnote visits) ---------------------------------
+    "log": "走访、电话或巡楼之后马上记一笔；也可以修改或撤销一条记录。\n\n"
+           "WHO 可以是居民（姓名、称呼、拼音、首字母、#编号）、住户地址（8-2-301：只住一人时记在此人名下，"
+           "否则记为对全户的走访）或楼栋（5号楼，或用 --building 5 记每天的巡楼）。NOTE 是这一行剩下的文字。"
+           "在终端里不写 NOTE 时会提示输入；在脚本或管道中从不等待输入。\n\n"
+           "例：gridnote log 李奶奶 \"血压正常，按时吃药\" --bp 139/90 --pulse 63 --follow-up \"后天: 复测血压\"\n\n"
+           "例：gridnote log --building 5 \"楼道灯坏了\"  ·  gridnote log edit 12 --note \"...\"  ·  gridnote log undo",
+    "log.add": "记录一次走访、电话或巡楼（gridnote log WHO … 实际执行的命令）。\n\n"
+               "例：gridnote log 李奶奶 \"血压正常，按时吃药\" --bp 139/90 --pulse 63 --follow-up \"后天: 复测血压\"",
+    "log.edit": "修改一条记录；修改前的内容保留在笔记本历史中。\n\n例：gridnote log edit 12 --bp 138/88 --note \"复测后血压正常\"",
+    "log.undo": "撤销最后一条记录（或第 N 条）：只标记为已撤销，不会删除；未完成的跟进任务一并取消。"
+                "gridnote visits --all 仍可看到。\n\n例：gridnote log undo",
+    "visits": "列出走访、电话和巡楼记录（默认今天；用 --resident 时列出此人的全部记录）。\n\n"
+              "例：gridnote visits --from 周一 -k 走访  ·  gridnote visits -r 李奶奶  ·  gridnote visits -d 昨天",
 }

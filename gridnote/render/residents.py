@@ -90,6 +90,9 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
             contacts.add_row(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
                              t("card.nearby") if c.nearby else t("card.far"))
         parts.append(contacts)
+    from gridnote.render.visits import history_parts
+
+    parts.extend(history_parts(card))
     title = Text(f"#{r.id} {r.display_name}", style="bold")
     return Panel(Group(*parts), title=title, title_align="left", expand=False)
 
@@ -107,6 +110,10 @@ def card_json(card: ResidentCard) -> dict[str, Any]:
     data["household"] = [resident_json(m) for m in card.household]
     data["contacts"] = [{"id": c.id, "name": c.name, "relation": c.relation, "phone": c.phone,
                          "nearby": c.nearby} for c in card.contacts]
+    from gridnote.render.visits import trend_json, visit_json
+
+    data["visits"] = [visit_json(v) for v in card.visits]
+    data["readings"] = [trend_json(tr) for tr in card.trends]
     return data
 
 

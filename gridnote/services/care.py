@@ -2,7 +2,9 @@
 
 * A **care visit** is a visit row for that resident of kind ``visit`` or
   ``emergency`` that was not undone. Phone and WeChat contacts do not count:
-  a care round means seeing the person at home.
+  a care round means seeing the person at home. A household visit
+  (``resident_id`` NULL, ``household_id`` set) is a care visit for everyone
+  living in that household.
 * A resident with care tags is due a visit every N days, N being the shortest
   ``care.<tag>`` setting among their tags (``gridnote config set care.bedridden 2``).
   They are due on the day of their last care visit plus N; never visited
@@ -18,20 +20,23 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from gridnote.db import Notebook
-from gridnote.models import BuildingWalk, CareDue
+from gridnote.models import BuildingWalk, CareDue, NextCareVisit
 from gridnote.settings import care_tags
 
 CARE_KINDS = ("visit", "emergency")  # what counts as a care visit (not phone or wechat)
+_CARE = "v.kind IN ({}) AND v.undone_at IS NULL".format(", ".join(f"'{k}'" for k in CARE_KINDS))
 
-_CARE_SQL = """
+_CARE_SQL = f"""
     SELECT r.id, r.name, r.alias, h.address, group_concat(t.tag) AS tags,
            (SELECT max(v.day) FROM visits v
-             WHERE v.resident_id = r.id AND v.day <= :day AND v.undone_at IS NULL
-               AND v.kind IN ({kinds})) AS last_visit
+             WHERE v.resident_id = r.id AND v.day <= :day AND {_CARE}) AS own_visit,
+           (SELECT max(v.day) FROM visits v
+             WHERE v.household_id = r.household_id AND v.resident_id IS NULL
+               AND v.day <= :day AND {_CARE}) AS household_visit
     FROM resident_tags t
     JOIN residents r ON r.id = t.resident_id
     LEFT JOIN households h ON h.id = r.household_id
-    WHERE t.tag IN ({tags}) AND r.moved_out_at IS NULL
+    WHERE t.tag IN ({{tags}}) AND r.moved_out_at IS NULL
     GROUP BY r.id
 """
 
@@ -50,11 +55,10 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
     params: dict[str, str] = {"day": day.isoformat()}
     params.update({f"t{i}": tag for i, tag in enumerate(intervals)})
     due: list[CareDue] = []
-    kinds = ", ".join(f"'{kind}'" for kind in CARE_KINDS)
-    for row in nb.rows(_CARE_SQL.format(tags=marks, kinds=kinds), params):
+    for row in nb.rows(_CARE_SQL.replace("{tags}", marks), params):
         tags = sorted(row["tags"].split(","), key=lambda tag: (intervals[tag], tag))
         interval = intervals[tags[0]]
-        last = row["last_visit"]
+        last = max(row["own_visit"] or "", row["household_visit"] or "") or None
         due_day = date.fromisoformat(last) + timedelta(days=interval) if last else None
         if due_day is not None and due_day > day:
             continue
@@ -94,3 +98,37 @@ def visits_on(nb: Notebook, day: date) -> int:
     """Contacts with residents on ``day`` (every kind but the building walk), not undone."""
     return int(nb.scalar("SELECT count(*) FROM visits WHERE day = ? AND kind != 'walk'"
                          " AND undone_at IS NULL", [day.isoformat()]))
+
+
+def last_care_visits(nb: Notebook, resident_ids: list[int] | None = None) -> dict[int, str]:
+    """The day of each resident's last care visit (``{resident_id: 'YYYY-MM-DD'}``)."""
+    rows = nb.rows(
+        f"""
+        SELECT v.resident_id AS rid, max(v.day) AS day FROM visits v
+         WHERE v.resident_id IS NOT NULL AND {_CARE} GROUP BY v.resident_id
+        UNION ALL
+        SELECT r.id AS rid, max(v.day) AS day FROM visits v JOIN residents r ON r.household_id = v.household_id
+         WHERE v.resident_id IS NULL AND v.household_id IS NOT NULL AND {_CARE} GROUP BY r.id
+        """
+    )
+    wanted = set(resident_ids) if resident_ids is not None else None
+    last: dict[int, str] = {}
+    for row in rows:
+        rid, day = row["rid"], row["day"]
+        if (wanted is None or rid in wanted) and day > last.get(rid, ""):
+            last[rid] = day
+    return last
+
+
+def next_care_visit(nb: Notebook, resident_id: int) -> NextCareVisit | None:
+    """When a resident on a care round is next due after her last care visit; None if on none or never visited."""
+    intervals = care_intervals(nb)
+    tags = [r[0] for r in nb.rows("SELECT tag FROM resident_tags WHERE resident_id = ?", [resident_id])
+            if r[0] in intervals]
+    if not tags:
+        return None
+    every, tag = min((intervals[tag], tag) for tag in tags)
+    last = last_care_visits(nb, [resident_id]).get(resident_id)
+    if last is None:
+        return None
+    return NextCareVisit((date.fromisoformat(last) + timedelta(days=every)).isoformat(), every, tag)

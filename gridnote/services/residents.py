@@ -329,4 +329,6 @@ def resident_card(nb: Notebook, resident_id: int) -> ResidentCard:
         Contact(r["id"], r["name"], r["relation"], r["phone"], bool(r["nearby"]))
         for r in nb.rows("SELECT * FROM contacts WHERE resident_id = ? ORDER BY nearby DESC, id", [resident_id])
     ]
-    return ResidentCard(resident, household, contacts)
+    from gridnote.services.visit_history import recent_visits, trends
+
+    return ResidentCard(resident, household, contacts, recent_visits(nb, resident), trends(nb, resident_id))

@@ -1,0 +1,247 @@
+"""``gridnote log …`` (a visit, call or walk, right after it happened) and ``gridnote visits``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from gridnote.cli import _common
+from gridnote.cli._common import DefaultGroup, JsonOption, new_app, notebook, out, print_json
+
+if TYPE_CHECKING:
+    from gridnote.db import Notebook
+    from gridnote.readings import ReadingInput
+    from gridnote.services.visits import Target
+
+
+class LogGroup(DefaultGroup):
+    default_command = "add"
+
+
+app = new_app(
+    "Log a visit, call or building walk right after it happened; correct or undo an entry.\n\n"
+    "WHO is a resident (name, alias, pinyin, initials, #number), a household address (8-2-301: "
+    "the resident's visit when one person lives there, else a visit to the whole household) or a "
+    "building (5号楼, or --building 5 for the daily walk). NOTE is the rest of the line. With no "
+    "NOTE on a terminal, gridnote asks for it; piped or scripted, it never waits.\n\n"
+    "Example: gridnote log 李奶奶 \"血压正常，按时吃药\" --bp 139/90 --pulse 63 --follow-up \"后天: 复测血压\"\n\n"
+    "Example: gridnote log --building 5 \"stairwell light broken\"  ·  gridnote log edit 12 --note \"...\"  ·  "
+    "gridnote log undo",
+    cls=LogGroup,
+)
+
+KindOpt = Annotated[str | None, typer.Option(
+    "--kind", "-k", help="visit|phone|wechat|walk|emergency|outreach (走访/电话/微信/巡查/应急/宣传). "
+    "Default: visit, or walk for a building.")]
+AtOpt = Annotated[str | None, typer.Option(
+    "--at", help="When it happened (default: now): 6:30, 昨天下午3点, yesterday 20:00. "
+    "A past day without a time is taken at noon.")]
+BpOpt = Annotated[str | None, typer.Option("--bp", help="Blood pressure systolic/diastolic in mmHg, e.g. 139/90.")]
+PulseOpt = Annotated[str | None, typer.Option("--pulse", help="Pulse per minute, e.g. 63.")]
+GlucoseOpt = Annotated[str | None, typer.Option("--glucose", help="Blood glucose in mmol/L, e.g. 6.1.")]
+TempOpt = Annotated[str | None, typer.Option("--temp", help="Temperature in °C, e.g. 36.8.")]
+WeightOpt = Annotated[str | None, typer.Option("--weight", help="Weight in kg (or 斤), e.g. 52.5 or 105斤.")]
+FollowUpOpt = Annotated[str | None, typer.Option(
+    "--follow-up", "-f", metavar="WHEN[: TEXT]",
+    help="Add a task tied to the same resident: \"后天: 复测血压\", \"in 2 days: re-check BP\", \"fri\".")]
+
+
+def _readings(bp: str | None, pulse: str | None, glucose: str | None, temp: str | None,
+              weight: str | None) -> list[ReadingInput]:
+    from gridnote.readings import parse_reading
+
+    given = {"bp": bp, "pulse": pulse, "glucose": glucose, "temp": temp, "weight": weight}
+    return [parse_reading(kind, text) for kind, text in given.items() if text is not None]
+
+
+def _target(nb: Notebook, who: str) -> Target:
+    from gridnote.services.visits import place_target, resident_target
+
+    return place_target(nb, who) or resident_target(nb, _common.resolve_resident(nb, who))
+
+
+def _ask(key: str) -> str:
+    from gridnote.i18n import t
+
+    return str(typer.prompt(t(key), default="", show_default=False, err=True)).strip()
+
+
+@app.command("add", hidden=True)
+def log_add(
+    who: Annotated[str | None, typer.Argument(
+        metavar="[WHO]", show_default=False,
+        help="Resident (李奶奶, lnn, #1), household (8-2-301) or building (5号楼). "
+        "Not needed with --building.")] = None,
+    words: Annotated[list[str] | None, typer.Argument(
+        metavar="[NOTE]...", show_default=False, help="What was seen, said or promised.")] = None,
+    building: Annotated[list[str] | None, typer.Option(
+        "--building", "-b", help="A building for the daily walk (repeatable: -b 5 -b 6).")] = None,
+    kind: KindOpt = None,
+    at: AtOpt = None,
+    bp: BpOpt = None,
+    pulse: PulseOpt = None,
+    glucose: GlucoseOpt = None,
+    temp: TempOpt = None,
+    weight: WeightOpt = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="The note, instead of (or after) NOTE.")] = None,
+    follow_up: FollowUpOpt = None,
+    json_: JsonOption = False,
+) -> None:
+    """Log a visit, call or building walk (what `gridnote log WHO …` runs).
+
+    Example: gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"
+    """
+    from gridnote.errors import InputError
+    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
+    from gridnote.services.visits import building_target, log_visit
+
+    words = list(words or [])
+    if building and who is not None:
+        words.insert(0, who)  # `log --building 5 巡查`: the first word is the note
+        who = None
+    kind_code = parse_kind(kind) if kind else None
+    moment = visit_moment(at)
+    readings = _readings(bp, pulse, glucose, temp, weight)
+    follow = parse_follow_up(follow_up) if follow_up else None
+    nb = notebook()
+    if building:
+        targets = [building_target(nb, b) for b in dict.fromkeys(building)]
+    else:
+        if who is None and _common.interactive():
+            who = _ask("visit.ask_who")
+        if not who:
+            raise InputError("visit.who_missing")
+        targets = [_target(nb, who)]
+    text = " ".join([*words, note or ""]).strip()
+    if not text and note is None and _common.interactive():
+        text = _ask("visit.ask_note")
+    kind_code = kind_code or ("walk" if targets[0].is_building else "visit")
+    result = log_visit(nb, targets, kind=kind_code, at=moment, note=text or None, readings=readings,
+                       follow_up=follow)
+    if json_:
+        from gridnote.render.visits import visit_json
+
+        print_json([visit_json(v) for v in result.visits])
+        return
+    from gridnote import clock
+    from gridnote.render.visits import logged_view
+
+    out().print(logged_view(result, clock.today()))
+
+
+@app.command("edit")
+def log_edit(
+    number: Annotated[int | None, typer.Argument(
+        metavar="[N]", show_default=False, help="Visit number (see `gridnote visits`); default: the last entry.")] = None,
+    who: Annotated[str | None, typer.Option("--who", help="Move the entry to another resident, household or building.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="visit|phone|wechat|walk|emergency|outreach.")] = None,
+    at: AtOpt = None,
+    bp: BpOpt = None,
+    pulse: PulseOpt = None,
+    glucose: GlucoseOpt = None,
+    temp: TempOpt = None,
+    weight: WeightOpt = None,
+    drop: Annotated[list[str] | None, typer.Option(
+        "--drop-reading", metavar="KIND", help="Remove a reading: bp, pulse, glucose, temp, weight (血压…).")] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="Replace the note ('' clears it).")] = None,
+    follow_up: FollowUpOpt = None,
+) -> None:
+    """Correct a logged entry; the previous version is kept in the notebook's history.
+
+    Example: gridnote log edit 12 --bp 138/88 --note "复测后血压正常"
+    """
+    from gridnote import clock
+    from gridnote.errors import InputError
+    from gridnote.readings import READING_KINDS
+    from gridnote.render.visits import logged_view
+    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
+    from gridnote.services.visits import VisitChanges, edit_visit, last_entry
+
+    drop_kinds = []
+    for text in drop or []:
+        code = READING_KINDS.lookup(text)
+        if code is None:
+            raise InputError("reading.bad_kind", text=text, choices=READING_KINDS.choices())
+        drop_kinds.append(code)
+    changes = VisitChanges(
+        kind=parse_kind(kind) if kind else None,
+        at=visit_moment(at) if at else None,
+        note=note,
+        readings=_readings(bp, pulse, glucose, temp, weight),
+        drop=drop_kinds,
+        follow_up=parse_follow_up(follow_up) if follow_up else None,
+    )
+    nb = notebook()
+    if who is not None:
+        changes.target = _target(nb, who)
+    visit_id = number if number is not None else last_entry(nb)
+    out().print(logged_view(edit_visit(nb, visit_id, changes), clock.today(), edited=True))
+
+
+@app.command("undo")
+def log_undo(
+    number: Annotated[int | None, typer.Argument(
+        metavar="[N]", show_default=False, help="Visit number; default: the last entry.")] = None,
+) -> None:
+    """Undo the last entry (or entry N): it is marked undone and kept, never erased.
+
+    Its open follow-up tasks are dropped with it. `gridnote visits --all` still shows it.
+
+    Example: gridnote log undo
+    """
+    from gridnote import clock
+    from gridnote.render.visits import undone_view
+    from gridnote.services.visits import undo_visit
+
+    out().print(undone_view(undo_visit(notebook(), number), clock.today()))
+
+
+# -- gridnote visits ---------------------------------------------------------------------------
+def register(root: typer.Typer) -> None:
+    root.command("visits")(visits)
+
+
+def visits(
+    date_: Annotated[str | None, typer.Option("--date", "-d", help="One day: today, yesterday, 周五, 11-28.")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="First day of a range.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last day of a range (default: today).")] = None,
+    resident: Annotated[str | None, typer.Option("--resident", "-r", help="Only visits to this resident (and to their household).")] = None,
+    building: Annotated[str | None, typer.Option("--building", "-b", help="Only visits in this building, e.g. 5 or 5号楼.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind: visit, phone, walk, 走访, 电话 …")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include undone entries (marked).")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """List logged visits, calls and walks (today by default; all of a resident's with --resident).
+
+    Example: gridnote visits --from 周一 -k 走访  ·  gridnote visits -r 李奶奶  ·  gridnote visits -d yesterday
+    """
+    from gridnote import clock
+    from gridnote.errors import InputError
+    from gridnote.render.visits import visit_json, visits_table
+    from gridnote.services.visit_input import parse_kind, past_day
+    from gridnote.services.visits import building_target, list_visits
+
+    if date_ is not None and (from_ is not None or to is not None):
+        raise InputError("visit.date_and_range")
+    kind_code = parse_kind(kind) if kind else None
+    if date_ is not None:
+        start = end = past_day(date_)
+    elif from_ is not None or to is not None:
+        start = past_day(from_) if from_ is not None else None
+        end = past_day(to) if to is not None else clock.today()
+        if start is not None and start > end:
+            raise InputError("visit.range_backwards", start=start.isoformat(), end=end.isoformat())
+    elif resident is not None:
+        start = end = None
+    else:
+        start = end = clock.today()
+    nb = notebook()
+    who = _common.resolve_resident(nb, resident) if resident is not None else None
+    building_id = building_target(nb, building).building_id if building is not None else None
+    found = list_visits(nb, start=start, end=end, resident=who, building_id=building_id, kind=kind_code,
+                        include_undone=all_)
+    if json_:
+        print_json([visit_json(v) for v in found])
+        return
+    out().print(visits_table(found, start, end))

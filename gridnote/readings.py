@@ -1,0 +1,211 @@
+"""Readings taken on a visit (blood pressure, pulse, glucose, temperature, weight).
+
+Pure functions, no notebook: read what she typed (``139/90``, ``36.8℃``,
+``104斤``), refuse what cannot be a real measurement, and compare a reading
+with the grid's thresholds. gridnote records and flags; it never diagnoses,
+so a flag only says which threshold a value reached.
+
+A flag is stored on the reading as text, e.g. ``diastolic>=90`` or
+``systolic>=140;diastolic>=90`` or ``pulse<60``: the measure, the comparison
+and the threshold in force when the reading was taken, so reports can show
+"value, threshold" even after the thresholds change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gridnote.errors import InputError
+from gridnote.models import ReadingFlag
+from gridnote.textnorm import normalize
+from gridnote.vocab import Term, Vocabulary
+
+READING_KINDS = Vocabulary(
+    "reading",
+    (
+        Term("bp", "blood pressure", "血压", ("bloodpressure", "blood-pressure")),
+        Term("pulse", "pulse", "脉搏", ("心率", "heart rate", "hr")),
+        Term("glucose", "blood glucose", "血糖", ("sugar", "blood sugar")),
+        Term("temp", "temperature", "体温", ("temperature",)),
+        Term("weight", "weight", "体重", ()),
+    ),
+)
+
+UNITS = {"bp": "mmHg", "pulse": "/min", "glucose": "mmol/L", "temp": "°C", "weight": "kg"}
+INTEGER_KINDS = frozenset({"bp", "pulse"})
+
+# What a real measurement can be; anything outside is a typo (or a mg/dL glucose).
+PLAUSIBLE: dict[str, tuple[float, float]] = {
+    "systolic": (60, 260),
+    "diastolic": (30, 160),
+    "pulse": (30, 220),
+    "glucose": (1.0, 35.0),
+    "temp": (34.0, 43.0),
+    "weight": (2.0, 300.0),
+}
+
+# Unit words she may type after a number; they are checked and dropped.
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "bp": ("mmhg", "毫米汞柱"),
+    "pulse": ("/min", "bpm", "次/分钟", "次/分", "次每分", "次"),
+    "glucose": ("mmol/l", "mmol"),
+    "temp": ("°c", "℃", "度", "c"),
+    "weight": ("kg", "公斤", "千克"),
+}
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_BP = re.compile(r"^(\d{2,3}(?:\.\d)?)\s*/\s*(\d{2,3}(?:\.\d)?)$")
+_JIN = ("斤", "市斤")
+
+
+@dataclass(frozen=True)
+class ReadingInput:
+    """A checked reading, ready to be stored: ``value`` is the systolic for blood pressure."""
+
+    kind: str
+    value: float
+    value2: float | None = None
+
+    @property
+    def unit(self) -> str:
+        return UNITS[self.kind]
+
+
+def _strip_unit(kind: str, text: str) -> str:
+    value = normalize(text).replace(" ", "").casefold()
+    for suffix in sorted(_SUFFIXES.get(kind, ()), key=len, reverse=True):
+        if value.endswith(suffix) and len(value) > len(suffix):
+            return value[: -len(suffix)]
+    return value
+
+
+def _check(measure: str, value: float) -> None:
+    low, high = PLAUSIBLE[measure]
+    if not low <= value <= high:
+        raise InputError("reading.implausible", measure=measure_label(measure), value=format_number(value),
+                         low=format_number(low), high=format_number(high), unit=unit_of(measure))
+
+
+def parse_bp(text: str) -> ReadingInput:
+    """``139/90`` (also ``139／90``, ``139/90mmHg``) → systolic and diastolic, checked."""
+    match = _BP.match(_strip_unit("bp", text))
+    if not match:
+        raise InputError("reading.bad_bp", text=text.strip())
+    systolic, diastolic = float(match[1]), float(match[2])
+    _check("systolic", systolic)
+    _check("diastolic", diastolic)
+    if systolic <= diastolic:
+        raise InputError("reading.bp_order", systolic=format_number(systolic),
+                         diastolic=format_number(diastolic))
+    return ReadingInput("bp", systolic, diastolic)
+
+
+def parse_number(kind: str, text: str) -> ReadingInput:
+    """A single-value reading (pulse, glucose, temp, weight), checked; ``104斤`` is 52 kg."""
+    value = _strip_unit(kind, text)
+    factor = 1.0
+    if kind == "weight":
+        for jin in _JIN:
+            if value.endswith(jin) and len(value) > len(jin):
+                value, factor = value[: -len(jin)], 0.5
+                break
+    if not _NUMBER.match(value):
+        raise InputError("reading.bad_number", what=READING_KINDS.label(kind), text=text.strip(),
+                         example=_EXAMPLES[kind])
+    number = round(float(value) * factor, 2)
+    if kind == "pulse" and number != int(number):
+        raise InputError("reading.bad_number", what=READING_KINDS.label(kind), text=text.strip(),
+                         example=_EXAMPLES[kind])
+    _check(kind, number)
+    return ReadingInput(kind, number)
+
+
+_EXAMPLES = {"pulse": "63", "glucose": "6.1", "temp": "36.8", "weight": "52.5"}
+
+
+def parse_reading(kind: str, text: str) -> ReadingInput:
+    return parse_bp(text) if kind == "bp" else parse_number(kind, text)
+
+
+# -- thresholds ----------------------------------------------------------------
+# (measure, comparison, setting key). A threshold of 0 is switched off.
+THRESHOLD_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "bp": (
+        ("systolic", ">=", "threshold.bp.systolic"),
+        ("diastolic", ">=", "threshold.bp.diastolic"),
+        ("systolic", "<", "threshold.bp.systolic-low"),
+        ("diastolic", "<", "threshold.bp.diastolic-low"),
+    ),
+    "pulse": (("pulse", ">", "threshold.pulse.high"), ("pulse", "<", "threshold.pulse.low")),
+    "glucose": (("glucose", ">=", "threshold.glucose.high"), ("glucose", "<", "threshold.glucose.low")),
+    "temp": (("temp", ">=", "threshold.temp.high"),),
+    "weight": (),
+}
+
+
+def threshold_keys() -> list[str]:
+    return [key for rules in THRESHOLD_RULES.values() for _, _, key in rules]
+
+
+def evaluate(reading: ReadingInput, thresholds: dict[str, float]) -> tuple[ReadingFlag, ...]:
+    """The thresholds this reading reaches (``thresholds`` maps setting keys to values)."""
+    flags: list[ReadingFlag] = []
+    for measure, op, key in THRESHOLD_RULES[reading.kind]:
+        limit = float(thresholds.get(key) or 0)
+        if not limit:
+            continue
+        value = reading.value2 if measure == "diastolic" else reading.value
+        assert value is not None
+        reached = value >= limit if op == ">=" else value > limit if op == ">" else value < limit
+        if reached:
+            flags.append(ReadingFlag(measure, op, limit, value))
+    return tuple(flags)
+
+
+def flags_to_text(flags: tuple[ReadingFlag, ...]) -> str | None:
+    """Stored form: ``systolic>=140;diastolic>=90`` (None when nothing was reached)."""
+    if not flags:
+        return None
+    return ";".join(f"{f.measure}{f.op}{format_number(f.threshold)}" for f in flags)
+
+
+_FLAG = re.compile(r"^([a-z]+)(>=|>|<)([0-9.]+)$")
+
+
+def flags_from_text(text: str | None, value: float, value2: float | None) -> tuple[ReadingFlag, ...]:
+    """Read the stored form back; the value each flag refers to is taken from the reading."""
+    flags: list[ReadingFlag] = []
+    for part in (text or "").split(";"):
+        match = _FLAG.match(part.strip())
+        if match:
+            measure = match[1]
+            flags.append(ReadingFlag(measure, match[2], float(match[3]),
+                                     value2 if measure == "diastolic" and value2 is not None else value))
+    return tuple(flags)
+
+
+# -- showing numbers -------------------------------------------------------------
+def format_number(value: float) -> str:
+    """``139`` for 139.0, ``6.1`` for 6.1: no trailing zeros."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+def reading_text(kind: str, value: float, value2: float | None) -> str:
+    """``139/90``, ``63``, ``36.8``: the value as she would write it (without unit)."""
+    if kind == "bp" and value2 is not None:
+        return f"{format_number(value)}/{format_number(value2)}"
+    return format_number(value)
+
+
+MEASURES = ("systolic", "diastolic", "pulse", "glucose", "temp", "weight")
+
+
+def measure_label(measure: str) -> str:
+    """``diastolic`` / ``舒张压`` in the interface language."""
+    from gridnote.i18n import t
+
+    return t("reading.measure." + measure) if measure in MEASURES else measure
+
+
+def unit_of(measure: str) -> str:
+    return UNITS["bp" if measure in ("systolic", "diastolic") else measure]

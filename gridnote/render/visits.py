@@ -1,0 +1,332 @@
+"""Visits and readings: the confirmation after ``gridnote log``, the visits table, reading trends.
+
+Flagged readings are marked (``⚠ diastolic 90 ≥ 90``): the value and the
+threshold it reached, never a diagnosis.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from gridnote.i18n import lang, t
+from gridnote.models import NextCareVisit, LogResult, Reading, ReadingFlag, ResidentCard, Task, Trend, UndoResult, Visit
+from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text
+from gridnote.render.common import note, ok, table
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+FLAG_STYLE = "bold red"
+_OPS = {">=": "≥", ">": ">", "<": "<"}
+SPARKS = "▁▂▃▄▅▆▇█"
+# The smallest span a sparkline stretches over, so 138 → 139 does not look like a leap.
+_MIN_SPAN = {"systolic": 20.0, "diastolic": 15.0, "pulse": 20.0, "glucose": 2.0, "temp": 1.0, "weight": 4.0}
+
+
+# -- small pieces ----------------------------------------------------------------------
+def kind_label(kind: str) -> str:
+    from gridnote.vocab import VISIT_KINDS
+
+    return VISIT_KINDS.label(kind)
+
+
+def day_label(day: str | date) -> str:
+    """``12-01 Tue`` / ``12-01 周二``."""
+    value = date.fromisoformat(day) if isinstance(day, str) else day
+    return f"{value:%m-%d} " + t("visit.weekdays").split()[value.weekday()]
+
+
+def flag_text(flag: ReadingFlag) -> str:
+    return t("reading.flag", measure=measure_label(flag.measure), value=format_number(flag.value),
+             op=_OPS.get(flag.op, flag.op), threshold=format_number(flag.threshold))
+
+
+def who_label(visit: Visit) -> str:
+    if visit.resident:
+        return visit.resident
+    if visit.address:
+        return t("visit.household_label", address=visit.address)
+    if visit.building:
+        return t("visit.building_label", code=visit.building)
+    return "-"
+
+
+def _place(visit: Visit) -> str:
+    """The address under a resident's name (a household or building label already says it)."""
+    return (visit.address or "") if visit.resident else ""
+
+
+def reading_line(reading: Reading) -> Text:
+    """``Blood pressure 139/90 mmHg  ⚠ diastolic 90 ≥ 90``."""
+    from rich.text import Text
+
+    label = READING_KINDS.label(reading.kind)
+    line = Text(f"{label[:1].upper()}{label[1:]} {reading_text(reading.kind, reading.value, reading.value2)}"
+                f" {reading.unit}")
+    for flag in reading.flags:
+        line.append("  ")
+        line.append(flag_text(flag), style=FLAG_STYLE)
+    return line
+
+
+def reading_short(reading: Reading) -> Text:
+    """``BP 139/90⚠``: a reading inside a table cell."""
+    from rich.text import Text
+
+    text = Text(f"{t('reading.short.' + reading.kind)} {reading_text(reading.kind, reading.value, reading.value2)}")
+    if reading.flagged:
+        text.stylize(FLAG_STYLE)
+        text.append("⚠", style=FLAG_STYLE)
+    return text
+
+
+def _task_line(task: Task) -> Text:
+    from rich.text import Text
+
+    due = day_label(task.due_date) if task.due_date else "-"
+    if task.due_time:
+        due += f" {task.due_time}"
+    return Text("  → " + t("visit.follow_up_added", id=task.id, due=due, text=task.text))
+
+
+def _care_line(care: NextCareVisit) -> Text:
+    from gridnote.vocab import CARE_TAGS
+
+    return note("visit.care_due", day=day_label(care.day), every=care.every, tag=CARE_TAGS.label(care.tag))
+
+
+# -- after `gridnote log` ---------------------------------------------------------------------
+def _headline(visit: Visit, key: str, today: date) -> Text:
+    when = visit.time if visit.day == today.isoformat() else f"{day_label(visit.day)} {visit.time}"
+    who = who_label(visit)
+    if _place(visit):
+        who += f" {_place(visit)}"
+    return ok(key, id=visit.id, kind=kind_label(visit.kind), who=who, when=when)
+
+
+def _is_walk(visit: Visit) -> bool:
+    return visit.kind == "walk" and visit.building is not None and visit.household_id is None
+
+
+def logged_view(result: LogResult, today: date, *, edited: bool = False) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    lines: list[Any] = []
+    for visit in result.visits:
+        key = "visit.edited" if edited else "visit.walked" if _is_walk(visit) else "visit.logged"
+        lines.append(_headline(visit, key, today))
+        if visit.note:
+            lines.append(Text("  " + visit.note))
+        for reading in visit.readings:
+            lines.append(Text("  ") + reading_line(reading))
+    for task in result.tasks:
+        lines.append(_task_line(task))
+    if result.recheck_suggested and result.visits:
+        first = result.visits[0]
+        what = _lang_separator().join(dict.fromkeys(READING_KINDS.label(r.kind) for r in first.readings if r.flagged))
+        lines.append(Text("  " + t("visit.recheck_suggested", id=first.id, what=what), style="yellow"))
+    if result.care_due is not None:
+        lines.append(Text("  ") + _care_line(result.care_due))
+    return Group(*lines)
+
+
+def undone_view(result: UndoResult, today: date) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    lines: list[Any] = [_headline(result.visit, "visit.undone", today)]
+    for task in result.dropped_tasks:
+        lines.append(Text("  ") + note("visit.task_dropped", id=task.id, text=task.text))
+    lines.append(Text("  ") + note("visit.undone_hint"))
+    return Group(*lines)
+
+
+# -- gridnote visits ------------------------------------------------------------------------
+def visits_table(visits: list[Visit], start: date | None, end: date | None) -> RenderableType:
+    from rich.text import Text
+
+    if not visits:
+        return note("visit.none")
+    one_day = start is not None and start == end
+    years = {v.day[:4] for v in visits}
+    grid = table("col.id", "visit.col.when", "visit.col.kind", "visit.col.who", "visit.col.note",
+                 title=_title(start, end), caption=_caption(visits))
+    grid.columns[0].justify = "right"
+    grid.columns[1].no_wrap = True
+    for visit in visits:
+        if one_day:
+            when = visit.time
+        elif len(years) == 1:
+            when = f"{visit.day[5:]} {visit.time}"
+        else:
+            when = f"{visit.day} {visit.time}"
+        who = Text(who_label(visit))
+        if _place(visit):
+            who.append("\n" + _place(visit), style="dim")
+        detail = Text(visit.note or "", overflow="fold")
+        if visit.readings:
+            if visit.note:
+                detail.append("\n")
+            for i, reading in enumerate(visit.readings):
+                detail.append(" " if i else "")
+                detail.append(reading_short(reading))
+        kind = Text(kind_label(visit.kind))
+        if visit.undone_at:
+            kind.append("\n" + t("visit.undone_mark"), style="dim")
+        style = "dim strike" if visit.undone_at else None
+        grid.add_row(str(visit.id), when, kind, who, detail, style=style)
+    return grid
+
+
+def _title(start: date | None, end: date | None) -> str | None:
+    if end is None:
+        return None
+    if start == end:
+        return t("visit.title_day", day=day_label(end))
+    if start is None:
+        return t("visit.title_until", end=day_label(end))
+    return t("visit.title_range", start=day_label(start), end=day_label(end))
+
+
+def _caption(visits: list[Visit]) -> str:
+    kept = [v for v in visits if not v.undone_at]
+    flagged = sum(1 for v in kept for r in v.readings if r.flagged)
+    text = t("visit.count", count=len(kept))
+    if flagged:
+        text += t("visit.flagged_count", count=flagged)
+    return text
+
+
+# -- resident card: recent visits and reading trends -----------------------------------------
+def sparkline(values: list[float], min_span: float = 0.0) -> str:
+    """``▃▄▆█``: one block per value, scaled over at least ``min_span`` so small wobbles stay small."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high - low < min_span:
+        middle = (high + low) / 2
+        low, high = middle - min_span / 2, middle + min_span / 2
+    top = len(SPARKS) - 1
+    if high == low:  # a flat series sits in the middle, as it does over a minimum span
+        return SPARKS[round(top / 2)] * len(values)
+    return "".join(SPARKS[max(0, min(top, round((v - low) / (high - low) * top)))] for v in values)
+
+
+def _series(trend: Trend) -> list[tuple[str, list[float], list[bool]]]:
+    """Rows of a trend: (measure, values, flagged) — two rows for blood pressure."""
+    def flagged(reading: Reading, measure: str) -> bool:
+        return any(f.measure == measure for f in reading.flags)
+
+    if trend.kind == "bp":
+        return [
+            ("systolic", [r.value for r in trend.points], [flagged(r, "systolic") for r in trend.points]),
+            ("diastolic", [r.value2 or 0.0 for r in trend.points], [flagged(r, "diastolic") for r in trend.points]),
+        ]
+    return [(trend.kind, [r.value for r in trend.points], [r.flagged for r in trend.points])]
+
+
+def trends_view(trends: list[Trend]) -> RenderableType:
+    """One row per measure: label, sparkline, the values (flagged ones marked), unit and dates."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for trend in trends:
+        first, last = trend.points[0].day, trend.points[-1].day
+        span = first[5:] if first == last else f"{first[5:]}…{last[5:]}"
+        series = _series(trend)
+        width = max(len(format_number(v)) for _, values, _ in series for v in values)
+        for measure, values, flags in series:
+            label = measure_label(measure) if trend.kind == "bp" else READING_KINDS.label(trend.kind)
+            numbers = Text()
+            for i, (value, hit) in enumerate(zip(values, flags)):
+                numbers.append(" " if i else "")
+                numbers.append(format_number(value).rjust(width), style=FLAG_STYLE if hit else None)
+                numbers.append("⚠" if hit else " ", style=FLAG_STYLE)
+            numbers.append(f" {trend.unit}", style="dim")
+            if measure != "diastolic":
+                numbers.append(f"  {span}", style="dim")
+            grid.add_row(label, sparkline(values, _MIN_SPAN.get(measure, 0.0)), numbers)
+    return grid
+
+
+def history_parts(card: ResidentCard) -> list[Any]:
+    """The visits and readings sections of ``resident show``."""
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = []
+    if card.visits:
+        parts.append(Text(t("card.visits"), style="bold"))
+        rows = Table.grid(padding=(0, 2))
+        rows.add_column(no_wrap=True)
+        rows.add_column(no_wrap=True)
+        rows.add_column()
+        for visit in card.visits:
+            detail = Text(visit.note or "", overflow="fold")
+            for reading in visit.readings:
+                detail.append(" " if detail else "")
+                detail.append(reading_short(reading))
+            rows.add_row(f"{visit.day[5:]} {visit.time}", kind_label(visit.kind), detail)
+        parts.append(rows)
+    if card.trends:
+        parts.append(Text(t("card.readings"), style="bold"))
+        parts.append(trends_view(card.trends))
+    return parts
+
+
+# -- JSON (documented in docs/json.md) ------------------------------------------------------
+def _number(kind: str, value: float | None) -> float | int | None:
+    from gridnote.readings import INTEGER_KINDS
+
+    if value is None:
+        return None
+    return int(value) if kind in INTEGER_KINDS and value == int(value) else value
+
+
+def reading_json(reading: Reading) -> dict[str, Any]:
+    return {
+        "id": reading.id,
+        "kind": reading.kind,
+        "value": _number(reading.kind, reading.value),
+        "value2": _number(reading.kind, reading.value2),
+        "unit": reading.unit,
+        "text": reading_text(reading.kind, reading.value, reading.value2),
+        "at": reading.at,
+        "flagged": reading.flagged,
+        "flags": [{"measure": f.measure, "value": _number(reading.kind, f.value), "op": f.op,
+                   "threshold": _number(reading.kind, f.threshold)} for f in reading.flags],
+    }
+
+
+def visit_json(visit: Visit) -> dict[str, Any]:
+    return {
+        "id": visit.id,
+        "kind": visit.kind,
+        "at": visit.at,
+        "day": visit.day,
+        "resident_id": visit.resident_id,
+        "resident": visit.resident,
+        "household_id": visit.household_id,
+        "address": visit.address,
+        "building": visit.building,
+        "note": visit.note,
+        "readings": [reading_json(r) for r in visit.readings],
+        "created_at": visit.created_at,
+        "updated_at": visit.updated_at,
+        "undone_at": visit.undone_at,
+    }
+
+
+def trend_json(trend: Trend) -> dict[str, Any]:
+    return {"kind": trend.kind, "unit": trend.unit, "points": [reading_json(p) for p in trend.points]}
+
+
+def _lang_separator() -> str:
+    return "、" if lang() == "zh" else ", "

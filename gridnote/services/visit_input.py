@@ -1,0 +1,105 @@
+"""Reading what she types into ``gridnote log`` and ``gridnote visits``: kinds, moments, follow-ups.
+
+Dates in a log look back: the visit already happened, and a history query is
+about the past, so ``周五`` and ``11-20`` mean the last such day
+(:func:`latest_when`), while a follow-up looks ahead like any due date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from gridnote import clock
+from gridnote.errors import InputError
+from gridnote.textnorm import normalize
+from gridnote.vocab import VISIT_KINDS
+
+if TYPE_CHECKING:
+    from gridnote.dates import When  # dates loads its grammar on import: only when a date is typed
+
+FUTURE_SLACK = timedelta(minutes=10)  # a clock a few minutes fast is not a future visit
+UNTIMED_VISIT = time(12, 0)  # a past day given without a time of day
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    when: When
+    text: str | None = None
+
+
+def parse_kind(text: str) -> str:
+    code = VISIT_KINDS.lookup(text)
+    if code is None:
+        raise InputError("visit.bad_kind", text=text, choices=VISIT_KINDS.choices())
+    return code
+
+
+def latest_when(text: str, *, now: datetime | None = None) -> When:
+    """A day (and time) in a history: ``周五``, ``11-20``, ``1号`` mean the last such day, not the next.
+
+    :func:`gridnote.dates.parse_when` reads them forward (the next such day, as
+    due dates need). Read from a reference moved back by less than the form's
+    period (a week, a month, a year), a recurring form gives an earlier
+    occurrence; it is kept when it is the latest one on or before today (the
+    occurrence after it is in the future). Relative forms (tomorrow, in 2 days)
+    move with the reference and are returned as read.
+    """
+    from gridnote.dates import parse_when
+
+    now = now or clock.now()
+    today = now.date()
+    when = parse_when(text, now=now)
+    if when.day <= today:
+        return when
+    if parse_when(text, now=now - timedelta(days=1)).day == when.day - timedelta(days=1):
+        return when  # relative (tomorrow, in 3 days): it moves with the reference
+    for back in (6, 30, 365):
+        candidate = parse_when(text, now=now - timedelta(days=back))
+        if candidate.day <= today:
+            after = parse_when(text, now=clock.at(candidate.day + timedelta(days=1), now.time()))
+            if after.day > today:
+                return candidate
+    return when
+
+
+def past_day(text: str) -> date:
+    """``--date``/``--from``/``--to`` of a history query (see :func:`latest_when`); a time is refused."""
+    from gridnote.dates import parse_day
+
+    parse_day(text)  # refuses a time of day (and anything unreadable) with the usual message
+    return latest_when(text).day
+
+
+def visit_moment(text: str | None) -> datetime:
+    """When the contact happened: now by default; a past day without a time is taken at noon."""
+    now = clock.now()
+    if text is None:
+        return now
+    when = latest_when(text, now=now)
+    if when.time is None:
+        moment = now if when.day == now.date() else clock.at(when.day, UNTIMED_VISIT)
+    else:
+        moment = when.to_datetime()
+    if moment > now + FUTURE_SLACK:
+        raise InputError("visit.in_future", text=text.strip(), at=clock.iso(moment)[:16].replace("T", " "))
+    return moment
+
+
+# ``tomorrow 6:30: re-check``: the separator is a colon not followed by a digit (6:30 is a time).
+_FOLLOW_SEP = re.compile(r":(?!\d)")
+
+
+def parse_follow_up(text: str) -> FollowUp:
+    """``WHEN[: TEXT]``: ``后天: 复测血压``, ``in 2 days: re-check BP``, ``明天6:30: 量血压``, ``fri``."""
+    from gridnote.dates import parse_when
+
+    value = normalize(text)
+    match = _FOLLOW_SEP.search(value)
+    when_text, task_text = (value[: match.start()], value[match.end():]) if match else (value, "")
+    when = parse_when(when_text)
+    if when.day < clock.today():
+        raise InputError("visit.follow_up_past", text=text.strip(), day=when.day.isoformat())
+    return FollowUp(when, " ".join(task_text.split()) or None)

@@ -1,0 +1,401 @@
+"""Visits, calls, building walks and their readings: what ``gridnote log`` writes.
+
+Who a visit is for (a :class:`Target`):
+
+* a resident (``李奶奶``, ``lnn``, ``#1``): ``resident_id`` plus her household and
+  building at the time of the visit;
+* a household address (``8-2-301``): if exactly one resident lives there it is
+  that resident's visit; otherwise a household visit (``resident_id`` NULL),
+  which counts as a visit to everyone living there;
+* a building (``--building 5``, ``5号楼``): ``building_id`` only; kind ``walk``
+  by default, which marks the building walked that day.
+
+Every row gets ``day`` (the local day of ``at``) and ``building_id``, so the
+agenda's per-day and per-building questions use an index. Nothing is
+erased: ``undo`` sets ``undone_at`` and edits keep a before-image in
+``revisions``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from gridnote import clock
+from gridnote.db import Notebook
+from gridnote.errors import InputError, NotFoundError, StateError
+from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visit
+from gridnote.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
+from gridnote.services.care import CARE_KINDS, next_care_visit
+from gridnote.services.visit_input import FollowUp
+from gridnote.textnorm import normalize
+
+
+
+@dataclass(frozen=True)
+class Target:
+    """Who or what a visit is for."""
+
+    resident_id: int | None = None
+    household_id: int | None = None
+    building_id: int | None = None
+    label: str = ""  # 李秀英（李奶奶）, 8-2-301, 5号楼 (for default task texts)
+
+    @property
+    def is_building(self) -> bool:
+        return self.resident_id is None and self.household_id is None
+
+
+@dataclass
+class VisitChanges:
+    """What ``log edit`` changes; ``None`` means "leave as it is"."""
+
+    kind: str | None = None
+    at: datetime | None = None
+    note: str | None = None
+    target: Target | None = None
+    readings: list[ReadingInput] = field(default_factory=list)
+    drop: list[str] = field(default_factory=list)  # reading kinds to remove
+    follow_up: FollowUp | None = None
+
+    def empty(self) -> bool:
+        return (self.kind is None and self.at is None and self.note is None and self.target is None
+                and not self.readings and not self.drop and self.follow_up is None)
+
+
+# -- who ---------------------------------------------------------------------------------
+def resident_target(nb: Notebook, resident: Resident) -> Target:
+    building_id = None
+    if resident.household_id is not None:
+        building_id = nb.scalar("SELECT building_id FROM households WHERE id = ?", [resident.household_id])
+    return Target(resident.id, resident.household_id, building_id, resident.display_name)
+
+
+def building_target(nb: Notebook, text: str) -> Target:
+    from gridnote.address import building_code
+    from gridnote.services.residents import find_building
+
+    code = building_code(text)
+    if code is None:
+        raise InputError("building.bad_code", text=text)
+    return Target(building_id=find_building(nb, code), label=f"{code}号楼")
+
+
+def place_target(nb: Notebook, who: str) -> Target | None:
+    """A household (``8-2-301``) or a building written as one (``5号楼``); None for a resident query."""
+    from gridnote.address import looks_like_address, parse_address
+
+    text = normalize(who)
+    if text.startswith("#") or not looks_like_address(text):
+        return None
+    address = parse_address(text)
+    assert address is not None
+    if address.complete:
+        row = nb.one("SELECT id, building_id FROM households WHERE address = ?", [address.canonical()])
+        if row is None:
+            raise NotFoundError("visit.no_household", address=address.canonical())
+        members = nb.rows("SELECT id FROM residents WHERE household_id = ? AND moved_out_at IS NULL",
+                          [row["id"]])
+        if len(members) == 1:
+            from gridnote.services.residents import get_resident
+
+            return resident_target(nb, get_resident(nb, members[0]["id"]))
+        return Target(None, row["id"], row["building_id"], address.canonical())
+    if address.unit is None and not text.isdigit():  # 5号楼, 5栋 (a bare 5 is resident #5)
+        return building_target(nb, text)
+    return None
+
+
+# -- writing -------------------------------------------------------------------------------
+def thresholds(nb: Notebook) -> dict[str, float]:
+    from gridnote.services.config import get
+
+    return {key: get(nb, key) for key in threshold_keys()}
+
+
+def _insert_reading(nb: Notebook, visit_id: int, resident_id: int | None, reading: ReadingInput,
+                    limits: dict[str, float], at: str, day: str) -> bool:
+    flags = evaluate(reading, limits)
+    nb.insert("readings", {
+        "visit_id": visit_id, "resident_id": resident_id, "kind": reading.kind,
+        "value": reading.value, "value2": reading.value2, "unit": reading.unit,
+        "flagged": int(bool(flags)), "flag_reason": flags_to_text(flags), "at": at, "day": day,
+    })
+    return bool(flags)
+
+
+def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingInput]) -> None:
+    if readings and target.resident_id is None:
+        if target.household_id is not None:
+            members = [r[0] for r in nb.rows(
+                "SELECT coalesce(alias, name) FROM residents WHERE household_id = ? AND moved_out_at IS NULL"
+                " ORDER BY id", [target.household_id])]
+            if members:
+                raise InputError("visit.readings_need_member", address=target.label, count=len(members),
+                                 members="、".join(members))
+        raise InputError("visit.readings_need_resident", who=target.label)
+    if kind == "walk" and not target.is_building:
+        raise InputError("visit.walk_needs_building", who=target.label)
+
+
+def log_visit(
+    nb: Notebook,
+    targets: list[Target],
+    *,
+    kind: str,
+    at: datetime,
+    note: str | None = None,
+    readings: list[ReadingInput] | None = None,
+    follow_up: FollowUp | None = None,
+) -> LogResult:
+    """Write one visit per target (several for a walk of several buildings), all or nothing."""
+    from gridnote.services import config
+
+    readings = readings or []
+    for target in targets:
+        _check_fits(nb, kind, target, readings)
+    limits = thresholds(nb) if readings else {}
+    stamp, day, now = clock.iso(at), clock.day_of(at), clock.iso(clock.now())
+    ids: list[int] = []
+    tasks: list[Task] = []
+    flagged: list[str] = []
+    with nb.transaction():
+        for target in targets:
+            visit_id = nb.insert("visits", {
+                "kind": kind, "at": stamp, "day": day, "resident_id": target.resident_id,
+                "household_id": target.household_id, "building_id": target.building_id,
+                "note": note or None, "created_at": now, "updated_at": now,
+            })
+            ids.append(visit_id)
+            for reading in readings:
+                if _insert_reading(nb, visit_id, target.resident_id, reading, limits, stamp, day):
+                    flagged.append(reading.kind)
+        first = targets[0]
+        if follow_up is not None:
+            tasks.append(_follow_up_task(nb, follow_up, first, ids[0], len(targets) == 1, flagged))
+        elif flagged and (after := config.get(nb, "recheck.after")):
+            from gridnote.dates import When
+            from gridnote.services.tasks import add_task
+
+            due = When(clock.today() + timedelta(days=after), None)
+            text = _recheck_text(flagged)
+            if not _open_task_exists(nb, first.resident_id, text):
+                tasks.append(add_task(nb, text, due=due, resident_id=first.resident_id,
+                                      source=f"visit:{ids[0]}"))
+
+    visits = [get_visit(nb, i) for i in ids]
+    care = next_care_visit(nb, first.resident_id) if kind in CARE_KINDS and first.resident_id else None
+    return LogResult(visits, tasks, care, recheck_suggested=bool(flagged) and not tasks)
+
+
+def _recheck_text(kinds: list[str]) -> str:
+    from gridnote.i18n import lang, t
+    from gridnote.readings import READING_KINDS
+
+    separator = "、" if lang() == "zh" else ", "
+    labels = separator.join(dict.fromkeys(READING_KINDS.label(k) for k in kinds))
+    return t("visit.recheck_task", what=labels)
+
+
+def _follow_up_task(nb: Notebook, follow_up: FollowUp, target: Target, visit_id: int, single: bool,
+                    flagged: list[str]) -> Task:
+    from gridnote.i18n import t
+    from gridnote.services.tasks import add_task
+
+    household = target.resident_id is None and target.household_id is not None
+    text = follow_up.text
+    if not text:
+        who = t("visit.household_label", address=target.label) if household else target.label
+        text = _recheck_text(flagged) if flagged else t("visit.follow_up_task", who=who)
+    building_id = target.building_id if single and target.resident_id is None else None
+    note = target.label if household else None
+    return add_task(nb, text, due=follow_up.when, resident_id=target.resident_id, building_id=building_id,
+                    note=note, source=f"visit:{visit_id}")
+
+
+def _open_task_exists(nb: Notebook, resident_id: int | None, text: str) -> bool:
+    return bool(nb.scalar(
+        "SELECT 1 FROM tasks WHERE status = 'open' AND resident_id IS ? AND text = ? AND source LIKE 'visit:%'",
+        [resident_id, text]))
+
+
+def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
+    """Correct a visit; every row changed keeps its before-image in ``revisions``."""
+    from gridnote.services.residents import record_revision
+
+    current = get_visit(nb, visit_id)
+    if current.undone_at is not None:
+        raise StateError("visit.edit_undone", id=visit_id)
+    if changes.empty():
+        raise InputError("visit.nothing_to_edit")
+    target = changes.target or Target(current.resident_id, current.household_id, current.building_id,
+                                      current.resident or current.address or f"{current.building}号楼")
+    kind = changes.kind or current.kind
+    kept = [r for r in current.readings if r.kind not in changes.drop]
+    _check_fits(nb, kind, target, [*changes.readings, *(ReadingInput(r.kind, r.value, r.value2) for r in kept)])
+    unknown = [k for k in changes.drop if k not in {r.kind for r in current.readings}]
+    if unknown:
+        from gridnote.readings import READING_KINDS
+
+        raise InputError("visit.no_such_reading", id=visit_id,
+                         kind=", ".join(READING_KINDS.label(k) for k in unknown))
+    at = changes.at or clock.parse(current.at)
+    stamp, day, now = clock.iso(at), clock.day_of(at), clock.iso(clock.now())
+    limits = thresholds(nb) if changes.readings else {}
+    flagged: list[str] = []
+    tasks: list[Task] = []
+    with nb.transaction():
+        record_revision(nb, "visits", visit_id, "edit")
+        values: dict[str, Any] = {"kind": kind, "at": stamp, "day": day, "resident_id": target.resident_id,
+                                  "household_id": target.household_id, "building_id": target.building_id,
+                                  "updated_at": now}
+        if changes.note is not None:
+            values["note"] = changes.note or None
+        nb.update("visits", visit_id, values)
+        replaced = {r.kind for r in changes.readings}
+        for reading in current.readings:
+            if reading.kind in changes.drop or reading.kind in replaced:
+                record_revision(nb, "readings", reading.id, "delete" if reading.kind in changes.drop else "edit")
+                nb.execute("DELETE FROM readings WHERE id = ?", [reading.id])
+            elif (reading.at, reading.day) != (stamp, day) or target.resident_id != current.resident_id:
+                record_revision(nb, "readings", reading.id, "edit")
+                nb.update("readings", reading.id, {"at": stamp, "day": day, "resident_id": target.resident_id})
+        for reading in changes.readings:
+            if _insert_reading(nb, visit_id, target.resident_id, reading, limits, stamp, day):
+                flagged.append(reading.kind)
+        if changes.follow_up is not None:
+            flagged_kinds = flagged or [r.kind for r in kept if r.flagged and r.kind not in replaced]
+            tasks.append(_follow_up_task(nb, changes.follow_up, target, visit_id, True, flagged_kinds))
+
+    care = next_care_visit(nb, target.resident_id) if kind in CARE_KINDS and target.resident_id else None
+    return LogResult([get_visit(nb, visit_id)], tasks, care, recheck_suggested=bool(flagged) and not tasks)
+
+
+def last_entry(nb: Notebook) -> int:
+    """The number of the last entry logged (not undone): what ``log edit``/``log undo`` act on."""
+    visit_id = nb.scalar("SELECT max(id) FROM visits WHERE undone_at IS NULL")
+    if visit_id is None:
+        raise StateError("visit.no_entries")
+    return int(visit_id)
+
+
+def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
+    """Mark the last entry (or visit ``visit_id``) as undone; its open follow-up tasks are dropped."""
+    from gridnote.services.residents import record_revision
+    from gridnote.services.task_changes import drop
+
+    if visit_id is None:
+        visit_id = last_entry(nb)
+    visit = get_visit(nb, visit_id)
+    if visit.undone_at is not None:
+        raise StateError("visit.already_undone", id=visit_id, at=visit.undone_at[:16].replace("T", " "))
+    now = clock.iso(clock.now())
+    task_ids = [r[0] for r in nb.rows("SELECT id FROM tasks WHERE source = ? AND status = 'open'",
+                                      [f"visit:{visit_id}"])]
+    with nb.transaction():
+        record_revision(nb, "visits", visit_id, "undo")
+        nb.update("visits", visit_id, {"undone_at": now, "updated_at": now})
+        dropped = drop(nb, task_ids)
+    return UndoResult(get_visit(nb, visit_id), dropped)
+
+
+# -- reading back --------------------------------------------------------------------------
+VISIT_SELECT = """
+    SELECT v.*, r.name AS resident_name, r.alias AS resident_alias, h.address AS address,
+           b.code AS building_code
+    FROM visits v
+    LEFT JOIN residents r ON r.id = v.resident_id
+    LEFT JOIN households h ON h.id = v.household_id
+    LEFT JOIN buildings b ON b.id = v.building_id
+"""
+
+
+def reading_from_row(row: sqlite3.Row) -> Reading:
+    return Reading(
+        id=row["id"], kind=row["kind"], value=row["value"], value2=row["value2"], unit=row["unit"],
+        flags=flags_from_text(row["flag_reason"], row["value"], row["value2"]) if row["flagged"] else (),
+        at=row["at"], day=row["day"], visit_id=row["visit_id"],
+    )
+
+
+def _visit_from_row(row: sqlite3.Row, readings: tuple[Reading, ...]) -> Visit:
+    name, alias = row["resident_name"], row["resident_alias"]
+    return Visit(
+        id=row["id"], kind=row["kind"], at=row["at"], day=row["day"], resident_id=row["resident_id"],
+        resident=(f"{name}（{alias}）" if alias else name) if name else None,
+        household_id=row["household_id"], address=row["address"], building_id=row["building_id"],
+        building=row["building_code"], note=row["note"], readings=readings,
+        created_at=row["created_at"], updated_at=row["updated_at"], undone_at=row["undone_at"],
+    )
+
+
+def get_visit(nb: Notebook, visit_id: int) -> Visit:
+    row = nb.one(VISIT_SELECT + " WHERE v.id = ?", [visit_id])
+    if row is None:
+        raise NotFoundError("visit.not_found", id=visit_id)
+    readings = tuple(reading_from_row(r) for r in
+                     nb.rows("SELECT * FROM readings WHERE visit_id = ? ORDER BY id", [visit_id]))
+    return _visit_from_row(row, readings)
+
+
+def query_visits(nb: Notebook, where: list[str], params: list[Any], *, order: str = "v.at, v.id",
+                 limit: int | None = None) -> list[Visit]:
+    """Visits matching SQL conditions on ``v`` (visits), with their readings, in one pass each."""
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    tail = f" ORDER BY {order}" + (f" LIMIT {int(limit)}" if limit else "")
+    rows = nb.rows(VISIT_SELECT + f" {clause}{tail}", params)
+    if not rows:
+        return []
+    by_visit: dict[int, list[Reading]] = {}
+    if limit:  # a few visits: fetch their readings by id
+        ids = [r["id"] for r in rows]
+        reading_sql = f"SELECT rd.* FROM readings rd WHERE rd.visit_id IN ({','.join('?' * len(ids))})"
+        reading_params: list[Any] = ids
+    else:  # any number of visits: the same conditions, joined
+        reading_sql = f"SELECT rd.* FROM readings rd JOIN visits v ON v.id = rd.visit_id {clause}"
+        reading_params = params
+    for r in nb.rows(reading_sql + " ORDER BY rd.id", reading_params):
+        by_visit.setdefault(r["visit_id"], []).append(reading_from_row(r))
+    return [_visit_from_row(row, tuple(by_visit.get(row["id"], ()))) for row in rows]
+
+
+def list_visits(
+    nb: Notebook,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    resident: Resident | None = None,
+    building_id: int | None = None,
+    kind: str | None = None,
+    include_undone: bool = False,
+) -> list[Visit]:
+    """Visits between two local days (inclusive), oldest first.
+
+    A resident's visits include household visits to the household she lives in.
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if start is not None:
+        where.append("v.day >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("v.day <= ?")
+        params.append(end.isoformat())
+    if resident is not None:
+        if resident.household_id is not None:
+            where.append("(v.resident_id = ? OR (v.resident_id IS NULL AND v.household_id = ?))")
+            params += [resident.id, resident.household_id]
+        else:
+            where.append("v.resident_id = ?")
+            params.append(resident.id)
+    if building_id is not None:
+        where.append("v.building_id = ?")
+        params.append(building_id)
+    if kind is not None:
+        where.append("v.kind = ?")
+        params.append(kind)
+    if not include_undone:
+        where.append("v.undone_at IS NULL")
+    return query_visits(nb, where, params)
