@@ -66,7 +66,7 @@ def lang() -> str:
     )
 
 
-def t(key: str, **values: Any) -> str:
+def t(key: str, /, **values: Any) -> str:
     """The catalogue text for ``key`` in the current language, filled in."""
     from gridnote.messages import CATALOGUE
 

@@ -31,14 +31,14 @@ def tag_labels(tags: tuple[str, ...] | list[str]) -> str:
     return separator.join(CARE_TAGS.label(tag) for tag in tags)
 
 
-def note(key: str, **values: Any) -> Text:
+def note(key: str, /, **values: Any) -> Text:
     """A dim one-line hint (empty states, next steps)."""
     from rich.text import Text
 
     return Text(t(key, **values), style="dim")
 
 
-def ok(key: str, **values: Any) -> Text:
+def ok(key: str, /, **values: Any) -> Text:
     """A one-line confirmation of what was written."""
     from rich.text import Text
 
