@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from gridnote.cli import _common, building, config, demo, household, resident
+from gridnote.cli import event, issue, points
 from gridnote.cli._common import STATE, RootGroup
 
 app = typer.Typer(
@@ -63,6 +64,9 @@ app.add_typer(household.app, name="household")
 app.add_typer(building.app, name="building")
 app.add_typer(config.app, name="config")
 demo.register(app)
+app.add_typer(issue.app, name="issue")
+app.add_typer(event.app, name="event")
+points.register(resident.app)
 
 __all__ = ["app", "main", "_common"]
 
