@@ -383,6 +383,7 @@ def test_list_filters(cli, demo) -> None:
     table = cli("issue", "list").stdout
     assert "LATE 11-23 10:00" in table and "3 issues" in table
     assert cli("issue", "list", "--status", "rejected").stdout.strip() == "No issues match."
+    assert cli("issue", "list", "-k", "fire").stdout.strip() == "No issues match."
 
 
 def test_empty_list_says_what_to_do(cli) -> None:
@@ -438,3 +439,23 @@ def test_an_issue_found_on_patrol_closes_once_resolved(cli, demo) -> None:
     assert closed.exit_code == 0, closed.stderr
     data = issue(cli, 1)
     assert data["status"] == "closed" and data["reported_at"] is None and data["rating"] is None
+
+
+def test_points_categories_and_errors_in_chinese(cli, demo) -> None:
+    def zh(*args: str):
+        return cli("--lang", "zh", *args)
+
+    zh("issue", "add", "楼道灯不亮", "-r", "高阿姨", "-b", "5")
+    assert zh("issue", "verify", "1").stdout.splitlines() == ["✓ #1 已核实", "高玉兰（高阿姨） 反映问题获得 1 积分（余额 1）"]
+    ledger = zh("resident", "points", "高阿姨").stdout
+    assert "高玉兰（高阿姨） 的积分：1" in ledger and "反映问题 #1 楼道灯不亮" in ledger and "事由" in ledger
+    assert zh("resident", "redeem", "高阿姨", "1", "--for", "纸巾").stdout.strip() == \
+        "✓ 高玉兰（高阿姨） 用 1 积分兑换了纸巾，剩余 0"
+    short = zh("resident", "redeem", "高阿姨", "1", "--for", "纸巾")
+    assert short.exit_code == 4 and short.stderr == "错误：不能兑换 1 积分：余额只有 0\n"
+    categories = zh("issue", "category", "list").stdout
+    assert "下水道堵塞" in categories and "公用设施 24小时/3天" in categories and "紧急 2小时/24小时" in categories
+    unknown = zh("issue", "add", "x", "-k", "下水")
+    assert unknown.exit_code == 2
+    assert unknown.stderr == "错误：没有“下水”这个类别；相近的有：blocked-drain (下水道堵塞)（全部类别：gridnote issue category list）\n"
+    assert zh("issue", "show", "9").stderr == "错误：没有编号为 #9 的问题\n"

@@ -165,7 +165,8 @@ def issue_list(
     if json_:
         print_json([issue_json(i, now) for i in issues])
         return
-    out().print(issue_table(issues, now, open_only=open_ and not status))
+    filtered = any(v is not None for v in (status, category, building, reporter, since, until)) or overdue
+    out().print(issue_table(issues, now, open_only=open_ and not filtered))
 
 
 @app.command("show")
@@ -190,6 +191,9 @@ def issue_show(number: Number, json_: JsonOption = False) -> None:
 @app.command("verify")
 def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
     """Mark an issue as checked and real; the reporter earns their point.
+
+    Verifying (or rejecting) counts as the first response to the reporter, as
+    does a note with --with-reporter, the report-back and the rating.
 
     Example: gridnote issue verify 12 --note "到现场看过，确有装修垃圾"
     """
