@@ -405,7 +405,9 @@ def test_custom_categories(cli, demo) -> None:
     added = cli("issue", "category", "add", "bike-shed", "--zh", "车棚", "--under", "公共设施", "-s", "自行车棚")
     assert added.exit_code == 0, added.stderr
     assert added.stdout.strip() == "✓ Category bike-shed (车棚) added"
-    cli("issue", "add", "自行车棚顶漏雨", "-b", "6")
+    received = cli("--lang", "zh", "issue", "add", "自行车棚顶漏雨", "-b", "6")
+    assert received.stdout.splitlines()[1].startswith("车棚 · ")
+    assert "车棚 · 6号楼" in cli("--lang", "zh", "issue", "list").stdout
     data = issue(cli, 1)
     assert data["category"] == "bike-shed" and data["category_group"] == "general"
     assert cli("issue", "category", "set", "下水道", "--upward", "0101", "-g", "emergency").stdout.strip() == \

@@ -73,8 +73,9 @@ def history_day(text: str | None) -> date | None:
 def _show(change: IssueChange) -> None:
     from gridnote import clock
     from gridnote.render.issues import change_lines
+    from gridnote.services.categories import categories
 
-    out().print(change_lines(change, clock.today()))
+    out().print(change_lines(change, clock.today(), categories(notebook())))
 
 
 @app.command("add")
@@ -166,7 +167,7 @@ def issue_list(
         print_json([issue_json(i, now) for i in issues])
         return
     filtered = any(v is not None for v in (status, category, building, reporter, since, until)) or overdue
-    out().print(issue_table(issues, now, open_only=open_ and not filtered))
+    out().print(issue_table(issues, now, open_only=open_ and not filtered, cats=cat.categories(nb)))
 
 
 @app.command("show")

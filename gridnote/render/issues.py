@@ -25,13 +25,12 @@ def short_time(stamp: str | None, today: date) -> str:
 
 
 def category_label(code: str, cats: list[Category] | None = None) -> str:
-    if cats:
-        for c in cats:
-            if c.code == code:
-                return pick(c.en, c.zh)
-    from gridnote.issue_categories import DEFAULT_CATEGORIES
+    """The category's name in the interface language (``cats``: the notebook's list, defaults if None)."""
+    if cats is None:
+        from gridnote.issue_categories import DEFAULT_CATEGORIES
 
-    for c in DEFAULT_CATEGORIES:
+        cats = list(DEFAULT_CATEGORIES)
+    for c in cats:
         if c.code == code:
             return pick(c.en, c.zh)
     return code
@@ -84,13 +83,13 @@ def _due_cell(issue: Issue, now: datetime) -> Any:
 
 
 # -- confirmations ------------------------------------------------------------------------
-def change_lines(change: IssueChange, today: date) -> RenderableType:
+def change_lines(change: IssueChange, today: date, cats: list[Category] | None = None) -> RenderableType:
     from rich.console import Group
 
     issue = change.issue
     lines: list[Any] = []
     for step in change.steps:
-        lines.extend(_step_lines(step, issue, today))
+        lines.extend(_step_lines(step, issue, today, cats))
         if step == "verify" and change.points:
             lines.append(note("points.earned", name=who(issue), points=change.points, balance=change.balance))
     if change.photos:
@@ -101,12 +100,12 @@ def change_lines(change: IssueChange, today: date) -> RenderableType:
     return Group(*lines)
 
 
-def _step_lines(step: str, issue: Issue, today: date) -> list[Any]:
+def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | None) -> list[Any]:
     i = issue.id
     if step == "receive":
         return [
             ok("issue.received", id=i, text=issue.text),
-            note("issue.received_facts", category=category_label(issue.category),
+            note("issue.received_facts", category=category_label(issue.category, cats),
                  response=short_time(issue.response_due_at, today),
                  resolve=short_time(issue.resolve_due_at, today)),
         ]
@@ -135,7 +134,7 @@ def _step_lines(step: str, issue: Issue, today: date) -> list[Any]:
     if step == "reopen":
         return [ok("issue.reopened", id=i, status=STATUSES.label(issue.status),
                    due=short_time(issue.resolve_due_at, today))]
-    return [ok("issue.edited", id=i, category=category_label(issue.category),
+    return [ok("issue.edited", id=i, category=category_label(issue.category, cats),
                response=short_time(issue.response_due_at, today), resolve=short_time(issue.resolve_due_at, today))]
 
 
@@ -153,7 +152,8 @@ def _next_hint(issue: Issue, last: str) -> Any:
 
 
 # -- the list -------------------------------------------------------------------------------
-def issue_table(issues: list[Issue], now: datetime, *, open_only: bool = True) -> RenderableType:
+def issue_table(issues: list[Issue], now: datetime, *, open_only: bool = True,
+                cats: list[Category] | None = None) -> RenderableType:
     from rich.text import Text
 
     if not issues:
@@ -169,7 +169,7 @@ def issue_table(issues: list[Issue], now: datetime, *, open_only: bool = True) -
         if issue.priority == "urgent":
             status.append(" " + PRIORITIES.label("urgent"), style="bold red")
         body = Text(issue.text)
-        facts = [category_label(issue.category), place_label(issue), who(issue)]
+        facts = [category_label(issue.category, cats), place_label(issue), who(issue)]
         body.append("\n" + " · ".join(f for f in facts if f and f != "-"), style="dim")
         grid.add_row(str(issue.id), status, body, _due_cell(issue, now))
     return grid
@@ -231,7 +231,7 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
     timeline.add_column(no_wrap=True)
     timeline.add_column(overflow="fold")
     for update in detail.timeline:
-        timeline.add_row(short_time(update.at, today), t(f"timeline.{update.kind}"), _update_text(update, issue))
+        timeline.add_row(short_time(update.at, today), t(f"timeline.{update.kind}"), _update_text(update, cats))
     title = Table.grid(padding=(0, 1))
     title.add_column(no_wrap=True, style="bold")
     title.add_column(overflow="fold", style="bold")
@@ -263,14 +263,14 @@ def _deadline_text(due: str, done: str | None, late: bool, today: date) -> Any:
     return text
 
 
-def _update_text(update: IssueUpdate, issue: Issue) -> str:
+def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
     data = update.data
     parts: list[str] = []
     kind = update.kind
     if kind == "receive":
         parts.append(CHANNELS.label(str(data.get("channel", ""))))
         if data.get("guessed"):
-            parts.append(t("issue.guessed", category=category_label(str(data.get("category", "")))))
+            parts.append(t("issue.guessed", category=category_label(str(data.get("category", "")), cats)))
     elif kind == "reject":
         reason = REJECT_REASONS.label(str(data.get("reason", "")))
         parts.append(reason + (" " + t("issue.of", id=data["of"]) if data.get("of") else ""))
@@ -295,7 +295,7 @@ def _update_text(update: IssueUpdate, issue: Issue) -> str:
     elif kind == "edit":
         for key, (old, new) in data.items():  # type: ignore[misc]
             if key == "category":
-                old, new = category_label(old), category_label(new)
+                old, new = category_label(old, cats), category_label(new, cats)
             elif key == "priority":
                 old, new = PRIORITIES.label(old), PRIORITIES.label(new)
             parts.append(f"{t('issue.edit.' + key)}: {old} → {new}")

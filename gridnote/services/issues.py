@@ -29,7 +29,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
 from gridnote.address import Address
@@ -38,6 +38,9 @@ from gridnote.errors import InputError, NotFoundError
 from gridnote.issue_terms import CHANNELS, FACE_TO_FACE, OPEN_STATUSES, PRIORITIES
 from gridnote.models import Followup, Issue, IssueChange, IssueDetail, IssuePhoto, IssueUpdate
 from gridnote.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from gridnote.services.photos import PhotoBatch
 
 ISSUE_SELECT = """
     SELECT i.*, r.name AS reporter_name, r.alias AS reporter_alias, r.phones AS reporter_phones,
@@ -98,7 +101,7 @@ def overdue(issue: Issue, now: datetime) -> tuple[str, ...]:
 # -- receiving -------------------------------------------------------------------
 @dataclass
 class IssueInput:
-    """What ``issue add`` was given, already resolved to ids and codes by the command."""
+    """What ``issue add`` was given: residents already resolved to ids, coded values as typed."""
 
     text: str
     category: str | None = None  # as typed; None: guessed from the text, else "other"
@@ -205,7 +208,9 @@ def write_step(nb: Notebook, issue_id: int, kind: str, at: datetime, *, text: st
     })
 
 
-def attach_photos(nb: Notebook, batch: Any, issue_id: int, update_id: int | None, sources: list[Path]) -> None:
+def attach_photos(nb: Notebook, batch: PhotoBatch, issue_id: int, update_id: int | None,
+                  sources: list[Path]) -> None:
+    """Copy checked photos (through the command's batch) and record them."""
     now = clock.iso(clock.now())
     for source in sources:
         stored = batch.add(source)
