@@ -166,6 +166,143 @@ def m002_tasks_visits(db: Any) -> None:
     )
 
 
+def m003_issues_events(db: Any) -> None:
+    """Issues and their timeline, photos, affected residents; custom categories; points; events.
+
+    Every step of an issue is a row of ``issue_updates`` (the timeline); the
+    ``issues`` row also keeps each milestone explicitly (first response,
+    resolution, report-back, rating) with both deadlines, so the grid
+    centre's three rates are simple indexed queries.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE issue_categories (
+            code TEXT PRIMARY KEY,
+            parent TEXT,
+            en TEXT,
+            zh TEXT,
+            synonyms TEXT NOT NULL DEFAULT '',
+            grp TEXT,
+            upward TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL,
+            category TEXT NOT NULL,
+            category_group TEXT NOT NULL,
+            upward_code TEXT,
+            channel TEXT NOT NULL,
+            priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('urgent', 'normal')),
+            status TEXT NOT NULL DEFAULT 'received' CHECK (status IN
+                ('received', 'verified', 'rejected', 'referred', 'resolved', 'reported', 'closed')),
+            reporter_id INTEGER REFERENCES residents(id),
+            reporter_contact TEXT,
+            place TEXT,
+            building_id INTEGER REFERENCES buildings(id),
+            household_id INTEGER REFERENCES households(id),
+            received_at TEXT NOT NULL,
+            received_day TEXT NOT NULL,
+            response_due_at TEXT NOT NULL,
+            response_due_day TEXT NOT NULL,
+            resolve_due_at TEXT NOT NULL,
+            resolve_due_day TEXT NOT NULL,
+            first_response_at TEXT,
+            verified_at TEXT,
+            rejected_at TEXT,
+            reject_reason TEXT,
+            duplicate_of INTEGER REFERENCES issues(id),
+            referred_at TEXT,
+            referred_to TEXT,
+            referral_contact TEXT,
+            referral_due_day TEXT,
+            referral_due_at TEXT,
+            resolved_at TEXT,
+            resolved_day TEXT,
+            resolution TEXT,
+            reported_at TEXT,
+            reported_day TEXT,
+            rating TEXT CHECK (rating IN ('satisfied', 'basically-satisfied', 'dissatisfied')),
+            rated_at TEXT,
+            rated_day TEXT,
+            closed_at TEXT,
+            closed_day TEXT,
+            reopen_count INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX issues_open ON issues(resolve_due_day, resolve_due_at)
+            WHERE status IN ('received', 'verified', 'referred', 'resolved', 'reported');
+        CREATE INDEX issues_status_response ON issues(status, response_due_day);
+        CREATE INDEX issues_status_resolve ON issues(status, resolve_due_day);
+        CREATE INDEX issues_received_day ON issues(received_day);
+        CREATE INDEX issues_resolved_day ON issues(resolved_day);
+        CREATE INDEX issues_rated_day ON issues(rated_day);
+        CREATE INDEX issues_reporter ON issues(reporter_id, received_day);
+        CREATE INDEX issues_building ON issues(building_id, status);
+        CREATE TABLE issue_updates (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            actor TEXT,
+            text TEXT,
+            from_status TEXT,
+            to_status TEXT,
+            data TEXT NOT NULL DEFAULT '{}',
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX issue_updates_issue ON issue_updates(issue_id, at, id);
+        CREATE INDEX issue_updates_day ON issue_updates(day, kind);
+        CREATE TABLE issue_residents (
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            resident_id INTEGER NOT NULL REFERENCES residents(id),
+            PRIMARY KEY (issue_id, resident_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX issue_residents_resident ON issue_residents(resident_id, issue_id);
+        CREATE TABLE issue_photos (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            update_id INTEGER REFERENCES issue_updates(id),
+            path TEXT NOT NULL,
+            original_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX issue_photos_issue ON issue_photos(issue_id);
+        CREATE TABLE points (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            resident_id INTEGER NOT NULL REFERENCES residents(id),
+            delta INTEGER NOT NULL CHECK (delta != 0),
+            reason TEXT NOT NULL,
+            issue_id INTEGER REFERENCES issues(id),
+            note TEXT,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL
+        );
+        CREATE INDEX points_resident ON points(resident_id, at);
+        CREATE UNIQUE INDEX points_one_per_report ON points(issue_id) WHERE reason = 'report';
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            at TEXT,
+            day TEXT NOT NULL,
+            partners TEXT NOT NULL DEFAULT '[]',
+            building_id INTEGER REFERENCES buildings(id),
+            attendees INTEGER CHECK (attendees IS NULL OR attendees >= 0),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX events_day ON events(day, at);
+        """,
+    )
+
+
 def m004_visits_household(db: Any) -> None:
     """Household visits (8-2-301) are found by household, like resident visits by resident."""
     _run(
@@ -177,7 +314,9 @@ def m004_visits_household(db: Any) -> None:
 
 
 # Append new migrations here, never reorder or edit shipped ones.
-STEPS: list[Callable[[Any], None]] = [m001_registry, m002_tasks_visits, m004_visits_household]
+STEPS: list[Callable[[Any], None]] = [
+    m001_registry, m002_tasks_visits, m003_issues_events, m004_visits_household,
+]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)
 

@@ -32,6 +32,17 @@ def _care(tag: str, days: int, zh_tag: str) -> Setting:
     )
 
 
+def _deadline(group: str, response: int, resolve: int, zh_group: str) -> list[Setting]:
+    return [
+        Setting(f"deadline.{group}.response_hours", response, int,
+                f"Hours to first contact the reporter of a {group} issue",
+                f"{zh_group}问题首次联系反映人的时限（小时）", minimum=1, maximum=24 * 30),
+        Setting(f"deadline.{group}.resolve_hours", resolve, int,
+                f"Hours to resolve a {group} issue",
+                f"{zh_group}问题的办结时限（小时）", minimum=1, maximum=24 * 90),
+    ]
+
+
 _ALL: list[Setting] = [
     # -- general ---------------------------------------------------------------
     Setting("lang", None, str, "Interface language (zh or en; empty: follow the locale)",
@@ -73,6 +84,14 @@ _ALL: list[Setting] = [
     Setting("recheck.after", 0, int,
             "Days until an automatic re-check task after a flagged reading (0: off, only suggest one)",
             "标记后自动建复测任务的天数（0：只提示）", minimum=0, maximum=60),
+    # -- issues: deadlines per category group (counted from receipt), points ------
+    *_deadline("emergency", 2, 24, "突发紧急类"),
+    *_deadline("utility", 24, 72, "水电气等公用设施类"),
+    *_deadline("general", 24, 168, "一般"),
+    *_deadline("complex", 24, 360, "复杂"),
+    Setting("points.per_verified_report", 1, int,
+            "Points a resident earns for a report that is verified (0: no points)",
+            "居民反映的问题核实后获得的积分（0 表示不积分）", minimum=0, maximum=100),
 ]
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in _ALL}

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli import _common, building, config, demo, household, log, resident, task, today
+from gridnote.cli import _common, building, config, demo, event, household, issue, log, points, resident, task, today
 from gridnote.cli._common import STATE, RootGroup
 
 app = typer.Typer(
@@ -67,6 +67,9 @@ app.add_typer(task.app, name="task")
 today.register(app)
 app.add_typer(log.app, name="log")
 log.register(app)
+app.add_typer(issue.app, name="issue")
+app.add_typer(event.app, name="event")
+points.register(resident.app)
 
 __all__ = ["app", "main", "_common"]
 

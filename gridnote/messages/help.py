@@ -75,4 +75,37 @@ HELP_ZH: dict[str, str] = {
                 "gridnote visits --all 仍可看到。\n\n例：gridnote log undo",
     "visits": "列出走访、电话和巡楼记录（默认今天；用 --resident 时列出此人的全部记录）。\n\n"
               "例：gridnote visits --from 周一 -k 走访  ·  gridnote visits -r 李奶奶  ·  gridnote visits -d 昨天",
+    # -- issues, points, events ---------------------------------------------------------
+    "issue": "问题诉求：受理、核实、转办、跟进、办结、回访、评价。",
+    "issue.add": "受理问题：谁反映、在哪里、从什么渠道、什么类别；时限从此刻开始计算。\n\n"
+                 "不填 --category 时按内容自动识别类别（装修垃圾 → 装修垃圾），识别不出则为“其他”。"
+                 "当面、电话反映或巡查发现的问题，受理即算首次响应；一网通、12345、微信反映的仍需响应。\n\n"
+                 "例：gridnote issue add \"5号楼门前有装修垃圾\" -c 一网通 -b 5 --photo waste.jpg",
+    "issue.list": "列出问题：默认列出未结案的问题（按时限排序），可按状态、类别、楼栋、反映人、日期筛选。\n\n"
+                  "例：gridnote issue list --overdue · gridnote issue list --all -k 下水道 --from 11-01",
+    "issue.show": "查看问题及完整办理过程：每一步、每条记录、转办、时限、评价。\n\n例：gridnote issue show 12",
+    "issue.verify": "核实问题属实；反映人获得积分。\n\n"
+                    "核实（或不予受理）即算对反映人的首次响应；带 --with-reporter 的记录、回访和评价也算。\n\n例：gridnote issue verify 12 --note \"到现场看过，确有装修垃圾\"",
+    "issue.reject": "不予受理：重复反映、非职责范围或不属实（不计积分）。\n\n例：gridnote issue reject 13 重复 --of 12",
+    "issue.refer": "把问题转办给责任单位，记下联系人和承诺时间。未核实的问题会一并核实。\n\n"
+                   "例：gridnote issue refer 12 --to 物业 --contact \"王经理 13800001111\" --due 3d",
+    "issue.note": "给问题添加一条记录：一次电话、一次上门、任何进展。\n\n"
+                  "例：gridnote issue note 12 \"物业说明天上午清运\" --kind call --by 物业",
+    "issue.resolve": "记录处理结果；下一步告知居民。\n\n例：gridnote issue resolve 12 \"物业已清运装修垃圾\" --photo cleared.jpg",
+    "issue.tell": "记录已把处理结果告知居民（回访）。\n\n例：gridnote issue tell 12 --note \"电话告知王阿姨\"",
+    "issue.rate": "记录居民的评价：满意或基本满意即结案，不满意则重新办理。\n\n例：gridnote issue rate 12 满意",
+    "issue.close": "居民未评价时结案（须已回访）。\n\n例：gridnote issue close 12 --note \"多次联系未评价\"",
+    "issue.reopen": "重新办理没有真正解决（或误判不予受理）的问题。\n\n例：gridnote issue reopen 12 \"下水道又堵了\" --due 2d",
+    "issue.edit": "更正问题的内容、类别或紧急程度（时限随之调整）。\n\n例：gridnote issue edit 12 -k 装修垃圾",
+    "issue.category": "问题类别：查看、添加自定义类别、设置上报编码和时限类型。",
+    "issue.category.list": "列出问题类别及其时限（首次响应/办结）和上报编码。\n\n例：gridnote issue category list",
+    "issue.category.add": "添加本笔记本自己的类别。\n\n例：gridnote issue category add bike-shed --zh 车棚 --under facilities -s 自行车棚",
+    "issue.category.set": "修改类别的上报编码、时限类型、名称或增加同义词。已受理的问题时限不变。\n\n"
+                          "例：gridnote issue category set 下水道 --upward 0101 -g general",
+    "event": "宣传活动：防诈骗宣讲等，记录合作方和参加人数。",
+    "event.add": "记录一场宣传活动；它会出现在当天的日程和报表中。\n\n"
+                 "例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with \"社区民警, 楼栋长\" -b 8 --attendees 23",
+    "event.list": "按时间顺序列出宣传活动。\n\n例：gridnote event list --from 11-01",
+    "resident.points": "查看居民积分：因何获得、兑换了什么、余额多少。\n\n例：gridnote resident points 王阿姨",
+    "resident.redeem": "用居民的积分兑换（不能超过余额）。\n\n例：gridnote resident redeem 王阿姨 5 --for \"洗衣液一瓶\"",
 }

@@ -1,0 +1,353 @@
+"""``gridnote issue …``: a resident's problem from report to rating."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from gridnote.cli import issue_category
+from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from gridnote.models import IssueChange
+
+app = new_app("Issues: receive, verify, refer, follow up, resolve, report back, rate.")
+
+Number = Annotated[str, typer.Argument(metavar="N", help="Issue number, e.g. 12 or #12.")]
+AtOpt = Annotated[str | None, typer.Option("--at", metavar="WHEN",
+                                           help="When it happened, if earlier: 10:20, 今天上午10点, yesterday 18:00.")]
+NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="What was said or done.")]
+PhotoOpt = Annotated[list[Path] | None, typer.Option("--photo", metavar="FILE",
+                                                     help="Photo to keep with it (repeatable; copied into the notebook).")]
+CategoryOpt = Annotated[str | None, typer.Option("--category", "-k", help="Category: 下水道, 装修垃圾, power … (see `issue category list`).")]
+
+
+def _number(text: str) -> int:
+    from gridnote.errors import InputError
+
+    value = text.strip().lstrip("#")
+    if not value.isdigit():
+        raise InputError("issue.bad_number", text=text)
+    return int(value)
+
+
+def _at(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    from gridnote.dates import parse_when
+    from gridnote.errors import InputError
+
+    when = parse_when(text)
+    if when.time is None:
+        raise InputError("issue.at_needs_time", text=text)
+    return when.to_datetime()
+
+
+def history_day(text: str | None) -> date | None:
+    """A day for --from/--to, which look back: a month and day without a year (11-01, 11月1日)
+    mean the last such day, not the next one as for a due date.
+    """
+    if text is None:
+        return None
+    import re
+
+    from gridnote import clock
+    from gridnote.dates import parse_day
+    from gridnote.textnorm import normalize
+
+    day = parse_day(text)
+    plain = normalize(text)
+    if day > clock.today() and not re.search(r"\d{4}", plain) and \
+            re.match(r"^\s*(\d{1,2}\s*[-/.]\s*\d{1,2}|.+月.+[日号])\s*$", plain):
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:  # 2-29
+            day = day.replace(year=day.year - 1, day=28)
+    return day
+
+
+def _show(change: IssueChange) -> None:
+    from gridnote import clock
+    from gridnote.render.issues import change_lines
+    from gridnote.services.categories import categories
+
+    out().print(change_lines(change, clock.today(), categories(notebook())))
+
+
+@app.command("add")
+def issue_add(
+    text: Annotated[str, typer.Argument(help="The problem in her words, e.g. 5号楼门前有装修垃圾.")],
+    reporter: Annotated[str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Who reported it (a resident: name, alias, pinyin, address).")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="A reporter not in the register: name and phone.")] = None,
+    building: BuildingOption = None,
+    address: Annotated[str | None, typer.Option("--address", "-a", help="Where: a household 8-2-301 or part of one (8-2).")] = None,
+    channel: Annotated[str, typer.Option("--channel", "-c", help="in-person, phone, wechat, app, hotline, walk (当面, 电话, 微信, 一网通, 12345, 巡查).")] = "in-person",
+    category: CategoryOpt = None,
+    photo: PhotoOpt = None,
+    affects: Annotated[list[str] | None, typer.Option("--affects", metavar="WHO", help="Other residents affected (repeatable, or comma-separated).")] = None,
+    priority: Annotated[str, typer.Option("--priority", "-p", help="urgent or normal (紧急/一般).")] = "normal",
+    at: AtOpt = None,
+) -> None:
+    """Receive an issue: who reported it, where, how, what kind; deadlines start now.
+
+    Without --category the category is guessed from the text (装修垃圾 → renovation
+    waste), else "other". Received in person, by phone or on patrol counts as the
+    first response; app, hotline and WeChat reports still need one.
+
+    Example: gridnote issue add "5号楼门前有装修垃圾" -c 一网通 -b 5 --photo waste.jpg
+    """
+    from gridnote.address import building_code, parse_address
+    from gridnote.errors import InputError
+    from gridnote.services.issues import IssueInput, add_issue
+    from gridnote.vocab import split_list
+
+    nb = notebook()
+    entry = IssueInput(text=text, category=category, channel=channel, priority=priority,
+                       reporter_contact=" ".join(contact.split()) if contact else None, photos=list(photo or []),
+                       at=_at(at))
+    if building is not None:
+        entry.building = building_code(building)
+        if entry.building is None:
+            raise InputError("building.bad_code", text=building)
+    if address is not None:
+        entry.address = parse_address(address)
+        if entry.address is None:
+            raise InputError("resident.bad_address", text=address)
+    if reporter is not None:
+        entry.reporter_id = resolve_resident(nb, reporter).id
+    entry.affects = [resolve_resident(nb, name).id for value in affects or [] for name in split_list(value)]
+    _show(add_issue(nb, entry))
+
+
+@app.command("list")
+def issue_list(
+    status: Annotated[str | None, typer.Option("--status", "-s", help="Only this state: received, verified, referred, resolved, reported, closed, rejected (已核实 …).")] = None,
+    category: CategoryOpt = None,
+    building: BuildingOption = None,
+    reporter: Annotated[str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Only issues this resident reported.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only issues past a deadline.")] = False,
+    since: Annotated[str | None, typer.Option("--from", metavar="DAY", help="Received on or after this day (11-01: the last 1 Nov).")] = None,
+    until: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Received on or before this day.")] = None,
+    open_: Annotated[bool, typer.Option("--open/--all", help="Open issues (the default, by deadline) or all of them (newest first).")] = True,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = None,
+    json_: JsonOption = False,
+) -> None:
+    """List issues: open ones by deadline, or filtered by state, category, building, reporter, dates.
+
+    Example: gridnote issue list --overdue   ·   gridnote issue list --all -k 下水道 --from 11-01
+    """
+    from gridnote import clock
+    from gridnote.address import building_code
+    from gridnote.errors import InputError
+    from gridnote.issue_terms import STATUSES
+    from gridnote.render.issues import issue_json, issue_table
+    from gridnote.services import categories as cat
+    from gridnote.services.issues import IssueFilter, code_of, list_issues
+
+    nb = notebook()
+    where = IssueFilter(open_only=open_, overdue=overdue, limit=limit)
+    if status is not None:
+        where.statuses = [code_of(STATUSES, status)]
+    if category is not None:
+        where.categories = cat.subtree(cat.categories(nb), cat.resolve(nb, category).code)
+    if building is not None:
+        where.building = building_code(building)
+        if where.building is None:
+            raise InputError("building.bad_code", text=building)
+    if reporter is not None:
+        where.reporter_id = resolve_resident(nb, reporter).id
+    where.since, where.until = history_day(since), history_day(until)
+    issues = list_issues(nb, where)
+    now = clock.now()
+    if json_:
+        print_json([issue_json(i, now) for i in issues])
+        return
+    filtered = any(v is not None for v in (status, category, building, reporter, since, until)) or overdue
+    out().print(issue_table(issues, now, open_only=open_ and not filtered, cats=cat.categories(nb)))
+
+
+@app.command("show")
+def issue_show(number: Number, json_: JsonOption = False) -> None:
+    """Show an issue with its full timeline: every step and note, referral, deadlines, rating.
+
+    Example: gridnote issue show 12
+    """
+    from gridnote import clock
+    from gridnote.render.issues import detail_json, issue_view
+    from gridnote.services.categories import categories
+    from gridnote.services.issues import issue_detail
+
+    nb = notebook()
+    detail = issue_detail(nb, _number(number))
+    if json_:
+        print_json(detail_json(detail, clock.now()))
+        return
+    out().print(issue_view(detail, clock.now(), categories(nb)))
+
+
+@app.command("verify")
+def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+    """Mark an issue as checked and real; the reporter earns their point.
+
+    Verifying (or rejecting) counts as the first response to the reporter, as
+    does a note with --with-reporter, the report-back and the rating.
+
+    Example: gridnote issue verify 12 --note "到现场看过，确有装修垃圾"
+    """
+    from gridnote.services.issue_flow import verify
+
+    _show(verify(notebook(), _number(number), note=note, at=_at(at)))
+
+
+@app.command("reject")
+def issue_reject(
+    number: Number,
+    reason: Annotated[str, typer.Argument(help="duplicate, not-ours or not-real (重复, 非职责范围, 不属实).")],
+    of: Annotated[str | None, typer.Option("--of", metavar="N", help="The issue this one duplicates.")] = None,
+    note: NoteOpt = None,
+    at: AtOpt = None,
+) -> None:
+    """Do not take an issue on: a duplicate, not ours, or not real (no point is earned).
+
+    Example: gridnote issue reject 13 重复 --of 12
+    """
+    from gridnote.services.issue_flow import reject
+
+    _show(reject(notebook(), _number(number), reason, of=_number(of) if of else None, note=note, at=_at(at)))
+
+
+@app.command("refer")
+def issue_refer(
+    number: Number,
+    to: Annotated[str, typer.Option("--to", "-t", help="property, police, street-office, utility, city-management, committee, other (物业, 派出所, 街道 …).")],
+    contact: Annotated[str | None, typer.Option("--contact", help="The person there and their phone.")] = None,
+    due: Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="The date they promised: 3d, 明天, 12-01 18:00.")] = None,
+    note: NoteOpt = None,
+    at: AtOpt = None,
+) -> None:
+    """Hand an issue to whoever must act, with a contact and their promised date.
+
+    A received issue is verified on the way.
+
+    Example: gridnote issue refer 12 --to 物业 --contact "王经理 13800001111" --due 3d
+    """
+    from gridnote.dates import parse_when
+    from gridnote.services.issue_flow import refer
+
+    _show(refer(notebook(), _number(number), to, contact=contact, due=parse_when(due) if due else None,
+                note=note, at=_at(at)))
+
+
+@app.command("note")
+def issue_note(
+    number: Number,
+    text: Annotated[str, typer.Argument(help="What happened: a call, a visit, any progress.")],
+    kind: Annotated[str, typer.Option("--kind", help="progress, call, visit, message (进展, 电话, 上门, 消息).")] = "progress",
+    with_reporter: Annotated[bool, typer.Option("--with-reporter", "-R", help="This was contact with the reporter (counts as the first response).")] = False,
+    by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who acted, if not you (物业, a name).")] = None,
+    photo: PhotoOpt = None,
+    at: AtOpt = None,
+) -> None:
+    """Add a note to an issue's timeline: a call, a visit, any progress.
+
+    Example: gridnote issue note 12 "物业说明天上午清运" --kind call --by 物业
+    """
+    from gridnote.services.issue_flow import add_note
+
+    _show(add_note(notebook(), _number(number), text, kind=kind, with_reporter=with_reporter, by=by,
+                   photos=list(photo or []), at=_at(at)))
+
+
+@app.command("resolve")
+def issue_resolve(
+    number: Number,
+    text: Annotated[str, typer.Argument(help="What was done.")],
+    by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who did it (default: whom it was referred to).")] = None,
+    photo: PhotoOpt = None,
+    at: AtOpt = None,
+) -> None:
+    """Record what was done; next, tell the resident.
+
+    Example: gridnote issue resolve 12 "物业已清运装修垃圾" --photo cleared.jpg
+    """
+    from gridnote.services.issue_flow import resolve
+
+    _show(resolve(notebook(), _number(number), text, by=by, photos=list(photo or []), at=_at(at)))
+
+
+@app.command("tell")
+def issue_tell(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+    """Record that the resident was told what happened (the report-back).
+
+    Example: gridnote issue tell 12 --note "电话告知王阿姨"
+    """
+    from gridnote.services.issue_flow import tell
+
+    _show(tell(notebook(), _number(number), note=note, at=_at(at)))
+
+
+@app.command("rate")
+def issue_rate(
+    number: Number,
+    rating: Annotated[str, typer.Argument(help="satisfied, basically-satisfied, dissatisfied (满意, 基本满意, 不满意).")],
+    note: NoteOpt = None,
+    at: AtOpt = None,
+) -> None:
+    """Record the resident's rating: satisfied closes the issue, dissatisfied reopens it.
+
+    Example: gridnote issue rate 12 满意
+    """
+    from gridnote.services.issue_flow import rate
+
+    _show(rate(notebook(), _number(number), rating, note=note, at=_at(at)))
+
+
+@app.command("close")
+def issue_close(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+    """Close a reported-back issue the resident did not rate.
+
+    Example: gridnote issue close 12 --note "多次联系未评价"
+    """
+    from gridnote.services.issue_flow import close
+
+    _show(close(notebook(), _number(number), note=note, at=_at(at)))
+
+
+@app.command("reopen")
+def issue_reopen(
+    number: Number,
+    reason: Annotated[str | None, typer.Argument(help="Why: 没修好, still blocked …")] = None,
+    due: Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="A new resolution deadline.")] = None,
+    at: AtOpt = None,
+) -> None:
+    """Reopen an issue that was not actually fixed (or was rejected by mistake).
+
+    Example: gridnote issue reopen 12 "下水道又堵了" --due 2d
+    """
+    from gridnote.dates import parse_when
+    from gridnote.services.issue_flow import reopen
+
+    _show(reopen(notebook(), _number(number), reason=reason, due=parse_when(due) if due else None, at=_at(at)))
+
+
+@app.command("edit")
+def issue_edit(
+    number: Number,
+    text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
+    category: CategoryOpt = None,
+    priority: Annotated[str | None, typer.Option("--priority", "-p", help="urgent or normal.")] = None,
+) -> None:
+    """Correct an issue's text, category or priority (its deadlines follow).
+
+    Example: gridnote issue edit 12 -k 装修垃圾
+    """
+    from gridnote.services.issue_flow import edit
+
+    _show(edit(notebook(), _number(number), text=text, category=category, priority=priority))
+
+
+app.add_typer(issue_category.app, name="category")

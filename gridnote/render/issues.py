@@ -1,0 +1,387 @@
+"""Issues as confirmation lines, a list, a card with its timeline, and JSON."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from gridnote.i18n import pick, t
+from gridnote.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES
+from gridnote.models import Category, Issue, IssueChange, IssueDetail, IssueUpdate
+from gridnote.render.common import note, ok, table
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+# -- small pieces ---------------------------------------------------------------------
+def short_time(stamp: str | None, today: date) -> str:
+    """``11-29 09:40`` this year, ``2025-11-29 09:40`` otherwise; a bare day as ``12-01``."""
+    if not stamp:
+        return "-"
+    day, _, clock_time = stamp.partition("T")
+    shown_day = day[5:] if day[:4] == str(today.year) else day
+    return f"{shown_day} {clock_time[:5]}" if clock_time else shown_day
+
+
+def category_label(code: str, cats: list[Category] | None = None) -> str:
+    """The category's name in the interface language (``cats``: the notebook's list, defaults if None)."""
+    if cats is None:
+        from gridnote.issue_categories import DEFAULT_CATEGORIES
+
+        cats = list(DEFAULT_CATEGORIES)
+    for c in cats:
+        if c.code == code:
+            return pick(c.en, c.zh)
+    return code
+
+
+def actor_label(actor: str | None) -> str:
+    if not actor:
+        return ""
+    return PARTNERS.label(actor) if actor in PARTNERS else actor
+
+
+def who(issue: Issue) -> str:
+    """The reporter as she knows them: name, else what was noted about them."""
+    return issue.reporter or issue.reporter_contact or "-"
+
+
+def place_label(issue: Issue) -> str:
+    if issue.place is None:
+        return t("issue.building_of", building=issue.building) if issue.building else "-"
+    if "-" not in issue.place:
+        return t("issue.building_of", building=issue.place)
+    return issue.place
+
+
+def next_deadline(issue: Issue) -> tuple[str, str] | None:
+    """The deadline she is working against now: ``("response", iso)`` or ``("resolve", iso)``."""
+    if not issue.is_open:
+        return None
+    if issue.first_response_at is None:
+        return "response", issue.response_due_at
+    if issue.status in ("received", "verified", "referred"):
+        return "resolve", issue.resolve_due_at
+    return None
+
+
+def _due_cell(issue: Issue, now: datetime) -> Any:
+    from rich.text import Text
+
+    if issue.status == "resolved":
+        return Text(t("issue.to_tell"), style="yellow")
+    if issue.status == "reported":
+        return Text(t("issue.to_rate"), style="dim")
+    due = next_deadline(issue)
+    if due is None:
+        return Text(short_time(issue.closed_at or issue.rejected_at, now.date()), style="dim")
+    shown = short_time(due[1], now.date())
+    if issue.overdue(now):
+        return Text(t("issue.overdue_short", when=shown), style="bold red")
+    return Text(shown)
+
+
+# -- confirmations ------------------------------------------------------------------------
+def change_lines(change: IssueChange, today: date, cats: list[Category] | None = None) -> RenderableType:
+    from rich.console import Group
+
+    issue = change.issue
+    lines: list[Any] = []
+    for step in change.steps:
+        lines.extend(_step_lines(step, issue, today, cats))
+        if step == "verify" and change.points:
+            lines.append(note("points.earned", name=who(issue), points=change.points, balance=change.balance))
+    if change.photos:
+        lines.append(note("issue.photos_kept", count=change.photos))
+    hint = _next_hint(issue, change.steps[-1])
+    if hint is not None:
+        lines.append(hint)
+    return Group(*lines)
+
+
+def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | None) -> list[Any]:
+    i = issue.id
+    if step == "receive":
+        return [
+            ok("issue.received", id=i, text=issue.text),
+            note("issue.received_facts", category=category_label(issue.category, cats),
+                 response=short_time(issue.response_due_at, today),
+                 resolve=short_time(issue.resolve_due_at, today)),
+        ]
+    if step == "verify":
+        return [ok("issue.verified", id=i)]
+    if step == "reject":
+        reason = REJECT_REASONS.label(issue.reject_reason or "")
+        if issue.duplicate_of:
+            return [ok("issue.rejected_duplicate", id=i, of=issue.duplicate_of)]
+        return [ok("issue.rejected", id=i, reason=reason)]
+    if step == "refer":
+        due = issue.referral_due_at or issue.referral_due_day
+        key = "issue.referred_due" if due else "issue.referred"
+        return [ok(key, id=i, to=PARTNERS.label(issue.referred_to or ""), due=short_time(due, today))]
+    if step == "note":
+        return [ok("issue.noted", id=i)]
+    if step == "resolve":
+        return [ok("issue.resolved", id=i, text=issue.resolution or "")]
+    if step == "tell":
+        return [ok("issue.told", id=i, name=who(issue))]
+    if step == "rate":
+        key = "issue.rated" if issue.status == "closed" else "issue.rated_unhappy"
+        return [ok(key, id=i, rating=RATINGS.label(issue.rating or ""))]
+    if step == "close":
+        return [ok("issue.closed_unrated", id=i)]
+    if step == "reopen":
+        return [ok("issue.reopened", id=i, status=STATUSES.label(issue.status),
+                   due=short_time(issue.resolve_due_at, today))]
+    return [ok("issue.edited", id=i, category=category_label(issue.category, cats),
+               response=short_time(issue.response_due_at, today), resolve=short_time(issue.resolve_due_at, today))]
+
+
+def _next_hint(issue: Issue, last: str) -> Any:
+    i = issue.id
+    if last == "receive":
+        return note("issue.next_verify", id=i)
+    if last == "resolve":
+        phone = issue.reporter_phone or ""
+        return note("issue.next_tell", id=i, name=who(issue), phone=phone) if issue.reporter or \
+            issue.reporter_contact else note("issue.next_tell_nobody", id=i)
+    if last == "tell":
+        return note("issue.next_rate", id=i)
+    return None
+
+
+# -- the list -------------------------------------------------------------------------------
+def issue_table(issues: list[Issue], now: datetime, *, open_only: bool = True,
+                cats: list[Category] | None = None) -> RenderableType:
+    from rich.text import Text
+
+    if not issues:
+        return note("issue.none_open" if open_only else "issue.none")
+    grid = table("col.id", "issue.col.status", "issue.col.issue", "issue.col.due",
+                 caption=t("issue.count", count=len(issues)))
+    grid.columns[0].justify = "right"
+    grid.columns[1].no_wrap = True
+    grid.columns[2].overflow = "fold"
+    grid.columns[3].no_wrap = True
+    for issue in issues:
+        status = Text(STATUSES.label(issue.status))
+        if issue.priority == "urgent":
+            status.append(" " + PRIORITIES.label("urgent"), style="bold red")
+        body = Text(issue.text)
+        facts = [category_label(issue.category, cats), place_label(issue), who(issue)]
+        body.append("\n" + " · ".join(f for f in facts if f and f != "-"), style="dim")
+        grid.add_row(str(issue.id), status, body, _due_cell(issue, now))
+    return grid
+
+
+# -- the card -----------------------------------------------------------------------------
+def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None = None) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    issue, today = detail.issue, now.date()
+    late = issue.overdue(now)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column(overflow="fold")  # Chinese has no spaces to wrap at
+    status = STATUSES.label(issue.status)
+    if issue.priority == "urgent":
+        status += " · " + PRIORITIES.label("urgent")
+    facts.add_row(t("issue.f.status"), status)
+    upward = f" · {t('issue.upward')} {issue.upward_code}" if issue.upward_code else ""
+    parent = _parent_label(issue.category, cats)
+    facts.add_row(t("issue.f.category"), category_label(issue.category, cats) + parent + upward)
+    facts.add_row(t("issue.f.channel"), CHANNELS.label(issue.channel))
+    reporter = who(issue)
+    extra = [x for x in (issue.reporter_address, issue.reporter_phone) if x]
+    if issue.reporter and issue.reporter_contact:
+        extra.append(issue.reporter_contact)
+    facts.add_row(t("issue.f.reporter"), "  ".join([reporter, *extra]))
+    facts.add_row(t("issue.f.place"), place_label(issue))
+    if detail.affects:
+        facts.add_row(t("issue.f.affects"), "、".join(
+            f"{r.display_name} {r.address or ''}".strip() for r in detail.affects))
+    facts.add_row(t("issue.f.response"), _deadline_text(issue.response_due_at, issue.first_response_at,
+                                                          "response" in late, today))
+    facts.add_row(t("issue.f.resolve"), _deadline_text(issue.resolve_due_at, issue.resolved_at,
+                                                         "resolve" in late, today))
+    if issue.referred_to:
+        parts = [PARTNERS.label(issue.referred_to)]
+        if issue.referral_contact:
+            parts.append(issue.referral_contact)
+        due = issue.referral_due_at or issue.referral_due_day
+        if due:
+            parts.append(t("issue.promised", due=short_time(due, today)))
+        facts.add_row(t("issue.f.referral"), " · ".join(parts))
+    if issue.resolution:
+        facts.add_row(t("issue.f.resolution"), issue.resolution)
+    if issue.reject_reason:
+        reason = REJECT_REASONS.label(issue.reject_reason)
+        if issue.duplicate_of:
+            reason += " " + t("issue.of", id=issue.duplicate_of)
+        facts.add_row(t("issue.f.rejected"), reason)
+    if issue.rating:
+        facts.add_row(t("issue.f.rating"), f"{RATINGS.label(issue.rating)}  {short_time(issue.rated_at, today)}")
+    for photo in detail.photos:
+        facts.add_row(t("issue.f.photo"), f"{photo.path} ({photo.name})")
+    timeline = Table.grid(padding=(0, 2))
+    timeline.add_column(no_wrap=True, style="dim")
+    timeline.add_column(no_wrap=True)
+    timeline.add_column(overflow="fold")
+    for update in detail.timeline:
+        timeline.add_row(short_time(update.at, today), t(f"timeline.{update.kind}"), _update_text(update, cats))
+    title = Table.grid(padding=(0, 1))
+    title.add_column(no_wrap=True, style="bold")
+    title.add_column(overflow="fold", style="bold")
+    title.add_row(f"#{issue.id}", issue.text)
+    return Group(title, facts, Text(""), Text(t("issue.timeline"), style="bold"), timeline)
+
+
+def _parent_label(code: str, cats: list[Category] | None) -> str:
+    from gridnote.issue_categories import DEFAULT_CATEGORIES
+
+    for c in cats or DEFAULT_CATEGORIES:
+        if c.code == code and c.parent:
+            return pick(" ({})", "（{}）").format(category_label(c.parent, cats))
+    return ""
+
+
+def _deadline_text(due: str, done: str | None, late: bool, today: date) -> Any:
+    from rich.text import Text
+
+    text = Text(t("issue.due_by", when=short_time(due, today)))
+    if done:
+        on_time = done <= due
+        text.append("  " + t("issue.done_at", when=short_time(done, today)),
+                    style="green" if on_time else "yellow")
+        if not on_time:
+            text.append(" " + t("issue.late_mark"), style="yellow")
+    elif late:
+        text.append("  " + t("issue.overdue"), style="bold red")
+    return text
+
+
+def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
+    data = update.data
+    parts: list[str] = []
+    kind = update.kind
+    if kind == "receive":
+        parts.append(CHANNELS.label(str(data.get("channel", ""))))
+        if data.get("guessed"):
+            parts.append(t("issue.guessed", category=category_label(str(data.get("category", "")), cats)))
+    elif kind == "reject":
+        reason = REJECT_REASONS.label(str(data.get("reason", "")))
+        parts.append(reason + (" " + t("issue.of", id=data["of"]) if data.get("of") else ""))
+    elif kind == "refer":
+        parts.append(PARTNERS.label(str(data.get("to", ""))))
+        if data.get("contact"):
+            parts.append(str(data["contact"]))
+        if data.get("due"):
+            parts.append(t("issue.promised", due=short_time(str(data["due"]), date.fromisoformat(update.at[:10]))))
+    elif kind == "note":
+        parts.append(NOTE_KINDS.label(str(data.get("kind", "progress"))))
+        if data.get("reporter"):
+            parts.append(t("issue.with_reporter"))
+    elif kind == "rate":
+        parts.append(RATINGS.label(str(data.get("rating", ""))))
+    elif kind == "close":
+        parts.append(t("issue.no_rating"))
+    elif kind == "reopen":
+        parts.append(t("issue.back_to", status=STATUSES.label(update.to_status or "")))
+        if data.get("due"):
+            parts.append(t("issue.new_due", due=short_time(str(data["due"]), date.fromisoformat(update.at[:10]))))
+    elif kind == "edit":
+        for key, (old, new) in data.items():  # type: ignore[misc]
+            if key == "category":
+                old, new = category_label(old, cats), category_label(new, cats)
+            elif key == "priority":
+                old, new = PRIORITIES.label(old), PRIORITIES.label(new)
+            parts.append(f"{t('issue.edit.' + key)}: {old} → {new}")
+    if data.get("implied"):
+        parts.append(t("issue.implied"))
+    if update.actor:
+        parts.append(t("issue.by", actor=actor_label(update.actor)))
+    head = " · ".join(p for p in parts if p)
+    if update.text:
+        return head + pick(": ", "：") + update.text if head else update.text
+    return head
+
+
+# -- categories ------------------------------------------------------------------------------
+def category_table(cats: list[Category], hours: dict[str, tuple[int, int]]) -> RenderableType:
+    from gridnote.issue_terms import DEADLINE_GROUPS
+
+    grid = table("category.col.code", "category.col.name", "category.col.deadlines", "category.col.upward")
+    for c in cats:
+        response, resolve_ = hours[c.group]
+        label = pick(c.en, c.zh) + (" *" if c.custom else "")
+        grid.add_row(("  " if c.parent else "") + c.code, ("  " if c.parent else "") + label,
+                     f"{DEADLINE_GROUPS.label(c.group)} {_hours(response)}/{_hours(resolve_)}", c.upward or "")
+    grid.caption = t("category.caption")
+    return grid
+
+
+def _hours(hours: int) -> str:
+    """``2h``, ``24h``, ``3d``: hours up to two days, whole days beyond."""
+    if hours % 24 == 0 and hours >= 48:
+        return t("issue.days", n=hours // 24)
+    return t("issue.hours", n=hours)
+
+
+def category_json(c: Category, hours: tuple[int, int]) -> dict[str, Any]:
+    return {"code": c.code, "en": c.en, "zh": c.zh, "parent": c.parent, "group": c.group,
+            "response_hours": hours[0], "resolve_hours": hours[1], "upward": c.upward,
+            "synonyms": list(c.synonyms), "custom": c.custom}
+
+
+# -- JSON -------------------------------------------------------------------------------------
+def issue_json(issue: Issue, now: datetime) -> dict[str, Any]:
+    """One issue for ``issue list --json`` (documented in docs/json.md)."""
+    return {
+        "id": issue.id,
+        "text": issue.text,
+        "status": issue.status,
+        "category": issue.category,
+        "category_group": issue.category_group,
+        "upward_code": issue.upward_code,
+        "channel": issue.channel,
+        "priority": issue.priority,
+        "reporter": None if issue.reporter_id is None else {
+            "id": issue.reporter_id, "name": issue.reporter, "address": issue.reporter_address,
+            "phone": issue.reporter_phone},
+        "reporter_contact": issue.reporter_contact,
+        "place": issue.place,
+        "building": issue.building,
+        "received_at": issue.received_at,
+        "response_due_at": issue.response_due_at,
+        "resolve_due_at": issue.resolve_due_at,
+        "first_response_at": issue.first_response_at,
+        "verified_at": issue.verified_at,
+        "rejected": None if issue.rejected_at is None else {
+            "at": issue.rejected_at, "reason": issue.reject_reason, "duplicate_of": issue.duplicate_of},
+        "referral": None if issue.referred_to is None else {
+            "to": issue.referred_to, "contact": issue.referral_contact, "at": issue.referred_at,
+            "due": issue.referral_due_at or issue.referral_due_day},
+        "resolved_at": issue.resolved_at,
+        "resolution": issue.resolution,
+        "reported_at": issue.reported_at,
+        "rating": issue.rating,
+        "rated_at": issue.rated_at,
+        "closed_at": issue.closed_at,
+        "reopen_count": issue.reopen_count,
+        "overdue": list(issue.overdue(now)),
+    }
+
+
+def detail_json(detail: IssueDetail, now: datetime) -> dict[str, Any]:
+    """``issue show --json``: the issue plus affected residents, photos and the timeline."""
+    data = issue_json(detail.issue, now)
+    data["affects"] = [{"id": r.id, "name": r.display_name, "address": r.address} for r in detail.affects]
+    data["photos"] = [{"path": p.path, "name": p.name, "sha256": p.sha256, "size": p.size,
+                       "added_at": p.added_at} for p in detail.photos]
+    data["timeline"] = [{"id": u.id, "step": u.kind, "at": u.at, "recorded_at": u.recorded_at,
+                         "from": u.from_status, "to": u.to_status, "actor": u.actor, "text": u.text,
+                         "data": u.data} for u in detail.timeline]
+    return data

@@ -1,0 +1,87 @@
+"""Outreach events: anti-fraud talks, safety sessions, with partners, in a building, with attendees.
+
+They appear in the day's timeline (:func:`events_on`) and in reports. An
+event without a time of day is an all-day entry (``at`` is NULL, ``day`` set).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+from gridnote import clock
+from gridnote.dates import When
+from gridnote.db import Notebook
+from gridnote.errors import InputError
+from gridnote.models import Event
+from gridnote.vocab import split_list
+
+EVENT_SELECT = "SELECT e.*, b.code AS building_code FROM events e LEFT JOIN buildings b ON b.id = e.building_id"
+
+
+def event_from_row(row: sqlite3.Row) -> Event:
+    return Event(id=row["id"], title=row["title"], day=row["day"], at=row["at"],
+                 partners=tuple(json.loads(row["partners"] or "[]")), building=row["building_code"],
+                 attendees=row["attendees"], note=row["note"])
+
+
+def add_event(nb: Notebook, title: str, *, when: When | None = None, partners: list[str] | None = None,
+              building: str | None = None, attendees: int | None = None, note: str | None = None) -> Event:
+    """Record an event (``when`` defaults to now: she logs it right after the session)."""
+    from gridnote.services.residents import find_building
+
+    title = " ".join(title.split())
+    if not title:
+        raise InputError("event.title_empty")
+    if attendees is not None and attendees < 0:
+        raise InputError("event.bad_attendees", number=attendees)
+    if when is None:
+        now = clock.now()
+        when = When(now.date(), now.time().replace(microsecond=0))
+    names = [p for text in partners or [] for p in split_list(text)]
+    stamp = clock.iso(clock.now())
+    with nb.transaction():
+        building_id = find_building(nb, building) if building is not None else None
+        event_id = nb.insert("events", {
+            "title": title, "day": when.day.isoformat(),
+            "at": clock.iso(when.to_datetime()) if when.time is not None else None,
+            "partners": json.dumps(list(dict.fromkeys(names)), ensure_ascii=False),
+            "building_id": building_id, "attendees": attendees, "note": note or None,
+            "created_at": stamp, "updated_at": stamp,
+        })
+    return get_event(nb, event_id)
+
+
+def get_event(nb: Notebook, event_id: int) -> Event:
+    from gridnote.errors import NotFoundError
+
+    row = nb.one(EVENT_SELECT + " WHERE e.id = ?", [event_id])
+    if row is None:
+        raise NotFoundError("event.not_found", id=event_id)
+    return event_from_row(row)
+
+
+def list_events(nb: Notebook, *, since: date | None = None, until: date | None = None,
+                building: str | None = None) -> list[Event]:
+    """Events in a day range (by the ``events_day`` index), in time order."""
+    from gridnote.services.residents import find_building
+
+    clauses, params = [], []
+    if since is not None:
+        clauses.append("e.day >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        clauses.append("e.day <= ?")
+        params.append(until.isoformat())
+    if building is not None:
+        clauses.append("e.building_id = ?")
+        params.append(find_building(nb, building))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return [event_from_row(r) for r in nb.rows(EVENT_SELECT + where + " ORDER BY e.day, e.at IS NOT NULL, e.at, e.id",
+                                               params)]
+
+
+def events_on(nb: Notebook, day: date) -> list[Event]:
+    """The events of one day, all-day ones first, then by time (for the day's timeline)."""
+    return list_events(nb, since=day, until=day)

@@ -1,0 +1,365 @@
+"""The steps of an issue after it is received, and which step may follow which.
+
+::
+
+    received ─verify─▶ verified ─refer─▶ referred ─resolve─▶ resolved ─tell─▶ reported ─rate─▶ closed
+        └─reject─▶ rejected              (refer again)                                └─close─▶ closed
+
+* ``refer`` and ``resolve`` on a received issue verify it first (she checked
+  it on the spot); ``rate`` on a resolved issue reports back first (asking
+  for a rating is telling the resident). Each implied step is its own line
+  of the timeline.
+* A dissatisfied rating reopens the issue; ``reopen`` does the same for a
+  resolved, reported or closed one ("not actually fixed") and puts a rejected
+  one back to received. A reopened issue goes back to referred (if it was
+  referred) or verified; its resolution and report-back are cleared (they
+  stay in the timeline), the rating is kept until a new one is given, and the
+  resolution deadline stays as it was unless ``--due`` sets a new one.
+* ``close`` ends a reported-back issue nobody rated, or a resolved one that
+  nobody reported (found on patrol: there is no one to tell).
+* ``note`` and ``edit`` fit every state. A step that does not fit is refused
+  with the steps that do.
+* ``--at`` records a step that happened earlier: not in the future, and a
+  change of state not before the previous one (a note only not before receipt).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from gridnote import clock
+from gridnote.dates import When
+from gridnote.db import Notebook
+from gridnote.errors import InputError, StateError
+from gridnote.issue_terms import NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES, STEPS
+from gridnote.models import Issue, IssueChange
+from gridnote.services.issues import code_of, get_issue, write_step
+
+NEXT: dict[str, tuple[str, ...]] = {
+    "received": ("verify", "reject", "refer", "resolve"),
+    "verified": ("refer", "resolve"),
+    "referred": ("refer", "resolve"),
+    "resolved": ("tell", "rate", "reopen"),
+    "reported": ("rate", "close", "reopen"),
+    "closed": ("reopen",),
+    "rejected": ("reopen",),
+}
+ALWAYS = ("note", "edit")
+
+
+def next_steps(issue: Issue) -> tuple[str, ...]:
+    """The steps that move this issue on (``note`` and ``edit`` always fit too).
+
+    An issue nobody reported (found on patrol) has no one to tell: once
+    resolved it may be closed directly.
+    """
+    steps = NEXT[issue.status]
+    if issue.status == "resolved" and issue.reporter_id is None and not issue.reporter_contact:
+        steps += ("close",)
+    return steps
+
+
+def allowed_steps(issue: Issue) -> tuple[str, ...]:
+    return next_steps(issue) + ALWAYS
+
+
+def _refuse(issue: Issue, step: str) -> StateError:
+    from gridnote.i18n import pick
+
+    steps = (pick(", ", "、")).join(
+        f"{STEPS.label(s)} (gridnote issue {s} {issue.id})" for s in next_steps(issue))
+    return StateError("issue.cannot", id=issue.id, status=STATUSES.label(issue.status),
+                      step=STEPS.label(step), allowed=steps)
+
+
+def _open_for(nb: Notebook, issue_id: int, step: str) -> Issue:
+    issue = get_issue(nb, issue_id)
+    if step not in allowed_steps(issue):
+        raise _refuse(issue, step)
+    return issue
+
+
+def _moment(nb: Notebook, issue: Issue, at: datetime | None, *, change: bool = True) -> datetime:
+    """When the step happened: now, or ``at`` if it is neither future nor before the last step."""
+    now = clock.now()
+    if at is None:
+        at = now
+    if at > now:
+        raise InputError("issue.at_future", at=_shown(at))
+    if change:
+        last = nb.scalar("SELECT at FROM issue_updates WHERE issue_id = ? AND to_status IS NOT NULL "
+                         "ORDER BY at DESC, id DESC LIMIT 1", [issue.id])
+    else:
+        last = issue.received_at
+    if last and at < clock.parse(last):
+        raise InputError("issue.at_before", at=_shown(at), last=_shown(clock.parse(last)))
+    return at
+
+
+def _shown(moment: datetime) -> str:
+    return clock.iso(moment)[:16].replace("T", " ")
+
+
+def _touch(nb: Notebook, issue_id: int, values: dict[str, Any]) -> None:
+    values["updated_at"] = clock.iso(clock.now())
+    nb.update("issues", issue_id, values)
+
+
+def _first_response(issue: Issue, at: datetime) -> dict[str, Any]:
+    """Set the first response when this contact is earlier than any recorded one."""
+    if issue.first_response_at is None or at < clock.parse(issue.first_response_at):
+        return {"first_response_at": clock.iso(at)}
+    return {}
+
+
+# -- the steps (each writes in one transaction and returns what it did) ------------------
+def _verify(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied: bool) -> tuple[int, int | None]:
+    """Write the verification; award the reporter's point. Returns (points, balance)."""
+    from gridnote.services.points import award_for_report
+
+    stamp = clock.iso(at)
+    _touch(nb, issue.id, {"status": "verified", "verified_at": stamp, **_first_response(issue, at)})
+    write_step(nb, issue.id, "verify", at, text=note, from_status=issue.status, to_status="verified",
+               data={"implied": True} if implied else None)
+    return award_for_report(nb, issue, at)
+
+
+def verify(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "verify")
+        points, balance = _verify(nb, issue, _moment(nb, issue, at), note, implied=False)
+    return IssueChange(get_issue(nb, issue_id), ("verify",), points, balance)
+
+
+def reject(nb: Notebook, issue_id: int, reason: str, *, of: int | None = None, note: str | None = None,
+           at: datetime | None = None) -> IssueChange:
+    code = code_of(REJECT_REASONS, reason)
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "reject")
+        if of is not None:
+            if of == issue_id:
+                raise InputError("issue.duplicate_of_itself", id=issue_id)
+            get_issue(nb, of)
+            if code != "duplicate":
+                raise InputError("issue.of_needs_duplicate")
+        moment = _moment(nb, issue, at)
+        _touch(nb, issue_id, {"status": "rejected", "rejected_at": clock.iso(moment), "reject_reason": code,
+                              "duplicate_of": of, **_first_response(issue, moment)})
+        write_step(nb, issue_id, "reject", moment, text=note, from_status=issue.status, to_status="rejected",
+                   data={"reason": code, **({"of": of} if of is not None else {})})
+    return IssueChange(get_issue(nb, issue_id), ("reject",))
+
+
+def refer(nb: Notebook, issue_id: int, to: str, *, contact: str | None = None, due: When | None = None,
+          note: str | None = None, at: datetime | None = None) -> IssueChange:
+    partner = code_of(PARTNERS, to)
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "refer")
+        moment = _moment(nb, issue, at)
+        steps: tuple[str, ...] = ("refer",)
+        points, balance = 0, None
+        if issue.status == "received":
+            points, balance = _verify(nb, issue, moment, None, implied=True)
+            steps = ("verify", "refer")
+            issue = get_issue(nb, issue_id)
+        due_at = clock.iso(due.to_datetime()) if due and due.time is not None else None
+        _touch(nb, issue_id, {"status": "referred", "referred_at": clock.iso(moment), "referred_to": partner,
+                              "referral_contact": contact, "referral_due_day": due.day.isoformat() if due else None,
+                              "referral_due_at": due_at})
+        data: dict[str, Any] = {"to": partner}
+        if contact:
+            data["contact"] = contact
+        if due:
+            data["due"] = due_at or due.day.isoformat()
+        write_step(nb, issue_id, "refer", moment, text=note, from_status=issue.status, to_status="referred",
+                   data=data)
+    return IssueChange(get_issue(nb, issue_id), steps, points, balance)
+
+
+def add_note(nb: Notebook, issue_id: int, text: str, *, kind: str = "progress", with_reporter: bool = False,
+             by: str | None = None, photos: list[Path] | None = None, at: datetime | None = None) -> IssueChange:
+    """A call, a visit, any progress; ``with_reporter`` marks contact with the reporter."""
+    from gridnote.services.issues import attach_photos
+    from gridnote.services.photos import check_sources, photo_batch
+
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("issue.note_empty")
+    kind_code = code_of(NOTE_KINDS, kind)
+    sources = check_sources(photos or [])
+    with photo_batch(nb.path) as batch, nb.transaction():
+        issue = _open_for(nb, issue_id, "note")
+        moment = _moment(nb, issue, at, change=False)
+        update_id = write_step(nb, issue_id, "note", moment, text=text, actor=_actor(by),
+                               data={"kind": kind_code, **({"reporter": True} if with_reporter else {})})
+        _touch(nb, issue_id, _first_response(issue, moment) if with_reporter else {})
+        attach_photos(nb, batch, issue_id, update_id, sources)
+    return IssueChange(get_issue(nb, issue_id), ("note",), photos=len(sources))
+
+
+def _actor(by: str | None) -> str | None:
+    """Who acted: a partner's code when it is one (物业 → property), else the name as typed."""
+    if by is None or not by.strip():
+        return None
+    return PARTNERS.lookup(by) or " ".join(by.split())
+
+
+def resolve(nb: Notebook, issue_id: int, text: str, *, by: str | None = None, photos: list[Path] | None = None,
+            at: datetime | None = None) -> IssueChange:
+    """What was done. On a referred issue the partner is taken as who did it unless ``by`` says otherwise."""
+    from gridnote.services.issues import attach_photos
+    from gridnote.services.photos import check_sources, photo_batch
+
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("issue.resolution_empty")
+    sources = check_sources(photos or [])
+    with photo_batch(nb.path) as batch, nb.transaction():
+        issue = _open_for(nb, issue_id, "resolve")
+        moment = _moment(nb, issue, at)
+        steps: tuple[str, ...] = ("resolve",)
+        points, balance = 0, None
+        if issue.status == "received":
+            points, balance = _verify(nb, issue, moment, None, implied=True)
+            steps = ("verify", "resolve")
+            issue = get_issue(nb, issue_id)
+        actor = _actor(by) or (issue.referred_to if issue.status == "referred" else None)
+        _touch(nb, issue_id, {"status": "resolved", "resolved_at": clock.iso(moment),
+                              "resolved_day": clock.day_of(moment), "resolution": text})
+        update_id = write_step(nb, issue_id, "resolve", moment, text=text, actor=actor,
+                               from_status=issue.status, to_status="resolved")
+        attach_photos(nb, batch, issue_id, update_id, sources)
+    return IssueChange(get_issue(nb, issue_id), steps, points, balance, photos=len(sources))
+
+
+def _tell(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied: bool) -> None:
+    _touch(nb, issue.id, {"status": "reported", "reported_at": clock.iso(at), "reported_day": clock.day_of(at),
+                          **_first_response(issue, at)})
+    write_step(nb, issue.id, "tell", at, text=note, from_status=issue.status, to_status="reported",
+               data={"implied": True} if implied else None)
+
+
+def tell(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "tell")
+        _tell(nb, issue, _moment(nb, issue, at), note, implied=False)
+    return IssueChange(get_issue(nb, issue_id), ("tell",))
+
+
+def rate(nb: Notebook, issue_id: int, rating: str, *, note: str | None = None,
+         at: datetime | None = None) -> IssueChange:
+    """Satisfied or basically satisfied closes the issue; dissatisfied reopens it."""
+    code = code_of(RATINGS, rating)
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "rate")
+        moment = _moment(nb, issue, at)
+        steps: tuple[str, ...] = ()
+        if issue.status == "resolved":
+            _tell(nb, issue, moment, None, implied=True)
+            steps = ("tell",)
+            issue = get_issue(nb, issue_id)
+        stamp, day = clock.iso(moment), clock.day_of(moment)
+        rated = {"rating": code, "rated_at": stamp, "rated_day": day, **_first_response(issue, moment)}
+        if code == "dissatisfied":
+            _touch(nb, issue_id, rated)
+            write_step(nb, issue_id, "rate", moment, text=note, from_status=issue.status, data={"rating": code})
+            _reopen(nb, get_issue(nb, issue_id), moment, None, None, automatic=True)
+            steps += ("rate", "reopen")
+        else:
+            _touch(nb, issue_id, {**rated, "status": "closed", "closed_at": stamp, "closed_day": day})
+            write_step(nb, issue_id, "rate", moment, text=note, from_status=issue.status, to_status="closed",
+                       data={"rating": code})
+            steps += ("rate",)
+    return IssueChange(get_issue(nb, issue_id), steps)
+
+
+def close(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
+    """Close a reported-back issue the resident did not rate (or a resolved one nobody reported)."""
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "close")
+        moment = _moment(nb, issue, at)
+        _touch(nb, issue_id, {"status": "closed", "closed_at": clock.iso(moment),
+                              "closed_day": clock.day_of(moment)})
+        write_step(nb, issue_id, "close", moment, text=note, from_status=issue.status, to_status="closed",
+                   data={"rating": None})
+    return IssueChange(get_issue(nb, issue_id), ("close",))
+
+
+def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: When | None,
+            *, automatic: bool) -> None:
+    if issue.status == "rejected":
+        target = "received"
+        values: dict[str, Any] = {"rejected_at": None, "reject_reason": None, "duplicate_of": None}
+    else:
+        target = "referred" if issue.referred_to else "verified"
+        values = {"resolved_at": None, "resolved_day": None, "resolution": None, "reported_at": None,
+                  "reported_day": None, "closed_at": None, "closed_day": None}
+    data: dict[str, Any] = {"rating": issue.rating} if automatic else {}
+    if due is not None:
+        moment = due.to_datetime() if due.time is not None else clock.at(due.day).replace(hour=23, minute=59)
+        values.update({"resolve_due_at": clock.iso(moment), "resolve_due_day": due.day.isoformat()})
+        data["due"] = clock.iso(moment)
+    _touch(nb, issue.id, {**values, "status": target, "reopen_count": issue.reopen_count + 1})
+    write_step(nb, issue.id, "reopen", at, text=reason, from_status=issue.status, to_status=target, data=data)
+
+
+def reopen(nb: Notebook, issue_id: int, *, reason: str | None = None, due: When | None = None,
+           at: datetime | None = None) -> IssueChange:
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "reopen")
+        _reopen(nb, issue, _moment(nb, issue, at), reason, due, automatic=False)
+    return IssueChange(get_issue(nb, issue_id), ("reopen",))
+
+
+def edit(nb: Notebook, issue_id: int, *, text: str | None = None, category: str | None = None,
+         priority: str | None = None) -> IssueChange:
+    """Correct the text, category or priority.
+
+    A deadline follows a new category or priority only while it is still ahead
+    of her: the response deadline until the first response, the resolution
+    deadline until the issue is resolved (and never after a reopen set one).
+    A deadline met or missed is history. The row as it was is kept in
+    ``revisions`` and the change is a line of the timeline.
+    """
+    from datetime import timedelta
+
+    from gridnote.services import categories as cat
+    from gridnote.services.residents import record_revision
+
+    new_category = cat.resolve(nb, category) if category else None
+    new_priority = code_of(PRIORITIES, priority) if priority else None
+    new_text = " ".join(text.split()) if text is not None else None
+    if new_text == "":
+        raise InputError("issue.text_empty")
+    with nb.transaction():
+        issue = _open_for(nb, issue_id, "edit")
+        changes: dict[str, Any] = {}
+        if new_text and new_text != issue.text:
+            changes["text"] = new_text
+        if new_category and new_category.code != issue.category:
+            changes.update({"category": new_category.code, "category_group": new_category.group,
+                            "upward_code": new_category.upward})
+        if new_priority and new_priority != issue.priority:
+            changes["priority"] = new_priority
+        if not changes:
+            raise InputError("issue.nothing_to_edit", id=issue_id)
+        if "category" in changes or "priority" in changes:
+            received = clock.parse(issue.received_at)
+            response_h, resolve_h = cat.deadline_hours(nb, changes.get("category_group", issue.category_group),
+                                                       changes.get("priority", issue.priority))
+            response_due = received + timedelta(hours=response_h)
+            resolve_due = received + timedelta(hours=resolve_h)
+            if issue.first_response_at is None:
+                changes.update({"response_due_at": clock.iso(response_due),
+                                "response_due_day": clock.day_of(response_due)})
+            if issue.resolved_at is None and issue.reopen_count == 0 and issue.is_open:
+                changes.update({"resolve_due_at": clock.iso(resolve_due),
+                                "resolve_due_day": clock.day_of(resolve_due)})
+        record_revision(nb, "issues", issue_id, "edit")
+        before = {"text": issue.text, "category": issue.category, "priority": issue.priority}
+        data = {k: [before[k], changes[k]] for k in ("text", "category", "priority") if k in changes}
+        _touch(nb, issue_id, changes)
+        write_step(nb, issue_id, "edit", clock.now(), data=data)
+    return IssueChange(get_issue(nb, issue_id), ("edit",))

@@ -1,0 +1,377 @@
+"""Issues: receiving a resident's problem, finding it again, and what waits on her today.
+
+An issue moves received → verified (or rejected) → referred → resolved →
+reported back → closed with a rating; the steps are in
+:mod:`gridnote.services.issue_flow`. Every step is a row of
+``issue_updates`` (the timeline), and the ``issues`` row keeps the
+milestones the grid centre's three rates are computed from:
+
+* **response** — ``first_response_at`` against ``response_due_at``. The
+  first response is the first contact with the reporter: receiving the issue
+  in person, by phone or on her own patrol (she is talking with them, or
+  there is no one to call back); verifying or rejecting it (the reporter sees
+  that in the app; also when implied by ``refer``/``resolve`` on a received
+  issue); a note marked ``--reporter`` (a call, visit or message to them);
+  the report-back or the rating. A referral or a plain progress note is not.
+* **resolution** — ``resolved_at`` against ``resolve_due_at``.
+* **satisfaction** — ``rating`` (the latest one, also a dissatisfied one that
+  reopened the issue) and ``reported_at`` (the resident was told).
+
+Both deadlines are counted from receipt in hours of the category's group
+(``deadline.<group>.response_hours`` / ``resolve_hours``; see
+:mod:`gridnote.services.categories`) and stored with their local days.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gridnote import clock
+from gridnote.address import Address
+from gridnote.db import Notebook
+from gridnote.errors import InputError, NotFoundError
+from gridnote.issue_terms import CHANNELS, FACE_TO_FACE, OPEN_STATUSES, PRIORITIES
+from gridnote.models import Followup, Issue, IssueChange, IssueDetail, IssuePhoto, IssueUpdate
+from gridnote.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from gridnote.services.photos import PhotoBatch
+
+ISSUE_SELECT = """
+    SELECT i.*, r.name AS reporter_name, r.alias AS reporter_alias, r.phones AS reporter_phones,
+           h.address AS reporter_address, b.code AS building_code
+    FROM issues i
+    LEFT JOIN residents r ON r.id = i.reporter_id
+    LEFT JOIN households h ON h.id = r.household_id
+    LEFT JOIN buildings b ON b.id = i.building_id
+"""
+# Written out, not bound: the partial index ``issues_open`` (m003) serves queries that repeat this term.
+OPEN_TERM = "i.status IN (" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
+_BAD_TERM = {"status": "issue.bad_status", "channel": "issue.bad_channel", "rating": "issue.bad_rating",
+             "priority": "issue.bad_priority", "reason": "issue.bad_reason", "partner": "issue.bad_partner",
+             "note kind": "issue.bad_note_kind"}
+
+
+def code_of(vocab: Vocabulary, text: str) -> str:
+    """The code for a coded value she typed (English, Chinese, synonym); an error lists the choices."""
+    code = vocab.lookup(text)
+    if code is None:
+        raise InputError(_BAD_TERM[vocab.name], text=text, choices=vocab.choices())
+    return code
+
+
+def issue_from_row(row: sqlite3.Row) -> Issue:
+    name, alias = row["reporter_name"], row["reporter_alias"]
+    phones = [p for p in (row["reporter_phones"] or "").split(",") if p]
+    return Issue(
+        id=row["id"], text=row["text"], category=row["category"], category_group=row["category_group"],
+        upward_code=row["upward_code"], channel=row["channel"], priority=row["priority"],
+        status=row["status"], received_at=row["received_at"], response_due_at=row["response_due_at"],
+        resolve_due_at=row["resolve_due_at"], reporter_id=row["reporter_id"],
+        reporter=(f"{name}（{alias}）" if alias else name) if name else None,
+        reporter_address=row["reporter_address"], reporter_phone=phones[0] if phones else None,
+        reporter_contact=row["reporter_contact"], place=row["place"], building=row["building_code"],
+        first_response_at=row["first_response_at"], verified_at=row["verified_at"],
+        rejected_at=row["rejected_at"], reject_reason=row["reject_reason"], duplicate_of=row["duplicate_of"],
+        referred_at=row["referred_at"], referred_to=row["referred_to"], referral_contact=row["referral_contact"],
+        referral_due_day=row["referral_due_day"], referral_due_at=row["referral_due_at"],
+        resolved_at=row["resolved_at"], resolution=row["resolution"], reported_at=row["reported_at"],
+        rating=row["rating"], rated_at=row["rated_at"], closed_at=row["closed_at"],
+        reopen_count=row["reopen_count"], updated_at=row["updated_at"],
+    )
+
+
+def get_issue(nb: Notebook, issue_id: int) -> Issue:
+    row = nb.one(ISSUE_SELECT + " WHERE i.id = ?", [issue_id])
+    if row is None:
+        raise NotFoundError("issue.not_found", id=issue_id)
+    return issue_from_row(row)
+
+
+def overdue(issue: Issue, now: datetime) -> tuple[str, ...]:
+    """Which deadlines of an open issue have passed: ``response`` and/or ``resolve``."""
+    return issue.overdue(now)
+
+
+# -- receiving -------------------------------------------------------------------
+@dataclass
+class IssueInput:
+    """What ``issue add`` was given: residents already resolved to ids, coded values as typed."""
+
+    text: str
+    category: str | None = None  # as typed; None: guessed from the text, else "other"
+    channel: str = "in-person"  # as typed
+    priority: str = "normal"  # as typed
+    reporter_id: int | None = None
+    reporter_contact: str | None = None
+    building: str | None = None  # a building code
+    address: Address | None = None  # a household or part of one (8-2)
+    affects: list[int] = field(default_factory=list)
+    photos: list[Path] = field(default_factory=list)
+    at: datetime | None = None  # when it was received (default: now)
+
+
+def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int | None]:
+    """(place text, building id, household id) from --building/--address, else the reporter's building."""
+    from gridnote.services.residents import find_building
+
+    if entry.building is not None and entry.address is not None:
+        raise InputError("issue.building_and_address")
+    if entry.address is not None:
+        building_id = find_building(nb, entry.address.building)
+        place = entry.address.canonical()
+        if not entry.address.complete:
+            return place, building_id, None
+        row = nb.one("SELECT id FROM households WHERE address = ?", [place])
+        if row is None:
+            raise NotFoundError("issue.no_household", address=place)
+        return place, building_id, int(row[0])
+    if entry.building is not None:
+        return entry.building, find_building(nb, entry.building), None
+    if entry.reporter_id is not None:
+        row = nb.one("SELECT h.building_id FROM residents r JOIN households h ON h.id = r.household_id "
+                     "WHERE r.id = ?", [entry.reporter_id])
+        if row is not None:
+            return None, int(row[0]), None
+    return None, None, None
+
+
+def received_moment(at: datetime | None) -> datetime:
+    now = clock.now()
+    if at is None:
+        return now
+    if at > now:
+        raise InputError("issue.at_future", at=clock.iso(at)[:16].replace("T", " "))
+    return at
+
+
+def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
+    """Receive an issue: one row, its first timeline step, affected residents and photos."""
+    from gridnote.services import categories as cat
+    from gridnote.services.photos import check_sources, photo_batch
+
+    text = " ".join(entry.text.split())
+    if not text:
+        raise InputError("issue.text_empty")
+    cats = cat.categories(nb)
+    if entry.category:
+        category = cat.resolve(nb, entry.category)
+    else:
+        category = cat.guess(cats, text) or cat.find(cats, "other")
+        assert category is not None
+    channel = code_of(CHANNELS, entry.channel)
+    priority = code_of(PRIORITIES, entry.priority)
+    sources = check_sources(entry.photos)
+    received = received_moment(entry.at)
+    response_hours, resolve_hours = cat.deadline_hours(nb, category.group, priority)
+    response_due = received + timedelta(hours=response_hours)
+    resolve_due = received + timedelta(hours=resolve_hours)
+    now = clock.iso(clock.now())
+    stamp = clock.iso(received)
+    with photo_batch(nb.path) as batch, nb.transaction():
+        place, building_id, household_id = _place(nb, entry)
+        issue_id = nb.insert("issues", {
+            "text": text, "category": category.code, "category_group": category.group,
+            "upward_code": category.upward, "channel": channel, "priority": priority, "status": "received",
+            "reporter_id": entry.reporter_id, "reporter_contact": entry.reporter_contact,
+            "place": place, "building_id": building_id, "household_id": household_id,
+            "received_at": stamp, "received_day": clock.day_of(received),
+            "response_due_at": clock.iso(response_due), "response_due_day": clock.day_of(response_due),
+            "resolve_due_at": clock.iso(resolve_due), "resolve_due_day": clock.day_of(resolve_due),
+            "first_response_at": stamp if channel in FACE_TO_FACE else None,
+            "created_at": now, "updated_at": now,
+        })
+        update_id = write_step(nb, issue_id, "receive", received, to_status="received",
+                               data={"channel": channel, "category": category.code, "priority": priority,
+                                     "guessed": not entry.category})
+        for resident_id in dict.fromkeys(entry.affects):
+            nb.execute("INSERT OR IGNORE INTO issue_residents (issue_id, resident_id) VALUES (?, ?)",
+                       [issue_id, resident_id])
+        attach_photos(nb, batch, issue_id, update_id, sources)
+    return IssueChange(get_issue(nb, issue_id), ("receive",), photos=len(sources))
+
+
+def write_step(nb: Notebook, issue_id: int, kind: str, at: datetime, *, text: str | None = None,
+               actor: str | None = None, from_status: str | None = None, to_status: str | None = None,
+               data: dict[str, Any] | None = None) -> int:
+    """Append one line to an issue's timeline."""
+    return nb.insert("issue_updates", {
+        "issue_id": issue_id, "kind": kind, "at": clock.iso(at), "day": clock.day_of(at), "actor": actor,
+        "text": text, "from_status": from_status, "to_status": to_status,
+        "data": json.dumps(data or {}, ensure_ascii=False, sort_keys=True),
+        "recorded_at": clock.iso(clock.now()),
+    })
+
+
+def attach_photos(nb: Notebook, batch: PhotoBatch, issue_id: int, update_id: int | None,
+                  sources: list[Path]) -> None:
+    """Copy checked photos (through the command's batch) and record them."""
+    now = clock.iso(clock.now())
+    for source in sources:
+        stored = batch.add(source)
+        nb.insert("issue_photos", {"issue_id": issue_id, "update_id": update_id, "path": stored.path,
+                                   "original_name": stored.name, "sha256": stored.sha256,
+                                   "size": stored.size, "added_at": now})
+
+
+# -- finding them again --------------------------------------------------------------
+@dataclass
+class IssueFilter:
+    statuses: list[str] = field(default_factory=list)  # codes; empty: by ``open_only``
+    open_only: bool = True
+    categories: list[str] = field(default_factory=list)  # codes (a top-level one includes its children)
+    building: str | None = None
+    reporter_id: int | None = None
+    overdue: bool = False
+    since: date | None = None  # received on or after
+    until: date | None = None  # received on or before
+    limit: int | None = None  # at most this many (after the other filters)
+
+
+def list_issues(nb: Notebook, where: IssueFilter) -> list[Issue]:
+    """Issues matching the filter: open ones by resolution deadline, others newest first.
+
+    One indexed query (status and deadline day, or received day), no query per row.
+    """
+    from gridnote.services.residents import find_building
+
+    clauses: list[str] = []
+    params: list[Any] = []
+    if where.statuses:
+        clauses.append(f"i.status IN ({', '.join('?' for _ in where.statuses)})")
+        params += where.statuses
+    elif where.open_only:
+        clauses.append(OPEN_TERM)
+    if where.categories:
+        clauses.append(f"i.category IN ({', '.join('?' for _ in where.categories)})")
+        params += where.categories
+    if where.building is not None:
+        clauses.append("i.building_id = ?")
+        params.append(find_building(nb, where.building))
+    if where.reporter_id is not None:
+        clauses.append("i.reporter_id = ?")
+        params.append(where.reporter_id)
+    if where.since is not None:
+        clauses.append("i.received_day >= ?")
+        params.append(where.since.isoformat())
+    if where.until is not None:
+        clauses.append("i.received_day <= ?")
+        params.append(where.until.isoformat())
+    now = clock.now()
+    if where.overdue:
+        today = now.date().isoformat()
+        clauses.append("((i.first_response_at IS NULL AND i.response_due_day <= ?)"
+                       " OR (i.resolved_at IS NULL AND i.resolve_due_day <= ?))")
+        params += [today, today]
+    order = ("i.resolve_due_day, i.resolve_due_at, i.id" if where.open_only and not where.statuses
+             else "i.received_at DESC, i.id DESC")
+    sql = ISSUE_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" ORDER BY {order}"
+    if where.limit and not where.overdue:
+        sql += f" LIMIT {int(where.limit)}"
+    issues = [issue_from_row(r) for r in nb.rows(sql, params)]
+    if where.overdue:
+        issues = [i for i in issues if overdue(i, now)][: where.limit or None]
+    return issues
+
+
+def issue_detail(nb: Notebook, issue_id: int) -> IssueDetail:
+    """The issue with its full timeline (in time order), affected residents and photos."""
+    from gridnote.services.residents import RESIDENT_SELECT, resident_from_row
+
+    issue = get_issue(nb, issue_id)
+    timeline = [update_from_row(r) for r in nb.rows(
+        "SELECT * FROM issue_updates WHERE issue_id = ? ORDER BY at, id", [issue_id])]
+    affects = [resident_from_row(r) for r in nb.rows(
+        RESIDENT_SELECT + " JOIN issue_residents ir ON ir.resident_id = r.id WHERE ir.issue_id = ? "
+        "ORDER BY h.address, r.id", [issue_id])]
+    photos = [IssuePhoto(r["id"], r["issue_id"], r["path"], r["original_name"], r["sha256"], r["size"],
+                         r["added_at"], r["update_id"])
+              for r in nb.rows("SELECT * FROM issue_photos WHERE issue_id = ? ORDER BY id", [issue_id])]
+    return IssueDetail(issue, timeline, affects, photos)
+
+
+def update_from_row(row: sqlite3.Row) -> IssueUpdate:
+    return IssueUpdate(id=row["id"], issue_id=row["issue_id"], kind=row["kind"], at=row["at"],
+                       recorded_at=row["recorded_at"], text=row["text"], actor=row["actor"],
+                       from_status=row["from_status"], to_status=row["to_status"],
+                       data=json.loads(row["data"] or "{}"))
+
+
+def count_open(nb: Notebook) -> int:
+    """Issues not yet closed or rejected."""
+    return int(nb.scalar(f"SELECT count(*) FROM issues i WHERE {OPEN_TERM}"))
+
+
+# -- what waits on her ---------------------------------------------------------------
+_RANK = ("response-overdue", "resolve-overdue", "response-due", "resolve-due", "referral-due", "report-back")
+
+
+def followups(nb: Notebook, day: date) -> list[Followup]:
+    """Issues waiting on her on ``day``, most urgent first (for ``gridnote today``).
+
+    * ``response-overdue`` / ``response-due``: no first contact yet, and the
+      response deadline has passed / falls on that day;
+    * ``resolve-overdue`` / ``resolve-due``: not resolved, and the resolution
+      deadline has passed / falls on that day;
+    * ``referral-due``: referred, and the partner's promised date has come;
+    * ``report-back``: resolved, the reporter not yet told (an issue found on
+      patrol, with nobody to tell, is not waiting on anyone).
+
+    "Passed" is measured at the current time for today, at the start of a
+    later day, at the end of an earlier one. Each issue appears once, under its
+    most urgent reason (all of them are in ``reasons``); urgent issues come
+    first within a reason, then the earliest deadline.
+    """
+    key = day.isoformat()
+    today = clock.today()
+    if day == today:
+        moment = clock.now()
+    else:
+        moment = clock.at(day if day > today else day + timedelta(days=1))
+    rows = nb.rows(
+        ISSUE_SELECT + f"""
+        WHERE {OPEN_TERM} AND i.status != 'reported'
+          AND ((i.first_response_at IS NULL AND i.response_due_day <= :day)
+               OR (i.resolved_at IS NULL AND i.resolve_due_day <= :day)
+               OR (i.status = 'referred' AND i.referral_due_day <= :day)
+               OR i.status = 'resolved')
+        """,
+        {"day": key},
+    )
+    found: list[tuple[tuple[Any, ...], Followup]] = []
+    for row in rows:
+        issue = issue_from_row(row)
+        reasons: dict[str, str | None] = {}
+        if issue.first_response_at is None and row["response_due_day"] <= key:
+            late = clock.parse(issue.response_due_at) < moment
+            reasons["response-overdue" if late else "response-due"] = issue.response_due_at
+        if issue.resolved_at is None and row["resolve_due_day"] <= key:
+            late = clock.parse(issue.resolve_due_at) < moment
+            reasons["resolve-overdue" if late else "resolve-due"] = issue.resolve_due_at
+        if issue.status == "referred" and issue.referral_due_day and issue.referral_due_day <= key:
+            reasons["referral-due"] = issue.referral_due_at or issue.referral_due_day
+        if issue.status == "resolved" and (issue.reporter_id is not None or issue.reporter_contact):
+            reasons["report-back"] = None
+        if not reasons:
+            continue
+        ordered = tuple(sorted(reasons, key=_RANK.index))
+        reason = ordered[0]
+        deadline = reasons[reason]
+        item = Followup(
+            id=issue.id, text=issue.text, status=issue.status, reason=reason, deadline=deadline,
+            reporter=issue.reporter or issue.reporter_contact,
+            address=issue.reporter_address or issue.place, phone=issue.reporter_phone,
+            priority=issue.priority, category=issue.category, reasons=ordered,
+            since=issue.resolved_at if reason == "report-back" else None,
+        )
+        sort_time = clock.parse(deadline).timestamp() if deadline and "T" in deadline else (
+            clock.at(date.fromisoformat(deadline)).timestamp() if deadline
+            else clock.parse(issue.resolved_at or issue.received_at).timestamp())
+        found.append(((_RANK.index(reason), issue.priority != "urgent", sort_time, issue.id), item))
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]
