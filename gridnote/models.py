@@ -138,11 +138,11 @@ class Task:
 class TimelineItem:
     """One line of a day's timeline.
 
-    ``kind`` says where it comes from ("task"); other sources (events) become
-    items of their own kind, so the timeline, its order and its JSON stay one list.
+    ``kind`` says where it comes from: a task or an outreach event; both are
+    items of one list, so the timeline, its order and its JSON stay one list.
     """
 
-    kind: str
+    kind: str  # "task" or "event"
     id: int
     text: str
     time: str | None = None  # local "06:30"; None for an all-day item
@@ -152,6 +152,7 @@ class TimelineItem:
     address: str | None = None  # the resident's address
     building: str | None = None  # building code, for items tied to a building
     every: str | None = None  # repeat rule code
+    partners: tuple[str, ...] = ()  # an event's partners (community police, building heads …)
 
 
 @dataclass(frozen=True)
@@ -210,11 +211,13 @@ class Agenda:
     care: list[CareDue]  # most overdue first
     walk: list[BuildingWalk]
     summary: list[Figure]
+    followups: list[Followup] = field(default_factory=list)  # issues waiting on her, most urgent first
 
     @property
     def empty(self) -> bool:
-        """Nothing to do: no items, no visits due, every building walked."""
-        return not (self.timeline or self.overdue or self.care) and all(w.walked for w in self.walk)
+        """Nothing to do: no items, no follow-ups, no visits due, every building walked."""
+        return not (self.timeline or self.overdue or self.followups or self.care) and all(
+            w.walked for w in self.walk)
 
 
 @dataclass(frozen=True)

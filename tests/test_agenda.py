@@ -93,7 +93,8 @@ def test_overdue_starred_first_then_oldest_with_days_late(grid) -> None:
 def test_summary_counts(grid) -> None:
     insert_visit(grid, "phone", "2026-11-29", resident_id=1)
     agenda = build_agenda(grid)
-    assert [(f.code, f.count) for f in agenda.summary] == [("open_tasks", 5), ("done_tasks", 1), ("visits", 1)]
+    assert [(f.code, f.count) for f in agenda.summary] == [
+        ("open_tasks", 5), ("done_tasks", 1), ("open_issues", 0), ("visits", 1)]
 
 
 def test_the_agenda_reads_through_indexes(demo, nb) -> None:
@@ -107,7 +108,7 @@ def test_the_agenda_reads_through_indexes(demo, nb) -> None:
             detail = row[3]
             if detail.startswith("SCAN") and detail not in ("SCAN config", "SCAN b"):  # tiny tables
                 scans.append(detail)
-    assert len(queries) == 8 and scans == []
+    assert len(queries) == 11 and scans == []
 
 
 # -- the renderer at 80 columns ---------------------------------------------------------
@@ -133,7 +134,7 @@ def test_agenda_in_english(grid) -> None:
         "Daily walk: 1 of 3 buildings walked",
         "  Building 5 not yet   Building 7 not yet   Building 8 ✓ 08:10",
         "",
-        "open tasks: 5 · done: 1 · visits: 0",
+        "open tasks: 5 · done: 1 · open issues: 0 · visits: 0",
     ]
 
 
@@ -159,7 +160,7 @@ def test_agenda_in_chinese(grid) -> None:
         "每日巡楼：已巡 1/3 栋",
         "  5号楼 未巡   7号楼 未巡   8号楼 ✓ 08:10",
         "",
-        "未完成任务 5 · 已完成 1 · 走访 0",
+        "未完成任务 5 · 已完成 1 · 未办结问题 0 · 走访 0",
     ]
 
 
@@ -184,7 +185,7 @@ def test_empty_sections_are_left_out_and_all_walked_is_one_line(nb, add_resident
         "",
         "Daily walk: all buildings walked (1) ✓",
         "",
-        "open tasks: 1 · done: 0 · visits: 0",
+        "open tasks: 1 · done: 0 · open issues: 0 · visits: 0",
     ]
 
 
@@ -240,18 +241,28 @@ def test_today_json_follows_the_documented_schema(cli, demo, nb) -> None:
     five = nb.scalar("SELECT id FROM buildings WHERE code = '5'")
     insert_visit(nb, "walk", "2026-11-29", building_id=five, time="08:10")
     insert_visit(nb, "visit", "2026-11-20", resident_id=3)
+    ok(cli("event", "add", "反诈宣传", "--at", "14:00", "--with", "社区民警,楼栋长", "-b", "5"))
+    ok(cli("issue", "add", "5号楼前装修垃圾", "--building", "5", "--channel", "app",
+           env={"GRIDNOTE_NOW": "2026-11-27T10:00:00+08:00"}))
     data = json.loads(ok(cli("today", "--json")))
     jsonschema.validate(data, SCHEMA)
     assert data["version"] == 1 and data["date"] == data["today"] == "2026-11-29"
     assert data["timeline"][0] == {
         "kind": "task", "id": 1, "time": "06:30", "text": "量血压 李奶奶", "starred": True, "done": False,
-        "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None, "every": "2d"}
-    assert data["timeline"][1]["done"] is True and data["timeline"][1]["building"] == "5"
+        "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None, "every": "2d",
+        "partners": []}
+    assert [(i["kind"], i["id"]) for i in data["timeline"]] == [("task", 1), ("event", 1), ("task", 2)]
+    assert data["timeline"][2]["done"] is True and data["timeline"][2]["building"] == "5"
     assert [(o["id"], o["days_late"], o["due_time"]) for o in data["overdue"]] == [(3, 11, "20:00")]
     assert len(data["care"]) == 172  # JSON holds every one, the screen the first ten
     assert data["walk"][0] == {"building": "5", "name": None, "walked": True,
                                "walked_at": "2026-11-29T08:10:00+08:00"}
-    assert data["summary"] == {"open_tasks": 2, "done_tasks": 1, "visits": 0}
+    assert data["summary"] == {"open_tasks": 2, "done_tasks": 1, "open_issues": 1, "visits": 0}
+    event = next(i for i in data["timeline"] if i["kind"] == "event")
+    assert (event["time"], event["text"], event["partners"], event["building"]) == (
+        "14:00", "反诈宣传", ["社区民警", "楼栋长"], "5")
+    [follow] = data["followups"]
+    assert (follow["id"], follow["reason"], follow["status"]) == (1, "response-overdue", "received")
     gao = next(c for c in data["care"] if c["resident_id"] == 3)
     assert (gao["last_visit"], gao["due_day"], gao["days_overdue"], gao["tags"]) == (
         "2026-11-20", "2026-11-27", 2, ["living-alone"])
@@ -317,7 +328,7 @@ def test_tomorrow_lists_the_evening_list_and_what_carries_over(cli, demo) -> Non
         "version": 1, "date": "2026-11-30", "carry_over": 1,
         "timeline": [{"kind": "task", "id": 1, "time": "06:30", "text": "量血压 李奶奶", "starred": True,
                       "done": False, "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None,
-                      "every": None}]}
+                      "every": None, "partners": []}]}
 
 
 def test_plan_view_in_chinese(nb) -> None:

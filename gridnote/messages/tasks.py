@@ -99,6 +99,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "{date}没有待办事项。写明日工作：gridnote tomorrow add \"……\" --at 6:30 --star"),
     "today.figure.open_tasks": ("open tasks: {n}", "未完成任务 {n}"),
     "today.figure.done_tasks": ("done: {n}", "已完成 {n}"),
+    "today.figure.open_issues": ("open issues: {n}", "未办结问题 {n}"),
+    "today.followups": ("Waiting on you: {count}", "待跟进问题：{count} 件"),
+    "today.followup_due": ("by {time}", "{time} 前"),
+    "today.followup_late": ("since {time}", "{time} 起超时"),
+    "today.followup_resolved": ("resolved {time}", "{time} 办结"),
+    "today.event_with": ("with {partners}", "与{partners}"),
     "today.figure.visits": ("visits: {n}", "走访 {n}"),
     # -- tomorrow's list -------------------------------------------------------------------
     "tomorrow.empty": ("Nothing for {date} yet. Add: gridnote tomorrow add \"…\" --at 6:30 --star",

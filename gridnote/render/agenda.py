@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from gridnote.i18n import t
-from gridnote.models import Agenda, CareDue, DayPlan, TimelineItem
+from gridnote.models import Agenda, CareDue, DayPlan, Followup, TimelineItem
 from gridnote.render.common import tag_labels
 from gridnote.render.tasks import task_json, who
 from gridnote.render.when import day_label, long_date, relative_word, short_date
@@ -78,10 +78,13 @@ def timeline_grid(items: list[TimelineItem]) -> Table:
         text = Text(item.text, style="strike dim" if item.done else "")
         if item.every:
             text.append(" ↻", style="dim")
+        where = who(item.resident, item.address, item.building)
+        if item.partners:
+            where = " ".join(filter(None, [where, t("today.event_with", partners="、".join(item.partners))]))
+        number = f"E{item.id}" if item.kind == "event" else str(item.id)
         time_style = "dim" if item.done else ("bold" if item.time else "")
-        rows.append((Text(str(item.id), style="dim"), _mark(item.starred, item.done),
-                     Text(item.time or t("when.all_day"), style=time_style), text,
-                     Text(who(item.resident, item.address, item.building), style="dim")))
+        rows.append((Text(number, style="dim"), _mark(item.starred, item.done),
+                     Text(item.time or t("when.all_day"), style=time_style), text, Text(where, style="dim")))
     return _grid("rllwl", rows)
 
 
@@ -121,6 +124,47 @@ def _overdue(agenda: Agenda) -> RenderableType | None:
                      Text(who(task.resident, task.resident_address, task.building), style="dim")))
     grid = _grid("rllwl", rows)
     return _section(t("today.overdue", count=len(agenda.overdue)), grid)
+
+
+def _moment(iso: str, day: date) -> str:
+    """``14:00`` on the agenda's day, ``11-28 14:00`` on another."""
+    return iso[11:16] if iso[:10] == day.isoformat() else f"{iso[5:10]} {iso[11:16]}"
+
+
+def followup_status(f: Followup, day: date) -> Text:
+    from rich.text import Text
+
+    from gridnote.issue_terms import FOLLOWUP_REASONS
+
+    late = f.reason.endswith("-overdue")
+    status = Text(FOLLOWUP_REASONS.label(f.reason), style="red" if late else "yellow")
+    if f.deadline and len(f.deadline) > 10:
+        key = "today.followup_late" if late else "today.followup_due"
+        status.append(" · " + t(key, time=_moment(f.deadline, day)), style="dim")
+    elif f.since:
+        status.append(" · " + t("today.followup_resolved", time=_moment(f.since, day)), style="dim")
+    return status
+
+
+def _followups(agenda: Agenda) -> RenderableType | None:
+    """Two lines an issue: what and who, then why it waits and by when."""
+    from rich.text import Text
+
+    from gridnote.render.issues import place_text
+
+    if not agenda.followups:
+        return None
+    rows: list[tuple[Text | str, ...]] = []
+    for f in agenda.followups:
+        mark = Text("!", style="bold red") if f.priority == "urgent" else Text(" ")
+        where = " ".join(filter(None, [f.reporter, f.address and place_text(f.address)]))
+        body = Text(f.text)
+        if where:
+            body.append("  " + where, style="dim")
+        body.append("\n")
+        body.append_text(followup_status(f, agenda.day))
+        rows.append((Text(f"#{f.id}", style="dim"), mark, body))
+    return _section(t("today.followups", count=len(agenda.followups)), _grid("rlw", rows))
 
 
 def care_status(c: CareDue) -> Text:
@@ -193,7 +237,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
     sections = [
         _schedule(agenda),
         _overdue(agenda),
-        # Follow-ups waiting on her (issues to answer or report back on) go here.
+        _followups(agenda),
         _care(agenda, show_all),
         _walk(agenda),
     ]
@@ -224,13 +268,20 @@ def plan_view(plan: DayPlan) -> RenderableType:
 def item_json(item: TimelineItem) -> dict[str, Any]:
     return {"kind": item.kind, "id": item.id, "time": item.time, "text": item.text,
             "starred": item.starred, "done": item.done, "resident": item.resident,
-            "address": item.address, "building": item.building, "every": item.every}
+            "address": item.address, "building": item.building, "every": item.every,
+            "partners": list(item.partners)}
 
 
 def care_json(c: CareDue) -> dict[str, Any]:
     return {"resident_id": c.resident_id, "name": c.name, "alias": c.alias, "address": c.address,
             "tags": list(c.tags), "interval_days": c.interval_days, "last_visit": c.last_visit,
             "due_day": c.due_day, "days_overdue": c.days_overdue}
+
+
+def followup_json(f: Followup) -> dict[str, Any]:
+    return {"id": f.id, "text": f.text, "status": f.status, "reason": f.reason, "reasons": list(f.reasons),
+            "deadline": f.deadline, "since": f.since, "priority": f.priority, "category": f.category,
+            "reporter": f.reporter, "address": f.address}
 
 
 def agenda_json(agenda: Agenda) -> dict[str, Any]:
@@ -240,6 +291,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "today": agenda.today.isoformat(),
         "timeline": [item_json(i) for i in agenda.timeline],
         "overdue": [{**task_json(o.task), "days_late": o.days_late} for o in agenda.overdue],
+        "followups": [followup_json(f) for f in agenda.followups],
         "care": [care_json(c) for c in agenda.care],
         "walk": [{"building": w.code, "name": w.name, "walked": w.walked, "walked_at": w.walked_at}
                  for w in agenda.walk],

@@ -1,9 +1,9 @@
 """The daily agenda (``gridnote today``) and tomorrow's list (``gridnote tomorrow``).
 
 One function per section, each a few indexed queries; :func:`build_agenda`
-puts them together in the order she reads them. To add a section (issues
-waiting on her, events in the timeline), add a field to ``models.Agenda``,
-fill it here, and give ``render.agenda`` a section function for it.
+puts them together in the order she reads them. To add a section, add a
+field to ``models.Agenda``, fill it here, and give ``render.agenda`` a
+section function for it.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from datetime import date
 
 from gridnote import clock
 from gridnote.db import Notebook
-from gridnote.models import Agenda, DayPlan, Figure, OverdueTask, Task, TimelineItem
-from gridnote.services import care, tasks
+from gridnote.models import Agenda, DayPlan, Event, Figure, OverdueTask, Task, TimelineItem
+from gridnote.services import care, events, issues, tasks
 
 
 def task_item(task: Task) -> TimelineItem:
@@ -24,6 +24,11 @@ def task_item(task: Task) -> TimelineItem:
     )
 
 
+def event_item(event: Event) -> TimelineItem:
+    return TimelineItem(kind="event", id=event.id, text=event.title, time=event.time,
+                        building=event.building, partners=event.partners)
+
+
 def timeline_order(item: TimelineItem) -> tuple[bool, bool, str, str, int]:
     """Starred first; then timed items by time; all-day items after them."""
     return (not item.starred, item.time is None, item.time or "", item.kind, item.id)
@@ -31,7 +36,7 @@ def timeline_order(item: TimelineItem) -> tuple[bool, bool, str, str, int]:
 
 def timeline(nb: Notebook, day: date) -> list[TimelineItem]:
     items = [task_item(task) for task in tasks.tasks_due_on(nb, day)]
-    # Events of the day join here as items of their own kind.
+    items += [event_item(event) for event in events.events_on(nb, day)]
     return sorted(items, key=timeline_order)
 
 
@@ -41,10 +46,11 @@ def overdue(nb: Notebook, day: date) -> list[OverdueTask]:
 
 
 def summary(nb: Notebook, day: date) -> list[Figure]:
-    """The counts of the last line, in order (other areas append theirs, e.g. open issues)."""
+    """The counts of the last line, in order."""
     return [
         Figure("open_tasks", tasks.count_open(nb)),
         Figure("done_tasks", tasks.count_done_on(nb, day)),
+        Figure("open_issues", issues.count_open(nb)),
         Figure("visits", care.visits_on(nb, day)),
     ]
 
@@ -57,6 +63,7 @@ def build_agenda(nb: Notebook, day: date | None = None) -> Agenda:
         today=today,
         timeline=timeline(nb, day),
         overdue=overdue(nb, day),
+        followups=issues.followups(nb, day),
         care=care.care_round(nb, day),
         walk=care.daily_walk(nb, day),
         summary=summary(nb, day),

@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from gridnote import clock
-from gridnote.dates import When
 from gridnote.db import Notebook
 from gridnote.errors import InputError
 from gridnote.models import Event
 from gridnote.vocab import split_list
+
+if TYPE_CHECKING:
+    from gridnote.dates import When
 
 EVENT_SELECT = "SELECT e.*, b.code AS building_code FROM events e LEFT JOIN buildings b ON b.id = e.building_id"
 
@@ -38,6 +41,8 @@ def add_event(nb: Notebook, title: str, *, when: When | None = None, partners: l
         raise InputError("event.bad_attendees", number=attendees)
     if when is None:
         now = clock.now()
+        from gridnote.dates import When
+
         when = When(now.date(), now.time().replace(microsecond=0))
     names = [p for text in partners or [] for p in split_list(text)]
     stamp = clock.iso(clock.now())
