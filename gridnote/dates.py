@@ -448,3 +448,36 @@ def parse_day(text: str, *, now: datetime | None = None) -> date:
         raise InputError("dates.day_only", text=_shown(text),
                          examples=format_examples(days_only=True))
     return when.day
+
+
+# ---------------------------------------------------------------- looking back
+def parse_past_when(text: str, *, now: datetime | None = None) -> When:
+    """A day (and time) in a history: ``周五``, ``11-20``, ``1号`` mean the last such day, not the next.
+
+    :func:`parse_when` reads them forward (the next such day, as
+    due dates need). Read from a reference moved back by less than the form's
+    period (a week, a month, a year), a recurring form gives an earlier
+    occurrence; it is kept when it is the latest one on or before today (the
+    occurrence after it is in the future). Relative forms (tomorrow, in 2 days)
+    move with the reference and are returned as read.
+    """
+    now = now or clock.now()
+    today = now.date()
+    when = parse_when(text, now=now)
+    if when.day <= today:
+        return when
+    if parse_when(text, now=now - timedelta(days=1)).day == when.day - timedelta(days=1):
+        return when  # relative (tomorrow, in 3 days): it moves with the reference
+    for back in (6, 30, 365):
+        candidate = parse_when(text, now=now - timedelta(days=back))
+        if candidate.day <= today:
+            after = parse_when(text, now=clock.at(candidate.day + timedelta(days=1), now.time()))
+            if after.day > today:
+                return candidate
+    return when
+
+
+def parse_past_day(text: str) -> date:
+    """``--date``/``--from``/``--to`` of a history query (see :func:`parse_past_when`); a time is refused."""
+    parse_day(text)  # refuses a time of day (and anything unreadable) with the usual message
+    return parse_past_when(text).day

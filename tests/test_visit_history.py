@@ -11,7 +11,8 @@ from gridnote.dates import When
 from gridnote.errors import InputError
 from gridnote.readings import ReadingInput
 from gridnote.services.care import daily_walk, last_care_visits, next_care_visit
-from gridnote.services.visit_input import latest_when, parse_follow_up
+from gridnote.dates import parse_past_when as latest_when
+from gridnote.services.visit_input import parse_follow_up
 from gridnote.services.visits import Target, building_target, log_visit, place_target, resident_target, undo_visit
 
 NOW = datetime.fromisoformat("2026-11-29T09:00:00+08:00")

@@ -48,26 +48,10 @@ def _at(text: str | None) -> datetime | None:
 
 
 def history_day(text: str | None) -> date | None:
-    """A day for --from/--to, which look back: a month and day without a year (11-01, 11月1日)
-    mean the last such day, not the next one as for a due date.
-    """
-    if text is None:
-        return None
-    import re
+    """A day for --from/--to, which look back (11-01 is the last 1 November, not the next)."""
+    from gridnote.dates import parse_past_day
 
-    from gridnote import clock
-    from gridnote.dates import parse_day
-    from gridnote.textnorm import normalize
-
-    day = parse_day(text)
-    plain = normalize(text)
-    if day > clock.today() and not re.search(r"\d{4}", plain) and \
-            re.match(r"^\s*(\d{1,2}\s*[-/.]\s*\d{1,2}|.+月.+[日号])\s*$", plain):
-        try:
-            day = day.replace(year=day.year - 1)
-        except ValueError:  # 2-29
-            day = day.replace(year=day.year - 1, day=28)
-    return day
+    return None if text is None else parse_past_day(text)
 
 
 def _show(change: IssueChange) -> None:

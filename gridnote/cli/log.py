@@ -219,7 +219,8 @@ def visits(
     from gridnote import clock
     from gridnote.errors import InputError
     from gridnote.render.visits import visit_json, visits_table
-    from gridnote.services.visit_input import parse_kind, past_day
+    from gridnote.dates import parse_past_day as past_day
+    from gridnote.services.visit_input import parse_kind
     from gridnote.services.visits import building_target, list_visits
 
     if date_ is not None and (from_ is not None or to is not None):

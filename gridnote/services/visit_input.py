@@ -2,7 +2,7 @@
 
 Dates in a log look back: the visit already happened, and a history query is
 about the past, so ``周五`` and ``11-20`` mean the last such day
-(:func:`latest_when`), while a follow-up looks ahead like any due date.
+(:func:`gridnote.dates.parse_past_when`), while a follow-up looks ahead like any due date.
 """
 
 from __future__ import annotations
@@ -37,48 +37,14 @@ def parse_kind(text: str) -> str:
     return code
 
 
-def latest_when(text: str, *, now: datetime | None = None) -> When:
-    """A day (and time) in a history: ``周五``, ``11-20``, ``1号`` mean the last such day, not the next.
-
-    :func:`gridnote.dates.parse_when` reads them forward (the next such day, as
-    due dates need). Read from a reference moved back by less than the form's
-    period (a week, a month, a year), a recurring form gives an earlier
-    occurrence; it is kept when it is the latest one on or before today (the
-    occurrence after it is in the future). Relative forms (tomorrow, in 2 days)
-    move with the reference and are returned as read.
-    """
-    from gridnote.dates import parse_when
-
-    now = now or clock.now()
-    today = now.date()
-    when = parse_when(text, now=now)
-    if when.day <= today:
-        return when
-    if parse_when(text, now=now - timedelta(days=1)).day == when.day - timedelta(days=1):
-        return when  # relative (tomorrow, in 3 days): it moves with the reference
-    for back in (6, 30, 365):
-        candidate = parse_when(text, now=now - timedelta(days=back))
-        if candidate.day <= today:
-            after = parse_when(text, now=clock.at(candidate.day + timedelta(days=1), now.time()))
-            if after.day > today:
-                return candidate
-    return when
-
-
-def past_day(text: str) -> date:
-    """``--date``/``--from``/``--to`` of a history query (see :func:`latest_when`); a time is refused."""
-    from gridnote.dates import parse_day
-
-    parse_day(text)  # refuses a time of day (and anything unreadable) with the usual message
-    return latest_when(text).day
-
-
 def visit_moment(text: str | None) -> datetime:
     """When the contact happened: now by default; a past day without a time is taken at noon."""
     now = clock.now()
     if text is None:
         return now
-    when = latest_when(text, now=now)
+    from gridnote.dates import parse_past_when
+
+    when = parse_past_when(text, now=now)
     if when.time is None:
         moment = now if when.day == now.date() else clock.at(when.day, UNTIMED_VISIT)
     else:
