@@ -56,6 +56,16 @@ def parse_address(text: str) -> Address | None:
     return Address(match["b"], match["u"], match["r"])
 
 
+def require_building_code(text: str) -> str:
+    """``5``, ``5号楼``, ``5栋`` → ``"5"``; anything else is an input error."""
+    from gridnote.errors import InputError
+
+    code = building_code(text)
+    if code is None:
+        raise InputError("building.bad_code", text=text)
+    return code
+
+
 def building_code(text: str) -> str | None:
     """``5``, ``5号楼``, ``5栋`` → ``"5"``; None when it is not a building."""
     address = parse_address(text)

@@ -14,10 +14,6 @@ class Building:
     households: int = 0
     residents: int = 0
 
-    @property
-    def label(self) -> str:
-        return self.name or f"{self.code}号楼"
-
 
 @dataclass(frozen=True)
 class Household:

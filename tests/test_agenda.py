@@ -120,7 +120,7 @@ def test_agenda_in_english(grid) -> None:
         "  1 ★ 06:30   量血压，降压药吃完了要带过去 李秀英（李奶奶） 8-2-301",
         "  4 ✓ 08:00   回电话给物业",
         "  2   09:00   社区网格例会",
-        "  3   all day 巡查5号楼 ↻                  Building 5",
+        "  3   all day 巡查5号楼 ↻                  building 5",
         "",
         "Overdue: 2",
         "  6 ★ 1 day late  送降压药                              李秀英（李奶奶） 8-2-301",
@@ -132,7 +132,7 @@ def test_agenda_in_english(grid) -> None:
         "  高玉兰（高阿姨） 5-1-502 living alone            2 days overdue · last 11-20",
         "",
         "Daily walk: 1 of 3 buildings walked",
-        "  Building 5 not yet   Building 7 not yet   Building 8 ✓ 08:10",
+        "  building 5 not yet   building 7 not yet   building 8 ✓ 08:10",
         "",
         "open tasks: 5 · done: 1 · open issues: 0 · visits: 0",
     ]
@@ -218,7 +218,7 @@ def test_done_when_a_starred_task_written_the_evening_before_tops_the_next_day(c
         "",
         "Schedule",
         "  2 ★ 06:30 量血压 李奶奶 李秀英（李奶奶） 8-2-301",
-        "  1   06:00 巡查5号楼     Building 5",
+        "  1   06:00 巡查5号楼     building 5",
     ]
     assert lines[6:8] == ["Overdue: 1", "  3   12 days late 送降压药"]
     morning = ok(cli("today", env={"GRIDNOTE_NOW": "2026-11-30T06:00:00+08:00"})).splitlines()

@@ -152,5 +152,5 @@ def test_config_lang_switches_messages(cli) -> None:
     cli("resident", "add", "王芳", "-a", "5-1-101")
     assert cli("config", "set", "lang", "中文").exit_code == 0
     assert "共 1 人" in cli("resident", "list").stdout
-    assert "1 residents" in cli("resident", "list", env={"GRIDNOTE_LANG": "en"}).stdout
+    assert "residents: 1" in cli("resident", "list", env={"GRIDNOTE_LANG": "en"}).stdout
     assert cli("config", "set", "timezone", "Mars/Base").exit_code == 2

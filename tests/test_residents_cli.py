@@ -25,7 +25,7 @@ def test_add_show_and_list(cli) -> None:
     assert "早上量血压" in card
 
     listing = cli("resident", "list").stdout
-    assert "李秀英（李奶奶）" in listing and "8-2-301" in listing and "1 residents" in listing
+    assert "李秀英（李奶奶）" in listing and "8-2-301" in listing and "residents: 1" in listing
 
 
 def test_card_in_chinese(cli) -> None:
@@ -125,7 +125,7 @@ def test_buildings_and_households_of_the_example_grid(cli, demo) -> None:
     assert sum(b["households"] for b in data) == 317
     assert sum(b["residents"] for b in data) == 752
     table = cli("building", "list").stdout
-    assert "4 buildings" in table and "317" in table and "752" in table
+    assert "buildings: 4" in table and "317" in table and "752" in table
     households = json.loads(cli("household", "list", "-b", "8", "--json").stdout)
     li = next(h for h in households if h["address"] == "8-2-301")
     assert li["members"] == ["李奶奶", "张大爷"]

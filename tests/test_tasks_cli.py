@@ -259,7 +259,7 @@ def test_list_table_at_80_columns(cli, demo) -> None:
         " #   Due              Task                          For",
         " " + "─" * 75,
         " 2   Wed 18 Nov       送降压药",
-        " 3   today            walk building 5 ↻ every day   Building 5",
+        " 3   today            walk building 5 ↻ every day   building 5",
         " 1   tomorrow 06:30   ★ 量血压 李奶奶               李秀英（李奶奶） 8-2-301",
         "",
         "                                   3 tasks",

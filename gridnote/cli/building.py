@@ -18,7 +18,7 @@ def building_list(json_: JsonOption = False) -> None:
 
     buildings = list_buildings(notebook())
     if json_:
-        print_json([{"id": b.id, "code": b.code, "name": b.label, "households": b.households,
+        print_json([{"id": b.id, "code": b.code, "name": b.name, "households": b.households,
                      "residents": b.residents} for b in buildings])
         return
     out().print(building_table(buildings))

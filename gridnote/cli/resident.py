@@ -32,7 +32,7 @@ ContactOpt = Annotated[list[str] | None, typer.Option("--contact", help="Emergen
 
 @app.command("add")
 def resident_add(
-    name: Annotated[str, typer.Argument(help="Full name, e.g. 李秀英.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Full name, e.g. 李秀英.")],
     alias: AliasOpt = None,
     address: AddressOpt = None,
     gender: GenderOpt = None,
@@ -81,28 +81,17 @@ def resident_list(
     """
     from gridnote import clock
     from gridnote.render.residents import resident_json, resident_table
+    from gridnote.address import require_building_code
     from gridnote.services.residents import list_residents
     from gridnote.vocab import normalize_tags
 
     tag_code = normalize_tags([tag])[0] if tag else None
-    residents = list_residents(notebook(), building=_building(building), tag=tag_code, text=text,
+    residents = list_residents(notebook(), building=require_building_code(building) if building else None, tag=tag_code, text=text,
                                include_moved=moved_out)
     if json_:
         print_json([resident_json(r) for r in residents])
         return
     out().print(resident_table(residents, clock.today()))
-
-
-def _building(text: str | None) -> str | None:
-    if text is None:
-        return None
-    from gridnote.address import building_code
-    from gridnote.errors import InputError
-
-    code = building_code(text)
-    if code is None:
-        raise InputError("building.bad_code", text=text)
-    return code
 
 
 @app.command("show")
@@ -256,10 +245,11 @@ def resident_export(
     """
     from gridnote.render.export import export_residents
     from gridnote.render.residents import exported_line
+    from gridnote.address import require_building_code
     from gridnote.services.residents import list_residents
     from gridnote.vocab import normalize_tags
 
     tag_code = normalize_tags([tag])[0] if tag else None
-    residents = list_residents(notebook(), building=_building(building), tag=tag_code)
+    residents = list_residents(notebook(), building=require_building_code(building) if building else None, tag=tag_code)
     fmt = export_residents(residents, output, format_, full=full)
     out().print(exported_line(len(residents), output, fmt, full))

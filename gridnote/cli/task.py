@@ -28,13 +28,14 @@ def add(words: list[str], *, due: str | None, at: str | None, star: bool, reside
     from gridnote import clock
     from gridnote.render.tasks import added_line
     from gridnote.services import tasks
+    from gridnote.services.residents import resolve_building
 
     nb = notebook()
     text = tasks.clean_text(" ".join(words))
     rule = tasks.parse_every(every)
     when = tasks.due_from(due, at, default=default_day or (clock.today() if rule else None))
     resident_id = resolve_resident(nb, resident).id if resident else None
-    building_id = tasks.resolve_building(nb, building) if building else None
+    building_id = resolve_building(nb, building) if building else None
     if resident_id is None and building_id is None:
         resident_id, building_id = tasks.named_in(nb, text)
     task = tasks.add_task(nb, text, due=when, starred=star, resident_id=resident_id,
@@ -89,12 +90,13 @@ def task_list(
     from gridnote.dates import parse_day
     from gridnote.render.tasks import task_json, task_table
     from gridnote.services import tasks
+    from gridnote.services.residents import resolve_building
 
     nb = notebook()
     found = tasks.list_tasks(nb, tasks.TaskFilter(
         status=tasks.parse_status(status), starred=starred,
         resident_id=resolve_resident(nb, resident).id if resident else None,
-        building_id=tasks.resolve_building(nb, building) if building else None,
+        building_id=resolve_building(nb, building) if building else None,
         start=parse_day(from_) if from_ else None, end=parse_day(to) if to else None,
         undated=undated,
     ))
@@ -226,6 +228,7 @@ def task_edit(
     from gridnote import clock
     from gridnote.render.tasks import edited_line
     from gridnote.services import task_changes, tasks
+    from gridnote.services.residents import resolve_building
 
     nb = notebook()
     task_id = tasks.parse_number(number)
@@ -237,7 +240,7 @@ def task_edit(
     changes = task_changes.TaskEdit(
         text=text, due=when, clear_due=no_due,
         resident_id=resolve_resident(nb, resident).id if resident else None, clear_resident=no_resident,
-        building_id=tasks.resolve_building(nb, building) if building else None, clear_building=no_building,
+        building_id=resolve_building(nb, building) if building else None, clear_building=no_building,
         every=tasks.parse_every(every), clear_every=no_repeat, note=note,
     )
     out().print(edited_line(task_changes.edit(nb, task_id, changes), clock.today()))

@@ -67,7 +67,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.to_tell": ("tell them", "待回访"),
     "issue.to_rate": ("ask rating", "待评价"),
     "issue.overdue_short": ("LATE {when}", "超期 {when}"),
-    "issue.building_of": ("building {building}", "{building}号楼"),
     # -- the card -------------------------------------------------------------------------
     "issue.f.status": ("State", "状态"),
     "issue.f.category": ("Category", "类别"),

@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resident.moved_back": ("#{id} {name} is back on the register", "#{id} {name} 已恢复为在册居民"),
     "resident.none": ("No residents match. Add one with: gridnote resident add NAME -a 8-2-301",
                       "没有匹配的居民。可以这样登记：gridnote resident add 姓名 -a 8-2-301"),
-    "resident.count": ("{count} residents", "共 {count} 人"),
+    "resident.count": ("residents: {count}", "共 {count} 人"),
     "resident.age": ("{age}y", "{age}岁"),
     "resident.moved_mark": ("(moved out)", "（已迁出）"),
     "card.address": ("Address", "住址"),
@@ -53,10 +53,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # households and buildings
     "household.none": ("No households yet. They are created when residents are added.",
                        "还没有住户。登记居民时会自动建立住户。"),
-    "household.count": ("{count} households", "共 {count} 户"),
+    "household.count": ("households: {count}", "共 {count} 户"),
     "building.none": ("No buildings yet. Add residents with an address, or load the example: gridnote --db demo.db demo",
                       "还没有楼栋。登记带地址的居民，或加载示例：gridnote --db demo.db demo"),
-    "building.total": ("{count} buildings", "共 {count} 栋"),
+    "building.label": ("building {code}", "{code}号楼"),
+    "building.total": ("buildings: {count}", "共 {count} 栋"),
     "building.not_found": ("there is no building {code}; known: {known}", "没有 {code} 号楼；现有：{known}"),
     "building.bad_code": ("\"{text}\" is not a building (e.g. 5 or 5号楼)", "“{text}”不是楼栋（例如 5 或 5号楼）"),
     # import

@@ -93,7 +93,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "……另有 {count} 人到期：gridnote today --all"),
     "today.walk": ("Daily walk: {walked} of {total} buildings walked", "每日巡楼：已巡 {walked}/{total} 栋"),
     "today.walk_all": ("Daily walk: all buildings walked ({total}) ✓", "每日巡楼：{total} 栋楼已全部巡查 ✓"),
-    "today.building": ("Building {code}", "{code}号楼"),
     "today.not_walked": ("not yet", "未巡"),
     "today.empty": ("Nothing on {date}. Plan tomorrow: gridnote tomorrow add \"…\" --at 6:30 --star",
                     "{date}没有待办事项。写明日工作：gridnote tomorrow add \"……\" --at 6:30 --star"),

@@ -197,7 +197,7 @@ def _care(agenda: Agenda, show_all: bool) -> RenderableType | None:
 
 
 def _building(code: str, name: str | None) -> str:
-    return name or t("today.building", code=code)
+    return name or t("building.label", code=code)
 
 
 def _walk(agenda: Agenda) -> RenderableType | None:

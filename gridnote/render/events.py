@@ -39,7 +39,7 @@ def event_table(events: list[Event], today: date) -> RenderableType:
     grid.columns[3].justify = "right"
     for e in events:
         body = Text(e.title)
-        facts = [f for f in (_partners(e), t("issue.building_of", building=e.building) if e.building else "",
+        facts = [f for f in (_partners(e), t("building.label", code=e.building) if e.building else "",
                              e.note or "") if f]
         if facts:
             body.append("\n" + " · ".join(facts), style="dim")

@@ -49,13 +49,13 @@ def who(issue: Issue) -> str:
 
 def place_label(issue: Issue) -> str:
     if issue.place is None:
-        return t("issue.building_of", building=issue.building) if issue.building else "-"
+        return t("building.label", code=issue.building) if issue.building else "-"
     return place_text(issue.place)
 
 
 def place_text(place: str) -> str:
     """``8-2-301`` as it is; a bare building code as ``Building 5`` / ``5号楼``."""
-    return place if "-" in place else t("issue.building_of", building=place)
+    return place if "-" in place else t("building.label", code=place)
 
 
 def next_deadline(issue: Issue) -> tuple[str, str] | None:

@@ -136,7 +136,7 @@ def building_table(buildings: list[Building]) -> RenderableType:
     for column in grid.columns[1:]:
         column.justify = "right"
     for b in buildings:
-        grid.add_row(b.label, str(b.households), str(b.residents))
+        grid.add_row(b.name or t("building.label", code=b.code), str(b.households), str(b.residents))
     return grid
 
 

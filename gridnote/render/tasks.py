@@ -21,7 +21,7 @@ def who(resident: str | None, address: str | None, building: str | None) -> str:
     """``李秀英（李奶奶） 8-2-301``, or the building (``5号楼``) for a building's task."""
     if resident:
         return f"{resident} {address}" if address else resident
-    return t("today.building", code=building) if building else ""
+    return t("building.label", code=building) if building else ""
 
 
 def _repeat(task: Task) -> str:

@@ -24,7 +24,7 @@ from gridnote.db import Notebook
 from gridnote.errors import FileError, GridnoteError, InputError
 from gridnote.models import ImportProblem, ImportResult
 from gridnote.services import resident_fields as rf
-from gridnote.services.residents import add_contact, ensure_household, get_resident
+from gridnote.services.residents import ensure_household, get_resident
 from gridnote.textnorm import fold
 
 HEADERS: dict[str, tuple[str, ...]] = {

@@ -76,6 +76,13 @@ def find_building(nb: Notebook, code: str) -> int:
     return int(row[0])
 
 
+def resolve_building(nb: Notebook, text: str) -> int:
+    """The id of the building she typed (``5``, ``5号楼``, ``5栋``)."""
+    from gridnote.address import require_building_code
+
+    return find_building(nb, require_building_code(text))
+
+
 def list_buildings(nb: Notebook) -> list[Building]:
     rows = nb.rows(
         """

@@ -206,17 +206,6 @@ def named_resident(nb: Notebook, text: str) -> Resident | None:
     return get_resident(nb, found.pop()) if len(found) == 1 else None
 
 
-def resolve_building(nb: Notebook, text: str) -> int:
-    """The id of the building she typed (``5``, ``5号楼``)."""
-    from gridnote.address import building_code
-    from gridnote.services.residents import find_building
-
-    code = building_code(text)
-    if code is None:
-        raise InputError("building.bad_code", text=text)
-    return find_building(nb, code)
-
-
 _BUILDING_WORD = re.compile(r"(\d+)\s*(?:号楼|栋|幢)|\bbuilding\s*(\d+)\b|\bbldg\.?\s*(\d+)\b", re.I)
 
 

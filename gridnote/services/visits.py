@@ -74,12 +74,10 @@ def resident_target(nb: Notebook, resident: Resident) -> Target:
 
 
 def building_target(nb: Notebook, text: str) -> Target:
-    from gridnote.address import building_code
+    from gridnote.address import require_building_code
     from gridnote.services.residents import find_building
 
-    code = building_code(text)
-    if code is None:
-        raise InputError("building.bad_code", text=text)
+    code = require_building_code(text)
     return Target(building_id=find_building(nb, code), label=f"{code}号楼")
 
 
