@@ -24,9 +24,12 @@ BUSY_TIMEOUT_MS = 10_000  # two terminals writing at once wait for each other
 class Notebook:
     """One open notebook: a connection plus the helpers every service uses."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, created: bool = False,
+                 read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
+        self.created = created  # this command made a new, empty notebook
+        self.read_only = read_only  # opened from read-only storage: reading works, writing is refused
         self._settings: dict[str, str] | None = None
 
     # -- reading -------------------------------------------------------------
@@ -35,6 +38,10 @@ class Notebook:
             return self.conn.execute(sql, params)
         except sqlite3.OperationalError as exc:
             raise _translate(exc, self.path) from exc
+        except OverflowError as exc:  # a number typed larger than SQLite can store
+            from gridnote.errors import InputError
+
+            raise InputError("core.number_too_large") from exc
 
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         return self.execute(sql, params).fetchall()
@@ -129,11 +136,13 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
     return exc
 
 
-def _create_file(path: Path) -> bool:
+def _create_file(path: Path, *, make_folder: bool) -> bool:
     """Create an empty notebook file readable by its owner only. False if it appeared meanwhile."""
     parent = path.parent
     try:
         if not parent.exists():
+            if not make_folder:
+                raise NotebookError("notebook.no_folder", path=path, folder=parent)
             parent.mkdir(mode=0o700, parents=True)
             os.chmod(parent, 0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -146,8 +155,8 @@ def _create_file(path: Path) -> bool:
     return True
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    uri = "file:" + quote(str(path.resolve())) + "?mode=rw"
+def _connect(path: Path, mode: str = "mode=rw") -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.resolve())) + "?" + mode
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.OperationalError as exc:
@@ -156,8 +165,20 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_notebook(path: Path) -> Notebook:
-    """Open (creating if needed) the notebook at ``path``, upgraded to this version."""
+def _read_header(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    return (
+        conn.execute("PRAGMA application_id").fetchone()[0],
+        conn.execute("PRAGMA user_version").fetchone()[0],
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0],
+    )
+
+
+def open_notebook(path: Path, *, make_folder: bool = True) -> Notebook:
+    """Open (creating if needed) the notebook at ``path``, upgraded to this version.
+
+    ``make_folder=False`` refuses to create missing folders, so a mistyped
+    ``--db`` path is an error rather than a new, empty notebook.
+    """
     from gridnote.migrations import LATEST
 
     path = Path(path)
@@ -165,19 +186,29 @@ def open_notebook(path: Path) -> Notebook:
         raise NotebookError("notebook.is_dir", path=path)
     created = False
     if not path.exists():
-        created = _create_file(path)
+        created = _create_file(path, make_folder=make_folder)
+    elif path.stat().st_size == 0:
+        os.chmod(path, 0o600)  # an empty file about to become a notebook: make it private first
     conn = _connect(path)
+    read_only = False
     try:
         try:
-            app_id, version = (
-                conn.execute("PRAGMA application_id").fetchone()[0],
-                conn.execute("PRAGMA user_version").fetchone()[0],
-            )
-            has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            app_id, version, has_tables = _read_header(conn)
         except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "unable to open" not in str(exc).lower():
+            text = str(exc).lower()
+            if "unable to open" in text:
+                # read-only storage: WAL cannot create its -shm file; read the file as it is
+                conn.close()
+                conn = _connect(path, "mode=ro&immutable=1")
+                read_only = True
+                try:
+                    app_id, version, has_tables = _read_header(conn)
+                except sqlite3.DatabaseError as again:
+                    raise NotebookError("notebook.not_a_notebook", path=path) from again
+            elif isinstance(exc, sqlite3.OperationalError):
                 raise _translate(exc, path) from exc
-            raise NotebookError("notebook.not_a_notebook", path=path) from exc
+            else:
+                raise NotebookError("notebook.not_a_notebook", path=path) from exc
         if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
             raise NotebookError("notebook.not_a_notebook", path=path)
         if version > LATEST:
@@ -185,13 +216,15 @@ def open_notebook(path: Path) -> Notebook:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if app_id != APPLICATION_ID or version < LATEST:
+            if read_only:
+                raise NotebookError("notebook.read_only", path=path)
             _upgrade(conn, path, fresh=not has_tables)
     except BaseException:
         conn.close()
         if created:
             _remove_quietly(path)
         raise
-    return Notebook(conn, path)
+    return Notebook(conn, path, created=created, read_only=read_only)
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> None:

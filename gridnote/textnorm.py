@@ -18,3 +18,22 @@ def normalize(text: str) -> str:
 def fold(text: str) -> str:
     """Normalised and lower-cased: the form used to compare names and codes."""
     return normalize(text).casefold()
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９＃", "0123456789#")
+MAX_NUMBER = 2**63 - 1  # the largest number SQLite stores
+
+
+def read_number(text: str, *, allow_hash: bool = True) -> int | None:
+    """A whole number as typed (``12``, ``#12``, full-width ``１２``); None for anything else.
+
+    Only ASCII and full-width digits count: ``²`` or ``①`` are not numbers here,
+    and a number too large to store is refused rather than overflowing later.
+    """
+    value = text.strip().translate(_FULL_WIDTH_DIGITS)
+    if allow_hash and value.startswith("#"):
+        value = value[1:]
+    if not value or not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if number <= MAX_NUMBER else None

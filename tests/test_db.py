@@ -197,3 +197,47 @@ def test_two_processes_adding_residents_at_once_both_succeed(tmp_path: Path) -> 
         assert nb.scalar("SELECT count(*) FROM households") == 15
     finally:
         nb.close()
+
+
+def test_mistyped_db_folder_is_refused_not_created(cli, tmp_path: Path) -> None:
+    result = cli("--db", str(tmp_path / "typo" / "n.db"), "today")
+    assert result.exit_code == NotebookError.exit_code
+    assert result.stderr.startswith("Error: there is no folder")
+    assert not (tmp_path / "typo").exists()
+
+
+def test_an_empty_existing_file_becomes_a_private_notebook(tmp_path: Path) -> None:
+    path = tmp_path / "n.db"
+    path.touch(mode=0o644)
+    os.chmod(path, 0o644)
+    open_notebook(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
+    """On read-only storage WAL cannot make its -shm file; the notebook opens read-only instead."""
+    import gridnote.db as db
+
+    path = tmp_path / "n.db"
+    nb = open_notebook(path)
+    nb.insert("buildings", {"code": "8", "created_at": "2026-01-01T00:00:00+08:00"})
+    nb.close()
+    real = db._read_header
+    calls = []
+
+    def header(conn):
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(conn)
+
+    monkeypatch.setattr(db, "_read_header", header)
+    ro = open_notebook(path)
+    try:
+        assert ro.read_only and ro.scalar("SELECT code FROM buildings") == "8"
+        with pytest.raises(NotebookError) as err:
+            with ro.transaction():
+                ro.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
+        assert err.value.key == "notebook.read_only"
+    finally:
+        ro.close()

@@ -75,5 +75,16 @@ __all__ = ["app", "main", "_common"]
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    A console that cannot show a character (✓ on a GBK terminal) gets a
+    replacement mark instead of a crash after the notebook was written.
+    """
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
     app()

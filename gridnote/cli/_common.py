@@ -8,6 +8,7 @@ on stderr and the error's exit code here, in :class:`RootGroup`.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -51,8 +52,11 @@ def notebook() -> Notebook:
         from gridnote.paths import notebook_path
         from gridnote.services.config import apply_process_settings
 
-        STATE.notebook = open_notebook(notebook_path(STATE.db_option))
+        explicit = STATE.db_option is not None or bool(os.environ.get("GRIDNOTE_DB"))
+        STATE.notebook = open_notebook(notebook_path(STATE.db_option), make_folder=not explicit)
         apply_process_settings(STATE.notebook)
+        if STATE.notebook.created and sys.stderr.isatty():
+            typer.echo(i18n.t("notebook.created", path=STATE.notebook.path), err=True)
     return STATE.notebook
 
 
@@ -131,6 +135,15 @@ def _localize(group: Any, path: str) -> None:
         _localize(command, key)
 
 
+def _is_text(arg: str) -> bool:
+    """False for bytes that were not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _peek_option(args: list[str], name: str) -> str | None:
     for i, arg in enumerate(args):
         if arg == name and i + 1 < len(args):
@@ -149,6 +162,9 @@ class RootGroup(Group):
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
+        if not all(_is_text(arg) for arg in argv):
+            typer.echo(i18n.t("core.error", message=i18n.t("core.bad_command_line")), err=True)
+            raise SystemExit(2)
         lang = _peek_option(argv, "--lang")
         if lang:
             i18n.set_lang(lang)

@@ -36,10 +36,13 @@ def event_add(
         code = building_code(building)
         if code is None:
             raise InputError("building.bad_code", text=building)
-    if attendees is not None and not attendees.strip().isdigit():
+    from gridnote.textnorm import read_number
+
+    count = read_number(attendees, allow_hash=False) if attendees is not None else None
+    if attendees is not None and (count is None or count > 100_000):
         raise InputError("event.bad_attendees", number=attendees)
     event = add_event(notebook(), title, when=parse_when(at) if at else None, partners=with_, building=code,
-                      attendees=int(attendees) if attendees is not None else None, note=note)
+                      attendees=count, note=note)
     out().print(added_line(event, clock.today()))
 
 

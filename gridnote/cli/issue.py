@@ -28,11 +28,12 @@ CategoryOpt = Annotated[str | None, typer.Option("--category", "-k", help="Categ
 
 def _number(text: str) -> int:
     from gridnote.errors import InputError
+    from gridnote.textnorm import read_number
 
-    value = text.strip().lstrip("#")
-    if not value.isdigit():
+    number = read_number(text)
+    if number is None:
         raise InputError("issue.bad_number", text=text)
-    return int(value)
+    return number
 
 
 def _at(text: str | None) -> datetime | None:
@@ -117,7 +118,7 @@ def issue_list(
     since: Annotated[str | None, typer.Option("--from", metavar="DAY", help="Received on or after this day (11-01: the last 1 Nov).")] = None,
     until: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Received on or before this day.")] = None,
     open_: Annotated[bool, typer.Option("--open/--all", help="Open issues (the default, by deadline) or all of them (newest first).")] = True,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, max=100_000, help="Show at most this many.")] = None,
     json_: JsonOption = False,
 ) -> None:
     """List issues: open ones by deadline, or filtered by state, category, building, reporter, dates.

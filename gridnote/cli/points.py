@@ -49,9 +49,11 @@ def resident_redeem(
     from gridnote.render.points import redeemed_line
     from gridnote.services.points import redeem
 
-    if not points.strip().isdigit():
+    from gridnote.textnorm import read_number
+
+    amount = read_number(points, allow_hash=False)
+    if amount is None or amount > 1_000_000:
         raise InputError("points.bad_amount", amount=points)
-    amount = int(points)
     nb = notebook()
     resident = resolve_resident(nb, who)
     balance = redeem(nb, resident.id, amount, for_)

@@ -112,17 +112,16 @@ def add_task(
 
 
 # -- reading what she typed ------------------------------------------------------
-_NUMBER = re.compile(r"#?(\d{1,9})")
 
 
 def parse_number(text: str) -> int:
     """A task number as typed: ``12`` or ``#12``."""
-    from gridnote.textnorm import normalize
+    from gridnote.textnorm import read_number
 
-    m = _NUMBER.fullmatch(normalize(text))
-    if not m:
+    number = read_number(text)
+    if number is None:
         raise InputError("task.bad_number", text=text)
-    return int(m[1])
+    return number
 
 
 def parse_status(text: str) -> str | None:
