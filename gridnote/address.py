@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from gridnote.textnorm import normalize
 
-_PART = r"[0-9]+[A-Za-z]?"
+_PART = r"[0-9]{1,6}[A-Za-z]?"
 _DASHED = re.compile(rf"^(?P<b>{_PART})(?:[-#/](?P<u>{_PART})(?:[-#/](?P<r>{_PART}))?)?$")
 _CHINESE = re.compile(
     rf"^(?P<b>{_PART})\s*(?:号楼|号|栋|幢|楼|#)"
@@ -50,10 +50,31 @@ def parse_address(text: str) -> Address | None:
     value = normalize(text).replace(" ", "").upper()
     if not value:
         return None
+    value = _chinese_unit(value)
     match = _DASHED.match(value) or _CHINESE.match(value)
     if not match:
         return None
-    return Address(match["b"], match["u"], match["r"])
+    parts = [_part(match[name]) for name in ("b", "u", "r")]
+    if any(p == "" for p in parts):
+        return None  # building, unit or room 0 does not exist
+    return Address(*parts)  # type: ignore[arg-type]
+
+
+def _part(text: str | None) -> str | None:
+    """``02`` and ``0301`` are written ``2`` and ``301``, so one flat has one address."""
+    if text is None:
+        return None
+    digits = text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return str(int(digits)) + text[len(digits):] if int(digits) else ""
+
+
+_CN_UNIT = re.compile(r"([一二三四五六七八九十])(单元)")
+_CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10"}
+
+
+def _chinese_unit(value: str) -> str:
+    """``一单元`` → ``1单元``: units are often written with a Chinese numeral."""
+    return _CN_UNIT.sub(lambda m: _CN_DIGIT[m[1]] + m[2], value)
 
 
 def require_building_code(text: str) -> str:

@@ -125,6 +125,12 @@ class Notebook:
         self.conn.close()
 
 
+def contains(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with % and _ taken literally (use ``ESCAPE '\\'``)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:

@@ -160,7 +160,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
      "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 5 …"),
     (["log", "--building", "5", "--bp", "139/90"], 2,
      "readings belong to one resident, not to 5号楼; name the person (e.g. 李奶奶)"),
-    (["log", "李大妈", "x"], 3, 'no resident matches "李大妈"; closest: -'),
+    (["log", "李大妈", "x"], 3, 'no resident matches "李大妈" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)'),
     (["log", "9-9-909", "x"], 3, "there is no household at 9-9-909"),
     (["log", "--building", "9", "x"], 3, "there is no building 9; known: 5, 6, 7, 8"),
     (["log", "--bp", "139/90"], 2, "say who: a resident (李奶奶), a household (8-2-301) or --building 5"),

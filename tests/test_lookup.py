@@ -108,3 +108,25 @@ def test_demo_grid_zjh_finds_zeng_only_under_zeng(cli, demo) -> None:
     assert "曾俊华" in cli("resident", "show", "zjh").stdout
     result = cli("resident", "show", "cjh")
     assert "曾俊华" not in result.stdout + result.stderr
+
+
+def test_like_wildcards_are_literal(nb, grid) -> None:
+    for query in ("%", "_", "李%"):
+        with pytest.raises(NotFoundError) as err:
+            resolve_resident(nb, query)
+        assert "try part of the name" in str(err.value) or "closest" in str(err.value)
+
+
+def test_recording_for_a_moved_out_resident_is_refused(cli, nb, grid) -> None:
+    from gridnote.services.residents import move_out
+
+    move_out(nb, grid["gao"].id, note="搬去女儿家")
+    assert cli("resident", "show", "高阿姨").exit_code == 0  # reading still works
+    for args in (["log", "高阿姨", "看望"], ["task", "add", "回访", "-r", "高阿姨"],
+                 ["issue", "add", "楼道灯坏了", "--reporter", "高阿姨"]):
+        result = cli(*args)
+        assert result.exit_code == 4, args
+        assert result.stderr.startswith("Error: 高玉兰（高阿姨） moved out on 2026-11-29;"), result.stderr
+    assert nb.scalar("SELECT count(*) FROM visits") == 0
+    assert nb.scalar("SELECT count(*) FROM tasks") == 0
+    assert nb.scalar("SELECT count(*) FROM issues") == 0

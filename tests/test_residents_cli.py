@@ -36,6 +36,7 @@ def test_card_in_chinese(cli) -> None:
 
 def test_list_filters(cli) -> None:
     cli("resident", "add", "王芳", "-a", "5-1-101", "-t", "独居")
+    assert cli("building", "add", "6号楼").exit_code == 0
     cli("resident", "add", "赵磊", "-a", "6-1-101")
     cli("resident", "add", "孙丽", "-a", "6-2-101", "-t", "独居", "--note", "腿脚不便")
     by_tag = json.loads(cli("resident", "list", "-t", "living-alone", "--json").stdout)
@@ -140,3 +141,22 @@ def test_demo_refuses_a_notebook_with_residents(cli, demo) -> None:
 def test_empty_states_say_what_to_do(cli) -> None:
     assert "gridnote resident add" in cli("resident", "list").stdout
     assert "demo" in cli("building", "list").stdout
+
+
+def test_a_typo_in_an_address_does_not_add_a_building(cli, nb) -> None:
+    cli("resident", "add", "王芳", "-a", "5-1-101")
+    result = cli("resident", "add", "李雷", "-a", "9-1-101")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Error: there is no building 9 in this grid (known: 5)")
+    assert nb.scalar("SELECT count(*) FROM buildings") == 1
+    assert cli("resident", "edit", "王芳", "-a", "9-9-9").exit_code == 3
+    assert cli("building", "add", "9").stdout.strip() == "✓ building 9 is part of the grid"
+    assert cli("resident", "add", "李雷", "-a", "9-1-101").exit_code == 0
+
+
+def test_addresses_are_one_form(cli) -> None:
+    cli("resident", "add", "王芳", "-a", "8-2-301")
+    cli("resident", "add", "李雷", "-a", "08-02-0301")
+    households = json.loads(cli("household", "list", "--json").stdout)
+    assert [(h["address"], h["members"]) for h in households] == [("8-2-301", ["王芳", "李雷"])]
+    assert cli("resident", "add", "赵六", "-a", "8-0-301").exit_code == 2

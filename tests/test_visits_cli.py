@@ -122,7 +122,7 @@ def test_nothing_logged(cli, demo) -> None:
     (["visits", "-k", "party"], 2, 'unknown kind "party"; use visit (走访), phone (电话), wechat (微信), walk (巡查), '
      "emergency (应急), outreach (宣传)"),
     (["visits", "-b", "9"], 3, "there is no building 9; known: 5, 6, 7, 8"),
-    (["visits", "-r", "李大妈"], 3, 'no resident matches "李大妈"; closest: -'),
+    (["visits", "-r", "李大妈"], 3, 'no resident matches "李大妈" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)'),
 ])
 def test_bad_queries(cli, demo, args, code, message) -> None:
     result = cli(*args)

@@ -99,16 +99,25 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def resolve_resident(nb: Notebook, query: str) -> Resident:
-    """A resident from what she typed; on a terminal an ambiguous match offers a numbered choice."""
+def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resident:
+    """A resident from what she typed; on a terminal an ambiguous match offers a numbered choice.
+
+    ``current=True`` for commands that record something about the person: a
+    resident who moved out is refused rather than written to.
+    """
+    from gridnote.errors import StateError
     from gridnote.services.lookup import resolve_resident as lookup
 
     try:
-        return lookup(nb, query)
+        return lookup(nb, query, current=current)
     except AmbiguousError as exc:
         if not interactive() or not exc.candidates:
             raise
-        return _choose(exc.candidates, query)
+        chosen = _choose(exc.candidates, query)
+        if current and chosen.moved_out:
+            raise StateError("resident.is_moved_out", name=chosen.display_name,
+                             date=(chosen.moved_out_at or "")[:10], query=query) from None
+        return chosen
 
 
 def _choose(candidates: list[Resident], query: str) -> Resident:

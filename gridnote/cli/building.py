@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+import typer
+
 from gridnote.cli._common import JsonOption, new_app, notebook, out, print_json
 
 app = new_app("Buildings: households and residents per building.")
@@ -22,3 +26,21 @@ def building_list(json_: JsonOption = False) -> None:
                      "residents": b.residents} for b in buildings])
         return
     out().print(building_table(buildings))
+
+
+@app.command("add")
+def building_add(
+    code: Annotated[str, typer.Argument(metavar="BUILDING", help="Building number, e.g. 9 or 9号楼.")],
+    name: Annotated[str | None, typer.Option("--name", help="What it is called, if not its number.")] = None,
+) -> None:
+    """Add a building to the grid (a resident's address may then use it).
+
+    Example: gridnote building add 9
+    """
+    from gridnote.address import require_building_code
+    from gridnote.i18n import t
+    from gridnote.render.common import ok
+    from gridnote.services.residents import add_building
+
+    building = add_building(notebook(), require_building_code(code), name)
+    out().print(ok("building.added", label=building.name or t("building.label", code=building.code)))

@@ -103,8 +103,8 @@ def issue_add(
         if entry.address is None:
             raise InputError("resident.bad_address", text=address)
     if reporter is not None:
-        entry.reporter_id = resolve_resident(nb, reporter).id
-    entry.affects = [resolve_resident(nb, name).id for value in affects or [] for name in split_list(value)]
+        entry.reporter_id = resolve_resident(nb, reporter, current=True).id
+    entry.affects = [resolve_resident(nb, name, current=True).id for value in affects or [] for name in split_list(value)]
     _show(add_issue(nb, entry))
 
 

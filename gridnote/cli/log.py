@@ -58,7 +58,7 @@ def _readings(bp: str | None, pulse: str | None, glucose: str | None, temp: str 
 def _target(nb: Notebook, who: str) -> Target:
     from gridnote.services.visits import place_target, resident_target
 
-    return place_target(nb, who) or resident_target(nb, _common.resolve_resident(nb, who))
+    return place_target(nb, who) or resident_target(nb, _common.resolve_resident(nb, who, current=True))
 
 
 def _ask(key: str) -> str:

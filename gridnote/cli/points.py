@@ -55,6 +55,6 @@ def resident_redeem(
     if amount is None or amount > 1_000_000:
         raise InputError("points.bad_amount", amount=points)
     nb = notebook()
-    resident = resolve_resident(nb, who)
+    resident = resolve_resident(nb, who, current=True)
     balance = redeem(nb, resident.id, amount, for_)
     out().print(redeemed_line(resident.display_name, amount, " ".join(for_.split()), balance))

@@ -64,7 +64,7 @@ def resident_add(
         tags=rf.clean_tags(tag or []),
         contacts=[rf.parse_contact(c) for c in contact or []],
     )
-    out().print(added_line(add_resident(notebook(), fields)))
+    out().print(added_line(add_resident(notebook(), fields, known_building=True)))
 
 
 @app.command("list")
@@ -151,7 +151,7 @@ def resident_edit(
     if phone is not None or add_phone:
         fields.phones = rf.clean_phones(phone if replace else add_phone or [])
     with nb.transaction():
-        updated = edit_resident(nb, resident.id, fields, replace_phones=replace)
+        updated = edit_resident(nb, resident.id, fields, replace_phones=replace, known_building=True)
         if remove_contact_id is not None:
             remove_contact(nb, resident.id, remove_contact_id)
             updated = get_resident(nb, resident.id)

@@ -34,7 +34,7 @@ def add(words: list[str], *, due: str | None, at: str | None, star: bool, reside
     text = tasks.clean_text(" ".join(words))
     rule = tasks.parse_every(every)
     when = tasks.due_from(due, at, default=default_day or (clock.today() if rule else None))
-    resident_id = resolve_resident(nb, resident).id if resident else None
+    resident_id = resolve_resident(nb, resident, current=True).id if resident else None
     building_id = resolve_building(nb, building) if building else None
     if resident_id is None and building_id is None:
         resident_id, building_id = tasks.named_in(nb, text)
@@ -95,7 +95,7 @@ def task_list(
     nb = notebook()
     found = tasks.list_tasks(nb, tasks.TaskFilter(
         status=tasks.parse_status(status), starred=starred,
-        resident_id=resolve_resident(nb, resident).id if resident else None,
+        resident_id=resolve_resident(nb, resident, current=True).id if resident else None,
         building_id=resolve_building(nb, building) if building else None,
         start=parse_day(from_) if from_ else None, end=parse_day(to) if to else None,
         undated=undated,
@@ -239,7 +239,7 @@ def task_edit(
         when = tasks.due_from(due, at, default=default)
     changes = task_changes.TaskEdit(
         text=text, due=when, clear_due=no_due,
-        resident_id=resolve_resident(nb, resident).id if resident else None, clear_resident=no_resident,
+        resident_id=resolve_resident(nb, resident, current=True).id if resident else None, clear_resident=no_resident,
         building_id=resolve_building(nb, building) if building else None, clear_building=no_building,
         every=tasks.parse_every(every), clear_every=no_repeat, note=note,
     )

@@ -27,6 +27,7 @@ HELP_ZH: dict[str, str] = {
     "household.list": "列出住户及其成员。\n\n例：gridnote household list -b 8",
     "building": "楼栋：每栋楼的户数和人数。",
     "building.list": "列出楼栋及户数、人数。\n\n例：gridnote building list",
+    "building.add": "把一栋楼加入网格（之后居民地址就可以用这栋楼）。\n\n例：gridnote building add 9",
     "config": "保存在笔记本中的设置：语言、时区、走访间隔、阈值。",
     "config.list": "显示所有设置、当前值以及是否为默认值。\n\n例：gridnote config list",
     "config.get": "显示一项设置的值。\n\n例：gridnote config get care.living-alone",

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from gridnote.address import looks_like_address, parse_address
-from gridnote.db import Notebook
-from gridnote.errors import AmbiguousError, NotFoundError
+from gridnote.db import Notebook, contains
+from gridnote.errors import AmbiguousError, NotFoundError, StateError
 from gridnote.models import Resident
 from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
 from gridnote.textnorm import fold
@@ -59,10 +59,10 @@ def find_residents(nb: Notebook, query: str, *, include_moved: bool = False) -> 
         clauses.append("(h.address = ? OR h.address LIKE ?)")
         params += [prefix, prefix + "-%"]
     for token in words:
-        like = f"%{token}%"
-        clauses.append("(r.name LIKE ? OR r.alias LIKE ? OR r.pinyin LIKE ? OR r.initials LIKE ?"
-                       " OR r.phones LIKE ?)")
-        params += [like, like, like, like, like]
+        like = contains(token)
+        clauses.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in
+                                         ("r.name", "r.alias", "r.pinyin", "r.initials", "r.phones")) + ")")
+        params += [like] * 5
     if not include_moved:
         clauses.append("r.moved_out_at IS NULL")
     rows = nb.rows(RESIDENT_SELECT + " WHERE " + " AND ".join(clauses), params)
@@ -74,8 +74,21 @@ def find_residents(nb: Notebook, query: str, *, include_moved: bool = False) -> 
     return matches
 
 
-def resolve_resident(nb: Notebook, query: str) -> Resident:
-    """Exactly one resident for ``query``, or an error that lists candidates or close names."""
+def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resident:
+    """Exactly one resident for ``query``, or an error that lists candidates or close names.
+
+    Someone who moved out is found only when nobody current matches; with
+    ``current=True`` (recording a visit, a task, a report) that is refused
+    with how to bring them back, instead of writing to a moved-out record.
+    """
+    resident = _resolve(nb, query)
+    if current and resident.moved_out:
+        raise StateError("resident.is_moved_out", name=resident.display_name,
+                         date=(resident.moved_out_at or "")[:10], query=query)
+    return resident
+
+
+def _resolve(nb: Notebook, query: str) -> Resident:
     text = fold(query)
     if not text:
         raise NotFoundError("resident.empty_query")
@@ -93,7 +106,10 @@ def resolve_resident(nb: Notebook, query: str) -> Resident:
     if chosen is not None:
         return chosen
     if not matches:
-        raise NotFoundError("resident.not_found", query=query, closest=closest_names(nb, query))
+        closest = closest_names(nb, query)
+        if not closest:
+            raise NotFoundError("resident.not_found_at_all", query=query)
+        raise NotFoundError("resident.not_found", query=query, closest=closest)
     raise AmbiguousError(
         "resident.ambiguous",
         candidates=[m.resident for m in matches],
@@ -136,4 +152,4 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
     for key in close:
         if by_key[key] not in labels:
             labels.append(by_key[key])
-    return "、".join(labels[:limit]) or "-"
+    return "、".join(labels[:limit])

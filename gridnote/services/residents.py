@@ -49,11 +49,23 @@ def ensure_building(nb: Notebook, code: str) -> int:
     return nb.insert("buildings", {"code": code, "created_at": clock.iso(clock.now())})
 
 
-def ensure_household(nb: Notebook, address: Address) -> int:
+def ensure_household(nb: Notebook, address: Address, *, known_building: bool = False) -> int:
+    """The household at ``address``, created if new.
+
+    ``known_building=True`` (typing one resident's address) refuses a building
+    the grid does not have yet, so a typo (9-1-101) does not add a building
+    that the daily walk would then list for ever; the first address of an
+    empty notebook, an import and ``gridnote building add`` create buildings.
+    """
     canonical = address.canonical()
     row = nb.one("SELECT id FROM households WHERE address = ?", [canonical])
     if row:
         return int(row[0])
+    if known_building and not nb.one("SELECT 1 FROM buildings WHERE code = ?", [address.building]):
+        known = [r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY CAST(code AS INTEGER), code")]
+        if known:
+            raise NotFoundError("building.unknown_in_address", address=canonical, code=address.building,
+                                known=", ".join(known))
     building_id = ensure_building(nb, address.building)
     return nb.insert(
         "households",
@@ -81,6 +93,17 @@ def resolve_building(nb: Notebook, text: str) -> int:
     from gridnote.address import require_building_code
 
     return find_building(nb, require_building_code(text))
+
+
+def add_building(nb: Notebook, code: str, name: str | None = None) -> Building:
+    """Add a building to the grid (or name an existing one)."""
+    with nb.transaction():
+        row = nb.one("SELECT id FROM buildings WHERE code = ?", [code])
+        if row is None:
+            nb.insert("buildings", {"code": code, "name": name, "created_at": clock.iso(clock.now())})
+        elif name is not None:
+            nb.execute("UPDATE buildings SET name = ? WHERE id = ?", [name, row[0]])
+    return next(b for b in list_buildings(nb) if b.code == code)
 
 
 def list_buildings(nb: Notebook) -> list[Building]:
@@ -148,14 +171,13 @@ def list_residents(
         clauses.append("EXISTS (SELECT 1 FROM resident_tags t WHERE t.resident_id = r.id AND t.tag = ?)")
         params.append(tag)
     if text:
+        from gridnote.db import contains
         from gridnote.textnorm import fold
 
-        like = f"%{fold(text)}%"
-        clauses.append(
-            "(r.name LIKE ? OR r.alias LIKE ? OR r.pinyin LIKE ? OR r.initials LIKE ?"
-            " OR r.phones LIKE ? OR r.note LIKE ? OR h.address LIKE ?)"
-        )
-        params += [like] * 7
+        like = contains(fold(text))
+        columns = ("r.name", "r.alias", "r.pinyin", "r.initials", "r.phones", "r.note", "h.address")
+        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params += [like] * len(columns)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = nb.rows(
         RESIDENT_SELECT + f" {where} ORDER BY h.address IS NULL, "
@@ -172,12 +194,13 @@ def _pinyin_columns(name: str, alias: str | None) -> dict[str, str]:
     return {"pinyin": full, "initials": initials}
 
 
-def add_resident(nb: Notebook, fields: ResidentInput) -> Resident:
-    """Register a resident (and their household and building if new)."""
+def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = False) -> Resident:
+    """Register a resident (and their household, and building unless ``known_building``)."""
     if not fields.name:
         raise InputError("resident.name_empty")
     with nb.transaction():
-        household_id = ensure_household(nb, fields.address) if fields.address else None
+        household_id = (ensure_household(nb, fields.address, known_building=known_building)
+                        if fields.address else None)
         now = clock.iso(clock.now())
         birth = fields.birth or (birth_from_id(fields.id_number) if fields.id_number else None)
         resident_id = nb.insert(
@@ -220,7 +243,7 @@ def record_revision(nb: Notebook, table: str, row_id: int, action: str) -> None:
 
 
 def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
-                  replace_phones: bool = True) -> Resident:
+                  replace_phones: bool = True, known_building: bool = False) -> Resident:
     """Change the given fields; the previous row is kept in ``revisions``."""
     current = get_resident(nb, resident_id)
     changes: dict[str, Any] = {}
@@ -245,7 +268,7 @@ def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
             changes["phones"] = ",".join(phones)
     with nb.transaction():
         if fields.address is not None and fields.address.canonical() != current.address:
-            changes["household_id"] = ensure_household(nb, fields.address)
+            changes["household_id"] = ensure_household(nb, fields.address, known_building=known_building)
         new_tags = [t for t in fields.tags if t not in current.tags]
         if changes:
             record_revision(nb, "residents", resident_id, "edit")
