@@ -68,11 +68,11 @@ class Vocabulary:
 CARE_TAGS = Vocabulary(
     "care tag",
     (
-        Term("living-alone", "living alone", "独居", ("独居老人", "alone", "lives alone")),
-        Term("bedridden", "bedridden", "失能", ("卧床", "瘫痪", "失能老人", "paralysed", "paralyzed")),
-        Term("disabled", "disabled", "残疾", ("残疾人", "残障", "disability")),
-        Term("hypertension", "hypertension", "高血压", ("high blood pressure", "htn")),
-        Term("diabetes", "diabetes", "糖尿病", ("diabetic",)),
+        Term("living-alone", "living alone", "独居", ("独居老人", "孤寡", "孤寡老人", "alone", "lives alone")),
+        Term("bedridden", "bedridden", "失能", ("卧床", "瘫痪", "失能老人", "长期卧床", "paralysed", "paralyzed")),
+        Term("disabled", "disabled", "残疾", ("残疾人", "残障", "半失能", "disability")),
+        Term("hypertension", "hypertension", "高血压", ("高血压患者", "high blood pressure", "htn")),
+        Term("diabetes", "diabetes", "糖尿病", ("糖尿病患者", "diabetic")),
         Term("low-income", "low-income", "低保", ("低保户", "subsistence", "dibao")),
         Term("elderly", "elderly (80+)", "高龄", ("高龄老人", "80+")),
         Term("empty-nest", "empty nest", "空巢", ("空巢老人",)),
@@ -100,10 +100,20 @@ def normalize_tags(texts: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for text in texts:
         for piece in split_list(text):
-            code = CARE_TAGS.lookup(piece) or fold(piece)
-            if code and code not in seen:
-                seen.append(code)
+            words = piece.split()
+            if CARE_TAGS.lookup(piece) is None and len(words) > 1 and all(CARE_TAGS.lookup(w) for w in words):
+                codes = [CARE_TAGS.lookup(w) or "" for w in words]  # "高血压 独居": two tags typed with a space
+            else:
+                codes = [CARE_TAGS.lookup(piece) or fold(piece)]
+            for code in codes:
+                if code and code not in seen:
+                    seen.append(code)
     return seen
+
+
+def free_tags(tags: Iterable[str]) -> list[str]:
+    """Tags that are not one of the known care tags (kept, but no care round follows from them)."""
+    return [tag for tag in tags if tag not in CARE_TAGS]
 
 
 def split_list(text: str) -> list[str]:

@@ -143,3 +143,26 @@ def test_import_752_rows_roundtrip_with_export(cli, demo, tmp_path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "752 added" in result.stdout
     assert "building 8" in cli("--db", str(tmp_path / "fresh.db"), "building", "list").stdout
+
+
+def test_excel_values_people_really_have(cli, tmp_path) -> None:
+    text = ("姓名,楼栋,单元,房号,出生日期,人员类别\n"
+            "李秀英,8,一单元,0301,16143,高血压 独居\n"
+            "张国华,8,1,301,1942年,\n")
+    result = cli("resident", "import", str(write(tmp_path / "a.csv", text, "gbk")))
+    assert result.exit_code == 0, result.stderr
+    li = json.loads(cli("resident", "show", "李秀英", "--json").stdout)
+    assert (li["address"], li["birth"], li["tags"]) == ("8-1-301", "1944-03-12", ["hypertension", "living-alone"])
+    assert json.loads(cli("resident", "show", "张国华", "--json").stdout)["birth"] == "1942"
+
+
+def test_an_id_number_mangled_by_excel_is_explained(cli, tmp_path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "地址", "身份证号"])
+    book.active.append(["李秀英", "8-2-301", 110101194403120000])
+    path = tmp_path / "r.xlsx"
+    book.save(path)
+    result = cli("resident", "import", str(path))
+    assert result.exit_code == 2 and "stored by Excel as a number" in result.stderr

@@ -160,3 +160,22 @@ def test_addresses_are_one_form(cli) -> None:
     households = json.loads(cli("household", "list", "--json").stdout)
     assert [(h["address"], h["members"]) for h in households] == [("8-2-301", ["王芳", "李雷"])]
     assert cli("resident", "add", "赵六", "-a", "8-0-301").exit_code == 2
+
+
+def test_tags_typed_with_spaces_and_common_synonyms(cli) -> None:
+    cli("resident", "add", "李秀英", "-a", "8-2-301")
+    result = cli("resident", "tag", "李秀英", "独居 低保", "高血压患者", "孤寡老人", "爱跳广场舞")
+    assert result.exit_code == 0
+    assert json.loads(cli("resident", "show", "李秀英", "--json").stdout)["tags"] == [
+        "hypertension", "living-alone", "low-income", "爱跳广场舞"]
+    assert "note: 爱跳广场舞 is not a care group" in result.stdout
+
+
+def test_id_number_must_agree_and_be_unique(cli) -> None:
+    base = ["resident", "add", "李秀英", "-a", "8-2-301", "--id-number", "11010119440312002X"]
+    assert cli(*base, "--born", "1990-01-01").stderr.startswith(
+        "Error: the ID number 11010119440312002X says born 1944-03-12, not 1990-01-01")
+    assert "does not match the gender" in cli(*base, "-g", "男").stderr
+    assert cli(*base, "-g", "女", "--born", "1944").exit_code == 0
+    again = cli("resident", "add", "李四", "-a", "8-2-302", "--id-number", "11010119440312002X")
+    assert again.exit_code == 2 and "already belongs to #1 李秀英" in again.stderr

@@ -64,7 +64,9 @@ def resident_add(
         tags=rf.clean_tags(tag or []),
         contacts=[rf.parse_contact(c) for c in contact or []],
     )
-    out().print(added_line(add_resident(notebook(), fields, known_building=True)))
+    console = out()
+    console.print(added_line(add_resident(notebook(), fields, known_building=True)))
+    _note_free_tags(console, fields.tags)
 
 
 @app.command("list")
@@ -172,7 +174,18 @@ def resident_tag(
     from gridnote.services.residents import tag_resident
 
     nb = notebook()
-    out().print(updated_line(tag_resident(nb, resolve_resident(nb, who).id, rf.clean_tags(tags))))
+    codes = rf.clean_tags(tags)
+    console = out()
+    console.print(updated_line(tag_resident(nb, resolve_resident(nb, who).id, codes)))
+    _note_free_tags(console, codes)
+
+
+def _note_free_tags(console: object, tags: list[str]) -> None:
+    from gridnote.render.residents import free_tags_note
+
+    hint = free_tags_note(tags)
+    if hint is not None:
+        console.print(hint)  # type: ignore[attr-defined]
 
 
 @app.command("untag")

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import t
+from gridnote.i18n import lang, t
 from gridnote.models import Building, Household, ImportResult, Resident, ResidentCard
 from gridnote.render.common import note, ok, table, tag_labels
 
@@ -28,6 +28,17 @@ def _gender_age(resident: Resident, today: date) -> str:
 
 def added_line(resident: Resident) -> RenderableType:
     return ok("resident.added", id=resident.id, name=resident.display_name, address=resident.address or "-")
+
+
+def free_tags_note(tags: list[str]) -> RenderableType | None:
+    """A hint when typed tags are not care groups (they are kept, but start no care round)."""
+    from gridnote.vocab import CARE_TAGS, free_tags
+
+    free = free_tags(tags)
+    if not free:
+        return None
+    known = "、".join(t.zh for t in CARE_TAGS) if lang() == "zh" else ", ".join(t.code for t in CARE_TAGS)
+    return note("resident.free_tags", tags="、".join(free), known=known)
 
 
 def updated_line(resident: Resident) -> RenderableType:

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gridnote.address import Address, parse_address
+from gridnote.address import Address, building_code, parse_address
 from gridnote.db import Notebook
 from gridnote.errors import FileError, GridnoteError, InputError
 from gridnote.models import ImportProblem, ImportResult
@@ -173,6 +173,8 @@ def parse_row(cells: dict[str, Any]) -> rf.ResidentInput:
         fields.birth = rf.clean_birth(_cell(birth))
     if _cell(cells.get("phones")):
         fields.phones = rf.clean_phones([_cell(cells["phones"])])
+    if isinstance(cells.get("id_number"), (int, float)) and cells["id_number"] > 10**10:
+        raise InputError("import.id_as_number")
     if _cell(cells.get("id_number")):
         fields.id_number = rf.clean_id_number(_cell(cells["id_number"]))
     if _cell(cells.get("tags")):
@@ -194,14 +196,14 @@ def _row_address(cells: dict[str, Any]) -> Address:
     building = _cell(cells.get("building"))
     unit = _cell(cells.get("unit"))
     room = _cell(cells.get("room"))
-    parsed = parse_address(building) if building else None
-    if parsed is None or not unit or not room:
+    code = building_code(building) if building else None
+    if code is None or not unit or not room:
         raise InputError("import.incomplete_address", building=building or "?", unit=unit or "?", room=room or "?")
-    unit_parsed = parse_address(unit.replace("单元", "")) if unit else None
-    room_value = room.replace("室", "").replace("号", "").strip()
-    if unit_parsed is None or not room_value.replace("-", "").isalnum():
+    # one address reader for all: 8号楼 + 一单元 + 0301室 is read as 8号楼一单元0301室
+    address = parse_address(f"{code}号楼{unit if unit.endswith('单元') else unit + '单元'}{room}")
+    if address is None or not address.complete:
         raise InputError("import.incomplete_address", building=building, unit=unit, room=room)
-    return Address(parsed.building, unit_parsed.building, room_value.upper())
+    return address
 
 
 def check_rows(path: Path) -> tuple[list[_Row], list[ImportProblem], str | None]:

@@ -89,6 +89,14 @@ def clean_birth(value: str | date | datetime, *, today: date | None = None) -> s
         return None
     if text.endswith(".0") and text[:-2].isdigit():  # a year read from a spreadsheet as a number
         text = text[:-2]
+    if re.fullmatch(r"\d{4}年", text):
+        text = text[:-1]
+    if re.fullmatch(r"\d{5}", text) and 10_000 <= int(text) <= 60_000:
+        # an Excel date serial number (days since 1899-12-30), as a CSV saves a date cell
+        from datetime import timedelta
+
+        serial = date(1899, 12, 30) + timedelta(days=int(text))
+        return _check_birth(serial.year, serial.month, serial.day, serial.isoformat(), today, original=text)
     match = _BIRTH.match(text) or _COMPACT_BIRTH.match(text)
     if not match:
         raise InputError("resident.bad_birth", text=value)
@@ -165,6 +173,17 @@ def clean_id_number(text: str) -> str | None:
     if _ID_CHECK[total % 11] != value[17]:
         raise InputError("resident.bad_id_checksum", text=text)
     return value
+
+
+def check_id_number(id_number: str, birth: str | None, gender: str | None) -> None:
+    """An ID number must agree with the birth date and gender typed beside it."""
+    born = birth_from_id(id_number)
+    if born and birth and not born.startswith(birth[:10]):
+        raise InputError("resident.id_birth_mismatch", id=id_number, birth=birth, id_birth=born)
+    if len(id_number) == 18 and gender:
+        id_gender = "m" if int(id_number[16]) % 2 else "f"
+        if id_gender != gender:
+            raise InputError("resident.id_gender_mismatch", id=id_number)
 
 
 def birth_from_id(number: str) -> str | None:

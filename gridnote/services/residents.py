@@ -198,7 +198,13 @@ def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = 
     """Register a resident (and their household, and building unless ``known_building``)."""
     if not fields.name:
         raise InputError("resident.name_empty")
+    if fields.id_number:
+        from gridnote.services.resident_fields import check_id_number
+
+        check_id_number(fields.id_number, fields.birth, fields.gender)
     with nb.transaction():
+        if fields.id_number:
+            _unique_id_number(nb, fields.id_number, None)
         household_id = (ensure_household(nb, fields.address, known_building=known_building)
                         if fields.address else None)
         now = clock.iso(clock.now())
@@ -223,6 +229,12 @@ def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = 
         for contact in fields.contacts:
             add_contact(nb, resident_id, contact.name, contact.relation, contact.phone, contact.nearby)
     return get_resident(nb, resident_id)
+
+
+def _unique_id_number(nb: Notebook, id_number: str, resident_id: int | None) -> None:
+    row = nb.one("SELECT id, name FROM residents WHERE id_number = ? AND id IS NOT ?", [id_number, resident_id])
+    if row is not None:
+        raise InputError("resident.duplicate_id", name=row["name"], id=row["id"])
 
 
 def record_revision(nb: Notebook, table: str, row_id: int, action: str) -> None:
@@ -256,6 +268,10 @@ def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
     if fields.birth is not None and fields.birth != current.birth:
         changes["birth"] = fields.birth
     if fields.id_number is not None and fields.id_number != current.id_number:
+        from gridnote.services.resident_fields import check_id_number
+
+        check_id_number(fields.id_number, fields.birth or current.birth, fields.gender or current.gender)
+        _unique_id_number(nb, fields.id_number, resident_id)
         changes["id_number"] = fields.id_number
         if not current.birth and fields.birth is None:
             changes["birth"] = birth_from_id(fields.id_number)
