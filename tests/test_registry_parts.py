@@ -71,6 +71,7 @@ def test_pinyin_uses_surname_readings(names, full, initials) -> None:
 def test_masks() -> None:
     assert mask_phone("13857112345") == "138****2345"
     assert mask_phone("0571-88886666") == "057*-****6666"
+    assert mask_phone("88886666") == "88****66" and mask_phone("123456") == "******"
     assert mask_id("11010119440312002X") == "110101********002X"
     assert mask_phone("") == "" and mask_id(None) == ""
 

@@ -150,6 +150,11 @@ def resident_edit(
         contacts=[rf.parse_contact(c) for c in add_contact or []],
     )
     replace = phone is not None
+    if not any(v is not None for v in (name, alias, address, gender, born, phone, add_phone, id_number, note,
+                                       add_contact, remove_contact_id)):
+        from gridnote.errors import InputError
+
+        raise InputError("resident.nothing_to_change")
     if phone is not None or add_phone:
         fields.phones = rf.clean_phones(phone if replace else add_phone or [])
     with nb.transaction():

@@ -11,15 +11,19 @@ from gridnote.errors import InputError
 from gridnote.fileio import atomic_write
 from gridnote.i18n import t
 from gridnote.models import Resident
-from gridnote.privacy import mask_id, mask_phone
+from gridnote.privacy import mask_id, mask_phone, mask_text
 
 FORMATS = ("csv", "xlsx")
 
 
 def guess_format(path: Path, explicit: str | None) -> str:
-    fmt = (explicit or path.suffix.lstrip(".") or "csv").lower()
+    """The format from ``--format`` or the file name; the two must not disagree."""
+    suffix = path.suffix.lstrip(".").lower()
+    fmt = (explicit or suffix or "csv").lower()
     if fmt not in FORMATS:
         raise InputError("export.bad_format", format=fmt, formats=", ".join(FORMATS))
+    if explicit and suffix in FORMATS and suffix != fmt:
+        raise InputError("export.format_mismatch", format=fmt, path=path)
     return fmt
 
 
@@ -36,7 +40,7 @@ def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], 
             r.name, r.alias or "", GENDERS.label(r.gender) if r.gender else "", r.address or "",
             " ".join(phones), r.birth or "",
             (r.id_number or "") if full else mask_id(r.id_number),
-            "、".join(CARE_TAGS.label(tag) for tag in r.tags), r.note or "",
+            "、".join(CARE_TAGS.label(tag) for tag in r.tags), (r.note or "") if full else mask_text(r.note),
         ])
     return header, rows
 

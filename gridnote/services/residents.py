@@ -237,18 +237,24 @@ def _unique_id_number(nb: Notebook, id_number: str, resident_id: int | None) -> 
         raise InputError("resident.duplicate_id", name=row["name"], id=row["id"])
 
 
-def record_revision(nb: Notebook, table: str, row_id: int, action: str) -> None:
-    """Keep the row as it was before a change, so nothing is lost without trace."""
-    row = nb.one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
-    if row is None:
-        return
+def record_revision(nb: Notebook, table: str, row_id: int, action: str,
+                    before: dict[str, Any] | None = None) -> None:
+    """Keep the row as it was before a change, so nothing is lost without trace.
+
+    ``before`` records state that is not one row (a resident's tags).
+    """
+    if before is None:
+        row = nb.one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        if row is None:
+            return
+        before = dict(row)
     nb.insert(
         "revisions",
         {
             "table_name": table,
             "row_id": row_id,
             "action": action,
-            "before": json.dumps(dict(row), ensure_ascii=False),
+            "before": json.dumps(before, ensure_ascii=False),
             "at": clock.iso(clock.now()),
         },
     )
@@ -305,8 +311,9 @@ def _add_tags(nb: Notebook, resident_id: int, tags: list[str]) -> None:
 
 
 def tag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
-    get_resident(nb, resident_id)
+    current = get_resident(nb, resident_id)
     with nb.transaction():
+        record_revision(nb, "resident_tags", resident_id, "tag", {"tags": list(current.tags)})
         _add_tags(nb, resident_id, tags)
         nb.execute("UPDATE residents SET updated_at = ? WHERE id = ?", [clock.iso(clock.now()), resident_id])
     return get_resident(nb, resident_id)
@@ -318,6 +325,7 @@ def untag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
     if missing:
         raise InputError("resident.tag_missing", tag=", ".join(missing), name=current.name)
     with nb.transaction():
+        record_revision(nb, "resident_tags", resident_id, "untag", {"tags": list(current.tags)})
         for tag in tags:
             nb.execute("DELETE FROM resident_tags WHERE resident_id = ? AND tag = ?", [resident_id, tag])
         nb.execute("UPDATE residents SET updated_at = ? WHERE id = ?", [clock.iso(clock.now()), resident_id])
