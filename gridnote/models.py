@@ -530,7 +530,7 @@ class ReportNumbers:
     readings_flagged: int
     issues: dict[str, int]  # step -> issues that took it: received, verified, rejected, referred, …
     tasks_done: int
-    tasks_carried_over: int  # open, due on or before the last day
+    tasks_carried_over: int  # open at the end of the range, due on or before its last day
     events: int
     attendees: int
     points_awarded: int
@@ -620,7 +620,7 @@ class Report:
     new_issues: list[ReportIssue]
     progressed_issues: list[ReportIssue]
     open_issues: list[ReportIssue]
-    next_day: date
+    next_day: date | None  # the day after the range when it ends today (tomorrow); None for a past range
     planned: list[TimelineItem]  # starred or timed, not done, on next_day
     planned_others: int  # the other open items of next_day
     rates: ReportRates | None  # None for ranges shorter than a week

@@ -75,8 +75,9 @@ def report(
         count = write_report(result, fmt, output)
         console = out()
         console.print(ok("report.written_sections", path=str(output), format=fmt, count=count)
-                      if fmt in ("csv", "xlsx") else ok("report.written", path=str(output), format=fmt))
-        console.print(note("report.full" if full else "report.masked"))
+                      if fmt in ("csv", "xlsx") else ok("report.written", path=str(output), format=fmt),
+                      soft_wrap=True)
+        console.print(note("report.full" if full else "report.masked"), soft_wrap=True)
         return
     if fmt == "text":
         from gridnote.render.report_text import report_view

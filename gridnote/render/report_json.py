@@ -86,8 +86,9 @@ def report_json(report: Report) -> dict[str, Any]:
             "progressed": [_issue(i) for i in report.progressed_issues],
             "open": [_issue(i) for i in report.open_issues],
         },
-        "next_day": {"date": report.next_day.isoformat(), "items": [item_json(i) for i in report.planned],
-                     "others": report.planned_others},
+        "next_day": None if report.next_day is None else {
+            "date": report.next_day.isoformat(), "items": [item_json(i) for i in report.planned],
+            "others": report.planned_others},
         "rates": rates,
     }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gridnote.i18n import t
+from gridnote.i18n import pick, t
 from gridnote.models import Report
 from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, summary_lines, title
 
@@ -33,7 +33,8 @@ def report_markdown(report: Report) -> str:
     lines = [f"# {_escape(title(report))}", ""]
     lines += [f"{_escape(line)}  " for line in heading_lines(report)]
     lines += ["", f"## {_escape(numbers_title)}", ""]
-    lines += [f"- **{_escape(label)}**: {_escape(text)}" for label, text in summary]
+    colon = pick(": ", "：")
+    lines += [f"- **{_escape(label)}**{colon}{_escape(text)}" for label, text in summary]
     for section in sections(report)[1:]:  # the numbers are the list above
         lines += [""] + _table(section)
     return "\n".join(lines) + "\n"

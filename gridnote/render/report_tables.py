@@ -261,9 +261,9 @@ def report_today(report: Report) -> date:
 def planned(report: Report) -> Section | None:
     from gridnote.render.tasks import who
 
-    if not report.planned:
-        return None
     day = report.next_day
+    if day is None or not report.planned:
+        return None
     key = "report.sec.planned_tomorrow" if day == report_today(report) + timedelta(days=1) else "report.sec.planned"
     rows: list[tuple[Cell, ...]] = []
     for item in report.planned:

@@ -19,10 +19,15 @@ household visited as a whole) and households reached, by every kind but the
 building walk; building walks as (building, day) pairs walked, of buildings ×
 days; readings taken and flagged; issues that took each step (received,
 verified, rejected, referred, resolved, reported back, rated, closed,
-reopened: each issue counted once per step); tasks finished, and open tasks
-due on or before the last day (they carry over); outreach events and their
-attendees; points awarded (and to how many residents) and redeemed;
-care-group residents overdue a visit on the last day.
+reopened: each issue counted once per step); tasks finished, and tasks due
+on or before the last day still open at its end (they carry over); outreach
+events and their attendees; points awarded (and to how many residents) and
+redeemed; care-group residents overdue a visit on the last day.
+
+**As it stood.** Lists and states are read as at the end of the range (now,
+when it ends today): an issue's state from its timeline, care rounds from the
+visits up to the last day. The next day's work (starred and timed items) is
+shown when the range ends today: it is tomorrow's.
 
 **Rates** (for ``--week``, ``--month`` and any range of 7 days or more); each
 is a numerator over a denominator, so it can be checked by hand:
@@ -140,15 +145,15 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
     moment = as_of(span)
     care = lists.care_overdue(nb, span.end, full=options.full)
     new, progressed, still_open = lists.issue_lists(nb, span, moment, full=options.full)
-    next_day = span.end + timedelta(days=1)
-    planned, others = lists.planned(nb, next_day, full=options.full)
+    next_day = span.end + timedelta(days=1) if span.end >= clock.today() else None
+    planned, others = lists.planned(nb, next_day, full=options.full) if next_day else ([], 0)
     return Report(
         range=span,
         generated_at=clock.iso(clock.now()),
         as_of=clock.iso(moment),
         full=options.full,
         readings_scope=options.readings,
-        numbers=numbers(nb, span, care_overdue=len(care)),
+        numbers=numbers(nb, span, moment, care_overdue=len(care)),
         readings=lists.readings(nb, span, flagged_only=options.readings != "all"),
         care_overdue=care,
         new_issues=new,
@@ -166,10 +171,8 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
 _CONTACT = "v.day BETWEEN :start AND :end AND v.undone_at IS NULL AND v.kind != 'walk'"
 
 
-def numbers(nb: Notebook, span: ReportRange, *, care_overdue: int) -> ReportNumbers:
+def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: int) -> ReportNumbers:
     """Every count of the range: one aggregate query per table."""
-    from gridnote.services.tasks import count_carry_over
-
     p = {"start": span.start.isoformat(), "end": span.end.isoformat()}
     visits = dict.fromkeys(VISIT_KINDS, 0)
     for row in nb.rows("SELECT kind, count(*) FROM visits WHERE day BETWEEN :start AND :end"
@@ -227,7 +230,7 @@ def numbers(nb: Notebook, span: ReportRange, *, care_overdue: int) -> ReportNumb
         readings_flagged=int(taken[1]),
         issues={step: int(issues[i]) for i, step in enumerate(ISSUE_STEPS)},
         tasks_done=int(done),
-        tasks_carried_over=count_carry_over(nb, span.end),
+        tasks_carried_over=carried_over(nb, span.end, moment),
         events=int(events[0]),
         attendees=int(events[1]),
         points_awarded=int(points[0]),
@@ -235,6 +238,20 @@ def numbers(nb: Notebook, span: ReportRange, *, care_overdue: int) -> ReportNumb
         points_redeemed=int(points[2]),
         care_overdue=care_overdue,
     )
+
+
+def carried_over(nb: Notebook, end: date, moment: datetime) -> int:
+    """Tasks due on or before ``end`` that were open at ``moment`` (the end of the range)."""
+    from gridnote.services.tasks import count_carry_over
+
+    if end >= clock.today():
+        return count_carry_over(nb, end)
+    return int(nb.scalar(
+        """
+        SELECT count(*) FROM tasks
+        WHERE due_date <= :end AND julianday(created_at) <= julianday(:at)
+          AND (status = 'open' OR julianday(coalesce(done_at, dropped_at)) > julianday(:at))
+        """, {"end": end.isoformat(), "at": clock.iso(moment)}))
 
 
 # -- the rates --------------------------------------------------------------------------------
