@@ -242,7 +242,8 @@ def test_html_is_one_standalone_printable_page(day) -> None:
 
 def test_html_says_so_when_numbers_are_full(day) -> None:
     html = ok(report(day, "-f", "html", "--full"))
-    assert '<p class="meta full">Privacy: full phone numbers included (--full), ID numbers too: keep it safe</p>' in html
+    assert ('<p class="meta full">Privacy: full phone numbers included (--full), ID numbers too: keep it safe</p>'
+            in html)
 
 
 def test_markdown_for_a_chat(day) -> None:

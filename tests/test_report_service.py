@@ -249,3 +249,34 @@ def test_numbers_of_a_day(nb, add_resident) -> None:
     assert (n.tasks_done, n.tasks_carried_over) == (1, 1)
     assert (n.events, n.attendees) == (2, 23)
     assert n.care_overdue == 1  # 高阿姨: never visited (the undone visit does not count)
+
+
+# -- privacy -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, masked", [
+    ("王经理 13800001111", "王经理 138****1111"),
+    ("call 138 0000 1111 now", "call 138 **** 1111 now"),
+    ("身份证330106194403150021号", "身份证330106********0021号"),
+    ("物业 0571-87654321", "物业 057*-****4321"),
+    ("8-2-301 on 2026-11-29, 3 households, 150 yuan", "8-2-301 on 2026-11-29, 3 households, 150 yuan"),
+    (None, None),
+])
+def test_numbers_inside_texts_are_masked(text, masked) -> None:
+    from gridnote.privacy import mask_text
+
+    assert mask_text(text) == masked
+
+
+def test_the_next_days_work_is_masked_unless_full(nb) -> None:
+    from gridnote.dates import When
+    from gridnote.services.events import add_event
+    from gridnote.services.tasks import add_task
+
+    add_task(nb, "给王经理回电话 13800001111", due=When(date(2026, 11, 30), None), starred=True)
+    add_event(nb, "消防演练", when=When(date(2026, 11, 30), clock.parse("2026-11-30T10:00:00+08:00").time()),
+              partners=["消防站 李队 13911112222"])
+    masked = build_report(nb, ReportRange(TODAY, TODAY))
+    assert [(i.text, i.partners) for i in masked.planned] == [
+        ("给王经理回电话 138****1111", ()), ("消防演练", ("消防站 李队 139****2222",))]
+    full = build_report(nb, ReportRange(TODAY, TODAY), ReportOptions(full=True))
+    assert [(i.text, i.partners) for i in full.planned] == [
+        ("给王经理回电话 13800001111", ()), ("消防演练", ("消防站 李队 13911112222",))]

@@ -63,8 +63,10 @@ def _items(section: Section, shown: list[tuple[Cell, ...]]) -> RenderableType:
     for row in shown:
         rest = " · ".join(cell_text(c) for i, c in enumerate(row) if i not in (number, main) and cell_text(c))
         lead = row[number]
-        grid.add_row(Text(f"#{lead}" if isinstance(lead, int) else cell_text(lead), style="dim"),
-                     Text(cell_text(row[main])) + Text("\n" + rest, style="dim"))
+        text = Text(cell_text(row[main]))
+        if rest:
+            text.append("\n" + rest, style="dim")
+        grid.add_row(Text(f"#{lead}" if isinstance(lead, int) else cell_text(lead), style="dim"), text)
     return grid
 
 

@@ -63,7 +63,7 @@ from gridnote import clock
 from gridnote.db import Notebook
 from gridnote.errors import InputError
 from gridnote.models import Report, ReportNumbers, ReportRange, ReportRate, ReportRates
-from gridnote.vocab import Term, Vocabulary
+from gridnote.vocab import VISIT_KINDS, Term, Vocabulary
 
 JSON_VERSION = 1
 
@@ -74,8 +74,8 @@ READING_SCOPES = Vocabulary(
         Term("all", "all", "全部", ("所有", "every")),
     ),
 )
-VISIT_KINDS = ("visit", "phone", "wechat", "walk", "emergency", "outreach")
-ISSUE_STEPS = ("received", "verified", "rejected", "referred", "resolved", "reported", "rated", "closed",
+# the keys of ``ReportNumbers.issues``: issues that took each step of the timeline
+ISSUE_FIGURES = ("received", "verified", "rejected", "referred", "resolved", "reported", "rated", "closed",
                "reopened")
 
 
@@ -174,7 +174,7 @@ _CONTACT = "v.day BETWEEN :start AND :end AND v.undone_at IS NULL AND v.kind != 
 def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: int) -> ReportNumbers:
     """Every count of the range: one aggregate query per table."""
     p = {"start": span.start.isoformat(), "end": span.end.isoformat()}
-    visits = dict.fromkeys(VISIT_KINDS, 0)
+    visits = dict.fromkeys(VISIT_KINDS.codes, 0)
     for row in nb.rows("SELECT kind, count(*) FROM visits WHERE day BETWEEN :start AND :end"
                        " AND undone_at IS NULL GROUP BY kind", p):
         visits[row[0]] = int(row[1])
@@ -185,7 +185,7 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
                     UNION
                     SELECT r.id FROM visits v JOIN residents r ON r.household_id = v.household_id
                      WHERE {_CONTACT} AND v.resident_id IS NULL AND v.household_id IS NOT NULL
-                       AND (r.moved_out_at IS NULL OR r.moved_out_at > v.at))) AS residents,
+                       AND (r.moved_out_at IS NULL OR julianday(r.moved_out_at) > julianday(v.at)))) AS residents,
                (SELECT count(DISTINCT v.household_id) FROM visits v
                  WHERE {_CONTACT} AND v.household_id IS NOT NULL) AS households,
                (SELECT count(*) FROM (SELECT DISTINCT v.building_id, v.day FROM visits v
@@ -228,7 +228,7 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
         walks=int(reach["walks"]),
         readings=int(taken[0]),
         readings_flagged=int(taken[1]),
-        issues={step: int(issues[i]) for i, step in enumerate(ISSUE_STEPS)},
+        issues={step: int(issues[i]) for i, step in enumerate(ISSUE_FIGURES)},
         tasks_done=int(done),
         tasks_carried_over=carried_over(nb, span.end, moment),
         events=int(events[0]),

@@ -9,9 +9,9 @@ gets the same, already masked, values.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 from gridnote import clock
 from gridnote.db import Notebook
@@ -28,7 +28,7 @@ def _text(text: str | None, full: bool) -> str | None:
     return text if full else mask_text(text)
 
 
-def _ids(values: Any) -> str:
+def _ids(values: Iterable[int]) -> str:
     return json.dumps(sorted(set(values)))
 
 
@@ -173,5 +173,6 @@ def planned(nb: Notebook, day: date, *, full: bool) -> tuple[list[TimelineItem],
     items = [item for item in timeline(nb, day) if not item.done]
     chosen = [item for item in items if item.starred or item.time is not None]
     if not full:
-        chosen = [replace(item, text=mask_text(item.text) or "") for item in chosen]
+        chosen = [replace(item, text=mask_text(item.text) or "",
+                          partners=tuple(mask_text(p) or "" for p in item.partners)) for item in chosen]
     return chosen, len(items) - len(chosen)
