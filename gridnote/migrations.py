@@ -313,9 +313,28 @@ def m004_visits_household(db: Any) -> None:
     )
 
 
+def m005_report_indexes(db: Any) -> None:
+    """Day-range queries of ``gridnote report``: points by day, issues by either deadline's day.
+
+    ``visits_household_only`` finds a household's last visit as a whole (the
+    care round's household visits) without walking through every visit of its
+    members, which also carry ``household_id``.
+    """
+    _run(
+        db,
+        """
+        CREATE INDEX visits_household_only ON visits(household_id, day)
+            WHERE resident_id IS NULL AND household_id IS NOT NULL;
+        CREATE INDEX points_day ON points(day);
+        CREATE INDEX issues_response_due_day ON issues(response_due_day);
+        CREATE INDEX issues_resolve_due_day ON issues(resolve_due_day);
+        """,
+    )
+
+
 # Append new migrations here, never reorder or edit shipped ones.
 STEPS: list[Callable[[Any], None]] = [
-    m001_registry, m002_tasks_visits, m003_issues_events, m004_visits_household,
+    m001_registry, m002_tasks_visits, m003_issues_events, m004_visits_household, m005_report_indexes,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

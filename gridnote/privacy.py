@@ -6,10 +6,6 @@ numbers apart on a printout, not enough to call or identify anyone.
 
 from __future__ import annotations
 
-import re
-
-_PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?\d[\d -]{5,}\d)(?!\d)")
-
 
 def mask_phone(phone: str | None) -> str:
     """``13857112345`` → ``138****2345``; ``88886666`` → ``88****66``; short numbers fully."""
@@ -33,8 +29,21 @@ def mask_id(number: str | None) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
-def mask_text(text: str | None) -> str:
-    """Free text with every phone-like run of digits masked (notes in exports)."""
-    if not text:
-        return ""
-    return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
+_ID_IN_TEXT = r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"
+_MOBILE_IN_TEXT = r"(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)"
+_LANDLINE_IN_TEXT = r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
+
+
+def mask_text(text: str | None) -> str | None:
+    """Mask the ID numbers, mobile numbers and landlines written inside free text.
+
+    ``王经理 13800001111`` → ``王经理 138****1111``; other digits (room numbers,
+    dates, amounts) are left as they are.
+    """
+    if not text or not any(ch.isdigit() for ch in text):
+        return text
+    import re
+
+    text = re.sub(_ID_IN_TEXT, lambda m: mask_id(m[0]), text)
+    text = re.sub(_MOBILE_IN_TEXT, lambda m: mask_phone(m[0]), text)
+    return re.sub(_LANDLINE_IN_TEXT, lambda m: mask_phone(m[0]), text)

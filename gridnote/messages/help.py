@@ -108,5 +108,10 @@ HELP_ZH: dict[str, str] = {
                  "例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with \"社区民警, 楼栋长\" -b 8 --attendees 23",
     "event.list": "按时间顺序列出宣传活动。\n\n例：gridnote event list --from 11-01",
     "resident.points": "查看居民积分：因何获得、兑换了什么、余额多少。\n\n例：gridnote resident points 王阿姨",
+    # -- the shift-end report -------------------------------------------------------------
+    "report": "下班前的工作报表：今日数据、异常测量、问题办理、明日工作，以及三率。\n\n"
+              "按周、按月或 7 天以上的范围会加上响应率、办结率、满意率和关爱对象走访覆盖率，"
+              "每一项都写明分子和分母。电话和身份证号默认打码，加 --full 显示完整号码。\n\n"
+              "例：gridnote report  ·  gridnote report --week -o 周报.xlsx  ·  gridnote report -f markdown",
     "resident.redeem": "用居民的积分兑换（不能超过余额）。\n\n例：gridnote resident redeem 王阿姨 5 --for \"洗衣液一瓶\"",
 }

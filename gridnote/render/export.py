@@ -40,7 +40,7 @@ def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], 
             r.name, r.alias or "", GENDERS.label(r.gender) if r.gender else "", r.address or "",
             " ".join(phones), r.birth or "",
             (r.id_number or "") if full else mask_id(r.id_number),
-            "、".join(CARE_TAGS.label(tag) for tag in r.tags), (r.note or "") if full else mask_text(r.note),
+            "、".join(CARE_TAGS.label(tag) for tag in r.tags), (r.note or "") if full else (mask_text(r.note) or ""),
         ])
     return header, rows
 

@@ -132,3 +132,40 @@ def next_care_visit(nb: Notebook, resident_id: int) -> NextCareVisit | None:
     if last is None:
         return None
     return NextCareVisit((date.fromisoformat(last) + timedelta(days=every)).isoformat(), every, tag)
+
+
+def coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]:
+    """Per care group: (tag, residents with a care visit from ``start`` to ``end``, residents).
+
+    A care visit as above (also a household visit for everyone living there);
+    residents who moved out are left out; groups with nobody in them too.
+    Care groups come in the order of their settings.
+    """
+    intervals = care_intervals(nb)
+    rows = nb.rows(
+        f"""
+        WITH visited AS (
+            SELECT v.resident_id AS rid FROM visits v
+             WHERE v.day BETWEEN :start AND :end AND v.resident_id IS NOT NULL AND {_CARE}
+            UNION
+            SELECT r.id FROM visits v JOIN residents r ON r.household_id = v.household_id
+             WHERE v.day BETWEEN :start AND :end AND v.resident_id IS NULL
+               AND v.household_id IS NOT NULL AND {_CARE}
+        )
+        SELECT t.tag, count(*) AS residents, count(visited.rid) AS visited
+        FROM resident_tags t
+        JOIN residents r ON r.id = t.resident_id
+        LEFT JOIN visited ON visited.rid = r.id
+        WHERE r.moved_out_at IS NULL AND t.tag IN (SELECT value FROM json_each(:tags))
+        GROUP BY t.tag
+        """,
+        {"start": start.isoformat(), "end": end.isoformat(), "tags": _json_list(list(intervals))},
+    )
+    found = {r["tag"]: (int(r["visited"]), int(r["residents"])) for r in rows}
+    return [(tag, *found[tag]) for tag in intervals if tag in found]
+
+
+def _json_list(values: list[str]) -> str:
+    import json
+
+    return json.dumps(values)

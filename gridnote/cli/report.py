@@ -1,0 +1,97 @@
+"""``gridnote report``: the shift-end report, on the screen or exported for the grid centre."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from gridnote.cli._common import notebook, out
+
+if TYPE_CHECKING:
+    from datetime import date
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
+
+
+def report(
+    date_: Annotated[str | None, typer.Option(
+        "--date", "-d", metavar="DAY", help="The day to report (default today): yesterday, 周五, 11-28. "
+        "With --week/--month: a day of that week or month.")] = None,
+    from_: Annotated[str | None, typer.Option("--from", metavar="DAY", help="First day of a range.")] = None,
+    to: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Last day of a range (default today).")] = None,
+    week: Annotated[bool, typer.Option("--week", "-w", help="The calendar week (Mon–Sun), up to today.")] = False,
+    month: Annotated[bool, typer.Option("--month", "-m", help="The calendar month, up to today.")] = False,
+    format_: Annotated[str | None, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help="text (default), markdown, html, json, csv (a zip, one file per section) or xlsx "
+        "(one sheet per section). With -o, guessed from the file name.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file (whole or not at all).")] = None,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Full phone and ID numbers (masked by default, e.g. 138****5678).")] = False,
+    readings: Annotated[str, typer.Option(
+        "--readings", metavar="flagged|all", help="Health readings to list: flagged ones (default) or all.")
+    ] = "flagged",
+    lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en", help="Language of the report.")] = None,
+    schema: Annotated[bool, typer.Option(
+        "--schema", help="Print the JSON Schema of --format json (version 1) and exit.")] = False,
+) -> None:
+    """The shift-end report: the day in numbers, flagged readings, issues, tomorrow's work, the rates.
+
+    Weeks, months and ranges of 7 days or more add the response, resolution and
+    satisfaction rates and care-visit coverage, each with its numerator and
+    denominator. Phone and ID numbers are masked unless --full.
+
+    Example: gridnote report   ·   gridnote report --week -o 周报.xlsx   ·   gridnote report -f markdown
+    """
+    from gridnote import clock, i18n
+    from gridnote.errors import InputError
+
+    if lang is not None:
+        if i18n.normalize_lang(lang) is None:
+            raise InputError("report.bad_lang", text=lang)
+        i18n.set_lang(lang)
+    if schema:
+        from gridnote.render.report_json import schema_text
+
+        typer.echo(schema_text(), nl=False)
+        return
+    from gridnote.render.report_output import choose_format
+    from gridnote.services.report import ReportOptions, build_report, parse_readings_scope, report_range
+
+    fmt = choose_format(format_, output)
+    scope = parse_readings_scope(readings)
+    nb = notebook()  # first: the notebook's time zone decides what "today" is
+    span = report_range(clock.today(), day=_day(date_), start=_day(from_), end=_day(to), week=week, month=month)
+    result = build_report(nb, span, ReportOptions(full=full, readings=scope))
+    if output is not None:
+        from gridnote.render.common import note, ok
+        from gridnote.render.report_output import write_report
+
+        count = write_report(result, fmt, output)
+        console = out()
+        console.print(ok("report.written_sections", path=str(output), format=fmt, count=count)
+                      if fmt in ("csv", "xlsx") else ok("report.written", path=str(output), format=fmt),
+                      soft_wrap=True)
+        console.print(note("report.full" if full else "report.masked"), soft_wrap=True)
+        return
+    if fmt == "text":
+        from gridnote.render.report_text import report_view
+
+        out().print(report_view(result))
+        return
+    from gridnote.render.report_output import render
+
+    typer.echo(render(result, fmt).decode("utf-8"), nl=False)
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from gridnote.dates import parse_past_day
+
+    return parse_past_day(text)

@@ -1,0 +1,40 @@
+"""The report as Markdown, for pasting into a chat: the sections of ``report_tables`` as pipe tables."""
+
+from __future__ import annotations
+
+from gridnote.i18n import pick, t
+from gridnote.models import Report
+from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, summary_lines, title
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(section: Section) -> list[str]:
+    shown = section.rows[: section.screen_rows] if section.screen_rows else section.rows
+    right = [all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in shown)
+             for i in range(len(section.columns))]
+    lines = [f"## {_escape(section.title)}", "",
+             "| " + " | ".join(_escape(c) for c in section.columns) + " |",
+             "|" + "|".join("---:" if r else "---" for r in right) + "|"]
+    lines += ["| " + " | ".join(_escape(cell_text(cell)) for cell in row) + " |" for row in shown]
+    extra = []
+    if len(shown) < len(section.rows):
+        extra.append(t("report.more", count=len(section.rows) - len(shown)))
+    extra += list(section.notes)
+    if extra:
+        lines += [""] + [f"_{_escape(line)}_" for line in extra]
+    return lines
+
+
+def report_markdown(report: Report) -> str:
+    numbers_title, summary = summary_lines(report)
+    lines = [f"# {_escape(title(report))}", ""]
+    lines += [f"{_escape(line)}  " for line in heading_lines(report)]
+    lines += ["", f"## {_escape(numbers_title)}", ""]
+    colon = pick(": ", "：")
+    lines += [f"- **{_escape(label)}**{colon}{_escape(text)}" for label, text in summary]
+    for section in sections(report)[1:]:  # the numbers are the list above
+        lines += [""] + _table(section)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,77 @@
+"""The report as an Excel workbook: one sheet per section (the grid centre's "one table").
+
+The first sheet says what the report covers and whether phone numbers are
+masked; counts are numbers and rates are percentages Excel can sum and chart.
+openpyxl is imported only here, so other formats do not pay for it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+from gridnote.models import Report
+from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in Excel: wide (CJK) characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    name = _BAD_SHEET_CHARS.sub(" ", title).strip()[:31] or "Sheet"
+    base, n = name, 2
+    while name.lower() in taken:
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(name.lower())
+    return name
+
+
+def _write(book: object, section: Section, taken: set[str]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    from gridnote.i18n import t
+
+    sheet = book.create_sheet(sheet_name(t(f"report.sheet.{section.code}"), taken))  # type: ignore[attr-defined]
+    sheet.append(list(section.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [_width(c) for c in section.columns]
+    for row in section.rows:
+        values: list[object] = []
+        for i, cell in enumerate(row):
+            if isinstance(cell, Percent):
+                values.append(None if cell.value is None else cell.value / 100)
+            else:
+                values.append(cell)
+            widths[i] = max(widths[i], _width(cell_text(cell)))
+        sheet.append(values)
+        for i, cell in enumerate(row):
+            if isinstance(cell, Percent):
+                sheet.cell(row=sheet.max_row, column=i + 1).number_format = "0.0%"
+    for i, width in enumerate(widths, start=1):
+        letter = sheet.cell(row=1, column=i).column_letter
+        sheet.column_dimensions[letter].width = min(max(width + 2, 6), 60)
+        for cells in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+            for cell in cells:
+                cell.alignment = Alignment(vertical="top", wrap_text=width > 60)
+    sheet.freeze_panes = "A2"
+
+
+def report_xlsx(report: Report) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    for section in table_sections(report):
+        _write(book, section, taken)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

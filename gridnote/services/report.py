@@ -1,0 +1,298 @@
+"""The shift-end report: one model of a range of days, built from a few aggregate queries.
+
+:func:`build_report` returns a :class:`gridnote.models.Report`; the renderers in
+``gridnote/render/report_*.py`` turn that one model into text, Markdown, HTML,
+JSON, CSV and XLSX, so the formats cannot disagree. Every count is a
+``GROUP BY``/``count`` over an indexed ``day`` column (``visits.day``,
+``readings.day``, ``issue_updates.day``, ``issues.*_day``, ``tasks.done_day``,
+``events.day``, ``points.day``); lists are read in one query each, never one
+query per row. The lists live in :mod:`gridnote.services.report_lists`.
+
+**Ranges.** A day (``--date``, default today), ``--from A --to B``, or the
+calendar week (Monday to Sunday, ``--week``) or month (``--month``) holding
+``--date`` or today, cut at today. A range that ends before it starts or
+after today is refused.
+
+**Numbers.** Entries of the visit log by kind (undone ones left out);
+residents reached (a resident's own visits, and everyone living in a
+household visited as a whole) and households reached, by every kind but the
+building walk; building walks as (building, day) pairs walked, of buildings ×
+days; readings taken and flagged; issues that took each step (received,
+verified, rejected, referred, resolved, reported back, rated, closed,
+reopened: each issue counted once per step); tasks finished, and tasks due
+on or before the last day still open at its end (they carry over); outreach
+events and their attendees; points awarded (and to how many residents) and
+redeemed; care-group residents overdue a visit on the last day.
+
+**As it stood.** Lists and states are read as at the end of the range (now,
+when it ends today): an issue's state from its timeline, care rounds from the
+visits up to the last day. The next day's work (starred and timed items) is
+shown when the range ends today: it is tomorrow's.
+
+**Rates** (for ``--week``, ``--month`` and any range of 7 days or more); each
+is a numerator over a denominator, so it can be checked by hand:
+
+* **response rate** — issues whose *response deadline falls in the range*
+  (``response_due_day``), first contact (``first_response_at``) at or before
+  that deadline / those issues. An issue not yet contacted whose deadline is
+  still ahead is *pending*: counted in neither. Rejected issues count (a
+  rejection answers the reporter).
+* **resolution rate** — issues whose *resolution deadline falls in the range*
+  (``resolve_due_day``), rejected ones left out, resolved (``resolved_at``) at
+  or before that deadline / those issues; unresolved ones whose deadline is
+  still ahead are pending.
+* **satisfaction rate** — (satisfied + basically satisfied) / issues rated
+  in the range (``rated_day``; an issue's latest rating).
+* **care coverage**, per care group — residents of that tag with at least one
+  care visit in the range (:func:`gridnote.services.care.coverage`: a home
+  visit or emergency call-out, not undone; household visits count) /
+  residents of that tag (moved-out residents left out).
+
+**Privacy.** Unless ``full``, phone and ID numbers are masked as the model is
+built (``138****5678``), also inside free text, so no format can leak them.
+Readings are listed only when flagged, unless ``readings="all"``.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from gridnote import clock
+from gridnote.db import Notebook
+from gridnote.errors import InputError
+from gridnote.models import Report, ReportNumbers, ReportRange, ReportRate, ReportRates
+from gridnote.vocab import VISIT_KINDS, Term, Vocabulary
+
+JSON_VERSION = 1
+
+READING_SCOPES = Vocabulary(
+    "readings",
+    (
+        Term("flagged", "flagged", "标记的", ("异常", "标记", "flag")),
+        Term("all", "all", "全部", ("所有", "every")),
+    ),
+)
+# the keys of ``ReportNumbers.issues``: issues that took each step of the timeline
+ISSUE_FIGURES = ("received", "verified", "rejected", "referred", "resolved", "reported", "rated", "closed",
+               "reopened")
+
+
+# -- the range ---------------------------------------------------------------------
+def report_range(today: date, *, day: date | None = None, start: date | None = None, end: date | None = None,
+                 week: bool = False, month: bool = False) -> ReportRange:
+    """The days to report on, from the options as read (days already parsed)."""
+    if week and month:
+        raise InputError("report.week_and_month")
+    if (week or month) and (start is not None or end is not None):
+        raise InputError("report.period_and_range")
+    if day is not None and (start is not None or end is not None):
+        raise InputError("report.date_and_range")
+    if week or month:
+        anchor = day or today
+        _not_future(anchor, today)
+        if week:
+            first = anchor - timedelta(days=anchor.weekday())
+            last = first + timedelta(days=6)
+        else:
+            first = anchor.replace(day=1)
+            last = anchor.replace(day=calendar.monthrange(anchor.year, anchor.month)[1])
+        return ReportRange(first, min(last, today), "week" if week else "month")
+    if start is None and end is not None:
+        raise InputError("report.to_needs_from")
+    if start is not None:
+        end = end or today
+        if start > end:
+            raise InputError("report.range_backwards", start=start.isoformat(), end=end.isoformat())
+        _not_future(end, today)
+        return ReportRange(start, end, "range" if start != end else "day")
+    day = day or today
+    _not_future(day, today)
+    return ReportRange(day, day, "day")
+
+
+def _not_future(day: date, today: date) -> None:
+    if day > today:
+        raise InputError("report.future", day=day.isoformat())
+
+
+def as_of(span: ReportRange) -> datetime:
+    """The moment states and deadlines are judged at: now, or the end of the range's last day."""
+    today = clock.today()
+    return clock.now() if span.end >= today else clock.at(span.end + timedelta(days=1))
+
+
+# -- building it -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReportOptions:
+    full: bool = False  # phone and ID numbers as they are
+    readings: str = "flagged"  # or "all"
+
+
+def parse_readings_scope(text: str) -> str:
+    code = READING_SCOPES.lookup(text)
+    if code is None:
+        raise InputError("report.bad_readings", text=text)
+    return code
+
+
+def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = ReportOptions()) -> Report:
+    """The whole report of ``span``."""
+    from gridnote.services import report_lists as lists
+    from gridnote.services.categories import categories
+
+    moment = as_of(span)
+    care = lists.care_overdue(nb, span.end, full=options.full)
+    new, progressed, still_open = lists.issue_lists(nb, span, moment, full=options.full)
+    next_day = span.end + timedelta(days=1) if span.end >= clock.today() else None
+    planned, others = lists.planned(nb, next_day, full=options.full) if next_day else ([], 0)
+    return Report(
+        range=span,
+        generated_at=clock.iso(clock.now()),
+        as_of=clock.iso(moment),
+        full=options.full,
+        readings_scope=options.readings,
+        numbers=numbers(nb, span, moment, care_overdue=len(care)),
+        readings=lists.readings(nb, span, flagged_only=options.readings != "all"),
+        care_overdue=care,
+        new_issues=new,
+        progressed_issues=progressed,
+        open_issues=still_open,
+        next_day=next_day,
+        planned=planned,
+        planned_others=others,
+        rates=rates(nb, span) if span.with_rates else None,
+        categories=categories(nb) if new or progressed or still_open else [],
+    )
+
+
+# -- the numbers -------------------------------------------------------------------------
+_CONTACT = "v.day BETWEEN :start AND :end AND v.undone_at IS NULL AND v.kind != 'walk'"
+
+
+def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: int) -> ReportNumbers:
+    """Every count of the range: one aggregate query per table."""
+    p = {"start": span.start.isoformat(), "end": span.end.isoformat()}
+    visits = dict.fromkeys(VISIT_KINDS.codes, 0)
+    for row in nb.rows("SELECT kind, count(*) FROM visits WHERE day BETWEEN :start AND :end"
+                       " AND undone_at IS NULL GROUP BY kind", p):
+        visits[row[0]] = int(row[1])
+    reach = nb.one(
+        f"""
+        SELECT (SELECT count(*) FROM (
+                    SELECT v.resident_id FROM visits v WHERE {_CONTACT} AND v.resident_id IS NOT NULL
+                    UNION
+                    SELECT r.id FROM visits v JOIN residents r ON r.household_id = v.household_id
+                     WHERE {_CONTACT} AND v.resident_id IS NULL AND v.household_id IS NOT NULL
+                       AND (r.moved_out_at IS NULL OR julianday(r.moved_out_at) > julianday(v.at)))) AS residents,
+               (SELECT count(DISTINCT v.household_id) FROM visits v
+                 WHERE {_CONTACT} AND v.household_id IS NOT NULL) AS households,
+               (SELECT count(*) FROM (SELECT DISTINCT v.building_id, v.day FROM visits v
+                 WHERE v.day BETWEEN :start AND :end AND v.kind = 'walk' AND v.undone_at IS NULL
+                   AND v.building_id IS NOT NULL)) AS walks,
+               (SELECT count(*) FROM buildings) AS buildings
+        """, p)
+    taken = nb.one("SELECT count(*), coalesce(sum(rd.flagged), 0) FROM readings rd"
+                   " JOIN visits v ON v.id = rd.visit_id"
+                   " WHERE rd.day BETWEEN :start AND :end AND v.undone_at IS NULL", p)
+    issues = nb.one(
+        """
+        SELECT count(DISTINCT CASE WHEN kind = 'receive' THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'verify' THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'reject' THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'refer' THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'resolve' THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'tell' THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'rate' THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'close' OR (kind = 'rate' AND to_status = 'closed')
+                                   THEN issue_id END),
+               count(DISTINCT CASE WHEN kind = 'reopen' THEN issue_id END)
+        FROM issue_updates WHERE day BETWEEN :start AND :end
+        """, p)
+    # "+status": read by the done_day index, not by status (most tasks of a long notebook are done)
+    done = nb.scalar("SELECT count(*) FROM tasks WHERE done_day BETWEEN :start AND :end AND +status = 'done'", p)
+    events = nb.one("SELECT count(*), coalesce(sum(attendees), 0) FROM events WHERE day BETWEEN :start AND :end", p)
+    points = nb.one(
+        "SELECT coalesce(sum(CASE WHEN delta > 0 THEN delta END), 0),"
+        " count(DISTINCT CASE WHEN delta > 0 THEN resident_id END),"
+        " coalesce(sum(CASE WHEN delta < 0 THEN -delta END), 0)"
+        " FROM points WHERE day BETWEEN :start AND :end", p)
+    assert reach is not None and taken is not None and issues is not None
+    assert events is not None and points is not None
+    return ReportNumbers(
+        visits=visits,
+        residents_reached=int(reach["residents"]),
+        households_reached=int(reach["households"]),
+        buildings=int(reach["buildings"]),
+        walks=int(reach["walks"]),
+        readings=int(taken[0]),
+        readings_flagged=int(taken[1]),
+        issues={step: int(issues[i]) for i, step in enumerate(ISSUE_FIGURES)},
+        tasks_done=int(done),
+        tasks_carried_over=carried_over(nb, span.end, moment),
+        events=int(events[0]),
+        attendees=int(events[1]),
+        points_awarded=int(points[0]),
+        points_residents=int(points[1]),
+        points_redeemed=int(points[2]),
+        care_overdue=care_overdue,
+    )
+
+
+def carried_over(nb: Notebook, end: date, moment: datetime) -> int:
+    """Tasks due on or before ``end`` that were open at ``moment`` (the end of the range)."""
+    from gridnote.services.tasks import count_carry_over
+
+    if end >= clock.today():
+        return count_carry_over(nb, end)
+    return int(nb.scalar(
+        """
+        SELECT count(*) FROM tasks
+        WHERE due_date <= :end AND julianday(created_at) <= julianday(:at)
+          AND (status = 'open' OR julianday(coalesce(done_at, dropped_at)) > julianday(:at))
+        """, {"end": end.isoformat(), "at": clock.iso(moment)}))
+
+
+# -- the rates --------------------------------------------------------------------------------
+def rates(nb: Notebook, span: ReportRange) -> ReportRates:
+    """The three rates and care coverage of ``span`` (definitions in the module docstring)."""
+    from gridnote.services.care import coverage
+
+    p = {"start": span.start.isoformat(), "end": span.end.isoformat(), "now": clock.iso(clock.now())}
+    response = nb.one(
+        """
+        SELECT count(*) AS due,
+               coalesce(sum(first_response_at IS NOT NULL
+                            AND julianday(first_response_at) <= julianday(response_due_at)), 0) AS met,
+               coalesce(sum(first_response_at IS NULL
+                            AND julianday(response_due_at) > julianday(:now)), 0) AS pending
+        FROM issues WHERE response_due_day BETWEEN :start AND :end
+        """, p)
+    resolution = nb.one(
+        """
+        SELECT count(*) AS due,
+               coalesce(sum(resolved_at IS NOT NULL
+                            AND julianday(resolved_at) <= julianday(resolve_due_at)), 0) AS met,
+               coalesce(sum(resolved_at IS NULL
+                            AND julianday(resolve_due_at) > julianday(:now)), 0) AS pending
+        FROM issues WHERE resolve_due_day BETWEEN :start AND :end AND status != 'rejected'
+        """, p)
+    assert response is not None and resolution is not None
+    ratings = {"satisfied": 0, "basically-satisfied": 0, "dissatisfied": 0}
+    for row in nb.rows("SELECT rating, count(*) FROM issues WHERE rated_day BETWEEN :start AND :end"
+                       " AND rating IS NOT NULL GROUP BY rating", p):
+        ratings[row[0]] = int(row[1])
+    return ReportRates(
+        response=_decided("response", response),
+        resolution=_decided("resolution", resolution),
+        satisfaction=ReportRate("satisfaction", ratings["satisfied"] + ratings["basically-satisfied"],
+                                sum(ratings.values()), parts=ratings),
+        coverage=[ReportRate(tag, visited, residents)
+                  for tag, visited, residents in coverage(nb, span.start, span.end)],
+    )
+
+
+def _decided(code: str, row: object) -> ReportRate:
+    due, met, pending = (int(row[k]) for k in ("due", "met", "pending"))  # type: ignore[index]
+    return ReportRate(code, met, due - pending, pending=pending)
