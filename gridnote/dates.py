@@ -16,8 +16,10 @@ Decisions (each pinned by ``tests/test_dates.py``):
   ``next fri``/``下周五`` is the Friday of next week, ``last fri``/``上周五``
   of last week, ``this fri``/``这周五`` of this week even if it has passed;
   weeks start on Monday. ``周末``/``weekend`` is the next Saturday.
-* A month and day without a year (``12-01``, ``12月1日``, ``Dec 3``) and a day
-  of month alone (``1号``) mean the next such day, today included.
+* A month and day without a year (``12-01``, ``12月1日``, ``Dec 3``) mean the
+  next such day, today included, unless that day was at most two months ago
+  (``11-20`` typed on 11-29 is nine days ago, not next year). A day of month
+  alone (``1号``) means the next such day, today included.
 * ``2d``/``3天后`` (days, weeks, months, years) give a day; ``3h``/``30m``/
   ``2小时后`` give a moment counted from now. ``m`` is minutes; months are
   ``mo`` or spelled out (recurrence codes differ: there ``2m`` is months).
@@ -172,8 +174,15 @@ _DayResult = tuple[date, str | None]  # the day, and a part of the day it implie
 def _upcoming(today: date, month: int | None, day: int) -> date:
     """The next ``month``/``day`` (or ``day`` of any month: 1号), today included.
 
-    29 Feb waits for a leap year; 31号 skips the short months.
+    A month and day up to two months back is that recent day instead
+    (``11-20`` typed on 11-29 is nine days ago, not next year). 29 Feb waits
+    for a leap year; 31号 skips the short months.
     """
+    if month is not None and 1 <= month <= 12 and 1 <= day <= 31:
+        with suppress(ValueError):
+            recent = date(today.year, month, day)
+            if timedelta(0) < today - recent <= timedelta(days=61):
+                return recent
     if not (1 <= day <= 31 and (month is None or 1 <= month <= 12)):
         raise _OutOfRange(f"{month}-{day}")
     date(2000, month or 1, day)  # ValueError for 2-30, read as out of range by callers
@@ -457,23 +466,26 @@ def parse_past_when(text: str, *, now: datetime | None = None) -> When:
     :func:`parse_when` reads them forward (the next such day, as
     due dates need). Read from a reference moved back by less than the form's
     period (a week, a month, a year), a recurring form gives an earlier
-    occurrence; it is kept when it is the latest one on or before today (the
-    occurrence after it is in the future). Relative forms (tomorrow, in 2 days)
-    move with the reference and are returned as read.
+    occurrence; it is kept when it is the latest one on or before today (it
+    lies within one period of today). Relative forms (tomorrow, in 2 days)
+    move with the reference and are returned as read; a bare time later than
+    now is last night's; a monthly or yearly form falling tomorrow (``--to
+    11-30`` on 11-29, ``eom``) is tomorrow's, not a period ago.
     """
-    now = now or clock.now()
+    now = clock.to_local(now) if now is not None else clock.now()
     today = now.date()
     when = parse_when(text, now=now)
-    if when.day <= today:
-        return when
-    if parse_when(text, now=now - timedelta(days=1)).day == when.day - timedelta(days=1):
-        return when  # relative (tomorrow, in 3 days): it moves with the reference
-    for back in (6, 30, 365):
+    moves = parse_when(text, now=now - timedelta(days=1)).day == when.day - timedelta(days=1)
+    if when.day == today and when.time is not None and moves and when.to_datetime() > now:
+        return When(today - timedelta(days=1), when.time)  # 23:00 typed at 00:30: last night
+    if when.day <= today or moves:
+        return when  # relative forms (tomorrow, in 3 days) move with the reference: as read
+    for back in (6, 30, 365):  # a week, a month, a year: the form's period, less a day
         candidate = parse_when(text, now=now - timedelta(days=back))
-        if candidate.day <= today:
-            after = parse_when(text, now=clock.at(candidate.day + timedelta(days=1), now.time()))
-            if after.day > today:
-                return candidate
+        if candidate.day <= today and (today - candidate.day).days <= back:
+            if back > 6 and (when.day - today).days <= 1:
+                return when  # --to 11-30 typed on 11-29 means tomorrow, not a year ago
+            return candidate  # the latest occurrence on or before today
     return when
 
 

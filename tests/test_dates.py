@@ -52,7 +52,8 @@ ENGLISH_SUNDAY = [
     ("12-01", d(12, 1), None),
     ("12/01", d(12, 1), None),
     ("11-29", d(11, 29), None),  # today is still upcoming
-    ("11-28", d(11, 28, 2027), None),  # already past: next year
+    ("11-28", d(11, 28), None),  # yesterday: a recent month-day is that day, not next year
+    ("9-20", d(9, 20, 2027), None),  # more than two months back: next year
     ("today", d(11, 29), None),
     ("Today", d(11, 29), None),
     ("tomorrow", d(11, 30), None),
@@ -105,7 +106,7 @@ ENGLISH_SUNDAY = [
     ("Dec 3", d(12, 3), None),
     ("3 Dec 2026 14:00", d(12, 3), t(14)),
     ("december 3rd at 2pm", d(12, 3), t(14)),
-    ("Nov 1", d(11, 1, 2027), None),  # dateutil forms follow the upcoming rule too
+    ("Nov 1", d(11, 1), None),  # dateutil forms follow the same rule (28 days back)
     ("feb 29", d(2, 29, 2028), None),
     ("  tomorrow  ", d(11, 30), None),
     ("ＴＯＭＯＲＲＯＷ ６：３０", d(11, 30), t(6, 30)),
@@ -171,7 +172,7 @@ CHINESE_SUNDAY = [
     ("12月1日", d(12, 1), None),
     ("12月1号", d(12, 1), None),
     ("十二月一日", d(12, 1), None),
-    ("11月28日", d(11, 28, 2027), None),
+    ("11月28日", d(11, 28), None),
     ("2026年12月1日", d(12, 1), None),
     ("12月1日下午3点", d(12, 1), t(15)),
     ("1号", d(12, 1), None),
@@ -199,7 +200,7 @@ WEDNESDAY_MORNING = [
     ("6:30", d(12, 2), t(6, 30)),
     ("3h", d(12, 2), t(11)),
     ("tonight", d(12, 2), t(20)),
-    ("12-01", d(12, 1, 2027), None),
+    ("12-01", d(12, 1), None),
     ("12-02", d(12, 2), None),
     ("Dec 3", d(12, 3), None),
     ("周三", d(12, 2), None),

@@ -104,7 +104,8 @@ def test_a_bare_number_is_a_resident_and_a_building_has_a_suffix(grid) -> None:
     ("yesterday 20:00", When(date(2026, 11, 28), time(20))),
     ("2 days ago", When(date(2026, 11, 27), None)),
     ("weekend", When(date(2026, 11, 28), None)),
-    ("eom", When(date(2026, 10, 31), None)),
+    ("eom", When(date(2026, 11, 30), None)),  # tomorrow: the end of this month, not of the last
+    ("11-30", When(date(2026, 11, 30), None)),  # --to 11-30 on 11-29: this year's, not last year's
     # forms that name no earlier occurrence stay as read (and a visit refuses them as future)
     ("tomorrow", When(date(2026, 11, 30), None)),
     ("in 3 days", When(date(2026, 12, 2), None)),

@@ -39,10 +39,10 @@ def _number(text: str) -> int:
 def _at(text: str | None) -> datetime | None:
     if text is None:
         return None
-    from gridnote.dates import parse_when
+    from gridnote.dates import parse_past_when
     from gridnote.errors import InputError
 
-    when = parse_when(text)
+    when = parse_past_when(text)  # a step that already happened: 周五 10:00 is last Friday
     if when.time is None:
         raise InputError("issue.at_needs_time", text=text)
     return when.to_datetime()
