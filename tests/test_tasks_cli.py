@@ -291,3 +291,20 @@ def test_show_card_and_json(cli, demo, nb) -> None:
         "series_id": None, "note": "带血压计", "source": None, "created_at": "2026-11-29T09:00:00+08:00",
         "done_at": None, "dropped_at": None,
     }
+
+
+def test_a_repeating_task_never_has_two_open_occurrences(cli) -> None:
+    ok(cli("task", "add", "月报", "--due", "2027-01-31", "--every", "month"))
+    ok(cli("task", "done", "1"))  # writes task 2, due 2027-02-28
+    ok(cli("task", "reopen", "1"))  # takes task 2 back (dropped)
+    result = cli("task", "reopen", "2")
+    assert result.exit_code == 4
+    assert result.stderr.strip() == "Error: task 2 repeats and occurrence 1 of it is open; finish or drop 1 first"
+    assert json.loads(ok(cli("task", "list", "--json")))[0]["id"] == 1
+
+
+def test_a_weekday_task_starts_on_a_weekday(cli) -> None:
+    out = ok(cli("task", "add", "巡楼", "--every", "weekday"))  # today is Sunday 29 Nov
+    assert "· tomorrow ·" in out  # Monday
+    result = cli("task", "add", "巡楼", "--every", "weekday", "--due", "周六")
+    assert result.exit_code == 2 and "is a weekend day" in result.stderr

@@ -34,6 +34,7 @@ def add(words: list[str], *, due: str | None, at: str | None, star: bool, reside
     text = tasks.clean_text(" ".join(words))
     rule = tasks.parse_every(every)
     when = tasks.due_from(due, at, default=default_day or (clock.today() if rule else None))
+    when = tasks.first_due(rule, when, explicit=due is not None)
     resident_id = resolve_resident(nb, resident, current=True).id if resident else None
     building_id = resolve_building(nb, building) if building else None
     if resident_id is None and building_id is None:

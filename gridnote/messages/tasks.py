@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- errors ------------------------------------------------------------------
+    "task.weekday_on_weekend": ("{day} is a weekend day; a weekday task starts on a weekday",
+                                "{day} 是周末；工作日重复的任务要从工作日开始"),
+    "task.series_open": ("task {id} repeats and occurrence {other} of it is open; finish or drop {other} first",
+                         "任务 {id} 是重复任务，其中第 {other} 号还未完成；请先完成或放弃 {other}"),
     "task.not_found": ("there is no task {id}", "没有编号为 {id} 的任务"),
     "task.bad_number": ("\"{text}\" is not a task number (e.g. 12)", "“{text}”不是任务编号（例如 12）"),
     "task.text_empty": ("a task needs some text", "任务内容不能为空"),

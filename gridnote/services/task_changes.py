@@ -98,6 +98,16 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
     def check(task: Task) -> None:
         if task.is_open:
             raise StateError("task.already_open", id=task.id, text=task.text)
+        if task.every:
+            # one open occurrence per series: the done task's own follower is taken back below
+            series = task.series_id or task.id
+            other = nb.one(
+                "SELECT id FROM tasks WHERE status = 'open' AND id != ? AND (id = ? OR series_id = ?)"
+                " AND coalesce(source, '') != ?",
+                [task.id, series, series, f"task:{task.id}" if task.status == "done" else "-"],
+            )
+            if other is not None:
+                raise StateError("task.series_open", id=task.id, other=other[0])
 
     with nb.transaction():
         before = {i: get_task(nb, i) for i in ids}

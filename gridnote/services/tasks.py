@@ -176,6 +176,20 @@ def parse_every(text: str | None) -> str | None:
     return parse_rule(text).code
 
 
+def first_due(rule: str | None, when: When | None, *, explicit: bool) -> When | None:
+    """A weekday-only task starts on a weekday: the next one unless a weekend day was asked for,
+    which is refused (it would never come round again)."""
+    if rule != "weekday" or when is None or when.day.weekday() < 5:
+        return when
+    if explicit:
+        raise InputError("task.weekday_on_weekend", day=when.day.isoformat())
+    from datetime import timedelta
+
+    from gridnote.dates import When
+
+    return When(when.day + timedelta(days=7 - when.day.weekday()), when.time)
+
+
 def named_in(nb: Notebook, text: str) -> tuple[int | None, int | None]:
     """(resident id, building id) the task text names, for linking when none is given."""
     resident = named_resident(nb, text)
