@@ -318,6 +318,7 @@ class UndoResult:
 
     visit: Visit
     dropped_tasks: list[Task] = field(default_factory=list)
+    others: list[Visit] = field(default_factory=list)  # entries written by the same command (-b 5 -b 6)
 
 
 # -- issues, points, events ----------------------------------------------------

@@ -370,7 +370,7 @@ def test_undo_marks_the_last_entry_and_drops_its_follow_up(cli, demo) -> None:
     assert result.stdout.splitlines() == [
         "✓ Undid home visit #2: 李秀英（李奶奶） 8-2-301 · 09:00",
         "  Its follow-up task #1 is dropped too: 复测血压",
-        "  It stays in the notebook, marked undone: gridnote visits --all shows it.",
+        "  Kept in the notebook, marked undone: gridnote visits --all -d 2026-11-29",
     ]
     assert rows(demo, "SELECT id, undone_at FROM visits ORDER BY id") == [
         {"id": 1, "undone_at": None}, {"id": 2, "undone_at": "2026-11-29T09:00:00+08:00"}]
@@ -397,7 +397,7 @@ def test_undo_in_chinese(cli, demo) -> None:
     cli("log", "-b", "5", "巡查")
     assert cli("--lang", "zh", "log", "undo").stdout.splitlines() == [
         "✓ 已撤销巡查 #1：5号楼 · 09:00",
-        "  记录仍保留在笔记本中并标为已撤销：gridnote visits --all 可以看到。",
+        "  记录仍保留，标为已撤销：gridnote visits --all -d 2026-11-29",
     ]
 
 
@@ -424,3 +424,17 @@ def test_sub_command_help_and_explicit_default(cli, demo) -> None:
     assert "Correct a logged entry" in cli("log", "edit", "--help").stdout
     assert cli("log", "add", "高阿姨", "x").exit_code == 0
     assert counts(demo)["visits"] == 1
+
+
+def test_undo_takes_back_a_walk_of_several_buildings_whole(cli, demo, nb) -> None:
+    assert cli("log", "-b", "5", "-b", "6", "巡查").exit_code == 0
+    result = cli("log", "undo")
+    assert result.exit_code == 0
+    assert nb.scalar("SELECT count(*) FROM visits WHERE undone_at IS NULL") == 0
+    assert "#1" in result.stdout and "#2" in result.stdout
+
+
+def test_a_resident_and_a_building_at_once_is_refused(cli, demo, nb) -> None:
+    result = cli("log", "李奶奶", "--building", "5", "x")
+    assert result.exit_code == 2 and "is a resident and --building names a building" in result.stderr
+    assert nb.scalar("SELECT count(*) FROM visits") == 0

@@ -97,14 +97,18 @@ def log_add(
     from gridnote.services.visits import building_target, log_visit
 
     words = list(words or [])
+    nb = notebook()
     if building and who is not None:
+        from gridnote.services.lookup import find_residents
+
+        if any(match.exact for match in find_residents(nb, who)):
+            raise InputError("visit.who_and_building", who=who)  # 李奶奶 --building 5: which one?
         words.insert(0, who)  # `log --building 5 巡查`: the first word is the note
         who = None
     kind_code = parse_kind(kind) if kind else None
     moment = visit_moment(at)
     readings = _readings(bp, pulse, glucose, temp, weight)
     follow = parse_follow_up(follow_up) if follow_up else None
-    nb = notebook()
     if building:
         targets = [building_target(nb, b) for b in dict.fromkeys(building)]
     else:

@@ -4,6 +4,8 @@ Readings are recorded and flagged against thresholds; no text here diagnoses.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "visit.who_and_building": ("\"{who}\" is a resident and --building names a building: log one of them (a walk: gridnote log --building 5 NOTE)",
+                               "“{who}”是居民，而 --building 指的是楼栋：请只记其中之一（巡楼：gridnote log --building 5 备注）"),
     # reading what she typed
     "visit.bad_kind": ("unknown kind \"{text}\"; use {choices}", "看不懂类型“{text}”，可用：{choices}"),
     "visit.in_future": ("\"{text}\" ({at}) is in the future; a log records what already happened",
@@ -41,8 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.walked": ("Walked {who} · {when} (#{id}, {kind})", "已巡查 {who} · {when}（#{id}，{kind}）"),
     "visit.edited": ("Corrected {kind} #{id}: {who} · {when}", "已修改{kind} #{id}：{who} · {when}"),
     "visit.undone": ("Undid {kind} #{id}: {who} · {when}", "已撤销{kind} #{id}：{who} · {when}"),
-    "visit.undone_hint": ("It stays in the notebook, marked undone: gridnote visits --all shows it.",
-                          "记录仍保留在笔记本中并标为已撤销：gridnote visits --all 可以看到。"),
+    "visit.undone_hint": ("Kept in the notebook, marked undone: gridnote visits --all -d {day}",
+                          "记录仍保留，标为已撤销：gridnote visits --all -d {day}"),
     "visit.task_dropped": ("Its follow-up task #{id} is dropped too: {text}", "对应的跟进任务 #{id} 已一并取消：{text}"),
     "visit.follow_up_added": ("Follow-up task #{id} due {due}: {text}", "已建跟进任务 #{id}，{due}：{text}"),
     "visit.recheck_suggested": ("Re-check suggested ({what}): gridnote log edit {id} -f \"in 2 days\"",

@@ -138,9 +138,10 @@ def undone_view(result: UndoResult, today: date) -> RenderableType:
     from rich.text import Text
 
     lines: list[Any] = [_headline(result.visit, "visit.undone", today)]
+    lines += [_headline(other, "visit.undone", today) for other in result.others]
     for task in result.dropped_tasks:
         lines.append(Text("  ") + note("visit.task_dropped", id=task.id, text=task.text))
-    lines.append(Text("  ") + note("visit.undone_hint"))
+    lines.append(Text("  ") + note("visit.undone_hint", day=result.visit.day))
     return Group(*lines)
 
 

@@ -263,9 +263,23 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         for reading in changes.readings:
             if _insert_reading(nb, visit_id, target.resident_id, reading, limits, stamp, day):
                 flagged.append(reading.kind)
+        if target.resident_id != current.resident_id:
+            for row in nb.rows("SELECT id FROM tasks WHERE status = 'open' AND source = ?", [f"visit:{visit_id}"]):
+                record_revision(nb, "tasks", row[0], "edit")
+                nb.update("tasks", row[0], {"resident_id": target.resident_id, "updated_at": now})
         if changes.follow_up is not None:
             flagged_kinds = flagged or [r.kind for r in kept if r.flagged and r.kind not in replaced]
-            tasks.append(_follow_up_task(nb, changes.follow_up, target, visit_id, True, flagged_kinds))
+            task = _follow_up_task(nb, changes.follow_up, target, visit_id, True, flagged_kinds)
+            twin = nb.one(
+                "SELECT id FROM tasks WHERE status = 'open' AND source = ? AND text = ? AND due_date IS ?"
+                " AND due_at IS ? AND id != ?",
+                [f"visit:{visit_id}", task.text, task.due_date, task.due_at, task.id])
+            if twin is not None:  # the same follow-up asked for twice: keep the first one
+                nb.execute("DELETE FROM tasks WHERE id = ?", [task.id])
+                from gridnote.services.tasks import get_task
+
+                task = get_task(nb, twin[0])
+            tasks.append(task)
 
     care = next_care_visit(nb, target.resident_id) if kind in CARE_KINDS and target.resident_id else None
     return LogResult([get_visit(nb, visit_id)], tasks, care, recheck_suggested=bool(flagged) and not tasks)
@@ -284,19 +298,29 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
     from gridnote.services.residents import record_revision
     from gridnote.services.task_changes import drop
 
+    last = visit_id is None
     if visit_id is None:
         visit_id = last_entry(nb)
     visit = get_visit(nb, visit_id)
     if visit.undone_at is not None:
         raise StateError("visit.already_undone", id=visit_id, at=visit.undone_at[:16].replace("T", " "))
+    ids = [visit_id]
+    if last and visit.kind == "walk":  # one command walks several buildings: log -b 5 -b 6 巡查
+        ids = [r[0] for r in nb.rows(
+            "SELECT id FROM visits WHERE undone_at IS NULL AND kind = 'walk' AND created_at = ?"
+            " AND coalesce(note, '') = ? AND id > coalesce((SELECT max(id) FROM visits"
+            " WHERE id < ? AND (kind != 'walk' OR created_at != ?)), 0) ORDER BY id DESC",
+            [visit.created_at, visit.note or "", visit_id, visit.created_at])] or [visit_id]
     now = clock.iso(clock.now())
-    task_ids = [r[0] for r in nb.rows("SELECT id FROM tasks WHERE source = ? AND status = 'open'",
-                                      [f"visit:{visit_id}"])]
+    marks = ", ".join("?" for _ in ids)
+    task_ids = [r[0] for r in nb.rows(f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks})",
+                                      [f"visit:{i}" for i in ids])]
     with nb.transaction():
-        record_revision(nb, "visits", visit_id, "undo")
-        nb.update("visits", visit_id, {"undone_at": now, "updated_at": now})
+        for entry in ids:
+            record_revision(nb, "visits", entry, "undo")
+            nb.update("visits", entry, {"undone_at": now, "updated_at": now})
         dropped = drop(nb, task_ids)
-    return UndoResult(get_visit(nb, visit_id), dropped)
+    return UndoResult(get_visit(nb, visit_id), dropped, [get_visit(nb, i) for i in ids if i != visit_id])
 
 
 # -- reading back --------------------------------------------------------------------------
