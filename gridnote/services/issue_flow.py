@@ -13,8 +13,14 @@
   resolved, reported or closed one ("not actually fixed") and puts a rejected
   one back to received. A reopened issue goes back to referred (if it was
   referred) or verified; its resolution and report-back are cleared (they
-  stay in the timeline), the rating is kept until a new one is given, and the
-  resolution deadline stays as it was unless ``--due`` sets a new one.
+  stay in the timeline). A dissatisfied rating is kept until a new one is
+  given (it counts against satisfaction); a manual reopen clears a
+  satisfied rating, which the problem coming back proved wrong. The
+  resolution deadline stays as it was unless ``--due`` sets a new one, which
+  must not be in the past.
+* An issue she found herself on patrol (channel ``walk``, no reporter) has
+  no one to tell or to rate it: once resolved it is closed. One that came in
+  through the city app or the hotline is told and rated through them.
 * ``close`` ends a reported-back issue nobody rated, or a resolved one that
   nobody reported (found on patrol: there is no one to tell).
 * ``note`` and ``edit`` fit every state. A step that does not fit is refused
@@ -57,8 +63,19 @@ def next_steps(issue: Issue) -> tuple[str, ...]:
     """
     steps = NEXT[issue.status]
     if issue.status == "resolved" and issue.reporter_id is None and not issue.reporter_contact:
+        if issue.channel == "walk":  # she found it herself on patrol: nobody to tell or to rate it
+            steps = tuple(s for s in steps if s not in ("tell", "rate"))
         steps += ("close",)
     return steps
+
+
+def _future(due: When | None, now: datetime) -> None:
+    """A promised or new deadline is ahead of now (a date already past is a typo)."""
+    if due is None:
+        return
+    end = due.to_datetime() if due.time is not None else clock.at(due.day).replace(hour=23, minute=59)
+    if end < now:
+        raise InputError("issue.due_in_past", due=_shown(end))
 
 
 def allowed_steps(issue: Issue) -> tuple[str, ...]:
@@ -158,6 +175,7 @@ def refer(nb: Notebook, issue_id: int, to: str, *, contact: str | None = None, d
     with nb.transaction():
         issue = _open_for(nb, issue_id, "refer")
         moment = _moment(nb, issue, at)
+        _future(due, clock.now())
         steps: tuple[str, ...] = ("refer",)
         points, balance = 0, None
         if issue.status == "received":
@@ -297,6 +315,9 @@ def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: W
         values = {"resolved_at": None, "resolved_day": None, "resolution": None, "reported_at": None,
                   "reported_day": None, "closed_at": None, "closed_day": None}
     data: dict[str, Any] = {"rating": issue.rating} if automatic else {}
+    if not automatic and issue.rating is not None:
+        values.update({"rating": None, "rated_at": None, "rated_day": None})  # kept in the timeline
+        data["rating"] = issue.rating
     if due is not None:
         moment = due.to_datetime() if due.time is not None else clock.at(due.day).replace(hour=23, minute=59)
         values.update({"resolve_due_at": clock.iso(moment), "resolve_due_day": due.day.isoformat()})
@@ -309,6 +330,7 @@ def reopen(nb: Notebook, issue_id: int, *, reason: str | None = None, due: When 
            at: datetime | None = None) -> IssueChange:
     with nb.transaction():
         issue = _open_for(nb, issue_id, "reopen")
+        _future(due, clock.now())
         _reopen(nb, issue, _moment(nb, issue, at), reason, due, automatic=False)
     return IssueChange(get_issue(nb, issue_id), ("reopen",))
 
