@@ -96,6 +96,14 @@ _ALL: list[Setting] = [
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in _ALL}
 
+# Pairs that must stay in order (low below high) whenever both are switched on (not 0).
+ORDERED: tuple[tuple[str, str], ...] = (
+    ("threshold.bp.systolic-low", "threshold.bp.systolic"),
+    ("threshold.bp.diastolic-low", "threshold.bp.diastolic"),
+    ("threshold.pulse.low", "threshold.pulse.high"),
+    ("threshold.glucose.low", "threshold.glucose.high"),
+)
+
 
 def care_tags() -> dict[str, str]:
     """Care-round tags and their setting keys."""

@@ -37,3 +37,20 @@ def read_number(text: str, *, allow_hash: bool = True) -> int | None:
         return None
     number = int(value)
     return number if number <= MAX_NUMBER else None
+
+
+MAX_TEXT = 500  # a task, an issue, an event title: one line's worth
+MAX_NOTE = 2000  # a note
+
+
+def check_length(text: str | None, limit: int = MAX_TEXT) -> str | None:
+    """The text unchanged, or an input error when it is longer than ``limit`` characters.
+
+    Services call this on everything she types, so a limit holds whatever path
+    the text takes (a follow-up written by ``log`` as well as ``task add``).
+    """
+    if text is not None and len(text) > limit:
+        from gridnote.errors import InputError
+
+        raise InputError("core.text_too_long", count=len(text), limit=limit)
+    return text

@@ -134,7 +134,7 @@ def test_agenda_in_english(grid) -> None:
         "Daily walk: 1 of 3 buildings walked",
         "  building 5 not yet   building 7 not yet   building 8 ✓ 08:10",
         "",
-        "open tasks: 5 · done: 1 · open issues: 0 · visits: 0",
+        "open tasks: 5 · done: 1 · open issues: 0 · contacts: 0",
     ]
 
 
@@ -160,7 +160,7 @@ def test_agenda_in_chinese(grid) -> None:
         "每日巡楼：已巡 1/3 栋",
         "  5号楼 未巡   7号楼 未巡   8号楼 ✓ 08:10",
         "",
-        "未完成任务 5 · 已完成 1 · 未办结问题 0 · 走访 0",
+        "未完成任务 5 · 已完成 1 · 未办结问题 0 · 走访联系 0",
     ]
 
 
@@ -185,7 +185,7 @@ def test_empty_sections_are_left_out_and_all_walked_is_one_line(nb, add_resident
         "",
         "Daily walk: all buildings walked (1) ✓",
         "",
-        "open tasks: 1 · done: 0 · open issues: 0 · visits: 0",
+        "open tasks: 1 · done: 0 · open issues: 0 · contacts: 0",
     ]
 
 

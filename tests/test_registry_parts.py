@@ -155,3 +155,21 @@ def test_config_lang_switches_messages(cli) -> None:
     assert "共 1 人" in cli("resident", "list").stdout
     assert "residents: 1" in cli("resident", "list", env={"GRIDNOTE_LANG": "en"}).stdout
     assert cli("config", "set", "timezone", "Mars/Base").exit_code == 2
+
+
+def test_threshold_pairs_stay_in_order(cli) -> None:
+    result = cli("config", "set", "threshold.glucose.low", "8")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: threshold.glucose.low (8.0) must stay below threshold.glucose.high (7.0)"
+    assert cli("config", "set", "threshold.glucose.high", "0").exit_code == 0  # switched off: no order to keep
+    assert cli("config", "set", "threshold.glucose.low", "8").exit_code == 0
+
+
+def test_texts_have_one_length_limit_whatever_path_they_take(cli, demo, nb) -> None:
+    long = "长" * 600
+    follow = cli("log", "李奶奶", "看望", "--follow-up", f"明天: {long}")
+    assert follow.exit_code == 2 and "the text is too long (600 characters; 500 at most)" in follow.stderr
+    assert nb.scalar("SELECT count(*) FROM visits") == 0
+    for args in (["issue", "add", long], ["event", "add", long, "--at", "14:00"], ["log", "李奶奶", "长" * 2001]):
+        result = cli(*args)
+        assert result.exit_code == 2 and "the text is too long" in result.stderr, args

@@ -2,6 +2,8 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "core.error": ("Error: {message}", "错误：{message}"),
+    "core.text_too_long": ("the text is too long ({count} characters; {limit} at most)",
+                           "文字太长（{count} 个字，最多 {limit} 个）"),
     "core.number_too_large": ("that number is too large", "数字太大了"),
     "core.bad_command_line": ("the command line is not valid UTF-8; set the terminal to UTF-8",
                               "命令行不是有效的 UTF-8 文本，请把终端编码设为 UTF-8"),
@@ -32,6 +34,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.out_of_range": ("{key} must be between {low} and {high}, not {text}", "{key} 必须在 {low} 到 {high} 之间，而不是 {text}"),
     "config.bad_choice": ("{key} must be one of {choices}, not \"{text}\"", "{key} 只能是 {choices}，而不是“{text}”"),
     "config.bad_timezone": ("unknown time zone \"{text}\" (e.g. Asia/Shanghai)", "未知时区“{text}”（例如 Asia/Shanghai）"),
+    "config.out_of_order": ("{low_key} ({low}) must stay below {high_key} ({high})",
+                            "{low_key}（{low}）必须小于 {high_key}（{high}）"),
     "config.set": ("{key} = {value}", "{key} = {value}"),
     "config.unset": ("{key} is back to its default", "{key} 已恢复默认值"),
     "clock.bad_now": ("GRIDNOTE_NOW is not an ISO date-time: {text}", "GRIDNOTE_NOW 不是 ISO 日期时间：{text}"),

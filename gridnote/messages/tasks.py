@@ -108,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.followup_late": ("since {time}", "{time} 起超时"),
     "today.followup_resolved": ("resolved {time}", "{time} 办结"),
     "today.event_with": ("with {partners}", "与{partners}"),
-    "today.figure.visits": ("visits: {n}", "走访 {n}"),
+    "today.figure.visits": ("contacts: {n}", "走访联系 {n}"),
     # -- tomorrow's list -------------------------------------------------------------------
     "tomorrow.empty": ("Nothing for {date} yet. Add: gridnote tomorrow add \"…\" --at 6:30 --star",
                        "{date}还没有安排。添加：gridnote tomorrow add \"量血压 李奶奶\" --at 6:30 --star"),

@@ -66,11 +66,25 @@ def convert(setting: Setting, text: str) -> Any:
 def set_value(nb: Notebook, key: str, text: str) -> Any:
     setting = _setting(key)
     value = convert(setting, text)
+    _check_order(nb, key, value)
     with nb.transaction():
         nb.execute("INSERT INTO config (key, value) VALUES (?, ?) "
                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)])
     nb.forget_settings()
     return value
+
+
+def _check_order(nb: Notebook, key: str, value: Any) -> None:
+    """A low threshold stays below its high one (every reading flagged twice otherwise)."""
+    from gridnote.settings import ORDERED
+
+    for low_key, high_key in ORDERED:
+        if key not in (low_key, high_key):
+            continue
+        low = value if key == low_key else get(nb, low_key)
+        high = value if key == high_key else get(nb, high_key)
+        if low and high and low >= high:
+            raise InputError("config.out_of_order", low_key=low_key, low=low, high_key=high_key, high=high)
 
 
 def unset(nb: Notebook, key: str) -> None:

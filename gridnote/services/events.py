@@ -34,7 +34,10 @@ def add_event(nb: Notebook, title: str, *, when: When | None = None, partners: l
     """Record an event (``when`` defaults to now: she logs it right after the session)."""
     from gridnote.services.residents import find_building
 
-    title = " ".join(title.split())
+    from gridnote.textnorm import MAX_NOTE, check_length
+
+    title = check_length(" ".join(title.split())) or ""
+    check_length(note, MAX_NOTE)
     if not title:
         raise InputError("event.title_empty")
     if attendees is not None and attendees < 0:

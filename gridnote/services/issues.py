@@ -155,7 +155,9 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
     from gridnote.services import categories as cat
     from gridnote.services.photos import check_sources, photo_batch
 
-    text = " ".join(entry.text.split())
+    from gridnote.textnorm import check_length
+
+    text = check_length(" ".join(entry.text.split())) or ""
     if not text:
         raise InputError("issue.text_empty")
     cats = cat.categories(nb)
@@ -200,6 +202,9 @@ def write_step(nb: Notebook, issue_id: int, kind: str, at: datetime, *, text: st
                actor: str | None = None, from_status: str | None = None, to_status: str | None = None,
                data: dict[str, Any] | None = None) -> int:
     """Append one line to an issue's timeline."""
+    from gridnote.textnorm import MAX_NOTE, check_length
+
+    check_length(text, MAX_NOTE)
     return nb.insert("issue_updates", {
         "issue_id": issue_id, "kind": kind, "at": clock.iso(at), "day": clock.day_of(at), "actor": actor,
         "text": text, "from_status": from_status, "to_status": to_status,

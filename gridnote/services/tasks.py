@@ -91,6 +91,10 @@ def add_task(
     source: str | None = None,
 ) -> Task:
     """Write one task (inside the caller's transaction if there is one)."""
+    from gridnote.textnorm import MAX_NOTE, check_length
+
+    check_length(text)
+    check_length(note, MAX_NOTE)
     now = clock.iso(clock.now())
     with nb.transaction():
         task_id = nb.insert(

@@ -150,7 +150,9 @@ def log_visit(
 ) -> LogResult:
     """Write one visit per target (several for a walk of several buildings), all or nothing."""
     from gridnote.services import config
+    from gridnote.textnorm import MAX_NOTE, check_length
 
+    check_length(note, MAX_NOTE)
     readings = readings or []
     for target in targets:
         _check_fits(nb, kind, target, readings)
@@ -228,6 +230,9 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         raise StateError("visit.edit_undone", id=visit_id)
     if changes.empty():
         raise InputError("visit.nothing_to_edit")
+    from gridnote.textnorm import MAX_NOTE, check_length
+
+    check_length(changes.note, MAX_NOTE)
     target = changes.target or Target(current.resident_id, current.household_id, current.building_id,
                                       current.resident or current.address or f"{current.building}号楼")
     kind = changes.kind or current.kind
