@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from gridnote import i18n
+from gridnote.cli._tree import LazyCommands, localize
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 
 if TYPE_CHECKING:
@@ -119,18 +120,6 @@ def _choose(candidates: list[Resident], query: str) -> Resident:
 
 
 # -- help in the interface language ----------------------------------------
-def _localize(group: Any, path: str) -> None:
-    from gridnote.messages.help import HELP_ZH
-
-    for name, command in getattr(group, "commands", {}).items():
-        key = f"{path}.{name}" if path else name
-        text = HELP_ZH.get(key)
-        if text:
-            command.help = text
-            command.short_help = None
-        _localize(command, key)
-
-
 def _peek_option(args: list[str], name: str) -> str | None:
     for i, arg in enumerate(args):
         if arg == name and i + 1 < len(args):
@@ -145,7 +134,24 @@ class Group(TyperGroup):
 
 
 class RootGroup(Group):
-    """The ``gridnote`` group: help in the user's language, errors as one line."""
+    """The ``gridnote`` group: commands built when used, help in the user's language, errors as one line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(self.commands)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of ``gridnote --help``, from summaries: no command is built for it."""
+        commands: LazyCommands = self.commands  # type: ignore[assignment]
+        limit = formatter.width - 6 - max(len(name) for name in commands)
+        rows = [(name, text) for name in commands for text, hidden in [commands.short_help(name, limit)]
+                if not hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
@@ -157,7 +163,8 @@ class RootGroup(Group):
 
             if HELP_ZH.get(""):
                 self.help = HELP_ZH[""]
-            _localize(self, "")
+            for name, command in self.commands.built().items():  # type: ignore[attr-defined]
+                localize(command, name)
         try:
             return super().main(argv, *posargs, **kwargs)
         finally:

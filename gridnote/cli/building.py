@@ -1,7 +1,5 @@
 """``gridnote building …``: the buildings of the grid."""
 
-from __future__ import annotations
-
 from gridnote.cli._common import JsonOption, new_app, notebook, out, print_json
 
 app = new_app("Buildings: households and residents per building.")
