@@ -18,10 +18,14 @@ Both are read "as of" a day, so ``today --date`` works for past and future days.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from gridnote.db import Notebook
-from gridnote.models import BuildingWalk, CareDue, NextCareVisit
+from gridnote.models import NextCareVisit
 from gridnote.settings import care_tags
+
+if TYPE_CHECKING:  # the agenda's records load with the agenda, not with every `log`
+    from gridnote.models import BuildingWalk, CareDue
 
 CARE_KINDS = ("visit", "emergency")  # what counts as a care visit (not phone or wechat)
 # Written out as in the partial index ``visits_care`` (m007): SQLite uses it only for queries repeating its terms.
@@ -53,6 +57,8 @@ def care_intervals(nb: Notebook) -> dict[str, int]:
 
 def care_round(nb: Notebook, day: date) -> list[CareDue]:
     """Residents due or overdue a care visit on ``day``: never visited first, then most overdue."""
+    from gridnote.models import CareDue
+
     intervals = care_intervals(nb)
     marks = ", ".join(f":t{i}" for i in range(len(intervals)))
     params: dict[str, str] = {"day": day.isoformat()}
@@ -83,6 +89,8 @@ def _urgency(c: CareDue) -> tuple[int, int, int, str, int]:
 
 def daily_walk(nb: Notebook, day: date) -> list[BuildingWalk]:
     """Every building, with the time of its first walk on ``day`` (None: not walked yet)."""
+    from gridnote.models import BuildingWalk
+
     rows = nb.rows(
         """
         SELECT b.id, b.code, b.name,

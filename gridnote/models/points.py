@@ -1,0 +1,27 @@
+"""Residents' points for verified reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gridnote.models.registry import Resident
+
+
+@dataclass(frozen=True)
+class PointsEntry:
+    id: int
+    resident_id: int
+    delta: int
+    reason: str  # report, redeem
+    at: str
+    issue_id: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PointsLedger:
+    resident: Resident
+    balance: int
+    entries: list[PointsEntry] = field(default_factory=list)
