@@ -58,4 +58,4 @@ def test_a_command_imports_its_own_module_and_no_heavy_library(demo: Path, args:
 def test_help_lists_every_command_without_loading_services_or_rich(demo: Path) -> None:
     modules = loaded(demo, "--help")
     assert {"today", "log", "task", "issue", "resident"} <= command_modules(modules)
-    assert not [m for m in modules if m.startswith(("gridnote.services", "gridnote.models.", "rich", *HEAVY))]
+    assert not [m for m in modules if m.startswith(("gridnote.services", "gridnote.models.", "sqlite3", "rich", *HEAVY))]

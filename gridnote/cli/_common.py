@@ -7,8 +7,6 @@ on stderr and the error's exit code here, in :class:`RootGroup`.
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -72,6 +70,8 @@ def err() -> Console:
 
 def print_json(data: Any) -> None:
     """Machine-readable output: UTF-8 JSON, keys in a stable order."""
+    import json
+
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -179,12 +179,20 @@ class RootGroup(Group):
         except GridnoteError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
-        except sqlite3.Error as exc:
+        except Exception as exc:
+            if not _is_sqlite_error(exc):
+                raise
             error = NotebookError("notebook.sqlite_error", reason=str(exc))
             _report(error)
             raise typer.Exit(error.exit_code) from None
         finally:
             STATE.reset()
+
+
+def _is_sqlite_error(exc: Exception) -> bool:
+    """A database error (sqlite3 loads with the notebook; ``--help`` never imports it)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
 
 
 def _report(exc: GridnoteError) -> None:

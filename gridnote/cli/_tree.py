@@ -21,8 +21,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import typer
 from typer.core import TyperCommand
@@ -30,8 +29,7 @@ from typer.core import TyperCommand
 from gridnote import i18n
 
 
-@dataclass(frozen=True)
-class Lazy:
+class Lazy(NamedTuple):  # not a dataclass: `--help` would import dataclasses for it alone
     name: str
     target: str  # "module:attribute": a typer.Typer (a group) or a command function
     help: str | None = None  # instead of the group's own help (as ``add_typer(help=...)``)
