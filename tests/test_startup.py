@@ -41,17 +41,18 @@ def command_modules(modules: set[str]) -> set[str]:
     return {m.removeprefix("gridnote.cli.") for m in modules if m.startswith("gridnote.cli.")} - {"_common", "_tree"}
 
 
-@pytest.mark.parametrize("args, own", [
-    (("today",), {"today", "task"}),  # `tomorrow add` shares task's options
-    (("log", "李奶奶", "血压正常", "--bp", "132/84"), {"log"}),
-    (("task", "add", "回访高阿姨", "--due", "明天"), {"task"}),
-    (("issue", "list", "--open"), {"issue", "issue_category"}),
-    (("resident", "show", "李奶奶"), {"resident", "points"}),
+@pytest.mark.parametrize("args, own, records", [
+    (("today",), {"today", "task"}, {"agenda", "tasks", "events", "issues"}),  # `tomorrow add` shares task's options
+    (("log", "李奶奶", "血压正常", "--bp", "132/84"), {"log"}, {"registry", "tasks", "visits"}),
+    (("task", "add", "回访高阿姨", "--due", "明天"), {"task"}, {"registry", "tasks"}),
+    (("issue", "list", "--open"), {"issue", "issue_category"}, {"registry", "issues"}),
+    (("resident", "show", "李奶奶"), {"resident", "points"}, {"registry", "tasks", "visits"}),
 ])
-def test_a_command_imports_its_own_module_and_no_heavy_library(demo: Path, args: tuple[str, ...],
-                                                                own: set[str]) -> None:
+def test_a_command_imports_its_own_modules_and_no_heavy_library(demo: Path, args: tuple[str, ...], own: set[str],
+                                                                 records: set[str]) -> None:
     modules = loaded(demo, *args)
     assert command_modules(modules) == own
+    assert {m.removeprefix("gridnote.models.") for m in modules if m.startswith("gridnote.models.")} == records
     assert not [m for m in modules if m.startswith(HEAVY)]
 
 

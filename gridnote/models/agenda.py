@@ -34,6 +34,8 @@ class TimelineItem:
 
 @dataclass(frozen=True)
 class OverdueTask:
+    """An open task due before the agenda's day, and by how many days."""
+
     task: Task
     days_late: int
 
@@ -59,6 +61,8 @@ class CareDue:
 
 @dataclass(frozen=True)
 class BuildingWalk:
+    """One building and whether (and when first) it was walked that day."""
+
     building_id: int
     code: str
     name: str | None

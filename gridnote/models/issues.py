@@ -26,6 +26,8 @@ class Category:
 
 @dataclass(frozen=True)
 class Issue:
+    """A resident's problem as it stands: its state, deadlines and milestones (see services.issues)."""
+
     id: int
     text: str
     category: str
@@ -98,6 +100,8 @@ class IssueUpdate:
 
 @dataclass(frozen=True)
 class IssuePhoto:
+    """A photo attached to an issue, stored in the notebook's files folder."""
+
     id: int
     issue_id: int
     path: str  # relative to the notebook's files folder: photos/<sha256>.jpg

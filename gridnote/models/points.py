@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PointsEntry:
+    """One line of a resident's points: earned for a report or spent on a reward."""
+
     id: int
     resident_id: int
     delta: int
@@ -22,6 +24,8 @@ class PointsEntry:
 
 @dataclass(frozen=True)
 class PointsLedger:
+    """A resident's points: every entry, oldest first, and the balance."""
+
     resident: Resident
     balance: int
     entries: list[PointsEntry] = field(default_factory=list)

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Building:
+    """A building of the grid, with its counts of households and current residents."""
+
     id: int
     code: str
     name: str | None = None
@@ -25,6 +27,8 @@ class Building:
 
 @dataclass(frozen=True)
 class Household:
+    """A household (flat) and who lives there now."""
+
     id: int
     address: str
     building: str
@@ -35,6 +39,8 @@ class Household:
 
 @dataclass(frozen=True)
 class Contact:
+    """Someone to call for a resident (a son, a niece), and whether they live nearby."""
+
     id: int
     name: str
     relation: str | None = None
@@ -44,6 +50,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class Resident:
+    """A person of the grid as registered (moved-out residents are kept)."""
+
     id: int
     name: str
     alias: str | None = None
@@ -92,12 +100,16 @@ class ResidentCard:
 
 @dataclass(frozen=True)
 class ImportProblem:
+    """Why one row of a roster file cannot be imported (its spreadsheet row number)."""
+
     row: int
     message: str
 
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What a roster import did (or would do, on a dry run)."""
+
     rows: int
     added: int
     updated: int

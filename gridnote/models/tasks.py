@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Task:
+    """A task: tomorrow's work, a follow-up or an occurrence of a repeating round."""
+
     id: int
     text: str
     status: str = "open"  # open, done, dropped

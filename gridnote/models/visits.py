@@ -21,6 +21,8 @@ class ReadingFlag:
 
 @dataclass(frozen=True)
 class Reading:
+    """A measurement taken on a visit, with the thresholds it reached."""
+
     id: int
     kind: str  # bp, pulse, glucose, temp, weight
     value: float  # the systolic for blood pressure

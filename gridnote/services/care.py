@@ -21,11 +21,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from gridnote.db import Notebook
-from gridnote.models import NextCareVisit
 from gridnote.settings import care_tags
 
-if TYPE_CHECKING:  # the agenda's records load with the agenda, not with every `log`
-    from gridnote.models import BuildingWalk, CareDue
+if TYPE_CHECKING:  # each function imports the records it builds: `log` needs one, `today` two others
+    from gridnote.models import BuildingWalk, CareDue, NextCareVisit
 
 CARE_KINDS = ("visit", "emergency")  # what counts as a care visit (not phone or wechat)
 # Written out as in the partial index ``visits_care`` (m007): SQLite uses it only for queries repeating its terms.
@@ -126,6 +125,8 @@ def last_care_visits(nb: Notebook, resident_ids: list[int] | None = None) -> dic
 
 def next_care_visit(nb: Notebook, resident_id: int) -> NextCareVisit | None:
     """When a resident on a care round is next due after her last care visit; None if on none or never visited."""
+    from gridnote.models import NextCareVisit
+
     intervals = care_intervals(nb)
     tags = [r[0] for r in nb.rows("SELECT tag FROM resident_tags WHERE resident_id = ?", [resident_id])
             if r[0] in intervals]
