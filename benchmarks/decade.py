@@ -68,7 +68,7 @@ def load_grid(nb: Notebook, scale: float = 1.0) -> None:
     start, days = span(scale)
     clock.set_timezone("Asia/Shanghai")
     try:
-        clock.set_now(at(start, 8))
+        clock.set_now(at(start - timedelta(days=1), 8))  # registered the day before the span
         demo.load_demo(nb)
         households = [r[0] for r in nb.rows("SELECT address FROM households")]
         free = _free_rooms(households)
@@ -223,11 +223,13 @@ class Decade:
     def day(self, index: int) -> date:
         return self.start + timedelta(days=index)
 
-    def someone(self, moment: datetime) -> Person:
-        while True:
-            person = self.rng.choice(self.people)
+    def someone(self, moment: datetime, among: list[Person] | None = None) -> Person:
+        """Anyone (or anyone of ``among``) living in the grid at ``moment``."""
+        for _ in range(10_000):
+            person = self.rng.choice(among or self.people)
             if person.present(moment):
                 return person
+        raise RuntimeError(f"nobody lives in the grid at {iso(moment)}")
 
     def working(self, moment: datetime) -> datetime:
         """Move a moment outside 07:30–21:00 to the next morning."""
@@ -403,7 +405,7 @@ class Decade:
         self.series()
         linked = [p for p in self.people if p.tags]
         for _ in range(size("tasks", self.scale) - len(self.rows["tasks"])):
-            due = self.day(rng.randrange(self.days + 2))  # up to tomorrow
+            due = self.day(max(1, rng.randrange(self.days + 2)))  # up to tomorrow
             created = at(due - timedelta(days=1), rng.uniform(18, 21.5))
             if created >= NOW:
                 created = NOW - timedelta(minutes=rng.randint(5, 600))
@@ -411,9 +413,7 @@ class Decade:
             kind = rng.choices(("resident", "building", "general"), (40, 12, 48))[0]
             resident_id = building_id = None
             if kind == "resident":
-                person = rng.choice(linked)
-                while not person.present(created):
-                    person = rng.choice(linked)
+                person = self.someone(created, linked)
                 text, resident_id = rng.choice(TASK_TEXTS["resident"]).format(who=person.who), person.id
             elif kind == "building":
                 code = rng.choice(sorted(self.buildings))

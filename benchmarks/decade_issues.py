@@ -244,7 +244,7 @@ def _carry_on(flow: Flow, recent: dict[str, list[Row]]) -> None:
             if (moment := flow.later(1, 24)) is not None:
                 flow.rate(moment, rng.choice(RATINGS) if round_ == 0 else "satisfied")
         else:
-            if (moment := flow.later(0.5, 24)) is None:
+            if (moment := flow.later(2, 40)) is None:  # she tells them that day or the next
                 return
             flow.tell(moment)
             if roll < 0.85:
