@@ -7,9 +7,7 @@ on stderr and the error's exit code here, in :class:`RootGroup`.
 
 from __future__ import annotations
 
-import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from gridnote import i18n
+from gridnote.cli._tree import LazyCommands, localize
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 
 if TYPE_CHECKING:
@@ -75,6 +74,8 @@ def err() -> Console:
 
 def print_json(data: Any) -> None:
     """Machine-readable output: UTF-8 JSON, keys in a stable order."""
+    import json
+
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -132,18 +133,6 @@ def _choose(candidates: list[Resident], query: str) -> Resident:
 
 
 # -- help in the interface language ----------------------------------------
-def _localize(group: Any, path: str) -> None:
-    from gridnote.messages.help import HELP_ZH
-
-    for name, command in getattr(group, "commands", {}).items():
-        key = f"{path}.{name}" if path else name
-        text = HELP_ZH.get(key)
-        if text:
-            command.help = text
-            command.short_help = None
-        _localize(command, key)
-
-
 def _is_text(arg: str) -> bool:
     """False for bytes that were not UTF-8 (Python keeps them as lone surrogates)."""
     try:
@@ -167,7 +156,24 @@ class Group(TyperGroup):
 
 
 class RootGroup(Group):
-    """The ``gridnote`` group: help in the user's language, errors as one line."""
+    """The ``gridnote`` group: commands built when used, help in the user's language, errors as one line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(self.commands)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list of ``gridnote --help``, from summaries: no command is built for it."""
+        commands: LazyCommands = self.commands  # type: ignore[assignment]
+        limit = formatter.width - 6 - max(len(name) for name in commands)
+        rows = [(name, text) for name in commands for text, hidden in [commands.short_help(name, limit)]
+                if not hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
@@ -182,7 +188,8 @@ class RootGroup(Group):
 
             if HELP_ZH.get(""):
                 self.help = HELP_ZH[""]
-            _localize(self, "")
+            for name, command in self.commands.built().items():  # type: ignore[attr-defined]
+                localize(command, name)
         try:
             return super().main(argv, *posargs, **kwargs)
         finally:
@@ -197,12 +204,20 @@ class RootGroup(Group):
         except GridnoteError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
-        except sqlite3.Error as exc:
+        except Exception as exc:
+            if not _is_sqlite_error(exc):
+                raise
             error = NotebookError("notebook.sqlite_error", reason=str(exc))
             _report(error)
             raise typer.Exit(error.exit_code) from None
         finally:
             STATE.reset()
+
+
+def _is_sqlite_error(exc: Exception) -> bool:
+    """A database error (sqlite3 loads with the notebook; ``--help`` never imports it)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
 
 
 def _report(exc: GridnoteError) -> None:

@@ -1,7 +1,5 @@
 """``gridnote building …``: the buildings of the grid."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``gridnote config …``: the notebook's settings (care intervals, language, time zone …)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

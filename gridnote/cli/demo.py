@@ -1,14 +1,6 @@
 """``gridnote demo``: load the example grid into an empty notebook."""
 
-from __future__ import annotations
-
-import typer
-
 from gridnote.cli._common import notebook, out, progress_bar
-
-
-def register(app: typer.Typer) -> None:
-    app.command("demo")(demo)
 
 
 def demo() -> None:

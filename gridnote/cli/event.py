@@ -1,7 +1,5 @@
 """``gridnote event …``: outreach sessions (anti-fraud talks, safety sessions …)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

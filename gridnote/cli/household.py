@@ -1,7 +1,5 @@
 """``gridnote household …``: households by address."""
 
-from __future__ import annotations
-
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json
 
 app = new_app("Households: who lives at each address.")

@@ -1,7 +1,5 @@
 """``gridnote issue …``: a resident's problem from report to rating."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,7 +34,7 @@ def _number(text: str) -> int:
     return number
 
 
-def _at(text: str | None) -> datetime | None:
+def _at(text: str | None) -> "datetime | None":
     if text is None:
         return None
     from gridnote.dates import parse_past_when
@@ -48,14 +46,14 @@ def _at(text: str | None) -> datetime | None:
     return when.to_datetime()
 
 
-def history_day(text: str | None) -> date | None:
+def history_day(text: str | None) -> "date | None":
     """A day for --from/--to, which look back (11-01 is the last 1 November, not the next)."""
     from gridnote.dates import parse_past_day
 
     return None if text is None else parse_past_day(text)
 
 
-def _show(change: IssueChange) -> None:
+def _show(change: "IssueChange") -> None:
     from gridnote import clock
     from gridnote.render.issues import change_lines
     from gridnote.services.categories import categories

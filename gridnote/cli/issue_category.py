@@ -1,7 +1,5 @@
 """``gridnote issue category …``: the categories issues are filed under, their deadlines and upward codes."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

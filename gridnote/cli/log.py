@@ -1,7 +1,5 @@
 """``gridnote log …`` (a visit, call or walk, right after it happened) and ``gridnote visits``."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -48,14 +46,14 @@ FollowUpOpt = Annotated[str | None, typer.Option(
 
 
 def _readings(bp: str | None, pulse: str | None, glucose: str | None, temp: str | None,
-              weight: str | None) -> list[ReadingInput]:
+              weight: str | None) -> "list[ReadingInput]":
     from gridnote.readings import parse_reading
 
     given = {"bp": bp, "pulse": pulse, "glucose": glucose, "temp": temp, "weight": weight}
     return [parse_reading(kind, text) for kind, text in given.items() if text is not None]
 
 
-def _target(nb: Notebook, who: str) -> Target:
+def _target(nb: "Notebook", who: str) -> "Target":
     from gridnote.services.visits import place_target, resident_target
 
     return place_target(nb, who) or resident_target(nb, _common.resolve_resident(nb, who, current=True))
@@ -202,10 +200,6 @@ def log_undo(
 
 
 # -- gridnote visits ---------------------------------------------------------------------------
-def register(root: typer.Typer) -> None:
-    root.command("visits")(visits)
-
-
 def visits(
     date_: Annotated[str | None, typer.Option("--date", "-d", help="One day: today, yesterday, 周五, 11-28.")] = None,
     from_: Annotated[str | None, typer.Option("--from", help="First day of a range.")] = None,

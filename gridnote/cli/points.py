@@ -3,8 +3,6 @@
 Registered on the ``resident`` group by :func:`register`.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``gridnote report``: the shift-end report, on the screen or exported for the grid centre."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,10 +9,6 @@ from gridnote.cli._common import notebook, out
 
 if TYPE_CHECKING:
     from datetime import date
-
-
-def register(app: typer.Typer) -> None:
-    app.command("report")(report)
 
 
 def report(
@@ -89,7 +83,7 @@ def report(
     typer.echo(render(result, fmt).decode("utf-8"), nl=False)
 
 
-def _day(text: str | None) -> date | None:
+def _day(text: str | None) -> "date | None":
     if text is None:
         return None
     from gridnote.dates import parse_past_day

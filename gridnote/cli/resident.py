@@ -1,7 +1,5 @@
 """``gridnote resident …``: the residents registry."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -271,3 +269,9 @@ def resident_export(
     residents = list_residents(notebook(), building=require_building_code(building) if building else None, tag=tag_code)
     fmt = export_residents(residents, output, format_, full=full)
     out().print(exported_line(len(residents), output, fmt, full))
+
+
+# `resident points` and `resident redeem` (gridnote/cli/points.py) belong to this group.
+from gridnote.cli import points  # noqa: E402
+
+points.register(app)

@@ -1,7 +1,5 @@
 """``gridnote task …``: tasks, starred work and repeating rounds."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

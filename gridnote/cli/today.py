@@ -1,7 +1,5 @@
 """``gridnote today`` (the morning agenda) and ``gridnote tomorrow``/``plan`` (the evening list)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -18,12 +16,6 @@ tomorrow_app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-def register(app: typer.Typer) -> None:
-    app.command("today")(today)
-    app.add_typer(tomorrow_app, name="tomorrow")
-    app.add_typer(tomorrow_app, name="plan", help="Same as `tomorrow`: tomorrow's work, seen and added to.")
 
 
 def today(

@@ -18,21 +18,27 @@ Both are read "as of" a day, so ``today --date`` works for past and future days.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from gridnote.db import Notebook
-from gridnote.models import BuildingWalk, CareDue, NextCareVisit
 from gridnote.settings import care_tags
 
+if TYPE_CHECKING:  # each function imports the records it builds: `log` needs one, `today` two others
+    from gridnote.models import BuildingWalk, CareDue, NextCareVisit
+
 CARE_KINDS = ("visit", "emergency")  # what counts as a care visit (not phone or wechat)
+# Written out as in the partial index ``visits_care`` (m007): SQLite uses it only for queries repeating its terms.
 _CARE = "v.kind IN ({}) AND v.undone_at IS NULL".format(", ".join(f"'{k}'" for k in CARE_KINDS))
+
+# The day of resident r's last care visit up to :day: her own, and her household's. Each is one step
+# down an index (``visits_care``, ``visits_household_only``), however long her history is.
+_LAST_OWN = f"(SELECT max(v.day) FROM visits v WHERE v.resident_id = r.id AND v.day <= :day AND {_CARE})"
+_LAST_HOUSEHOLD = (f"(SELECT max(v.day) FROM visits v WHERE v.household_id = r.household_id"
+                   f" AND v.resident_id IS NULL AND v.day <= :day AND {_CARE})")
 
 _CARE_SQL = f"""
     SELECT r.id, r.name, r.alias, h.address, group_concat(t.tag) AS tags,
-           (SELECT max(v.day) FROM visits v
-             WHERE v.resident_id = r.id AND v.day <= :day AND {_CARE}) AS own_visit,
-           (SELECT max(v.day) FROM visits v
-             WHERE v.household_id = r.household_id AND v.resident_id IS NULL
-               AND v.day <= :day AND {_CARE}) AS household_visit
+           {_LAST_OWN} AS own_visit, {_LAST_HOUSEHOLD} AS household_visit
     FROM resident_tags t
     JOIN residents r ON r.id = t.resident_id
     LEFT JOIN households h ON h.id = r.household_id
@@ -50,6 +56,8 @@ def care_intervals(nb: Notebook) -> dict[str, int]:
 
 def care_round(nb: Notebook, day: date) -> list[CareDue]:
     """Residents due or overdue a care visit on ``day``: never visited first, then most overdue."""
+    from gridnote.models import CareDue
+
     intervals = care_intervals(nb)
     marks = ", ".join(f":t{i}" for i in range(len(intervals)))
     params: dict[str, str] = {"day": day.isoformat()}
@@ -80,6 +88,8 @@ def _urgency(c: CareDue) -> tuple[int, int, int, str, int]:
 
 def daily_walk(nb: Notebook, day: date) -> list[BuildingWalk]:
     """Every building, with the time of its first walk on ``day`` (None: not walked yet)."""
+    from gridnote.models import BuildingWalk
+
     rows = nb.rows(
         """
         SELECT b.id, b.code, b.name,
@@ -101,27 +111,22 @@ def visits_on(nb: Notebook, day: date) -> int:
 
 
 def last_care_visits(nb: Notebook, resident_ids: list[int] | None = None) -> dict[int, str]:
-    """The day of each resident's last care visit (``{resident_id: 'YYYY-MM-DD'}``)."""
-    rows = nb.rows(
-        f"""
-        SELECT v.resident_id AS rid, max(v.day) AS day FROM visits v
-         WHERE v.resident_id IS NOT NULL AND {_CARE} GROUP BY v.resident_id
-        UNION ALL
-        SELECT r.id AS rid, max(v.day) AS day FROM visits v JOIN residents r ON r.household_id = v.household_id
-         WHERE v.resident_id IS NULL AND v.household_id IS NOT NULL AND {_CARE} GROUP BY r.id
-        """
-    )
-    wanted = set(resident_ids) if resident_ids is not None else None
-    last: dict[int, str] = {}
-    for row in rows:
-        rid, day = row["rid"], row["day"]
-        if (wanted is None or rid in wanted) and day > last.get(rid, ""):
-            last[rid] = day
-    return last
+    """The day of each resident's last care visit (``{resident_id: 'YYYY-MM-DD'}``); never visited: left out."""
+    params: dict[str, object] = {"day": "9999-12-31"}
+    where = ""
+    if resident_ids is not None:
+        params.update({f"r{i}": rid for i, rid in enumerate(resident_ids)})
+        where = "WHERE r.id IN (" + ", ".join(f":r{i}" for i in range(len(resident_ids))) + ")"
+    rows = nb.rows(f"SELECT r.id, {_LAST_OWN} AS own, {_LAST_HOUSEHOLD} AS household FROM residents r {where}",
+                   params)
+    return {row["id"]: max(row["own"] or "", row["household"] or "") for row in rows
+            if row["own"] or row["household"]}
 
 
 def next_care_visit(nb: Notebook, resident_id: int) -> NextCareVisit | None:
     """When a resident on a care round is next due after her last care visit; None if on none or never visited."""
+    from gridnote.models import NextCareVisit
+
     intervals = care_intervals(nb)
     tags = [r[0] for r in nb.rows("SELECT tag FROM resident_tags WHERE resident_id = ?", [resident_id])
             if r[0] in intervals]

@@ -73,8 +73,6 @@ def get_event(nb: Notebook, event_id: int) -> Event:
 def list_events(nb: Notebook, *, since: date | None = None, until: date | None = None,
                 building: str | None = None) -> list[Event]:
     """Events in a day range (by the ``events_day`` index), in time order."""
-    from gridnote.services.residents import find_building
-
     clauses, params = [], []
     if since is not None:
         clauses.append("e.day >= ?")
@@ -83,6 +81,8 @@ def list_events(nb: Notebook, *, since: date | None = None, until: date | None =
         clauses.append("e.day <= ?")
         params.append(until.isoformat())
     if building is not None:
+        from gridnote.services.residents import find_building
+
         clauses.append("e.building_id = ?")
         params.append(find_building(nb, building))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""

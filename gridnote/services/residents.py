@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
 from gridnote.address import Address
 from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError, StateError
 from gridnote.models import Building, Contact, Household, Resident, ResidentCard
-from gridnote.services.resident_fields import ResidentInput, birth_from_id
+
+if TYPE_CHECKING:  # what she typed: needed by the writes only
+    from gridnote.services.resident_fields import ResidentInput
 
 RESIDENT_SELECT = """
     SELECT r.*, h.address AS address,
@@ -208,6 +210,8 @@ def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = 
         household_id = (ensure_household(nb, fields.address, known_building=known_building)
                         if fields.address else None)
         now = clock.iso(clock.now())
+        from gridnote.services.resident_fields import birth_from_id
+
         birth = fields.birth or (birth_from_id(fields.id_number) if fields.id_number else None)
         resident_id = nb.insert(
             "residents",
@@ -280,6 +284,8 @@ def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
         _unique_id_number(nb, fields.id_number, resident_id)
         changes["id_number"] = fields.id_number
         if not current.birth and fields.birth is None:
+            from gridnote.services.resident_fields import birth_from_id
+
             changes["birth"] = birth_from_id(fields.id_number)
     if fields.note is not None and (fields.note or None) != current.note:
         changes["note"] = fields.note or None

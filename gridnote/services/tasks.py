@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 from gridnote import clock
 from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError
-from gridnote.models import Resident, Task
+from gridnote.models import Task
 
 if TYPE_CHECKING:  # gridnote.dates costs ~20 ms to import: keep it off the read path
     from gridnote.dates import When
+    from gridnote.models import Resident
 
 TASK_SELECT = """
     SELECT t.*, r.name AS resident_name, r.alias AS resident_alias, h.address AS resident_address,

@@ -1,0 +1,111 @@
+"""The daily agenda (``gridnote today``) and tomorrow's list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gridnote.models.issues import Followup
+    from gridnote.models.tasks import Task
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One line of a day's timeline.
+
+    ``kind`` says where it comes from: a task or an outreach event; both are
+    items of one list, so the timeline, its order and its JSON stay one list.
+    """
+
+    kind: str  # "task" or "event"
+    id: int
+    text: str
+    time: str | None = None  # local "06:30"; None for an all-day item
+    starred: bool = False
+    done: bool = False
+    resident: str | None = None  # display name
+    address: str | None = None  # the resident's address
+    building: str | None = None  # building code, for items tied to a building
+    every: str | None = None  # repeat rule code
+    partners: tuple[str, ...] = ()  # an event's partners (community police, building heads …)
+
+
+@dataclass(frozen=True)
+class OverdueTask:
+    """An open task due before the agenda's day, and by how many days."""
+
+    task: Task
+    days_late: int
+
+
+@dataclass(frozen=True)
+class CareDue:
+    """A resident of a care group due (or overdue) a visit."""
+
+    resident_id: int
+    name: str
+    alias: str | None
+    address: str | None
+    tags: tuple[str, ...]  # care tags with an interval, most frequent first
+    interval_days: int  # the shortest interval among the tags
+    last_visit: str | None  # local day of the last care visit; None: never visited
+    due_day: str | None  # last_visit + interval; None: due since always
+    days_overdue: int | None  # 0: due today; None: never visited
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}（{self.alias}）" if self.alias else self.name
+
+
+@dataclass(frozen=True)
+class BuildingWalk:
+    """One building and whether (and when first) it was walked that day."""
+
+    building_id: int
+    code: str
+    name: str | None
+    walked_at: str | None  # ISO time of the first walk that day; None: not walked
+
+    @property
+    def walked(self) -> bool:
+        return self.walked_at is not None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count of the summary line, e.g. Figure("open_tasks", 5)."""
+
+    code: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Everything ``gridnote today`` shows, most important first (the renderer keeps this order)."""
+
+    day: date
+    today: date  # the real today, so the renderer can say "today" or "tomorrow"
+    timeline: list[TimelineItem]  # starred first, then timed in time order, then all-day
+    overdue: list[OverdueTask]
+    care: list[CareDue]  # most overdue first
+    walk: list[BuildingWalk]
+    summary: list[Figure]
+    followups: list[Followup] = field(default_factory=list)  # issues waiting on her, most urgent first
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to do: no items, no follow-ups, no visits due, every building walked."""
+        return not (self.timeline or self.overdue or self.followups or self.care) and all(
+            w.walked for w in self.walk)
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """A day's list as written the evening before (``gridnote tomorrow``)."""
+
+    day: date
+    today: date
+    timeline: list[TimelineItem]
+    carry_over: int  # open tasks due up to today that will show as overdue

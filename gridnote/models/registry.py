@@ -1,0 +1,114 @@
+"""The register: buildings, households, residents and what an import did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gridnote.models.visits import Trend, Visit
+
+
+@dataclass(frozen=True)
+class Building:
+    """A building of the grid, with its counts of households and current residents."""
+
+    id: int
+    code: str
+    name: str | None = None
+    households: int = 0
+    residents: int = 0
+
+
+@dataclass(frozen=True)
+class Household:
+    """A household (flat) and who lives there now."""
+
+    id: int
+    address: str
+    building: str
+    unit: str
+    room: str
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone to call for a resident (a son, a niece), and whether they live nearby."""
+
+    id: int
+    name: str
+    relation: str | None = None
+    phone: str | None = None
+    nearby: bool = False
+
+
+@dataclass(frozen=True)
+class Resident:
+    """A person of the grid as registered (moved-out residents are kept)."""
+
+    id: int
+    name: str
+    alias: str | None = None
+    gender: str | None = None
+    birth: str | None = None
+    phones: tuple[str, ...] = ()
+    id_number: str | None = None
+    note: str | None = None
+    address: str | None = None
+    household_id: int | None = None
+    tags: tuple[str, ...] = ()
+    moved_out_at: str | None = None
+    moved_out_note: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """``李秀英（李奶奶）``: the name with what neighbours call her."""
+        return f"{self.name}（{self.alias}）" if self.alias else self.name
+
+    @property
+    def moved_out(self) -> bool:
+        return self.moved_out_at is not None
+
+    def age(self, today: date) -> int | None:
+        if not self.birth:
+            return None
+        year = int(self.birth[:4])
+        age = today.year - year
+        if len(self.birth) >= 10 and (today.month, today.day) < (int(self.birth[5:7]), int(self.birth[8:10])):
+            age -= 1
+        return age
+
+
+@dataclass(frozen=True)
+class ResidentCard:
+    """Everything ``resident show`` draws about one person."""
+
+    resident: Resident
+    household: list[Resident] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)  # the last few, newest first
+    trends: list[Trend] = field(default_factory=list)  # readings per kind, oldest first
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """Why one row of a roster file cannot be imported (its spreadsheet row number)."""
+
+    row: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What a roster import did (or would do, on a dry run)."""
+
+    rows: int
+    added: int
+    updated: int
+    unchanged: int
+    dry_run: bool = False
+    encoding: str | None = None

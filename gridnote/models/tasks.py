@@ -1,0 +1,38 @@
+"""Tasks: tomorrow's work, follow-ups, repeating rounds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task: tomorrow's work, a follow-up or an occurrence of a repeating round."""
+
+    id: int
+    text: str
+    status: str = "open"  # open, done, dropped
+    starred: bool = False
+    due_date: str | None = None  # local day, YYYY-MM-DD
+    due_at: str | None = None  # ISO 8601 with offset; None for an all-day item
+    resident_id: int | None = None
+    resident: str | None = None  # display name, e.g. 李秀英（李奶奶）
+    resident_address: str | None = None
+    building: str | None = None  # building code when tied to a building
+    every: str | None = None  # repeat rule code (gridnote.recurrence)
+    note: str | None = None
+    source: str | None = None  # e.g. "visit:12" when created by `log --follow-up`
+    created_at: str = ""
+    done_at: str | None = None
+    dropped_at: str | None = None
+    building_id: int | None = None
+    series_id: int | None = None  # first task of a repeating series (None: this one is the first)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    @property
+    def due_time(self) -> str | None:
+        """``06:30`` (local wall clock) or None for an all-day item."""
+        return self.due_at[11:16] if self.due_at else None

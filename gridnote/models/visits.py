@@ -1,0 +1,105 @@
+"""Visits and readings (``gridnote log``, ``gridnote visits``, the resident card)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gridnote.models.tasks import Task
+
+
+@dataclass(frozen=True)
+class ReadingFlag:
+    """A threshold a reading reached: ``diastolic 90 >= 90``. A flag, never a diagnosis."""
+
+    measure: str  # systolic, diastolic, pulse, glucose, temp
+    op: str  # ">=", ">" or "<"
+    threshold: float
+    value: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A measurement taken on a visit, with the thresholds it reached."""
+
+    id: int
+    kind: str  # bp, pulse, glucose, temp, weight
+    value: float  # the systolic for blood pressure
+    value2: float | None = None  # the diastolic
+    unit: str = ""
+    flags: tuple[ReadingFlag, ...] = ()
+    at: str = ""  # ISO 8601 with offset (the visit's time)
+    day: str = ""
+    visit_id: int = 0
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One `gridnote log` entry: a home visit, call, message, building walk, call-out or outreach."""
+
+    id: int
+    kind: str  # visit, phone, wechat, walk, emergency, outreach
+    at: str  # ISO 8601 with offset
+    day: str  # local day, YYYY-MM-DD
+    resident_id: int | None = None
+    resident: str | None = None  # display name, e.g. 李秀英（李奶奶）
+    household_id: int | None = None
+    address: str | None = None  # the household's address, e.g. 8-2-301
+    building_id: int | None = None
+    building: str | None = None  # building code, e.g. "8"
+    note: str | None = None
+    readings: tuple[Reading, ...] = ()
+    created_at: str = ""
+    updated_at: str = ""
+    undone_at: str | None = None
+
+    @property
+    def time(self) -> str:
+        """``06:30``: the local wall-clock time."""
+        return self.at[11:16]
+
+    @property
+    def flagged(self) -> bool:
+        return any(r.flagged for r in self.readings)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A resident's recent readings of one kind, oldest first."""
+
+    kind: str
+    unit: str
+    points: tuple[Reading, ...]
+
+
+@dataclass(frozen=True)
+class NextCareVisit:
+    """When a resident on a care round is next due a visit, after this one."""
+
+    day: str
+    every: int
+    tag: str
+
+
+@dataclass(frozen=True)
+class LogResult:
+    """What one `gridnote log` wrote, for the confirmation lines."""
+
+    visits: list[Visit]
+    tasks: list[Task] = field(default_factory=list)
+    care_due: NextCareVisit | None = None
+    recheck_suggested: bool = False
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What `gridnote log undo` marked as undone: the visit and the follow-up tasks dropped with it."""
+
+    visit: Visit
+    dropped_tasks: list[Task] = field(default_factory=list)
+    others: list[Visit] = field(default_factory=list)  # entries written by the same command (-b 5 -b 6)
