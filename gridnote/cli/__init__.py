@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli import _common, building, config, demo, event, household, issue, log, points, resident, task, today
+from gridnote.cli import _common, building, config, demo, event, find, household, issue, log, points, resident, task, today
 from gridnote.cli._common import STATE, RootGroup
 
 app = typer.Typer(
@@ -70,6 +70,7 @@ log.register(app)
 app.add_typer(issue.app, name="issue")
 app.add_typer(event.app, name="event")
 points.register(resident.app)
+find.register(app)
 
 __all__ = ["app", "main", "_common"]
 

@@ -108,4 +108,8 @@ HELP_ZH: dict[str, str] = {
     "event.list": "按时间顺序列出宣传活动。\n\n例：gridnote event list --from 11-01",
     "resident.points": "查看居民积分：因何获得、兑换了什么、余额多少。\n\n例：gridnote resident points 王阿姨",
     "resident.redeem": "用居民的积分兑换（不能超过余额）。\n\n例：gridnote resident redeem 王阿姨 5 --for \"洗衣液一瓶\"",
+    # -- find --------------------------------------------------------------------------------
+    "find": "一次查找居民、问题、任务和走访记录；最匹配的排在前面，按类别分组。\n\n"
+            "每个词都要匹配。姓名也可以用拼音和首字母查（李奶奶、linainai、lnn）；一两个汉字就能查（李、漏水）。\n\n"
+            "例：gridnote find 下水道 · gridnote find 李 --kind 居民 · gridnote find lnn",
 }
