@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from gridnote import i18n
@@ -118,19 +119,7 @@ def _choose(candidates: list[Resident], query: str) -> Resident:
     return shown[choice - 1]
 
 
-# -- help in the interface language ----------------------------------------
-def _localize(group: Any, path: str) -> None:
-    from gridnote.messages.help import HELP_ZH
-
-    for name, command in getattr(group, "commands", {}).items():
-        key = f"{path}.{name}" if path else name
-        text = HELP_ZH.get(key)
-        if text:
-            command.help = text
-            command.short_help = None
-        _localize(command, key)
-
-
+# -- help and usage errors in the interface language ----------------------------
 def _peek_option(args: list[str], name: str) -> str | None:
     for i, arg in enumerate(args):
         if arg == name and i + 1 < len(args):
@@ -140,24 +129,39 @@ def _peek_option(args: list[str], name: str) -> str | None:
     return None
 
 
+def _notebook_language(args: list[str]) -> None:
+    """Read the notebook's ``lang`` setting before parsing (help pages and usage errors only).
+
+    A command that runs opens the notebook anyway and applies its settings;
+    this cheap read-only peek is for the pages Click draws before that.
+    """
+    if i18n.language_decided():
+        return
+    from gridnote.db import peek_setting
+    from gridnote.paths import notebook_path
+
+    i18n.set_notebook_lang(peek_setting(notebook_path(_peek_option(args, "--db")), "lang"))
+
+
 class Group(TyperGroup):
     """Command groups list sub-commands in the order they were declared."""
 
 
 class RootGroup(Group):
-    """The ``gridnote`` group: help in the user's language, errors as one line."""
+    """The ``gridnote`` group: help and usage errors in the user's language, errors as one line."""
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
+        from gridnote.cli import _help
+
         argv = list(sys.argv[1:] if args is None else args)
         lang = _peek_option(argv, "--lang")
         if lang:
             i18n.set_lang(lang)
-        if i18n.lang() == "zh":
-            from gridnote.messages.help import HELP_ZH
-
-            if HELP_ZH.get(""):
-                self.help = HELP_ZH[""]
-            _localize(self, "")
+        pages = _help.help_requested(self, argv)
+        if pages:
+            _notebook_language(argv)
+        self._argv = argv
+        _help.prepare(self, pages=pages)
         try:
             return super().main(argv, *posargs, **kwargs)
         finally:
@@ -165,6 +169,12 @@ class RootGroup(Group):
 
             i18n.reset()
             clock.set_timezone(None)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            raise self._usage_error(exc) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -176,8 +186,20 @@ class RootGroup(Group):
             error = NotebookError("notebook.sqlite_error", reason=str(exc))
             _report(error)
             raise typer.Exit(error.exit_code) from None
+        except UsageError as exc:
+            raise self._usage_error(exc) from None
+        except typer.Abort:
+            typer.echo(i18n.t("cli.aborted"), err=True)
+            raise typer.Exit(1) from None
         finally:
             STATE.reset()
+
+    def _usage_error(self, exc: UsageError) -> UsageError:
+        from gridnote.cli import _help
+
+        _notebook_language(getattr(self, "_argv", []))
+        _help.prepare(self)  # the usage line shown with the error, in the language now known
+        return _help.localized_error(exc)
 
 
 def _report(exc: GridnoteError) -> None:
@@ -203,12 +225,14 @@ class DefaultGroup(Group):
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from gridnote.cli._help import cell_width, usage_prefix
+
         default = self.commands[self.default_command]
         formatter.write_usage(ctx.command_path, " ".join(default.collect_usage_pieces(ctx)))
         for name, command in self.commands.items():
             if name != self.default_command and not command.hidden:
                 formatter.write_usage(f"{ctx.command_path} {name}", " ".join(command.collect_usage_pieces(ctx)),
-                                      prefix=" " * len("Usage: "))
+                                      prefix=" " * cell_width(usage_prefix()))
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         self.commands[self.default_command].format_options(ctx, formatter)
