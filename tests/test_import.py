@@ -142,4 +142,4 @@ def test_import_752_rows_roundtrip_with_export(cli, demo, tmp_path) -> None:
     result = cli("--db", str(tmp_path / "fresh.db"), "resident", "import", str(out))
     assert result.exit_code == 0, result.stderr
     assert "752 added" in result.stdout
-    assert "8号楼" in cli("--db", str(tmp_path / "fresh.db"), "building", "list").stdout
+    assert "Building 8" in cli("--db", str(tmp_path / "fresh.db"), "building", "list").stdout

@@ -82,6 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading.measure.glucose": ("glucose", "血糖"),
     "reading.measure.temp": ("temperature", "体温"),
     "reading.measure.weight": ("weight", "体重"),
+    "reading.unit.per_minute": ("/min", "次/分"),
     "reading.short.bp": ("BP", "血压"),
     "reading.short.pulse": ("P", "脉搏"),
     "reading.short.glucose": ("Glu", "血糖"),

@@ -27,8 +27,12 @@ def tag_labels(tags: tuple[str, ...] | list[str]) -> str:
     """``失能、高血压`` in Chinese, ``bedridden, hypertension`` in English."""
     from gridnote.vocab import CARE_TAGS
 
-    separator = "、" if lang() == "zh" else ", "
-    return separator.join(CARE_TAGS.label(tag) for tag in tags)
+    return join_list(CARE_TAGS.label(tag) for tag in tags)
+
+
+def join_list(items: Any) -> str:
+    """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English: names and labels in a row."""
+    return ("、" if lang() == "zh" else ", ").join(items)
 
 
 def note(key: str, /, **values: Any) -> Text:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from gridnote.i18n import t
 from gridnote.models import Building, Household, ImportResult, Resident, ResidentCard
-from gridnote.render.common import note, ok, table, tag_labels
+from gridnote.render.common import join_list, note, ok, table, tag_labels
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -122,7 +122,7 @@ def household_table(households: list[Household]) -> RenderableType:
         return note("household.none")
     grid = table("col.address", "col.members", caption=t("household.count", count=len(households)))
     for h in households:
-        grid.add_row(h.address, "、".join(h.members) or "-")
+        grid.add_row(h.address, join_list(h.members) or "-")
     return grid
 
 
@@ -136,7 +136,7 @@ def building_table(buildings: list[Building]) -> RenderableType:
     for column in grid.columns[1:]:
         column.justify = "right"
     for b in buildings:
-        grid.add_row(b.label, str(b.households), str(b.residents))
+        grid.add_row(b.name or t("today.building", code=b.code), str(b.households), str(b.residents))
     return grid
 
 
@@ -157,5 +157,5 @@ def demo_summary(summary: Any, path: Path) -> RenderableType:
     return Group(
         ok("demo.loaded", buildings=summary.buildings, households=summary.households,
            residents=summary.residents, path=path),
-        note("demo.next", people="、".join(summary.people)),
+        note("demo.next", people=join_list(summary.people)),
     )

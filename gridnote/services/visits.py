@@ -80,7 +80,9 @@ def building_target(nb: Notebook, text: str) -> Target:
     code = building_code(text)
     if code is None:
         raise InputError("building.bad_code", text=text)
-    return Target(building_id=find_building(nb, code), label=f"{code}号楼")
+    from gridnote.i18n import t
+
+    return Target(building_id=find_building(nb, code), label=t("today.building", code=code))
 
 
 def place_target(nb: Notebook, who: str) -> Target | None:
@@ -223,6 +225,7 @@ def _open_task_exists(nb: Notebook, resident_id: int | None, text: str) -> bool:
 
 def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     """Correct a visit; every row changed keeps its before-image in ``revisions``."""
+    from gridnote.i18n import t
     from gridnote.services.residents import record_revision
 
     current = get_visit(nb, visit_id)
@@ -231,7 +234,8 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     if changes.empty():
         raise InputError("visit.nothing_to_edit")
     target = changes.target or Target(current.resident_id, current.household_id, current.building_id,
-                                      current.resident or current.address or f"{current.building}号楼")
+                                      current.resident or current.address
+                                      or t("today.building", code=current.building))
     kind = changes.kind or current.kind
     kept = [r for r in current.readings if r.kind not in changes.drop]
     _check_fits(nb, kind, target, [*changes.readings, *(ReadingInput(r.kind, r.value, r.value2) for r in kept)])
