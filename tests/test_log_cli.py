@@ -135,7 +135,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
     before = counts(demo)
     result = cli("log", "8-2-301", "--bp", "139/90")
     assert result.exit_code == 2
-    assert result.stderr == "Error: readings belong to one resident; 8-2-301 has 2: 李奶奶、张大爷\n"
+    assert result.stderr == "Error: readings belong to one resident; 8-2-301 has 2: 李奶奶, 张大爷\n"
     assert counts(demo) == before
 
 
@@ -350,7 +350,7 @@ def test_edit_drops_a_reading_with_trace(cli, demo) -> None:
     (["log", "edit", "1", "--drop-reading", "glucose"], 2, "visit #1 has no blood glucose reading"),
     (["log", "edit", "1", "--drop-reading", "sugar pill"], 2, 'unknown reading "sugar pill"; use bp (血压), '
      "pulse (脉搏), glucose (血糖), temp (体温), weight (体重)"),
-    (["log", "edit", "1", "--who", "8-2-301"], 2, "readings belong to one resident; 8-2-301 has 2: 李奶奶、张大爷"),
+    (["log", "edit", "1", "--who", "8-2-301"], 2, "readings belong to one resident; 8-2-301 has 2: 李奶奶, 张大爷"),
 ])
 def test_bad_edits_change_nothing(cli, demo, args, code, message) -> None:
     cli("log", "李奶奶", "--bp", "139/90")

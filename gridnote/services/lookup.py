@@ -14,6 +14,7 @@ from typing import Any
 
 from gridnote.address import looks_like_address, parse_address
 from gridnote.db import Notebook
+from gridnote import i18n
 from gridnote.errors import AmbiguousError, NotFoundError
 from gridnote.models import Resident
 from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
@@ -136,4 +137,4 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
     for key in close:
         if by_key[key] not in labels:
             labels.append(by_key[key])
-    return "、".join(labels[:limit]) or "-"
+    return i18n.pick(", ", "、").join(labels[:limit]) or "-"

@@ -135,8 +135,10 @@ def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingI
                 "SELECT coalesce(alias, name) FROM residents WHERE household_id = ? AND moved_out_at IS NULL"
                 " ORDER BY id", [target.household_id])]
             if members:
+                from gridnote.i18n import pick
+
                 raise InputError("visit.readings_need_member", address=target.label, count=len(members),
-                                 members="、".join(members))
+                                 members=pick(", ", "、").join(members))
         raise InputError("visit.readings_need_resident", who=target.label)
     if kind == "walk" and not target.is_building:
         raise InputError("visit.walk_needs_building", who=target.label)
