@@ -29,7 +29,9 @@ CategoryOpt = Annotated[str | None, typer.Option("--category", "-k", help="Categ
 def _number(text: str) -> int:
     from gridnote.errors import InputError
 
-    value = text.strip().lstrip("#")
+    from gridnote.textnorm import normalize
+
+    value = normalize(text).lstrip("#")
     if not value.isdigit():
         raise InputError("issue.bad_number", text=text)
     return int(value)

@@ -5,6 +5,7 @@ Readings are recorded and flagged against thresholds; no text here diagnoses.
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading what she typed
+    "visit.bad_number": ("\"{text}\" is not a visit number (e.g. 12 or #12)", "“{text}”不是记录编号（例如 12 或 #12）"),
     "visit.bad_kind": ("unknown kind \"{text}\"; use {choices}", "看不懂类型“{text}”，可用：{choices}"),
     "visit.in_future": ("\"{text}\" ({at}) is in the future; a log records what already happened",
                         "“{text}”（{at}）还没到；记录的是已经发生的事"),

@@ -12,12 +12,13 @@ from gridnote.fileio import atomic_write
 from gridnote.i18n import t
 from gridnote.models import Resident
 from gridnote.privacy import mask_id, mask_phone
+from gridnote.textnorm import fold
 
 FORMATS = ("csv", "xlsx")
 
 
 def guess_format(path: Path, explicit: str | None) -> str:
-    fmt = (explicit or path.suffix.lstrip(".") or "csv").lower()
+    fmt = fold(explicit or path.suffix.lstrip(".") or "csv")
     if fmt not in FORMATS:
         raise InputError("export.bad_format", format=fmt, formats=", ".join(FORMATS))
     return fmt
