@@ -12,14 +12,18 @@ if TYPE_CHECKING:
 
 
 def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
-    """A compact table whose headers come from the catalogue keys given."""
+    """A compact table whose headers come from the catalogue keys given.
+
+    Columns fold what does not fit: Chinese text has no spaces to wrap at, and
+    Rich's default (an ellipsis) would cut a note or a list of tags short.
+    """
     from rich import box
     from rich.table import Table
 
     grid = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left",
                  title_style="bold", header_style="bold", **kwargs)
     for key in columns:
-        grid.add_column(t(key))
+        grid.add_column(t(key), overflow="fold")
     return grid
 
 

@@ -52,6 +52,17 @@ def resident_table(residents: list[Resident], today: date) -> RenderableType:
     return grid
 
 
+def _grid(columns: int) -> Any:
+    """Rows of a card: a number, then columns that fold when the card is narrow."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    for _ in range(columns - 1):
+        grid.add_column(overflow="fold")
+    return grid
+
+
 def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
@@ -61,7 +72,7 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     r = card.resident
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
-    facts.add_column()
+    facts.add_column(overflow="fold")  # a long Chinese note folds rather than being cut
     facts.add_row(t("card.address"), r.address or "-")
     facts.add_row(t("card.gender_age"), _gender_age(r, today) or "-")
     if r.birth:
@@ -79,13 +90,13 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     parts: list[Any] = [facts]
     if card.household:
         parts.append(Text(t("card.household"), style="bold"))
-        members = Table.grid(padding=(0, 2))
+        members = _grid(4)
         for m in card.household:
             members.add_row(f"#{m.id}", m.display_name, _gender_age(m, today), tag_labels(m.tags))
         parts.append(members)
     if card.contacts:
         parts.append(Text(t("card.contacts"), style="bold"))
-        contacts = Table.grid(padding=(0, 2))
+        contacts = _grid(5)
         for c in card.contacts:
             contacts.add_row(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
                              t("card.nearby") if c.nearby else t("card.far"))

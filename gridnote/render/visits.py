@@ -236,7 +236,7 @@ def trends_view(trends: list[Trend]) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")
     for trend in trends:
         first, last = trend.points[0].day, trend.points[-1].day
         span = first[5:] if first == last else f"{first[5:]}…{last[5:]}"
