@@ -302,3 +302,23 @@ def test_json_items_are_the_list_commands_objects(cli, drains) -> None:
     assert groups["issue"]["snippet"] == "物业说明天上午来疏通下水道"
     assert {k: v for k, v in groups["task"].items() if k not in ("exact", "snippet")} in task
     assert groups["visit"]["note"] == "厨房下水道有点堵，已告诉张大爷找物业"
+
+
+@pytest.mark.parametrize("args", [["find", "李"], ["find", "lnn"], ["--lang", "zh", "find", "下水道", "--json"],
+                                  ["--lang", "zh", "find", "--help"]])
+def test_find_keeps_slow_modules_off_its_path(demo, args) -> None:
+    """No pinyin (stored when names are written), date parser, sqlite-utils or Excel on a search."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from gridnote.cli import app\n"
+        f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+        "slow = ('dateutil', 'pypinyin', 'sqlite_utils', 'openpyxl', 'gridnote.dates')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(slow)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={**os.environ}, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"

@@ -154,3 +154,27 @@ def test_the_day_covers_every_command() -> None:
     covered = {leaf for leaf in leaves if any(r == leaf or r.startswith(leaf + " ") for r in run)}
     defaults = {"log add"}  # `gridnote log WHO …` runs it
     assert leaves - covered - defaults - {"demo", "resident import", "resident export"} == set()
+
+
+def test_today_on_the_example_grid_speaks_one_language(cli, demo) -> None:
+    """The issue's test: ``LANG=zh_CN.UTF-8 gridnote today`` all Chinese, ``LANG=C gridnote today`` all English."""
+    import sqlite3
+
+    typed = ["量血压 李奶奶", "送降压药", "反诈宣传", "社区民警", "楼栋长", "5号楼门前有装修垃圾", "楼道灯坏了"]
+    for args in (("task", "add", typed[0], "--due", "今天6:30", "--star"), ("task", "add", typed[1], "--due", "11-27"),
+                 ("event", "add", typed[2], "--at", "14:00", "--with", "社区民警, 楼栋长", "-b", "5"),
+                 ("issue", "add", typed[5], "-c", "一网通", "-b", "5", "--at", "昨天10:00"),
+                 ("log", "-b", "6", typed[6]), ("log", "李奶奶", "血压正常", "--bp", "132/84")):
+        assert cli(*args).exit_code == 0, args
+    conn = sqlite3.connect(demo)
+    names = [f"{n}（{a}）" if a else n for n, a in conn.execute("SELECT name, alias FROM residents")]
+    conn.close()
+    english = cli("today", env={"LANG": "C"}).stdout
+    chinese = cli("today", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert english.startswith("Today · Sunday 29 November 2026") and chinese.startswith("今天 · 2026年11月29日 星期日")
+    for value in sorted([*names, *typed], key=len, reverse=True):
+        english = english.replace(value, " ")
+        chinese = chinese.replace(value, " ")
+    assert [line for line in english.splitlines() if CJK.search(line)] == []
+    assert [line for line in chinese.splitlines()
+            if re.search(r"[A-Za-z]{3,}", CODES.sub(" ", UNITS_AND_NAMES.sub(" ", line)))] == []
