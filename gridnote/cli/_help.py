@@ -52,8 +52,8 @@ def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
-def _words(text: str) -> Iterator[tuple[str, bool]]:
-    """Pieces a line may break between: (piece, preceded by a space).
+def _words(text: str) -> Iterator[tuple[str, int]]:
+    """Pieces a line may break between: (piece, spaces before it).
 
     A run of Latin letters, digits and ASCII punctuation is one piece; each
     wide character is a piece of its own (Chinese breaks between any two
@@ -61,11 +61,11 @@ def _words(text: str) -> Iterator[tuple[str, bool]]:
     opening punctuation to what follows.
     """
     pieces: list[list[Any]] = []
-    space = False
+    space = 0
     glue_next = False
     for char in text:
         if char.isspace():
-            space = True
+            space += 1
             glue_next = False
             continue
         wide = _is_wide(char)
@@ -76,9 +76,9 @@ def _words(text: str) -> Iterator[tuple[str, bool]]:
         else:
             pieces.append([char, space])
         glue_next = char in _OPENING
-        space = False
-    for piece, spaced in pieces:
-        yield piece, spaced
+        space = 0
+    for piece, spaces in pieces:
+        yield piece, spaces
 
 
 def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
@@ -86,8 +86,8 @@ def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str
     lines: list[str] = []
     line, used = initial_indent, cell_width(initial_indent)
     fresh = True  # nothing but the indent on this line yet
-    for piece, spaced in _words(" ".join(text.split())):
-        gap = " " if spaced and not fresh else ""
+    for piece, spaces in _words(" ".join(text.strip().splitlines())):
+        gap = " " * spaces if not fresh else ""  # as many spaces as written (Click keeps two before [required])
         size = cell_width(piece)
         if not fresh and used + len(gap) + size > width:
             lines.append(line.rstrip())
