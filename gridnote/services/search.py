@@ -13,7 +13,7 @@ back from the index alone, and ``rowid`` order is the order rows were written.
 
 Two FTS5 tables hold each document:
 
-- ``search`` uses the **trigram** tokenizer: any substring of 3+ characters
+- ``search`` uses the **trigram** tokenizer (SQLite 3.34+): any substring of 3+ characters
   (``下水道``, ``linainai``, ``8-2-301``, ``1385711``) is an indexed look-up,
   case-insensitive, in Chinese, Latin or digits alike.
 - Trigrams cannot find 1-2 characters (``李``, ``漏水``): FTS5 returns nothing
