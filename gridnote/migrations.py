@@ -317,7 +317,7 @@ def m004_visits_household(db: Any) -> None:
 # Every searchable row is one document in two FTS5 indexes, under ``rowid = id * 8 + kind``:
 # ``search`` (trigram: any 3+ characters) and ``search_han`` (one token per Han character, for
 # 1-2 character queries). gridnote/services/search.py explains the design and its measurements.
-SEARCH_KINDS = {"resident": 1, "visit": 2, "task": 3, "issue": 4}
+SEARCH_KIND_CODES = {"resident": 1, "visit": 2, "task": 3, "issue": 4}
 SEARCH_HAN_CHARS = 10_000  # the Han index reads a document's first 10,000 characters
 
 # What each kind's document says, one row per source row (``ref`` = its id).
@@ -353,7 +353,7 @@ def _search_reindex(kind: str, ref: str) -> str:
     handing it the same spaced text it was given, which ``search_spaced`` derives again
     from the copy ``search`` keeps.
     """
-    rowid = f"({ref}) * 8 + {SEARCH_KINDS[kind]}"
+    rowid = f"({ref}) * 8 + {SEARCH_KIND_CODES[kind]}"
     return f"""
         INSERT INTO search_han(search_han, rowid, body)
             SELECT 'delete', id, body FROM search_spaced WHERE id = {rowid};
@@ -365,7 +365,7 @@ def _search_reindex(kind: str, ref: str) -> str:
 
 
 def _search_remove(kind: str, ref: str) -> str:
-    rowid = f"({ref}) * 8 + {SEARCH_KINDS[kind]}"
+    rowid = f"({ref}) * 8 + {SEARCH_KIND_CODES[kind]}"
     return f"""
         INSERT INTO search_han(search_han, rowid, body)
             SELECT 'delete', id, body FROM search_spaced WHERE id = {rowid};
@@ -413,7 +413,7 @@ def m006_search(db: Any) -> None:
             {_search_remove(kind, "old.id")}
         END;
         INSERT INTO search (rowid, body)
-            SELECT ref * 8 + {SEARCH_KINDS[kind]}, body FROM search_{kind}_doc WHERE body != '';
+            SELECT ref * 8 + {SEARCH_KIND_CODES[kind]}, body FROM search_{kind}_doc WHERE body != '';
         """
     script += f"""
         -- an issue's document holds the notes of its timeline

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 import typer
 
 from gridnote.cli import app

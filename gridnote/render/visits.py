@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import lang, t
+from gridnote.i18n import t
 from gridnote.models import NextCareVisit, LogResult, Reading, ReadingFlag, ResidentCard, Task, Trend, UndoResult, Visit
 from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text, unit_label
 from gridnote.render.common import join_list, note, ok, table

@@ -63,6 +63,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from gridnote.errors import InputError
+from gridnote.migrations import SEARCH_KIND_CODES
 from gridnote.models import SearchGroup, SearchHit, SearchResult
 from gridnote.textnorm import fold, normalize
 from gridnote.vocab import Term, Vocabulary
@@ -70,7 +71,7 @@ from gridnote.vocab import Term, Vocabulary
 if TYPE_CHECKING:
     from gridnote.db import Notebook
 
-KIND_CODES = {"resident": 1, "visit": 2, "task": 3, "issue": 4}  # as in migration m006_search
+KIND_CODES = SEARCH_KIND_CODES  # a document's rowid is id * 8 + its kind's code
 ORDER = ("resident", "issue", "task", "visit")
 DEFAULT_LIMIT = 10
 SNIPPET_CHARS = 16  # context kept either side of a match shown out of its line
@@ -199,7 +200,7 @@ def _residents(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int
         ranked.append((row["moved_out_at"] is not None, quality, _address_key(row["address"]), row["id"], row))
     ranked.sort(key=lambda item: item[:4])
     hits = []
-    for moved, quality, _, _, row in ranked[:limit]:
+    for _, quality, _, _, row in ranked[:limit]:
         resident = resident_from_row(row)
         shown = " ".join(filter(None, (resident.name, resident.alias, resident.address)))
         snippet = _resident_snippet(row, terms) if not _contains_all(shown, terms) else None
