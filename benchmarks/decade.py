@@ -488,9 +488,14 @@ class Decade:
 
 
 def _rebuild_search(nb: Notebook) -> None:
-    """Full-text tables kept from content tables (if the schema has any) are rebuilt from them."""
+    """Full-text tables kept from content tables (if the schema has any) are rebuilt from them.
+
+    Contentless ones (``content = ''``) cannot be rebuilt; the notebook's own
+    triggers have indexed every row as it was inserted.
+    """
     for row in nb.rows("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'"):
-        if "content=" in row["sql"].replace(" ", "").lower():
+        options = row["sql"].replace(" ", "").lower()
+        if "content=" in options and "content=''" not in options:
             nb.execute(f"INSERT INTO {row['name']}({row['name']}) VALUES ('rebuild')")
 
 

@@ -234,6 +234,8 @@ _RELATIVE = (
     (re.compile(rf"{_EN_COUNT}\s*({_EN_UNIT})\s+ago(?![a-z])"), -1),
     (re.compile(rf"\+?(\d+)\s*({_EN_UNIT})"), 1),
     (re.compile(rf"({NUM})?\s*(个)?\s*(半)?\s*({_CN_UNIT})\s*(以后|之后|后|以前|之前|前)"), 0),
+    # 3天, 两周, 2小时内: a span ahead, as 3d is (not 日/月/年: 3日 and 3月 are dates)
+    (re.compile(rf"({NUM})\s*(?:个\s*)?(天|小时|钟头|分钟|周|星期|礼拜)\s*(?:以内|之内|内)?"), 1),
 )
 
 

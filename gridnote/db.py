@@ -261,6 +261,24 @@ def _upgrade(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> None:
         raise _translate(exc, path) from exc
 
 
+def peek_setting(path: Path, key: str) -> str | None:
+    """One ``config`` value, read without creating, upgrading or locking the notebook (None if unreadable).
+
+    For what must be decided before a command runs (the language of a help page).
+    """
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro", uri=True, timeout=0.5)
+        try:
+            row = conn.execute("SELECT value FROM config WHERE key = ?", [key]).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
+
+
 def _remove_quietly(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         try:

@@ -48,6 +48,11 @@ def reset() -> None:
     _from_notebook = None
 
 
+def language_decided() -> bool:
+    """Whether the language is settled before the locale: ``--lang``, ``GRIDNOTE_LANG`` or a notebook read."""
+    return bool(_explicit or normalize_lang(os.environ.get("GRIDNOTE_LANG")) or _from_notebook)
+
+
 def locale_lang() -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)

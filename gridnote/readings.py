@@ -208,4 +208,12 @@ def measure_label(measure: str) -> str:
 
 
 def unit_of(measure: str) -> str:
-    return UNITS["bp" if measure in ("systolic", "diastolic") else measure]
+    """The unit shown with a measure, in the interface language (``/min`` is ``次/分`` in Chinese)."""
+    return unit_label(UNITS["bp" if measure in ("systolic", "diastolic") else measure])
+
+
+def unit_label(unit: str) -> str:
+    """A stored unit as shown: mmHg, mmol/L, °C and kg read the same in both languages."""
+    from gridnote.i18n import t
+
+    return t("reading.unit.per_minute") if unit == "/min" else unit

@@ -76,7 +76,7 @@ _ALL: list[Setting] = [
     Setting("threshold.pulse.low", 60, int, "Flag a pulse below (/min)",
             "脉搏低于此值时标记（次/分）", minimum=0, maximum=220),
     Setting("threshold.glucose.high", 7.0, float, "Flag a (fasting) blood glucose at or above (mmol/L)",
-            "（空腹）血糖达到或超过此值时标记（mmol/L）", minimum=0, maximum=35),
+            "空腹血糖（mmol/L）达到或超过此值时标记", minimum=0, maximum=35),
     Setting("threshold.glucose.low", 3.9, float, "Flag a blood glucose below (mmol/L)",
             "血糖低于此值时标记（mmol/L）", minimum=0, maximum=35),
     Setting("threshold.temp.high", 37.3, float, "Flag a temperature at or above (°C)",

@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from gridnote.cli import app
-from gridnote.messages.help import HELP_ZH
+from gridnote.messages.help import HELP_ZH, OPTION_HELP_ZH
 
 
 def walk(command: Any, path: str = "") -> list[tuple[str, Any]]:
@@ -36,6 +36,22 @@ def test_every_command_has_chinese_help(path: str, command: Any) -> None:
 def test_no_chinese_help_for_commands_that_do_not_exist() -> None:
     paths = {p for p, _ in COMMANDS}
     assert set(HELP_ZH) <= paths, sorted(set(HELP_ZH) - paths)
+
+
+PARAMS = [(f"{path or 'gridnote'} {param.opts[0]}", param) for path, command in COMMANDS
+          for param in command.params]
+
+
+@pytest.mark.parametrize("where, param", PARAMS, ids=[w for w, _ in PARAMS])
+def test_every_argument_and_option_has_help_in_both_languages(where: str, param: Any) -> None:
+    assert param.help and param.help.strip(), f"{where} has no help"
+    assert param.help in OPTION_HELP_ZH, f"messages/help.py OPTION_HELP_ZH has no Chinese for {where}: {param.help!r}"
+    assert OPTION_HELP_ZH[param.help] != param.help
+
+
+def test_no_chinese_option_help_that_is_not_used() -> None:
+    used = {param.help for _, param in PARAMS}
+    assert set(OPTION_HELP_ZH) <= used, sorted(set(OPTION_HELP_ZH) - used)
 
 
 @pytest.mark.parametrize("path", [p for p, _ in COMMANDS])

@@ -70,7 +70,7 @@ def test_the_morning_blood_pressure_in_chinese(cli, demo) -> None:
         "✓ 已记录走访 #1：李秀英（李奶奶） 8-2-301 · 09:00",
         "  血压正常",
         "  血压 139/90 mmHg  ⚠ 舒张压 90 ≥ 90",
-        "  脉搏 63 /min",
+        "  脉搏 63 次/分",
         "  → 已建跟进任务 #1，12-01 周二 06:30：复测血压",
         "  关怀走访：下次走访应在 12-02 周三 前（失能：每 3 天）",
     ]
@@ -135,7 +135,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
     before = counts(demo)
     result = cli("log", "8-2-301", "--bp", "139/90")
     assert result.exit_code == 2
-    assert result.stderr == "Error: readings belong to one resident; 8-2-301 has 2: 李奶奶、张大爷\n"
+    assert result.stderr == "Error: readings belong to one resident; 8-2-301 has 2: 李奶奶, 张大爷\n"
     assert counts(demo) == before
 
 
@@ -159,7 +159,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
     (["log", "李奶奶", "x", "--kind", "walk"], 2,
      "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 5 …"),
     (["log", "--building", "5", "--bp", "139/90"], 2,
-     "readings belong to one resident, not to 5号楼; name the person (e.g. 李奶奶)"),
+     "readings belong to one resident, not to building 5; name the person (e.g. 李奶奶)"),
     (["log", "李大妈", "x"], 3, 'no resident matches "李大妈" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)'),
     (["log", "9-9-909", "x"], 3, "there is no household at 9-9-909"),
     (["log", "--building", "9", "x"], 3, "there is no building 9; known: 5, 6, 7, 8"),
@@ -350,7 +350,7 @@ def test_edit_drops_a_reading_with_trace(cli, demo) -> None:
     (["log", "edit", "1", "--drop-reading", "glucose"], 2, "visit #1 has no blood glucose reading"),
     (["log", "edit", "1", "--drop-reading", "sugar pill"], 2, 'unknown reading "sugar pill"; use bp (血压), '
      "pulse (脉搏), glucose (血糖), temp (体温), weight (体重)"),
-    (["log", "edit", "1", "--who", "8-2-301"], 2, "readings belong to one resident; 8-2-301 has 2: 李奶奶、张大爷"),
+    (["log", "edit", "1", "--who", "8-2-301"], 2, "readings belong to one resident; 8-2-301 has 2: 李奶奶, 张大爷"),
 ])
 def test_bad_edits_change_nothing(cli, demo, args, code, message) -> None:
     cli("log", "李奶奶", "--bp", "139/90")

@@ -52,6 +52,6 @@ def test_events_join_the_timeline_in_time_order(cli, demo) -> None:
     start = lines.index("Schedule")
     assert lines[start + 1:start + 4] == [
         "   1   06:30 量血压 李奶奶 李秀英（李奶奶） 8-2-301",
-        "  E1   14:00 反诈宣传      building 5 with 社区民警、楼栋长",
+        "  E1   14:00 反诈宣传      building 5 with 社区民警, 楼栋长",
         "   2   15:00 开会",
     ]

@@ -81,6 +81,7 @@ lazy("event", "gridnote.cli.event:app")
 lazy("config", "gridnote.cli.config:app")
 lazy("demo", "gridnote.cli.demo:demo")
 lazy("report", "gridnote.cli.report:report")
+lazy("find", "gridnote.cli.find:find")
 
 __all__ = ["app", "main", "_common"]
 

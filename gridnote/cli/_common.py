@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from gridnote import i18n
-from gridnote.cli._tree import LazyCommands, localize
+from gridnote.cli._tree import LazyCommands
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def _choose(candidates: list[Resident], query: str) -> Resident:
     return shown[choice - 1]
 
 
-# -- help in the interface language ----------------------------------------
+# -- help and usage errors in the interface language ----------------------------
 def _is_text(arg: str) -> bool:
     """False for bytes that were not UTF-8 (Python keeps them as lone surrogates)."""
     try:
@@ -151,12 +152,27 @@ def _peek_option(args: list[str], name: str) -> str | None:
     return None
 
 
+def _notebook_language(args: list[str]) -> None:
+    """Read the notebook's ``lang`` setting before parsing (help pages and usage errors only).
+
+    A command that runs opens the notebook anyway and applies its settings;
+    this cheap read-only peek is for the pages Click draws before that.
+    """
+    if i18n.language_decided():
+        return
+    from gridnote.db import peek_setting
+    from gridnote.paths import notebook_path
+
+    i18n.set_notebook_lang(peek_setting(notebook_path(_peek_option(args, "--db")), "lang"))
+
+
 class Group(TyperGroup):
     """Command groups list sub-commands in the order they were declared."""
 
 
 class RootGroup(Group):
-    """The ``gridnote`` group: commands built when used, help in the user's language, errors as one line."""
+    """The ``gridnote`` group: commands built when used, help and usage errors in the user's language,
+    errors as one line."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -176,6 +192,8 @@ class RootGroup(Group):
                 formatter.write_dl(rows)
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
+        from gridnote.cli import _help
+
         argv = list(sys.argv[1:] if args is None else args)
         if not all(_is_text(arg) for arg in argv):
             typer.echo(i18n.t("core.error", message=i18n.t("core.bad_command_line")), err=True)
@@ -183,13 +201,11 @@ class RootGroup(Group):
         lang = _peek_option(argv, "--lang")
         if lang:
             i18n.set_lang(lang)
-        if i18n.lang() == "zh":
-            from gridnote.messages.help import HELP_ZH
-
-            if HELP_ZH.get(""):
-                self.help = HELP_ZH[""]
-            for name, command in self.commands.built().items():  # type: ignore[attr-defined]
-                localize(command, name)
+        pages = _help.help_requested(self, argv)
+        if pages:
+            _notebook_language(argv)
+        self._argv = argv
+        _help.prepare(self, pages=pages)
         try:
             return super().main(argv, *posargs, **kwargs)
         finally:
@@ -198,12 +214,23 @@ class RootGroup(Group):
             i18n.reset()
             clock.set_timezone(None)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            raise self._usage_error(exc) from None
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except GridnoteError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
+        except UsageError as exc:
+            raise self._usage_error(exc) from None
+        except typer.Abort:
+            typer.echo(i18n.t("cli.aborted"), err=True)
+            raise typer.Exit(1) from None
         except Exception as exc:
             if not _is_sqlite_error(exc):
                 raise
@@ -212,6 +239,13 @@ class RootGroup(Group):
             raise typer.Exit(error.exit_code) from None
         finally:
             STATE.reset()
+
+    def _usage_error(self, exc: UsageError) -> UsageError:
+        from gridnote.cli import _help
+
+        _notebook_language(getattr(self, "_argv", []))
+        _help.prepare(self)  # the usage line shown with the error, in the language now known
+        return _help.localized_error(exc)
 
 
 def _is_sqlite_error(exc: Exception) -> bool:
@@ -243,12 +277,14 @@ class DefaultGroup(Group):
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
+        from gridnote.cli._help import cell_width, usage_prefix
+
         default = self.commands[self.default_command]
         formatter.write_usage(ctx.command_path, " ".join(default.collect_usage_pieces(ctx)))
         for name, command in self.commands.items():
             if name != self.default_command and not command.hidden:
                 formatter.write_usage(f"{ctx.command_path} {name}", " ".join(command.collect_usage_pieces(ctx)),
-                                      prefix=" " * len("Usage: "))
+                                      prefix=" " * cell_width(usage_prefix()))
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         self.commands[self.default_command].format_options(ctx, formatter)

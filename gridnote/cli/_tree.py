@@ -62,8 +62,9 @@ def build(entry: Lazy) -> Any:
     else:
         holder.command(entry.name, **extra)(target)
     command = typer.main.get_command(holder).commands[entry.name]  # type: ignore[attr-defined]
-    if i18n.lang() == "zh":
-        localize(command, entry.name)
+    from gridnote.cli import _help
+
+    _help.prepare_command(command, entry.name)
     return command
 
 
@@ -82,18 +83,6 @@ def summary_help(entry: Lazy) -> str:
 
         return typer.main.solve_typer_info_help(TyperInfo(target))
     return inspect.getdoc(target) or ""
-
-
-def localize(command: Any, path: str) -> None:
-    """Chinese help for a command and everything under it (``messages/help.py`` HELP_ZH)."""
-    from gridnote.messages.help import HELP_ZH
-
-    text = HELP_ZH.get(path)
-    if text:
-        command.help = text
-        command.short_help = None
-    for name, sub in getattr(command, "commands", {}).items():
-        localize(sub, f"{path}.{name}" if path else name)
 
 
 class LazyCommands(MutableMapping[str, Any]):

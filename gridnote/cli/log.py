@@ -134,7 +134,7 @@ def log_add(
 
 @app.command("edit")
 def log_edit(
-    number: Annotated[int | None, typer.Argument(
+    number: Annotated[str | None, typer.Argument(
         metavar="[N]", show_default=False, help="Visit number (see `gridnote visits`); default: the last entry.")] = None,
     who: Annotated[str | None, typer.Option("--who", help="Move the entry to another resident, household or building.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="visit|phone|wechat|walk|emergency|outreach.")] = None,
@@ -157,7 +157,7 @@ def log_edit(
     from gridnote.errors import InputError
     from gridnote.readings import READING_KINDS
     from gridnote.render.visits import logged_view
-    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
+    from gridnote.services.visit_input import parse_follow_up, parse_kind, parse_number, visit_moment
     from gridnote.services.visits import VisitChanges, edit_visit, last_entry
 
     drop_kinds = []
@@ -177,13 +177,14 @@ def log_edit(
     nb = notebook()
     if who is not None:
         changes.target = _target(nb, who)
-    visit_id = number if number is not None else last_entry(nb)
+    visit_id = parse_number(number)
+    visit_id = visit_id if visit_id is not None else last_entry(nb)
     out().print(logged_view(edit_visit(nb, visit_id, changes), clock.today(), edited=True))
 
 
 @app.command("undo")
 def log_undo(
-    number: Annotated[int | None, typer.Argument(
+    number: Annotated[str | None, typer.Argument(
         metavar="[N]", show_default=False, help="Visit number; default: the last entry.")] = None,
 ) -> None:
     """Undo the last entry (or entry N): it is marked undone and kept, never erased.
@@ -194,9 +195,10 @@ def log_undo(
     """
     from gridnote import clock
     from gridnote.render.visits import undone_view
+    from gridnote.services.visit_input import parse_number
     from gridnote.services.visits import undo_visit
 
-    out().print(undone_view(undo_visit(notebook(), number), clock.today()))
+    out().print(undone_view(undo_visit(notebook(), parse_number(number)), clock.today()))
 
 
 # -- gridnote visits ---------------------------------------------------------------------------

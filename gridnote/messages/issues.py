@@ -56,7 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "下一步：告知{name} {phone}，然后 gridnote issue tell {id}"),
     "issue.next_tell_nobody": ("Nobody reported it, so nobody to tell: gridnote issue close {id}",
                                "无反映人，无需回访：gridnote issue close {id}"),
-    "issue.next_rate": ("Next: ask how satisfied they are: gridnote issue rate {id} 满意|基本满意|不满意",
+    "issue.next_rate": ("Next: ask how satisfied they are: gridnote issue rate {id} "
+                        "satisfied|basically-satisfied|dissatisfied",
                         "下一步：询问满意度：gridnote issue rate {id} 满意|基本满意|不满意"),
     # -- the list -------------------------------------------------------------------------
     "issue.none_open": ("No open issues. Receive one with: gridnote issue add TEXT -r WHO",
@@ -96,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.no_rating": ("no rating", "未评价"),
     "issue.back_to": ("back to {status}", "回到“{status}”"),
     "issue.new_due": ("new deadline {due}", "新时限 {due}"),
+    "issue.edit.change": ("{field}: {old} → {new}", "{field}：{old} → {new}"),
     "issue.edit.text": ("text", "内容"),
     "issue.edit.category": ("category", "类别"),
     "issue.edit.priority": ("priority", "紧急程度"),

@@ -7,6 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.who_and_building": ("\"{who}\" is a resident and --building names a building: log one of them (a walk: gridnote log --building 5 NOTE)",
                                "“{who}”是居民，而 --building 指的是楼栋：请只记其中之一（巡楼：gridnote log --building 5 备注）"),
     # reading what she typed
+    "visit.bad_number": ("\"{text}\" is not a visit number (e.g. 12 or #12)", "“{text}”不是记录编号（例如 12 或 #12）"),
     "visit.bad_kind": ("unknown kind \"{text}\"; use {choices}", "看不懂类型“{text}”，可用：{choices}"),
     "visit.in_future": ("\"{text}\" ({at}) is in the future; a log records what already happened",
                         "“{text}”（{at}）还没到；记录的是已经发生的事"),
@@ -84,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading.measure.glucose": ("glucose", "血糖"),
     "reading.measure.temp": ("temperature", "体温"),
     "reading.measure.weight": ("weight", "体重"),
+    "reading.unit.per_minute": ("/min", "次/分"),
     "reading.short.bp": ("BP", "血压"),
     "reading.short.pulse": ("P", "脉搏"),
     "reading.short.glucose": ("Glu", "血糖"),

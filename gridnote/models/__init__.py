@@ -1,7 +1,7 @@
 """Plain records the services return and the renderers draw. No database, no screen.
 
 They live in one module per area (registry, tasks, agenda, visits, issues,
-points, events, report); ``from gridnote.models import Task`` still works and
+points, events, report, search); ``from gridnote.models import Task`` still works and
 imports only the module that defines ``Task``. That is for speed: creating
 a frozen dataclass costs ~0.7 ms on Python 3.11 (six generated methods, each
 compiled), ~23 ms for all of them; ``task add`` needs the registry and the
@@ -26,6 +26,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "events": ("Event",),
     "report": ("ReportRange", "ReportNumbers", "ReportReading", "ReportCare", "ReportIssue", "ReportRate",
                "ReportRates", "Report"),
+    "search": ("SearchHit", "SearchGroup", "SearchResult"),
 }
 _AREA_OF = {name: area for area, names in AREAS.items() for name in names}
 __all__ = sorted(_AREA_OF)

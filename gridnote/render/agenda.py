@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from gridnote.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, Followup, TimelineItem
-from gridnote.render.common import tag_labels
+from gridnote.render.common import join_list, tag_labels
 from gridnote.render.tasks import task_json, who
 from gridnote.render.when import day_label, long_date, relative_word, short_date
 
@@ -80,7 +80,7 @@ def timeline_grid(items: list[TimelineItem]) -> Table:
             text.append(" ↻", style="dim")
         where = who(item.resident, item.address, item.building)
         if item.partners:
-            where = " ".join(filter(None, [where, t("today.event_with", partners="、".join(item.partners))]))
+            where = " ".join(filter(None, [where, t("today.event_with", partners=join_list(item.partners))]))
         number = f"E{item.id}" if item.kind == "event" else str(item.id)
         time_style = "dim" if item.done else ("bold" if item.time else "")
         rows.append((Text(number, style="dim"), _mark(item.starred, item.done),

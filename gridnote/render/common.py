@@ -12,14 +12,18 @@ if TYPE_CHECKING:
 
 
 def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
-    """A compact table whose headers come from the catalogue keys given."""
+    """A compact table whose headers come from the catalogue keys given.
+
+    Columns fold what does not fit: Chinese text has no spaces to wrap at, and
+    Rich's default (an ellipsis) would cut a note or a list of tags short.
+    """
     from rich import box
     from rich.table import Table
 
     grid = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left",
                  title_style="bold", header_style="bold", **kwargs)
     for key in columns:
-        grid.add_column(t(key))
+        grid.add_column(t(key), overflow="fold")
     return grid
 
 
@@ -27,8 +31,12 @@ def tag_labels(tags: tuple[str, ...] | list[str]) -> str:
     """``失能、高血压`` in Chinese, ``bedridden, hypertension`` in English."""
     from gridnote.vocab import CARE_TAGS
 
-    separator = "、" if lang() == "zh" else ", "
-    return separator.join(CARE_TAGS.label(tag) for tag in tags)
+    return join_list(CARE_TAGS.label(tag) for tag in tags)
+
+
+def join_list(items: Any) -> str:
+    """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English: names and labels in a row."""
+    return ("、" if lang() == "zh" else ", ").join(items)
 
 
 def note(key: str, /, **values: Any) -> Text:

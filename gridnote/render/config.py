@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 def settings_table(values: list[SettingValue]) -> RenderableType:
     grid = table("col.setting", "col.value", "col.meaning")
+    grid.columns[2].overflow = "fold"  # Chinese has no spaces to wrap at: fold rather than cut
     for v in values:
         shown = "" if v.value is None else str(v.value)
         if v.is_default:

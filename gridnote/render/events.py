@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import pick, t
+from gridnote.i18n import t
 from gridnote.models import Event
-from gridnote.render.common import note, ok, table
+from gridnote.render.common import join_list, note, ok, table
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -19,7 +19,7 @@ def when_label(event: Event, today: date) -> str:
 
 
 def _partners(event: Event) -> str:
-    return pick(", ", "、").join(event.partners)
+    return join_list(event.partners)
 
 
 def added_line(event: Event, today: date) -> RenderableType:

@@ -12,14 +12,15 @@ from gridnote.fileio import atomic_write
 from gridnote.i18n import t
 from gridnote.models import Resident
 from gridnote.privacy import mask_id, mask_phone, mask_text
+from gridnote.textnorm import fold
 
 FORMATS = ("csv", "xlsx")
 
 
 def guess_format(path: Path, explicit: str | None) -> str:
     """The format from ``--format`` or the file name; the two must not disagree."""
-    suffix = path.suffix.lstrip(".").lower()
-    fmt = (explicit or suffix or "csv").lower()
+    suffix = fold(path.suffix.lstrip("."))
+    fmt = fold(explicit or suffix or "csv")
     if fmt not in FORMATS:
         raise InputError("export.bad_format", format=fmt, formats=", ".join(FORMATS))
     if explicit and suffix in FORMATS and suffix != fmt:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from gridnote.i18n import pick, t
 from gridnote.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES
 from gridnote.models import Category, Issue, IssueChange, IssueDetail, IssueUpdate
-from gridnote.render.common import note, ok, table
+from gridnote.render.common import join_list, note, ok, table
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -204,7 +204,7 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
     facts.add_row(t("issue.f.reporter"), "  ".join([reporter, *extra]))
     facts.add_row(t("issue.f.place"), place_label(issue))
     if detail.affects:
-        facts.add_row(t("issue.f.affects"), "、".join(
+        facts.add_row(t("issue.f.affects"), join_list(
             f"{r.display_name} {r.address or ''}".strip() for r in detail.affects))
     facts.add_row(t("issue.f.response"), _deadline_text(issue.response_due_at, issue.first_response_at,
                                                           "response" in late, today))
@@ -301,7 +301,7 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
                 old, new = category_label(old, cats), category_label(new, cats)
             elif key == "priority":
                 old, new = PRIORITIES.label(old), PRIORITIES.label(new)
-            parts.append(f"{t('issue.edit.' + key)}: {old} → {new}")
+            parts.append(t("issue.edit.change", field=t("issue.edit." + key), old=old, new=new))
     if data.get("implied"):
         parts.append(t("issue.implied"))
     if update.actor:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from gridnote.i18n import lang, t
 from gridnote.models import Building, Household, ImportResult, Resident, ResidentCard
-from gridnote.render.common import note, ok, table, tag_labels
+from gridnote.render.common import join_list, note, ok, table, tag_labels
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -63,6 +63,17 @@ def resident_table(residents: list[Resident], today: date) -> RenderableType:
     return grid
 
 
+def _grid(columns: int) -> Any:
+    """Rows of a card: a number, then columns that fold when the card is narrow."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    for _ in range(columns - 1):
+        grid.add_column(overflow="fold")
+    return grid
+
+
 def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
@@ -72,7 +83,7 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     r = card.resident
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
-    facts.add_column()
+    facts.add_column(overflow="fold")  # a long Chinese note folds rather than being cut
     facts.add_row(t("card.address"), r.address or "-")
     facts.add_row(t("card.gender_age"), _gender_age(r, today) or "-")
     if r.birth:
@@ -90,13 +101,13 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     parts: list[Any] = [facts]
     if card.household:
         parts.append(Text(t("card.household"), style="bold"))
-        members = Table.grid(padding=(0, 2))
+        members = _grid(4)
         for m in card.household:
             members.add_row(f"#{m.id}", m.display_name, _gender_age(m, today), tag_labels(m.tags))
         parts.append(members)
     if card.contacts:
         parts.append(Text(t("card.contacts"), style="bold"))
-        contacts = Table.grid(padding=(0, 2))
+        contacts = _grid(5)
         for c in card.contacts:
             contacts.add_row(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
                              t("card.nearby") if c.nearby else t("card.far"))
@@ -133,7 +144,7 @@ def household_table(households: list[Household]) -> RenderableType:
         return note("household.none")
     grid = table("col.address", "col.members", caption=t("household.count", count=len(households)))
     for h in households:
-        grid.add_row(h.address, "、".join(h.members) or "-")
+        grid.add_row(h.address, join_list(h.members) or "-")
     return grid
 
 
@@ -168,5 +179,5 @@ def demo_summary(summary: Any, path: Path) -> RenderableType:
     return Group(
         ok("demo.loaded", buildings=summary.buildings, households=summary.households,
            residents=summary.residents, path=path),
-        note("demo.next", people="、".join(summary.people)),
+        note("demo.next", people=join_list(summary.people)),
     )

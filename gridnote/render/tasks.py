@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from gridnote.services.task_changes import Completion, Reopening
 
 
+CARD_TITLE_CELLS = 70  # a card's frame shows a title up to this wide at 80 columns
+
+
 def who(resident: str | None, address: str | None, building: str | None) -> str:
     """``李秀英（李奶奶） 8-2-301``, or the building (``5号楼``) for a building's task."""
     if resident:
@@ -79,7 +82,7 @@ def task_card(task: Task, today: date) -> RenderableType:
 
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
-    facts.add_column()
+    facts.add_column(overflow="fold")
     facts.add_row(t("task.field.status"), _status(task))
     facts.add_row(t("task.field.due"), _due(task, today))
     facts.add_row(t("task.field.for"), who(task.resident, task.resident_address, task.building) or "-")
@@ -96,8 +99,14 @@ def task_card(task: Task, today: date) -> RenderableType:
         facts.add_row(t("task.field.done"), task.done_at[:16].replace("T", " "))
     if task.dropped_at:
         facts.add_row(t("task.field.dropped"), task.dropped_at[:16].replace("T", " "))
-    title = Text(f"{task.id} ", style="bold") + _heading(task)
-    return Panel(facts, title=title, title_align="left", expand=False)
+    heading = _heading(task)
+    if heading.cell_len <= CARD_TITLE_CELLS:
+        return Panel(facts, title=Text(f"{task.id} ", style="bold") + heading, title_align="left", expand=False)
+    from rich.console import Group
+
+    heading.stylize("bold")  # too long for the frame, which would cut it: the first line inside
+    heading.overflow = "fold"
+    return Panel(Group(heading, facts), title=Text(str(task.id), style="bold"), title_align="left", expand=False)
 
 
 def task_json(task: Task) -> dict[str, Any]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import lang, t
+from gridnote.i18n import t
 from gridnote.models import NextCareVisit, LogResult, Reading, ReadingFlag, ResidentCard, Task, Trend, UndoResult, Visit
-from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text
-from gridnote.render.common import note, ok, table
+from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text, unit_label
+from gridnote.render.common import join_list, note, ok, table
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -64,7 +64,7 @@ def reading_line(reading: Reading) -> Text:
 
     label = READING_KINDS.label(reading.kind)
     line = Text(f"{label[:1].upper()}{label[1:]} {reading_text(reading.kind, reading.value, reading.value2)}"
-                f" {reading.unit}")
+                f" {unit_label(reading.unit)}")
     for flag in reading.flags:
         line.append("  ")
         line.append(flag_text(flag), style=FLAG_STYLE)
@@ -126,7 +126,7 @@ def logged_view(result: LogResult, today: date, *, edited: bool = False) -> Rend
         lines.append(_task_line(task))
     if result.recheck_suggested and result.visits:
         first = result.visits[0]
-        what = _lang_separator().join(dict.fromkeys(READING_KINDS.label(r.kind) for r in first.readings if r.flagged))
+        what = join_list(dict.fromkeys(READING_KINDS.label(r.kind) for r in first.readings if r.flagged))
         lines.append(Text("  " + t("visit.recheck_suggested", id=first.id, what=what), style="yellow"))
     if result.care_due is not None:
         lines.append(Text("  ") + _care_line(result.care_due))
@@ -237,7 +237,7 @@ def trends_view(trends: list[Trend]) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")
     for trend in trends:
         first, last = trend.points[0].day, trend.points[-1].day
         span = first[5:] if first == last else f"{first[5:]}…{last[5:]}"
@@ -250,7 +250,7 @@ def trends_view(trends: list[Trend]) -> RenderableType:
                 numbers.append(" " if i else "")
                 numbers.append(format_number(value).rjust(width), style=FLAG_STYLE if hit else None)
                 numbers.append("⚠" if hit else " ", style=FLAG_STYLE)
-            numbers.append(f" {trend.unit}", style="dim")
+            numbers.append(f" {unit_label(trend.unit)}", style="dim")
             if measure != "diastolic":
                 numbers.append(f"  {span}", style="dim")
             grid.add_row(label, sparkline(values, _MIN_SPAN.get(measure, 0.0)), numbers)
@@ -328,6 +328,3 @@ def visit_json(visit: Visit) -> dict[str, Any]:
 def trend_json(trend: Trend) -> dict[str, Any]:
     return {"kind": trend.kind, "unit": trend.unit, "points": [reading_json(p) for p in trend.points]}
 
-
-def _lang_separator() -> str:
-    return "、" if lang() == "zh" else ", "

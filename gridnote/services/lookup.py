@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gridnote.address import looks_like_address, parse_address
+from gridnote import i18n
 from gridnote.db import Notebook, contains
 from gridnote.errors import AmbiguousError, NotFoundError, StateError
 from gridnote.models import Resident
@@ -152,4 +153,4 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
     for key in close:
         if by_key[key] not in labels:
             labels.append(by_key[key])
-    return "、".join(labels[:limit])
+    return i18n.pick(", ", "、").join(labels[:limit])

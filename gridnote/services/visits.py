@@ -78,7 +78,9 @@ def building_target(nb: Notebook, text: str) -> Target:
     from gridnote.services.residents import find_building
 
     code = require_building_code(text)
-    return Target(building_id=find_building(nb, code), label=f"{code}号楼")
+    from gridnote.i18n import t
+
+    return Target(building_id=find_building(nb, code), label=t("building.label", code=code))
 
 
 def place_target(nb: Notebook, who: str) -> Target | None:
@@ -131,8 +133,10 @@ def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingI
                 "SELECT coalesce(alias, name) FROM residents WHERE household_id = ? AND moved_out_at IS NULL"
                 " ORDER BY id", [target.household_id])]
             if members:
+                from gridnote.i18n import pick
+
                 raise InputError("visit.readings_need_member", address=target.label, count=len(members),
-                                 members="、".join(members))
+                                 members=pick(", ", "、").join(members))
         raise InputError("visit.readings_need_resident", who=target.label)
     if kind == "walk" and not target.is_building:
         raise InputError("visit.walk_needs_building", who=target.label)
@@ -223,6 +227,7 @@ def _open_task_exists(nb: Notebook, resident_id: int | None, text: str) -> bool:
 
 def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     """Correct a visit; every row changed keeps its before-image in ``revisions``."""
+    from gridnote.i18n import t
     from gridnote.services.residents import record_revision
 
     current = get_visit(nb, visit_id)
@@ -234,7 +239,8 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
 
     check_length(changes.note, MAX_NOTE)
     target = changes.target or Target(current.resident_id, current.household_id, current.building_id,
-                                      current.resident or current.address or f"{current.building}号楼")
+                                      current.resident or current.address
+                                      or t("building.label", code=current.building))
     kind = changes.kind or current.kind
     kept = [r for r in current.readings if r.kind not in changes.drop]
     _check_fits(nb, kind, target, [*changes.readings, *(ReadingInput(r.kind, r.value, r.value2) for r in kept)])

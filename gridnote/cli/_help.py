@@ -1,0 +1,346 @@
+"""Help pages and usage errors in the interface language, wrapped by display width.
+
+Typer ships its own copy of Click, and that copy writes its texts ("Usage:",
+"Options", "Show this message and exit.", "No such option: …") as English
+literals, not through :mod:`gettext` — there is no catalogue to hand it. So
+gridnote translates them where they pass through code it controls:
+
+- help pages are drawn by :class:`Formatter`, which every command's context
+  uses (:func:`prepare` sets it on each command of the tree): it translates
+  headings, the usage prefix and Click's own option texts, and wraps by
+  display width, so Chinese lines are as long as English ones (Click counts
+  characters, and a Chinese character takes two columns);
+- the command and option help of the tree is swapped for the Chinese of
+  :mod:`gridnote.messages.help` (``HELP_ZH``, ``OPTION_HELP_ZH``);
+- a usage error is rewritten by :func:`localized_error`: Click's English
+  message is matched against the English side of the ``cli.err.*`` entries of
+  :mod:`gridnote.messages.cli`, and shown from their Chinese side.
+
+English output is Click's own, only wrapped by display width. Typer pins its
+Click copy (``typer._click``) per release, and pyproject pins Typer below 0.29;
+``tests/test_cli_language.py`` triggers each translated message, so an upgrade
+that rewords one fails a test instead of silently going English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from typing import IO, Any
+
+import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.formatting import HelpFormatter
+
+from gridnote import i18n
+
+# -- display width -----------------------------------------------------------------------
+_CLOSING = set("，。、；：！？）」』】》〉”’,.;:!?)]}…")  # never at the start of a line
+_OPENING = set("（「『【《〈“‘([{")  # never at the end of a line
+
+
+def cell_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: two for wide (Chinese) characters."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _words(text: str) -> Iterator[tuple[str, int]]:
+    """Pieces a line may break between: (piece, spaces before it).
+
+    A run of Latin letters, digits and ASCII punctuation is one piece; each
+    wide character is a piece of its own (Chinese breaks between any two
+    characters), except that closing punctuation sticks to what precedes it and
+    opening punctuation to what follows.
+    """
+    pieces: list[list[Any]] = []
+    space = 0
+    glue_next = False
+    for char in text:
+        if char.isspace():
+            space += 1
+            glue_next = False
+            continue
+        wide = _is_wide(char)
+        joins = pieces and not space and (glue_next or char in _CLOSING
+                                           or (not wide and not _is_wide(pieces[-1][0][-1])))
+        if joins:
+            pieces[-1][0] += char
+        else:
+            pieces.append([char, space])
+        glue_next = char in _OPENING
+        space = 0
+    for piece, spaces in pieces:
+        yield piece, spaces
+
+
+def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
+    """One paragraph wrapped to ``width`` columns (display width, not characters)."""
+    lines: list[str] = []
+    line, used = initial_indent, cell_width(initial_indent)
+    fresh = True  # nothing but the indent on this line yet
+    for piece, spaces in _words(" ".join(text.strip().splitlines())):
+        gap = " " * spaces if not fresh else ""  # as many spaces as written (Click keeps two before [required])
+        size = cell_width(piece)
+        if not fresh and used + len(gap) + size > width:
+            lines.append(line.rstrip())
+            line, used, fresh, gap = subsequent_indent, cell_width(subsequent_indent), True, ""
+        while fresh and used + size > width and len(piece) > 1:  # longer than a line: cut it
+            cut = 1
+            while cut < len(piece) and used + cell_width(piece[:cut + 1]) <= width:
+                cut += 1
+            lines.append(line + piece[:cut])
+            piece, size = piece[cut:], cell_width(piece[cut:])
+            line, used = subsequent_indent, cell_width(subsequent_indent)
+        line += gap + piece
+        used += len(gap) + size
+        fresh = False
+    if not fresh or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, bool, str]]:
+    """(indent, keep as is, text) per paragraph; a ``\\b`` line keeps its paragraph unwrapped."""
+    for block in re.split(r"\n\s*\n", text.expandtabs().strip("\n")):
+        lines = block.splitlines()
+        if lines and lines[0].strip() == "\b":
+            yield 0, True, "\n".join(lines[1:])
+            continue
+        first = lines[0] if lines else ""
+        yield len(first) - len(first.lstrip()), False, " ".join(line.strip() for line in lines)
+
+
+# -- Click's own texts ----------------------------------------------------------------------
+_SECTIONS = {"Options": "cli.options", "Arguments": "cli.arguments", "Commands": "cli.commands"}
+_EXTRA = re.compile(r"\s*\[([^\[\]]*)\]$")
+
+
+def _extras(text: str) -> str:
+    """``[default: open; required]`` → ``[默认：open；必填]`` (parts Click adds after a help text)."""
+    match = _EXTRA.search(text)
+    if not match:
+        return text
+    parts = []
+    for part in match[1].split("; "):
+        if part == "required":
+            parts.append(i18n.t("cli.required"))
+        elif part.startswith("default: "):
+            parts.append(i18n.t("cli.default", default=part.removeprefix("default: ")))
+        else:
+            parts.append(part)
+    return text[:match.start()] + "  [" + i18n.t("cli.extra_separator").join(parts) + "]"
+
+
+def click_text(text: str) -> str:
+    """One of Click's fixed texts in the interface language (itself when not known)."""
+    if i18n.lang() != "zh":
+        return text
+    if text == "Show this message and exit.":
+        return i18n.t("cli.help_option")
+    return _extras(text)
+
+
+class Formatter(HelpFormatter):
+    """Click's help formatter, speaking the interface language and wrapping by display width."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:
+            prefix = usage_prefix()
+        head = f"{'':>{self.current_indent}}{prefix}{prog} "
+        width = self.width - self.current_indent
+        if width >= cell_width(head) + 20:
+            lines = wrap(args, width, initial_indent=head, subsequent_indent=" " * cell_width(head))
+        else:
+            indent = " " * (max(self.current_indent, cell_width(prefix)) + 4)
+            lines = [head.rstrip(), *wrap(args, width, initial_indent=indent, subsequent_indent=indent)]
+        self.write("\n".join(lines) + "\n")
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{i18n.t('cli.heading', name=heading)}\n")
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        key = _SECTIONS.get(name)
+        with super().section(i18n.t(key) if key else name):
+            yield
+
+    def write_text(self, text: str) -> None:
+        self.write("\n\n".join(self._fill(text, self.width, " " * self.current_indent)) + "\n")
+
+    def _fill(self, text: str, width: int, indent: str) -> list[str]:
+        out = []
+        for extra, raw, body in _paragraphs(text):
+            pad = indent + " " * extra
+            if raw:
+                out.append("\n".join(pad + line for line in body.splitlines()))
+            else:
+                out.append("\n".join(wrap(body, width, initial_indent=pad, subsequent_indent=pad)))
+        return out
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(first, click_text(second)) for first, second in rows]
+        first_col = min(max((cell_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if cell_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - cell_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = "\n\n".join(self._fill(second, max(self.width - first_col - 2, 10), "")).splitlines()
+            self.write((lines[0] if lines else "") + "\n")
+            for line in lines[1:]:
+                self.write((f"{'':>{first_col + self.current_indent}}{line}" if line else "") + "\n")
+
+
+class LocalizedContext(typer.Context):
+    formatter_class = Formatter
+
+
+def usage_prefix() -> str:
+    """``Usage: `` / ``用法：``."""
+    return i18n.t("cli.usage")
+
+
+# -- the command tree -------------------------------------------------------------------------
+_TYPE_METAVARS = {"str": "cli.metavar.text", "text": "cli.metavar.text", "int": "cli.metavar.int",
+                  "integer": "cli.metavar.int", "int range": "cli.metavar.int", "integer range": "cli.metavar.int",
+                  "float": "cli.metavar.number", "float range": "cli.metavar.number", "path": "cli.metavar.path"}
+
+
+_PAGES = {"pages": False}  # whether help pages may be drawn in this run (see prepare)
+
+
+def prepare(root: Any, *, pages: bool = True) -> None:
+    """Give the commands built so far the localized formatter; in Chinese, their Chinese help.
+
+    ``pages=False``: no help page will be drawn (a command runs), so the Chinese
+    help texts are not loaded; a usage error calls this again with ``pages=True``.
+    Commands of the lazy tree (``cli/_tree.py``) built later get the same
+    treatment from :func:`prepare_command` when they are built.
+    """
+    _PAGES["pages"] = pages
+    if pages and i18n.lang() == "zh":
+        from gridnote.messages.help import HELP_ZH
+
+        if HELP_ZH.get(""):
+            root.help = HELP_ZH[""]
+    prepare_command(root, "", walk=False)
+    commands = getattr(root, "commands", {})
+    built = commands.built() if hasattr(commands, "built") else commands
+    for name, command in built.items():
+        prepare_command(command, name)
+
+
+def prepare_command(command: Any, path: str, *, walk: bool = True) -> None:
+    """One command (and, with ``walk``, everything under it) ready to speak the interface language."""
+    chinese = _PAGES["pages"] and i18n.lang() == "zh"
+    for sub_path, sub in (_walk(command, path) if walk else [(path, command)]):
+        sub.context_class = LocalizedContext
+        if chinese:
+            _chinese(sub, sub_path)
+
+
+def _walk(command: Any, path: str) -> Iterator[tuple[str, Any]]:
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _walk(sub, f"{path}.{name}" if path else name)
+
+
+def _chinese(command: Any, path: str) -> None:
+    from gridnote.messages.help import HELP_ZH, OPTION_HELP_ZH
+
+    text = HELP_ZH.get(path)
+    if text and path:
+        command.help = text
+        command.short_help = None
+    if getattr(command, "options_metavar", None) == "[OPTIONS]":
+        command.options_metavar = i18n.t("cli.options_metavar")
+    if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+        command.subcommand_metavar = i18n.t("cli.subcommand_metavar")
+    for param in command.params:
+        if getattr(param, "help", None) in OPTION_HELP_ZH:
+            param.help = OPTION_HELP_ZH[param.help]
+        if param.metavar is None and param.param_type_name == "option" and not param.is_flag:
+            key = _TYPE_METAVARS.get(param.type.name)
+            if key:
+                param.metavar = i18n.t(key)
+
+
+# -- usage errors ---------------------------------------------------------------------------------
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Click's English messages as patterns, most specific first, with their catalogue keys."""
+    from gridnote.messages.cli import MESSAGES
+
+    found = []
+    for key, (english, _) in MESSAGES.items():
+        if not key.startswith("cli.err."):
+            continue
+        pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
+                          for part in re.split(r"(\{\w+\})", english))
+        found.append((re.compile(f"^{pattern}$", re.S), key))
+    return found
+
+
+def translate(message: str) -> str:
+    """A Click error message in Chinese, if it is one Click writes (else unchanged)."""
+    for pattern, key in _patterns():
+        match = pattern.match(message)
+        if match:
+            values = {name: translate(value) if name == "message" else value
+                      for name, value in match.groupdict().items()}
+            return i18n.t(key, **values)
+    return message
+
+
+class LocalizedUsageError(UsageError):
+    """A usage error shown in the interface language: usage, where to find help, the error."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        from typer._click.utils import echo
+
+        if self.ctx is not None:
+            hint = ""
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
+                hint = i18n.t("cli.try_help", command=command) + "\n"
+            echo(f"{self.ctx.get_usage()}\n{hint}", file=file, err=file is None, color=self.ctx.color)
+        echo(i18n.t("core.error", message=self.format_message()), file=file, err=file is None)
+
+
+def localized_error(exc: UsageError) -> UsageError:
+    """``exc`` to show in Chinese, or itself (English, or a help page Click shows as an error)."""
+    if isinstance(exc, (NoArgsIsHelpError, LocalizedUsageError)) or i18n.lang() != "zh":
+        return exc
+    error = LocalizedUsageError(translate(exc.format_message()), exc.ctx)
+    error.exit_code = exc.exit_code
+    return error
+
+
+# -- when help is asked for ----------------------------------------------------------------------
+def help_requested(root: Any, args: list[str]) -> bool:
+    """Whether these arguments end in a help page (``-h``, or a group with nothing after it)."""
+    if any(arg in ("-h", "--help") for arg in args):
+        return True
+    command, rest = root, list(args)
+    while rest and rest[0].startswith("-"):  # root options: --db PATH, --lang zh
+        rest = rest[2:] if "=" not in rest[0] and rest[0] in ("--db", "--lang") else rest[1:]
+    while getattr(command, "commands", None) is not None:
+        if not rest:
+            return bool(getattr(command, "no_args_is_help", False)) or command is root
+        sub = command.commands.get(rest[0])
+        if sub is None:
+            return False
+        command, rest = sub, rest[1:]
+    return False

@@ -1,0 +1,45 @@
+"""Messages: the command line's own texts (help pages and usage errors written by Typer/Click).
+
+The ``cli.err.*`` entries are patterns: their English side is the message
+exactly as Click writes it, ``{name}`` standing for the part that varies;
+gridnote/cli/_help.py matches Click's message against it and shows the
+Chinese side. ``tests/test_cli_language.py`` triggers each of them.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # help pages
+    "cli.usage": ("Usage: ", "用法："),
+    "cli.heading": ("{name}:", "{name}："),
+    "cli.options": ("Options", "选项"),
+    "cli.arguments": ("Arguments", "参数"),
+    "cli.commands": ("Commands", "命令"),
+    "cli.help_option": ("Show this message and exit.", "显示此帮助并退出。"),
+    "cli.required": ("required", "必填"),
+    "cli.default": ("default: {default}", "默认：{default}"),
+    "cli.extra_separator": ("; ", "；"),
+    "cli.options_metavar": ("[OPTIONS]", "[选项]"),
+    "cli.subcommand_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
+    "cli.metavar.text": ("<text>", "<文字>"),
+    "cli.metavar.int": ("<integer>", "<整数>"),
+    "cli.metavar.number": ("<number>", "<数字>"),
+    "cli.metavar.path": ("<path>", "<路径>"),
+    "cli.try_help": ("Try '{command}' for help.", "运行 '{command}' 查看帮助。"),
+    "cli.aborted": ("Aborted!", "已取消。"),
+    # usage errors, most specific first (see the module docstring)
+    "cli.err.no_such_option_possible": ("No such option: {name} (Possible options: {possible})",
+                                        "没有选项 {name}（可能是：{possible}）"),
+    "cli.err.no_such_option": ("No such option: {name}", "没有选项 {name}"),
+    "cli.err.no_such_command_suggest": ("No such command {name}. Did you mean {suggestions}?",
+                                        "没有命令 {name}。是不是要用 {suggestions}？"),
+    "cli.err.no_such_command": ("No such command {name}.", "没有命令 {name}。"),
+    "cli.err.missing_command": ("Missing command.", "缺少子命令。"),
+    "cli.err.missing_argument": ("Missing argument {name}.", "缺少参数 {name}。"),
+    "cli.err.missing_option": ("Missing option {name}.", "缺少选项 {name}。"),
+    "cli.err.extra_arguments": ("Got unexpected extra argument(s) ({args})", "多出了参数：{args}"),
+    "cli.err.requires_value": ("Option {name} requires an argument.", "选项 {name} 后面要跟一个值。"),
+    "cli.err.takes_no_value": ("Option {name} does not take a value.", "选项 {name} 不带值。"),
+    "cli.err.invalid_for": ("Invalid value for {hint}: {message}", "{hint} 的值无效：{message}"),
+    "cli.err.not_int": ("{value} is not a valid int.", "{value} 不是整数。"),
+    "cli.err.not_int_range": ("{value} is not a valid int range.", "{value} 不是整数。"),
+    "cli.err.not_in_range": ("{value} is not in the range {range}.", "{value} 不在 {range} 范围内。"),
+}
