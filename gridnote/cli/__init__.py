@@ -91,7 +91,13 @@ def main() -> None:
 
     A console that cannot show a character (✓ on a GBK terminal) gets a
     replacement mark instead of a crash after the notebook was written.
+
+    When the command is done (its notebook closed, its output flushed), the
+    process ends with ``os._exit``: tearing down every imported module costs
+    a command typed dozens of times a day 10-20 ms and does nothing for it
+    (benchmarks/README.md). Tests call ``app`` directly and are unaffected.
     """
+    import os
     import sys
 
     for stream in (sys.stdout, sys.stderr):
@@ -99,4 +105,20 @@ def main() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):
             pass
-    app()
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    finally:
+        _common.STATE.reset()  # the notebook is closed (and checkpointed) before the process goes
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+    os._exit(code)
