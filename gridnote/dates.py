@@ -495,3 +495,18 @@ def parse_past_day(text: str) -> date:
     """``--date``/``--from``/``--to`` of a history query (see :func:`parse_past_when`); a time is refused."""
     parse_day(text)  # refuses a time of day (and anything unreadable) with the usual message
     return parse_past_when(text).day
+
+
+def parse_range(first: str | None, last: str | None, *, past: bool = True,
+                default_last: date | None = None) -> tuple[date | None, date | None]:
+    """``--from``/``--to`` of a list, read one way for every command, and in order.
+
+    ``past=True`` for histories (visits, issues, events: ``周五`` is last Friday),
+    ``False`` for what is due (tasks: ``周五`` is the coming one).
+    """
+    read = parse_past_day if past else parse_day
+    start = read(first) if first else None
+    end = read(last) if last else default_last
+    if start is not None and end is not None and start > end:
+        raise InputError("dates.range_backwards", start=start.isoformat(), end=end.isoformat())
+    return start, end

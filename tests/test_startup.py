@@ -16,7 +16,12 @@ import pytest
 
 HEAVY = ("pypinyin", "openpyxl", "sqlite_utils", "dateutil.parser", "plotext", "pydantic")
 SCRIPT = """
-import json, sys
+import json, os, sys
+
+def _exit(code):  # main() ends with os._exit; report what was loaded first
+    raise SystemExit(code)
+
+os._exit = _exit
 from gridnote.cli import main
 sys.argv = ["gridnote", *json.loads(sys.argv[1])]
 try:
@@ -61,3 +66,17 @@ def test_help_lists_every_command_without_loading_services_or_rich(demo: Path) -
     assert {"today", "log", "task", "issue", "resident"} <= command_modules(modules)
     # sqlite3 is there: --help follows the notebook's `lang` setting, read with one query
     assert not [m for m in modules if m.startswith(("gridnote.services", "gridnote.models.", "rich", *HEAVY))]
+
+
+def test_the_console_entry_point_keeps_output_and_exit_codes(tmp_path: Path) -> None:
+    """main() ends with os._exit: everything printed must be flushed and the code kept."""
+    env = {**os.environ, "GRIDNOTE_DB": str(tmp_path / "n.db")}
+    run = [sys.executable, "-m", "gridnote"]
+    ok = subprocess.run([*run, "resident", "add", "王芳", "-a", "5-1-101"], capture_output=True, text=True, env=env)
+    assert (ok.returncode, ok.stdout.strip()) == (0, "✓ Added #1 王芳 at 5-1-101")
+    listed = subprocess.run([*run, "resident", "list", "--json"], capture_output=True, text=True, env=env)
+    assert json.loads(listed.stdout)[0]["name"] == "王芳"  # written and checkpointed before the process ended
+    bad = subprocess.run([*run, "resident", "show", "nobody"], capture_output=True, text=True, env=env)
+    assert bad.returncode == 3 and bad.stderr.startswith("Error: no resident matches")
+    usage = subprocess.run([*run, "task", "list", "--bogus"], capture_output=True, text=True, env=env)
+    assert usage.returncode == 2 and "No such option: --bogus" in usage.stderr

@@ -57,7 +57,7 @@ def event_list(
     """
     from gridnote import clock
     from gridnote.address import building_code
-    from gridnote.cli.issue import history_day
+    from gridnote.dates import parse_range
     from gridnote.errors import InputError
     from gridnote.render.events import event_json, event_table
     from gridnote.services.events import list_events
@@ -67,7 +67,8 @@ def event_list(
         code = building_code(building)
         if code is None:
             raise InputError("building.bad_code", text=building)
-    events = list_events(notebook(), since=history_day(since), until=history_day(until), building=code)
+    first, last = parse_range(since, until)
+    events = list_events(notebook(), since=first, until=last, building=code)
     if json_:
         print_json([event_json(e) for e in events])
         return

@@ -46,13 +46,6 @@ def _at(text: str | None) -> "datetime | None":
     return when.to_datetime()
 
 
-def history_day(text: str | None) -> "date | None":
-    """A day for --from/--to, which look back (11-01 is the last 1 November, not the next)."""
-    from gridnote.dates import parse_past_day
-
-    return None if text is None else parse_past_day(text)
-
-
 def _show(change: "IssueChange") -> None:
     from gridnote import clock
     from gridnote.render.issues import change_lines
@@ -125,6 +118,7 @@ def issue_list(
     """
     from gridnote import clock
     from gridnote.address import building_code
+    from gridnote.dates import parse_range
     from gridnote.errors import InputError
     from gridnote.issue_terms import STATUSES
     from gridnote.render.issues import issue_json, issue_table
@@ -143,7 +137,7 @@ def issue_list(
             raise InputError("building.bad_code", text=building)
     if reporter is not None:
         where.reporter_id = resolve_resident(nb, reporter).id
-    where.since, where.until = history_day(since), history_day(until)
+    where.since, where.until = parse_range(since, until)
     issues = list_issues(nb, where)
     now = clock.now()
     if json_:

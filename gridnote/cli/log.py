@@ -220,6 +220,7 @@ def visits(
     from gridnote.errors import InputError
     from gridnote.render.visits import visit_json, visits_table
     from gridnote.dates import parse_past_day as past_day
+    from gridnote.dates import parse_range
     from gridnote.services.visit_input import parse_kind
     from gridnote.services.visits import building_target, list_visits
 
@@ -229,10 +230,7 @@ def visits(
     if date_ is not None:
         start = end = past_day(date_)
     elif from_ is not None or to is not None:
-        start = past_day(from_) if from_ is not None else None
-        end = past_day(to) if to is not None else clock.today()
-        if start is not None and start > end:
-            raise InputError("visit.range_backwards", start=start.isoformat(), end=end.isoformat())
+        start, end = parse_range(from_, to, default_last=clock.today())
     elif resident is not None:
         start = end = None
     else:

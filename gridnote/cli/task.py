@@ -86,17 +86,18 @@ def task_list(
     Example: gridnote task list --from today --to 周五 -r 李奶奶
     """
     from gridnote import clock
-    from gridnote.dates import parse_day
+    from gridnote.dates import parse_range
     from gridnote.render.tasks import task_json, task_table
     from gridnote.services import tasks
     from gridnote.services.residents import resolve_building
 
+    start, end = parse_range(from_, to, past=False)
     nb = notebook()
     found = tasks.list_tasks(nb, tasks.TaskFilter(
         status=tasks.parse_status(status), starred=starred,
-        resident_id=resolve_resident(nb, resident, current=True).id if resident else None,
+        resident_id=resolve_resident(nb, resident).id if resident else None,
         building_id=resolve_building(nb, building) if building else None,
-        start=parse_day(from_) if from_ else None, end=parse_day(to) if to else None,
+        start=start, end=end,
         undated=undated,
     ))
     if json_:

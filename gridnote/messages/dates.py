@@ -1,6 +1,7 @@
 """Messages: dates (``gridnote.dates``) and repeat rules (``gridnote.recurrence``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "dates.range_backwards": ("--from {start} is after --to {end}", "--from {start} 晚于 --to {end}"),
     # Accepted forms, shown in every date error. Both lists show both languages:
     # she may type either whatever the interface language is.
     "dates.examples": (

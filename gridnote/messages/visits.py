@@ -25,7 +25,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.walk_needs_building": ("a walk is logged for a building, not {who}: gridnote log --building 5 …",
                                   "巡查要记在楼栋上，而不是 {who}：gridnote log --building 5 …"),
     "visit.date_and_range": ("give either --date or --from/--to, not both", "--date 和 --from/--to 只能选一种"),
-    "visit.range_backwards": ("--from {start} is after --to {end}", "--from {start} 晚于 --to {end}"),
     # edit and undo
     "visit.not_found": ("there is no visit #{id}", "没有编号为 #{id} 的记录"),
     "visit.no_entries": ("nothing has been logged yet", "还没有任何记录"),
