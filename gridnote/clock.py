@@ -37,9 +37,6 @@ def set_timezone(name: str | None) -> None:
         raise ClockError("config.bad_timezone", text=name) from exc
 
 
-def timezone_name() -> str | None:
-    return str(_tz) if _tz is not None else None
-
 
 def set_now(value: datetime | None) -> None:
     """Pin the clock (``None`` releases it)."""

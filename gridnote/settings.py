@@ -27,7 +27,7 @@ class Setting:
 def _care(tag: str, days: int, zh_tag: str) -> Setting:
     return Setting(
         f"care.{tag}", days, int,
-        f"Days between care visits for residents tagged {tag}",
+        f"Days between care visits for residents tagged {tag.replace('-', ' ')}",
         f"{zh_tag}居民的走访间隔（天）", minimum=1, maximum=365,
     )
 

@@ -30,7 +30,7 @@ def test_chinese_headers_in_every_encoding(cli, tmp_path, encoding) -> None:
     path = write(tmp_path / "花名册.csv", text, encoding)
     result = cli("resident", "import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert "3 rows" in result.stdout and "3 added" in result.stdout
+    assert "rows: 3" in result.stdout and "3 added" in result.stdout
     assert names(cli) == ["高玉兰", "李秀英", "张国华"]
     li = json.loads(cli("resident", "show", "李奶奶", "--json").stdout)
     assert li["address"] == "8-2-301" and li["birth"] == "1944-03-12"
@@ -75,7 +75,7 @@ def test_one_bad_row_imports_nothing_and_names_it(cli, tmp_path, nb) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == "Error: 2 rows cannot be imported; nothing was imported:"
+    assert lines[0] == "Error: rows that cannot be imported: 2; nothing was imported:"
     assert lines[1].strip() == 'row 5: "12345" is not a phone number'
     assert lines[2].strip().startswith("row 6: gender must be f/m")
     assert nb.scalar("SELECT count(*) FROM residents") == 0
@@ -85,7 +85,7 @@ def test_one_bad_row_imports_nothing_and_names_it(cli, tmp_path, nb) -> None:
 def test_dry_run_writes_nothing(cli, tmp_path, nb) -> None:
     result = cli("resident", "import", str(write(tmp_path / "a.csv", CHINESE_CSV, "gb18030")), "--dry-run")
     assert result.exit_code == 0
-    assert "Dry run, nothing written: 3 rows (gb18030) would add 3" in " ".join(result.stdout.split())
+    assert "Dry run, nothing written: of 3 rows (gb18030) it would add 3" in " ".join(result.stdout.split())
     assert nb.scalar("SELECT count(*) FROM residents") == 0
     assert nb.scalar("SELECT count(*) FROM buildings") == 0
 

@@ -45,7 +45,7 @@ def test_the_same_picture_twice_is_stored_once_and_notes_carry_photos(cli, db_pa
     cli("issue", "add", "装修垃圾", "--photo", str(a), "--photo", str(b))
     result = cli("issue", "resolve", "1", "已清运", "--photo", str(after))
     assert result.exit_code == 0, result.stderr
-    assert "1 photo(s) kept" in result.stdout
+    assert "photos kept in the notebook's folder: 1" in result.stdout
     assert len(list((files_dir(db_path) / "photos").iterdir())) == 2
     data = json.loads(cli("issue", "show", "1", "--json").stdout)
     assert [p["name"] for p in data["photos"]] == ["a.png", "b.png", "after.jpeg"]

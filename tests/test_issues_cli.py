@@ -39,13 +39,13 @@ def test_renovation_waste_from_the_app_to_the_rating(cli, demo, tmp_path: Path) 
     assert added.stdout.splitlines() == [
         "✓ Issue #1 received: 5号楼门前有人倾倒装修垃圾",
         "renovation waste · respond by 11-30 15:10 · resolve by 12-06 15:10",
-        "1 photo(s) kept in the notebook's folder",
+        "photos kept in the notebook's folder: 1",
         "Next: check it, then gridnote issue verify 1 (or refer/reject)",
     ]
     verified = cli("issue", "verify", "1", "--note", "到现场查看属实", env=at("15:20"))
     assert verified.stdout.splitlines() == [
         "✓ #1 verified",
-        "高玉兰（高阿姨） earns 1 point(s) for the report (balance 1)",
+        "高玉兰（高阿姨） earns points for the report: 1 (balance 1)",
     ]
     referred = cli("issue", "refer", "1", "--to", "物业", "--contact", "王经理 13800001111", "--due", "明天",
                    env=at("15:25"))
@@ -137,7 +137,7 @@ def test_points_for_a_verified_report_and_none_for_a_rejected_duplicate(cli, dem
     assert counts(nb) == before
     spent = cli("resident", "redeem", "高阿姨", "1", "--for", "洗衣液 一瓶")
     assert spent.exit_code == 0, spent.stderr
-    assert spent.stdout.strip() == "✓ 高玉兰（高阿姨） spent 1 point(s) on 洗衣液 一瓶; 0 left"
+    assert spent.stdout.strip() == "✓ 高玉兰（高阿姨） spent points on 洗衣液 一瓶: 1; 0 left"
     ledger = cli("resident", "points", "高阿姨").stdout
     assert "Points of 高玉兰（高阿姨）: 0" in ledger
     assert "+1" in ledger and "reported #1 5号楼门前有装修垃圾" in ledger
@@ -151,7 +151,7 @@ def test_points_for_a_verified_report_and_none_for_a_rejected_duplicate(cli, dem
 def test_points_setting_and_one_point_per_report(cli, demo, nb) -> None:
     cli("config", "set", "points.per_verified_report", "2")
     cli("issue", "add", "楼道灯不亮", "-r", "高阿姨", "-b", "5")
-    assert "earns 2 point(s)" in cli("issue", "verify", "1").stdout
+    assert "earns points for the report: 2" in cli("issue", "verify", "1").stdout
     cli("issue", "resolve", "1", "换了灯泡")
     cli("issue", "reopen", "1", "又不亮了")
     cli("issue", "resolve", "1", "换了开关")
@@ -254,7 +254,7 @@ def test_refer_and_resolve_verify_on_the_way_and_rate_reports_back(cli, demo) ->
     assert (data["response_due_at"], data["resolve_due_at"]) == ("2026-11-29T22:00:00+08:00",
                                                                  "2026-11-30T20:00:00+08:00")
     out = cli("issue", "resolve", "1", "过载跳闸，拔掉大功率电器后复位，讲解安全用电", "--at", "21:00", env=at("21:40"))
-    assert out.stdout.splitlines()[:2] == ["✓ #1 verified", "高玉兰（高阿姨） earns 1 point(s) for the report (balance 1)"]
+    assert out.stdout.splitlines()[:2] == ["✓ #1 verified", "高玉兰（高阿姨） earns points for the report: 1 (balance 1)"]
     rated = cli("issue", "rate", "1", "满意", env=at("21:45"))
     assert rated.stdout.splitlines() == ["✓ #1 reported back to 高玉兰（高阿姨）", "✓ #1 closed, rated satisfied"]
     data = issue(cli, 1)
@@ -301,7 +301,7 @@ def test_a_rejected_issue_can_be_reopened_and_verified(cli, demo) -> None:
     assert cli("issue", "reopen", "1", "又有人来了", env=at("10:00")).exit_code == 0
     data = issue(cli, 1)
     assert data["status"] == "received" and data["rejected"] is None
-    assert "earns 1 point" in cli("issue", "verify", "1", env=at("10:30")).stdout
+    assert "earns points for the report: 1" in cli("issue", "verify", "1", env=at("10:30")).stdout
 
 
 def test_close_without_a_rating(cli, demo) -> None:
@@ -381,7 +381,7 @@ def test_list_filters(cli, demo) -> None:
     assert ids("--all", "--limit", "2") == [4, 3]
     assert issue(cli, 1)["overdue"] == ["resolve"]
     table = cli("issue", "list").stdout
-    assert "LATE 11-23 10:00" in table and "3 issues" in table
+    assert "LATE 11-23 10:00" in table and "issues: 3" in table
     assert cli("issue", "list", "--status", "rejected").stdout.strip() == "No issues match."
     assert cli("issue", "list", "-k", "fire").stdout.strip() == "No issues match."
 

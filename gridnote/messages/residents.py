@@ -75,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "building.not_found": ("there is no building {code}; known: {known}", "没有 {code} 号楼；现有：{known}"),
     "building.bad_code": ("\"{text}\" is not a building (e.g. 5 or 5号楼)", "“{text}”不是楼栋（例如 5 或 5号楼）"),
     # import
-    "import.bad_rows": ("{count} rows cannot be imported; nothing was imported:", "{count} 行无法导入，未导入任何数据："),
+    "import.bad_rows": ("rows that cannot be imported: {count}; nothing was imported:", "{count} 行无法导入，未导入任何数据："),
     "import.row_problem": ("row {row}: {message}", "第 {row} 行：{message}"),
     "import.id_as_number": ("the ID number was stored by Excel as a number and lost its last digits; format the column as text and export again",
                              "身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为文本格式后重新导出"),
@@ -88,9 +88,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "缺少地址列：需要“地址”，或“楼栋+单元+房号”"),
     "import.incomplete_address": ("incomplete address: building {building}, unit {unit}, room {room}",
                                   "地址不完整：楼栋 {building}，单元 {unit}，房号 {room}"),
-    "import.summary": ("Imported {rows} rows ({encoding}): {added} added, {updated} updated, {unchanged} unchanged",
+    "import.summary": ("Imported rows: {rows} ({encoding}): {added} added, {updated} updated, {unchanged} unchanged",
                        "已导入 {rows} 行（{encoding}）：新增 {added}，更新 {updated}，未变 {unchanged}"),
-    "import.dry_run_summary": ("Dry run, nothing written: {rows} rows ({encoding}) would add {added}, update {updated}, leave {unchanged} unchanged",
+    "import.dry_run_summary": ("Dry run, nothing written: of {rows} rows ({encoding}) it would add {added}, update {updated}, leave {unchanged} unchanged",
                                "试运行，未写入：{rows} 行（{encoding}）将新增 {added}，更新 {updated}，{unchanged} 行不变"),
     # export
     "export.bad_format": ("unknown format \"{format}\"; use {formats}", "未知格式“{format}”，可用：{formats}"),

@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 CARD_TITLE_CELLS = 70  # a card's frame shows a title up to this wide at 80 columns
 
 
+def source_label(source: str) -> str:
+    """``task:5`` → "the next time of task 5", ``visit:1`` → "a follow-up of visit #1"."""
+    kind, _, number = source.partition(":")
+    key = {"task": "task.source.task", "visit": "task.source.visit"}.get(kind)
+    return t(key, id=number) if key and number.isdigit() else source
+
+
 def who(resident: str | None, address: str | None, building: str | None) -> str:
     """``李秀英（李奶奶） 8-2-301``, or the building (``5号楼``) for a building's task."""
     if resident:
@@ -93,7 +100,7 @@ def task_card(task: Task, today: date) -> RenderableType:
     if task.note:
         facts.add_row(t("task.field.note"), task.note)
     if task.source:
-        facts.add_row(t("task.field.source"), task.source)
+        facts.add_row(t("task.field.source"), source_label(task.source))
     facts.add_row(t("task.field.created"), task.created_at[:16].replace("T", " "))
     if task.done_at:
         facts.add_row(t("task.field.done"), task.done_at[:16].replace("T", " "))

@@ -107,8 +107,3 @@ def photo_batch(notebook_path: Path) -> Iterator[PhotoBatch]:
     except BaseException:
         batch.discard()
         raise
-
-
-def photo_path(notebook_path: Path, relative: str) -> Path:
-    """Where a stored photo is on disk."""
-    return files_dir(Path(notebook_path)) / relative
