@@ -54,3 +54,13 @@ def check_length(text: str | None, limit: int = MAX_TEXT) -> str | None:
 
         raise InputError("core.text_too_long", count=len(text), limit=limit)
     return text
+
+
+def display_name(name: str | None, alias: str | None) -> str | None:
+    """``李秀英（李奶奶）``: the name with what neighbours call her (None without a name).
+
+    The one place this form is made, so every list, card and JSON writes it alike.
+    """
+    if not name:
+        return None
+    return f"{name}（{alias}）" if alias else name

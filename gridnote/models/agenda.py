@@ -56,7 +56,9 @@ class CareDue:
 
     @property
     def display_name(self) -> str:
-        return f"{self.name}（{self.alias}）" if self.alias else self.name
+        from gridnote.textnorm import display_name
+
+        return display_name(self.name, self.alias) or self.name
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from gridnote.textnorm import display_name
+
 if TYPE_CHECKING:
     from gridnote.models.visits import Trend, Visit
 
@@ -67,7 +69,7 @@ class Resident:
     @property
     def display_name(self) -> str:
         """``李秀英（李奶奶）``: the name with what neighbours call her."""
-        return f"{self.name}（{self.alias}）" if self.alias else self.name
+        return display_name(self.name, self.alias) or self.name
 
     @property
     def moved_out(self) -> bool:

@@ -37,6 +37,7 @@ from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError
 from gridnote.issue_terms import CHANNELS, FACE_TO_FACE, OPEN_STATUSES, PRIORITIES
 from gridnote.models import Followup, Issue, IssueChange, IssueDetail, IssuePhoto, IssueUpdate
+from gridnote.textnorm import display_name
 from gridnote.vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def issue_from_row(row: sqlite3.Row) -> Issue:
         upward_code=row["upward_code"], channel=row["channel"], priority=row["priority"],
         status=row["status"], received_at=row["received_at"], response_due_at=row["response_due_at"],
         resolve_due_at=row["resolve_due_at"], reporter_id=row["reporter_id"],
-        reporter=(f"{name}（{alias}）" if alias else name) if name else None,
+        reporter=display_name(name, alias),
         reporter_address=row["reporter_address"], reporter_phone=phones[0] if phones else None,
         reporter_contact=row["reporter_contact"], place=row["place"], building=row["building_code"],
         first_response_at=row["first_response_at"], verified_at=row["verified_at"],

@@ -17,6 +17,7 @@ from gridnote import i18n
 from gridnote.db import Notebook, contains
 from gridnote.errors import AmbiguousError, NotFoundError, StateError
 from gridnote.models import Resident
+from gridnote.textnorm import display_name
 from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
 from gridnote.textnorm import fold
 
@@ -144,7 +145,7 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
     rows = nb.rows("SELECT name, alias, pinyin, initials FROM residents WHERE moved_out_at IS NULL")
     by_key: dict[str, str] = {}
     for row in rows:
-        label = f"{row['name']}（{row['alias']}）" if row["alias"] else row["name"]
+        label = display_name(row["name"], row["alias"]) or row["name"]
         for key in (row["name"], row["alias"], *row["pinyin"].split(), *row["initials"].split()):
             if key:
                 by_key.setdefault(fold(key), label)

@@ -17,6 +17,7 @@ from gridnote import clock
 from gridnote.db import Notebook
 from gridnote.issue_terms import OPEN_STATUSES
 from gridnote.models import Issue, ReportCare, ReportIssue, ReportRange, ReportReading, TimelineItem
+from gridnote.textnorm import display_name
 from gridnote.privacy import mask_phone, mask_text
 
 
@@ -52,7 +53,7 @@ def readings(nb: Notebook, span: ReportRange, *, flagged_only: bool) -> list[Rep
     for row in rows:
         name, alias = row["resident_name"], row["resident_alias"]
         found.append(ReportReading(reading_from_row(row), row["rid"],
-                                   (f"{name}（{alias}）" if alias else name) if name else None, row["address"]))
+                                   display_name(name, alias), row["address"]))
     return found
 
 

@@ -21,6 +21,7 @@ from gridnote import clock
 from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError
 from gridnote.models import Task
+from gridnote.textnorm import display_name
 
 if TYPE_CHECKING:  # gridnote.dates costs ~20 ms to import: keep it off the read path
     from gridnote.dates import When
@@ -50,7 +51,7 @@ def task_from_row(row: sqlite3.Row) -> Task:
         due_date=row["due_date"],
         due_at=row["due_at"],
         resident_id=row["resident_id"],
-        resident=(f"{name}（{alias}）" if alias else name) if name else None,
+        resident=display_name(name, alias),
         resident_address=row["resident_address"],
         building=row["building_code"],
         every=row["every"],

@@ -27,6 +27,7 @@ from gridnote import clock
 from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError, StateError
 from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visit
+from gridnote.textnorm import display_name
 from gridnote.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
 from gridnote.services.care import CARE_KINDS, next_care_visit
 from gridnote.services.visit_input import FollowUp
@@ -357,7 +358,7 @@ def _visit_from_row(row: sqlite3.Row, readings: tuple[Reading, ...]) -> Visit:
     name, alias = row["resident_name"], row["resident_alias"]
     return Visit(
         id=row["id"], kind=row["kind"], at=row["at"], day=row["day"], resident_id=row["resident_id"],
-        resident=(f"{name}（{alias}）" if alias else name) if name else None,
+        resident=display_name(name, alias),
         household_id=row["household_id"], address=row["address"], building_id=row["building_id"],
         building=row["building_code"], note=row["note"], readings=readings,
         created_at=row["created_at"], updated_at=row["updated_at"], undone_at=row["undone_at"],
