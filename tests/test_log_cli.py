@@ -267,7 +267,15 @@ def test_automatic_recheck_task_when_configured(cli, demo) -> None:
     cli("--lang", "zh", "log", "张大爷", "--bp", "152/96", "--glucose", "7.4")  # same task still open
     cli("log", "张大爷", "--bp", "120/80")  # nothing flagged
     assert rows(demo, "SELECT text, due_date, resident_id, source FROM tasks") == [
-        {"text": "复测血压、血糖", "due_date": "2026-12-02", "resident_id": 2, "source": "visit:1"}]
+        {"text": "复测血压、血糖", "due_date": "2026-12-02", "resident_id": 2, "source": "recheck:1"}]
+
+
+def test_correcting_a_flagged_reading_drops_its_automatic_recheck(cli, demo) -> None:
+    assert cli("config", "set", "recheck.after", "2").exit_code == 0
+    assert cli("log", "李奶奶", "x", "--bp", "150/95").exit_code == 0
+    assert rows(demo, "SELECT status FROM tasks") == [{"status": "open"}]
+    assert cli("log", "edit", "--bp", "120/80").exit_code == 0  # it was a typo
+    assert rows(demo, "SELECT status, source FROM tasks") == [{"status": "dropped", "source": "recheck:1"}]
 
 
 def test_thresholds_follow_settings(cli, demo) -> None:

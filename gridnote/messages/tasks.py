@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.field.source": ("From", "来源"),
     "task.source.task": ("the next time of task {id}", "由任务 {id} 重复生成"),
     "task.source.visit": ("a follow-up of visit #{id}", "走访记录 #{id} 的跟进"),
+    "task.source.recheck": ("the automatic re-check of visit #{id}'s flagged reading", "走访记录 #{id} 读数异常后自动安排的复测"),
     "task.field.created": ("Written", "创建"),
     "task.field.done": ("Done", "完成"),
     "task.field.dropped": ("Dropped", "放弃"),

@@ -23,7 +23,7 @@ CARD_TITLE_CELLS = 70  # a card's frame shows a title up to this wide at 80 colu
 def source_label(source: str) -> str:
     """``task:5`` → "the next time of task 5", ``visit:1`` → "a follow-up of visit #1"."""
     kind, _, number = source.partition(":")
-    key = {"task": "task.source.task", "visit": "task.source.visit"}.get(kind)
+    key = {"task": "task.source.task", "visit": "task.source.visit", "recheck": "task.source.recheck"}.get(kind)
     return t(key, id=number) if key and number.isdigit() else source
 
 

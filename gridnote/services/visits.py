@@ -188,7 +188,7 @@ def log_visit(
             text = _recheck_text(flagged)
             if not _open_task_exists(nb, first.resident_id, text):
                 tasks.append(add_task(nb, text, due=due, resident_id=first.resident_id,
-                                      source=f"visit:{ids[0]}"))
+                                      source=f"recheck:{ids[0]}"))
 
     visits = [get_visit(nb, i) for i in ids]
     care = next_care_visit(nb, first.resident_id) if kind in CARE_KINDS and first.resident_id else None
@@ -222,7 +222,8 @@ def _follow_up_task(nb: Notebook, follow_up: FollowUp, target: Target, visit_id:
 
 def _open_task_exists(nb: Notebook, resident_id: int | None, text: str) -> bool:
     return bool(nb.scalar(
-        "SELECT 1 FROM tasks WHERE status = 'open' AND resident_id IS ? AND text = ? AND source LIKE 'visit:%'",
+        "SELECT 1 FROM tasks WHERE status = 'open' AND resident_id IS ? AND text = ?"
+        " AND (source LIKE 'visit:%' OR source LIKE 'recheck:%')",
         [resident_id, text]))
 
 
@@ -275,8 +276,16 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         for reading in changes.readings:
             if _insert_reading(nb, visit_id, target.resident_id, reading, limits, stamp, day):
                 flagged.append(reading.kind)
+        if changes.readings or changes.drop:
+            still_flagged = nb.scalar("SELECT count(*) FROM readings WHERE visit_id = ? AND flagged = 1", [visit_id])
+            if not still_flagged:  # corrected to normal: the automatic re-check is no longer wanted
+                from gridnote.services.task_changes import drop
+
+                drop(nb, [r[0] for r in nb.rows("SELECT id FROM tasks WHERE status = 'open' AND source = ?",
+                                                [f"recheck:{visit_id}"])])
         if target.resident_id != current.resident_id:
-            for row in nb.rows("SELECT id FROM tasks WHERE status = 'open' AND source = ?", [f"visit:{visit_id}"]):
+            for row in nb.rows("SELECT id FROM tasks WHERE status = 'open' AND source IN (?, ?)",
+                               [f"visit:{visit_id}", f"recheck:{visit_id}"]):
                 record_revision(nb, "tasks", row[0], "edit")
                 nb.update("tasks", row[0], {"resident_id": target.resident_id, "updated_at": now})
         if changes.follow_up is not None:
@@ -325,8 +334,9 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
             [visit.created_at, visit.note or "", visit_id, visit.created_at])] or [visit_id]
     now = clock.iso(clock.now())
     marks = ", ".join("?" for _ in ids)
-    task_ids = [r[0] for r in nb.rows(f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks})",
-                                      [f"visit:{i}" for i in ids])]
+    sources = [f"{prefix}:{i}" for i in ids for prefix in ("visit", "recheck")]
+    task_ids = [r[0] for r in nb.rows(
+        f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks}, {marks})", sources)]
     with nb.transaction():
         for entry in ids:
             record_revision(nb, "visits", entry, "undo")
