@@ -388,6 +388,15 @@ def test_undo_marks_the_last_entry_and_drops_its_follow_up(cli, demo) -> None:
     # the next undo takes the entry before
     assert cli("log", "undo").stdout.startswith("✓ Undid emergency call-out #1: 高玉兰（高阿姨）")
     result = cli("log", "undo")
+    assert (result.exit_code, result.stderr) == (4, "Error: nothing left to undo: every entry has been undone\n")
+    result = cli("--lang", "zh", "log", "undo")
+    assert (result.exit_code, result.stderr) == (4, "错误：没有可撤销的记录了：所有记录都已撤销\n")
+    result = cli("log", "edit", "--note", "x")
+    assert (result.exit_code, result.stderr) == (4, "Error: nothing left to edit: every entry has been undone\n")
+
+
+def test_undo_in_an_empty_notebook_says_nothing_was_logged(cli) -> None:
+    result = cli("log", "undo")
     assert (result.exit_code, result.stderr) == (4, "Error: nothing has been logged yet\n")
 
 

@@ -28,6 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # edit and undo
     "visit.not_found": ("there is no visit #{id}", "没有编号为 #{id} 的记录"),
     "visit.no_entries": ("nothing has been logged yet", "还没有任何记录"),
+    "visit.all_undone.undo": ("nothing left to undo: every entry has been undone", "没有可撤销的记录了：所有记录都已撤销"),
+    "visit.all_undone.edit": ("nothing left to edit: every entry has been undone", "没有可修改的记录了：所有记录都已撤销"),
     "visit.nothing_to_edit": ("nothing to change: give --note, --bp, --at, --kind, --who, --drop-reading or --follow-up",
                               "没有要修改的内容：请给出 --note、--bp、--at、--kind、--who、--drop-reading 或 --follow-up"),
     "visit.edit_undone": ("visit #{id} was undone; log it again instead", "记录 #{id} 已撤销，请重新记录"),

@@ -306,10 +306,16 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     return LogResult([get_visit(nb, visit_id)], tasks, care, recheck_suggested=bool(flagged) and not tasks)
 
 
-def last_entry(nb: Notebook) -> int:
-    """The number of the last entry logged (not undone): what ``log edit``/``log undo`` act on."""
+def last_entry(nb: Notebook, action: str = "edit") -> int:
+    """The number of the last entry logged (not undone): what ``log edit``/``log undo`` act on.
+
+    With none, the error tells an empty log from one whose entries are all
+    undone (``action``: ``edit`` or ``undo``, for "nothing left to …").
+    """
     visit_id = nb.scalar("SELECT max(id) FROM visits WHERE undone_at IS NULL")
     if visit_id is None:
+        if nb.scalar("SELECT count(*) FROM visits"):
+            raise StateError(f"visit.all_undone.{action}")
         raise StateError("visit.no_entries")
     return int(visit_id)
 
@@ -321,7 +327,7 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
 
     last = visit_id is None
     if visit_id is None:
-        visit_id = last_entry(nb)
+        visit_id = last_entry(nb, "undo")
     visit = get_visit(nb, visit_id)
     if visit.undone_at is not None:
         raise StateError("visit.already_undone", id=visit_id, at=visit.undone_at[:16].replace("T", " "))
