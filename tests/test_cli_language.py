@@ -80,6 +80,19 @@ def test_usage_error_shows_usage_and_help_hint_in_chinese(cli) -> None:
                               "Error: Missing argument 'TEXT'.\n")
 
 
+@pytest.mark.parametrize("args, usage, missing", [
+    (("issue", "add"), "gridnote issue add {OPTIONS} {TEXT}", "TEXT"),
+    (("config", "set"), "gridnote config set {OPTIONS} {KEY} {VALUE}", "KEY"),
+    (("issue", "rate", "1"), "gridnote issue rate {OPTIONS} {N} {RATING}", "RATING"),
+])
+def test_arguments_are_named_in_capitals_in_both_languages(cli, args, usage, missing) -> None:
+    english = cli(*args).stderr.splitlines()
+    assert (english[0], english[-1]) == (
+        "Usage: " + usage.replace("{OPTIONS}", "[OPTIONS]"), f"Error: Missing argument '{missing}'.")
+    chinese = cli(*args, env=ZH).stderr.splitlines()
+    assert (chinese[0], chinese[-1]) == ("用法：" + usage.replace("{OPTIONS}", "[选项]"), f"错误：缺少参数 '{missing}'。")
+
+
 def test_an_unknown_message_stays_as_click_wrote_it() -> None:
     i18n.set_lang("zh")
     assert translate("Something Click may say one day.") == "Something Click may say one day."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -47,6 +48,18 @@ def test_every_argument_and_option_has_help_in_both_languages(where: str, param:
     assert param.help and param.help.strip(), f"{where} has no help"
     assert param.help in OPTION_HELP_ZH, f"messages/help.py OPTION_HELP_ZH has no Chinese for {where}: {param.help!r}"
     assert OPTION_HELP_ZH[param.help] != param.help
+
+
+ARGUMENTS = [(f"{path} {param.name}", param) for path, command in COMMANDS for param in command.params
+             if param.param_type_name == "argument"]
+METAVAR = re.compile(r"\[?[A-Z]+\]?(\.\.\.)?")  # WHO, N..., [N], [NOTE]...
+
+
+@pytest.mark.parametrize("where, param", ARGUMENTS, ids=[w for w, _ in ARGUMENTS])
+def test_every_argument_has_an_uppercase_metavar(where: str, param: Any) -> None:
+    """Usage lines and "missing argument" errors name arguments alike: {WHO} {N}, never {text}."""
+    assert param.metavar and METAVAR.fullmatch(param.metavar), f"{where}: metavar {param.metavar!r}"
+    assert param.metavar.startswith("[") == (not param.required), f"{where}: brackets mark an optional argument"
 
 
 def test_no_chinese_option_help_that_is_not_used() -> None:

@@ -26,7 +26,7 @@ def config_list(json_: JsonOption = False) -> None:
 
 
 @app.command("get")
-def config_get(key: Annotated[str, typer.Argument(help="Setting name, e.g. care.bedridden.")]) -> None:
+def config_get(key: Annotated[str, typer.Argument(metavar="KEY", help="Setting name, e.g. care.bedridden.")]) -> None:
     """Print one setting's value.
 
     Example: gridnote config get care.living-alone
@@ -39,8 +39,8 @@ def config_get(key: Annotated[str, typer.Argument(help="Setting name, e.g. care.
 
 @app.command("set")
 def config_set(
-    key: Annotated[str, typer.Argument(help="Setting name (see `config list`).")],
-    value: Annotated[str, typer.Argument(help="New value.")],
+    key: Annotated[str, typer.Argument(metavar="KEY", help="Setting name (see `config list`).")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="New value.")],
 ) -> None:
     """Change a setting.
 
@@ -54,7 +54,7 @@ def config_set(
 
 
 @app.command("unset")
-def config_unset(key: Annotated[str, typer.Argument(help="Setting name.")]) -> None:
+def config_unset(key: Annotated[str, typer.Argument(metavar="KEY", help="Setting name.")]) -> None:
     """Return a setting to its default.
 
     Example: gridnote config unset care.bedridden

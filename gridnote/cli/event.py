@@ -11,7 +11,7 @@ app = new_app("Outreach events: anti-fraud talks and other sessions, with partne
 
 @app.command("add")
 def event_add(
-    title: Annotated[str, typer.Argument(help="What it was, e.g. 老年人防诈骗宣讲.")],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="What it was, e.g. 老年人防诈骗宣讲.")],
     at: Annotated[str | None, typer.Option("--at", metavar="WHEN", help="When: 14:30, 今天下午3点, fri 9:00 (default: now).")] = None,
     with_: Annotated[list[str] | None, typer.Option("--with", metavar="WHO", help="Partners, comma-separated or repeated: 社区民警, 楼栋长.")] = None,
     building: BuildingOption = None,

@@ -56,7 +56,7 @@ def _show(change: "IssueChange") -> None:
 
 @app.command("add")
 def issue_add(
-    text: Annotated[str, typer.Argument(help="The problem in her words, e.g. 5号楼门前有装修垃圾.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The problem in her words, e.g. 5号楼门前有装修垃圾.")],
     reporter: Annotated[str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Who reported it (a resident: name, alias, pinyin, address).")] = None,
     contact: Annotated[str | None, typer.Option("--contact", help="A reporter not in the register: name and phone.")] = None,
     building: BuildingOption = None,
@@ -183,7 +183,7 @@ def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None
 @app.command("reject")
 def issue_reject(
     number: Number,
-    reason: Annotated[str, typer.Argument(help="duplicate, not-ours or not-real (重复, 非职责范围, 不属实).")],
+    reason: Annotated[str, typer.Argument(metavar="REASON", help="duplicate, not-ours or not-real (重复, 非职责范围, 不属实).")],
     of: Annotated[str | None, typer.Option("--of", metavar="N", help="The issue this one duplicates.")] = None,
     note: NoteOpt = None,
     at: AtOpt = None,
@@ -222,7 +222,7 @@ def issue_refer(
 @app.command("note")
 def issue_note(
     number: Number,
-    text: Annotated[str, typer.Argument(help="What happened: a call, a visit, any progress.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What happened: a call, a visit, any progress.")],
     kind: Annotated[str, typer.Option("--kind", help="progress, call, visit, message (进展, 电话, 上门, 消息).")] = "progress",
     with_reporter: Annotated[bool, typer.Option("--with-reporter", "-R", help="This was contact with the reporter (counts as the first response).")] = False,
     by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who acted, if not you (物业, a name).")] = None,
@@ -242,7 +242,7 @@ def issue_note(
 @app.command("resolve")
 def issue_resolve(
     number: Number,
-    text: Annotated[str, typer.Argument(help="What was done.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What was done.")],
     by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who did it (default: whom it was referred to).")] = None,
     photo: PhotoOpt = None,
     at: AtOpt = None,
@@ -270,7 +270,7 @@ def issue_tell(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
 @app.command("rate")
 def issue_rate(
     number: Number,
-    rating: Annotated[str, typer.Argument(help="satisfied, basically-satisfied, dissatisfied (满意, 基本满意, 不满意).")],
+    rating: Annotated[str, typer.Argument(metavar="RATING", help="satisfied, basically-satisfied, dissatisfied (满意, 基本满意, 不满意).")],
     note: NoteOpt = None,
     at: AtOpt = None,
 ) -> None:
@@ -297,7 +297,7 @@ def issue_close(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
 @app.command("reopen")
 def issue_reopen(
     number: Number,
-    reason: Annotated[str | None, typer.Argument(help="Why: 没修好, still blocked …")] = None,
+    reason: Annotated[str | None, typer.Argument(metavar="[REASON]", help="Why: 没修好, still blocked …")] = None,
     due: Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="A new resolution deadline.")] = None,
     at: AtOpt = None,
 ) -> None:

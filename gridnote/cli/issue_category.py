@@ -39,7 +39,7 @@ def category_list(json_: JsonOption = False) -> None:
 
 @app.command("add")
 def category_add(
-    code: Annotated[str, typer.Argument(help="Short English code: letters, digits, dashes (e.g. bike-shed).")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Short English code: letters, digits, dashes (e.g. bike-shed).")],
     zh: Annotated[str, typer.Option("--zh", help="Chinese name, e.g. 车棚.")],
     en: Annotated[str | None, typer.Option("--en", help="English name (default: the code).")] = None,
     under: Annotated[str | None, typer.Option("--under", help="The top-level category it belongs to.")] = None,

@@ -69,7 +69,7 @@ def resident_add(
 
 @app.command("list")
 def resident_list(
-    text: Annotated[str | None, typer.Argument(help="Part of a name, alias, pinyin, phone or note.")] = None,
+    text: Annotated[str | None, typer.Argument(metavar="[TEXT]", help="Part of a name, alias, pinyin, phone or note.")] = None,
     building: BuildingOption = None,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only residents with this tag (独居, bedridden …).")] = None,
     moved_out: Annotated[bool, typer.Option("--all", help="Include residents who moved out.")] = False,
@@ -227,7 +227,7 @@ def resident_move_out(
 
 @app.command("import")
 def resident_import(
-    file: Annotated[Path, typer.Argument(help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")] = False,
 ) -> None:
     """Import residents from a spreadsheet: all rows or none.
