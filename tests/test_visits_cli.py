@@ -178,7 +178,7 @@ def test_resident_card_shows_visits_and_the_reading_trend(cli, week) -> None:
         "Readings (oldest → newest)",
         "systolic  ▃▄▆▆ 128  132  138  139  mmHg  11-23…11-29",
         "diastolic ▂▄▆▇  80   84   88   90⚠ mmHg",
-        "pulse     ▅▄▅▄ 66  61  65  63  /min  11-23…11-29",
+        "pulse     ▅▄▅▄  66   61   65   63  /min  11-23…11-29",
     ]
 
 

@@ -64,5 +64,5 @@ def test_trend_rows_for_blood_pressure_and_a_single_value() -> None:
     assert draw(trends_view([Trend("bp", "mmHg", points), Trend("pulse", "/min", pulse)])) == [
         "systolic  ▂▅▇ 128  135  142  mmHg  11-20…11-28",
         "diastolic ▂▄▇  80   85   92⚠ mmHg",
-        "pulse     ▅   63  /min  11-28",
+        "pulse     ▅    63  /min  11-28",  # in the columns of the values above
     ]

@@ -238,12 +238,12 @@ def trends_view(trends: list[Trend]) -> RenderableType:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
+    # one width for every value of every row, so the values stand in columns under each other
+    width = max(len(format_number(v)) for trend in trends for _, values, _ in _series(trend) for v in values)
     for trend in trends:
         first, last = trend.points[0].day, trend.points[-1].day
         span = first[5:] if first == last else f"{first[5:]}…{last[5:]}"
-        series = _series(trend)
-        width = max(len(format_number(v)) for _, values, _ in series for v in values)
-        for measure, values, flags in series:
+        for measure, values, flags in _series(trend):
             label = measure_label(measure) if trend.kind == "bp" else READING_KINDS.label(trend.kind)
             numbers = Text()
             for i, (value, hit) in enumerate(zip(values, flags)):
