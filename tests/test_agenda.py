@@ -10,7 +10,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import jsonschema
@@ -204,6 +204,38 @@ def test_care_round_shows_ten_then_says_how_many_more(demo, nb) -> None:
     rows = [line for line in lines[start + 1:end] if line[2] != " "]  # not a wrapped continuation
     assert len(rows) == 10 and all("never visited" in row for row in rows)
     assert ["bedridden" in row for row in rows[:5]] == [True] * 4 + [False]  # every 3 days: first
+
+
+
+def test_overdue_shows_ten_most_important_then_says_how_many_more_and_where(cli, nb) -> None:
+    for n in range(1, 67):  # 66 overdue tasks: task 1 one day late … task 66 66 days late
+        add_task(nb, f"task {n}", due=When(SUNDAY - timedelta(days=n), None))
+    nb.execute("UPDATE tasks SET starred = 1 WHERE id = 40")
+    lines = render(lambda: agenda_view(build_agenda(nb)))
+    start = lines.index("Overdue: 66")
+    assert [line.split()[0] for line in lines[start + 1:start + 11]] == ["40", *map(str, range(66, 57, -1))]
+    assert lines[start + 1].split()[1] == "★"  # starred first, then the oldest
+    assert lines[start + 11] == "  … 56 more overdue: gridnote task list --overdue"
+    assert lines[start + 12] == ""
+    assert render(lambda: agenda_view(build_agenda(nb)), "zh")[start + 11] == (
+        "  ……另有 56 项逾期：gridnote task list --overdue")
+    assert sum(" late " in line for line in render(lambda: agenda_view(build_agenda(nb), show_all=True))) == 66
+    assert len(json.loads(ok(cli("today", "--json")))["overdue"]) == 66  # JSON is never cut
+    listed = json.loads(ok(cli("task", "list", "--overdue", "--json")))
+    assert sorted(task["id"] for task in listed) == list(range(1, 67))
+    # as of another day, the hint lists what is overdue on that day
+    monday = render(lambda: agenda_view(build_agenda(nb, MONDAY)))
+    assert "  … 56 more overdue: gridnote task list --to 2026-11-29" in monday
+
+
+def test_task_list_overdue_is_open_and_before_today(cli, nb) -> None:
+    add_task(nb, "late", due=When(date(2026, 11, 28), None))
+    add_task(nb, "today", due=When(SUNDAY, None))
+    add_task(nb, "done late", due=When(date(2026, 11, 27), None))
+    add_task(nb, "undated", due=None)
+    complete(nb, [3])
+    assert [task["text"] for task in json.loads(ok(cli("task", "list", "--overdue", "--json")))] == ["late"]
+    assert json.loads(ok(cli("task", "list", "--overdue", "--status", "done", "--json"))) == []
 
 
 # -- the command ------------------------------------------------------------------------

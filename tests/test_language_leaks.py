@@ -60,7 +60,7 @@ DAY = [
     "resident tag {gao_alias} {htn}", "resident untag {gao_alias} {htn}", "household list", "building list",
     "config list", "config get care.bedridden", "config set care.bedridden 2", "config unset care.bedridden",
     "task add {bp_task} --due {tomorrow_630} --star", "task add {walk_task} --every {daily}", "task add {pills} --due 11-27",
-    "task list", "task show 1", "task done 2", "task star 3", "task unstar 3", "task move 3 {tomorrow}",
+    "task list", "task show 1", "task done 2", "task skip 4", "task star 3", "task unstar 3", "task move 3 {tomorrow}",
     "task edit 1 --note {note}", "task drop 3", "task reopen 3", "task list --status all", "tomorrow",
     "tomorrow add {call_back} --at 9:00", "plan", "plan add {pills} --at 8:00",
     "log {li_alias} {visit_note} --bp 139/90 --pulse 63 --temp 36.8 --follow-up {follow}", "log -b 5 {light}",

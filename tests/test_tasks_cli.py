@@ -225,6 +225,49 @@ def test_reopening_takes_back_the_next_occurrence(cli, nb) -> None:
     assert nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open'") == 0
 
 
+
+def test_dropping_a_repeating_task_says_its_series_ends(cli, nb) -> None:
+    ok(cli("task", "add", "巡楼", "--every", "day"))
+    assert ok(cli("task", "drop", "1")) == (
+        "✓ Dropped 1: 巡楼 · the repeating series ends: no next time\n"
+        "  undo: gridnote task reopen 1 · miss one time only: gridnote task skip N\n")
+    ok(cli("task", "reopen", "1"))
+    assert "整个系列到此结束" in ok(cli("--lang", "zh", "task", "drop", "1"))
+    ok(cli("task", "add", "送药"))
+    assert ok(cli("task", "drop", "2")) == "✓ Dropped 2: 送药 (kept; undo with: gridnote task reopen 2)\n"
+
+
+def test_skipping_one_time_of_a_repeating_task_moves_the_series_on(cli, nb) -> None:
+    ok(cli("task", "add", "量血压", "--due", "today 6:30", "--every", "2d", "--star"))
+    assert ok(cli("task", "skip", "1")) == (
+        "✓ Skipped 1: 量血压 (not done) · next time: task 2, Tue 1 Dec 06:30\n"
+        "  undo: gridnote task reopen 1\n")
+    skipped, nxt = get_task(nb, 1), get_task(nb, 2)
+    assert (skipped.status, skipped.done_at, skipped.dropped_at) == ("dropped", None, "2026-11-29T09:00:00+08:00")
+    assert (nxt.status, nxt.due_at, nxt.series_id, nxt.source, nxt.starred) == (
+        "open", "2026-12-01T06:30:00+08:00", 1, "task:1", True)
+    assert nb.scalar("SELECT count(*) FROM tasks WHERE done_day IS NOT NULL") == 0  # not counted as done
+    ok(cli("task", "skip", "2"))
+    assert get_task(nb, 3).due_date == "2026-12-03"  # on the series' rhythm
+    # undo: reopening the skipped time takes back the one it wrote
+    assert ok(cli("task", "reopen", "2")) == "✓ Reopened 2: 量血压 · its next occurrence, task 3, is dropped\n"
+    assert (get_task(nb, 2).status, get_task(nb, 3).status) == ("open", "dropped")
+
+
+def test_only_an_open_repeating_task_can_be_skipped(cli, nb) -> None:
+    ok(cli("task", "add", "送药", "--due", "today"))
+    before = snapshot(nb)
+    fails(cli("task", "skip", "1"), 4, "task 1 (送药) does not repeat, so there is no next time to skip to; "
+          "move it (gridnote task move 1 tomorrow) or drop it (gridnote task drop 1)")
+    assert snapshot(nb) == before
+    ok(cli("task", "add", "巡楼", "--every", "day"))
+    ok(cli("task", "done", "2"))
+    fails(cli("task", "skip", "2"), 4,
+          "task 2 (巡楼) is already done; reopen it with: gridnote task reopen 2")
+    assert "gridnote task skip 12" in ok(cli("task", "skip", "--help"))
+    assert "跳过重复任务的这一次" in ok(cli("--lang", "zh", "task", "skip", "--help"))
+
+
 # -- lists and cards -------------------------------------------------------------------
 def test_list_filters(cli, demo, nb) -> None:
     ok(cli("task", "add", "量血压 李奶奶", "--due", "tomorrow 6:30", "--star"))
@@ -247,6 +290,19 @@ def test_list_filters(cli, demo, nb) -> None:
     assert ids("--from", "tomorrow", "--to", "周五") == [1]
     assert ids("--undated") == [4]
     fails(cli("task", "list", "--status", "bogus"), 2, 'unknown status "bogus"; use open, done, dropped or all')
+
+
+@pytest.mark.parametrize("args, lang, line", [
+    (("--starred",), "en", 'No tasks match. Add one: gridnote task add "…" --due tomorrow'),
+    (("--status", "done"), "en", "No done tasks match."),
+    (("--status", "dropped", "--from", "12-01"), "en", "No dropped tasks match."),
+    (("--status", "已完成"), "zh", "没有符合条件的已完成任务。"),
+    (("--overdue",), "en", "Nothing overdue."),
+    (("--overdue",), "zh", "没有逾期未办的任务。"),
+])
+def test_an_empty_list_says_what_fits_its_filter(cli, nb, args, lang, line) -> None:
+    ok(cli("task", "add", "明天的事", "--due", "tomorrow"))
+    assert ok(cli("--lang", lang, "task", "list", *args)) == line + "\n"
 
 
 def test_list_table_at_80_columns(cli, demo) -> None:

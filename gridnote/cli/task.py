@@ -7,7 +7,7 @@ import typer
 
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
 
-app = new_app("Tasks: add, list, finish, star, move, edit and drop; repeating tasks come back by themselves.")
+app = new_app("Tasks: add, list, finish, skip, star, move, edit and drop; repeating tasks come back by themselves.")
 
 Numbers = Annotated[list[str], typer.Argument(metavar="N...", help="Task numbers, e.g. 12 or 12 13.")]
 Number = Annotated[str, typer.Argument(metavar="N", help="Task number, e.g. 12.")]
@@ -79,6 +79,7 @@ def task_list(
     from_: Annotated[str | None, typer.Option("--from", metavar="DAY", help="Due on or after: today, 12-01, 下周一.")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Due on or before.")] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Only tasks without a date.")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only open tasks due before today (the Overdue of `today`).")] = False,
     json_: JsonOption = False,
 ) -> None:
     """List tasks: open ones by default, by due day; filter by status, star, person, building, dates.
@@ -93,17 +94,18 @@ def task_list(
 
     start, end = parse_range(from_, to, past=False)
     nb = notebook()
+    status_code = tasks.parse_status(status)
     found = tasks.list_tasks(nb, tasks.TaskFilter(
-        status=tasks.parse_status(status), starred=starred,
+        status=status_code, starred=starred,
         resident_id=resolve_resident(nb, resident).id if resident else None,
         building_id=resolve_building(nb, building) if building else None,
         start=start, end=end,
-        undated=undated,
+        undated=undated, overdue_on=clock.today() if overdue else None,
     ))
     if json_:
         print_json([task_json(task) for task in found])
         return
-    out().print(task_table(found, clock.today()))
+    out().print(task_table(found, clock.today(), status=status_code, overdue=overdue))
 
 
 @app.command("show")
@@ -193,17 +195,31 @@ def task_move(
     out().print(changed_lines("task.moved", move(notebook(), ids, target), clock.today()))
 
 
+@app.command("skip")
+def task_skip(numbers: Numbers) -> None:
+    """Skip this time of a repeating task: not done, and the series moves on to its next time.
+
+    Example: gridnote task skip 12
+    """
+    from gridnote import clock
+    from gridnote.render.tasks import skipped_lines
+    from gridnote.services.task_changes import skip
+
+    out().print(skipped_lines(skip(notebook(), _numbers(numbers)), clock.today()))
+
+
 @app.command("drop")
 def task_drop(numbers: Numbers) -> None:
-    """Drop tasks that will not be done (kept in the notebook; a repeating one stops).
+    """Drop tasks that will not be done (kept in the notebook); a repeating one ends its whole series.
+
+    To miss only one time of a repeating task, use `task skip`.
 
     Example: gridnote task drop 12
     """
-    from gridnote import clock
-    from gridnote.render.tasks import changed_lines
+    from gridnote.render.tasks import dropped_lines
     from gridnote.services.task_changes import drop
 
-    out().print(changed_lines("task.dropped", drop(notebook(), _numbers(numbers)), clock.today()))
+    out().print(dropped_lines(drop(notebook(), _numbers(numbers))))
 
 
 @app.command("edit")

@@ -20,7 +20,7 @@ tomorrow_app = typer.Typer(
 
 def today(
     date_: Annotated[str | None, typer.Option("--date", "-d", metavar="DAY", help="Another day: tomorrow, 周一, 12-01.")] = None,
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Every resident due a visit, not only the first ten.")] = False,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Every overdue task and resident due a visit, not only the first ten of each.")] = False,
     json_: JsonOption = False,
 ) -> None:
     """The day on one screen: starred work, the timeline, overdue tasks, visits due, the daily walk.

@@ -36,7 +36,7 @@ HELP_ZH: dict[str, str] = {
     "demo": "把示例网格（4 栋楼、317 户、752 人）载入一个空笔记本。\n\n"
             "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶",
     # -- tasks, tomorrow's work, the agenda ------------------------------------------
-    "task": "任务：添加、查看、完成、标星、改期、修改、放弃；重复任务完成后自动安排下一次。",
+    "task": "任务：添加、查看、完成、跳过、标星、改期、修改、放弃；重复任务完成后自动安排下一次。",
     "task.add": "添加任务；内容里提到的居民或楼栋会自动关联。\n\n"
                 "不写 --due 则不定日期（重复任务从今天开始）。\n\n"
                 "例：gridnote task add \"量血压 李奶奶\" --due 明天早上6点半 --star"
@@ -49,7 +49,9 @@ HELP_ZH: dict[str, str] = {
     "task.star": "给任务标星：重要，排在最前。\n\n例：gridnote task star 12",
     "task.unstar": "取消任务的标星。\n\n例：gridnote task unstar 12",
     "task.move": "把未完成的任务改到另一天；只写日期时保留原来的时刻。\n\n例：gridnote task move 12 13 明天",
-    "task.drop": "放弃不再做的任务（记录保留；重复任务不再重复）。\n\n例：gridnote task drop 12",
+    "task.skip": "跳过重复任务的这一次：不算完成，系列顺延到下一次。\n\n例：gridnote task skip 12",
+    "task.drop": "放弃不再做的任务（记录保留）；重复任务的整个系列随之结束。\n\n"
+                 "只想跳过一次，请用 `task skip`。\n\n例：gridnote task drop 12",
     "task.edit": "修改任务（旧版本保留在笔记本历史中）；--due 会替换日期和时刻。\n\n"
                  "例：gridnote task edit 12 --at 7:00 --note \"带血压计\"",
     "today": "一屏看完今天：标星工作、时间线、逾期任务、到期走访、每日巡楼。\n\n"
@@ -187,6 +189,7 @@ OPTION_HELP_ZH: dict[str, str] = {
     "Due on or after: today, 12-01, 下周一.": "到期日不早于：今天、12-01、下周一。",
     "Due on or before.": "到期日不晚于。",
     "Only tasks without a date.": "只列没有日期的任务。",
+    "Only open tasks due before today (the Overdue of `today`).": "只列今天之前到期、仍未完成的任务（即 `today` 中的逾期未办）。",
     "New day (and time): tomorrow, 周五, 12-01, 'tomorrow 9:00'.": "新的日期（和时间）：明天、周五、12-01、'明天 9:00'。",
     "New text.": "新的内容。",
     "Remove the date.": "去掉日期。",
@@ -194,7 +197,8 @@ OPTION_HELP_ZH: dict[str, str] = {
     "Untie it from its building.": "取消与楼栋的关联。",
     "Stop repeating.": "不再重复。",
     "Another day: tomorrow, 周一, 12-01.": "看另一天：明天、周一、12-01。",
-    "Every resident due a visit, not only the first ten.": "列出所有到期该走访的居民，而不只是前十位。",
+    "Every overdue task and resident due a visit, not only the first ten of each.":
+        "列出所有逾期任务和到期该走访的居民，而不只是各自的前十项。",
     # visits (log, visits)
     "Resident (李奶奶, lnn, #1), household (8-2-301) or building (5号楼). Not needed with --building.":
         "居民（李奶奶、lnn、#1）、住户（8-2-301）或楼栋（5号楼）。用 --building 时不用写。",

@@ -8,11 +8,12 @@ in :func:`agenda_view` and its key to :func:`agenda_json`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gridnote.i18n import t
-from gridnote.models import Agenda, CareDue, DayPlan, Followup, TimelineItem
+from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, TimelineItem
 from gridnote.render.common import join_list, tag_labels
 from gridnote.render.tasks import task_json, who
 from gridnote.render.when import day_label, long_date, relative_word, short_date
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
+T = TypeVar("T")
 JSON_VERSION = 1
-CARE_ROWS = 10  # care-round lines on the screen; --all shows every one
+SECTION_ROWS = 10  # lines of a long section (overdue, care round) on the screen; --all shows every one
 INDENT = (0, 0, 0, 2)
 
 
@@ -59,6 +61,22 @@ def _section(title: str, body: RenderableType | None = None) -> RenderableType:
     from rich.padding import Padding
 
     return Group(_title(title), Padding(body, INDENT, expand=False)) if body is not None else _title(title)
+
+
+def _capped(items: list[T], show_all: bool, grid: Callable[[list[T]], Table],
+            more_key: str, command: str) -> RenderableType:
+    """The first SECTION_ROWS ``items`` (all with ``show_all``) and a dim line saying how many more, and where.
+
+    The lists come most urgent first, so the cut keeps what matters; the JSON
+    output is never cut.
+    """
+    from rich.console import Group
+    from rich.text import Text
+
+    shown = items if show_all else items[:SECTION_ROWS]
+    if len(shown) == len(items):
+        return grid(shown)
+    return Group(grid(shown), Text(t(more_key, count=len(items) - len(shown), command=command), style="dim"))
 
 
 def _mark(starred: bool, done: bool) -> Text:
@@ -111,19 +129,30 @@ def _late(days: int) -> str:
     return t("today.day_late") if days == 1 else t("today.days_late", n=days)
 
 
-def _overdue(agenda: Agenda) -> RenderableType | None:
+def _overdue_grid(overdue: list[OverdueTask]) -> Table:
     from rich.text import Text
 
-    if not agenda.overdue:
-        return None
     rows: list[tuple[Text | str, ...]] = []
-    for late in agenda.overdue:
+    for late in overdue:
         task = late.task
         rows.append((Text(str(task.id), style="dim"), _mark(task.starred, False),
                      Text(_late(late.days_late), style="red"), task.text,
                      Text(who(task.resident, task.resident_address, task.building), style="dim")))
-    grid = _grid("rllwl", rows)
-    return _section(t("today.overdue", count=len(agenda.overdue)), grid)
+    return _grid("rllwl", rows)
+
+
+def _overdue(agenda: Agenda, show_all: bool) -> RenderableType | None:
+    """Starred first, then the oldest (the service's order); the rest are one command away."""
+    from datetime import timedelta
+
+    if not agenda.overdue:
+        return None
+    if agenda.day == agenda.today:
+        command = "gridnote task list --overdue"
+    else:  # overdue as of another day: open tasks due up to the day before it
+        command = f"gridnote task list --to {(agenda.day - timedelta(days=1)).isoformat()}"
+    body = _capped(agenda.overdue, show_all, _overdue_grid, "today.overdue_more", command)
+    return _section(t("today.overdue", count=len(agenda.overdue)), body)
 
 
 def _moment(iso: str, day: date) -> str:
@@ -181,18 +210,20 @@ def care_status(c: CareDue) -> Text:
                          style="dim")
 
 
-def _care(agenda: Agenda, show_all: bool) -> RenderableType | None:
-    from rich.console import Group
+def _care_grid(care: list[CareDue]) -> Table:
     from rich.text import Text
 
+    return _grid("llwl", [(c.display_name, Text(c.address or "-", style="dim"), tag_labels(c.tags),
+                           care_status(c)) for c in care])
+
+
+def _care(agenda: Agenda, show_all: bool) -> RenderableType | None:
     if not agenda.care:
         return None
-    shown = agenda.care if show_all else agenda.care[:CARE_ROWS]
-    grid = _grid("llwl", [(c.display_name, Text(c.address or "-", style="dim"), tag_labels(c.tags),
-                            care_status(c)) for c in shown])
-    body: RenderableType = grid
-    if len(shown) < len(agenda.care):
-        body = Group(grid, Text(t("today.care_more", count=len(agenda.care) - len(shown)), style="dim"))
+    command = "gridnote today --all"
+    if agenda.day != agenda.today:
+        command = f"gridnote today --date {agenda.day.isoformat()} --all"
+    body = _capped(agenda.care, show_all, _care_grid, "today.care_more", command)
     return _section(t("today.care", count=len(agenda.care)), body)
 
 
@@ -236,7 +267,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
         return Text(t("today.empty", date=day_label(agenda.day, agenda.today)))
     sections = [
         _schedule(agenda),
-        _overdue(agenda),
+        _overdue(agenda, show_all),
         _followups(agenda),
         _care(agenda, show_all),
         _walk(agenda),

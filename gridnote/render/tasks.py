@@ -44,10 +44,14 @@ def _due(task: Task, today: date) -> str:
     return due_label(task.due_date, task.due_time, today)
 
 
-def _status(task: Task) -> str:
+def _status_label(status: str) -> str:
     from gridnote.vocab import TASK_STATUSES
 
-    return TASK_STATUSES.label(task.status)
+    return TASK_STATUSES.label(status)
+
+
+def _status(task: Task) -> str:
+    return _status_label(task.status)
 
 
 def _heading(task: Task) -> Text:
@@ -62,11 +66,21 @@ def _heading(task: Task) -> Text:
     return text
 
 
-def task_table(tasks: list[Task], today: date) -> RenderableType:
+def _none(status: str | None, overdue: bool) -> RenderableType:
+    """The empty list, in words that fit the filter: "add one" only where adding one would help."""
+    if overdue:
+        return note("task.none_overdue")
+    if status in ("done", "dropped"):
+        return note("task.none_status", status=_status_label(status))
+    return note("task.none")
+
+
+def task_table(tasks: list[Task], today: date, *, status: str | None = "open", overdue: bool = False) -> RenderableType:
+    """The tasks as a table; ``status`` and ``overdue`` (the list's filter) choose the empty-list line."""
     from rich.text import Text
 
     if not tasks:
-        return note("task.none")
+        return _none(status, overdue)
     caption = t("task.count_one") if len(tasks) == 1 else t("task.count", count=len(tasks))
     grid = table("col.id", "col.due", "col.task", "col.for", caption=caption)
     grid.columns[0].justify = "right"
@@ -159,6 +173,27 @@ def done_lines(done: list[Completion], today: date) -> RenderableType:
     return Group(*lines)
 
 
+def _with_hint(line: Text, key: str, task: Task) -> Text:
+    """A confirmation and, on its own dim line, how to undo it (so wrapping does not cut the command)."""
+    return line + "\n  " + note(key, id=task.id)
+
+
+def skipped_lines(skipped: list[Completion], today: date) -> RenderableType:
+    from rich.console import Group
+
+    return Group(*(_with_hint(ok("task.skipped", id=c.task.id, text=c.task.text, next=c.next.id,
+                                 due=_due(c.next, today)), "task.skipped_hint", c.task)
+                   for c in skipped if c.next is not None))
+
+
+def dropped_lines(tasks: list[Task]) -> RenderableType:
+    """Like :func:`changed_lines`; a repeating task says its whole series ends, and how to skip instead."""
+    from rich.console import Group
+
+    return Group(*(_with_hint(ok("task.dropped_series", id=task.id, text=task.text), "task.dropped_series_hint", task)
+                   if task.every else ok("task.dropped", id=task.id, text=task.text) for task in tasks))
+
+
 def reopened_lines(reopened: list[Reopening]) -> RenderableType:
     from rich.console import Group
 
@@ -172,7 +207,7 @@ def reopened_lines(reopened: list[Reopening]) -> RenderableType:
 
 
 def changed_lines(key: str, tasks: list[Task], today: date) -> RenderableType:
-    """One line per task for drop, star, unstar and move (``key`` is the message)."""
+    """One line per task for star, unstar and move (``key`` is the message)."""
     from rich.console import Group
 
     return Group(*(ok(key, id=task.id, text=task.text, due=_due(task, today)) for task in tasks))

@@ -1,4 +1,4 @@
-"""Changing tasks: done, reopen, star, move, edit, drop.
+"""Changing tasks: done, skip, reopen, star, move, edit, drop.
 
 Every change applies to one or several task numbers, all or none, and keeps
 each task's previous row in ``revisions``.
@@ -8,7 +8,8 @@ series' rhythm (counted from the first task's due day, so "every month" from
 the 31st stays at month ends), after both its due day and today. The new row
 points at the first task of the series (``series_id``) and at the task it
 follows (``source = "task:N"``), so reopening a finished task can take back
-the occurrence it created.
+the occurrence it created. Skipping one occurrence drops it (not done) and
+writes the next one the same way; dropping a repeating task ends its series.
 """
 
 from __future__ import annotations
@@ -85,6 +86,21 @@ def _schedule_next(nb: Notebook, task: Task, today: date) -> Task:
     return get_task(nb, follower.id)
 
 
+def skip(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
+    """Skip this time of repeating tasks: dropped, not done, and the series goes on to its next time."""
+    now = clock.now()
+
+    def check(task: Task) -> None:
+        _must_be_open(task)
+        if not task.every:
+            raise StateError("task.skip_not_repeating", id=task.id, text=task.text)
+
+    with nb.transaction():
+        skipped = _change(nb, numbers, "skip", check,
+                          lambda task: {"status": "dropped", "dropped_at": clock.iso(now)})
+        return [Completion(task, _schedule_next(nb, task, now.date())) for task in skipped]
+
+
 @dataclass(frozen=True)
 class Reopening:
     task: Task
@@ -92,7 +108,11 @@ class Reopening:
 
 
 def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
-    """Open done or dropped tasks again; a repeating task takes back the occurrence it wrote."""
+    """Open done, skipped or dropped tasks again; a repeating task takes back the occurrence it wrote.
+
+    Done and skipped occurrences wrote the next one (``source = "task:N"``);
+    a dropped one wrote none, so there is nothing to take back.
+    """
     ids = list(dict.fromkeys(numbers))
 
     def check(task: Task) -> None:
@@ -104,20 +124,19 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
             other = nb.one(
                 "SELECT id FROM tasks WHERE status = 'open' AND id != ? AND (id = ? OR series_id = ?)"
                 " AND coalesce(source, '') != ?",
-                [task.id, series, series, f"task:{task.id}" if task.status == "done" else "-"],
+                [task.id, series, series, f"task:{task.id}"],
             )
             if other is not None:
                 raise StateError("task.series_open", id=task.id, other=other[0])
 
     with nb.transaction():
-        before = {i: get_task(nb, i) for i in ids}
         opened = _change(nb, ids, "reopen", check,
                          lambda task: {"status": "open", "done_at": None, "done_day": None,
                                        "dropped_at": None})
         result = []
         for task in opened:
             follower = None
-            if before[task.id].status == "done" and task.every:
+            if task.every:
                 row = nb.one("SELECT id FROM tasks WHERE source = ? AND status = 'open'",
                              [f"task:{task.id}"])
                 if row is not None:

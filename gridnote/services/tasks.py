@@ -249,6 +249,7 @@ class TaskFilter:
     start: date | None = None
     end: date | None = None
     undated: bool = False
+    overdue_on: date | None = None  # only open tasks due before this day (the agenda's "Overdue")
 
 
 def list_tasks(nb: Notebook, f: TaskFilter = TaskFilter()) -> list[Task]:
@@ -273,6 +274,9 @@ def list_tasks(nb: Notebook, f: TaskFilter = TaskFilter()) -> list[Task]:
     if f.end is not None:
         clauses.append("t.due_date <= ?")
         params.append(f.end.isoformat())
+    if f.overdue_on is not None:
+        clauses.append("t.status = 'open' AND t.due_date < ?")
+        params.append(f.overdue_on.isoformat())
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     order = " ORDER BY t.status != 'open'," + TASK_ORDER.removeprefix(" ORDER BY")
     return [task_from_row(r) for r in nb.rows(TASK_SELECT + where + order, params)]
