@@ -25,6 +25,7 @@ from gridnote.errors import FileError, GridnoteError, InputError
 from gridnote.models import ImportProblem, ImportResult
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import ensure_household, get_resident
+from gridnote.spreadsheet import csv_unquote
 from gridnote.textnorm import fold
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -110,7 +111,7 @@ def _read_csv(text: str) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     rows = list(reader)
     if not rows:
         raise FileError("import.empty")
-    header, body = rows[0], rows[1:]
+    header, body = rows[0], [[csv_unquote(c) for c in row] for row in rows[1:]]  # our own exports' quote
     return header, [(i + 2, row) for i, row in enumerate(body) if any(c.strip() for c in row)]
 
 
