@@ -22,6 +22,7 @@ from typing import Any
 from gridnote.address import Address, building_code, parse_address
 from gridnote.db import Notebook
 from gridnote.errors import FileError, GridnoteError, InputError
+from gridnote.fileio import os_reason
 from gridnote.models import ImportProblem, ImportResult
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import ensure_household, get_resident
@@ -80,7 +81,7 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]], str 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileError("file.cannot_read", path=path, reason=exc.strerror or str(exc)) from exc
+        raise FileError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
     text, encoding = decode(data)
     return (*_read_csv(text), encoding)
 
