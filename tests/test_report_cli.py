@@ -211,6 +211,19 @@ def test_bad_input_is_one_line(day, args, code, message) -> None:
     assert result.exit_code == code
 
 
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_a_text_file_is_drawn_like_the_screen(day, tmp_path: Path, columns: str) -> None:
+    """At the terminal's width (COLUMNS), wrapped as on the screen, and no line padded with spaces."""
+    from rich.cells import cell_len
+
+    target = tmp_path / "day.txt"
+    ok(report(day, "-o", str(target), env={"COLUMNS": columns}))
+    written = target.read_text(encoding="utf-8")
+    assert written.splitlines() == lines_of(ok(report(day, env={"COLUMNS": columns})))
+    assert not [line for line in written.splitlines() if line.endswith(" ")]
+    assert max(cell_len(line) for line in written.splitlines()) <= int(columns)
+
+
 def test_bad_output_paths_leave_nothing_behind(day, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -13,7 +13,7 @@ from gridnote.render.report_tables import (
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-FILE_WIDTH = 100  # columns of a text report written to a file
+FILE_WIDTH = 80  # columns of a text report when no terminal width is known
 
 
 def report_view(report: Report) -> RenderableType:
@@ -86,7 +86,11 @@ def _table(section: Section, shown: list[tuple[Cell, ...]]) -> RenderableType:
 
 
 def report_text(report: Report, width: int = FILE_WIDTH) -> str:
-    """The screen view as plain text (no colour), for ``-o report.txt``."""
+    """The screen view as plain text (no colour), for ``-o report.txt``.
+
+    Drawn at ``width`` (the command passes the terminal's, so the file wraps as
+    the screen does), without the spaces Rich pads lines with.
+    """
     import io
 
     from rich.console import Console
@@ -94,4 +98,5 @@ def report_text(report: Report, width: int = FILE_WIDTH) -> str:
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
                       highlight=False, emoji=False)
     console.print(report_view(report))
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
