@@ -310,3 +310,27 @@ def test_an_empty_notebook_reports_zeros(cli) -> None:
     assert block(lines, "Rates")[3] == "Response rate         0    0   –   first contact by the response deadline, of"
     for title in ("Flagged readings", "New issues", "Issues still open", "Care visit coverage"):
         assert title not in lines
+
+
+def test_issues_moved_on_say_each_step_once(cli, tmp_path: Path) -> None:
+    """The state is left out on the screen when the last step already says it (核实 · 已核实 was said twice)."""
+    yesterday = {"GRIDNOTE_NOW": "2026-11-28T09:00:00+08:00"}
+    for text in ("楼道灯坏了", "下水道堵了", "花坛的山楂熟了"):
+        assert cli("issue", "add", text, "-k", "other", env=yesterday).exit_code == 0
+    assert cli("issue", "verify", "1").exit_code == 0
+    assert cli("issue", "verify", "2").exit_code == 0
+    assert cli("issue", "refer", "2", "--to", "物业").exit_code == 0
+    assert cli("issue", "note", "3", "问过了，周末分").exit_code == 0
+    lines = lines_of(ok(cli("report")))
+    assert block(lines, "Issues moved on") == [
+        "Issues moved on", "#1 楼道灯坏了", "   verified", "#2 下水道堵了", "   verified → referred",
+        "#3 花坛的山楂熟了", "   note · received"]  # a note changes no state: the state is news
+    lines = lines_of(ok(cli("report", "--lang", "zh")))
+    assert block(lines, "有进展的问题")[1:3] == ["#1 楼道灯坏了", "   核实"]
+    # a table keeps its State column whole
+    ok(cli("report", "-o", str(tmp_path / "day.zip")))
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "day.zip") as archive:
+        rows = archive.read("issues-progressed.csv").decode("utf-8-sig").splitlines()
+    assert rows[1:3] == ["1,楼道灯坏了,verified,verified", "2,下水道堵了,verified → referred,referred"]

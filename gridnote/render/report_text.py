@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from gridnote.i18n import t
 from gridnote.models import Report
 from gridnote.render.report_tables import (
-    Cell, Percent, Section, cell_text, heading_lines, sections, summary_lines, title,
+    Cell, Echo, Percent, Section, cell_text, heading_lines, sections, summary_lines, title,
 )
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ def _items(section: Section, shown: list[tuple[Cell, ...]]) -> RenderableType:
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
     for row in shown:
-        rest = " · ".join(cell_text(c) for i, c in enumerate(row) if i not in (number, main) and cell_text(c))
+        rest = " · ".join(cell_text(c) for i, c in enumerate(row)
+                          if i not in (number, main) and cell_text(c) and not isinstance(c, Echo))
         lead = row[number]
         text = Text(cell_text(row[main]))
         if rest:
