@@ -41,7 +41,10 @@ class _Reason:
 
 
 def os_reason(exc: OSError) -> _Reason:
-    """The ``reason`` of ``file.cannot_read``/``file.cannot_write``: common errors translated, others as the system says."""
+    """The ``reason`` of ``file.cannot_read``/``file.cannot_write``.
+
+    The common errors in the user's language; rare ones as the system says them.
+    """
     return _Reason(exc)
 
 
