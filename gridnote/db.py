@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from gridnote.errors import NotebookError
+from gridnote.fileio import os_reason
 
 APPLICATION_ID = 0x47524E54  # "GRNT": marks a SQLite file as a gridnote notebook
 BUSY_TIMEOUT_MS = 10_000  # two terminals writing at once wait for each other
@@ -155,7 +156,7 @@ def _create_file(path: Path, *, make_folder: bool) -> bool:
     except FileExistsError:
         return False
     except OSError as exc:
-        raise NotebookError("notebook.cannot_create", path=path, reason=exc.strerror or str(exc)) from exc
+        raise NotebookError("notebook.cannot_create", path=path, reason=os_reason(exc)) from exc
     os.close(fd)
     os.chmod(path, 0o600)
     return True

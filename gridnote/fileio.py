@@ -1,7 +1,12 @@
-"""Write files whole or not at all: a temporary file beside the target, then a rename."""
+"""Write files whole or not at all: a temporary file beside the target, then a rename.
+
+Also the one translation of what the system says when a file cannot be read or
+written (:func:`os_reason`), so no English ``strerror`` reaches a Chinese user.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -10,6 +15,38 @@ from typing import BinaryIO
 
 from gridnote.errors import FileError
 
+_REASONS = {
+    errno.ENOENT: "file.reason.not_found",
+    errno.ENOTDIR: "file.reason.not_a_folder",
+    errno.EISDIR: "file.reason.is_a_folder",
+    errno.EACCES: "file.reason.denied",
+    errno.EPERM: "file.reason.denied",
+    errno.ENOSPC: "file.reason.disk_full",
+    errno.EDQUOT: "file.reason.disk_full",
+    errno.EROFS: "file.reason.read_only",
+}
+
+
+class _Reason:
+    """Why a file operation failed, in the catalogue's words; translated when the message is shown."""
+
+    def __init__(self, exc: OSError) -> None:
+        self.key = _REASONS.get(exc.errno or 0)
+        self.fallback = exc.strerror or str(exc)
+
+    def __str__(self) -> str:
+        from gridnote.i18n import t
+
+        return t(self.key) if self.key else self.fallback
+
+
+def os_reason(exc: OSError) -> _Reason:
+    """The ``reason`` of ``file.cannot_read``/``file.cannot_write``.
+
+    The common errors in the user's language; rare ones as the system says them.
+    """
+    return _Reason(exc)
+
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0o600) -> None:
     """Call ``write`` on a temporary file and move it into place; on failure leave nothing behind.
@@ -17,11 +54,14 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0
     Files gridnote writes hold personal data, so they are private (0600) by default.
     """
     path = Path(path)
+    if path.is_dir():  # before mkstemp, whose error would be about the folder around it
+        reason = os_reason(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+        raise FileError("file.cannot_write", path=path, reason=reason)
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
-        raise FileError("file.cannot_write", path=path, reason=exc.strerror or str(exc)) from exc
+        raise FileError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -29,7 +69,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0
         os.replace(tmp, path)
     except OSError as exc:
         _unlink(tmp)
-        raise FileError("file.cannot_write", path=path, reason=exc.strerror or str(exc)) from exc
+        raise FileError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
     except BaseException:
         _unlink(tmp)
         raise

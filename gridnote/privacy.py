@@ -8,17 +8,31 @@ from __future__ import annotations
 
 
 def mask_phone(phone: str | None) -> str:
-    """``13857112345`` → ``138****2345``; ``88886666`` → ``88****66``; short numbers fully."""
+    """``13857112345`` → ``138****2345``; ``0571-88886666`` → ``0571-****6666``; ``88886666`` → ``88****66``.
+
+    A landline with its area code keeps the area code whole (it says only the
+    city) and the last four digits; short numbers are masked fully.
+    """
     if not phone:
         return ""
     digits = [i for i, ch in enumerate(phone) if ch.isdigit()]
-    if len(digits) >= 11:
+    if len(digits) >= 10 and phone[digits[0]] == "0":
+        keep = set(digits[:_area_code_length(phone, digits)] + digits[-4:])
+    elif len(digits) >= 11:
         keep = set(digits[:3] + digits[-4:])
     elif len(digits) >= 7:
         keep = set(digits[:2] + digits[-2:])
     else:
         keep = set()
     return "".join(ch if (i in keep or not ch.isdigit()) else "*" for i, ch in enumerate(phone))
+
+
+def _area_code_length(phone: str, digits: list[int]) -> int:
+    """Digits of a Chinese area code: up to the first separator, else 3 (010, 02x) or 4 (0571)."""
+    for n in (3, 4):
+        if digits[n] != digits[n - 1] + 1:  # a separator follows the first n digits
+            return n
+    return 3 if phone[digits[1]] in "12" else 4
 
 
 def mask_id(number: str | None) -> str:

@@ -142,6 +142,10 @@ def test_points_for_a_verified_report_and_none_for_a_rejected_duplicate(cli, dem
     assert "Points of 高玉兰（高阿姨）: 0" in ledger
     assert "+1" in ledger and "reported #1 5号楼门前有装修垃圾" in ledger
     assert "-1" in ledger and "redeemed: 洗衣液 一瓶" in ledger
+    broke = cli("resident", "redeem", "高阿姨", "1", "--for", "x")
+    assert (broke.exit_code, broke.stderr) == (4, "Error: cannot spend 1 point: the balance is 0\n")
+    assert cli("--lang", "zh", "resident", "redeem", "高阿姨", "1", "--for", "x").stderr == \
+        "错误：不能兑换 1 积分：余额只有 0\n"
     for bad in ("0", "x", "-1"):
         result = cli("resident", "redeem", "高阿姨", "--", bad, "--for", "x") if bad == "-1" else \
             cli("resident", "redeem", "高阿姨", bad, "--for", "x")

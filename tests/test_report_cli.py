@@ -211,6 +211,19 @@ def test_bad_input_is_one_line(day, args, code, message) -> None:
     assert result.exit_code == code
 
 
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_a_text_file_is_drawn_like_the_screen(day, tmp_path: Path, columns: str) -> None:
+    """At the terminal's width (COLUMNS), wrapped as on the screen, and no line padded with spaces."""
+    from rich.cells import cell_len
+
+    target = tmp_path / "day.txt"
+    ok(report(day, "-o", str(target), env={"COLUMNS": columns}))
+    written = target.read_text(encoding="utf-8")
+    assert written.splitlines() == lines_of(ok(report(day, env={"COLUMNS": columns})))
+    assert not [line for line in written.splitlines() if line.endswith(" ")]
+    assert max(cell_len(line) for line in written.splitlines()) <= int(columns)
+
+
 def test_bad_output_paths_leave_nothing_behind(day, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -222,11 +235,11 @@ def test_bad_output_paths_leave_nothing_behind(day, tmp_path: Path) -> None:
                               "(text, markdown, html, json, csv, xlsx)")
     missing = out / "no-such-folder" / "day.xlsx"
     result = report(day, "-o", str(missing))
-    assert _error(result) == f"Error: cannot write {missing}: No such file or directory; nothing was written"
+    assert _error(result) == f"Error: cannot write {missing}: no such file or folder; nothing was written"
     assert result.exit_code == 6
     (out / "day.json").mkdir()  # a folder where the file should go
     result = report(day, "-o", str(out / "day.json"))
-    assert _error(result).startswith(f"Error: cannot write {out / 'day.json'}: ")
+    assert _error(result) == f"Error: cannot write {out / 'day.json'}: it is a folder; nothing was written"
     assert sorted(p.name for p in out.iterdir()) == ["day.json"]  # no partial or temporary file
     assert list((out / "day.json").iterdir()) == []
 
@@ -236,10 +249,47 @@ def test_a_path_under_a_file_cannot_be_written(day, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x")
     target = tmp_path / "notes.txt" / "day.xlsx"
     result = report(day, "--format", "xlsx", "-o", str(target))
-    assert _error(result) == f"Error: cannot write {target}: Not a directory; nothing was written"
+    assert _error(result) == f"Error: cannot write {target}: part of the path is not a folder; nothing was written"
     assert result.exit_code == 6
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("notebook.db")] == ["notes.txt"]
     assert (tmp_path / "notes.txt").read_text() == "x"
+
+
+@pytest.mark.parametrize("errno_, zh, en", [
+    ("ENOENT", "文件或文件夹不存在", "no such file or folder"),
+    ("EISDIR", "这是一个文件夹", "it is a folder"),
+    ("EACCES", "没有权限", "permission denied"),
+    ("EPERM", "没有权限", "permission denied"),
+    ("ENOSPC", "磁盘空间不足", "the disk is full"),
+    ("EROFS", "磁盘是只读的", "the disk is read-only"),
+    ("ENOTDIR", "路径中有一部分不是文件夹", "part of the path is not a folder"),
+    ("EIO", "Input/output error", "Input/output error"),  # a rare one: as the system says
+])
+def test_system_errors_are_said_in_the_users_language(cli, tmp_path: Path, monkeypatch, errno_, zh, en) -> None:
+    """Every exporter writes through fileio.atomic_write, so they all say it the same way."""
+    import errno
+    import os
+
+    code = getattr(errno, errno_)
+
+    def refuse(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr("gridnote.fileio.os.replace", refuse)
+    target = tmp_path / "day.json"
+    result = cli("report", "-o", str(target), env={"LANG": "zh_CN.UTF-8"})
+    assert _error(result) == f"错误：无法写入 {target}：{zh}；未写入任何内容"
+    assert result.exit_code == 6
+    result = cli("resident", "export", "-o", str(tmp_path / "r.csv"))
+    assert _error(result) == f"Error: cannot write {tmp_path / 'r.csv'}: {en}; nothing was written"
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("notebook.db")] == []
+
+
+def test_a_folder_as_the_target_in_chinese(cli, tmp_path: Path) -> None:
+    result = cli("report", "-o", str(tmp_path), "-f", "json", env={"LANG": "zh_CN.UTF-8"})
+    assert _error(result) == f"错误：无法写入 {tmp_path}：这是一个文件夹；未写入任何内容"
+    result = cli("report", "-o", str(tmp_path / "nope" / "x.json"), env={"LANG": "zh_CN.UTF-8"})
+    assert _error(result) == f"错误：无法写入 {tmp_path / 'nope' / 'x.json'}：文件或文件夹不存在；未写入任何内容"
 
 
 def test_the_schema_is_printed(cli) -> None:
@@ -260,3 +310,27 @@ def test_an_empty_notebook_reports_zeros(cli) -> None:
     assert block(lines, "Rates")[3] == "Response rate         0    0   –   first contact by the response deadline, of"
     for title in ("Flagged readings", "New issues", "Issues still open", "Care visit coverage"):
         assert title not in lines
+
+
+def test_issues_moved_on_say_each_step_once(cli, tmp_path: Path) -> None:
+    """The state is left out on the screen when the last step already says it (核实 · 已核实 was said twice)."""
+    yesterday = {"GRIDNOTE_NOW": "2026-11-28T09:00:00+08:00"}
+    for text in ("楼道灯坏了", "下水道堵了", "花坛的山楂熟了"):
+        assert cli("issue", "add", text, "-k", "other", env=yesterday).exit_code == 0
+    assert cli("issue", "verify", "1").exit_code == 0
+    assert cli("issue", "verify", "2").exit_code == 0
+    assert cli("issue", "refer", "2", "--to", "物业").exit_code == 0
+    assert cli("issue", "note", "3", "问过了，周末分").exit_code == 0
+    lines = lines_of(ok(cli("report")))
+    assert block(lines, "Issues moved on") == [
+        "Issues moved on", "#1 楼道灯坏了", "   verified", "#2 下水道堵了", "   verified → referred",
+        "#3 花坛的山楂熟了", "   note · received"]  # a note changes no state: the state is news
+    lines = lines_of(ok(cli("report", "--lang", "zh")))
+    assert block(lines, "有进展的问题")[1:3] == ["#1 楼道灯坏了", "   核实"]
+    # a table keeps its State column whole
+    ok(cli("report", "-o", str(tmp_path / "day.zip")))
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "day.zip") as archive:
+        rows = archive.read("issues-progressed.csv").decode("utf-8-sig").splitlines()
+    assert rows[1:3] == ["1,楼道灯坏了,verified,verified", "2,下水道堵了,verified → referred,referred"]

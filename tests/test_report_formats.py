@@ -189,6 +189,9 @@ def test_xlsx_of_a_week_in_chinese(day, tmp_path: Path) -> None:
     assert [c.value for c in rates[4]][:4] == ["满意率", 1, 1, 1.0]
     assert rates.cell(row=4, column=4).number_format == "0.0%"
     assert rates.cell(row=2, column=4).value is None  # no issue was due: no rate, not 0 %
+    # the age column is not named like the state 已受理 (received)
+    assert [c.value for c in book["未办结问题"][1]] == ["编号", "问题", "受理时间", "已受理天数", "状态", "时限",
+                                                        "是否超时"]
 
 
 def test_csv_is_a_zip_of_one_file_per_section(day, tmp_path: Path) -> None:
@@ -201,6 +204,9 @@ def test_csv_is_a_zip_of_one_file_per_section(day, tmp_path: Path) -> None:
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == ["Item", "Count", "Details"]
     assert ["Issues referred", "2", ""] in rows
+    with zipfile.ZipFile(tmp_path / "day.zip") as archive:
+        header = archive.read("issues-open.csv").decode("utf-8-sig").splitlines()[0]
+    assert header == "#,Issue,Received,Days open,State,Deadline,On time?"
 
 
 def test_the_formats_agree(day, tmp_path: Path) -> None:

@@ -66,8 +66,8 @@ def report(
         from gridnote.render.common import note, ok
         from gridnote.render.report_output import write_report
 
-        count = write_report(result, fmt, output)
         console = out()
+        count = write_report(result, fmt, output, width=console.width)  # a text file as wide as the screen
         console.print(ok("report.written_sections", path=str(output), format=fmt, count=count)
                       if fmt in ("csv", "xlsx") else ok("report.written", path=str(output), format=fmt),
                       soft_wrap=True)

@@ -28,6 +28,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.is_dir": ("{path} is a folder, not a file", "{path} 是文件夹，不是文件"),
     "file.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
     "file.cannot_write": ("cannot write {path}: {reason}; nothing was written", "无法写入 {path}：{reason}；未写入任何内容"),
+    # why (gridnote.fileio.os_reason): the system's words for the common errors
+    "file.reason.not_found": ("no such file or folder", "文件或文件夹不存在"),
+    "file.reason.not_a_folder": ("part of the path is not a folder", "路径中有一部分不是文件夹"),
+    "file.reason.is_a_folder": ("it is a folder", "这是一个文件夹"),
+    "file.reason.denied": ("permission denied", "没有权限"),
+    "file.reason.disk_full": ("the disk is full", "磁盘空间不足"),
+    "file.reason.read_only": ("the disk is read-only", "磁盘是只读的"),
     # settings
     "config.unknown_key": ("unknown setting \"{key}\"; known: {known}", "没有名为“{key}”的设置；可用：{known}"),
     "config.bad_number": ("{key} needs a number, not \"{text}\"", "{key} 需要一个数字，而不是“{text}”"),

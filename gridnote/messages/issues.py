@@ -146,6 +146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "points.bad_amount": ("\"{amount}\" is not a number of points (a whole number above 0)", "“{amount}”不是有效的积分数（须为正整数）"),
     "points.what_empty": ("say what the points are exchanged for (--for)", "请写明兑换什么（--for）"),
     "points.not_enough": ("cannot spend {amount} points: the balance is {balance}", "不能兑换 {amount} 积分：余额只有 {balance}"),
+    "points.not_enough_one": ("cannot spend 1 point: the balance is {balance}", "不能兑换 1 积分：余额只有 {balance}"),
     "points.col.date": ("Date", "日期"),
     "points.col.points": ("Points", "积分"),
     "points.col.for": ("For", "事由"),

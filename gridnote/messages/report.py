@@ -146,7 +146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.reporter": ("Reporter", "反映人"),
     "report.col.status": ("State", "状态"),
     "report.col.steps": ("Steps in the period", "本期办理"),
-    "report.col.age": ("Age", "已受理"),
+    "report.col.age": ("Days open", "已受理天数"),  # not 已受理 alone: that is a state
     "report.col.deadline": ("Deadline", "时限"),
     "report.col.on_time": ("On time?", "是否超时"),
     "report.deadline.response": ("response {when}", "响应 {when}"),

@@ -12,6 +12,7 @@ from gridnote.fileio import atomic_write
 from gridnote.i18n import t
 from gridnote.models import Resident
 from gridnote.privacy import mask_id, mask_phone, mask_text
+from gridnote.spreadsheet import csv_row, xlsx_append
 from gridnote.textnorm import fold
 
 FORMATS = ("csv", "xlsx")
@@ -47,15 +48,18 @@ def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], 
 
 
 def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool) -> str:
-    """Write the file whole or not at all; returns the format used."""
+    """Write the file whole or not at all; returns the format used.
+
+    Cells go through :mod:`gridnote.spreadsheet`, so no text can run as a formula.
+    """
     fmt = guess_format(path, fmt)
     header, rows = resident_rows(residents, full=full)
     if fmt == "csv":
         def write(handle: BinaryIO) -> None:
             text = io.StringIO(newline="")
             writer = csv.writer(text)
-            writer.writerow(header)
-            writer.writerows(rows)
+            writer.writerow(csv_row(header))
+            writer.writerows(csv_row(row) for row in rows)
             handle.write(text.getvalue().encode("utf-8-sig"))
     else:
         def write(handle: BinaryIO) -> None:
@@ -64,9 +68,9 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
             book = Workbook()
             sheet = book.active
             sheet.title = t("export.sheet_residents")
-            sheet.append(header)
+            xlsx_append(sheet, header)
             for row in rows:
-                sheet.append(row)
+                xlsx_append(sheet, row)
             book.save(handle)
     atomic_write(path, write)
     return fmt

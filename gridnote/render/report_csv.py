@@ -2,7 +2,8 @@
 
 Each CSV is UTF-8 with a byte-order mark (Excel opens it as Chinese text),
 headers in the report's language; the file names inside the zip are the
-section codes and do not change with the language.
+section codes and do not change with the language. A text that a spreadsheet
+could take for a formula (``=…``) is quoted (:mod:`gridnote.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import zipfile
 
 from gridnote.models import Report
 from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
+from gridnote.spreadsheet import csv_row
 
 
 def _value(cell: object) -> str:
@@ -24,8 +26,8 @@ def _value(cell: object) -> str:
 def section_csv(section: Section) -> bytes:
     text = io.StringIO(newline="")
     writer = csv.writer(text)
-    writer.writerow(section.columns)
-    writer.writerows([_value(cell) for cell in row] for row in section.rows)
+    writer.writerow(csv_row(section.columns))
+    writer.writerows(csv_row(_value(cell) for cell in row) for row in section.rows)
     return text.getvalue().encode("utf-8-sig")
 
 

@@ -51,8 +51,8 @@ def choose_format(explicit: str | None, output: Path | None) -> str:
     return fmt
 
 
-def render(report: Report, fmt: str) -> bytes:
-    """The report in ``fmt``, as the bytes of a file."""
+def render(report: Report, fmt: str, *, width: int = 80) -> bytes:
+    """The report in ``fmt``, as the bytes of a file (``width``: columns of the text format)."""
     if fmt == "json":
         from gridnote.render.report_json import report_json_text
 
@@ -75,14 +75,17 @@ def render(report: Report, fmt: str) -> bytes:
         return report_xlsx(report)
     from gridnote.render.report_text import report_text
 
-    return report_text(report).encode("utf-8")
+    return report_text(report, width).encode("utf-8")
 
 
-def write_report(report: Report, fmt: str, path: Path) -> int:
-    """Write the file whole or not at all; returns its number of sections (sheets, CSV files)."""
+def write_report(report: Report, fmt: str, path: Path, *, width: int = 80) -> int:
+    """Write the file whole or not at all; returns its number of sections (sheets, CSV files).
+
+    ``width``: the columns of a text report (the terminal's, so the file reads like the screen).
+    """
     from gridnote.fileio import atomic_write
     from gridnote.render.report_tables import sections
 
-    data = render(report, fmt)  # everything is made before the file is opened
+    data = render(report, fmt, width=width)  # everything is made before the file is opened
     atomic_write(path, lambda handle: handle.write(data))
     return len(sections(report)) + (1 if fmt in FILE_ONLY else 0)

@@ -30,6 +30,13 @@ class Percent:
         return "–" if self.value is None else f"{self.value:.1f}%"
 
 
+class Echo(str):
+    """A text that only repeats what its row already says (the state an issue's last step led to).
+
+    Tables keep it in its column; the two-line screen view leaves it out.
+    """
+
+
 Cell = Union[str, int, float, Percent, None]
 
 
@@ -229,6 +236,15 @@ def _steps(steps: tuple[str, ...]) -> str:
     return " → ".join(t(f"timeline.{s}") for s in steps)
 
 
+_STATUS_AFTER = {step: status for status, step in _STEP_OF.items() if status in STATUSES.codes}
+
+
+def _status_after(steps: tuple[str, ...], status: str) -> str:
+    """The state's label; an :class:`Echo` when the last step already says it (核实 → 已核实)."""
+    label = STATUSES.label(status)
+    return Echo(label) if steps and _STATUS_AFTER.get(steps[-1]) == status else label
+
+
 def issues(report: Report) -> list[Section]:
     from gridnote.render.issues import place_text
 
@@ -242,7 +258,8 @@ def issues(report: Report) -> list[Section]:
     if report.progressed_issues:
         columns = tuple(t(f"report.col.{c}") for c in ("id", "issue", "steps", "status"))
         found.append(Section("issues-progressed", t("report.sec.issues_progressed"), columns, [
-            (i.id, i.text, _steps(i.steps), STATUSES.label(i.status)) for i in report.progressed_issues], lines=(0, 1)))
+            (i.id, i.text, _steps(i.steps), _status_after(i.steps, i.status)) for i in report.progressed_issues],
+            lines=(0, 1)))
     if report.open_issues:
         columns = tuple(t(f"report.col.{c}") for c in ("id", "issue", "received", "age", "status", "deadline",
                                                         "on_time"))

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from gridnote.i18n import t
 from gridnote.models import Report
 from gridnote.render.report_tables import (
-    Cell, Percent, Section, cell_text, heading_lines, sections, summary_lines, title,
+    Cell, Echo, Percent, Section, cell_text, heading_lines, sections, summary_lines, title,
 )
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-FILE_WIDTH = 100  # columns of a text report written to a file
+FILE_WIDTH = 80  # columns of a text report when no terminal width is known
 
 
 def report_view(report: Report) -> RenderableType:
@@ -61,7 +61,8 @@ def _items(section: Section, shown: list[tuple[Cell, ...]]) -> RenderableType:
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
     for row in shown:
-        rest = " · ".join(cell_text(c) for i, c in enumerate(row) if i not in (number, main) and cell_text(c))
+        rest = " · ".join(cell_text(c) for i, c in enumerate(row)
+                          if i not in (number, main) and cell_text(c) and not isinstance(c, Echo))
         lead = row[number]
         text = Text(cell_text(row[main]))
         if rest:
@@ -86,7 +87,11 @@ def _table(section: Section, shown: list[tuple[Cell, ...]]) -> RenderableType:
 
 
 def report_text(report: Report, width: int = FILE_WIDTH) -> str:
-    """The screen view as plain text (no colour), for ``-o report.txt``."""
+    """The screen view as plain text (no colour), for ``-o report.txt``.
+
+    Drawn at ``width`` (the command passes the terminal's, so the file wraps as
+    the screen does), without the spaces Rich pads lines with.
+    """
     import io
 
     from rich.console import Console
@@ -94,4 +99,5 @@ def report_text(report: Report, width: int = FILE_WIDTH) -> str:
     console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
                       highlight=False, emoji=False)
     console.print(report_view(report))
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())

@@ -1,7 +1,8 @@
 """The report as an Excel workbook: one sheet per section (the grid centre's "one table").
 
 The first sheet says what the report covers and whether phone numbers are
-masked; counts are numbers and rates are percentages Excel can sum and chart.
+masked; counts are numbers and rates are percentages Excel can sum and chart;
+texts are always text cells, never formulas (:mod:`gridnote.spreadsheet`).
 openpyxl is imported only here, so other formats do not pay for it.
 """
 
@@ -13,6 +14,7 @@ import unicodedata
 
 from gridnote.models import Report
 from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
+from gridnote.spreadsheet import xlsx_append
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -39,7 +41,7 @@ def _write(book: object, section: Section, taken: set[str]) -> None:
     from gridnote.i18n import t
 
     sheet = book.create_sheet(sheet_name(t(f"report.sheet.{section.code}"), taken))  # type: ignore[attr-defined]
-    sheet.append(list(section.columns))
+    xlsx_append(sheet, section.columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = [_width(c) for c in section.columns]
@@ -51,7 +53,7 @@ def _write(book: object, section: Section, taken: set[str]) -> None:
             else:
                 values.append(cell)
             widths[i] = max(widths[i], _width(cell_text(cell)))
-        sheet.append(values)
+        xlsx_append(sheet, values)
         for i, cell in enumerate(row):
             if isinstance(cell, Percent):
                 sheet.cell(row=sheet.max_row, column=i + 1).number_format = "0.0%"

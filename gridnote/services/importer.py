@@ -22,9 +22,11 @@ from typing import Any
 from gridnote.address import Address, building_code, parse_address
 from gridnote.db import Notebook
 from gridnote.errors import FileError, GridnoteError, InputError
+from gridnote.fileio import os_reason
 from gridnote.models import ImportProblem, ImportResult
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import ensure_household, get_resident
+from gridnote.spreadsheet import csv_unquote
 from gridnote.textnorm import fold
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -79,7 +81,7 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]], str 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileError("file.cannot_read", path=path, reason=exc.strerror or str(exc)) from exc
+        raise FileError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
     text, encoding = decode(data)
     return (*_read_csv(text), encoding)
 
@@ -110,7 +112,7 @@ def _read_csv(text: str) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     rows = list(reader)
     if not rows:
         raise FileError("import.empty")
-    header, body = rows[0], rows[1:]
+    header, body = rows[0], [[csv_unquote(c) for c in row] for row in rows[1:]]  # our own exports' quote
     return header, [(i + 2, row) for i, row in enumerate(body) if any(c.strip() for c in row)]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gridnote.errors import FileError
-from gridnote.fileio import atomic_write
+from gridnote.fileio import atomic_write, os_reason
 from gridnote.paths import files_dir
 
 PHOTO_FOLDER = "photos"
@@ -63,7 +63,7 @@ class PhotoBatch:
         try:
             data = source.read_bytes()
         except OSError as exc:
-            raise FileError("file.cannot_read", path=source, reason=exc.strerror or str(exc)) from exc
+            raise FileError("file.cannot_read", path=source, reason=os_reason(exc)) from exc
         digest = hashlib.sha256(data).hexdigest()
         suffix = source.suffix.lower()[:10] if source.suffix.isascii() else ""
         relative = f"{PHOTO_FOLDER}/{digest[:NAME_DIGITS]}{suffix}"
@@ -82,7 +82,7 @@ class PhotoBatch:
                 folder.mkdir(mode=0o700)
                 os.chmod(folder, 0o700)
             except OSError as exc:
-                raise FileError("file.cannot_write", path=folder, reason=exc.strerror or str(exc)) from exc
+                raise FileError("file.cannot_write", path=folder, reason=os_reason(exc)) from exc
             self.made_folders.append(folder)
 
     def discard(self) -> None:

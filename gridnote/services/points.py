@@ -49,6 +49,8 @@ def redeem(nb: Notebook, resident_id: int, amount: int, what: str) -> int:
     with nb.transaction():
         current = balance(nb, resident_id)
         if amount > current:
+            if amount == 1:
+                raise StateError("points.not_enough_one", balance=current)
             raise StateError("points.not_enough", amount=amount, balance=current)
         nb.insert("points", {"resident_id": resident_id, "delta": -amount, "reason": "redeem", "note": what,
                              "at": clock.iso(now), "day": clock.day_of(now)})

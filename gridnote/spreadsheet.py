@@ -1,0 +1,52 @@
+"""Cells for spreadsheets: user text that Excel or WPS can never run as a formula.
+
+A resident's note or an issue's text may start with ``=``, ``+``, ``-`` or ``@``
+(``=HYPERLINK(…)``); a spreadsheet that opens the export would run it (CSV
+injection, OWASP). Every writer of CSV and XLSX goes through this module:
+
+* XLSX: text is always stored as a text cell, never as a formula; it keeps
+  its exact characters.
+* CSV: a text starting with ``= + - @``, a tab or a carriage return gets a
+  single quote in front (OWASP's advice), which spreadsheets show and never
+  run. Number-shaped texts are left alone: a sign followed only by digits,
+  spaces, dots and hyphens (``-3``, ``+86 138 0000 1111``) calls no function
+  and stays readable. The resident import removes the quote again, so an
+  exported file imports back to the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_SHAPED = re.compile(r"[+-]?\d[\d .\-]*")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV field: ``None`` is empty, a risky text is quoted with ``'``."""
+    text = "" if value is None else str(value)
+    if isinstance(value, str) and text.startswith(_TRIGGERS) and not _NUMBER_SHAPED.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_row(values: Iterable[Any]) -> list[str]:
+    return [csv_cell(v) for v in values]
+
+
+def csv_unquote(text: str) -> str:
+    """Undo :func:`csv_cell` when a file comes back in: ``'=x`` → ``=x``; other texts unchanged."""
+    if text.startswith("'") and text[1:].startswith(_TRIGGERS) and not _NUMBER_SHAPED.fullmatch(text[1:]):
+        return text[1:]
+    return text
+
+
+def xlsx_append(sheet: Any, values: Iterable[Any]) -> None:
+    """Append a row to an openpyxl sheet; text cells stay text (openpyxl makes ``=…`` a formula)."""
+    row = list(values)
+    sheet.append(row)
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, str):
+            sheet.cell(row=sheet.max_row, column=column).data_type = "s"

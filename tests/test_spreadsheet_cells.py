@@ -1,0 +1,74 @@
+"""Exports never hand a spreadsheet a formula: text cells stay text (CSV injection, OWASP)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from gridnote.spreadsheet import csv_cell, csv_unquote
+
+EVIL = '=HYPERLINK("http://x","点我") 测试'
+
+
+@pytest.mark.parametrize("value, written", [
+    (EVIL, "'" + EVIL),
+    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("- 买菜", "'- 买菜"),
+    ("-3", "-3"),  # a number-shaped text runs nothing and stays a number
+    ("+86 138 0000 1111", "+86 138 0000 1111"),
+    ("-3.5", "-3.5"),
+    (-3, "-3"),
+    (None, ""),
+    ("李秀英 =1", "李秀英 =1"),
+    ("'already quoted", "'already quoted"),
+])
+def test_csv_cells(value, written) -> None:
+    assert csv_cell(value) == written
+    if isinstance(value, str):
+        assert csv_unquote(written) == value
+
+
+def _formulas(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    return [f"{sheet.title}!{cell.coordinate}" for sheet in book for row in sheet.iter_rows() for cell in row
+            if cell.data_type == "f"]
+
+
+def test_a_report_keeps_formula_like_text_as_text(cli, tmp_path: Path) -> None:
+    assert cli("issue", "add", EVIL, "-k", "other").exit_code == 0
+    assert cli("report", "-o", str(tmp_path / "r.xlsx")).exit_code == 0
+    assert _formulas(tmp_path / "r.xlsx") == []
+    from openpyxl import load_workbook
+
+    new = load_workbook(tmp_path / "r.xlsx")["New issues"]
+    assert new.cell(row=2, column=3).value == EVIL
+    assert cli("report", "-o", str(tmp_path / "r.zip")).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "r.zip") as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("issues-new.csv").decode("utf-8-sig"))))
+    assert rows[1][2] == "'" + EVIL
+
+
+def test_a_resident_export_is_safe_and_imports_back_unchanged(cli, tmp_path: Path) -> None:
+    note = '=cmd|"/C calc"!A0'
+    assert cli("resident", "add", "王五", "-a", "5-1-101", "--alias", "@老王", "--note", note).exit_code == 0
+    assert cli("resident", "export", "--full", "-o", str(tmp_path / "r.xlsx")).exit_code == 0
+    assert _formulas(tmp_path / "r.xlsx") == []
+    assert cli("resident", "export", "--full", "-o", str(tmp_path / "r.csv")).exit_code == 0
+    rows = list(csv.reader(io.StringIO((tmp_path / "r.csv").read_text(encoding="utf-8-sig"))))
+    assert (rows[1][1], rows[1][-1]) == ("'@老王", "'" + note)
+    for name in ("r.csv", "r.xlsx"):
+        fresh = ("--db", str(tmp_path / f"fresh-{name}.db"))
+        assert cli(*fresh, "resident", "import", str(tmp_path / name)).exit_code == 0
+        shown = json.loads(cli(*fresh, "resident", "show", "王五", "--json").stdout)
+        assert (shown["alias"], shown["note"]) == ("@老王", note)
