@@ -6,6 +6,7 @@ the migrations load only when a notebook is created or upgraded.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -139,8 +140,19 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
     if "locked" in text or "busy" in text:
         return NotebookError("notebook.locked", path=path)
     if "unable to open" in text or "disk i/o" in text:
-        return NotebookError("notebook.cannot_open", path=path, reason=str(exc))
+        return NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path, exc))
     return exc
+
+
+def _open_reason(path: Path, exc: sqlite3.OperationalError) -> object:
+    """SQLite says only "unable to open database file"; name the usual cause in the user's language."""
+    if not path.exists():
+        code = errno.ENOENT
+    elif not os.access(path, os.R_OK | os.W_OK):
+        code = errno.EACCES
+    else:
+        return str(exc)
+    return os_reason(OSError(code, os.strerror(code)))
 
 
 def _create_file(path: Path, *, make_folder: bool) -> bool:
@@ -167,7 +179,7 @@ def _connect(path: Path, mode: str = "mode=rw") -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.OperationalError as exc:
-        raise NotebookError("notebook.cannot_open", path=path, reason=str(exc)) from exc
+        raise NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path, exc)) from exc
     conn.row_factory = sqlite3.Row
     return conn
 

@@ -138,7 +138,9 @@ def test_broken_xlsx(cli, tmp_path) -> None:
 
 def test_import_752_rows_roundtrip_with_export(cli, demo, tmp_path) -> None:
     out = tmp_path / "all.csv"
-    assert cli("resident", "export", "-o", str(out), "--full").exit_code == 0
+    written = cli("resident", "export", "-o", str(out), "--full")
+    assert written.exit_code == 0
+    assert " ".join(written.stdout.split()).startswith(f"✓ Residents written to {out}: 752 (csv)")
     result = cli("--db", str(tmp_path / "fresh.db"), "resident", "import", str(out))
     assert result.exit_code == 0, result.stderr
     assert "752 added" in result.stdout

@@ -41,7 +41,7 @@ def _version(value: bool) -> None:
 def root(
     db: Annotated[
         Path | None,
-        typer.Option("--db", metavar="PATH", help="Notebook file (default: $GRIDNOTE_DB, then the user data folder)."),
+        typer.Option("--db", metavar="PATH", readable=False, help="Notebook file (default: $GRIDNOTE_DB, then the user data folder)."),
     ] = None,
     lang: Annotated[
         str | None, typer.Option("--lang", metavar="zh|en", help="Interface language for this command.")

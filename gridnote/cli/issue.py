@@ -19,7 +19,7 @@ Number = Annotated[str, typer.Argument(metavar="N", help="Issue number, e.g. 12 
 AtOpt = Annotated[str | None, typer.Option("--at", metavar="WHEN",
                                            help="When it happened, if earlier: 10:20, 今天上午10点, yesterday 18:00.")]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="What was said or done.")]
-PhotoOpt = Annotated[list[Path] | None, typer.Option("--photo", metavar="FILE",
+PhotoOpt = Annotated[list[Path] | None, typer.Option("--photo", metavar="FILE", readable=False,
                                                      help="Photo to keep with it (repeatable; copied into the notebook).")]
 CategoryOpt = Annotated[str | None, typer.Option("--category", "-k", help="Category: 下水道, 装修垃圾, power … (see `issue category list`).")]
 

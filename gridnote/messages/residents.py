@@ -94,9 +94,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "试运行，未写入：{rows} 行（{encoding}）将新增 {added}，更新 {updated}，{unchanged} 行不变"),
     # export
     "export.bad_format": ("unknown format \"{format}\"; use {formats}", "未知格式“{format}”，可用：{formats}"),
-    "export.done_masked": ("Wrote {count} residents to {path} ({format}; phone and ID numbers masked, --full to include them)",
+    "export.done_masked": ("Residents written to {path}: {count} ({format}; phone and ID numbers masked, --full to include them)",
                            "已导出 {count} 位居民到 {path}（{format}；电话和身份证号已打码，加 --full 可导出完整号码）"),
-    "export.done_full": ("Wrote {count} residents to {path} ({format}) WITH full phone and ID numbers: keep it safe",
+    "export.done_full": ("Residents written to {path}: {count} ({format}) WITH full phone and ID numbers: keep it safe",
                          "已导出 {count} 位居民到 {path}（{format}），含完整电话和身份证号，请妥善保管"),
     "export.format_mismatch": ("--format {format} does not fit the file name {path}", "--format {format} 与文件名 {path} 不符"),
     "export.sheet_residents": ("Residents", "居民"),

@@ -1,0 +1,38 @@
+"""An unreadable notebook or photo is explained in the user's language, by gridnote, not Click."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gridnote import db, i18n
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "permission denied"), ("zh", "没有权限")])
+def test_an_unreadable_notebook_names_the_cause(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                lang: str, expected: str) -> None:
+    path = tmp_path / "notebook.db"
+    path.touch()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
+    i18n.set_lang(lang)
+    reason = db._open_reason(path, sqlite3.OperationalError("unable to open database file"))
+    assert expected in str(reason).lower()
+
+
+def test_a_missing_notebook_file_says_so(tmp_path: Path) -> None:
+    reason = db._open_reason(tmp_path / "gone.db", sqlite3.OperationalError("unable to open database file"))
+    assert "unable to open" not in str(reason)
+
+
+def test_click_does_not_check_the_db_path_itself(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Click's own check would say "Path '…' is not readable." in English, whatever the language."""
+    path = tmp_path / "nb.db"
+    assert cli("--db", str(path), "today").exit_code == 0
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
+    result = cli("--db", str(path), "today")
+    assert "is not readable" not in result.output + result.stderr
