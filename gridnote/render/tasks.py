@@ -155,6 +155,10 @@ def done_lines(done: list[Completion], today: date) -> RenderableType:
         line = ok("task.done", id=c.task.id, text=c.task.text)
         if c.next is not None:
             line.append(" · " + t("task.next", id=c.next.id, due=_due(c.next, today)), style="dim")
+        elif c.ended:
+            from gridnote.dates import LAST_YEAR  # rare: only a series at the edge of the calendar
+
+            line.append(" · " + t("task.series_ended", last=LAST_YEAR), style="dim")
         lines.append(line)
     return Group(*lines)
 
