@@ -60,7 +60,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.title_until": ("Visits until {end}", "截至 {end} 的记录"),
     "visit.flagged_count": (" · flagged readings: {count}", " · {count} 个读数被标记"),
     "visit.undone_mark": ("(undone)", "（已撤销）"),
-    "visit.weekdays": ("Mon Tue Wed Thu Fri Sat Sun", "周一 周二 周三 周四 周五 周六 周日"),
     "visit.col.when": ("When", "时间"),
     "visit.col.kind": ("Kind", "类型"),
     "visit.col.who": ("Who", "对象"),
