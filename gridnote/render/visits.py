@@ -86,6 +86,15 @@ def _task_line(task: Task, today: date) -> Text:
     return Text("  → " + t("visit.follow_up_added", id=task.id, due=due, text=task.text))
 
 
+def _moved_line(task: Task, today: date) -> Text:
+    """A re-check written again for the later flagged visit it now belongs to (``recheck:N``)."""
+    from rich.text import Text
+
+    due = month_day_weekday(task.due_date, today) if task.due_date else "-"
+    visit = (task.source or "").partition(":")[2]
+    return Text("  → " + t("visit.recheck_moved", visit=visit, id=task.id, due=due, text=task.text))
+
+
 def _care_line(care: NextCareVisit, today: date) -> Text:
     from gridnote.vocab import CARE_TAGS
 
@@ -119,6 +128,9 @@ def logged_view(result: LogResult, today: date, *, edited: bool = False) -> Rend
             lines.append(Text("  ") + reading_line(reading))
     for task in result.tasks:
         lines.append(_task_line(task, today))
+    for task in result.dropped_tasks:
+        lines.append(Text("  ") + note("visit.recheck_dropped", id=task.id, text=task.text))
+    lines += [_moved_line(task, today) for task in result.moved_rechecks]
     if result.recheck_suggested and result.visits:
         first = result.visits[0]
         what = join_list(dict.fromkeys(READING_KINDS.label(r.kind) for r in first.readings if r.flagged))
@@ -136,6 +148,7 @@ def undone_view(result: UndoResult, today: date) -> RenderableType:
     lines += [_headline(other, "visit.undone", today) for other in result.others]
     for task in result.dropped_tasks:
         lines.append(Text("  ") + note("visit.task_dropped", id=task.id, text=task.text))
+    lines += [_moved_line(task, today) for task in result.moved_rechecks]
     lines.append(Text("  ") + note("visit.undone_hint", day=result.visit.day))
     return Group(*lines)
 
