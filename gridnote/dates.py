@@ -11,7 +11,10 @@ Decisions (each pinned by ``tests/test_dates.py``):
 
 * A day without a time is an all-day item (``When.time is None``).
 * A time without a day means *today*, even if that time has already passed:
-  she is often logging something that happened this morning.
+  she is often logging something that happened this morning. What is due
+  (``--due``, ``--follow-up``, ``task move``: :func:`parse_due_when`) looks
+  ahead instead: a bare time already past today is tomorrow's (``6:30``
+  typed at noon is tomorrow 06:30); ``今天6:30`` still means today.
 * Weekday names (``fri``, ``周五``) mean the next such day, today included.
   ``next fri``/``下周五`` is the Friday of next week, ``last fri``/``上周五``
   of last week, ``this fri``/``这周五`` of this week even if it has passed;
@@ -490,6 +493,23 @@ def parse_day(text: str, *, now: datetime | None = None) -> date:
         raise InputError("dates.day_only", text=_shown(text),
                          examples=format_examples(days_only=True))
     return when.day
+
+
+def parse_due_when(text: str, *, now: datetime | None = None) -> When:
+    """A due day and time (``--due``, ``--follow-up``): a bare time already past today is tomorrow's.
+
+    Only a time typed without a day moves; a day typed with it is kept as typed.
+    """
+    current = clock.to_local(now) if now is not None else clock.now()
+    when = parse_when(text, now=current)
+    if when.time is not None and when.day == current.date() and when.to_datetime() < current:
+        try:
+            bare = _parse_time(" ".join(normalize(text).split()).casefold()) is not None
+        except _OutOfRange:
+            bare = False
+        if bare:
+            return When(when.day + timedelta(days=1), when.time)
+    return when
 
 
 # ---------------------------------------------------------------- looking back

@@ -316,6 +316,22 @@ def test_correcting_the_owner_to_normal_moves_the_recheck_but_not_past_a_followu
         {"source": "visit:2"}, {"source": "recheck:3"}]
 
 
+def test_a_follow_up_time_already_past_today_is_tomorrows_as_for_a_task(cli, demo) -> None:
+    """At 09:00, "6:30" is tomorrow 06:30 for a follow-up and for a task's --due alike."""
+    assert cli("log", "高阿姨", "n", "-f", "6:30: x").exit_code == 0
+    assert cli("task", "add", "y", "--due", "6:30").exit_code == 0
+    assert cli("task", "add", "z", "--at", "6:30").exit_code == 0
+    assert rows(demo, "SELECT text, due_at FROM tasks ORDER BY id") == [
+        {"text": "x", "due_at": "2026-11-30T06:30:00+08:00"},
+        {"text": "y", "due_at": "2026-11-30T06:30:00+08:00"},
+        {"text": "z", "due_at": "2026-11-30T06:30:00+08:00"}]
+    # a time still ahead today, or a day typed with it, is kept
+    assert cli("log", "高阿姨", "n", "-f", "今天6:30: w").exit_code == 0
+    assert cli("task", "add", "v", "--due", "18:00").exit_code == 0
+    assert [r["due_at"] for r in rows(demo, "SELECT due_at FROM tasks WHERE id > 3 ORDER BY id")] == [
+        "2026-11-29T06:30:00+08:00", "2026-11-29T18:00:00+08:00"]
+
+
 def test_thresholds_follow_settings(cli, demo) -> None:
     cli("config", "set", "threshold.bp.diastolic", "0")
     cli("config", "set", "threshold.bp.systolic", "135")
