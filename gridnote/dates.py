@@ -11,7 +11,10 @@ Decisions (each pinned by ``tests/test_dates.py``):
 
 * A day without a time is an all-day item (``When.time is None``).
 * A time without a day means *today*, even if that time has already passed:
-  she is often logging something that happened this morning.
+  she is often logging something that happened this morning. What is due
+  (``--due``, ``--follow-up``, ``task move``: :func:`parse_due_when`) looks
+  ahead instead: a bare time already past today is tomorrow's (``6:30``
+  typed at noon is tomorrow 06:30); ``今天6:30`` still means today.
 * Weekday names (``fri``, ``周五``) mean the next such day, today included.
   ``next fri``/``下周五`` is the Friday of next week, ``last fri``/``上周五``
   of last week, ``this fri``/``这周五`` of this week even if it has passed;
@@ -30,6 +33,10 @@ Decisions (each pinned by ``tests/test_dates.py``):
   傍晚 18:00, evening/晚上 20:00 (so ``tonight``/``今晚`` is 20:00).
 * A date-time with an offset (``2026-12-01T06:30+08:00``) is converted to
   the local wall clock. A bare number (``3``) is refused: day or hour?
+* Work dates lie in the years ``FIRST_YEAR``–``LAST_YEAR`` (1900–2100); any
+  other year is a typo (``0001-01-01``, ``in 200 years``) and is refused by
+  name, so no later date arithmetic (ranges, repeats) can leave the calendar.
+  Birth dates have their own reader (``services.resident_fields``).
 """
 
 from __future__ import annotations
@@ -60,6 +67,25 @@ class When:
 
 class _OutOfRange(Exception):
     """The shape was understood but a value does not exist (25:00, 2月30日)."""
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a work date can fall in
+
+
+class _OutOfBounds(Exception):
+    """A real date, but not in a plausible year for her work (0001-01-01, 9999-12-31)."""
+
+
+def in_bounds(day: date) -> bool:
+    """True for a day in ``FIRST_YEAR``–``LAST_YEAR``; also used to end a repeating task."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def _bounded(moment: datetime) -> datetime:
+    """Refuse a far year before converting time zones (which fails near year 1 and 9999)."""
+    if not in_bounds(moment.date()):
+        raise _OutOfBounds(moment)
+    return moment
 
 
 # ---------------------------------------------------------------- numbers
@@ -343,7 +369,7 @@ def _interpret(raw: str, s: str, now: datetime) -> When | None:
         except ValueError:
             pass
         else:
-            local = clock.to_local(moment)
+            local = clock.to_local(_bounded(moment))
             return When(local.date(), local.time().replace(microsecond=0))
     if s in ("now", "right now", "现在"):
         return When(now.date(), now.time().replace(microsecond=0))
@@ -413,7 +439,7 @@ def _dateutil_fallback(raw: str, today: date) -> When | None:
     if a.year != b.year:
         a = a.replace(year=_upcoming(today, a.month, a.day).year)
     if a.tzinfo is not None:
-        a = clock.to_local(a)
+        a = clock.to_local(_bounded(a))
     return When(a.date(), a.time().replace(microsecond=0) if timed else None)
 
 
@@ -439,9 +465,17 @@ def _read(text: str, now: datetime | None, days_only: bool) -> When:
         when = _interpret(raw, raw.casefold(), current)
     except (_OutOfRange, OverflowError):  # OverflowError: in 9999999999 hours
         raise InputError("dates.invalid", text=_shown(text), examples=examples) from None
+    except _OutOfBounds:
+        raise _bounds_error(text) from None
     if when is None:
         raise InputError("dates.unparseable", text=_shown(text), examples=examples)
+    if not in_bounds(when.day):
+        raise _bounds_error(text)
     return when
+
+
+def _bounds_error(text: str) -> InputError:
+    return InputError("dates.out_of_bounds", text=_shown(text), first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def parse_when(text: str, *, now: datetime | None = None) -> When:
@@ -459,6 +493,23 @@ def parse_day(text: str, *, now: datetime | None = None) -> date:
         raise InputError("dates.day_only", text=_shown(text),
                          examples=format_examples(days_only=True))
     return when.day
+
+
+def parse_due_when(text: str, *, now: datetime | None = None) -> When:
+    """A due day and time (``--due``, ``--follow-up``): a bare time already past today is tomorrow's.
+
+    Only a time typed without a day moves; a day typed with it is kept as typed.
+    """
+    current = clock.to_local(now) if now is not None else clock.now()
+    when = parse_when(text, now=current)
+    if when.time is not None and when.day == current.date() and when.to_datetime() < current:
+        try:
+            bare = _parse_time(" ".join(normalize(text).split()).casefold()) is not None
+        except _OutOfRange:
+            bare = False
+        if bare:
+            return When(when.day + timedelta(days=1), when.time)
+    return when
 
 
 # ---------------------------------------------------------------- looking back

@@ -159,7 +159,7 @@ def test_visits_table(busy, lang) -> None:
     from gridnote.services.visits import list_visits
 
     visits = list_visits(busy)
-    lines = render(visits_table(visits, None, None))
+    lines = render(visits_table(visits, None, None, date(2026, 11, 29)))
     headers = [i18n.t("visit.col.who"), i18n.t("visit.col.note")]
     note = read_column(lines, headers, headers[1], "·")
     assert note.startswith(squeeze("复测：血压还是高")) and squeeze(VISIT) in note

@@ -373,3 +373,19 @@ def test_rare_english_forms_load_dateutil_parser_on_demand() -> None:
         "print('dateutil.parser' in sys.modules)\n"
     )
     assert _modules_after(code) == "True"
+
+
+# -- what is due looks ahead: a bare time already past today is tomorrow's ----------------------
+@pytest.mark.parametrize(("text", "day", "at"), [
+    ("6:30", d(11, 30), t(6, 30)),  # typed at 21:00: passed, so tomorrow morning
+    ("早上6点半", d(11, 30), t(6, 30)),
+    ("22:00", d(11, 29), t(22, 0)),  # still ahead today
+    ("今天6:30", d(11, 29), t(6, 30)),  # a day typed with it is kept
+    ("tomorrow 6:30", d(11, 30), t(6, 30)),
+    ("fri", d(12, 4), None),
+])
+def test_due_dates_look_ahead(text: str, day: date, at: time | None) -> None:
+    from gridnote.dates import parse_due_when
+
+    assert parse_due_when(text, now=SUN) == When(day, at)
+    assert parse_when("6:30", now=SUN) == When(d(11, 29), t(6, 30))  # histories and --at keep today

@@ -278,6 +278,60 @@ def test_correcting_a_flagged_reading_drops_its_automatic_recheck(cli, demo) -> 
     assert rows(demo, "SELECT status, source FROM tasks") == [{"status": "dropped", "source": "recheck:1"}]
 
 
+def test_correcting_to_normal_says_the_recheck_is_dropped(cli, demo) -> None:
+    assert cli("config", "set", "recheck.after", "2").exit_code == 0
+    assert cli("log", "李奶奶", "x", "--bp", "150/95").exit_code == 0
+    result = cli("log", "edit", "1", "--bp", "130/80")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[3] == "  No longer flagged: re-check task #1 is dropped (Re-check blood pressure)"
+    assert rows(demo, "SELECT status FROM tasks") == [{"status": "dropped"}]
+
+
+def test_undoing_the_visit_owning_the_recheck_moves_it_to_a_later_flagged_visit(cli, demo) -> None:
+    assert cli("config", "set", "recheck.after", "2").exit_code == 0
+    cli("--lang", "zh", "log", "李奶奶", "a", "--bp", "150/95")  # re-check task #1, owned by visit 1
+    assert "建议复测" in cli("--lang", "zh", "log", "李奶奶", "b", "--bp", "150/95").stdout  # task #1 covers it
+    result = cli("--lang", "zh", "log", "undo", "1")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:3] == [
+        "  对应的跟进任务 #1 已一并取消：复测血压",
+        "  → 走访 #2 的读数仍异常，已为它建复测任务 #2，12-01 周二：复测血压",
+    ]
+    assert rows(demo, "SELECT id, status, source FROM tasks ORDER BY id") == [
+        {"id": 1, "status": "dropped", "source": "recheck:1"},
+        {"id": 2, "status": "open", "source": "recheck:2"}]
+    # correcting visit 2 to normal drops the moved one; nothing flagged stands, nothing is written again
+    result = cli("--lang", "zh", "log", "edit", "2", "--bp", "120/80")
+    assert "  读数已不再异常：复测任务 #2 已取消（复测血压）" in result.stdout.splitlines()
+    assert rows(demo, "SELECT id, status FROM tasks WHERE status = 'open'") == []
+
+
+def test_correcting_the_owner_to_normal_moves_the_recheck_but_not_past_a_followup(cli, demo) -> None:
+    assert cli("config", "set", "recheck.after", "2").exit_code == 0
+    cli("log", "李奶奶", "a", "--bp", "150/95")
+    cli("log", "李奶奶", "b", "--bp", "150/95", "-f", "明天: 上门复测")  # visit 2 has its own follow-up
+    cli("log", "李奶奶", "c", "--bp", "150/95")  # covered by task #1
+    assert cli("log", "edit", "1", "--bp", "120/80").exit_code == 0
+    assert rows(demo, "SELECT source FROM tasks WHERE status = 'open' ORDER BY id") == [
+        {"source": "visit:2"}, {"source": "recheck:3"}]
+
+
+def test_a_follow_up_time_already_past_today_is_tomorrows_as_for_a_task(cli, demo) -> None:
+    """At 09:00, "6:30" is tomorrow 06:30 for a follow-up and for a task's --due alike."""
+    assert cli("log", "高阿姨", "n", "-f", "6:30: x").exit_code == 0
+    assert cli("task", "add", "y", "--due", "6:30").exit_code == 0
+    assert cli("task", "add", "z", "--at", "6:30").exit_code == 0
+    assert rows(demo, "SELECT text, due_at FROM tasks ORDER BY id") == [
+        {"text": "x", "due_at": "2026-11-30T06:30:00+08:00"},
+        {"text": "y", "due_at": "2026-11-30T06:30:00+08:00"},
+        {"text": "z", "due_at": "2026-11-30T06:30:00+08:00"}]
+    # a time still ahead today, or a day typed with it, is kept
+    assert cli("log", "高阿姨", "n", "-f", "今天6:30: w").exit_code == 0
+    assert cli("task", "add", "v", "--due", "18:00").exit_code == 0
+    assert [r["due_at"] for r in rows(demo, "SELECT due_at FROM tasks WHERE id > 3 ORDER BY id")] == [
+        "2026-11-29T06:30:00+08:00", "2026-11-29T18:00:00+08:00"]
+
+
 def test_thresholds_follow_settings(cli, demo) -> None:
     cli("config", "set", "threshold.bp.diastolic", "0")
     cli("config", "set", "threshold.bp.systolic", "135")

@@ -49,7 +49,7 @@ def test_long_notes_wrap_and_nothing_is_cut() -> None:
     visit = Visit(7, "visit", "2026-11-29T09:00:00+08:00", "2026-11-29", resident_id=4,
                   resident="曾俊华（曾奶奶）", address="7-3-1102", building="7", note=note)
     i18n.set_lang("zh")
-    lines = draw(visits_table([visit], TODAY, TODAY))
+    lines = draw(visits_table([visit], TODAY, TODAY, TODAY))
     assert all(len(line) <= 80 for line in lines)
     rule = next(i for i, line in enumerate(lines) if line.strip().startswith("─"))
     rows = [line for line in lines[rule + 1:] if line.strip() and "共 1 条" not in line]
@@ -61,7 +61,7 @@ def test_trend_rows_for_blood_pressure_and_a_single_value() -> None:
     flag = ReadingFlag("diastolic", ">=", 90, 92)
     points = (bp(1, "2026-11-20", 128, 80), bp(2, "2026-11-24", 135, 85), bp(3, "2026-11-28", 142, 92, [flag]))
     pulse = (Reading(4, "pulse", 63, None, "/min", (), "2026-11-28T06:30:00+08:00", "2026-11-28", 3),)
-    assert draw(trends_view([Trend("bp", "mmHg", points), Trend("pulse", "/min", pulse)])) == [
+    assert draw(trends_view([Trend("bp", "mmHg", points), Trend("pulse", "/min", pulse)], TODAY)) == [
         "systolic  ▂▅▇ 128  135  142  mmHg  11-20…11-28",
         "diastolic ▂▄▇  80   85   92⚠ mmHg",
         "pulse     ▅    63  /min  11-28",  # in the columns of the values above

@@ -212,10 +212,10 @@ def issue_refer(
 
     Example: gridnote issue refer 12 --to 物业 --contact "王经理 13800001111" --due 3d
     """
-    from gridnote.dates import parse_when
+    from gridnote.dates import parse_due_when
     from gridnote.services.issue_flow import refer
 
-    _show(refer(notebook(), _number(number), to, contact=contact, due=parse_when(due) if due else None,
+    _show(refer(notebook(), _number(number), to, contact=contact, due=parse_due_when(due) if due else None,
                 note=note, at=_at(at)))
 
 
@@ -305,10 +305,10 @@ def issue_reopen(
 
     Example: gridnote issue reopen 12 "下水道又堵了" --due 2d
     """
-    from gridnote.dates import parse_when
+    from gridnote.dates import parse_due_when
     from gridnote.services.issue_flow import reopen
 
-    _show(reopen(notebook(), _number(number), reason=reason, due=parse_when(due) if due else None, at=_at(at)))
+    _show(reopen(notebook(), _number(number), reason=reason, due=parse_due_when(due) if due else None, at=_at(at)))
 
 
 @app.command("edit")

@@ -243,4 +243,4 @@ def visits(
     if json_:
         print_json([visit_json(v) for v in found])
         return
-    out().print(visits_table(found, start, end))
+    out().print(visits_table(found, start, end, clock.today()))

@@ -186,12 +186,12 @@ def task_move(
     Example: gridnote task move 12 13 tomorrow
     """
     from gridnote import clock
-    from gridnote.dates import parse_when
+    from gridnote.dates import parse_due_when
     from gridnote.render.tasks import changed_lines
     from gridnote.services.task_changes import move
 
     ids = _numbers(numbers)
-    target = parse_when(when)
+    target = parse_due_when(when)
     out().print(changed_lines("task.moved", move(notebook(), ids, target), clock.today()))
 
 

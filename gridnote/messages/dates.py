@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'No such date or time: "{text}". Try: {examples}',
         "没有这个日期或时间：“{text}”。可以这样写：{examples}",
     ),
+    "dates.out_of_bounds": (
+        '"{text}" is not between the years {first} and {last}: check the year',
+        "“{text}”不在{first}年到{last}年之间，请检查年份",
+    ),
     "dates.day_only": (
         '"{text}" has a time of day; only a day is expected here. Try: {examples}',
         "“{text}”带有时刻，这里只填日期。可以这样写：{examples}",

@@ -40,6 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.added": ("Added task {id}: {text}", "已添加任务 {id}：{text}"),
     "task.done": ("Done {id}: {text}", "已完成 {id}：{text}"),
     "task.next": ("next time: task {id}, {due}", "下一次：任务 {id}，{due}"),
+    "task.series_ended": ("it does not repeat any more: its next date would be after {last}",
+                          "不再重复：下一次已在{last}年之后"),
     "task.reopened": ("Reopened {id}: {text}", "已重新打开 {id}：{text}"),
     "task.withdrawn": ("its next occurrence, task {id}, is dropped", "它的下一次（任务 {id}）已放弃"),
     "task.dropped": ("Dropped {id}: {text} (kept; undo with: gridnote task reopen {id})",

@@ -94,6 +94,8 @@ class LogResult:
     tasks: list[Task] = field(default_factory=list)
     care_due: NextCareVisit | None = None
     recheck_suggested: bool = False
+    dropped_tasks: list[Task] = field(default_factory=list)  # re-checks no longer wanted (log edit)
+    moved_rechecks: list[Task] = field(default_factory=list)  # written again for a later flagged visit
 
 
 @dataclass(frozen=True)
@@ -103,3 +105,4 @@ class UndoResult:
     visit: Visit
     dropped_tasks: list[Task] = field(default_factory=list)
     others: list[Visit] = field(default_factory=list)  # entries written by the same command (-b 5 -b 6)
+    moved_rechecks: list[Task] = field(default_factory=list)  # re-checks written again for a later flagged visit

@@ -16,7 +16,7 @@ from gridnote.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, TimelineItem
 from gridnote.render.common import join_list, tag_labels
 from gridnote.render.tasks import task_json, who
-from gridnote.render.when import day_label, long_date, relative_word, short_date
+from gridnote.render.when import day_label, long_date, month_day, relative_word, short_date, short_time
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -157,7 +157,7 @@ def _overdue(agenda: Agenda, show_all: bool) -> RenderableType | None:
 
 def _moment(iso: str, day: date) -> str:
     """``14:00`` on the agenda's day, ``11-28 14:00`` on another."""
-    return iso[11:16] if iso[:10] == day.isoformat() else f"{iso[5:10]} {iso[11:16]}"
+    return iso[11:16] if iso[:10] == day.isoformat() else short_time(iso, day)
 
 
 def followup_status(f: Followup, day: date) -> Text:
@@ -196,7 +196,7 @@ def _followups(agenda: Agenda) -> RenderableType | None:
     return _section(t("today.followups", count=len(agenda.followups)), _grid("rlw", rows))
 
 
-def care_status(c: CareDue) -> Text:
+def care_status(c: CareDue, today: date) -> Text:
     from rich.text import Text
 
     if c.days_overdue is None:
@@ -206,15 +206,15 @@ def care_status(c: CareDue) -> Text:
     else:
         key = "today.day_overdue" if c.days_overdue == 1 else "today.days_overdue"
         status = Text(t(key, n=c.days_overdue), style="red")
-    return status + Text(" · " + t("today.last_visit", date=c.last_visit[5:] if c.last_visit else "-"),
+    return status + Text(" · " + t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-"),
                          style="dim")
 
 
-def _care_grid(care: list[CareDue]) -> Table:
+def _care_grid(care: list[CareDue], today: date) -> Table:
     from rich.text import Text
 
     return _grid("llwl", [(c.display_name, Text(c.address or "-", style="dim"), tag_labels(c.tags),
-                           care_status(c)) for c in care])
+                           care_status(c, today)) for c in care])
 
 
 def _care(agenda: Agenda, show_all: bool) -> RenderableType | None:
@@ -223,7 +223,7 @@ def _care(agenda: Agenda, show_all: bool) -> RenderableType | None:
     command = "gridnote today --all"
     if agenda.day != agenda.today:
         command = f"gridnote today --date {agenda.day.isoformat()} --all"
-    body = _capped(agenda.care, show_all, _care_grid, "today.care_more", command)
+    body = _capped(agenda.care, show_all, lambda shown: _care_grid(shown, agenda.today), "today.care_more", command)
     return _section(t("today.care", count=len(agenda.care)), body)
 
 
@@ -284,7 +284,7 @@ def plan_view(plan: DayPlan) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    header = _dated(plan.day, plan.today, short_date(plan.day))
+    header = _dated(plan.day, plan.today, short_date(plan.day, plan.today))
     parts: list[RenderableType] = []
     if plan.timeline:
         parts += [_title(header), timeline_grid(plan.timeline)]

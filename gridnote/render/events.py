@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 
 def when_label(event: Event, today: date) -> str:
-    day = event.day[5:] if event.day[:4] == str(today.year) else event.day
+    from gridnote.render.when import month_day
+
+    day = month_day(event.day, today)
     return f"{day} {event.time}" if event.time else f"{day} {t('event.all_day')}"
 
 

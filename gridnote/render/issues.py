@@ -16,12 +16,10 @@ if TYPE_CHECKING:
 
 # -- small pieces ---------------------------------------------------------------------
 def short_time(stamp: str | None, today: date) -> str:
-    """``11-29 09:40`` this year, ``2025-11-29 09:40`` otherwise; a bare day as ``12-01``."""
-    if not stamp:
-        return "-"
-    day, _, clock_time = stamp.partition("T")
-    shown_day = day[5:] if day[:4] == str(today.year) else day
-    return f"{shown_day} {clock_time[:5]}" if clock_time else shown_day
+    """``11-29 09:40`` this year, ``2025-11-29 09:40`` otherwise; a bare day as ``12-01``; none: ``-``."""
+    from gridnote.render import when
+
+    return when.short_time(stamp, today) if stamp else "-"
 
 
 def category_label(code: str, cats: list[Category] | None = None) -> str:

@@ -292,7 +292,7 @@ def planned(report: Report) -> Section | None:
                      item.text, where or None))
     notes = (t("report.planned_others", count=report.planned_others),) if report.planned_others else ()
     columns = tuple(t(f"report.col.{c}") for c in ("id", "time", "item_text", "for"))
-    return Section("tomorrow", t(key, date=short_date(day)), columns, rows, notes=notes, wrap=(2, 3))
+    return Section("tomorrow", t(key, date=short_date(day, report_today(report))), columns, rows, notes=notes, wrap=(2, 3))
 
 
 def _how(rate: ReportRate) -> str:

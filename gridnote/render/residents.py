@@ -114,7 +114,7 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
         parts.append(contacts)
     from gridnote.render.visits import history_parts
 
-    parts.extend(history_parts(card))
+    parts.extend(history_parts(card, today))
     title = Text(f"#{r.id} {r.display_name}", style="bold")
     return Panel(Group(*parts), title=title, title_align="left", expand=False)
 

@@ -169,6 +169,10 @@ def done_lines(done: list[Completion], today: date) -> RenderableType:
         line = ok("task.done", id=c.task.id, text=c.task.text)
         if c.next is not None:
             line.append(" · " + t("task.next", id=c.next.id, due=_due(c.next, today)), style="dim")
+        elif c.ended:
+            from gridnote.dates import LAST_YEAR  # rare: only a series at the edge of the calendar
+
+            line.append(" · " + t("task.series_ended", last=LAST_YEAR), style="dim")
         lines.append(line)
     return Group(*lines)
 
@@ -181,9 +185,18 @@ def _with_hint(line: Text, key: str, task: Task) -> Text:
 def skipped_lines(skipped: list[Completion], today: date) -> RenderableType:
     from rich.console import Group
 
-    return Group(*(_with_hint(ok("task.skipped", id=c.task.id, text=c.task.text, next=c.next.id,
-                                 due=_due(c.next, today)), "task.skipped_hint", c.task)
-                   for c in skipped if c.next is not None))
+    lines = []
+    for c in skipped:
+        if c.next is not None:
+            lines.append(_with_hint(ok("task.skipped", id=c.task.id, text=c.task.text, next=c.next.id,
+                                       due=_due(c.next, today)), "task.skipped_hint", c.task))
+        else:  # the series reached the edge of the calendar: this was its last time
+            from gridnote.dates import LAST_YEAR
+
+            line = ok("task.dropped", id=c.task.id, text=c.task.text)
+            line.append(" · " + t("task.series_ended", last=LAST_YEAR), style="dim")
+            lines.append(line)
+    return Group(*lines)
 
 
 def dropped_lines(tasks: list[Task]) -> RenderableType:

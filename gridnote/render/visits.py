@@ -13,6 +13,7 @@ from gridnote.i18n import t
 from gridnote.models import NextCareVisit, LogResult, Reading, ReadingFlag, ResidentCard, Task, Trend, UndoResult, Visit
 from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text, unit_label
 from gridnote.render.common import join_list, note, ok, table
+from gridnote.render.when import month_day, month_day_weekday
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -30,12 +31,6 @@ def kind_label(kind: str) -> str:
     from gridnote.vocab import VISIT_KINDS
 
     return VISIT_KINDS.label(kind)
-
-
-def day_label(day: str | date) -> str:
-    """``12-01 Tue`` / ``12-01 周二``."""
-    value = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{value:%m-%d} " + t("visit.weekdays").split()[value.weekday()]
 
 
 def flag_text(flag: ReadingFlag) -> str:
@@ -82,24 +77,33 @@ def reading_short(reading: Reading) -> Text:
     return text
 
 
-def _task_line(task: Task) -> Text:
+def _task_line(task: Task, today: date) -> Text:
     from rich.text import Text
 
-    due = day_label(task.due_date) if task.due_date else "-"
+    due = month_day_weekday(task.due_date, today) if task.due_date else "-"
     if task.due_time:
         due += f" {task.due_time}"
     return Text("  → " + t("visit.follow_up_added", id=task.id, due=due, text=task.text))
 
 
-def _care_line(care: NextCareVisit) -> Text:
+def _moved_line(task: Task, today: date) -> Text:
+    """A re-check written again for the later flagged visit it now belongs to (``recheck:N``)."""
+    from rich.text import Text
+
+    due = month_day_weekday(task.due_date, today) if task.due_date else "-"
+    visit = (task.source or "").partition(":")[2]
+    return Text("  → " + t("visit.recheck_moved", visit=visit, id=task.id, due=due, text=task.text))
+
+
+def _care_line(care: NextCareVisit, today: date) -> Text:
     from gridnote.vocab import CARE_TAGS
 
-    return note("visit.care_due", day=day_label(care.day), every=care.every, tag=CARE_TAGS.label(care.tag))
+    return note("visit.care_due", day=month_day_weekday(care.day, today), every=care.every, tag=CARE_TAGS.label(care.tag))
 
 
 # -- after `gridnote log` ---------------------------------------------------------------------
 def _headline(visit: Visit, key: str, today: date) -> Text:
-    when = visit.time if visit.day == today.isoformat() else f"{day_label(visit.day)} {visit.time}"
+    when = visit.time if visit.day == today.isoformat() else f"{month_day_weekday(visit.day, today)} {visit.time}"
     who = who_label(visit)
     if _place(visit):
         who += f" {_place(visit)}"
@@ -123,13 +127,16 @@ def logged_view(result: LogResult, today: date, *, edited: bool = False) -> Rend
         for reading in visit.readings:
             lines.append(Text("  ") + reading_line(reading))
     for task in result.tasks:
-        lines.append(_task_line(task))
+        lines.append(_task_line(task, today))
+    for task in result.dropped_tasks:
+        lines.append(Text("  ") + note("visit.recheck_dropped", id=task.id, text=task.text))
+    lines += [_moved_line(task, today) for task in result.moved_rechecks]
     if result.recheck_suggested and result.visits:
         first = result.visits[0]
         what = join_list(dict.fromkeys(READING_KINDS.label(r.kind) for r in first.readings if r.flagged))
         lines.append(Text("  " + t("visit.recheck_suggested", id=first.id, what=what), style="yellow"))
     if result.care_due is not None:
-        lines.append(Text("  ") + _care_line(result.care_due))
+        lines.append(Text("  ") + _care_line(result.care_due, today))
     return Group(*lines)
 
 
@@ -141,29 +148,24 @@ def undone_view(result: UndoResult, today: date) -> RenderableType:
     lines += [_headline(other, "visit.undone", today) for other in result.others]
     for task in result.dropped_tasks:
         lines.append(Text("  ") + note("visit.task_dropped", id=task.id, text=task.text))
+    lines += [_moved_line(task, today) for task in result.moved_rechecks]
     lines.append(Text("  ") + note("visit.undone_hint", day=result.visit.day))
     return Group(*lines)
 
 
 # -- gridnote visits ------------------------------------------------------------------------
-def visits_table(visits: list[Visit], start: date | None, end: date | None) -> RenderableType:
+def visits_table(visits: list[Visit], start: date | None, end: date | None, today: date) -> RenderableType:
     from rich.text import Text
 
     if not visits:
         return note("visit.none")
     one_day = start is not None and start == end
-    years = {v.day[:4] for v in visits}
     grid = table("col.id", "visit.col.when", "visit.col.kind", "visit.col.who", "visit.col.note",
-                 title=_title(start, end), caption=_caption(visits))
+                 title=_title(start, end, today), caption=_caption(visits))
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
     for visit in visits:
-        if one_day:
-            when = visit.time
-        elif len(years) == 1:
-            when = f"{visit.day[5:]} {visit.time}"
-        else:
-            when = f"{visit.day} {visit.time}"
+        when = visit.time if one_day else f"{month_day(visit.day, today)} {visit.time}"
         who = Text(who_label(visit))
         if _place(visit):
             who.append("\n" + _place(visit), style="dim")
@@ -182,14 +184,14 @@ def visits_table(visits: list[Visit], start: date | None, end: date | None) -> R
     return grid
 
 
-def _title(start: date | None, end: date | None) -> str | None:
+def _title(start: date | None, end: date | None, today: date) -> str | None:
     if end is None:
         return None
     if start == end:
-        return t("visit.title_day", day=day_label(end))
+        return t("visit.title_day", day=month_day_weekday(end, today))
     if start is None:
-        return t("visit.title_until", end=day_label(end))
-    return t("visit.title_range", start=day_label(start), end=day_label(end))
+        return t("visit.title_until", end=month_day_weekday(end, today))
+    return t("visit.title_range", start=month_day_weekday(start, today), end=month_day_weekday(end, today))
 
 
 def _caption(visits: list[Visit]) -> str:
@@ -229,7 +231,7 @@ def _series(trend: Trend) -> list[tuple[str, list[float], list[bool]]]:
     return [(trend.kind, [r.value for r in trend.points], [r.flagged for r in trend.points])]
 
 
-def trends_view(trends: list[Trend]) -> RenderableType:
+def trends_view(trends: list[Trend], today: date) -> RenderableType:
     """One row per measure: label, sparkline, the values (flagged ones marked), unit and dates."""
     from rich.table import Table
     from rich.text import Text
@@ -242,7 +244,7 @@ def trends_view(trends: list[Trend]) -> RenderableType:
     width = max(len(format_number(v)) for trend in trends for _, values, _ in _series(trend) for v in values)
     for trend in trends:
         first, last = trend.points[0].day, trend.points[-1].day
-        span = first[5:] if first == last else f"{first[5:]}…{last[5:]}"
+        span = month_day(first, today) if first == last else f"{month_day(first, today)}…{month_day(last, today)}"
         for measure, values, flags in _series(trend):
             label = measure_label(measure) if trend.kind == "bp" else READING_KINDS.label(trend.kind)
             numbers = Text()
@@ -257,7 +259,7 @@ def trends_view(trends: list[Trend]) -> RenderableType:
     return grid
 
 
-def history_parts(card: ResidentCard) -> list[Any]:
+def history_parts(card: ResidentCard, today: date) -> list[Any]:
     """The visits and readings sections of ``resident show``."""
     from rich.table import Table
     from rich.text import Text
@@ -274,11 +276,11 @@ def history_parts(card: ResidentCard) -> list[Any]:
             for reading in visit.readings:
                 detail.append(" " if detail else "")
                 detail.append(reading_short(reading))
-            rows.add_row(f"{visit.day[5:]} {visit.time}", kind_label(visit.kind), detail)
+            rows.add_row(f"{month_day(visit.day, today)} {visit.time}", kind_label(visit.kind), detail)
         parts.append(rows)
     if card.trends:
         parts.append(Text(t("card.readings"), style="bold"))
-        parts.append(trends_view(card.trends))
+        parts.append(trends_view(card.trends, today))
     return parts
 
 

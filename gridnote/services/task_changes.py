@@ -10,6 +10,8 @@ points at the first task of the series (``series_id``) and at the task it
 follows (``source = "task:N"``), so reopening a finished task can take back
 the occurrence it created. Skipping one occurrence drops it (not done) and
 writes the next one the same way; dropping a repeating task ends its series.
+A series whose next day would fall after the
+last plausible year (``dates.LAST_YEAR``) ends there instead.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def _must_be_open(task: Task) -> None:
 class Completion:
     task: Task
     next: Task | None  # the next occurrence of a repeating task
+    ended: bool = False  # a repeating task whose next day would be past dates.LAST_YEAR
 
 
 def complete(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
@@ -65,19 +68,28 @@ def complete(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
         done = _change(nb, numbers, "done", _must_be_open,
                        lambda task: {"status": "done", "done_at": clock.iso(now),
                                      "done_day": now.date().isoformat()})
-        return [Completion(task, _schedule_next(nb, task, now.date()) if task.every else None)
-                for task in done]
+        result = []
+        for task in done:
+            follower = _schedule_next(nb, task, now.date()) if task.every else None
+            result.append(Completion(task, follower, ended=bool(task.every) and follower is None))
+        return result
 
 
-def _schedule_next(nb: Notebook, task: Task, today: date) -> Task:
-    from gridnote.dates import When
+def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
+    """Write the next occurrence; None when it would fall past the last plausible year."""
+    from gridnote.dates import When, in_bounds
     from gridnote.recurrence import Rule
 
     rule = Rule(task.every or "")
     first = get_task(nb, task.series_id) if task.series_id else task
     anchor = date.fromisoformat(first.due_date) if first.due_date else None
     due = date.fromisoformat(task.due_date) if task.due_date else today
-    day = rule.next_day(max(due, today), anchor=anchor)
+    try:
+        day = rule.next_day(max(due, today), anchor=anchor)
+    except OverflowError:  # a due day near 9999-12-31, written before dates were bounded
+        return None
+    if not in_bounds(day):
+        return None
     moment = clock.parse(task.due_at).time() if task.due_at else None
     follower = add_task(nb, task.text, due=When(day, moment), starred=task.starred,
                         resident_id=task.resident_id, building_id=task.building_id,
@@ -98,7 +110,11 @@ def skip(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
     with nb.transaction():
         skipped = _change(nb, numbers, "skip", check,
                           lambda task: {"status": "dropped", "dropped_at": clock.iso(now)})
-        return [Completion(task, _schedule_next(nb, task, now.date())) for task in skipped]
+        result = []
+        for task in skipped:
+            follower = _schedule_next(nb, task, now.date())
+            result.append(Completion(task, follower, ended=follower is None))
+        return result
 
 
 @dataclass(frozen=True)

@@ -156,14 +156,15 @@ def due_from(due: str | None, at: str | None, *, default: date | None = None) ->
     """The due day and time from ``--due WHEN`` and ``--at TIME``.
 
     ``--at`` gives the time of day (``6:30``, ``早上6点半``); it may repeat the
-    day (``明天6:30``) but not contradict ``--due`` or the default day.
+    day (``明天6:30``) but not contradict ``--due`` or the default day. What is due looks
+    ahead (``dates.parse_due_when``): a bare time already past today is tomorrow's.
     """
-    from gridnote.dates import When, parse_when
+    from gridnote.dates import When, parse_due_when, parse_when
 
-    when = parse_when(due) if due else None
+    when = parse_due_when(due) if due else None
     if at is None:
         return when if when is not None or default is None else When(default, None)
-    moment = parse_when(at)
+    moment = parse_due_when(at) if when is None and default is None else parse_when(at)
     if moment.time is None:
         raise InputError("task.at_needs_time", text=at)
     day = when.day if when else default

@@ -70,12 +70,12 @@ _FOLLOW_SEP = re.compile(r":(?!\d)")
 
 def parse_follow_up(text: str) -> FollowUp:
     """``WHEN[: TEXT]``: ``后天: 复测血压``, ``in 2 days: re-check BP``, ``明天6:30: 量血压``, ``fri``."""
-    from gridnote.dates import parse_when
+    from gridnote.dates import parse_due_when
 
     value = normalize(text)
     match = _FOLLOW_SEP.search(value)
     when_text, task_text = (value[: match.start()], value[match.end():]) if match else (value, "")
-    when = parse_when(when_text)
+    when = parse_due_when(when_text)  # looks ahead as a task's --due does: 6:30 at noon is tomorrow's
     if when.day < clock.today():
         raise InputError("visit.follow_up_past", text=text.strip(), day=when.day.isoformat())
     return FollowUp(when, " ".join(task_text.split()) or None)

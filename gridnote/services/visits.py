@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from gridnote import clock
@@ -30,6 +30,7 @@ from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visi
 from gridnote.textnorm import display_name
 from gridnote.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
 from gridnote.services.care import CARE_KINDS, next_care_visit
+from gridnote.services.rechecks import add_recheck, recheck_text, release
 from gridnote.services.visit_input import FollowUp
 from gridnote.textnorm import normalize
 
@@ -154,7 +155,6 @@ def log_visit(
     follow_up: FollowUp | None = None,
 ) -> LogResult:
     """Write one visit per target (several for a walk of several buildings), all or nothing."""
-    from gridnote.services import config
     from gridnote.textnorm import MAX_NOTE, check_length
 
     check_length(note, MAX_NOTE)
@@ -180,28 +180,12 @@ def log_visit(
         first = targets[0]
         if follow_up is not None:
             tasks.append(_follow_up_task(nb, follow_up, first, ids[0], len(targets) == 1, flagged))
-        elif flagged and (after := config.get(nb, "recheck.after")):
-            from gridnote.dates import When
-            from gridnote.services.tasks import add_task
-
-            due = When(clock.today() + timedelta(days=after), None)
-            text = _recheck_text(flagged)
-            if not _open_task_exists(nb, first.resident_id, text):
-                tasks.append(add_task(nb, text, due=due, resident_id=first.resident_id,
-                                      source=f"recheck:{ids[0]}"))
+        elif flagged and (recheck := add_recheck(nb, first.resident_id, ids[0], flagged)) is not None:
+            tasks.append(recheck)
 
     visits = [get_visit(nb, i) for i in ids]
     care = next_care_visit(nb, first.resident_id) if kind in CARE_KINDS and first.resident_id else None
     return LogResult(visits, tasks, care, recheck_suggested=bool(flagged) and not tasks)
-
-
-def _recheck_text(kinds: list[str]) -> str:
-    from gridnote.i18n import lang, t
-    from gridnote.readings import READING_KINDS
-
-    separator = "、" if lang() == "zh" else ", "
-    labels = separator.join(dict.fromkeys(READING_KINDS.label(k) for k in kinds))
-    return t("visit.recheck_task", what=labels)
 
 
 def _follow_up_task(nb: Notebook, follow_up: FollowUp, target: Target, visit_id: int, single: bool,
@@ -213,18 +197,11 @@ def _follow_up_task(nb: Notebook, follow_up: FollowUp, target: Target, visit_id:
     text = follow_up.text
     if not text:
         who = t("visit.household_label", address=target.label) if household else target.label
-        text = _recheck_text(flagged) if flagged else t("visit.follow_up_task", who=who)
+        text = recheck_text(flagged) if flagged else t("visit.follow_up_task", who=who)
     building_id = target.building_id if single and target.resident_id is None else None
     note = target.label if household else None
     return add_task(nb, text, due=follow_up.when, resident_id=target.resident_id, building_id=building_id,
                     note=note, source=f"visit:{visit_id}")
-
-
-def _open_task_exists(nb: Notebook, resident_id: int | None, text: str) -> bool:
-    return bool(nb.scalar(
-        "SELECT 1 FROM tasks WHERE status = 'open' AND resident_id IS ? AND text = ?"
-        " AND (source LIKE 'visit:%' OR source LIKE 'recheck:%')",
-        [resident_id, text]))
 
 
 def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
@@ -257,6 +234,8 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     limits = thresholds(nb) if changes.readings else {}
     flagged: list[str] = []
     tasks: list[Task] = []
+    dropped: list[Task] = []
+    moved: list[Task] = []
     with nb.transaction():
         record_revision(nb, "visits", visit_id, "edit")
         values: dict[str, Any] = {"kind": kind, "at": stamp, "day": day, "resident_id": target.resident_id,
@@ -278,11 +257,8 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
                 flagged.append(reading.kind)
         if changes.readings or changes.drop:
             still_flagged = nb.scalar("SELECT count(*) FROM readings WHERE visit_id = ? AND flagged = 1", [visit_id])
-            if not still_flagged:  # corrected to normal: the automatic re-check is no longer wanted
-                from gridnote.services.task_changes import drop
-
-                drop(nb, [r[0] for r in nb.rows("SELECT id FROM tasks WHERE status = 'open' AND source = ?",
-                                                [f"recheck:{visit_id}"])])
+            if not still_flagged:  # corrected to normal: its re-check goes (or to a later flagged visit)
+                dropped, moved = release(nb, [visit_id])
         if target.resident_id != current.resident_id:
             for row in nb.rows("SELECT id FROM tasks WHERE status = 'open' AND source IN (?, ?)",
                                [f"visit:{visit_id}", f"recheck:{visit_id}"]):
@@ -303,7 +279,8 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
             tasks.append(task)
 
     care = next_care_visit(nb, target.resident_id) if kind in CARE_KINDS and target.resident_id else None
-    return LogResult([get_visit(nb, visit_id)], tasks, care, recheck_suggested=bool(flagged) and not tasks)
+    return LogResult([get_visit(nb, visit_id)], tasks, care, recheck_suggested=bool(flagged) and not tasks,
+                     dropped_tasks=dropped, moved_rechecks=moved)
 
 
 def last_entry(nb: Notebook, action: str = "edit") -> int:
@@ -321,7 +298,8 @@ def last_entry(nb: Notebook, action: str = "edit") -> int:
 
 
 def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
-    """Mark the last entry (or visit ``visit_id``) as undone; its open follow-up tasks are dropped."""
+    """Mark the last entry (or visit ``visit_id``) as undone; its open follow-up tasks are dropped
+    (an automatic re-check moves to a later flagged visit that still stands: see ``rechecks``)."""
     from gridnote.services.residents import record_revision
     from gridnote.services.task_changes import drop
 
@@ -340,15 +318,16 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
             [visit.created_at, visit.note or "", visit_id, visit.created_at])] or [visit_id]
     now = clock.iso(clock.now())
     marks = ", ".join("?" for _ in ids)
-    sources = [f"{prefix}:{i}" for i in ids for prefix in ("visit", "recheck")]
     task_ids = [r[0] for r in nb.rows(
-        f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks}, {marks})", sources)]
+        f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks})", [f"visit:{i}" for i in ids])]
     with nb.transaction():
         for entry in ids:
             record_revision(nb, "visits", entry, "undo")
             nb.update("visits", entry, {"undone_at": now, "updated_at": now})
         dropped = drop(nb, task_ids)
-    return UndoResult(get_visit(nb, visit_id), dropped, [get_visit(nb, i) for i in ids if i != visit_id])
+        released, moved = release(nb, ids)
+    return UndoResult(get_visit(nb, visit_id), sorted(dropped + released, key=lambda task: task.id),
+                      [get_visit(nb, i) for i in ids if i != visit_id], moved)
 
 
 # -- reading back --------------------------------------------------------------------------
