@@ -70,6 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.to_tell": ("tell them", "待回访"),
     "issue.to_rate": ("ask rating", "待评价"),
     "issue.overdue_short": ("LATE {when}", "超期 {when}"),
+    "issue.closed_short": ("closed {day}", "结案 {day}"),
+    "issue.rejected_short": ("rejected {day}", "驳回 {day}"),
     # -- the card -------------------------------------------------------------------------
     "issue.f.status": ("State", "状态"),
     "issue.f.category": ("Category", "类别"),
