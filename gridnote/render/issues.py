@@ -87,6 +87,8 @@ def change_lines(change: IssueChange, today: date, cats: list[Category] | None =
         lines.extend(_step_lines(step, issue, today, cats))
         if step == "verify" and change.points:
             lines.append(note("points.earned", name=who(issue), points=change.points, balance=change.balance))
+        if step == "reject" and change.points:
+            lines.append(note("points.taken_back", name=who(issue), points=-change.points, balance=change.balance))
     if change.photos:
         lines.append(note("issue.photos_kept", count=change.photos))
     hint = _next_hint(issue, change.steps[-1])

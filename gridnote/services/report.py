@@ -216,7 +216,7 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
     points = nb.one(
         "SELECT coalesce(sum(CASE WHEN delta > 0 THEN delta END), 0),"
         " count(DISTINCT CASE WHEN delta > 0 THEN resident_id END),"
-        " coalesce(sum(CASE WHEN delta < 0 THEN -delta END), 0)"
+        " coalesce(sum(CASE WHEN reason = 'redeem' THEN -delta END), 0)"
         " FROM points WHERE day BETWEEN :start AND :end", p)
     assert reach is not None and taken is not None and issues is not None
     assert events is not None and points is not None
