@@ -151,7 +151,10 @@ def test_the_week_reports_the_three_rates_with_numerators_and_denominators(day) 
         "                                        the issues (not rejected) whose",
         "                                        resolution deadline fell in the period",
         "Satisfaction rate     2    2   100.0%   satisfied 1 + basically satisfied 1, of",
-        "                                        2 rated in the period (dissatisfied 0)",
+        "                                        2 issues rated in the period",
+        "                                        (dissatisfied 0); each by its latest",
+        "                                        rating in the period, also if reopened",
+        "                                        since",
     ]
     coverage = block(lines, "Care visit coverage")
     assert coverage[3:5] == ["bedridden             1           4   25.0%",
