@@ -122,6 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- categories -----------------------------------------------------------------------
     "category.unknown": ("unknown category \"{text}\"; closest: {close} (all: gridnote issue category list)",
                          "没有“{text}”这个类别；相近的有：{close}（全部类别：gridnote issue category list）"),
+    "category.unknown_nothing_close": ("unknown category \"{text}\" (all: gridnote issue category list)",
+                                       "没有“{text}”这个类别（全部类别：gridnote issue category list）"),
     "category.bad_group": ("unknown deadline group \"{text}\"; use one of {choices}", "没有“{text}”这个时限类型；可用：{choices}"),
     "category.bad_code": ("\"{text}\" cannot be a category code: use 2-40 lower-case letters, digits and dashes",
                           "“{text}”不能作类别代码：请用 2-40 个小写英文字母、数字和连字符"),
