@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,10 @@ def test_the_week_reports_the_three_rates_with_numerators_and_denominators(day) 
     assert coverage[-1] == "residents with at least one home visit or emergency call-out in the period"
 
 
-def test_a_past_day_as_it_stood_that_evening(day) -> None:
+def test_a_past_day_as_it_stood_that_evening(day, nb) -> None:
+    # the example grid was loaded this morning: yesterday, nobody was on the care rounds yet
+    assert "  Care visits  0 residents overdue a visit" in lines_of(ok(report(day, "--date", "yesterday")))
+    nb.execute("UPDATE residents SET created_at = '2026-11-01T09:00:00+08:00'")  # a register typed in before
     lines = lines_of(ok(report(day, "--date", "yesterday")))
     assert lines[:4] == ["Daily report · Saturday 28 November 2026", "Generated 2026-11-29 21:50",
                          "Privacy: phone and ID numbers masked (--full to include them)",
@@ -263,3 +267,20 @@ def test_an_empty_notebook_reports_zeros(cli) -> None:
     assert block(lines, "Rates")[3] == "Response rate         0    0   –   first contact by the response deadline, of"
     for title in ("Flagged readings", "New issues", "Issues still open", "Care visit coverage"):
         assert title not in lines
+
+
+def test_a_resident_added_today_is_not_on_an_earlier_days_round(cli, demo, nb) -> None:
+    nb.execute("UPDATE residents SET created_at = '2026-11-01T09:00:00+08:00'")  # the register, typed in before
+    assert cli("resident", "add", "王测试", "-a", "5-1-501", "-t", "失能").exit_code == 0  # today, 11-29
+
+    def care_names(*args: str) -> list[str]:
+        result = cli("today", *args, "--all", "--json")
+        assert result.exit_code == 0, result.stderr
+        return [c["name"] for c in json.loads(result.stdout)["care"]]
+
+    assert "王测试" in care_names()
+    assert "王测试" not in care_names("--date", "昨天")
+    yesterday = lines_of(ok(report(cli, "--date", "昨天")))
+    assert "  Care visits  172 residents overdue a visit" in yesterday  # as before she was added
+    assert not [line for line in yesterday if "王测试" in line]
+    assert "  Care visits  173 residents overdue a visit" in lines_of(ok(report(cli)))

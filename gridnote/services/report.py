@@ -22,7 +22,8 @@ verified, rejected, referred, resolved, reported back, rated, closed,
 reopened: each issue counted once per step); tasks finished, and tasks due
 on or before the last day still open at its end (they carry over); outreach
 events and their attendees; points awarded (and to how many residents) and
-redeemed; care-group residents overdue a visit on the last day.
+redeemed; care-group residents overdue a visit on the last day (residents
+registered after it left out: :func:`gridnote.services.care.care_round`).
 
 **As it stood.** Lists and states are read as at the end of the range (now,
 when it ends today): an issue's state from its timeline, care rounds from the
@@ -49,7 +50,8 @@ is a numerator over a denominator, so it can be checked by hand:
 * **care coverage**, per care group — residents of that tag with at least one
   care visit in the range (:func:`gridnote.services.care.coverage`: a home
   visit or emergency call-out, not undone; household visits count) /
-  residents of that tag (moved-out residents left out).
+  residents of that tag (moved-out residents, and residents registered after
+  the range, left out).
 
 **Privacy.** Unless ``full``, phone and ID numbers are masked as the model is
 built (``138****5678``), also inside free text, so no format can leak them.
