@@ -72,12 +72,29 @@ def test_the_shortest_interval_among_the_tags_applies_and_follows_the_settings(n
     assert due_names(nb, date(2026, 11, 30)) == [("李秀英", 0)]
 
 
+def registered_on(nb, resident_id: int, day: str) -> None:
+    nb.execute("UPDATE residents SET created_at = ? WHERE id = ?", [f"{day}T09:00:00+08:00", resident_id])
+
+
 def test_the_round_is_read_as_of_the_day_asked(nb, add_resident) -> None:
     li = add_resident("李秀英", "8-2-301", tags=["失能"])
+    registered_on(nb, li.id, "2026-11-01")
     insert_visit(nb, "visit", "2026-11-20", resident_id=li.id)
     insert_visit(nb, "visit", "2026-11-29", resident_id=li.id)  # after the day asked about
     assert due_names(nb, date(2026, 11, 25)) == [("李秀英", 2)]
     assert due_names(nb) == []
+
+
+def test_residents_registered_after_the_day_are_not_on_its_round(nb, add_resident) -> None:
+    from gridnote.services.care import coverage
+
+    li = add_resident("李秀英", "8-2-301", tags=["失能"])
+    registered_on(nb, li.id, "2026-11-01")
+    add_resident("王测试", "5-1-501", tags=["失能"])  # registered this morning, 11-29
+    assert due_names(nb, date(2026, 11, 28)) == [("李秀英", None)]
+    assert due_names(nb) == [("王测试", None), ("李秀英", None)]
+    assert coverage(nb, date(2026, 11, 22), date(2026, 11, 28)) == [("bedridden", 0, 1)]
+    assert coverage(nb, date(2026, 11, 23), SUNDAY) == [("bedridden", 0, 2)]
 
 
 def test_untagged_and_moved_out_residents_are_not_in_the_round(nb, add_resident) -> None:

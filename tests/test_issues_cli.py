@@ -465,3 +465,18 @@ def test_points_categories_and_errors_in_chinese(cli, demo) -> None:
     assert unknown.exit_code == 2
     assert unknown.stderr == "错误：没有“下水”这个类别；相近的有：blocked-drain (下水道堵塞)（全部类别：gridnote issue category list）\n"
     assert zh("issue", "show", "9").stderr == "错误：没有编号为 #9 的问题\n"
+
+
+def test_an_unknown_category_names_close_ones_only_when_there_are_some(cli, demo, nb) -> None:
+    before = counts(nb)
+    far = cli("issue", "add", "x", "-k", "不存在的类别")
+    assert far.exit_code == 2
+    assert far.stderr == "Error: unknown category \"不存在的类别\" (all: gridnote issue category list)\n"
+    assert cli("issue", "category", "set", "不存在", "--upward", "1").stderr == (
+        "Error: unknown category \"不存在\" (all: gridnote issue category list)\n")
+    near = cli("issue", "add", "x", "-k", "drian")
+    assert near.stderr == ("Error: unknown category \"drian\"; closest: blocked-drain (下水道堵塞) "
+                           "(all: gridnote issue category list)\n")
+    zh = cli("--lang", "zh", "issue", "add", "x", "-k", "不存在的类别")
+    assert zh.stderr == "错误：没有“不存在的类别”这个类别（全部类别：gridnote issue category list）\n"
+    assert counts(nb) == before

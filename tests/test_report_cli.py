@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -151,7 +152,10 @@ def test_the_week_reports_the_three_rates_with_numerators_and_denominators(day) 
         "                                        the issues (not rejected) whose",
         "                                        resolution deadline fell in the period",
         "Satisfaction rate     2    2   100.0%   satisfied 1 + basically satisfied 1, of",
-        "                                        2 rated in the period (dissatisfied 0)",
+        "                                        2 issues rated in the period",
+        "                                        (dissatisfied 0); each by its latest",
+        "                                        rating in the period, also if reopened",
+        "                                        since",
     ]
     coverage = block(lines, "Care visit coverage")
     assert coverage[3:5] == ["bedridden             1           4   25.0%",
@@ -159,7 +163,10 @@ def test_the_week_reports_the_three_rates_with_numerators_and_denominators(day) 
     assert coverage[-1] == "residents with at least one home visit or emergency call-out in the period"
 
 
-def test_a_past_day_as_it_stood_that_evening(day) -> None:
+def test_a_past_day_as_it_stood_that_evening(day, nb) -> None:
+    # the example grid was loaded this morning: yesterday, nobody was on the care rounds yet
+    assert "  Care visits  0 residents overdue a visit" in lines_of(ok(report(day, "--date", "yesterday")))
+    nb.execute("UPDATE residents SET created_at = '2026-11-01T09:00:00+08:00'")  # a register typed in before
     lines = lines_of(ok(report(day, "--date", "yesterday")))
     assert lines[:4] == ["Daily report · Saturday 28 November 2026", "Generated 2026-11-29 21:50",
                          "Privacy: phone and ID numbers masked (--full to include them)",
@@ -334,3 +341,20 @@ def test_issues_moved_on_say_each_step_once(cli, tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "day.zip") as archive:
         rows = archive.read("issues-progressed.csv").decode("utf-8-sig").splitlines()
     assert rows[1:3] == ["1,楼道灯坏了,verified,verified", "2,下水道堵了,verified → referred,referred"]
+
+
+def test_a_resident_added_today_is_not_on_an_earlier_days_round(cli, demo, nb) -> None:
+    nb.execute("UPDATE residents SET created_at = '2026-11-01T09:00:00+08:00'")  # the register, typed in before
+    assert cli("resident", "add", "王测试", "-a", "5-1-501", "-t", "失能").exit_code == 0  # today, 11-29
+
+    def care_names(*args: str) -> list[str]:
+        result = cli("today", *args, "--all", "--json")
+        assert result.exit_code == 0, result.stderr
+        return [c["name"] for c in json.loads(result.stdout)["care"]]
+
+    assert "王测试" in care_names()
+    assert "王测试" not in care_names("--date", "昨天")
+    yesterday = lines_of(ok(report(cli, "--date", "昨天")))
+    assert "  Care visits  172 residents overdue a visit" in yesterday  # as before she was added
+    assert not [line for line in yesterday if "王测试" in line]
+    assert "  Care visits  173 residents overdue a visit" in lines_of(ok(report(cli)))

@@ -143,6 +143,26 @@ def test_satisfaction_rate_is_satisfied_and_basically_satisfied_over_rated(week_
     assert rates.satisfaction.parts == {"satisfied": 1, "basically-satisfied": 1, "dissatisfied": 1}
 
 
+def test_rated_and_the_satisfaction_rate_count_the_same_issues(nb) -> None:
+    """Rated, reopened by hand, another rated dissatisfied: both count, each by its latest rating."""
+    a = issue(nb, "A 楼道灯坏了", "11-24 10:00")
+    flow.resolve(nb, a, "换了灯泡", at=at("11-24 11:00"))
+    flow.rate(nb, a, "满意", at=at("11-24 12:00"))
+    flow.reopen(nb, a, reason="又不亮了", at=at("11-25 09:00"))  # clears the issue's rating, not the rating given
+    b = issue(nb, "B 下水道返味", "11-24 10:00")
+    flow.resolve(nb, b, "疏通", at=at("11-24 11:00"))
+    flow.rate(nb, b, "不满意", at=at("11-24 12:00"))
+    flow.resolve(nb, b, "再疏通", at=at("11-25 11:00"))
+    flow.rate(nb, b, "基本满意", at=at("11-25 12:00"))  # the latest rating of B in the week
+    report = build_report(nb, WEEK)
+    assert report.rates is not None
+    assert report.numbers.issues["rated"] == report.rates.satisfaction.denominator == 2
+    assert report.rates.satisfaction.parts == {"satisfied": 1, "basically-satisfied": 1, "dissatisfied": 0}
+    # a day of the week sees the rating as it was given that day
+    day = build_report(nb, ReportRange(date(2026, 11, 24), date(2026, 11, 24), "day"))
+    assert day.numbers.issues["rated"] == 2
+
+
 def test_a_past_week_has_nothing_pending(week_of_issues) -> None:
     """The week before: A's deadlines (11-21, 11-22) and B's received day fall in it."""
     rates = build_report(week_of_issues, ReportRange(date(2026, 11, 16), date(2026, 11, 22), "week")).rates

@@ -190,6 +190,8 @@ def issue_reject(
 ) -> None:
     """Do not take an issue on: a duplicate, not ours, or not real (no point is earned).
 
+    Also after verifying or referring it, until it is resolved: a point the report earned is taken back.
+
     Example: gridnote issue reject 13 重复 --of 12
     """
     from gridnote.services.issue_flow import reject

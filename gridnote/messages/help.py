@@ -89,7 +89,8 @@ HELP_ZH: dict[str, str] = {
     "issue.show": "查看问题及完整办理过程：每一步、每条记录、转办、时限、评价。\n\n例：gridnote issue show 12",
     "issue.verify": "核实问题属实；反映人获得积分。\n\n"
                     "核实（或不予受理）即算对反映人的首次响应；带 --with-reporter 的记录、回访和评价也算。\n\n例：gridnote issue verify 12 --note \"到现场看过，确有装修垃圾\"",
-    "issue.reject": "不予受理：重复反映、非职责范围或不属实（不计积分）。\n\n例：gridnote issue reject 13 重复 --of 12",
+    "issue.reject": "不予受理：重复反映、非职责范围或不属实（不计积分）。\n\n"
+                    "核实或转办之后、办结之前也可不予受理：已获得的积分将被收回。\n\n例：gridnote issue reject 13 重复 --of 12",
     "issue.refer": "把问题转办给责任单位，记下联系人和承诺时间。未核实的问题会一并核实。\n\n"
                    "例：gridnote issue refer 12 --to 物业 --contact \"王经理 13800001111\" --due 3d",
     "issue.note": "给问题添加一条记录：一次电话、一次上门、任何进展。\n\n"

@@ -70,6 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.to_tell": ("tell them", "待回访"),
     "issue.to_rate": ("ask rating", "待评价"),
     "issue.overdue_short": ("LATE {when}", "超期 {when}"),
+    "issue.closed_short": ("closed {day}", "结案 {day}"),
+    "issue.rejected_short": ("rejected {day}", "驳回 {day}"),
     # -- the card -------------------------------------------------------------------------
     "issue.f.status": ("State", "状态"),
     "issue.f.category": ("Category", "类别"),
@@ -120,6 +122,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- categories -----------------------------------------------------------------------
     "category.unknown": ("unknown category \"{text}\"; closest: {close} (all: gridnote issue category list)",
                          "没有“{text}”这个类别；相近的有：{close}（全部类别：gridnote issue category list）"),
+    "category.unknown_nothing_close": ("unknown category \"{text}\" (all: gridnote issue category list)",
+                                       "没有“{text}”这个类别（全部类别：gridnote issue category list）"),
     "category.bad_group": ("unknown deadline group \"{text}\"; use one of {choices}", "没有“{text}”这个时限类型；可用：{choices}"),
     "category.bad_code": ("\"{text}\" cannot be a category code: use 2-40 lower-case letters, digits and dashes",
                           "“{text}”不能作类别代码：请用 2-40 个小写英文字母、数字和连字符"),
@@ -141,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "points.none": ("No points yet: a report that is verified earns one.", "还没有积分：反映的问题经核实即可获得积分。"),
     "points.for_report": ("reported #{id} {text}", "反映问题 #{id} {text}"),
     "points.for_redeem": ("redeemed: {text}", "兑换：{text}"),
+    "points.for_reversed": ("taken back, #{id} rejected: {text}", "收回：#{id} 不予受理 {text}"),
+    "points.for_restored": ("given back, #{id} verified again: {text}", "恢复：#{id} 重新核实 {text}"),
+    "points.taken_back": ("Points for the report taken back from {name}: {points} (balance {balance})",
+                          "收回 {name} 反映问题的积分：{points}（余额 {balance}）"),
     "points.redeemed": ("{name} spent points on {what}: {points}; {balance} left",
                         "{name} 用 {points} 积分兑换了{what}，剩余 {balance}"),
     "points.bad_amount": ("\"{amount}\" is not a number of points (a whole number above 0)", "“{amount}”不是有效的积分数（须为正整数）"),

@@ -183,9 +183,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "resolution deadline fell in the period",
                                    "按时办结的问题 / 办结时限在本期内的问题（不含不予受理）"),
     "report.rate.pending": ("{count} not yet due left out", "另有 {count} 件未到时限，不计入"),
-    "report.rate.satisfaction_how": ("satisfied {satisfied} + basically satisfied {basically}, of {rated} rated "
-                                     "in the period (dissatisfied {dissatisfied})",
-                                     "满意 {satisfied} + 基本满意 {basically} / 本期评价 {rated} 件（不满意 {dissatisfied}）"),
+    "report.rate.satisfaction_how": ("satisfied {satisfied} + basically satisfied {basically}, of {rated} issues "
+                                     "rated in the period (dissatisfied {dissatisfied}); each by its latest rating "
+                                     "in the period, also if reopened since",
+                                     "满意 {satisfied} + 基本满意 {basically} / 本期评价 {rated} 件（不满意 "
+                                     "{dissatisfied}）；每件按本期最后一次评价计，之后重新办理的也算"),
     "report.sec.coverage": ("Care visit coverage", "关爱对象走访覆盖率"),
     "report.col.group": ("Care group", "关爱类别"),
     "report.col.visited": ("Visited", "已走访"),

@@ -69,6 +69,22 @@ class Issue:
     def is_open(self) -> bool:
         return self.status not in ("rejected", "closed")
 
+    def next_deadline(self) -> tuple[str, str] | None:
+        """The deadline she works against now: the earliest one not yet met.
+
+        ``("response", iso)`` until the first contact, ``("resolve", iso)``
+        until resolved; None once resolved, closed or rejected. One
+        definition for the list's Due column and its order.
+        """
+        if not self.is_open:
+            return None
+        pending: list[tuple[str, str]] = []
+        if self.first_response_at is None:
+            pending.append(("response", self.response_due_at))
+        if self.resolved_at is None and self.status in ("received", "verified", "referred"):
+            pending.append(("resolve", self.resolve_due_at))
+        return min(pending, key=lambda due: datetime.fromisoformat(due[1])) if pending else None
+
     def overdue(self, now: datetime) -> tuple[str, ...]:
         """Which deadlines have passed at ``now`` (an aware datetime): ``response``, ``resolve``."""
         if not self.is_open:

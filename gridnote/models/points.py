@@ -16,7 +16,7 @@ class PointsEntry:
     id: int
     resident_id: int
     delta: int
-    reason: str  # report, redeem
+    reason: str  # report, reversed, restored (each with its issue), redeem
     at: str
     issue_id: int | None = None
     note: str | None = None

@@ -56,17 +56,6 @@ def place_text(place: str) -> str:
     return place if "-" in place else t("building.label", code=place)
 
 
-def next_deadline(issue: Issue) -> tuple[str, str] | None:
-    """The deadline she is working against now: ``("response", iso)`` or ``("resolve", iso)``."""
-    if not issue.is_open:
-        return None
-    if issue.first_response_at is None:
-        return "response", issue.response_due_at
-    if issue.status in ("received", "verified", "referred"):
-        return "resolve", issue.resolve_due_at
-    return None
-
-
 def _due_cell(issue: Issue, now: datetime) -> Any:
     from rich.text import Text
 
@@ -74,9 +63,12 @@ def _due_cell(issue: Issue, now: datetime) -> Any:
         return Text(t("issue.to_tell"), style="yellow")
     if issue.status == "reported":
         return Text(t("issue.to_rate"), style="dim")
-    due = next_deadline(issue)
+    if issue.status in ("closed", "rejected"):  # a labelled day, not something that reads like a deadline
+        ended = issue.closed_at if issue.status == "closed" else issue.rejected_at
+        return Text(t(f"issue.{issue.status}_short", day=short_time((ended or "")[:10], now.date())), style="dim")
+    due = issue.next_deadline()
     if due is None:
-        return Text(short_time(issue.closed_at or issue.rejected_at, now.date()), style="dim")
+        return Text("")
     shown = short_time(due[1], now.date())
     if issue.overdue(now):
         return Text(t("issue.overdue_short", when=shown), style="bold red")
@@ -93,6 +85,8 @@ def change_lines(change: IssueChange, today: date, cats: list[Category] | None =
         lines.extend(_step_lines(step, issue, today, cats))
         if step == "verify" and change.points:
             lines.append(note("points.earned", name=who(issue), points=change.points, balance=change.balance))
+        if step == "reject" and change.points:
+            lines.append(note("points.taken_back", name=who(issue), points=-change.points, balance=change.balance))
     if change.photos:
         lines.append(note("issue.photos_kept", count=change.photos))
     hint = _next_hint(issue, change.steps[-1])

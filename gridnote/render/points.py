@@ -26,8 +26,8 @@ def ledger_view(ledger: PointsLedger, today: date) -> RenderableType:
     grid = table("points.col.date", "points.col.points", "points.col.for")
     grid.columns[1].justify = "right"
     for e in ledger.entries:
-        if e.reason == "report":
-            what = t("points.for_report", id=e.issue_id, text=e.note or "")
+        if e.reason in ("report", "reversed", "restored"):
+            what = t(f"points.for_{e.reason}", id=e.issue_id, text=e.note or "")
         else:
             what = t("points.for_redeem", text=e.note or "")
         grid.add_row(short_time(e.at[:10], today), f"{e.delta:+d}", what)

@@ -8,7 +8,9 @@
 * A resident with care tags is due a visit every N days, N being the shortest
   ``care.<tag>`` setting among their tags (``gridnote config set care.bedridden 2``).
   They are due on the day of their last care visit plus N; never visited
-  means due now. Residents who moved out are left out.
+  means due now. Residents who moved out are left out, and so are residents
+  not yet registered by the end of the day asked about (``residents.created_at``):
+  a report for yesterday does not list someone added today as never visited.
 * A building is **walked** on a day when a ``walk`` row for it on that day
   was not undone.
 
@@ -36,15 +38,25 @@ _LAST_OWN = f"(SELECT max(v.day) FROM visits v WHERE v.resident_id = r.id AND v.
 _LAST_HOUSEHOLD = (f"(SELECT max(v.day) FROM visits v WHERE v.household_id = r.household_id"
                    f" AND v.resident_id IS NULL AND v.day <= :day AND {_CARE})")
 
+# On the care rounds as of a day: living here, and registered before :registered_by (the end of that day).
+_ON_ROUNDS = "r.moved_out_at IS NULL AND julianday(r.created_at) < julianday(:registered_by)"
+
 _CARE_SQL = f"""
     SELECT r.id, r.name, r.alias, h.address, group_concat(t.tag) AS tags,
            {_LAST_OWN} AS own_visit, {_LAST_HOUSEHOLD} AS household_visit
     FROM resident_tags t
     JOIN residents r ON r.id = t.resident_id
     LEFT JOIN households h ON h.id = r.household_id
-    WHERE t.tag IN ({{tags}}) AND r.moved_out_at IS NULL
+    WHERE t.tag IN ({{tags}}) AND {_ON_ROUNDS}
     GROUP BY r.id
 """
+
+
+def _registered_by(day: date) -> str:
+    """The end of ``day`` (local midnight after it): residents registered later are not on that day's rounds."""
+    from gridnote import clock
+
+    return clock.iso(clock.at(day + timedelta(days=1)))
 
 
 def care_intervals(nb: Notebook) -> dict[str, int]:
@@ -60,7 +72,7 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
 
     intervals = care_intervals(nb)
     marks = ", ".join(f":t{i}" for i in range(len(intervals)))
-    params: dict[str, str] = {"day": day.isoformat()}
+    params: dict[str, str] = {"day": day.isoformat(), "registered_by": _registered_by(day)}
     params.update({f"t{i}": tag for i, tag in enumerate(intervals)})
     due: list[CareDue] = []
     for row in nb.rows(_CARE_SQL.replace("{tags}", marks), params):
@@ -143,7 +155,8 @@ def coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]
     """Per care group: (tag, residents with a care visit from ``start`` to ``end``, residents).
 
     A care visit as above (also a household visit for everyone living there);
-    residents who moved out are left out; groups with nobody in them too.
+    residents who moved out or were registered after ``end`` are left out;
+    groups with nobody in them too.
     Care groups come in the order of their settings.
     """
     intervals = care_intervals(nb)
@@ -161,10 +174,11 @@ def coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]
         FROM resident_tags t
         JOIN residents r ON r.id = t.resident_id
         LEFT JOIN visited ON visited.rid = r.id
-        WHERE r.moved_out_at IS NULL AND t.tag IN (SELECT value FROM json_each(:tags))
+        WHERE {_ON_ROUNDS} AND t.tag IN (SELECT value FROM json_each(:tags))
         GROUP BY t.tag
         """,
-        {"start": start.isoformat(), "end": end.isoformat(), "tags": _json_list(list(intervals))},
+        {"start": start.isoformat(), "end": end.isoformat(), "tags": _json_list(list(intervals)),
+         "registered_by": _registered_by(end)},
     )
     found = {r["tag"]: (int(r["visited"]), int(r["residents"])) for r in rows}
     return [(tag, *found[tag]) for tag in intervals if tag in found]

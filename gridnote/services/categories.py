@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from gridnote import clock
+from gridnote import clock, i18n
 from gridnote.db import Notebook
 from gridnote.errors import InputError
 from gridnote.issue_categories import DEFAULT_CATEGORIES
@@ -72,13 +72,17 @@ def resolve(nb: Notebook, text: str) -> Category:
     cats = categories(nb)
     code = vocabulary(cats).lookup(text)
     if code is None:
-        raise InputError("category.unknown", text=text, close=_close(cats, text))
+        close = _close(cats, text)
+        if not close:  # no "closest: -": say where the list is
+            raise InputError("category.unknown_nothing_close", text=text)
+        raise InputError("category.unknown", text=text, close=close)
     category = find(cats, code)
     assert category is not None
     return category
 
 
 def _close(cats: list[Category], text: str) -> str:
+    """Up to three categories spelled like ``text`` ("blocked-drain (下水道堵塞)"); empty when none is close."""
     spellings: dict[str, str] = {}
     for c in cats:
         for s in (c.code, c.en, c.zh, *c.synonyms):
@@ -90,7 +94,7 @@ def _close(cats: list[Category], text: str) -> str:
             codes.append(spellings[spelling])
     vocab = vocabulary(cats)
     shown = [f"{code} ({vocab.term(code).zh})" for code in codes[:3]]  # type: ignore[union-attr]
-    return ", ".join(shown) or "-"
+    return i18n.pick(", ", "、").join(shown)
 
 
 def guess(cats: list[Category], text: str) -> Category | None:

@@ -3,7 +3,8 @@
 ::
 
     received ─verify─▶ verified ─refer─▶ referred ─resolve─▶ resolved ─tell─▶ reported ─rate─▶ closed
-        └─reject─▶ rejected              (refer again)                                └─close─▶ closed
+        │                  │   (refer again)   │                                      └─close─▶ closed
+        └──────────────────┴──────reject───────┴─▶ rejected
 
 * ``refer`` and ``resolve`` on a received issue verify it first (she checked
   it on the spot); ``rate`` on a resolved issue reports back first (asking
@@ -23,6 +24,12 @@
   through the city app or the hotline is told and rated through them.
 * ``close`` ends a reported-back issue nobody rated, or a resolved one that
   nobody reported (found on patrol: there is no one to tell).
+* ``reject`` fits until the issue is resolved: a duplicate or a report that
+  is not real is often found only after verifying it, or when the partner it
+  was referred to looks at it (the referral is then moot; she tells the
+  partner herself). Rejecting a verified report takes back the point it
+  earned (a new line of the ledger, :mod:`gridnote.services.points`). Once
+  resolved, the work is done and on record: it is not rejected afterwards.
 * ``note`` and ``edit`` fit every state. A step that does not fit is refused
   with the steps that do.
 * ``--at`` records a step that happened earlier: not in the future, and a
@@ -45,8 +52,8 @@ from gridnote.services.issues import code_of, get_issue, write_step
 
 NEXT: dict[str, tuple[str, ...]] = {
     "received": ("verify", "reject", "refer", "resolve"),
-    "verified": ("refer", "resolve"),
-    "referred": ("refer", "resolve"),
+    "verified": ("refer", "resolve", "reject"),
+    "referred": ("refer", "resolve", "reject"),
     "resolved": ("tell", "rate", "reopen"),
     "reported": ("rate", "close", "reopen"),
     "closed": ("reopen",),
@@ -152,6 +159,9 @@ def verify(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime
 
 def reject(nb: Notebook, issue_id: int, reason: str, *, of: int | None = None, note: str | None = None,
            at: datetime | None = None) -> IssueChange:
+    """Not taken on; a verified (or referred) report gives back the point it earned."""
+    from gridnote.services.points import take_back_for_report
+
     code = code_of(REJECT_REASONS, reason)
     with nb.transaction():
         issue = _open_for(nb, issue_id, "reject")
@@ -166,7 +176,8 @@ def reject(nb: Notebook, issue_id: int, reason: str, *, of: int | None = None, n
                               "duplicate_of": of, **_first_response(issue, moment)})
         write_step(nb, issue_id, "reject", moment, text=note, from_status=issue.status, to_status="rejected",
                    data={"reason": code, **({"of": of} if of is not None else {})})
-    return IssueChange(get_issue(nb, issue_id), ("reject",))
+        taken, balance = take_back_for_report(nb, issue, moment)
+    return IssueChange(get_issue(nb, issue_id), ("reject",), -taken, balance)
 
 
 def refer(nb: Notebook, issue_id: int, to: str, *, contact: str | None = None, due: When | None = None,

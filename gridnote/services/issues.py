@@ -240,7 +240,7 @@ class IssueFilter:
 
 
 def list_issues(nb: Notebook, where: IssueFilter) -> list[Issue]:
-    """Issues matching the filter: open ones by resolution deadline, others newest first.
+    """Issues matching the filter: open ones by the deadline shown, overdue first; others newest first.
 
     One indexed query (status and deadline day, or received day), no query per row.
     """
@@ -274,15 +274,28 @@ def list_issues(nb: Notebook, where: IssueFilter) -> list[Issue]:
         clauses.append("((i.first_response_at IS NULL AND i.response_due_day <= ?)"
                        " OR (i.resolved_at IS NULL AND i.resolve_due_day <= ?))")
         params += [today, today]
-    order = ("i.resolve_due_day, i.resolve_due_at, i.id" if where.open_only and not where.statuses
-             else "i.received_at DESC, i.id DESC")
+    by_deadline = where.open_only and not where.statuses
+    # Open issues are read through the partial index ``issues_open`` and put in order here (they
+    # are the few still open); the others are read newest first, the limit applied by SQLite.
+    order = "i.resolve_due_day, i.resolve_due_at, i.id" if by_deadline else "i.received_at DESC, i.id DESC"
     sql = ISSUE_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" ORDER BY {order}"
-    if where.limit and not where.overdue:
+    if where.limit and not where.overdue and not by_deadline:
         sql += f" LIMIT {int(where.limit)}"
     issues = [issue_from_row(r) for r in nb.rows(sql, params)]
     if where.overdue:
-        issues = [i for i in issues if overdue(i, now)][: where.limit or None]
-    return issues
+        issues = [i for i in issues if overdue(i, now)]
+    if by_deadline:
+        issues.sort(key=deadline_order)
+    return issues[: where.limit or None]
+
+
+def deadline_order(issue: Issue) -> tuple[Any, ...]:
+    """By the deadline the list shows (:meth:`Issue.next_deadline`): overdue ones first, as
+    their deadline has passed; then those waiting to be told or rated, longest waiting first."""
+    due = issue.next_deadline()
+    if due is not None:
+        return (0, clock.parse(due[1]).timestamp(), issue.id)
+    return (1, clock.parse(issue.resolved_at or issue.received_at).timestamp(), issue.id)
 
 
 def issue_detail(nb: Notebook, issue_id: int) -> IssueDetail:

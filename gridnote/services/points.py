@@ -2,9 +2,14 @@
 
 A ledger, never edited: a verified report adds ``points.per_verified_report``
 (default 1; none for a rejected duplicate or a report not worth a point); a
-redemption subtracts. One report earns once, even if the issue is verified
-again after being reopened (a unique index guards it). The balance is the sum
-and can never go below zero.
+redemption subtracts. A report verified and then rejected (a duplicate found
+afterwards) has its point taken back by a new line (``reversed``); verified
+again after a reopen, it earns it back (``restored``). So a report holds at
+most one award at a time, whatever the number of reopens (a unique index
+guards the first award). The balance is the sum and never goes below zero: a
+point already spent on a reward is not taken back.
+
+Reasons: ``report``, ``reversed``, ``restored`` (each with the issue) and ``redeem``.
 """
 
 from __future__ import annotations
@@ -29,11 +34,33 @@ def award_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int
     from gridnote.services.config import get
 
     amount = int(get(nb, "points.per_verified_report"))
-    if issue.reporter_id is None or amount <= 0:
+    if issue.reporter_id is None or amount <= 0 or held_for_report(nb, issue.id) > 0:
         return 0, None
-    if nb.scalar("SELECT 1 FROM points WHERE issue_id = ? AND reason = 'report'", [issue.id]):
+    first = not nb.scalar("SELECT 1 FROM points WHERE issue_id = ? AND reason = 'report'", [issue.id])
+    nb.insert("points", {"resident_id": issue.reporter_id, "delta": amount,
+                         "reason": "report" if first else "restored",
+                         "issue_id": issue.id, "at": clock.iso(at), "day": clock.day_of(at)})
+    return amount, balance(nb, issue.reporter_id)
+
+
+def held_for_report(nb: Notebook, issue_id: int) -> int:
+    """What a report's award stands at now: its award, less what was taken back, plus any restoration."""
+    return int(nb.scalar("SELECT coalesce(sum(delta), 0) FROM points WHERE issue_id = ?"
+                         " AND reason IN ('report', 'reversed', 'restored')", [issue_id]))
+
+
+def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int | None]:
+    """Take back a rejected report's point (inside the caller's transaction): a new ``reversed`` line.
+
+    At most what the resident still holds, so the balance never goes below
+    zero. Returns (points taken back, new balance); (0, None) when there is nothing to take back.
+    """
+    if issue.reporter_id is None:
         return 0, None
-    nb.insert("points", {"resident_id": issue.reporter_id, "delta": amount, "reason": "report",
+    amount = min(held_for_report(nb, issue.id), balance(nb, issue.reporter_id))
+    if amount <= 0:
+        return 0, None
+    nb.insert("points", {"resident_id": issue.reporter_id, "delta": -amount, "reason": "reversed",
                          "issue_id": issue.id, "at": clock.iso(at), "day": clock.day_of(at)})
     return amount, balance(nb, issue.reporter_id)
 
@@ -66,5 +93,5 @@ def ledger(nb: Notebook, resident_id: int) -> PointsLedger:
         "SELECT p.*, i.text AS issue_text FROM points p LEFT JOIN issues i ON i.id = p.issue_id "
         "WHERE p.resident_id = ? ORDER BY p.at, p.id", [resident_id])
     entries = [PointsEntry(r["id"], r["resident_id"], r["delta"], r["reason"], r["at"], r["issue_id"],
-                           r["note"] if r["reason"] != "report" else r["issue_text"]) for r in rows]
+                           r["issue_text"] if r["issue_id"] is not None else r["note"]) for r in rows]
     return PointsLedger(resident, sum(e.delta for e in entries), entries)

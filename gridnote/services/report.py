@@ -22,7 +22,8 @@ verified, rejected, referred, resolved, reported back, rated, closed,
 reopened: each issue counted once per step); tasks finished, and tasks due
 on or before the last day still open at its end (they carry over); outreach
 events and their attendees; points awarded (and to how many residents) and
-redeemed; care-group residents overdue a visit on the last day.
+redeemed; care-group residents overdue a visit on the last day (residents
+registered after it left out: :func:`gridnote.services.care.care_round`).
 
 **As it stood.** Lists and states are read as at the end of the range (now,
 when it ends today): an issue's state from its timeline, care rounds from the
@@ -42,11 +43,15 @@ is a numerator over a denominator, so it can be checked by hand:
   or before that deadline / those issues; unresolved ones whose deadline is
   still ahead are pending.
 * **satisfaction rate** — (satisfied + basically satisfied) / issues rated
-  in the range (``rated_day``; an issue's latest rating).
+  in the range: each issue given a rating in the range counts once, with the
+  latest rating it was given in the range, also when it was reopened
+  afterwards (read from the timeline: :func:`ratings_in`, which also gives
+  the "rated" figure of the numbers, so the two agree).
 * **care coverage**, per care group — residents of that tag with at least one
   care visit in the range (:func:`gridnote.services.care.coverage`: a home
   visit or emergency call-out, not undone; household visits count) /
-  residents of that tag (moved-out residents left out).
+  residents of that tag (moved-out residents, and residents registered after
+  the range, left out).
 
 **Privacy.** Unless ``full``, phone and ID numbers are masked as the model is
 built (``138****5678``), also inside free text, so no format can leak them.
@@ -77,6 +82,8 @@ READING_SCOPES = Vocabulary(
 # the keys of ``ReportNumbers.issues``: issues that took each step of the timeline
 ISSUE_FIGURES = ("received", "verified", "rejected", "referred", "resolved", "reported", "rated", "closed",
                "reopened")
+# those counted by the one query of ``numbers``; "rated" comes from :func:`ratings_in`, as the satisfaction rate's
+_STEP_FIGURES = tuple(f for f in ISSUE_FIGURES if f != "rated")
 
 
 # -- the range ---------------------------------------------------------------------
@@ -204,7 +211,6 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
                count(DISTINCT CASE WHEN kind = 'refer' THEN issue_id END),
                count(DISTINCT CASE WHEN kind = 'resolve' THEN issue_id END),
                count(DISTINCT CASE WHEN kind = 'tell' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'rate' THEN issue_id END),
                count(DISTINCT CASE WHEN kind = 'close' OR (kind = 'rate' AND to_status = 'closed')
                                    THEN issue_id END),
                count(DISTINCT CASE WHEN kind = 'reopen' THEN issue_id END)
@@ -216,10 +222,11 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
     points = nb.one(
         "SELECT coalesce(sum(CASE WHEN delta > 0 THEN delta END), 0),"
         " count(DISTINCT CASE WHEN delta > 0 THEN resident_id END),"
-        " coalesce(sum(CASE WHEN delta < 0 THEN -delta END), 0)"
+        " coalesce(sum(CASE WHEN reason = 'redeem' THEN -delta END), 0)"
         " FROM points WHERE day BETWEEN :start AND :end", p)
     assert reach is not None and taken is not None and issues is not None
     assert events is not None and points is not None
+    rated = sum(ratings_in(nb, span).values())
     return ReportNumbers(
         visits=visits,
         residents_reached=int(reach["residents"]),
@@ -228,7 +235,8 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
         walks=int(reach["walks"]),
         readings=int(taken[0]),
         readings_flagged=int(taken[1]),
-        issues={step: int(issues[i]) for i, step in enumerate(ISSUE_FIGURES)},
+        issues={step: rated if step == "rated" else int(issues[_STEP_FIGURES.index(step)])
+                for step in ISSUE_FIGURES},
         tasks_done=int(done),
         tasks_carried_over=carried_over(nb, span.end, moment),
         events=int(events[0]),
@@ -279,10 +287,7 @@ def rates(nb: Notebook, span: ReportRange) -> ReportRates:
         FROM issues WHERE resolve_due_day BETWEEN :start AND :end AND status != 'rejected'
         """, p)
     assert response is not None and resolution is not None
-    ratings = {"satisfied": 0, "basically-satisfied": 0, "dissatisfied": 0}
-    for row in nb.rows("SELECT rating, count(*) FROM issues WHERE rated_day BETWEEN :start AND :end"
-                       " AND rating IS NOT NULL GROUP BY rating", p):
-        ratings[row[0]] = int(row[1])
+    ratings = ratings_in(nb, span)
     return ReportRates(
         response=_decided("response", response),
         resolution=_decided("resolution", resolution),
@@ -291,6 +296,26 @@ def rates(nb: Notebook, span: ReportRange) -> ReportRates:
         coverage=[ReportRate(tag, visited, residents)
                   for tag, visited, residents in coverage(nb, span.start, span.end)],
     )
+
+
+def ratings_in(nb: Notebook, span: ReportRange) -> dict[str, int]:
+    """Issues rated in ``span``, by the latest rating each was given in it (the one definition of "rated").
+
+    Read from the timeline (``issue_updates``, kind ``rate``, by its indexed
+    ``day``), so an issue rated and then reopened still counts with the rating
+    it was given; a rating given after the range does not change it.
+    """
+    ratings = {"satisfied": 0, "basically-satisfied": 0, "dissatisfied": 0}
+    for row in nb.rows(
+        """
+        SELECT rating, count(*) FROM (
+            SELECT json_extract(data, '$.rating') AS rating,
+                   row_number() OVER (PARTITION BY issue_id ORDER BY at DESC, id DESC) AS nth
+            FROM issue_updates WHERE day BETWEEN :start AND :end AND kind = 'rate')
+        WHERE nth = 1 GROUP BY rating
+        """, {"start": span.start.isoformat(), "end": span.end.isoformat()}):
+        ratings[row[0]] = int(row[1])
+    return ratings
 
 
 def _decided(code: str, row: object) -> ReportRate:

@@ -1,0 +1,63 @@
+"""A duplicate found after verifying (or referring): rejected, and the report's point taken back."""
+
+from __future__ import annotations
+
+import json
+
+
+def entries(cli, who: str) -> tuple[int, list[tuple[int, str, int | None]]]:
+    data = json.loads(cli("resident", "points", who, "--json").stdout)
+    return data["balance"], [(e["delta"], e["reason"], e["issue_id"]) for e in data["entries"]]
+
+
+def test_a_verified_duplicate_is_rejected_and_its_point_taken_back(cli, demo, nb) -> None:
+    cli("issue", "add", "5号楼门前有装修垃圾", "-c", "app", "-b", "5", "-r", "高阿姨")
+    cli("issue", "add", "5号楼门口又有装修垃圾", "-c", "app", "-b", "5", "-r", "曾奶奶")
+    cli("issue", "verify", "1")
+    cli("issue", "verify", "2")
+    rejected = cli("issue", "reject", "2", "duplicate", "--of", "1")
+    assert rejected.exit_code == 0, rejected.stderr
+    assert rejected.stdout.splitlines() == [
+        "✓ #2 not taken on: a duplicate of #1",
+        "Points for the report taken back from 曾俊华（曾奶奶）: 1 (balance 0)",
+    ]
+    assert entries(cli, "曾奶奶") == (0, [(1, "report", 2), (-1, "reversed", 2)])  # a new line, not a deletion
+    assert "taken back, #2 rejected: 5号楼门口又有装修垃圾" in cli("resident", "points", "曾奶奶").stdout
+    # reopened and verified again after all: the point comes back, once
+    cli("issue", "reopen", "2", "不是重复")
+    cli("issue", "verify", "2")
+    assert entries(cli, "曾奶奶")[0] == 1 and entries(cli, "曾奶奶")[1][-1] == (1, "restored", 2)
+    # the report counts the point given back as awarded and nothing as redeemed
+    report = json.loads(cli("report", "--format", "json").stdout)
+    assert report["numbers"]["points"] == {"awarded": 3, "residents": 2, "redeemed": 0}
+
+
+def test_a_referred_issue_can_be_rejected_but_a_resolved_one_cannot(cli, demo) -> None:
+    cli("issue", "add", "楼道灯不亮", "-c", "app", "-b", "5", "-r", "高阿姨")
+    cli("issue", "refer", "1", "--to", "物业")  # verifies on the way: a point
+    rejected = cli("issue", "reject", "1", "不属实")
+    assert rejected.exit_code == 0, rejected.stderr
+    assert entries(cli, "高阿姨")[0] == 0
+    cli("issue", "add", "下水道堵了", "-c", "app", "-b", "5", "-r", "高阿姨")
+    cli("issue", "resolve", "2", "疏通了")
+    refused = cli("issue", "reject", "2", "duplicate")
+    assert refused.exit_code == 4
+    assert refused.stderr.startswith("Error: cannot reject issue #2: it is resolved.")
+
+
+def test_the_next_steps_of_a_verified_issue_name_reject(cli, demo) -> None:
+    cli("issue", "add", "楼道灯不亮", "-c", "app", "-b", "5", "-r", "高阿姨")
+    cli("issue", "verify", "1")
+    refused = cli("issue", "verify", "1")
+    assert refused.stderr == ("Error: cannot verify issue #1: it is verified. Next steps: "
+                              "refer (gridnote issue refer 1), resolve (gridnote issue resolve 1), "
+                              "reject (gridnote issue reject 1)\n")
+
+
+def test_a_point_already_spent_is_not_taken_below_zero(cli, demo) -> None:
+    cli("issue", "add", "楼道灯不亮", "-c", "app", "-b", "5", "-r", "高阿姨")
+    cli("issue", "verify", "1")
+    cli("resident", "redeem", "高阿姨", "1", "--for", "洗衣液")
+    rejected = cli("issue", "reject", "1", "重复")
+    assert rejected.exit_code == 0 and "taken back" not in rejected.stdout
+    assert entries(cli, "高阿姨") == (0, [(1, "report", 1), (-1, "redeem", None)])
