@@ -149,9 +149,16 @@ def building_table(buildings: list[Building]) -> RenderableType:
 
 
 def import_summary(result: ImportResult) -> RenderableType:
+    """The counts, then the buildings the import adds to the grid (so a typo would show)."""
+    from rich.console import Group
+
     key = "import.dry_run_summary" if result.dry_run else "import.summary"
-    return ok(key, rows=result.rows, added=result.added, updated=result.updated,
-              unchanged=result.unchanged, encoding=result.encoding or "xlsx")
+    summary = ok(key, rows=result.rows, added=result.added, updated=result.updated,
+                 unchanged=result.unchanged, encoding=result.encoding or "xlsx")
+    if not result.new_buildings:
+        return summary
+    key = "import.dry_run_new_buildings" if result.dry_run else "import.new_buildings"
+    return Group(summary, note(key, codes=join_list(result.new_buildings)))
 
 
 def exported_line(count: int, path: Path, fmt: str, full: bool) -> RenderableType:
