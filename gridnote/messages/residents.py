@@ -9,8 +9,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "没有匹配“{query}”的居民（可以试试名字的一部分、拼音首字母如 lnn，或地址如 8-2-301）"),
     "resident.not_found": ("no resident matches \"{query}\"; closest: {closest}",
                            "没有匹配“{query}”的居民；相近的有：{closest}"),
-    "resident.ambiguous": ("\"{query}\" matches {count} residents: {listing}. Add part of the address (e.g. \"{query} 8-2\") or use the number (#12)",
-                           "“{query}”匹配到 {count} 位居民：{listing}。请加上地址（如“{query} 8-2”）或使用编号（#12）"),
+    # an ambiguous look-up says what would tell them apart; the example is one argument, so quoted
+    "resident.ambiguous_address": ("\"{query}\" matches {count} residents: {listing}. Add the address, all in quotes (e.g. \"{example}\"), or use the number alone (e.g. {id})",
+                                   "“{query}”匹配到 {count} 位居民：{listing}。请加上地址，并整个用英文引号括起来（如 \"{example}\"），或只用编号（如 {id}）"),
+    "resident.ambiguous_name": ("\"{query}\" matches {count} residents: {listing}. Add the name, all in quotes (e.g. \"{example}\"), or use the number alone (e.g. {id})",
+                                "“{query}”匹配到 {count} 位居民：{listing}。请加上姓名，并整个用英文引号括起来（如 \"{example}\"），或只用编号（如 {id}）"),
+    "resident.ambiguous_number": ("\"{query}\" matches {count} residents: {listing}. They share name and address: use the number alone (e.g. {id})",
+                                  "“{query}”匹配到 {count} 位居民：{listing}。他们同名同址，请只用编号（如 {id}）"),
     # fields
     "resident.name_empty": ("a resident needs a name", "居民姓名不能为空"),
     "resident.name_too_long": ("the name \"{name}…\" is too long (40 characters at most)", "姓名“{name}…”太长（最多 40 个字）"),
