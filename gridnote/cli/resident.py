@@ -236,7 +236,8 @@ def resident_import(
 
     Headers such as 姓名, 性别, 楼栋, 单元, 房号, 联系电话, 出生日期, 人员类别, 备注 (or
     name, gender, building, unit, room, phone, birth, tags, note). A resident
-    already at that address under the same name is updated, not duplicated.
+    already at that address under the same name is updated, not duplicated
+    (unless an ID number or birth date shows another person of that name).
     A row in a building the grid does not have is refused as a likely typo:
     add the building first (gridnote building add 9), or pass --new-buildings.
 

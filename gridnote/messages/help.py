@@ -20,7 +20,7 @@ HELP_ZH: dict[str, str] = {
     "resident.move-out": "标记居民已迁出（记录保留，列表中隐藏）。\n\n例：gridnote resident move-out 王强 --note \"搬去女儿家\"",
     "resident.import": "从表格导入居民：要么全部导入，要么一行不导。\n\n"
                        "表头可用 姓名、性别、楼栋、单元、房号、联系电话、出生日期、人员类别、备注（或英文）。"
-                       "同一地址同名的居民会更新而不会重复。"
+                       "同一地址同名的居民会更新而不会重复（除非身份证号或出生日期表明是同名的另一个人）。"
                        "本网格没有的楼栋，其行会当作写错而拒绝：请先 gridnote building add 9，或加 --new-buildings。"
                        "\n\n例：gridnote resident import 居民花名册.csv --dry-run",
     "resident.export": "把居民导出为 CSV（带 BOM，Excel 可直接打开）或 XLSX；电话和身份证号默认打码。\n\n"
