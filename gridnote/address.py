@@ -1,4 +1,4 @@
-"""Household addresses as she types them: ``8-2-301``, ``8号楼2单元301``, ``8栋2单元301室``.
+"""Household addresses as she types them: ``8-2-301``, ``8-2-301室``, ``8号楼2单元301``, ``8栋2单元301室``.
 
 An address may be partial (``8``, ``8-2``, ``8号楼``) when it is used to
 narrow a search; a household needs all three parts. The stored, canonical
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gridnote.textnorm import normalize
 
 _PART = r"[0-9]{1,6}[A-Za-z]?"
-_DASHED = re.compile(rf"^(?P<b>{_PART})(?:[-#/](?P<u>{_PART})(?:[-#/](?P<r>{_PART}))?)?$")
+_DASHED = re.compile(rf"^(?P<b>{_PART})(?:[-#/](?P<u>{_PART})(?:[-#/](?P<r>{_PART})(?:室|号)?)?)?$")  # 8-2-301室
 _CHINESE = re.compile(
     rf"^(?P<b>{_PART})\s*(?:号楼|号|栋|幢|楼|#)"
     rf"(?:\s*(?P<u>{_PART})\s*(?:单元|-)"

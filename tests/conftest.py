@@ -103,8 +103,9 @@ def add_resident(nb: Notebook) -> Callable[..., Any]:
     def make(name: str, address: str = "8-2-301", **kwargs: Any) -> Any:
         tags = kwargs.pop("tags", [])
         phones = kwargs.pop("phones", [])
+        same_name = kwargs.pop("same_name", False)
         fields = rf.ResidentInput(name=name, address=rf.clean_address(address),
                                   tags=rf.clean_tags(tags), phones=rf.clean_phones(phones), **kwargs)
-        return add(nb, fields)
+        return add(nb, fields, same_name=same_name)
 
     return make

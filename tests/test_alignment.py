@@ -235,6 +235,24 @@ def test_resident_card(busy, lang) -> None:
     assert any("朋友(邻居)" in line and "Tom Smith" in line for line in lines)
 
 
+@pytest.mark.parametrize("width", [80, 120])
+def test_household_rows_without_tags_stay_on_one_line(cli, nb, lang, width) -> None:
+    """A household column empty on every row (no one tagged) no longer squeezes the card."""
+    from gridnote.render.residents import resident_card_view
+    from gridnote.services.residents import resident_card
+
+    for name, gender, born in (("汪志强", "男", "1952"), ("汪立新", "男", "1981"), ("高春", "女", "1984")):
+        assert cli("resident", "add", name, "-a", "7-1-602", "-g", gender, "--born", born).exit_code == 0
+    i18n.set_lang(lang)  # the command above set its own language
+    console = Console(record=True, width=width, color_system=None)
+    console.print(resident_card_view(resident_card(nb, 1), TODAY))
+    lines = console.export_text().splitlines()
+    female = i18n.t("resident.age", age=42)
+    row = next(line for line in lines if "高春" in line)
+    assert female in row and ("女" if lang == "zh" else "female") in row
+    assert i18n.t("resident.age", age=45) in next(line for line in lines if "汪立新" in line)
+
+
 def test_task_card_with_a_title_too_long_for_its_frame(busy, lang) -> None:
     from gridnote.render.tasks import task_card
     from gridnote.services.tasks import get_task

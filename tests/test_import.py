@@ -147,6 +147,36 @@ def test_import_752_rows_roundtrip_with_export(cli, demo, tmp_path) -> None:
     assert "building 8" in cli("--db", str(tmp_path / "fresh.db"), "building", "list").stdout
 
 
+def test_namesakes_in_one_flat_survive_the_round_trip(cli, demo, tmp_path) -> None:
+    """Two people of one name in one flat are two rows of the export, and two residents again."""
+    for extra in (("李秀英",), ("王小明", "-p", "13800000001"), ("王小明", "-p", "13800000002"),
+                  ("王小明", "--born", "1990")):
+        result = cli("resident", "add", *extra, "-a", "8-2-301", "--same-name")
+        assert result.exit_code == 0, result.stderr
+    out, fresh = tmp_path / "full.csv", str(tmp_path / "fresh.db")
+    assert cli("resident", "export", "-o", str(out), "--full").exit_code == 0
+    result = cli("--db", fresh, "resident", "import", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "756 added, 0 updated, 0 unchanged" in " ".join(result.stdout.split())
+    again = cli("--db", fresh, "resident", "import", str(out))
+    assert "0 added, 0 updated, 756 unchanged" in " ".join(again.stdout.split())
+    before = json.loads(cli("resident", "list", "--json").stdout)
+    after = json.loads(cli("--db", fresh, "resident", "list", "--json").stdout)
+    assert sorted((r["name"], r["address"], r["birth"] or "", r["phones"]) for r in after) == sorted(
+        (r["name"], r["address"], r["birth"] or "", r["phones"]) for r in before)
+
+
+def test_a_row_merges_into_the_namesake_it_describes(cli, tmp_path, nb) -> None:
+    assert cli("resident", "add", "李秀英", "-a", "8-2-301", "--born", "1944", "-p", "13857112345").exit_code == 0
+    assert cli("resident", "add", "李秀英", "-a", "8-2-301", "--same-name", "--born", "1980").exit_code == 0
+    text = "姓名,地址,出生日期,联系电话\n李秀英,8-2-301,,\n李秀英,8-2-301,1944,13857112345\n"
+    result = cli("resident", "import", str(write(tmp_path / "a.csv", text, "utf-8")))
+    assert "0 added, 0 updated, 2 unchanged" in result.stdout
+    other = "姓名,地址,出生日期\n李秀英,8-2-301,1950\n"  # a third one, born another year
+    assert "1 added" in cli("resident", "import", str(write(tmp_path / "b.csv", other, "utf-8"))).stdout
+    assert nb.scalar("SELECT count(*) FROM residents") == 3
+
+
 def test_excel_values_people_really_have(cli, tmp_path) -> None:
     text = ("姓名,楼栋,单元,房号,出生日期,人员类别\n"
             "李秀英,8,一单元,0301,16143,高血压 独居\n"
@@ -168,3 +198,37 @@ def test_an_id_number_mangled_by_excel_is_explained(cli, tmp_path) -> None:
     book.save(path)
     result = cli("resident", "import", str(path))
     assert result.exit_code == 2 and "stored by Excel as a number" in result.stderr
+
+
+# -- buildings the grid does not have: the same rule as `resident add` -----------------------------
+TYPO_CSV = "姓名,楼栋,单元,房号\n冯一,99,1,101\n冯二,8,1,101\n冯三,8,1,\n"
+
+
+def test_a_row_in_an_unknown_building_is_a_bad_row_like_resident_add(cli, tmp_path, nb) -> None:
+    assert cli("building", "add", "8").exit_code == 0
+    path = write(tmp_path / "a.csv", TYPO_CSV, "utf-8")
+    for extra in ((), ("--dry-run",)):
+        result = cli("resident", "import", str(path), *extra)
+        assert result.exit_code == 2 and result.stdout == ""
+        lines = [line.strip() for line in result.stderr.strip().splitlines()]
+        assert lines[0] == "Error: rows that cannot be imported: 2; nothing was imported:"
+        assert lines[1] == ("row 2: there is no building 99 in this grid (known: 8), so 99-1-101 looks like a typo; "
+                            "add the building first (gridnote building add 99) or import with --new-buildings")
+        assert lines[2].startswith("row 4: incomplete address")
+    typed = cli("resident", "add", "冯一", "-a", "99-1-101")
+    assert typed.exit_code != 0 and "gridnote building add 99" in typed.stderr
+    assert nb.scalar("SELECT count(*) FROM buildings") == 1
+    assert nb.scalar("SELECT count(*) FROM residents") == 0
+
+
+def test_new_buildings_on_purpose_are_announced(cli, tmp_path, nb) -> None:
+    assert cli("building", "add", "8").exit_code == 0
+    path = write(tmp_path / "a.csv", TYPO_CSV.replace("冯三,8,1,\n", ""), "utf-8")
+    dry = cli("--lang", "zh", "resident", "import", str(path), "--new-buildings", "--dry-run")
+    assert dry.exit_code == 0 and "将新加入网格的楼栋：99" in dry.stdout
+    assert nb.scalar("SELECT count(*) FROM buildings") == 1
+    done = cli("resident", "import", str(path), "--new-buildings")
+    assert done.exit_code == 0, done.stderr
+    assert "2 added" in done.stdout and "New buildings added to the grid: 99" in done.stdout
+    assert nb.scalar("SELECT group_concat(code) FROM (SELECT code FROM buildings ORDER BY code)") == "8,99"
+    assert "New buildings" not in cli("resident", "import", str(path)).stdout  # they are known now

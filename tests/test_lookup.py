@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gridnote.errors import AmbiguousError, NotFoundError
@@ -55,6 +57,47 @@ def test_ambiguous_lists_candidates_with_addresses(nb, grid) -> None:
     assert "李强 5-2-201" in message
     assert "\n" not in message
     assert {r.id for r in err.value.candidates} == {grid["li"].id, grid["li2"].id}
+
+
+def hint(nb, query: str) -> str:
+    with pytest.raises(AmbiguousError) as err:
+        resolve_resident(nb, query)
+    return re.split(r"\. |。", str(err.value), maxsplit=1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ambiguity_hints_say_what_tells_them_apart(nb, add_resident, grid, lang) -> None:
+    from gridnote import i18n
+
+    a = add_resident("王小明", "6-1-101")
+    add_resident("王小明", "6-1-101", same_name=True)
+    i18n.set_lang(lang)
+    en = lang == "en"
+    # one flat, different names: the name helps, not the address she already typed
+    assert hint(nb, "8-2-301") == (
+        'Add the name, all in quotes (e.g. "8-2-301 李秀英"), or use the number alone (e.g. 1)' if en else
+        '请加上姓名，并整个用英文引号括起来（如 "8-2-301 李秀英"），或只用编号（如 1）')
+    # same name, same flat: only the number
+    assert hint(nb, "王小明") == (
+        f"They share name and address: use the number alone (e.g. {a.id})" if en else
+        f"他们同名同址，请只用编号（如 {a.id}）")
+    # apart: the address, and the example is quoted because it is one argument
+    li2 = grid["li2"].id
+    assert hint(nb, "李") == (
+        f'Add the address, all in quotes (e.g. "李 5-2-201"), or use the number alone (e.g. {li2})' if en else
+        f'请加上地址，并整个用英文引号括起来（如 "李 5-2-201"），或只用编号（如 {li2}）')
+    for query in ("8-2-301 李秀英", "李 5-2-201", str(a.id)):  # every example does pick one person
+        resolve_resident(nb, query)
+
+
+def test_pinyin_in_syllables_and_a_room_with_its_suffix(nb, add_resident, grid) -> None:
+    add_resident("唐美玲", "8-2-1202", alias="唐奶奶")
+    add_resident("孙丽娟", "8-2-202", alias="孙奶奶")
+    assert resolve_resident(nb, "li nainai").id == grid["li"].id
+    assert resolve_resident(nb, "Li Xiu Ying").id == grid["li"].id
+    assert resolve_resident(nb, "li 5-2").id == grid["li2"].id  # one syllable: as before
+    assert resolve_resident(nb, "8-2-301室 李").id == grid["li"].id
+    assert resolve_resident(nb, "8-2-301号 张").id == grid["zhang"].id
 
 
 def test_exact_match_beats_partial(nb, add_resident, grid) -> None:

@@ -179,3 +179,17 @@ def test_id_number_must_agree_and_be_unique(cli) -> None:
     assert cli(*base, "-g", "女", "--born", "1944").exit_code == 0
     again = cli("resident", "add", "李四", "-a", "8-2-302", "--id-number", "11010119440312002X")
     assert again.exit_code == 2 and "already belongs to #1 李秀英" in again.stderr
+
+
+def test_the_same_name_at_the_same_address_is_refused_unless_said(cli, nb) -> None:
+    cli("resident", "add", "李秀英", "--alias", "李奶奶", "-a", "8-2-301")
+    again = cli("resident", "add", "李秀英", "-a", "8号楼2单元301")
+    assert again.exit_code == 4 and again.stdout == ""
+    assert again.stderr.strip() == ("Error: #1 李秀英（李奶奶） already lives at 8-2-301; "
+                                    "if this is another person of the same name, add again with --same-name")
+    zh = cli("--lang", "zh", "resident", "add", "李秀英", "-a", "8-2-301")
+    assert zh.stderr.strip() == "错误：8-2-301 已登记 #1 李秀英（李奶奶）；如确是同名的另一个人，请加 --same-name 再登记"
+    assert nb.scalar("SELECT count(*) FROM residents") == 1
+    assert cli("resident", "add", "李秀英", "-a", "8-2-302").exit_code == 0  # another flat: another person
+    assert cli("resident", "add", "李秀英", "-a", "8-2-301", "--same-name").exit_code == 0
+    assert nb.scalar("SELECT count(*) FROM residents WHERE name = '李秀英'") == 3

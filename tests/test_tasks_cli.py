@@ -93,7 +93,7 @@ def test_no_link_when_the_text_names_several_people_or_a_shared_alias(cli, nb, a
     (["--due", "周五", "--at", "明天6:30"], 2,
      '--at "明天6:30" is on another day than 2026-12-04; give the day with --due'),
     (["--resident", "王秀英"], 2, '"王秀英" matches 2 residents: #1 王秀英 5-1-101; #2 王秀英 6-1-101. '
-                                  'Add part of the address (e.g. "王秀英 8-2") or use the number (#12)'),
+                                  'Add the address, all in quotes (e.g. "王秀英 5-1-101"), or use the number alone (e.g. 1)'),
     (["--resident", "nobody"], 3, 'no resident matches "nobody" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)'),
     (["--building", "9"], 3, "there is no building 9; known: 5, 6"),
     (["--building", "east"], 2, '"east" is not a building (e.g. 5 or 5号楼)'),

@@ -40,6 +40,7 @@ def resident_add(
     id_number: IdOpt = None,
     note: NoteOpt = None,
     contact: ContactOpt = None,
+    same_name: Annotated[bool, typer.Option("--same-name", help="Another person with the same name as someone already at this address.")] = False,
 ) -> None:
     """Register a resident.
 
@@ -63,7 +64,7 @@ def resident_add(
         contacts=[rf.parse_contact(c) for c in contact or []],
     )
     console = out()
-    console.print(added_line(add_resident(notebook(), fields, known_building=True)))
+    console.print(added_line(add_resident(notebook(), fields, known_building=True, same_name=same_name)))
     _note_free_tags(console, fields.tags)
 
 
@@ -229,12 +230,16 @@ def resident_move_out(
 def resident_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")] = False,
+    new_buildings: Annotated[bool, typer.Option("--new-buildings", help="Add the buildings the grid does not have yet (otherwise their rows are refused as typos).")] = False,
 ) -> None:
     """Import residents from a spreadsheet: all rows or none.
 
     Headers such as 姓名, 性别, 楼栋, 单元, 房号, 联系电话, 出生日期, 人员类别, 备注 (or
     name, gender, building, unit, room, phone, birth, tags, note). A resident
-    already at that address under the same name is updated, not duplicated.
+    already at that address under the same name is updated, not duplicated
+    (unless an ID number or birth date shows another person of that name).
+    A row in a building the grid does not have is refused as a likely typo:
+    add the building first (gridnote building add 9), or pass --new-buildings.
 
     Example: gridnote resident import 居民花名册.csv --dry-run
     """
@@ -243,7 +248,7 @@ def resident_import(
 
     nb = notebook()
     with progress_bar() as tick:
-        result = import_residents(nb, file, dry_run=dry_run, progress=tick)
+        result = import_residents(nb, file, dry_run=dry_run, new_buildings=new_buildings, progress=tick)
     out().print(import_summary(result))
 
 

@@ -20,7 +20,9 @@ HELP_ZH: dict[str, str] = {
     "resident.move-out": "标记居民已迁出（记录保留，列表中隐藏）。\n\n例：gridnote resident move-out 王强 --note \"搬去女儿家\"",
     "resident.import": "从表格导入居民：要么全部导入，要么一行不导。\n\n"
                        "表头可用 姓名、性别、楼栋、单元、房号、联系电话、出生日期、人员类别、备注（或英文）。"
-                       "同一地址同名的居民会更新而不会重复。\n\n例：gridnote resident import 居民花名册.csv --dry-run",
+                       "同一地址同名的居民会更新而不会重复（除非身份证号或出生日期表明是同名的另一个人）。"
+                       "本网格没有的楼栋，其行会当作写错而拒绝：请先 gridnote building add 9，或加 --new-buildings。"
+                       "\n\n例：gridnote resident import 居民花名册.csv --dry-run",
     "resident.export": "把居民导出为 CSV（带 BOM，Excel 可直接打开）或 XLSX；电话和身份证号默认打码。\n\n"
                        "例：gridnote resident export -o 居民.xlsx -t 独居",
     "household": "住户：每个门牌住着谁。",
@@ -164,7 +166,10 @@ OPTION_HELP_ZH: dict[str, str] = {
     "They are back: undo a move-out.": "已搬回：撤销迁出。",
     "CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.":
         "CSV（UTF-8、带 BOM 的 UTF-8、GB18030/GBK）或 XLSX，表头中英文均可。",
+    "Another person with the same name as someone already at this address.": "与该地址已登记的某人同名的另一个人。",
     "Check the file and show what would change; write nothing.": "只检查文件并显示会有哪些变化，不写入。",
+    "Add the buildings the grid does not have yet (otherwise their rows are refused as typos).":
+        "把网格中还没有的楼栋一并加入（否则这些行会当作写错而拒绝）。",
     "File to write (.csv or .xlsx).": "要写入的文件（.csv 或 .xlsx）。",
     "csv or xlsx (default: from the file name).": "csv 或 xlsx（默认按文件名判断）。",
     "Include full phone and ID numbers (masked by default).": "包含完整的电话和身份证号（默认打码）。",

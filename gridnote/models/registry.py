@@ -114,3 +114,4 @@ class ImportResult:
     unchanged: int
     dry_run: bool = False
     encoding: str | None = None
+    new_buildings: tuple[str, ...] = ()  # buildings the import adds to the grid

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from gridnote.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, TimelineItem
+from gridnote.render.common import grid as _grid
 from gridnote.render.common import join_list, tag_labels
 from gridnote.render.tasks import task_json, who
 from gridnote.render.when import day_label, long_date, month_day, relative_word, short_date, short_time
@@ -30,26 +31,6 @@ INDENT = (0, 0, 0, 2)
 
 
 # -- shared pieces ------------------------------------------------------------------
-def _grid(spec: str, rows: list[tuple[Text | str, ...]]) -> Table:
-    """A borderless grid, one letter of ``spec`` per column: r(ight), l(eft), w(rapping).
-
-    Columns empty on every row are left out: Rich would count their padding
-    when drawing but not when measuring, and squeeze the text.
-    """
-    from rich.table import Table
-
-    keep = [i for i in range(len(spec)) if any(str(row[i]) for row in rows)]
-    grid = Table.grid(padding=(0, 1))
-    for i in keep:
-        if spec[i] == "w":
-            grid.add_column(overflow="fold")
-        else:
-            grid.add_column(justify="right" if spec[i] == "r" else "left", no_wrap=True)
-    for row in rows:
-        grid.add_row(*(row[i] for i in keep))
-    return grid
-
-
 def _title(text: str) -> Text:
     from rich.text import Text
 

@@ -27,6 +27,27 @@ def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
     return grid
 
 
+def grid(spec: str, rows: list[tuple[Text | str, ...]], padding: int = 1) -> Table:
+    """A borderless grid, one letter of ``spec`` per column: r(ight), l(eft), w(rapping).
+
+    Columns empty on every row are left out: Rich measures such a column 0 wide
+    but draws it 1 wide, so a card or grid came out one cell too narrow and a
+    short row folded ("female" over "42y") with the whole terminal free.
+    """
+    from rich.table import Table
+
+    keep = [i for i in range(len(spec)) if any(str(row[i]) for row in rows)]
+    grid = Table.grid(padding=(0, padding))
+    for i in keep:
+        if spec[i] == "w":
+            grid.add_column(overflow="fold")
+        else:
+            grid.add_column(justify="right" if spec[i] == "r" else "left", no_wrap=True)
+    for row in rows:
+        grid.add_row(*(row[i] for i in keep))
+    return grid
+
+
 def tag_labels(tags: tuple[str, ...] | list[str]) -> str:
     """``失能、高血压`` in Chinese, ``bedridden, hypertension`` in English."""
     from gridnote.vocab import CARE_TAGS

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from gridnote.i18n import lang, t
 from gridnote.models import Building, Household, ImportResult, Resident, ResidentCard
-from gridnote.render.common import join_list, note, ok, table, tag_labels
+from gridnote.render.common import grid, join_list, note, ok, table, tag_labels
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -63,17 +63,6 @@ def resident_table(residents: list[Resident], today: date) -> RenderableType:
     return grid
 
 
-def _grid(columns: int) -> Any:
-    """Rows of a card: a number, then columns that fold when the card is narrow."""
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    for _ in range(columns - 1):
-        grid.add_column(overflow="fold")
-    return grid
-
-
 def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
@@ -101,17 +90,14 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     parts: list[Any] = [facts]
     if card.household:
         parts.append(Text(t("card.household"), style="bold"))
-        members = _grid(4)
-        for m in card.household:
-            members.add_row(f"#{m.id}", m.display_name, _gender_age(m, today), tag_labels(m.tags))
-        parts.append(members)
+        members = [(f"#{m.id}", m.display_name, _gender_age(m, today), tag_labels(m.tags))
+                   for m in card.household]
+        parts.append(grid("lwww", members, padding=2))
     if card.contacts:
         parts.append(Text(t("card.contacts"), style="bold"))
-        contacts = _grid(5)
-        for c in card.contacts:
-            contacts.add_row(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
-                             t("card.nearby") if c.nearby else t("card.far"))
-        parts.append(contacts)
+        contacts = [(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
+                     t("card.nearby") if c.nearby else t("card.far")) for c in card.contacts]
+        parts.append(grid("lwwww", contacts, padding=2))
     from gridnote.render.visits import history_parts
 
     parts.extend(history_parts(card, today))
@@ -163,9 +149,16 @@ def building_table(buildings: list[Building]) -> RenderableType:
 
 
 def import_summary(result: ImportResult) -> RenderableType:
+    """The counts, then the buildings the import adds to the grid (so a typo would show)."""
+    from rich.console import Group
+
     key = "import.dry_run_summary" if result.dry_run else "import.summary"
-    return ok(key, rows=result.rows, added=result.added, updated=result.updated,
-              unchanged=result.unchanged, encoding=result.encoding or "xlsx")
+    summary = ok(key, rows=result.rows, added=result.added, updated=result.updated,
+                 unchanged=result.unchanged, encoding=result.encoding or "xlsx")
+    if not result.new_buildings:
+        return summary
+    key = "import.dry_run_new_buildings" if result.dry_run else "import.new_buildings"
+    return Group(summary, note(key, codes=join_list(result.new_buildings)))
 
 
 def exported_line(count: int, path: Path, fmt: str, full: bool) -> RenderableType:

@@ -36,17 +36,9 @@ def highlight(text: str | Text, terms: tuple[str, ...], style: str = "") -> Text
 
 def _grid(rows: list[tuple[Text | str, ...]], wrap: int) -> Table:
     """A borderless grid; column ``wrap`` folds long (Chinese) text, the others never wrap."""
-    from rich.table import Table
+    from gridnote.render.common import grid
 
-    grid = Table.grid(padding=(0, 1))
-    for i in range(len(rows[0])):
-        if i == wrap:
-            grid.add_column(overflow="fold")
-        else:
-            grid.add_column(no_wrap=True, justify="right" if i == 0 else "left")
-    for row in rows:
-        grid.add_row(*row)
-    return grid
+    return grid("".join("w" if i == wrap else "r" if i == 0 else "l" for i in range(len(rows[0]))), rows)
 
 
 def _with_snippet(line: Text, hit: SearchHit, terms: tuple[str, ...]) -> Text:

@@ -4,7 +4,9 @@ Encodings: UTF-8, UTF-8 with BOM, UTF-16 (Excel's "Unicode text") and
 GB18030 (a superset of GBK/GB2312, what Chinese Excel writes by default).
 Headers may be Chinese or English. All or nothing: every row is checked
 first; with any bad row nothing is written and each bad row is reported with
-its spreadsheet row number. A resident already in the notebook (same name at
+its spreadsheet row number. A row in a building the grid does not have is a
+bad row (a likely typo, as for ``resident add``) unless the import is told the
+file brings new buildings. A resident already in the notebook (same name at
 the same address) is updated, not duplicated, so importing a file twice is
 harmless.
 """
@@ -21,11 +23,11 @@ from typing import Any
 
 from gridnote.address import Address, building_code, parse_address
 from gridnote.db import Notebook
-from gridnote.errors import FileError, GridnoteError, InputError
+from gridnote.errors import FileError, GridnoteError, InputError, NotFoundError
 from gridnote.fileio import os_reason
-from gridnote.models import ImportProblem, ImportResult
+from gridnote.models import ImportProblem, ImportResult, Resident
 from gridnote.services import resident_fields as rf
-from gridnote.services.residents import ensure_household, get_resident
+from gridnote.services.residents import check_known_building, ensure_household, get_resident
 from gridnote.spreadsheet import csv_unquote
 from gridnote.textnorm import fold
 
@@ -227,21 +229,32 @@ def import_residents(
     path: Path,
     *,
     dry_run: bool = False,
+    new_buildings: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Import a file in one transaction; a dry run does the same work and rolls it back."""
+    """Import a file in one transaction; a dry run does the same work and rolls it back.
+
+    A row in a building the grid does not have is a bad row, as when typing one
+    resident (a likely typo), unless ``new_buildings`` says the file brings them.
+    """
     rows, problems, encoding = check_rows(path)
+    if not new_buildings:
+        problems = sorted([*problems, *_unknown_building_rows(nb, rows)], key=lambda p: p.row)
     if problems:
         raise ImportRowsError(problems)
+    known = {r[0] for r in nb.rows("SELECT code FROM buildings")}
+    added_buildings = tuple(sorted({r.fields.address.building for r in rows if r.fields.address}
+                                   - known, key=lambda code: (len(code), code)))
     added = updated = unchanged = 0
 
     class _DryRun(Exception):
         pass
 
+    claimed: set[int] = set()  # residents a row of this file has already been matched with
     try:
         with nb.transaction():
             for done, row in enumerate(rows, start=1):
-                outcome = _upsert(nb, row.fields)
+                outcome = _upsert(nb, row.fields, claimed)
                 added += outcome == "added"
                 updated += outcome == "updated"
                 unchanged += outcome == "unchanged"
@@ -251,25 +264,74 @@ def import_residents(
                 raise _DryRun
     except _DryRun:
         pass
-    return ImportResult(len(rows), added, updated, unchanged, dry_run, encoding)
+    return ImportResult(len(rows), added, updated, unchanged, dry_run, encoding, added_buildings)
 
 
-def _upsert(nb: Notebook, fields: rf.ResidentInput) -> str:
-    """Add the resident, or merge the row into the one already at that address."""
+def _unknown_building_rows(nb: Notebook, rows: list[_Row]) -> list[ImportProblem]:
+    """Rows whose building the grid does not have: the same check as ``resident add``."""
+    problems = []
+    for row in rows:
+        if row.fields.address is None:
+            continue
+        try:
+            check_known_building(nb, row.fields.address, "import.unknown_building")
+        except NotFoundError as exc:
+            problems.append(ImportProblem(row.number, exc.message))
+    return problems
+
+
+def _upsert(nb: Notebook, fields: rf.ResidentInput, claimed: set[int]) -> str:
+    """Add the resident, or merge the row into the one it describes (see ``_same_person``)."""
     from gridnote.services.residents import add_resident, edit_resident
 
     assert fields.address is not None and fields.name is not None
     household_id = ensure_household(nb, fields.address)
-    row = nb.one(
-        "SELECT id FROM residents WHERE household_id = ? AND name = ? ORDER BY moved_out_at IS NOT NULL, id",
-        [household_id, fields.name],
-    )
-    if row is None:
-        add_resident(nb, fields)
+    resident_id = _same_person(nb, household_id, fields, claimed)
+    if resident_id is None:
+        claimed.add(add_resident(nb, fields, same_name=True).id)
         return "added"
-    resident_id = int(row[0])
+    claimed.add(resident_id)
     contacts = "SELECT name, relation, phone, nearby FROM contacts WHERE resident_id = ? ORDER BY id"
     before = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
     edit_resident(nb, resident_id, fields, replace_phones=False)
     after = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
     return "unchanged" if before == after else "updated"
+
+
+def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, claimed: set[int]) -> int | None:
+    """The resident of that name at that address whom the row describes, if any.
+
+    Two people may share a name in one flat, so a name is not enough: the same
+    ID number decides; a different ID number or birth date is another person;
+    one already matched by an earlier row of the file is another person too (an
+    export lists both); a shared phone picks between the rest.
+    """
+    rows = nb.rows("SELECT id FROM residents WHERE household_id = ? AND name = ? "
+                   "ORDER BY moved_out_at IS NOT NULL, id", [household_id, fields.name])
+    namesakes = [get_resident(nb, int(r[0])) for r in rows]
+    if fields.id_number:
+        for r in namesakes:
+            if r.id_number == fields.id_number:
+                return r.id
+    free = [r for r in namesakes if r.id not in claimed and not _told_apart(r.id_number, fields.id_number)
+            and not _told_apart(r.birth, fields.birth, prefix=True)]
+    free.sort(key=lambda r: _likeness(r, fields), reverse=True)  # stable: the first of equals
+    return free[0].id if free else None
+
+
+def _likeness(known: Resident, row: rf.ResidentInput) -> tuple[int, int]:
+    """(facts both share, minus facts only the resident has): ranks namesakes for a row."""
+    pairs = [(set(known.phones), set(row.phones or [])), (known.birth, row.birth),
+             (known.gender, row.gender), (known.alias, row.alias)]
+    shared = sum(bool(a and b and (a & b if isinstance(a, set) else a == b)) for a, b in pairs)
+    only_known = sum(bool(a and not b) for a, b in pairs)
+    return shared, -only_known
+
+
+def _told_apart(known: str | None, given: str | None, *, prefix: bool = False) -> bool:
+    """Both present and different (a birth year agrees with a full date in that year)."""
+    if not known or not given:
+        return False
+    if prefix:
+        return not (known.startswith(given) or given.startswith(known))
+    return known != given

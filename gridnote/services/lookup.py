@@ -45,9 +45,35 @@ def _word_score(token: str, row: Any) -> int:
 
 
 def find_residents(nb: Notebook, query: str, *, include_moved: bool = False) -> list[Match]:
-    """Residents matching every word of ``query``, best first."""
-    text = fold(query)
-    tokens = text.split()
+    """Residents matching every word of ``query``, best first.
+
+    Pinyin typed in syllables (``li nainai``) is first read joined
+    (``linainai``), as stored; word by word only when that finds nobody.
+    """
+    tokens = fold(query).split()
+    joined = _join_syllables(tokens)
+    if joined != tokens:
+        matches = _find(nb, joined, include_moved)
+        if matches:
+            return matches
+    return _find(nb, tokens, include_moved)
+
+
+def _join_syllables(tokens: list[str]) -> list[str]:
+    """Runs of Latin-letter words joined into one: ``li nainai 8-2`` → ``linainai 8-2``."""
+    out: list[str] = []
+    latin = False
+    for token in tokens:
+        is_latin = token.isascii() and token.isalpha()
+        if is_latin and latin:
+            out[-1] += token
+        else:
+            out.append(token)
+        latin = is_latin
+    return out
+
+
+def _find(nb: Notebook, tokens: list[str], include_moved: bool) -> list[Match]:
     if not tokens:
         return []
     clauses: list[str] = []
@@ -112,13 +138,29 @@ def _resolve(nb: Notebook, query: str) -> Resident:
         if not closest:
             raise NotFoundError("resident.not_found_at_all", query=query)
         raise NotFoundError("resident.not_found", query=query, closest=closest)
-    raise AmbiguousError(
-        "resident.ambiguous",
-        candidates=[m.resident for m in matches],
-        query=query,
-        count=len(matches),
-        listing=format_candidates([m.resident for m in matches]),
-    )
+    candidates = [m.resident for m in matches]
+    key, example = _narrowing(query, candidates)
+    raise AmbiguousError(key, candidates=candidates, query=query, count=len(matches), example=example,
+                         id=candidates[0].id, listing=format_candidates(candidates))
+
+
+def _narrowing(query: str, candidates: list[Resident]) -> tuple[str, str]:
+    """The message key and an example query that would pick out one candidate.
+
+    An address helps only when the candidates live apart, a name only when
+    their names differ; namesakes in one flat differ by number alone.
+    """
+    from collections import Counter
+
+    addresses = Counter(r.address for r in candidates)
+    names = Counter(r.name for r in candidates)
+    words = [w for w in query.split() if not looks_like_address(w)]
+    for r in candidates:
+        if r.address and addresses[r.address] == 1:
+            return "resident.ambiguous_address", " ".join([*words, r.address])
+        if names[r.name] == 1:
+            return "resident.ambiguous_name", f"{query.strip()} {r.name}"
+    return "resident.ambiguous_number", ""  # (no example: the number is the example)
 
 
 def pick(matches: list[Match]) -> Resident | None:

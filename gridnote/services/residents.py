@@ -63,11 +63,8 @@ def ensure_household(nb: Notebook, address: Address, *, known_building: bool = F
     row = nb.one("SELECT id FROM households WHERE address = ?", [canonical])
     if row:
         return int(row[0])
-    if known_building and not nb.one("SELECT 1 FROM buildings WHERE code = ?", [address.building]):
-        known = [r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY CAST(code AS INTEGER), code")]
-        if known:
-            raise NotFoundError("building.unknown_in_address", address=canonical, code=address.building,
-                                known=", ".join(known))
+    if known_building:
+        check_known_building(nb, address)
     building_id = ensure_building(nb, address.building)
     return nb.insert(
         "households",
@@ -79,6 +76,20 @@ def ensure_household(nb: Notebook, address: Address, *, known_building: bool = F
             "created_at": clock.iso(clock.now()),
         },
     )
+
+
+def check_known_building(nb: Notebook, address: Address, key: str = "building.unknown_in_address") -> None:
+    """Refuse an address in a building the grid does not have: a likely typo (99-1-101).
+
+    The one rule for typing a resident and importing a roster. A grid with no
+    building yet takes its first ones from the first addresses it is given;
+    after that, a new building is added on purpose (``gridnote building add``).
+    """
+    if nb.one("SELECT 1 FROM buildings WHERE code = ?", [address.building]):
+        return
+    known = [r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY CAST(code AS INTEGER), code")]
+    if known:
+        raise NotFoundError(key, address=address.canonical(), code=address.building, known=", ".join(known))
 
 
 def find_building(nb: Notebook, code: str) -> int:
@@ -196,8 +207,13 @@ def _pinyin_columns(name: str, alias: str | None) -> dict[str, str]:
     return {"pinyin": full, "initials": initials}
 
 
-def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = False) -> Resident:
-    """Register a resident (and their household, and building unless ``known_building``)."""
+def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = False,
+                 same_name: bool = False) -> Resident:
+    """Register a resident (and their household, and building unless ``known_building``).
+
+    A second resident of the same name at the same address is refused unless
+    ``same_name`` says it is another person: most often she was typed twice.
+    """
     if not fields.name:
         raise InputError("resident.name_empty")
     if fields.id_number:
@@ -209,6 +225,8 @@ def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = 
             _unique_id_number(nb, fields.id_number, None)
         household_id = (ensure_household(nb, fields.address, known_building=known_building)
                         if fields.address else None)
+        if household_id is not None and not same_name:
+            _no_namesake(nb, household_id, fields.name)
         now = clock.iso(clock.now())
         from gridnote.services.resident_fields import birth_from_id
 
@@ -233,6 +251,14 @@ def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = 
         for contact in fields.contacts:
             add_contact(nb, resident_id, contact.name, contact.relation, contact.phone, contact.nearby)
     return get_resident(nb, resident_id)
+
+
+def _no_namesake(nb: Notebook, household_id: int, name: str) -> None:
+    row = nb.one("SELECT id FROM residents WHERE household_id = ? AND name = ? AND moved_out_at IS NULL "
+                 "ORDER BY id", [household_id, name])
+    if row is not None:
+        there = get_resident(nb, int(row[0]))
+        raise StateError("resident.same_name_here", id=there.id, name=there.display_name, address=there.address)
 
 
 def _unique_id_number(nb: Notebook, id_number: str, resident_id: int | None) -> None:
