@@ -36,3 +36,12 @@ def test_click_does_not_check_the_db_path_itself(cli, tmp_path: Path, monkeypatc
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
     result = cli("--db", str(path), "today")
     assert "is not readable" not in result.output + result.stderr
+
+
+def test_an_unreadable_import_file_is_explained_by_gridnote(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text("姓名,楼栋,单元,房号\n冯一,8,1,101\n", encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
+    result = cli("resident", "import", str(path))
+    assert "is not readable" not in result.output + result.stderr

@@ -228,7 +228,7 @@ def resident_move_out(
 
 @app.command("import")
 def resident_import(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")] = False,
     new_buildings: Annotated[bool, typer.Option("--new-buildings", help="Add the buildings the grid does not have yet (otherwise their rows are refused as typos).")] = False,
 ) -> None:
