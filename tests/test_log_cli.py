@@ -7,16 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from visit_rows import log_counts as counts
 
-TABLES = ("visits", "readings", "tasks", "revisions")
-
-
-def counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
-    try:
-        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
-    finally:
-        conn.close()
 
 
 def rows(path: Path, sql: str, params: tuple = ()) -> list[dict]:

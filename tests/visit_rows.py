@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from gridnote.db import Notebook
 
 
@@ -16,3 +19,15 @@ def insert_visit(nb: Notebook, kind: str, day: str, *, resident_id: int | None =
         "building_id": building_id, "note": None, "created_at": at, "updated_at": at,
         "undone_at": at if undone else None,
     })
+
+
+LOG_TABLES = ("visits", "readings", "tasks", "revisions")
+
+
+def log_counts(path: Path) -> dict[str, int]:
+    """Rows in the tables a ``log`` writes: compared before and after a refused command."""
+    conn = sqlite3.connect(path)
+    try:
+        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in LOG_TABLES}
+    finally:
+        conn.close()
