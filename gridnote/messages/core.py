@@ -63,4 +63,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.setting": ("Setting", "设置"),
     "col.value": ("Value", "值"),
     "col.meaning": ("Meaning", "说明"),
+    # long lists on screen
+    "list.more": ("… {count} more not shown (narrow with --from/--to, or --json for all)",
+                  "……另有 {count} 条未显示（可用 --from/--to 缩小范围，或用 --json 查看全部）"),
+    "list.earlier": ("… {count} earlier not shown (narrow with --from/--to, or --json for all)",
+                     "……更早的 {count} 条未显示（可用 --from/--to 缩小范围，或用 --json 查看全部）"),
 }

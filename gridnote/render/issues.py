@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from gridnote.i18n import pick, t
 from gridnote.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES
 from gridnote.models import Category, Issue, IssueChange, IssueDetail, IssueUpdate
-from gridnote.render.common import join_list, note, ok, table
+from gridnote.render.common import join_list, note, ok, on_screen, table, with_left_out
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -159,7 +159,8 @@ def issue_table(issues: list[Issue], now: datetime, *, open_only: bool = True,
     grid.columns[1].no_wrap = True
     grid.columns[2].overflow = "fold"
     grid.columns[3].no_wrap = True
-    for issue in issues:
+    shown, left_out = on_screen(issues)
+    for issue in shown:
         status = Text(STATUSES.label(issue.status))
         if issue.priority == "urgent":
             status.append(" " + PRIORITIES.label("urgent"), style="bold red")
@@ -167,7 +168,7 @@ def issue_table(issues: list[Issue], now: datetime, *, open_only: bool = True,
         facts = [category_label(issue.category, cats), place_label(issue), who(issue)]
         body.append("\n" + " · ".join(f for f in facts if f and f != "-"), style="dim")
         grid.add_row(str(issue.id), status, body, _due_cell(issue, now))
-    return grid
+    return with_left_out(grid, left_out)
 
 
 # -- the card -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from gridnote.i18n import t
 from gridnote.models import Task
-from gridnote.render.common import note, ok, table
+from gridnote.render.common import note, ok, on_screen, table, with_left_out
 from gridnote.render.when import due_label
 
 if TYPE_CHECKING:
@@ -86,14 +86,15 @@ def task_table(tasks: list[Task], today: date, *, status: str | None = "open", o
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
     late = today.isoformat()
-    for task in tasks:
+    shown, left_out = on_screen(tasks)
+    for task in shown:
         overdue = task.status == "open" and task.due_date is not None and task.due_date < late
         heading = _heading(task)
         if task.status != "open":
             heading.append(" " + t("task.status_mark", status=_status(task)), style="dim")
         grid.add_row(str(task.id), Text(_due(task, today), style="red" if overdue else ""), heading,
                      who(task.resident, task.resident_address, task.building))
-    return grid
+    return with_left_out(grid, left_out)
 
 
 def task_card(task: Task, today: date) -> RenderableType:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from gridnote.i18n import t
 from gridnote.models import NextCareVisit, LogResult, Reading, ReadingFlag, ResidentCard, Task, Trend, UndoResult, Visit
 from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text, unit_label
-from gridnote.render.common import join_list, note, ok, table
+from gridnote.render.common import join_list, note, ok, on_screen, table, with_left_out
 from gridnote.render.when import month_day, month_day_weekday
 
 if TYPE_CHECKING:
@@ -164,7 +164,8 @@ def visits_table(visits: list[Visit], start: date | None, end: date | None, toda
                  title=_title(start, end, today), caption=_caption(visits))
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
-    for visit in visits:
+    shown, left_out = on_screen(visits, keep_last=True)  # in time order: the newest matter
+    for visit in shown:
         when = visit.time if one_day else f"{month_day(visit.day, today)} {visit.time}"
         who = Text(who_label(visit))
         if _place(visit):
@@ -181,7 +182,7 @@ def visits_table(visits: list[Visit], start: date | None, end: date | None, toda
             kind.append("\n" + t("visit.undone_mark"), style="dim")
         style = "dim strike" if visit.undone_at else None
         grid.add_row(str(visit.id), when, kind, who, detail, style=style)
-    return grid
+    return with_left_out(grid, left_out, earlier=True)
 
 
 def _title(start: date | None, end: date | None, today: date) -> str | None:
