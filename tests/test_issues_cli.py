@@ -480,3 +480,16 @@ def test_an_unknown_category_names_close_ones_only_when_there_are_some(cli, demo
     zh = cli("--lang", "zh", "issue", "add", "x", "-k", "不存在的类别")
     assert zh.stderr == "错误：没有“不存在的类别”这个类别（全部类别：gridnote issue category list）\n"
     assert counts(nb) == before
+
+
+def test_a_rejected_issue_shows_no_deadline_still_due(cli, demo) -> None:
+    """Its resolution deadline no longer applies; the response it got stays on record."""
+    cli("issue", "add", "5号楼门前有装修垃圾", "-c", "app", "-b", "5", "-r", "高阿姨", env=at("10:00"))
+    assert cli("issue", "reject", "1", "not-real", env=at("11:00")).exit_code == 0
+    lines = cli("issue", "show", "1", env=at("12:00")).stdout.splitlines()
+    assert [line.rstrip() for line in lines if line.startswith(("Response", "Resolution"))] == [
+        "Response      due 11-30 10:00  done 11-29 11:00",
+        "Resolution    not applicable (rejected)",
+    ]
+    zh = cli("--lang", "zh", "issue", "show", "1", env=at("12:00")).stdout
+    assert "办结      不再适用（不予受理）" in zh and "时限 12-" not in zh

@@ -199,10 +199,11 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
     if detail.affects:
         facts.add_row(t("issue.f.affects"), join_list(
             f"{r.display_name} {r.address or ''}".strip() for r in detail.affects))
+    ended = None if issue.is_open else STATUSES.label(issue.status)
     facts.add_row(t("issue.f.response"), _deadline_text(issue.response_due_at, issue.first_response_at,
-                                                          "response" in late, today))
+                                                          "response" in late, today, ended))
     facts.add_row(t("issue.f.resolve"), _deadline_text(issue.resolve_due_at, issue.resolved_at,
-                                                         "resolve" in late, today))
+                                                         "resolve" in late, today, ended))
     if issue.referred_to:
         parts = [PARTNERS.label(issue.referred_to)]
         if issue.referral_contact:
@@ -244,9 +245,13 @@ def _parent_label(code: str, cats: list[Category] | None) -> str:
     return ""
 
 
-def _deadline_text(due: str, done: str | None, late: bool, today: date) -> Any:
+def _deadline_text(due: str, done: str | None, late: bool, today: date, ended: str | None = None) -> Any:
+    """``due 12-06 12:00  done 12-02 09:10``; a deadline never met on a rejected or closed issue
+    (``ended``: its state) no longer applies, so it is not shown as something still due."""
     from rich.text import Text
 
+    if done is None and ended is not None:
+        return Text(t("issue.deadline_void", status=ended), style="dim")
     text = Text(t("issue.due_by", when=short_time(due, today)))
     if done:
         on_time = done <= due
