@@ -334,7 +334,7 @@ class Decade:
             "due_at": iso(datetime.combine(due, due_time, TZ)) if due and due_time else None,
             "resident_id": resident_id, "building_id": building_id, "every": every, "series_id": None,
             "source": None, "created_at": iso(created), "updated_at": iso(created),
-            "done_at": None, "done_day": None, "dropped_at": None,
+            "done_at": None, "done_day": None, "dropped_at": None, "skipped": 0,
         }
         return self.add("tasks", created, values, **refs)
 

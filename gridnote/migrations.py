@@ -472,10 +472,30 @@ def m007_speed_indexes(db: Any) -> None:
     )
 
 
+def m008_task_skipped(db: Any) -> None:
+    """``tasks.skipped``: 1 for a repeating task's occurrence she skipped (``task skip``).
+
+    A skipped occurrence is stored ``dropped`` (not done, closed) but is shown as
+    skipped: the marker saves reading ``revisions`` for every task on screen.
+    Occurrences skipped before this migration are found by their last revision,
+    a ``skip``.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE tasks ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1));
+        UPDATE tasks SET skipped = 1
+            WHERE status = 'dropped'
+              AND (SELECT action FROM revisions
+                   WHERE table_name = 'tasks' AND row_id = tasks.id ORDER BY id DESC LIMIT 1) = 'skip';
+        """,
+    )
+
+
 # Append new migrations here, never reorder or edit shipped ones.
 STEPS: list[Callable[[Any], None]] = [
     m001_registry, m002_tasks_visits, m003_issues_events, m004_visits_household, m005_report_indexes,
-    m006_search, m007_speed_indexes,
+    m006_search, m007_speed_indexes, m008_task_skipped,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

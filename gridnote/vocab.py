@@ -129,6 +129,7 @@ TASK_STATUSES = Vocabulary(
         Term("open", "open", "未完成", ("todo", "待办", "未办", "进行中")),
         Term("done", "done", "已完成", ("完成", "finished", "closed")),
         Term("dropped", "dropped", "已放弃", ("放弃", "取消", "cancelled", "canceled")),
+        Term("skipped", "skipped", "已跳过", ("跳过", "skip")),
     ),
 )
 

@@ -235,7 +235,9 @@ def test_task_list_overdue_is_open_and_before_today(cli, nb) -> None:
     add_task(nb, "undated", due=None)
     complete(nb, [3])
     assert [task["text"] for task in json.loads(ok(cli("task", "list", "--overdue", "--json")))] == ["late"]
-    assert json.loads(ok(cli("task", "list", "--overdue", "--status", "done", "--json"))) == []
+    refused = cli("task", "list", "--overdue", "--status", "done", "--json")  # overdue means open
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == "Error: --overdue lists open tasks only; it cannot go with --status done\n"
 
 
 # -- the command ------------------------------------------------------------------------

@@ -241,3 +241,33 @@ def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
         assert err.value.key == "notebook.read_only"
     finally:
         ro.close()
+
+
+def test_m008_marks_occurrences_skipped_before_it(tmp_path: Path) -> None:
+    """A notebook from before m008: a dropped task whose last change was a skip becomes skipped."""
+    import sqlite_utils
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    migrations.migrations().apply(db, stop_before="m008_task_skipped")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 7")
+    stamp = "2026-11-29T09:00:00+08:00"
+    for number, action in ((1, "skip"), (2, "drop"), (3, "skip")):  # 3: skipped, reopened, dropped
+        conn.execute("INSERT INTO tasks (id, text, status, every, created_at, updated_at, dropped_at)"
+                     " VALUES (?, 'd', 'dropped', 'day', ?, ?, ?)", [number, stamp, stamp, stamp])
+        conn.execute("INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', ?, ?, '{}', ?)",
+                     [number, action, stamp])
+    conn.execute("INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', 3, 'reopen', '{}', ?)",
+                 [stamp])
+    conn.execute("INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', 3, 'drop', '{}', ?)",
+                 [stamp])
+    conn.commit()
+    conn.close()
+
+    nb = open_notebook(path)
+    try:
+        assert [tuple(r) for r in nb.rows("SELECT id, skipped FROM tasks ORDER BY id")] == [(1, 1), (2, 0), (3, 0)]
+    finally:
+        nb.close()

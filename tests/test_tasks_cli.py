@@ -254,6 +254,41 @@ def test_skipping_one_time_of_a_repeating_task_moves_the_series_on(cli, nb) -> N
     assert (get_task(nb, 2).status, get_task(nb, 3).status) == ("open", "dropped")
 
 
+def test_a_skipped_time_shows_as_skipped_not_dropped(cli, nb) -> None:
+    ok(cli("task", "add", "d", "--every", "day", "--due", "今天9:00"))
+    ok(cli("task", "add", "送药", "--due", "today"))
+    ok(cli("task", "skip", "1"))
+    ok(cli("task", "drop", "2"))
+    card = ok(cli("task", "show", "1"))
+    assert "Status   skipped" in card and "Skipped  2026-11-29 09:00" in card and "Dropped" not in card
+    assert "（已跳过）" in ok(cli("--lang", "zh", "task", "list", "--status", "all"))
+    assert "(skipped)" in ok(cli("task", "list", "--status", "all"))
+    before = snapshot(nb)
+    fails(cli("task", "skip", "1"), 4, "task 1 (d) was skipped; reopen it first: gridnote task reopen 1")
+    fails(cli("task", "done", "1"), 4, "task 1 (d) was skipped; reopen it first: gridnote task reopen 1")
+    assert snapshot(nb) == before
+    # JSON keeps the stored status (documented) and says which dropped ones were skipped
+    shown = json.loads(ok(cli("task", "show", "1", "--json")))
+    assert (shown["status"], shown["skipped"]) == ("dropped", True)
+
+    def ids(status: str) -> list[int]:
+        return [t["id"] for t in json.loads(ok(cli("task", "list", "--json", "--status", status)))]
+
+    assert (ids("skipped"), ids("跳过"), ids("dropped")) == ([1], [1], [2])
+    # reopened, then dropped for good: no longer skipped
+    ok(cli("task", "reopen", "1"))
+    ok(cli("task", "drop", "1"))
+    assert "Status   dropped" in ok(cli("task", "show", "1"))
+    assert json.loads(ok(cli("task", "show", "1", "--json")))["skipped"] is False
+
+
+def test_overdue_with_another_status_is_refused(cli, nb) -> None:
+    ok(cli("task", "add", "旧事", "--due", "上周一"))
+    fails(cli("task", "list", "--overdue", "--status", "dropped"), 2,
+          "--overdue lists open tasks only; it cannot go with --status dropped")
+    assert [t["id"] for t in json.loads(ok(cli("task", "list", "--overdue", "--status", "all", "--json")))] == [1]
+
+
 def test_only_an_open_repeating_task_can_be_skipped(cli, nb) -> None:
     ok(cli("task", "add", "送药", "--due", "today"))
     before = snapshot(nb)
@@ -289,7 +324,8 @@ def test_list_filters(cli, demo, nb) -> None:
     assert ids("--from", "tomorrow", "--to", "12-05") == [1, 3]
     assert ids("--from", "tomorrow", "--to", "周五") == [1]
     assert ids("--undated") == [4]
-    fails(cli("task", "list", "--status", "bogus"), 2, 'unknown status "bogus"; use open, done, dropped or all')
+    fails(cli("task", "list", "--status", "bogus"), 2,
+          'unknown status "bogus"; use open, done, dropped, skipped or all')
 
 
 @pytest.mark.parametrize("args, lang, line", [
@@ -299,6 +335,9 @@ def test_list_filters(cli, demo, nb) -> None:
     (("--status", "已完成"), "zh", "没有符合条件的已完成任务。"),
     (("--overdue",), "en", "Nothing overdue."),
     (("--overdue",), "zh", "没有逾期未办的任务。"),
+    (("--overdue", "--starred"), "en", "No overdue task matches these filters."),
+    (("--overdue", "--from", "11-01"), "zh", "没有符合这些条件的逾期任务。"),
+    (("--overdue", "--status", "all"), "en", "Nothing overdue."),
 ])
 def test_an_empty_list_says_what_fits_its_filter(cli, nb, args, lang, line) -> None:
     ok(cli("task", "add", "明天的事", "--due", "tomorrow"))
@@ -345,7 +384,7 @@ def test_show_card_and_json(cli, demo, nb) -> None:
         "due_time": "06:30", "due_at": "2026-11-30T06:30:00+08:00", "resident_id": 1,
         "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None, "every": "2d",
         "series_id": None, "note": "带血压计", "source": None, "created_at": "2026-11-29T09:00:00+08:00",
-        "done_at": None, "dropped_at": None,
+        "done_at": None, "dropped_at": None, "skipped": False,
     }
 
 

@@ -72,7 +72,7 @@ def _numbers(texts: list[str]) -> list[int]:
 
 @app.command("list")
 def task_list(
-    status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, done, dropped or all (未完成/已完成/已放弃/全部).")] = "open",
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, done, dropped, skipped or all (未完成/已完成/已放弃/已跳过/全部).")] = "open",
     starred: Annotated[bool, typer.Option("--starred", "-s", help="Only starred tasks.")] = False,
     resident: ResidentOpt = None,
     building: BuildingOption = None,
@@ -95,17 +95,18 @@ def task_list(
     start, end = parse_range(from_, to, past=False)
     nb = notebook()
     status_code = tasks.parse_status(status)
-    found = tasks.list_tasks(nb, tasks.TaskFilter(
+    picked = tasks.TaskFilter(
         status=status_code, starred=starred,
         resident_id=resolve_resident(nb, resident).id if resident else None,
         building_id=resolve_building(nb, building) if building else None,
         start=start, end=end,
         undated=undated, overdue_on=clock.today() if overdue else None,
-    ))
+    )
+    found = tasks.list_tasks(nb, picked)
     if json_:
         print_json([task_json(task) for task in found])
         return
-    out().print(task_table(found, clock.today(), status=status_code, overdue=overdue))
+    out().print(task_table(found, clock.today(), status=status_code, overdue=overdue, narrowed=picked.narrowed))
 
 
 @app.command("show")

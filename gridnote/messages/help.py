@@ -190,7 +190,8 @@ OPTION_HELP_ZH: dict[str, str] = {
     "Mark it important (shown first).": "标为重要（排在最前）。",
     "The resident it is for: 李奶奶, lnn, 8-2-301, #12.": "为哪位居民：李奶奶、lnn、8-2-301、#12。",
     "Repeat: day, weekday, week, month, 2d, 每天, 每周.": "重复：每天、工作日、每周、每月、每2天（day、weekday、week、month、2d）。",
-    "open, done, dropped or all (未完成/已完成/已放弃/全部).": "未完成、已完成、已放弃或全部（open/done/dropped/all）。",
+    "open, done, dropped, skipped or all (未完成/已完成/已放弃/已跳过/全部).":
+        "未完成、已完成、已放弃、已跳过或全部（open/done/dropped/skipped/all）。",
     "Only starred tasks.": "只列标星的任务。",
     "Due on or after: today, 12-01, 下周一.": "到期日不早于：今天、12-01、下周一。",
     "Due on or before.": "到期日不晚于。",

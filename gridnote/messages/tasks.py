@@ -19,6 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "任务 {id}（{text}）已完成；如需重新打开：gridnote task reopen {id}"),
     "task.is_dropped": ("task {id} ({text}) was dropped; reopen it first: gridnote task reopen {id}",
                         "任务 {id}（{text}）已放弃；请先重新打开：gridnote task reopen {id}"),
+    "task.is_skipped": ("task {id} ({text}) was skipped; reopen it first: gridnote task reopen {id}",
+                        "任务 {id}（{text}）已跳过；请先重新打开：gridnote task reopen {id}"),
     "task.already_open": ("task {id} ({text}) is still open", "任务 {id}（{text}）本来就未完成"),
     "task.already_starred": ("task {id} ({text}) is already starred", "任务 {id}（{text}）已经标星"),
     "task.not_starred": ("task {id} ({text}) is not starred", "任务 {id}（{text}）没有标星"),
@@ -28,12 +30,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "没有要修改的内容；参见：gridnote task edit --help"),
     "task.repeat_needs_due": ("a repeating task needs a due day; add --due (task {id})",
                               "重复任务需要日期，请加上 --due（任务 {id}）"),
-    "task.bad_status": ("unknown status \"{text}\"; use open, done, dropped or all",
-                        "未知状态“{text}”，可用：未完成、已完成、已放弃、全部（open/done/dropped/all）"),
+    "task.bad_status": ("unknown status \"{text}\"; use open, done, dropped, skipped or all",
+                        "未知状态“{text}”，可用：未完成、已完成、已放弃、已跳过、全部（open/done/dropped/skipped/all）"),
     "task.skip_not_repeating": ("task {id} ({text}) does not repeat, so there is no next time to skip to; "
                                 "move it (gridnote task move {id} tomorrow) or drop it (gridnote task drop {id})",
                                 "任务 {id}（{text}）不是重复任务，没有下一次可跳到；"
                                 "请改期（gridnote task move {id} 明天）或放弃（gridnote task drop {id}）"),
+    "task.overdue_with_status": ("--overdue lists open tasks only; it cannot go with --status {status}",
+                                 "--overdue 只列出未完成的任务，不能与 --status {status} 同用"),
     "task.move_needs_when": ("say where to move it: gridnote task move 12 tomorrow",
                              "请写明移到哪天：gridnote task move 12 明天"),
     # -- confirmations -------------------------------------------------------------
@@ -61,6 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "没有符合条件的任务。添加任务：gridnote task add \"……\" --due 明天"),
     "task.none_status": ("No {status} tasks match.", "没有符合条件的{status}任务。"),
     "task.none_overdue": ("Nothing overdue.", "没有逾期未办的任务。"),
+    "task.none_overdue_match": ("No overdue task matches these filters.", "没有符合这些条件的逾期任务。"),
     "task.count": ("{count} tasks", "共 {count} 项"),
     "task.count_one": ("1 task", "共 1 项"),
     # -- task card and table ---------------------------------------------------------
@@ -76,6 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.field.created": ("Written", "创建"),
     "task.field.done": ("Done", "完成"),
     "task.field.dropped": ("Dropped", "放弃"),
+    "task.field.skipped": ("Skipped", "跳过"),
     "task.field.series": ("Series", "系列"),
     "task.series_of": ("repeats task {id}", "重复自任务 {id}"),
     "task.undated": ("no date", "未定日期"),

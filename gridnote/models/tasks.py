@@ -11,7 +11,7 @@ class Task:
 
     id: int
     text: str
-    status: str = "open"  # open, done, dropped
+    status: str = "open"  # open, done, dropped (a skipped occurrence too: see ``skipped``)
     starred: bool = False
     due_date: str | None = None  # local day, YYYY-MM-DD
     due_at: str | None = None  # ISO 8601 with offset; None for an all-day item
@@ -27,10 +27,16 @@ class Task:
     dropped_at: str | None = None
     building_id: int | None = None
     series_id: int | None = None  # first task of a repeating series (None: this one is the first)
+    skipped: bool = False  # a dropped occurrence of a repeating task that she skipped (`task skip`)
 
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    @property
+    def state(self) -> str:
+        """The status as she sees it: ``skipped`` for a skipped occurrence (stored ``dropped``)."""
+        return "skipped" if self.skipped else self.status
 
     @property
     def due_time(self) -> str | None:

@@ -99,7 +99,7 @@ def _task_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[Text
     facts = [due_label(task.due_date, task.due_time, today),
              who(task.resident, task.resident_address, task.building)]
     if not task.is_open:
-        facts.append(TASK_STATUSES.label(task.status))
+        facts.append(TASK_STATUSES.label(task.state))
     line.append("  " + " · ".join(filter(None, facts)), style="dim")
     return (Text(f"#{task.id}", style="dim"), _with_snippet(line, hit, terms))
 

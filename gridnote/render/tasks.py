@@ -51,7 +51,7 @@ def _status_label(status: str) -> str:
 
 
 def _status(task: Task) -> str:
-    return _status_label(task.status)
+    return _status_label(task.state)
 
 
 def _heading(task: Task) -> Text:
@@ -66,21 +66,23 @@ def _heading(task: Task) -> Text:
     return text
 
 
-def _none(status: str | None, overdue: bool) -> RenderableType:
+def _none(status: str | None, overdue: bool, narrowed: bool) -> RenderableType:
     """The empty list, in words that fit the filter: "add one" only where adding one would help."""
     if overdue:
-        return note("task.none_overdue")
-    if status in ("done", "dropped"):
+        return note("task.none_overdue_match" if narrowed else "task.none_overdue")
+    if status in ("done", "dropped", "skipped"):
         return note("task.none_status", status=_status_label(status))
     return note("task.none")
 
 
-def task_table(tasks: list[Task], today: date, *, status: str | None = "open", overdue: bool = False) -> RenderableType:
-    """The tasks as a table; ``status`` and ``overdue`` (the list's filter) choose the empty-list line."""
+def task_table(tasks: list[Task], today: date, *, status: str | None = "open", overdue: bool = False,
+               narrowed: bool = False) -> RenderableType:
+    """The tasks as a table; the list's filter (``status``, ``overdue``, ``narrowed``: any other
+    filter) chooses the empty-list line."""
     from rich.text import Text
 
     if not tasks:
-        return _none(status, overdue)
+        return _none(status, overdue, narrowed)
     caption = t("task.count_one") if len(tasks) == 1 else t("task.count", count=len(tasks))
     grid = table("col.id", "col.due", "col.task", "col.for", caption=caption)
     grid.columns[0].justify = "right"
@@ -120,7 +122,8 @@ def task_card(task: Task, today: date) -> RenderableType:
     if task.done_at:
         facts.add_row(t("task.field.done"), task.done_at[:16].replace("T", " "))
     if task.dropped_at:
-        facts.add_row(t("task.field.dropped"), task.dropped_at[:16].replace("T", " "))
+        facts.add_row(t("task.field.skipped" if task.skipped else "task.field.dropped"),
+                      task.dropped_at[:16].replace("T", " "))
     heading = _heading(task)
     if heading.cell_len <= CARD_TITLE_CELLS:
         return Panel(facts, title=Text(f"{task.id} ", style="bold") + heading, title_align="left", expand=False)
@@ -138,7 +141,7 @@ def task_json(task: Task) -> dict[str, Any]:
         "resident_id": task.resident_id, "resident": task.resident, "address": task.resident_address,
         "building": task.building, "every": task.every, "series_id": task.series_id,
         "note": task.note, "source": task.source, "created_at": task.created_at,
-        "done_at": task.done_at, "dropped_at": task.dropped_at,
+        "done_at": task.done_at, "dropped_at": task.dropped_at, "skipped": task.skipped,
     }
 
 

@@ -8,8 +8,8 @@ series' rhythm (counted from the first task's due day, so "every month" from
 the 31st stays at month ends), after both its due day and today. The new row
 points at the first task of the series (``series_id``) and at the task it
 follows (``source = "task:N"``), so reopening a finished task can take back
-the occurrence it created. Skipping one occurrence drops it (not done) and
-writes the next one the same way; dropping a repeating task ends its series.
+the occurrence it created. Skipping one occurrence drops it (not done), marks
+it ``skipped`` (so it shows as skipped, not dropped) and writes the next one the same way; dropping a repeating task ends its series.
 A series whose next day would fall after the
 last plausible year (``dates.LAST_YEAR``) ends there instead.
 """
@@ -51,7 +51,7 @@ def _must_be_open(task: Task) -> None:
     if task.status == "done":
         raise StateError("task.already_done", id=task.id, text=task.text)
     if task.status == "dropped":
-        raise StateError("task.is_dropped", id=task.id, text=task.text)
+        raise StateError("task.is_skipped" if task.skipped else "task.is_dropped", id=task.id, text=task.text)
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def skip(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
 
     with nb.transaction():
         skipped = _change(nb, numbers, "skip", check,
-                          lambda task: {"status": "dropped", "dropped_at": clock.iso(now)})
+                          lambda task: {"status": "dropped", "skipped": 1, "dropped_at": clock.iso(now)})
         result = []
         for task in skipped:
             follower = _schedule_next(nb, task, now.date())
@@ -148,7 +148,7 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
     with nb.transaction():
         opened = _change(nb, ids, "reopen", check,
                          lambda task: {"status": "open", "done_at": None, "done_day": None,
-                                       "dropped_at": None})
+                                       "dropped_at": None, "skipped": 0})
         result = []
         for task in opened:
             follower = None

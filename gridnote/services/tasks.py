@@ -62,6 +62,7 @@ def task_from_row(row: sqlite3.Row) -> Task:
         dropped_at=row["dropped_at"],
         building_id=row["building_id"],
         series_id=row["series_id"],
+        skipped=bool(row["skipped"]),
     )
 
 
@@ -131,7 +132,7 @@ def parse_number(text: str) -> int:
 
 
 def parse_status(text: str) -> str | None:
-    """``open``/``未完成``, ``done``, ``dropped`` → the code; ``all``/``全部`` → None (every status)."""
+    """``open``/``未完成``, ``done``, ``dropped``, ``skipped`` → the code; ``all``/``全部`` → None (every status)."""
     from gridnote.textnorm import fold
     from gridnote.vocab import TASK_STATUSES
 
@@ -241,9 +242,18 @@ def named_building(nb: Notebook, text: str) -> int | None:
 
 
 # -- lists -----------------------------------------------------------------------
+# The shown status (``Task.state``) a --status code picks: skipped occurrences are stored dropped.
+_STATE_CLAUSES = {
+    "open": "t.status = 'open'",
+    "done": "t.status = 'done'",
+    "dropped": "t.status = 'dropped' AND NOT t.skipped",
+    "skipped": "t.status = 'dropped' AND t.skipped",
+}
+
+
 @dataclass(frozen=True)
 class TaskFilter:
-    status: str | None = "open"  # None: every status
+    status: str | None = "open"  # a shown status (open, done, dropped, skipped); None: every status
     starred: bool = False
     resident_id: int | None = None
     building_id: int | None = None  # tied to the building, or to someone living in it
@@ -252,13 +262,21 @@ class TaskFilter:
     undated: bool = False
     overdue_on: date | None = None  # only open tasks due before this day (the agenda's "Overdue")
 
+    @property
+    def narrowed(self) -> bool:
+        """Filtered by more than status and overdue (so an empty list is not "nothing at all")."""
+        return bool(self.starred or self.resident_id is not None or self.building_id is not None
+                    or self.start or self.end or self.undated)
+
 
 def list_tasks(nb: Notebook, f: TaskFilter = TaskFilter()) -> list[Task]:
+    """The tasks the filter picks; overdue tasks are open by definition, so another status is refused."""
+    if f.overdue_on is not None and f.status not in (None, "open"):
+        raise InputError("task.overdue_with_status", status=f.status)
     clauses: list[str] = []
     params: list[Any] = []
     if f.status:
-        clauses.append("t.status = ?")
-        params.append(f.status)
+        clauses.append(_STATE_CLAUSES[f.status])
     if f.starred:
         clauses.append("t.starred = 1")
     if f.resident_id is not None:
