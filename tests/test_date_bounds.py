@@ -68,8 +68,8 @@ def test_skipping_the_last_time_of_a_series_says_it_ended(cli, demo) -> None:
     assert cli("task", "add", "y", "--due", "2100-12-31", "--every", "day").exit_code == 0
     result = cli("task", "skip", "1")
     assert result.exit_code == 0, result.stderr
-    assert " ".join(result.stdout.split()) == ("✓ Dropped 1: y (kept; undo with: gridnote task reopen 1)"
-                                               " · it does not repeat any more: its next date would be after 2100")
+    assert " ".join(result.stdout.split()) == ("✓ Skipped 1: y (not done) · it does not repeat any more:"
+                                               " its next date would be after 2100 undo: gridnote task reopen 1")
     conn = sqlite3.connect(demo)
     assert conn.execute("SELECT status FROM tasks WHERE id = 1").fetchone()[0] == "dropped"
     assert conn.execute("SELECT count(*) FROM tasks").fetchone()[0] == 1

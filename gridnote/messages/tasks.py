@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.skipped": ("Skipped {id}: {text} (not done) · next time: task {next}, {due}",
                      "已跳过 {id}：{text}（不算完成）· 下一次：任务 {next}，{due}"),
     "task.skipped_hint": ("undo: gridnote task reopen {id}", "撤销：gridnote task reopen {id}"),
+    "task.skipped_last": ("Skipped {id}: {text} (not done)", "已跳过 {id}：{text}（不算完成）"),
     "task.starred": ("Starred {id}: {text}", "已标星 {id}：{text}"),
     "task.unstarred": ("Unstarred {id}: {text}", "已取消标星 {id}：{text}"),
     "task.moved": ("Moved {id} to {due}: {text}", "已把 {id} 移到 {due}：{text}"),

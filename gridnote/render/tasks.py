@@ -197,9 +197,9 @@ def skipped_lines(skipped: list[Completion], today: date) -> RenderableType:
         else:  # the series reached the edge of the calendar: this was its last time
             from gridnote.dates import LAST_YEAR
 
-            line = ok("task.dropped", id=c.task.id, text=c.task.text)
+            line = ok("task.skipped_last", id=c.task.id, text=c.task.text)
             line.append(" · " + t("task.series_ended", last=LAST_YEAR), style="dim")
-            lines.append(line)
+            lines.append(_with_hint(line, "task.skipped_hint", c.task))
     return Group(*lines)
 
 
