@@ -1,9 +1,16 @@
-"""Phone numbers: one stored form for a mobile however it is typed."""
+"""Phone numbers: one stored form for a mobile however it is typed, and masked wherever they are printed."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import zipfile
 from pathlib import Path
+
+import pytest
+
+from gridnote.privacy import mask_phone, mask_text
 
 
 def phones(cli, who: str) -> tuple[list[str], list[str | None]]:
@@ -44,3 +51,31 @@ def test_the_11_digits_find_a_mobile_stored_the_old_way(cli, nb) -> None:
     assert json.loads(cli("resident", "show", "13800002222", "--json").stdout)["name"] == "测试丙"
     listed = json.loads(cli("resident", "list", "13800002222", "--json").stdout)
     assert [r["name"] for r in listed] == ["测试丙"]
+
+
+@pytest.mark.parametrize("phone, masked", [
+    ("13800001111", "138****1111"),
+    ("+86-138-0000-1111", "+86-138-****-1111"),  # was +86-1**-****-1111: the 86 counted as the number
+    ("+8613800001111", "+86138****1111"),
+    ("0086 138 0000 1111", "0086 138 **** 1111"),
+    ("0571-88886666", "0571-****6666"),
+    ("88886666", "88****66"),
+])
+def test_mask_phone_keeps_the_country_code_and_masks_the_number(phone, masked) -> None:
+    assert mask_phone(phone) == masked
+
+
+def test_mask_text_masks_a_mobile_with_a_country_code() -> None:
+    text = "居民来电+8613800001111说路灯，又打0086 139 0000 2222和+86-137-0000-3333"
+    assert mask_text(text) == "居民来电+86138****1111说路灯，又打0086 139 **** 2222和+86-137-****-3333"
+
+
+def test_the_report_masks_a_mobile_with_a_country_code(cli, demo, tmp_path: Path) -> None:
+    assert cli("issue", "add", "-b", "6", "居民来电+8613800001111说路灯").exit_code == 0
+    shown = cli("report")
+    assert shown.exit_code == 0, shown.stderr
+    assert "居民来电+86138****1111说路灯" in shown.stdout and "13800001111" not in shown.stdout
+    assert cli("report", "-o", str(tmp_path / "d.zip")).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "d.zip") as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("issues-new.csv").decode("utf-8-sig"))))
+    assert rows[1][2] == "居民来电+86138****1111说路灯"
