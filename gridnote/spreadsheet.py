@@ -8,10 +8,12 @@ injection, OWASP). Every writer of CSV and XLSX goes through this module:
   its exact characters.
 * CSV: a text starting with ``= + - @``, a tab or a carriage return gets a
   single quote in front (OWASP's advice), which spreadsheets show and never
-  run. Number-shaped texts are left alone: a sign followed only by digits,
-  spaces, dots and hyphens (``-3``, ``+86 138 0000 1111``) calls no function
-  and stays readable. The resident import removes the quote again, so an
-  exported file imports back to the same text.
+  run. Only a single signed number is left alone (``-3``, ``+3.5``): it
+  calls nothing and stays a number. Anything with a sign, operator or space
+  after its first character is quoted — ``+86-138-0000-1111`` or ``-1-1``
+  would be computed as arithmetic, and ``+86 138 0000 1111`` is no number.
+  The resident import removes the quote again, so an exported file imports
+  back to the same text.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER_SHAPED = re.compile(r"[+-]?\d[\d .\-]*")
+_NUMBER_SHAPED = re.compile(r"[+-]?\d+(?:\.\d+)?")  # one number: no operator after the sign
 
 
 def csv_cell(value: Any) -> str:

@@ -141,6 +141,19 @@ def test_resident_table(busy, lang) -> None:
     assert read_column(lines, headers, headers[2], stop) == "8-2-3018-2-301"
 
 
+def test_a_long_phone_stays_whole_in_the_resident_table(busy, cli, lang) -> None:
+    """``+86-138-0000-2`` over ``222`` reads as another number: a phone never breaks."""
+    from gridnote.render.residents import resident_table
+    from gridnote.services.residents import list_residents
+
+    assert cli("resident", "add", "测试甲", "-a", "8-2-302", "-p", "+44 20 7946 0958").exit_code == 0
+    with busy.transaction():  # as stored before a +86 was stripped on input
+        busy.execute("UPDATE residents SET phones = '+86-138-0000-2222' WHERE name = '张国华'")
+    lines = render(resident_table(list_residents(busy), TODAY))
+    for phone in ("+44-20-7946-0958", "+86-138-0000-2222", "13857112345"):
+        assert any(phone in line for line in lines), phone
+
+
 def test_task_table(busy, lang) -> None:
     from gridnote.render.tasks import task_table, who
     from gridnote.services.tasks import TaskFilter, list_tasks

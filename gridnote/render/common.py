@@ -38,11 +38,13 @@ def with_left_out(body: RenderableType, left_out: int, *, earlier: bool = False)
     return Group(line, body) if earlier else Group(body, line)
 
 
-def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
+def table(*columns: str, title: str | None = None, whole: tuple[str, ...] = (), **kwargs: Any) -> Table:
     """A compact table whose headers come from the catalogue keys given.
 
     Columns fold what does not fit: Chinese text has no spaces to wrap at, and
     Rich's default (an ellipsis) would cut a note or a list of tags short.
+    The columns in ``whole`` (a phone) never break: ``+86-138-0000-2`` over
+    ``222`` reads as another number, so the other columns fold to make room.
     """
     from rich import box
     from rich.table import Table
@@ -50,7 +52,10 @@ def table(*columns: str, title: str | None = None, **kwargs: Any) -> Table:
     grid = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left",
                  title_style="bold", header_style="bold", **kwargs)
     for key in columns:
-        grid.add_column(t(key), overflow="fold")
+        if key in whole:
+            grid.add_column(t(key), no_wrap=True)
+        else:
+            grid.add_column(t(key), overflow="fold")
     return grid
 
 

@@ -55,7 +55,7 @@ def resident_table(residents: list[Resident], today: date) -> RenderableType:
     if not residents:
         return note("resident.none")
     grid = table("col.id", "col.name", "col.gender_age", "col.address", "col.tags", "col.phone",
-                 caption=t("resident.count", count=len(residents)))
+                 caption=t("resident.count", count=len(residents)), whole=("col.phone",))
     for r in residents:
         name = r.display_name + (" " + t("resident.moved_mark") if r.moved_out else "")
         grid.add_row(str(r.id), name, _gender_age(r, today), r.address or "-", tag_labels(r.tags),
@@ -97,7 +97,7 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
         parts.append(Text(t("card.contacts"), style="bold"))
         contacts = [(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
                      t("card.nearby") if c.nearby else t("card.far")) for c in card.contacts]
-        parts.append(grid("lwwww", contacts, padding=2))
+        parts.append(grid("lwwlw", contacts, padding=2))  # the phone stays on one line
     from gridnote.render.visits import history_parts
 
     parts.extend(history_parts(card, today))

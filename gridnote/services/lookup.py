@@ -18,6 +18,7 @@ from gridnote.db import Notebook, contains
 from gridnote.errors import AmbiguousError, NotFoundError, StateError
 from gridnote.models import Resident
 from gridnote.textnorm import display_name
+from gridnote.services.resident_fields import phone_spellings
 from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
 from gridnote.textnorm import fold
 
@@ -88,9 +89,11 @@ def _find(nb: Notebook, tokens: list[str], include_moved: bool) -> list[Match]:
         params += [prefix, prefix + "-%"]
     for token in words:
         like = contains(token)
+        phones = [contains(spelling) for spelling in phone_spellings(token)]  # old +86-138-… rows too
         clauses.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in
-                                         ("r.name", "r.alias", "r.pinyin", "r.initials", "r.phones")) + ")")
-        params += [like] * 5
+                                         ("r.name", "r.alias", "r.pinyin", "r.initials",
+                                          *["r.phones"] * len(phones))) + ")")
+        params += [like] * 4 + phones
     if not include_moved:
         clauses.append("r.moved_out_at IS NULL")
     rows = nb.rows(RESIDENT_SELECT + " WHERE " + " AND ".join(clauses), params)

@@ -18,6 +18,8 @@ from gridnote.vocab import GENDERS, normalize_tags, split_list
 _BIRTH = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?$")
 _COMPACT_BIRTH = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _PHONE_ALLOWED = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
+# a mainland mobile behind the country code: +86, 0086 or a bare 86 (13 digits can be nothing else)
+_CN_MOBILE_WITH_PREFIX = re.compile(r"(?:\+86|0086|86)(1[3-9]\d{9})")
 _ID18 = re.compile(r"^\d{17}[\dX]$")
 _ID15 = re.compile(r"^\d{15}$")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -130,6 +132,13 @@ def _check_birth(year: int, month: int | None, day: int | None, iso: str,
 
 
 def clean_phone(text: str) -> str:
+    """One phone as it is stored: a mainland mobile as its 11 digits, anything else as typed.
+
+    ``+86 138 0000 2222``, ``0086-13800002222``, ``86-138-0000-2222`` and
+    ``138 0000 2222`` all become ``13800002222``, so look-ups by number find
+    them whatever way it was typed. A landline keeps its area-code form
+    (``0571-88886666``); other countries keep their ``+`` prefix.
+    """
     value = normalize(text).replace("（", "(").replace("）", ")")
     value = value.replace("(", "").replace(")", "").strip()
     if not _PHONE_ALLOWED.match(value):
@@ -137,11 +146,28 @@ def clean_phone(text: str) -> str:
     digits = re.sub(r"\D", "", value)
     if len(digits) < 7 or len(digits) > 15:
         raise InputError("resident.bad_phone", text=text)
+    mobile = _CN_MOBILE_WITH_PREFIX.fullmatch(value.replace(" ", "").replace("-", ""))
+    if mobile:
+        return mobile[1]
     if len(digits) == 11 and digits.startswith("1") and not value.startswith("+"):
         if not re.match(r"^1[3-9]\d{9}$", digits):
             raise InputError("resident.bad_phone", text=text)
         return digits
     return value.replace(" ", "-")
+
+
+def phone_spellings(term: str) -> tuple[str, ...]:
+    """The ways a mobile looked up as ``13800002222`` may be written in a notebook.
+
+    Phones stored before prefixes and separators were stripped on input read
+    ``+86-138-0000-2222``, and notes say ``138 0000 2222``: a look-up of the
+    11 digits also tries these spellings (no migration rewrites old rows).
+    Anything but a whole mainland mobile is looked up as it is.
+    """
+    if not re.fullmatch(r"1[3-9]\d{9}", term):
+        return (term,)
+    groups = (term[:3], term[3:7], term[7:])
+    return (term, "-".join(groups), " ".join(groups))
 
 
 def clean_phones(texts: list[str]) -> list[str]:

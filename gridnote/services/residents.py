@@ -187,10 +187,14 @@ def list_residents(
         from gridnote.db import contains
         from gridnote.textnorm import fold
 
+        from gridnote.services.resident_fields import phone_spellings
+
         like = contains(fold(text))
-        columns = ("r.name", "r.alias", "r.pinyin", "r.initials", "r.phones", "r.note", "h.address")
-        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        params += [like] * len(columns)
+        columns = ("r.name", "r.alias", "r.pinyin", "r.initials", "r.note", "h.address")
+        phones = [contains(spelling) for spelling in phone_spellings(fold(text))]  # old +86-138-… too
+        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in
+                                         (*columns, *["r.phones"] * len(phones))) + ")")
+        params += [like] * len(columns) + phones
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = nb.rows(
         RESIDENT_SELECT + f" {where} ORDER BY h.address IS NULL, "

@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING, Any
 from gridnote.errors import InputError
 from gridnote.migrations import SEARCH_KIND_CODES
 from gridnote.models import SearchGroup, SearchHit, SearchResult
+from gridnote.services.resident_fields import phone_spellings
 from gridnote.textnorm import fold, normalize
 from gridnote.vocab import Term, Vocabulary
 
@@ -125,7 +126,9 @@ def fts_queries(terms: tuple[str, ...]) -> tuple[str | None, str | None]:
     short_terms: list[str] = []
     for term in terms:
         if len(term) >= 3:
-            long_terms.append(_phrase(term))
+            spellings = phone_spellings(term)  # 13800002222 also finds an old +86-138-0000-2222
+            long_terms.append("(" + " OR ".join(map(_phrase, spellings)) + ")" if len(spellings) > 1
+                              else _phrase(term))
             continue
         tokens = _TOKEN.findall(term)
         if not tokens:
@@ -219,7 +222,7 @@ def _resident_snippet(row: Any, terms: tuple[str, ...]) -> str | None:
     """The field a resident matched in, when it is not their name, alias or address."""
     for field_text in (row["phones"].replace(",", " "), row["pinyin"], row["initials"]):
         for word in field_text.split():
-            if any(fold(term) in word.casefold() for term in terms):
+            if any(fold(term) in word.casefold().replace("-", "") for term in terms):
                 return word
     return snippet(" ".join(filter(None, (row["note"], row["moved_out_note"]))), terms)
 
