@@ -30,9 +30,9 @@ _REASONS = {
 class _Reason:
     """Why a file operation failed, in the catalogue's words; translated when the message is shown."""
 
-    def __init__(self, exc: OSError) -> None:
-        self.key = _REASONS.get(exc.errno or 0)
-        self.fallback = exc.strerror or str(exc)
+    def __init__(self, exc: OSError | None = None, *, key: str | None = None) -> None:
+        self.key = key or (_REASONS.get(exc.errno or 0) if exc is not None else None)
+        self.fallback = (exc.strerror or str(exc)) if exc is not None else ""
 
     def __str__(self) -> str:
         from gridnote.i18n import t
@@ -46,6 +46,11 @@ def os_reason(exc: OSError) -> _Reason:
     The common errors in the user's language; rare ones as the system says them.
     """
     return _Reason(exc)
+
+
+def reason(key: str) -> _Reason:
+    """A ``reason`` of gridnote's own (a catalogue key), for causes the system has no errno for."""
+    return _Reason(key=key)
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0o600) -> None:
