@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridnote.errors import InputError
+from gridnote.i18n import join_list
 from gridnote.models import Report
 
 FORMATS = ("text", "markdown", "html", "json", "csv", "xlsx")
@@ -26,7 +27,7 @@ def parse_format(text: str) -> str:
     fmt = text.strip().lower()
     fmt = _ALIASES.get(fmt, fmt)
     if fmt not in FORMATS:
-        raise InputError("report.bad_format", text=text, formats=", ".join(FORMATS))
+        raise InputError("report.bad_format", text=text, formats=join_list(FORMATS))
     return fmt
 
 
@@ -41,7 +42,7 @@ def choose_format(explicit: str | None, output: Path | None) -> str:
         elif suffix in _EXTENSIONS:
             fmt = _EXTENSIONS[suffix]
         else:
-            raise InputError("report.unknown_extension", name=output.name, formats=", ".join(FORMATS))
+            raise InputError("report.unknown_extension", name=output.name, formats=join_list(FORMATS))
     else:
         fmt = "text"
     if fmt == "csv" and suffix == ".csv":

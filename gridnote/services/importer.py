@@ -28,6 +28,7 @@ from gridnote.fileio import os_reason
 from gridnote.models import ImportProblem, ImportResult, Resident
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import check_known_building, ensure_household, get_resident
+from gridnote.i18n import join_list
 from gridnote.spreadsheet import csv_unquote
 from gridnote.textnorm import fold
 
@@ -148,7 +149,7 @@ def map_headers(header: list[str]) -> dict[int, str]:
         if field and field not in mapping.values():
             mapping[index] = field
     if "name" not in mapping.values():
-        raise InputError("import.no_name_column", headers=", ".join(h for h in header if h) or "-")
+        raise InputError("import.no_name_column", headers=join_list(h for h in header if h) or "-")
     if "address" not in mapping.values() and "building" not in mapping.values():
         raise InputError("import.no_address_column")
     return mapping
