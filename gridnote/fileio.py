@@ -53,15 +53,24 @@ def reason(key: str) -> _Reason:
     return _Reason(key=key)
 
 
+def refuse_folder(path: Path) -> None:
+    """Refuse an existing folder as the file to write, saying it is a folder.
+
+    Callers that look at the name first (a format from the extension) call this
+    before, so ``-o /tmp/`` is not "cannot tell the format from tmp".
+    """
+    if Path(path).is_dir():
+        reason = os_reason(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+        raise FileError("file.cannot_write", path=path, reason=reason)
+
+
 def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0o600) -> None:
     """Call ``write`` on a temporary file and move it into place; on failure leave nothing behind.
 
     Files gridnote writes hold personal data, so they are private (0600) by default.
     """
     path = Path(path)
-    if path.is_dir():  # before mkstemp, whose error would be about the folder around it
-        reason = os_reason(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
-        raise FileError("file.cannot_write", path=path, reason=reason)
+    refuse_folder(path)  # before mkstemp, whose error would be about the folder around it
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")

@@ -33,6 +33,10 @@ def parse_format(text: str) -> str:
 
 def choose_format(explicit: str | None, output: Path | None) -> str:
     """The format to write: as given, else from the output file's extension, else text."""
+    if output is not None:
+        from gridnote.fileio import refuse_folder
+
+        refuse_folder(output)  # a folder has no extension to go by; say what it is
     suffix = output.suffix.lower() if output is not None else ""
     if explicit is not None:
         fmt = parse_format(explicit)
