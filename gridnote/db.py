@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from gridnote.errors import NotebookError
-from gridnote.fileio import os_reason
+from gridnote.fileio import os_reason, reason
 
 APPLICATION_ID = 0x47524E54  # "GRNT": marks a SQLite file as a gridnote notebook
 BUSY_TIMEOUT_MS = 10_000  # two terminals writing at once wait for each other
@@ -145,13 +145,16 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
 
 
 def _open_reason(path: Path, exc: sqlite3.OperationalError) -> object:
-    """SQLite says only "unable to open database file"; name the usual cause in the user's language."""
+    """SQLite says only "unable to open database file" or "disk I/O error", in English;
+    name the usual cause in the user's language, else say it in the catalogue's words."""
     if not path.exists():
         code = errno.ENOENT
+    elif not path.is_file():
+        return reason("file.reason.not_a_file")
     elif not os.access(path, os.R_OK | os.W_OK):
         code = errno.EACCES
     else:
-        return str(exc)
+        return reason("notebook.reason.cannot_open")
     return os_reason(OSError(code, os.strerror(code)))
 
 
@@ -203,11 +206,16 @@ def open_notebook(path: Path, *, make_folder: bool = True) -> Notebook:
     path = Path(path)
     if path.is_dir():
         raise NotebookError("notebook.is_dir", path=path)
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: SQLite would say "disk I/O error"
+        raise NotebookError("notebook.cannot_open", path=path, reason=reason("file.reason.not_a_file"))
     created = False
     if not path.exists():
         created = _create_file(path, make_folder=make_folder)
     elif path.stat().st_size == 0:
-        os.chmod(path, 0o600)  # an empty file about to become a notebook: make it private first
+        try:
+            os.chmod(path, 0o600)  # an empty file about to become a notebook: make it private first
+        except OSError as exc:  # not ours to change (e.g. under /proc)
+            raise NotebookError("notebook.cannot_open", path=path, reason=os_reason(exc)) from exc
     conn = _connect(path)
     read_only = False
     try:

@@ -30,9 +30,9 @@ _REASONS = {
 class _Reason:
     """Why a file operation failed, in the catalogue's words; translated when the message is shown."""
 
-    def __init__(self, exc: OSError) -> None:
-        self.key = _REASONS.get(exc.errno or 0)
-        self.fallback = exc.strerror or str(exc)
+    def __init__(self, exc: OSError | None = None, *, key: str | None = None) -> None:
+        self.key = key or (_REASONS.get(exc.errno or 0) if exc is not None else None)
+        self.fallback = (exc.strerror or str(exc)) if exc is not None else ""
 
     def __str__(self) -> str:
         from gridnote.i18n import t
@@ -48,15 +48,29 @@ def os_reason(exc: OSError) -> _Reason:
     return _Reason(exc)
 
 
+def reason(key: str) -> _Reason:
+    """A ``reason`` of gridnote's own (a catalogue key), for causes the system has no errno for."""
+    return _Reason(key=key)
+
+
+def refuse_folder(path: Path) -> None:
+    """Refuse an existing folder as the file to write, saying it is a folder.
+
+    Callers that look at the name first (a format from the extension) call this
+    before, so ``-o /tmp/`` is not "cannot tell the format from tmp".
+    """
+    if Path(path).is_dir():
+        reason = os_reason(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+        raise FileError("file.cannot_write", path=path, reason=reason)
+
+
 def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0o600) -> None:
     """Call ``write`` on a temporary file and move it into place; on failure leave nothing behind.
 
     Files gridnote writes hold personal data, so they are private (0600) by default.
     """
     path = Path(path)
-    if path.is_dir():  # before mkstemp, whose error would be about the folder around it
-        reason = os_reason(IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
-        raise FileError("file.cannot_write", path=path, reason=reason)
+    refuse_folder(path)  # before mkstemp, whose error would be about the folder around it
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")

@@ -9,6 +9,7 @@ Chinese). Everything else is English.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any
 
 LANGS = ("en", "zh")
@@ -80,6 +81,19 @@ def t(key: str, /, **values: Any) -> str:
         return key if not values else f"{key} {values}"
     text = entry[1] if lang() == "zh" else entry[0]
     return text.format(**values) if values else text
+
+
+def join_list(items: Iterable[str]) -> str:
+    """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English: names, labels, choices in a row.
+
+    The one way user-facing text lists things, so Chinese never shows ASCII commas between items.
+    """
+    return ("、" if lang() == "zh" else ", ").join(items)
+
+
+def join_groups(items: Iterable[str]) -> str:
+    """``#1 李秀英 8-2-301；#757 …`` / ``…; …``: items that hold spaces or commas themselves."""
+    return ("；" if lang() == "zh" else "; ").join(items)
 
 
 def pick(en: str, zh: str) -> str:

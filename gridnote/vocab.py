@@ -62,7 +62,9 @@ class Vocabulary:
 
     def choices(self, lang: str | None = None) -> str:
         """``visit (走访), phone (电话)…`` for error messages."""
-        return ", ".join(f"{t.code} ({t.zh})" for t in self.terms)
+        from gridnote.i18n import join_list
+
+        return join_list(f"{t.code} ({t.zh})" for t in self.terms)
 
 
 CARE_TAGS = Vocabulary(

@@ -89,3 +89,24 @@ def test_version(cli) -> None:
     from gridnote import __version__
 
     assert cli("--version").stdout.strip() == f"gridnote {__version__}"
+
+
+OPTIONS = [(f"{path or 'gridnote'} {param.opts[0]}", param) for path, command in COMMANDS
+           for param in command.params if param.param_type_name == "option" and not param.is_flag
+           and param.type.name != "choice"]
+PLACEHOLDER = re.compile(r"<[^<>\s]+(?: [^<>\s]+)*>")  # Click's own <str>, <int range>, <path>
+
+
+@pytest.mark.parametrize("where, param", OPTIONS, ids=[w for w, _ in OPTIONS])
+def test_every_option_value_has_a_metavar(where: str, param: Any) -> None:
+    """Options name their value like arguments do (BUILDING, N, PATH), never Click's <str>."""
+    assert param.metavar and not PLACEHOLDER.search(param.metavar), f"{where}: metavar {param.metavar!r}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_lowercase_placeholder_on_any_help_page(cli, lang: str) -> None:
+    for path, _ in COMMANDS:
+        page = cli("--lang", lang, *filter(None, path.split(".")), "--help")
+        assert page.exit_code == 0, page.stderr
+        options = page.stdout.split("\n\n")[-1]  # the option list is the last block
+        assert not PLACEHOLDER.search(page.stdout), f"{lang} {path or 'gridnote'}:\n{options}"

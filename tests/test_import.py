@@ -232,3 +232,26 @@ def test_new_buildings_on_purpose_are_announced(cli, tmp_path, nb) -> None:
     assert "2 added" in done.stdout and "New buildings added to the grid: 99" in done.stdout
     assert nb.scalar("SELECT group_concat(code) FROM (SELECT code FROM buildings ORDER BY code)") == "8,99"
     assert "New buildings" not in cli("resident", "import", str(path)).stdout  # they are known now
+
+
+def test_a_row_that_fits_two_namesakes_alike_is_a_bad_row(cli, tmp_path, nb) -> None:
+    """Nothing in the row tells 李秀英 #1 from #2: merging into either would overwrite someone's note."""
+    assert cli("resident", "add", "李秀英", "-a", "8-2-301", "--born", "1944", "-n", "老伴去世").exit_code == 0
+    assert cli("resident", "add", "李秀英", "-a", "8-2-301", "--same-name", "--born", "1990").exit_code == 0
+    notes = "SELECT group_concat(coalesce(note, '-'), '|') FROM residents ORDER BY id"
+    before = nb.scalar(notes)
+    text = "姓名,楼栋,单元,房号,备注\n冯一,8,1,101,\n李秀英,8,2,301,谁\n"
+    result = cli("resident", "import", str(write(tmp_path / "t3.csv", text, "utf-8")))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = [line.strip() for line in result.stderr.strip().splitlines()]
+    assert lines == ["Error: rows that cannot be imported: 1; nothing was imported:",
+                     "row 3: 李秀英 at 8-2-301 matches several residents alike: #1 李秀英 8-2-301; #2 李秀英 8-2-301. "
+                     "Add an ID number, birth date or phone to the row to say which"]
+    assert nb.scalar(notes) == before and nb.scalar("SELECT count(*) FROM residents") == 2  # all or nothing
+    zh = cli("--lang", "zh", "resident", "import", str(tmp_path / "t3.csv"))
+    assert "第 3 行：8-2-301 的 李秀英 与多位居民同样相符：#1 李秀英 8-2-301；#2 李秀英 8-2-301。" in zh.stderr
+    told = "姓名,楼栋,单元,房号,备注,出生日期\n李秀英,8,2,301,谁,1990\n"  # the birth year says which
+    assert "1 updated" in cli("resident", "import", str(write(tmp_path / "t4.csv", told, "utf-8"))).stdout
+    assert nb.scalar("SELECT note FROM residents WHERE id = 2") == "谁"
+    assert nb.scalar("SELECT note FROM residents WHERE id = 1") == "老伴去世"

@@ -45,6 +45,7 @@ def test_closed_and_rejected_issues_show_no_deadline(cli, demo) -> None:
     assert "12:01" not in table
     assert "closed 11-29" in table and "rejected 11-29" in table
     zh = cli("--lang", "zh", "issue", "list", "--all", env=now).stdout
-    assert "结案 11-29" in zh and "驳回 11-29" in zh
+    assert "结案 11-29" in zh and "不予受理 11-29" in zh
+    assert "驳回" not in zh  # one word for the rejected state: the 状态 column says 不予受理 too
     data = json.loads(cli("issue", "list", "--all", "--json", env=now).stdout)
     assert [(i["id"], i["closed_at"]) for i in data] == [(2, None), (1, "2026-11-29T12:01:00+08:00")]

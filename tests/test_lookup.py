@@ -173,3 +173,14 @@ def test_recording_for_a_moved_out_resident_is_refused(cli, nb, grid) -> None:
     assert nb.scalar("SELECT count(*) FROM visits") == 0
     assert nb.scalar("SELECT count(*) FROM tasks") == 0
     assert nb.scalar("SELECT count(*) FROM issues") == 0
+
+
+def test_lists_in_chinese_errors_use_chinese_separators(cli, grid) -> None:
+    """Candidates are set apart with "；", choices with "、": never ASCII "; " or ", " in Chinese."""
+    ambiguous = cli("--lang", "zh", "resident", "tag", "李", "低保")
+    assert ambiguous.exit_code == 2
+    assert "；#" in ambiguous.stderr and "; " not in ambiguous.stderr
+    formats = cli("--lang", "zh", "report", "-f", "pdf")
+    assert formats.stderr.strip() == "错误：未知格式“pdf”，可用：text、markdown、html、json、csv、xlsx"
+    english = cli("resident", "tag", "李", "低保")
+    assert "; #" in english.stderr

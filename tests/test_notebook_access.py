@@ -45,3 +45,22 @@ def test_an_unreadable_import_file_is_explained_by_gridnote(cli, tmp_path: Path,
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
     result = cli("resident", "import", str(path))
     assert "is not readable" not in result.output + result.stderr
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "Error: cannot open the notebook /dev/null: not a regular file"),
+                                                ("zh", "错误：无法打开笔记本 /dev/null：不是普通文件")])
+def test_a_notebook_path_that_is_not_a_file_is_refused_in_the_users_words(cli, lang: str, expected: str) -> None:
+    """/dev/null used to reach SQLite, whose "disk I/O error" was shown as is, also in Chinese."""
+    result = cli("--lang", lang, "--db", "/dev/null", "today")
+    assert result.exit_code != 0
+    assert result.stderr.strip() == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "cannot be opened as a notebook"), ("zh", "无法作为笔记本打开")])
+def test_sqlites_own_words_never_reach_the_user(tmp_path: Path, lang: str, expected: str) -> None:
+    """A regular, readable file SQLite still cannot open (e.g. /proc/version): a catalogue reason."""
+    path = tmp_path / "notebook.db"
+    path.touch()
+    i18n.set_lang(lang)
+    error = db._translate(sqlite3.OperationalError("disk I/O error"), path)
+    assert expected in str(error) and "I/O" not in str(error)

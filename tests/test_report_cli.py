@@ -249,6 +249,11 @@ def test_bad_output_paths_leave_nothing_behind(day, tmp_path: Path) -> None:
     assert _error(result) == f"Error: cannot write {out / 'day.json'}: it is a folder; nothing was written"
     assert sorted(p.name for p in out.iterdir()) == ["day.json"]  # no partial or temporary file
     assert list((out / "day.json").iterdir()) == []
+    # a folder with no extension: it is a folder, not a name to guess the format from ("tmp")
+    result = report(day, "-o", f"{out}/")
+    assert _error(result) == f"Error: cannot write {out}: it is a folder; nothing was written"
+    assert result.exit_code == 6
+    assert _error(report(day, "--lang", "zh", "-o", str(out))) == f"错误：无法写入 {out}：这是一个文件夹；未写入任何内容"
 
 
 def test_a_path_under_a_file_cannot_be_written(day, tmp_path: Path) -> None:

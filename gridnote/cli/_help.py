@@ -213,9 +213,22 @@ def usage_prefix() -> str:
 
 
 # -- the command tree -------------------------------------------------------------------------
-_TYPE_METAVARS = {"str": "cli.metavar.text", "text": "cli.metavar.text", "int": "cli.metavar.int",
-                  "integer": "cli.metavar.int", "int range": "cli.metavar.int", "integer range": "cli.metavar.int",
-                  "float": "cli.metavar.number", "float range": "cli.metavar.number", "path": "cli.metavar.path"}
+_TYPE_METAVARS = {"int": "N", "integer": "N", "int range": "N", "integer range": "N",
+                  "float": "NUMBER", "float range": "NUMBER", "path": "PATH"}
+
+
+def option_metavar(param: Any) -> str:
+    """The placeholder for an option that names none: N, NUMBER, PATH by type, else its own name.
+
+    Click would write ``<str>``, ``<int range>``, ``<path>`` — lowercase, unlike
+    the explicit ones (STATUS, WHO, DAY) and the arguments; ``--building BUILDING``
+    reads like the rest of the page, in both languages.
+    """
+    by_type = _TYPE_METAVARS.get(param.type.name)
+    if by_type:
+        return by_type
+    longest = max(param.opts, key=len).lstrip("-")
+    return longest.replace("-", "_").upper()
 
 
 _PAGES = {"pages": False}  # whether help pages may be drawn in this run (see prepare)
@@ -247,6 +260,10 @@ def prepare_command(command: Any, path: str, *, walk: bool = True) -> None:
     chinese = _PAGES["pages"] and i18n.lang() == "zh"
     for sub_path, sub in (_walk(command, path) if walk else [(path, command)]):
         sub.context_class = LocalizedContext
+        for param in sub.params:
+            if (param.param_type_name == "option" and param.metavar is None and not param.is_flag
+                    and not param.count and param.type.name != "choice"):
+                param.metavar = option_metavar(param)
         if chinese:
             _chinese(sub, sub_path)
 
@@ -271,10 +288,6 @@ def _chinese(command: Any, path: str) -> None:
     for param in command.params:
         if getattr(param, "help", None) in OPTION_HELP_ZH:
             param.help = OPTION_HELP_ZH[param.help]
-        if param.metavar is None and param.param_type_name == "option" and not param.is_flag:
-            key = _TYPE_METAVARS.get(param.type.name)
-            if key:
-                param.metavar = i18n.t(key)
 
 
 # -- usage errors ---------------------------------------------------------------------------------

@@ -19,10 +19,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.extra_separator": ("; ", "；"),
     "cli.options_metavar": ("[OPTIONS]", "[选项]"),
     "cli.subcommand_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
-    "cli.metavar.text": ("<text>", "<文字>"),
-    "cli.metavar.int": ("<integer>", "<整数>"),
-    "cli.metavar.number": ("<number>", "<数字>"),
-    "cli.metavar.path": ("<path>", "<路径>"),
     "cli.try_help": ("Try '{command}' for help.", "运行 '{command}' 查看帮助。"),
     "cli.aborted": ("Aborted!", "已取消。"),
     # usage errors, most specific first (see the module docstring)

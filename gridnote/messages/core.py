@@ -20,6 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{path} 由更新版本的 gridnote 写入，请升级后再打开（文件未改动）"),
     "notebook.not_a_notebook": ("{path} is not a gridnote notebook, or it is damaged (the file was not changed)",
                                 "{path} 不是 gridnote 笔记本，或者已损坏（文件未改动）"),
+    "notebook.reason.cannot_open": ("the file cannot be opened as a notebook", "该文件无法作为笔记本打开"),
     "notebook.read_only": ("the notebook {path} is read-only; nothing was changed",
                            "笔记本 {path} 是只读的，未做任何修改"),
     "notebook.sqlite_error": ("the notebook could not be read or written: {reason}", "笔记本读写失败：{reason}"),
@@ -35,6 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.reason.denied": ("permission denied", "没有权限"),
     "file.reason.disk_full": ("the disk is full", "磁盘空间不足"),
     "file.reason.read_only": ("the disk is read-only", "磁盘是只读的"),
+    "file.reason.not_a_file": ("not a regular file", "不是普通文件"),
     # settings
     "config.unknown_key": ("unknown setting \"{key}\"; known: {known}", "没有名为“{key}”的设置；可用：{known}"),
     "config.bad_number": ("{key} needs a number, not \"{text}\"", "{key} 需要一个数字，而不是“{text}”"),

@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.to_rate": ("ask rating", "待评价"),
     "issue.overdue_short": ("LATE {when}", "超期 {when}"),
     "issue.closed_short": ("closed {day}", "结案 {day}"),
-    "issue.rejected_short": ("rejected {day}", "驳回 {day}"),
+    "issue.rejected_short": ("rejected {day}", "不予受理 {day}"),
     # -- the card -------------------------------------------------------------------------
     "issue.f.status": ("State", "状态"),
     "issue.f.category": ("Category", "类别"),

@@ -87,6 +87,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "本网格没有 {code} 号楼（现有：{known}），{address} 可能写错了；如确需新增，请先执行 gridnote building add {code}，或导入时加 --new-buildings"),
     "import.new_buildings": ("New buildings added to the grid: {codes}", "新加入网格的楼栋：{codes}"),
     "import.dry_run_new_buildings": ("It would add new buildings to the grid: {codes}", "将新加入网格的楼栋：{codes}"),
+    "import.undecided": ("{name} at {address} matches several residents alike: {candidates}. Add an ID number, birth date or phone to the row to say which",
+                         "{address} 的 {name} 与多位居民同样相符：{candidates}。请在该行补上身份证号、出生日期或电话以区分"),
     "import.row_problem": ("row {row}: {message}", "第 {row} 行：{message}"),
     "import.id_as_number": ("the ID number was stored by Excel as a number and lost its last digits; format the column as text and export again",
                              "身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为文本格式后重新导出"),

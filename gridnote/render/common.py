@@ -88,8 +88,10 @@ def tag_labels(tags: tuple[str, ...] | list[str]) -> str:
 
 
 def join_list(items: Any) -> str:
-    """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English: names and labels in a row."""
-    return ("、" if lang() == "zh" else ", ").join(items)
+    """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English (:func:`gridnote.i18n.join_list`)."""
+    from gridnote.i18n import join_list as join
+
+    return join(items)
 
 
 def note(key: str, /, **values: Any) -> Text:

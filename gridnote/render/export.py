@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from gridnote.errors import InputError
 from gridnote.fileio import atomic_write
-from gridnote.i18n import t
+from gridnote.i18n import join_list, t
 from gridnote.models import Resident
 from gridnote.privacy import mask_id, mask_phone, mask_text
 from gridnote.spreadsheet import csv_row, xlsx_append
@@ -23,7 +23,7 @@ def guess_format(path: Path, explicit: str | None) -> str:
     suffix = fold(path.suffix.lstrip("."))
     fmt = fold(explicit or suffix or "csv")
     if fmt not in FORMATS:
-        raise InputError("export.bad_format", format=fmt, formats=", ".join(FORMATS))
+        raise InputError("export.bad_format", format=fmt, formats=join_list(FORMATS))
     if explicit and suffix in FORMATS and suffix != fmt:
         raise InputError("export.format_mismatch", format=fmt, path=path)
     return fmt

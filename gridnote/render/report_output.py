@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridnote.errors import InputError
+from gridnote.i18n import join_list
 from gridnote.models import Report
 
 FORMATS = ("text", "markdown", "html", "json", "csv", "xlsx")
@@ -26,12 +27,16 @@ def parse_format(text: str) -> str:
     fmt = text.strip().lower()
     fmt = _ALIASES.get(fmt, fmt)
     if fmt not in FORMATS:
-        raise InputError("report.bad_format", text=text, formats=", ".join(FORMATS))
+        raise InputError("report.bad_format", text=text, formats=join_list(FORMATS))
     return fmt
 
 
 def choose_format(explicit: str | None, output: Path | None) -> str:
     """The format to write: as given, else from the output file's extension, else text."""
+    if output is not None:
+        from gridnote.fileio import refuse_folder
+
+        refuse_folder(output)  # a folder has no extension to go by; say what it is
     suffix = output.suffix.lower() if output is not None else ""
     if explicit is not None:
         fmt = parse_format(explicit)
@@ -41,7 +46,7 @@ def choose_format(explicit: str | None, output: Path | None) -> str:
         elif suffix in _EXTENSIONS:
             fmt = _EXTENSIONS[suffix]
         else:
-            raise InputError("report.unknown_extension", name=output.name, formats=", ".join(FORMATS))
+            raise InputError("report.unknown_extension", name=output.name, formats=join_list(FORMATS))
     else:
         fmt = "text"
     if fmt == "csv" and suffix == ".csv":

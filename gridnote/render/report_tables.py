@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Union
 
-from gridnote.i18n import pick, t
+from gridnote.i18n import join_groups, join_list, pick, t
 from gridnote.issue_terms import STATUSES
 from gridnote.models import Report, ReportRate
 from gridnote.render.when import long_date, short_date
@@ -196,7 +196,7 @@ def readings(report: Report) -> Section | None:
     rows: list[tuple[Cell, ...]] = []
     for item in report.readings:
         r = item.reading
-        flags = "; ".join(f"{measure_label(f.measure)} {_op(f.op)} {format_number(f.threshold)}" for f in r.flags)
+        flags = join_groups(f"{measure_label(f.measure)} {_op(f.op)} {format_number(f.threshold)}" for f in r.flags)
         rows.append((_when(r.at, report), item.resident, item.address, READING_KINDS.label(r.kind),
                      f"{reading_text(r.kind, r.value, r.value2)} {r.unit}", flags or None))
     scope_all = report.readings_scope == "all"
@@ -287,7 +287,7 @@ def planned(report: Report) -> Section | None:
         time = item.time or t("when.all_day")
         where = who(item.resident, item.address, item.building)
         if item.partners:
-            where = " ".join(filter(None, [where, t("today.event_with", partners="、".join(item.partners))]))
+            where = " ".join(filter(None, [where, t("today.event_with", partners=join_list(item.partners))]))
         rows.append((f"E{item.id}" if item.kind == "event" else item.id, ("★ " if item.starred else "") + time,
                      item.text, where or None))
     notes = (t("report.planned_others", count=report.planned_others),) if report.planned_others else ()

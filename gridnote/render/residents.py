@@ -37,8 +37,8 @@ def free_tags_note(tags: list[str]) -> RenderableType | None:
     free = free_tags(tags)
     if not free:
         return None
-    known = "、".join(t.zh for t in CARE_TAGS) if lang() == "zh" else ", ".join(t.code for t in CARE_TAGS)
-    return note("resident.free_tags", tags="、".join(free), known=known)
+    known = join_list(t.zh if lang() == "zh" else t.code for t in CARE_TAGS)
+    return note("resident.free_tags", tags=join_list(free), known=known)
 
 
 def updated_line(resident: Resident) -> RenderableType:

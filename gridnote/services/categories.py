@@ -94,7 +94,7 @@ def _close(cats: list[Category], text: str) -> str:
             codes.append(spellings[spelling])
     vocab = vocabulary(cats)
     shown = [f"{code} ({vocab.term(code).zh})" for code in codes[:3]]  # type: ignore[union-attr]
-    return i18n.pick(", ", "、").join(shown)
+    return i18n.join_list(shown)
 
 
 def guess(cats: list[Category], text: str) -> Category | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from gridnote.db import Notebook
 from gridnote.errors import InputError
+from gridnote.i18n import join_list
 from gridnote.settings import SETTINGS, Setting
 
 
@@ -20,7 +21,7 @@ class SettingValue:
 def _setting(key: str) -> Setting:
     setting = SETTINGS.get(key)
     if setting is None:
-        raise InputError("config.unknown_key", key=key, known=", ".join(SETTINGS))
+        raise InputError("config.unknown_key", key=key, known=join_list(SETTINGS))
     return setting
 
 
@@ -52,7 +53,7 @@ def convert(setting: Setting, text: str) -> Any:
 
         value = normalize_lang(value) or value
     if setting.choices and value not in setting.choices:
-        raise InputError("config.bad_choice", key=setting.key, text=text, choices=", ".join(setting.choices))
+        raise InputError("config.bad_choice", key=setting.key, text=text, choices=join_list(setting.choices))
     if setting.key == "timezone":
         from gridnote import clock
 

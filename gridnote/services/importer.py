@@ -25,6 +25,7 @@ from gridnote.address import Address, building_code, parse_address
 from gridnote.db import Notebook
 from gridnote.errors import FileError, GridnoteError, InputError, NotFoundError
 from gridnote.fileio import os_reason
+from gridnote.i18n import join_list
 from gridnote.models import ImportProblem, ImportResult, Resident
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import check_known_building, ensure_household, get_resident
@@ -55,6 +56,14 @@ _HEADER_INDEX = {fold(h): field for field, names in HEADERS.items() for h in nam
 class _Row:
     number: int
     fields: rf.ResidentInput
+
+
+class _Undecided(Exception):
+    """A row that fits several namesakes equally: which one it means is not for gridnote to guess."""
+
+    def __init__(self, candidates: list[Resident]) -> None:
+        super().__init__(candidates)
+        self.candidates = candidates
 
 
 class ImportRowsError(InputError):
@@ -148,7 +157,7 @@ def map_headers(header: list[str]) -> dict[int, str]:
         if field and field not in mapping.values():
             mapping[index] = field
     if "name" not in mapping.values():
-        raise InputError("import.no_name_column", headers=", ".join(h for h in header if h) or "-")
+        raise InputError("import.no_name_column", headers=join_list(h for h in header if h) or "-")
     if "address" not in mapping.values() and "building" not in mapping.values():
         raise InputError("import.no_address_column")
     return mapping
@@ -251,20 +260,44 @@ def import_residents(
         pass
 
     claimed: set[int] = set()  # residents a row of this file has already been matched with
+    done = 0
     try:
         with nb.transaction():
-            for done, row in enumerate(rows, start=1):
-                outcome = _upsert(nb, row.fields, claimed)
-                added += outcome == "added"
-                updated += outcome == "updated"
-                unchanged += outcome == "unchanged"
-                if progress:
-                    progress(done, len(rows))
+            # rows that tell their namesake apart go first (the order of the file does not
+            # decide); a row still undecided once they have claimed theirs is a bad row
+            undecided: list[_Row] = []
+            for final, batch in ((False, rows), (True, undecided)):
+                for row in batch:
+                    try:
+                        outcome = _upsert(nb, row.fields, claimed)
+                    except _Undecided as exc:
+                        if not final:
+                            undecided.append(row)
+                        else:
+                            problems.append(_undecided_problem(row, exc.candidates))
+                        continue
+                    added += outcome == "added"
+                    updated += outcome == "updated"
+                    unchanged += outcome == "unchanged"
+                    done += 1
+                    if progress:
+                        progress(done, len(rows))
+            if problems:
+                raise ImportRowsError(sorted(problems, key=lambda p: p.row))  # rolls back: all or nothing
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
     return ImportResult(len(rows), added, updated, unchanged, dry_run, encoding, added_buildings)
+
+
+def _undecided_problem(row: _Row, candidates: list[Resident]) -> ImportProblem:
+    from gridnote.i18n import t
+    from gridnote.services.lookup import format_candidates
+
+    address = row.fields.address.canonical() if row.fields.address else "-"
+    return ImportProblem(row.number, t("import.undecided", name=row.fields.name, address=address,
+                                       candidates=format_candidates(candidates)))
 
 
 def _unknown_building_rows(nb: Notebook, rows: list[_Row]) -> list[ImportProblem]:
@@ -303,8 +336,10 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
 
     Two people may share a name in one flat, so a name is not enough: the same
     ID number decides; a different ID number or birth date is another person;
-    one already matched by an earlier row of the file is another person too (an
-    export lists both); a shared phone picks between the rest.
+    one already matched by another row of the file is another person too (an
+    export lists both); shared facts (phone, birth, gender, alias) pick between
+    the rest. Several left with the same facts shared raise :class:`_Undecided`:
+    merging into the first would silently overwrite someone else's note.
     """
     rows = nb.rows("SELECT id FROM residents WHERE household_id = ? AND name = ? "
                    "ORDER BY moved_out_at IS NOT NULL, id", [household_id, fields.name])
@@ -315,8 +350,16 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
                 return r.id
     free = [r for r in namesakes if r.id not in claimed and not _told_apart(r.id_number, fields.id_number)
             and not _told_apart(r.birth, fields.birth, prefix=True)]
-    free.sort(key=lambda r: _likeness(r, fields), reverse=True)  # stable: the first of equals
-    return free[0].id if free else None
+    if not free:
+        return None
+    best = max(_likeness(r, fields)[0] for r in free)
+    tied = [r for r in free if _likeness(r, fields)[0] == best]
+    if len(tied) > 1:
+        current = [r for r in tied if not r.moved_out]
+        if len(current) != 1:  # one still living there is the one a roster means
+            raise _Undecided(tied)
+        tied = current
+    return tied[0].id
 
 
 def _likeness(known: Resident, row: rf.ResidentInput) -> tuple[int, int]:

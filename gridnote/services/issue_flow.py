@@ -90,9 +90,9 @@ def allowed_steps(issue: Issue) -> tuple[str, ...]:
 
 
 def _refuse(issue: Issue, step: str) -> StateError:
-    from gridnote.i18n import pick
+    from gridnote.i18n import join_list
 
-    steps = (pick(", ", "、")).join(
+    steps = join_list(
         f"{STEPS.label(s)} (gridnote issue {s} {issue.id})" for s in next_steps(issue))
     return StateError("issue.cannot", id=issue.id, status=STATUSES.label(issue.status),
                       step=STEPS.label(step), allowed=steps)

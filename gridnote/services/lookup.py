@@ -179,7 +179,7 @@ def pick(matches: list[Match]) -> Resident | None:
 def format_candidates(residents: list[Resident]) -> str:
     shown = [f"#{r.id} {r.display_name} {r.address or '-'}" for r in residents[:MAX_CANDIDATES]]
     more = len(residents) - len(shown)
-    return "; ".join(shown) + (f"; … +{more}" if more > 0 else "")
+    return i18n.join_groups([*shown, *([f"… +{more}"] if more > 0 else [])])
 
 
 def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
@@ -199,4 +199,4 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
     for key in close:
         if by_key[key] not in labels:
             labels.append(by_key[key])
-    return i18n.pick(", ", "、").join(labels[:limit])
+    return i18n.join_list(labels[:limit])

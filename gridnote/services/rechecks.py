@@ -21,11 +21,10 @@ from gridnote.models import Task
 
 def recheck_text(kinds: Iterable[str]) -> str:
     """``Re-check blood pressure, glucose`` / ``复测血压、血糖``."""
-    from gridnote.i18n import lang, t
+    from gridnote.i18n import join_list, t
     from gridnote.readings import READING_KINDS
 
-    separator = "、" if lang() == "zh" else ", "
-    labels = separator.join(dict.fromkeys(READING_KINDS.label(k) for k in kinds))
+    labels = join_list(dict.fromkeys(READING_KINDS.label(k) for k in kinds))
     return t("visit.recheck_task", what=labels)
 
 

@@ -10,6 +10,7 @@ from gridnote import clock
 from gridnote.address import Address
 from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError, StateError
+from gridnote.i18n import join_list
 from gridnote.models import Building, Contact, Household, Resident, ResidentCard
 
 if TYPE_CHECKING:  # what she typed: needed by the writes only
@@ -89,14 +90,14 @@ def check_known_building(nb: Notebook, address: Address, key: str = "building.un
         return
     known = [r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY CAST(code AS INTEGER), code")]
     if known:
-        raise NotFoundError(key, address=address.canonical(), code=address.building, known=", ".join(known))
+        raise NotFoundError(key, address=address.canonical(), code=address.building, known=join_list(known))
 
 
 def find_building(nb: Notebook, code: str) -> int:
     """The id of building ``code``; unknown buildings are an error listing the known ones."""
     row = nb.one("SELECT id FROM buildings WHERE code = ?", [code])
     if row is None:
-        known = ", ".join(r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY code"))
+        known = join_list(r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY code"))
         raise NotFoundError("building.not_found", code=code, known=known or "-")
     return int(row[0])
 
@@ -359,7 +360,7 @@ def untag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
     current = get_resident(nb, resident_id)
     missing = [t for t in tags if t not in current.tags]
     if missing:
-        raise InputError("resident.tag_missing", tag=", ".join(missing), name=current.name)
+        raise InputError("resident.tag_missing", tag=join_list(missing), name=current.name)
     with nb.transaction():
         record_revision(nb, "resident_tags", resident_id, "untag", {"tags": list(current.tags)})
         for tag in tags:

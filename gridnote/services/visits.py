@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gridnote import clock
+from gridnote.i18n import join_list
 from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError, StateError
 from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visit
@@ -135,10 +136,8 @@ def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingI
                 "SELECT coalesce(alias, name) FROM residents WHERE household_id = ? AND moved_out_at IS NULL"
                 " ORDER BY id", [target.household_id])]
             if members:
-                from gridnote.i18n import pick
-
                 raise InputError("visit.readings_need_member", address=target.label, count=len(members),
-                                 members=pick(", ", "、").join(members))
+                                 members=join_list(members))
         raise InputError("visit.readings_need_resident", who=target.label)
     if kind == "walk" and not target.is_building:
         raise InputError("visit.walk_needs_building", who=target.label)
@@ -228,7 +227,7 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         from gridnote.readings import READING_KINDS
 
         raise InputError("visit.no_such_reading", id=visit_id,
-                         kind=", ".join(READING_KINDS.label(k) for k in unknown))
+                         kind=join_list(READING_KINDS.label(k) for k in unknown))
     at = changes.at or clock.parse(current.at)
     stamp, day, now = clock.iso(at), clock.day_of(at), clock.iso(clock.now())
     limits = thresholds(nb) if changes.readings else {}
