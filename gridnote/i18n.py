@@ -73,12 +73,17 @@ def lang() -> str:
 
 def t(key: str, /, **values: Any) -> str:
     """The catalogue text for ``key`` in the current language, filled in."""
+    return t_in(lang(), key, **values)
+
+
+def t_in(language: str, key: str, /, **values: Any) -> str:
+    """The catalogue text for ``key`` in ``language``: for text written in another language earlier."""
     from gridnote.messages import CATALOGUE
 
     entry = CATALOGUE.get(key)
     if entry is None:
         return key if not values else f"{key} {values}"
-    text = entry[1] if lang() == "zh" else entry[0]
+    text = entry[1] if language == "zh" else entry[0]
     return text.format(**values) if values else text
 
 
