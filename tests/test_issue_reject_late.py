@@ -59,5 +59,19 @@ def test_a_point_already_spent_is_not_taken_below_zero(cli, demo) -> None:
     cli("issue", "verify", "1")
     cli("resident", "redeem", "高阿姨", "1", "--for", "洗衣液")
     rejected = cli("issue", "reject", "1", "重复")
-    assert rejected.exit_code == 0 and "taken back" not in rejected.stdout
+    assert rejected.exit_code == 0, rejected.stderr
+    assert rejected.stdout.splitlines() == [
+        "✓ #1 not taken on: duplicate",
+        "The point for this report was already spent; nothing taken back",
+    ]
     assert entries(cli, "高阿姨") == (0, [(1, "report", 1), (-1, "redeem", None)])
+    # in Chinese too; and when part of a larger award is spent, what was taken back and what was not
+    cli("config", "set", "points.per_verified_report", "2")
+    cli("issue", "add", "下水道堵了", "-c", "app", "-b", "5", "-r", "高阿姨")
+    cli("issue", "verify", "2")
+    cli("resident", "redeem", "高阿姨", "1", "--for", "肥皂")
+    rejected = cli("--lang", "zh", "issue", "reject", "2", "重复", "--of", "1")
+    assert rejected.stdout.splitlines()[1:] == [
+        "收回 高玉兰（高阿姨） 反映问题的积分：1（余额 0）",
+        "另有 1 分已被兑换，未收回",
+    ]
