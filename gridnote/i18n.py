@@ -74,21 +74,27 @@ def lang() -> str:
 
 def t(key: str, /, **values: Any) -> str:
     """The catalogue text for ``key`` in the current language, filled in."""
+    return t_in(lang(), key, **values)
+
+
+def t_in(language: str, key: str, /, **values: Any) -> str:
+    """The catalogue text for ``key`` in ``language``: for text written in another language earlier."""
     from gridnote.messages import CATALOGUE
 
     entry = CATALOGUE.get(key)
     if entry is None:
         return key if not values else f"{key} {values}"
-    text = entry[1] if lang() == "zh" else entry[0]
+    text = entry[1] if language == "zh" else entry[0]
     return text.format(**values) if values else text
 
 
-def join_list(items: Iterable[str]) -> str:
+def join_list(items: Iterable[str], language: str | None = None) -> str:
     """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English: names, labels, choices in a row.
 
     The one way user-facing text lists things, so Chinese never shows ASCII commas between items.
+    ``language`` is for text written in a language other than the interface's (see :func:`t_in`).
     """
-    return ("、" if lang() == "zh" else ", ").join(items)
+    return ("、" if (language or lang()) == "zh" else ", ").join(items)
 
 
 def join_groups(items: Iterable[str]) -> str:

@@ -282,7 +282,8 @@ def test_correcting_to_normal_says_the_recheck_is_dropped(cli, demo) -> None:
 def test_undoing_the_visit_owning_the_recheck_moves_it_to_a_later_flagged_visit(cli, demo) -> None:
     assert cli("config", "set", "recheck.after", "2").exit_code == 0
     cli("--lang", "zh", "log", "李奶奶", "a", "--bp", "150/95")  # re-check task #1, owned by visit 1
-    assert "建议复测" in cli("--lang", "zh", "log", "李奶奶", "b", "--bp", "150/95").stdout  # task #1 covers it
+    assert "  已有复测任务 #1，12-01 周二：复测血压" in cli(
+        "--lang", "zh", "log", "李奶奶", "b", "--bp", "150/95").stdout.splitlines()  # task #1 covers it
     result = cli("--lang", "zh", "log", "undo", "1")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1:3] == [
@@ -296,6 +297,36 @@ def test_undoing_the_visit_owning_the_recheck_moves_it_to_a_later_flagged_visit(
     result = cli("--lang", "zh", "log", "edit", "2", "--bp", "120/80")
     assert "  读数已不再异常：复测任务 #2 已取消（复测血压）" in result.stdout.splitlines()
     assert rows(demo, "SELECT id, status FROM tasks WHERE status = 'open'") == []
+
+
+def test_an_open_recheck_covers_a_later_visit_in_another_language(cli, demo) -> None:
+    """Known by its source (recheck:N), not by its text: 复测血压 covers a visit logged in English."""
+    assert cli("config", "set", "recheck.after", "2").exit_code == 0
+    cli("log", "李奶奶", "a", "--bp", "150/95", env={"LANG": "zh_CN.UTF-8"})
+    result = cli("log", "李奶奶", "b", "--bp", "155/95", env={"LANG": "C"})
+    assert result.exit_code == 0, result.stderr
+    assert "  Already open for this: re-check task #1 due 12-01 Tue: 复测血压" in result.stdout.splitlines()
+    assert "suggested" not in result.stdout
+    # a follow-up named after the readings counts too, in either language; a reading not covered gets its own
+    cli("log", "张大爷", "c", "--bp", "150/95", "-f", "in 2 days", env={"LANG": "C"})
+    assert "已有复测任务 #2" in cli("log", "张大爷", "d", "--bp", "150/95", env={"LANG": "zh_CN.UTF-8"}).stdout
+    cli("log", "张大爷", "e", "--bp", "150/95", "--glucose", "7.4")
+    assert rows(demo, "SELECT id, text, source FROM tasks WHERE status = 'open' ORDER BY id") == [
+        {"id": 1, "text": "复测血压", "source": "recheck:1"},
+        {"id": 2, "text": "Re-check blood pressure", "source": "visit:3"},
+        {"id": 3, "text": "Re-check blood pressure, blood glucose", "source": "recheck:5"}]
+
+
+def test_a_moved_recheck_is_due_after_its_new_visits_day(cli, demo) -> None:
+    """Visit 2 of 11-28 takes over the re-check: due 11-30 (its day + 2), not two days from today."""
+    assert cli("config", "set", "recheck.after", "2").exit_code == 0
+    cli("log", "李奶奶", "a", "--bp", "150/95", "--at", "11-27 10:00")
+    cli("log", "李奶奶", "b", "--bp", "155/95", "--at", "11-28 10:00")
+    assert "re-check task #2 due 11-30 Mon" in cli("log", "undo", "1").stdout
+    # a visit whose day + 2 has passed: due today, not born overdue
+    cli("log", "张大爷", "c", "--bp", "150/95", "--at", "11-20 10:00")
+    assert rows(demo, "SELECT due_date FROM tasks WHERE status = 'open' ORDER BY id") == [
+        {"due_date": "2026-11-30"}, {"due_date": "2026-11-29"}]
 
 
 def test_correcting_the_owner_to_normal_moves_the_recheck_but_not_past_a_followup(cli, demo) -> None:

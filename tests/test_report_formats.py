@@ -78,7 +78,7 @@ def test_the_json_of_a_day_validates_against_the_shipped_schema(day, schema) -> 
                            "reported": 1, "rated": 1, "closed": 1, "reopened": 0}
     assert n["tasks"] == {"done": 2, "carried_over": 0}
     assert n["events"] == {"count": 1, "attendees": 23}
-    assert n["points"] == {"awarded": 2, "residents": 2, "redeemed": 0}
+    assert n["points"] == {"awarded": 2, "residents": 2, "redeemed": 0, "taken_back": 0}
     assert n["care_overdue"] == len(data["care_overdue"]) == 170
     assert [(r["kind"], r["value"], r["value2"], r["flags"][0]["measure"]) for r in data["readings"]] == [
         ("bp", 139, 90, "diastolic"), ("temp", 37.5, None, "temp")]

@@ -55,6 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.follow_up_added": ("Follow-up task #{id} due {due}: {text}", "已建跟进任务 #{id}，{due}：{text}"),
     "visit.recheck_suggested": ("Re-check suggested ({what}): gridnote log edit {id} -f \"in 2 days\"",
                                 "建议复测（{what}）：gridnote log edit {id} -f 后天"),
+    "visit.recheck_open": ("Already open for this: re-check task #{id} due {due}: {text}",
+                           "已有复测任务 #{id}，{due}：{text}"),
     "visit.care_due": ("Care round: next visit due by {day} ({tag}: every {every} days)",
                        "关怀走访：下次走访应在 {day} 前（{tag}：每 {every} 天）"),
     # listing

@@ -147,6 +147,7 @@ class IssueChange:
     points: int = 0
     balance: int | None = None
     photos: int = 0
+    points_spent: int = 0  # a rejected report's award not taken back: already spent on a reward
 
 
 @dataclass(frozen=True)

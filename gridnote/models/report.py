@@ -49,6 +49,7 @@ class ReportNumbers:
     points_awarded: int
     points_residents: int
     points_redeemed: int
+    points_taken_back: int  # awards of earlier days taken back in the range (a report rejected late)
     care_overdue: int
 
     @property

@@ -94,6 +94,7 @@ class LogResult:
     tasks: list[Task] = field(default_factory=list)
     care_due: NextCareVisit | None = None
     recheck_suggested: bool = False
+    recheck_open: Task | None = None  # the open re-check that already covers the flagged readings
     dropped_tasks: list[Task] = field(default_factory=list)  # re-checks no longer wanted (log edit)
     moved_rechecks: list[Task] = field(default_factory=list)  # written again for a later flagged visit
 

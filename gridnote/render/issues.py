@@ -87,6 +87,9 @@ def change_lines(change: IssueChange, today: date, cats: list[Category] | None =
             lines.append(note("points.earned", name=who(issue), points=change.points, balance=change.balance))
         if step == "reject" and change.points:
             lines.append(note("points.taken_back", name=who(issue), points=-change.points, balance=change.balance))
+        if step == "reject" and change.points_spent:
+            key = "points.partly_spent" if change.points else "points.already_spent"
+            lines.append(note(key, points=change.points_spent))
     if change.photos:
         lines.append(note("issue.photos_kept", count=change.photos))
     hint = _next_hint(issue, change.steps[-1])

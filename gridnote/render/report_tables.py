@@ -133,6 +133,7 @@ def numbers(report: Report) -> Section:
         (t("report.n.events"), n.events, None),
         (t("report.n.attendees"), n.attendees, None),
         (t("report.n.points"), n.points_awarded, t("report.n.points_note", count=n.points_residents)),
+        *([(t("report.n.taken_back"), n.points_taken_back, None)] if n.points_taken_back else []),
         (t("report.n.redeemed"), n.points_redeemed, None),
         (t("report.n.care"), n.care_overdue, t("report.n.care_note", day=end)),
     ]
@@ -171,7 +172,8 @@ def summary_lines(report: Report) -> tuple[str, list[tuple[str, str]]]:
         (t("report.s.tasks"), t("report.s.tasks_text", done=n.tasks_done, carried=n.tasks_carried_over)),
         (t("report.s.events"), t("report.s.events_text", count=n.events, attendees=n.attendees)),
         (t("report.s.points"), t("report.s.points_text", awarded=n.points_awarded, residents=n.points_residents,
-                                 redeemed=n.points_redeemed)),
+                                 redeemed=n.points_redeemed)
+         + (t("report.s.points_taken_back", count=n.points_taken_back) if n.points_taken_back else "")),
         (t("report.s.care"), t("report.s.care_text", count=n.care_overdue)),
     ]
     return _numbers_title(report), lines

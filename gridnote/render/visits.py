@@ -77,22 +77,23 @@ def reading_short(reading: Reading) -> Text:
     return text
 
 
+def _due(task: Task, today: date) -> str:
+    due = month_day_weekday(task.due_date, today) if task.due_date else "-"
+    return f"{due} {task.due_time}" if task.due_time else due
+
+
 def _task_line(task: Task, today: date) -> Text:
     from rich.text import Text
 
-    due = month_day_weekday(task.due_date, today) if task.due_date else "-"
-    if task.due_time:
-        due += f" {task.due_time}"
-    return Text("  → " + t("visit.follow_up_added", id=task.id, due=due, text=task.text))
+    return Text("  → " + t("visit.follow_up_added", id=task.id, due=_due(task, today), text=task.text))
 
 
 def _moved_line(task: Task, today: date) -> Text:
     """A re-check written again for the later flagged visit it now belongs to (``recheck:N``)."""
     from rich.text import Text
 
-    due = month_day_weekday(task.due_date, today) if task.due_date else "-"
     visit = (task.source or "").partition(":")[2]
-    return Text("  → " + t("visit.recheck_moved", visit=visit, id=task.id, due=due, text=task.text))
+    return Text("  → " + t("visit.recheck_moved", visit=visit, id=task.id, due=_due(task, today), text=task.text))
 
 
 def _care_line(care: NextCareVisit, today: date) -> Text:
@@ -131,6 +132,9 @@ def logged_view(result: LogResult, today: date, *, edited: bool = False) -> Rend
     for task in result.dropped_tasks:
         lines.append(Text("  ") + note("visit.recheck_dropped", id=task.id, text=task.text))
     lines += [_moved_line(task, today) for task in result.moved_rechecks]
+    if result.recheck_open is not None:
+        lines.append(Text("  ") + note("visit.recheck_open", id=result.recheck_open.id, text=result.recheck_open.text,
+                                       due=_due(result.recheck_open, today)))
     if result.recheck_suggested and result.visits:
         first = result.visits[0]
         what = join_list(dict.fromkeys(READING_KINDS.label(r.kind) for r in first.readings if r.flagged))

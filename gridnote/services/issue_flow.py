@@ -176,8 +176,8 @@ def reject(nb: Notebook, issue_id: int, reason: str, *, of: int | None = None, n
                               "duplicate_of": of, **_first_response(issue, moment)})
         write_step(nb, issue_id, "reject", moment, text=note, from_status=issue.status, to_status="rejected",
                    data={"reason": code, **({"of": of} if of is not None else {})})
-        taken, balance = take_back_for_report(nb, issue, moment)
-    return IssueChange(get_issue(nb, issue_id), ("reject",), -taken, balance)
+        taken, balance, spent = take_back_for_report(nb, issue, moment)
+    return IssueChange(get_issue(nb, issue_id), ("reject",), -taken, balance, points_spent=spent)
 
 
 def refer(nb: Notebook, issue_id: int, to: str, *, contact: str | None = None, due: When | None = None,

@@ -49,20 +49,24 @@ def held_for_report(nb: Notebook, issue_id: int) -> int:
                          " AND reason IN ('report', 'reversed', 'restored')", [issue_id]))
 
 
-def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int | None]:
+def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int | None, int]:
     """Take back a rejected report's point (inside the caller's transaction): a new ``reversed`` line.
 
     At most what the resident still holds, so the balance never goes below
-    zero. Returns (points taken back, new balance); (0, None) when there is nothing to take back.
+    zero. Returns (points taken back, new balance, points of the award left
+    alone because they were already spent), so the worker is told why
+    nothing, or less, was taken back; (0, None, 0) when the report held none.
     """
     if issue.reporter_id is None:
-        return 0, None
-    amount = min(held_for_report(nb, issue.id), balance(nb, issue.reporter_id))
+        return 0, None, 0
+    held = held_for_report(nb, issue.id)
+    amount = min(held, balance(nb, issue.reporter_id))
+    spent = max(held - max(amount, 0), 0)
     if amount <= 0:
-        return 0, None
+        return 0, None, spent
     nb.insert("points", {"resident_id": issue.reporter_id, "delta": -amount, "reason": "reversed",
                          "issue_id": issue.id, "at": clock.iso(at), "day": clock.day_of(at)})
-    return amount, balance(nb, issue.reporter_id)
+    return amount, balance(nb, issue.reporter_id), spent
 
 
 def redeem(nb: Notebook, resident_id: int, amount: int, what: str) -> int:

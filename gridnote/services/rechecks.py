@@ -12,41 +12,73 @@ a flagged reading never stands without its re-check.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from gridnote import clock
 from gridnote.db import Notebook
 from gridnote.models import Task
 
 
-def recheck_text(kinds: Iterable[str]) -> str:
-    """``Re-check blood pressure, glucose`` / ``复测血压、血糖``."""
-    from gridnote.i18n import join_list, t
+def recheck_text(kinds: Iterable[str], language: str | None = None) -> str:
+    """``Re-check blood pressure, glucose`` / ``复测血压、血糖`` (in ``language``, default the interface's)."""
+    from gridnote.i18n import join_list, lang, t_in
     from gridnote.readings import READING_KINDS
 
-    labels = join_list(dict.fromkeys(READING_KINDS.label(k) for k in kinds))
-    return t("visit.recheck_task", what=labels)
+    language = language or lang()
+    labels = join_list(dict.fromkeys(READING_KINDS.label(k, language) for k in kinds), language)
+    return t_in(language, "visit.recheck_task", what=labels)
 
 
-def open_task_exists(nb: Notebook, resident_id: int | None, text: str) -> bool:
-    """A follow-up or re-check with this text is already open for the resident."""
-    return bool(nb.scalar(
-        "SELECT 1 FROM tasks WHERE status = 'open' AND resident_id IS ? AND text = ?"
-        " AND (source LIKE 'visit:%' OR source LIKE 'recheck:%')",
-        [resident_id, text]))
+def open_recheck(nb: Notebook, resident_id: int | None, kinds: list[str]) -> Task | None:
+    """The open re-check that already covers every one of these flagged readings of the resident.
+
+    An automatic re-check is known by its source (``recheck:N``) and covers
+    what visit N has flagged, whatever language its text was written in. A
+    follow-up (``visit:N``) counts when it was named after the flagged
+    readings (``log -f "in 2 days"`` on a flagged visit), in either language.
+    """
+    from gridnote.i18n import LANGS
+    from gridnote.services.tasks import get_task
+
+    rows = nb.rows(
+        """
+        SELECT t.id, t.text, t.source, r.kind FROM tasks t
+        JOIN readings r ON r.flagged = 1
+          AND (t.source = 'recheck:' || r.visit_id OR t.source = 'visit:' || r.visit_id)
+        WHERE t.status = 'open' AND t.resident_id IS ?
+        ORDER BY t.id, r.id
+        """, [resident_id])
+    covers: dict[int, list[str]] = {}
+    for row in rows:
+        covers.setdefault(row["id"], []).append(row["kind"])
+    texts = {row["id"]: (row["text"], row["source"]) for row in rows}
+    for task_id, covered in covers.items():
+        text, source = texts[task_id]
+        if source.startswith("visit:") and text not in {recheck_text(covered, lg) for lg in LANGS}:
+            continue  # a follow-up of its own ("上门复测"), not the re-check
+        if set(kinds) <= set(covered):
+            return get_task(nb, task_id)
+    return None
 
 
 def add_recheck(nb: Notebook, resident_id: int | None, visit_id: int, kinds: list[str]) -> Task | None:
-    """Write the automatic re-check of a flagged visit; None when switched off or one is already open."""
+    """Write the automatic re-check of a flagged visit; None when switched off or one is already open.
+
+    Due ``recheck.after`` days after the visit's own day, also when it is
+    written later (the re-check moved to this visit, or a visit logged
+    afterwards); a day already past is today: the worker learns of it only
+    now, and a task born overdue would read as a re-check forgotten.
+    """
     from gridnote.dates import When
     from gridnote.services import config
     from gridnote.services.tasks import add_task
 
     after = config.get(nb, "recheck.after")
-    text = recheck_text(kinds)
-    if not after or not kinds or open_task_exists(nb, resident_id, text):
+    if not after or not kinds or open_recheck(nb, resident_id, kinds) is not None:
         return None
-    return add_task(nb, text, due=When(clock.today() + timedelta(days=after), None),
+    day = date.fromisoformat(nb.scalar("SELECT day FROM visits WHERE id = ?", [visit_id]))
+    due = max(day + timedelta(days=after), clock.today())
+    return add_task(nb, recheck_text(kinds), due=When(due, None),
                     resident_id=resident_id, source=f"recheck:{visit_id}")
 
 

@@ -219,11 +219,19 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
     # "+status": read by the done_day index, not by status (most tasks of a long notebook are done)
     done = nb.scalar("SELECT count(*) FROM tasks WHERE done_day BETWEEN :start AND :end AND +status = 'done'", p)
     events = nb.one("SELECT count(*), coalesce(sum(attendees), 0) FROM events WHERE day BETWEEN :start AND :end", p)
+    # a report's lines (award, taken back, given back) net per report first: verified, rejected and
+    # verified again in the range is one point awarded; an earlier award taken back counts as taken back
     points = nb.one(
-        "SELECT coalesce(sum(CASE WHEN delta > 0 THEN delta END), 0),"
-        " count(DISTINCT CASE WHEN delta > 0 THEN resident_id END),"
-        " coalesce(sum(CASE WHEN reason = 'redeem' THEN -delta END), 0)"
-        " FROM points WHERE day BETWEEN :start AND :end", p)
+        """
+        SELECT coalesce(sum(CASE WHEN net > 0 THEN net END), 0),
+               count(DISTINCT CASE WHEN net > 0 THEN resident_id END),
+               coalesce(sum(redeemed), 0),
+               coalesce(sum(CASE WHEN net < 0 THEN -net END), 0)
+        FROM (SELECT resident_id, sum(CASE WHEN reason != 'redeem' THEN delta ELSE 0 END) AS net,
+                     sum(CASE WHEN reason = 'redeem' THEN -delta ELSE 0 END) AS redeemed
+              FROM points WHERE day BETWEEN :start AND :end
+              GROUP BY resident_id, coalesce(issue_id, -id))
+        """, p)
     assert reach is not None and taken is not None and issues is not None
     assert events is not None and points is not None
     rated = sum(ratings_in(nb, span).values())
@@ -244,6 +252,7 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
         points_awarded=int(points[0]),
         points_residents=int(points[1]),
         points_redeemed=int(points[2]),
+        points_taken_back=int(points[3]),
         care_overdue=care_overdue,
     )
 

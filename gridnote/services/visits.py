@@ -31,7 +31,7 @@ from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visi
 from gridnote.textnorm import display_name
 from gridnote.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
 from gridnote.services.care import CARE_KINDS, next_care_visit
-from gridnote.services.rechecks import add_recheck, recheck_text, release
+from gridnote.services.rechecks import add_recheck, open_recheck, recheck_text, release
 from gridnote.services.visit_input import FollowUp
 from gridnote.textnorm import normalize
 
@@ -165,6 +165,7 @@ def log_visit(
     ids: list[int] = []
     tasks: list[Task] = []
     flagged: list[str] = []
+    covering: Task | None = None
     with nb.transaction():
         for target in targets:
             visit_id = nb.insert("visits", {
@@ -179,12 +180,14 @@ def log_visit(
         first = targets[0]
         if follow_up is not None:
             tasks.append(_follow_up_task(nb, follow_up, first, ids[0], len(targets) == 1, flagged))
-        elif flagged and (recheck := add_recheck(nb, first.resident_id, ids[0], flagged)) is not None:
-            tasks.append(recheck)
+        elif flagged and (covering := open_recheck(nb, first.resident_id, flagged)) is None:
+            if (recheck := add_recheck(nb, first.resident_id, ids[0], flagged)) is not None:
+                tasks.append(recheck)
 
     visits = [get_visit(nb, i) for i in ids]
     care = next_care_visit(nb, first.resident_id) if kind in CARE_KINDS and first.resident_id else None
-    return LogResult(visits, tasks, care, recheck_suggested=bool(flagged) and not tasks)
+    return LogResult(visits, tasks, care, recheck_suggested=bool(flagged) and not tasks and covering is None,
+                     recheck_open=covering)
 
 
 def _follow_up_task(nb: Notebook, follow_up: FollowUp, target: Target, visit_id: int, single: bool,
@@ -276,9 +279,11 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
 
                 task = get_task(nb, twin[0])
             tasks.append(task)
+        covering = open_recheck(nb, target.resident_id, flagged) if flagged and not tasks else None
 
     care = next_care_visit(nb, target.resident_id) if kind in CARE_KINDS and target.resident_id else None
-    return LogResult([get_visit(nb, visit_id)], tasks, care, recheck_suggested=bool(flagged) and not tasks,
+    return LogResult([get_visit(nb, visit_id)], tasks, care,
+                     recheck_suggested=bool(flagged) and not tasks and covering is None, recheck_open=covering,
                      dropped_tasks=dropped, moved_rechecks=moved)
 
 
