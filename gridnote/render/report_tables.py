@@ -18,6 +18,9 @@ from gridnote.models import Report, ReportRate
 from gridnote.render.when import long_date, short_date
 
 SCREEN_ROWS = 10  # long lists (care visits overdue) show this many rows on the screen and in Markdown
+# Readings and issues: every row of a day, a week or a month; a report over years would list
+# thousands (32,000 lines, 9 s for ten years) that the exports hold anyway.
+LIST_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,7 @@ def readings(report: Report) -> Section | None:
     scope_all = report.readings_scope == "all"
     columns = tuple(t(f"report.col.{c}") for c in ("when", "resident", "address", "reading", "value", "threshold"))
     return Section("readings", t("report.sec.readings_all" if scope_all else "report.sec.readings"), columns, rows,
-                   notes=(_readings_scope(report),), lines=(0, 1))
+                   notes=(_readings_scope(report),), lines=(0, 1), screen_rows=LIST_ROWS)
 
 
 def _op(op: str) -> str:
@@ -256,19 +259,19 @@ def issues(report: Report) -> list[Section]:
         found.append(Section("issues-new", t("report.sec.issues_new"), columns, [
             (i.id, _when(i.received_at, report), i.text, _category(i.category, report),
              " ".join(filter(None, [i.reporter, i.phone])) or (place_text(i.place) if i.place else None),
-             STATUSES.label(i.status)) for i in report.new_issues], lines=(0, 2)))
+             STATUSES.label(i.status)) for i in report.new_issues], lines=(0, 2), screen_rows=LIST_ROWS))
     if report.progressed_issues:
         columns = tuple(t(f"report.col.{c}") for c in ("id", "issue", "steps", "status"))
         found.append(Section("issues-progressed", t("report.sec.issues_progressed"), columns, [
             (i.id, i.text, _steps(i.steps), _status_after(i.steps, i.status)) for i in report.progressed_issues],
-            lines=(0, 1)))
+            lines=(0, 1), screen_rows=LIST_ROWS))
     if report.open_issues:
         columns = tuple(t(f"report.col.{c}") for c in ("id", "issue", "received", "age", "status", "deadline",
                                                         "on_time"))
         found.append(Section("issues-open", t("report.sec.issues_open"), columns, [
             (i.id, i.text, _when(i.received_at, report), t("report.days", n=i.age_days), STATUSES.label(i.status),
              t(f"report.deadline.{i.deadline}", when=_when(i.due_at, report)) if i.deadline and i.due_at else None,
-             t(f"report.state.{i.state}")) for i in report.open_issues], lines=(0, 1)))
+             t(f"report.state.{i.state}")) for i in report.open_issues], lines=(0, 1), screen_rows=LIST_ROWS))
     return found
 
 
