@@ -36,7 +36,9 @@ HELP_ZH: dict[str, str] = {
     "config.set": "修改一项设置。\n\n例：gridnote config set care.bedridden 2 · gridnote config set lang zh",
     "config.unset": "把一项设置恢复为默认值。\n\n例：gridnote config unset care.bedridden",
     "demo": "把示例网格（4 栋楼、317 户、752 人）载入一个空笔记本。\n\n"
-            "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶",
+            "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶\n\n"
+            "加 --day 时还会写入网格员一天的工作，today、report 和 find 就有内容可看："
+            "gridnote --db demo.db demo --day && gridnote --db demo.db today",
     # -- tasks, tomorrow's work, the agenda ------------------------------------------
     "task": "任务：添加、查看、完成、跳过、标星、改期、修改、放弃；重复任务完成后自动安排下一次。",
     "task.add": "添加任务；内容里提到的居民或楼栋会自动关联。\n\n"
@@ -137,6 +139,8 @@ OPTION_HELP_ZH: dict[str, str] = {
         "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
     "Interface language for this command.": "本次命令的界面语言。",
     "Show the version and exit.": "显示版本并退出。",
+    "Also write one day of work on today: visits, issues, tasks, an outreach event.":
+        "同时在今天写入一天的工作：走访、问题、任务和一场宣传活动。",
     "Free note.": "备注。",
     "Replace the note ('' clears it).": "替换备注（'' 表示清空）。",
     # residents, households, buildings, points

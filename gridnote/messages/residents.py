@@ -129,4 +129,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "示例网格已载入 {path}：{buildings} 栋楼，{households} 户，{residents} 人"),
     "demo.next": ("Try: gridnote building list · gridnote resident show 李奶奶 (people to look up: {people})",
                   "试试：gridnote building list · gridnote resident show 李奶奶（可查找：{people}）"),
+    "demo.day_written": ("Wrote one day of work on {day}: visits {visits}, issues {issues}, tasks {tasks}, "
+                         "events {events}",
+                         "已写入 {day} 一天的工作：{visits} 条走访记录，{issues} 个问题，{tasks} 项任务，{events} 场活动"),
+    "demo.day_next": ("Try: gridnote today · gridnote report · gridnote find 下水道 · gridnote tomorrow",
+                      "试试：gridnote today · gridnote report · gridnote find 下水道 · gridnote tomorrow"),
 }

@@ -173,4 +173,14 @@ def demo_summary(summary: Any, path: Path) -> RenderableType:
         ok("demo.loaded", buildings=summary.buildings, households=summary.households,
            residents=summary.residents, path=path),
         note("demo.next", people=join_list(summary.people)),
+        *_demo_day(summary.day),
     )
+
+
+def _demo_day(day: Any) -> list[RenderableType]:
+    """The closing lines of ``demo --day``: what the day wrote and where to look at it."""
+    if day is None:
+        return []
+    return [ok("demo.day_written", day=day.day, visits=day.visits, issues=day.issues, tasks=day.tasks,
+               events=day.events),
+            note("demo.day_next")]

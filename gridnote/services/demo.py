@@ -17,6 +17,7 @@ from datetime import date
 from gridnote.address import Address
 from gridnote.db import Notebook
 from gridnote.errors import StateError
+from gridnote.services.demo_day import DaySummary
 from gridnote.services.resident_fields import ContactInput, ResidentInput
 
 BUILDINGS = ("5", "6", "7", "8")
@@ -48,6 +49,7 @@ class DemoSummary:
     households: int
     residents: int
     people: list[str] = field(default_factory=list)
+    day: DaySummary | None = None  # with ``--day``: the day of work written after the register
 
 
 def _pairs(text: str) -> list[str]:
@@ -173,8 +175,14 @@ def generate() -> list[_Person]:
     return people
 
 
-def load_demo(nb: Notebook, *, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
-    """Fill an empty notebook with the example grid, in one transaction."""
+def load_demo(nb: Notebook, *, progress: Callable[[int, int], None] | None = None,
+              day: bool = False) -> DemoSummary:
+    """Fill an empty notebook with the example grid, in one transaction.
+
+    With ``day``, one day of work (:mod:`gridnote.services.demo_day`) is written in the
+    same transaction, so a failure leaves the notebook as empty as it was.
+    """
+    from gridnote.services.demo_day import write_day
     from gridnote.services.residents import add_resident
 
     if nb.scalar("SELECT count(*) FROM residents"):
@@ -186,9 +194,11 @@ def load_demo(nb: Notebook, *, progress: Callable[[int, int], None] | None = Non
             add_resident(nb, person.fields)
             if progress:
                 progress(i, len(people))
+        written = write_day(nb) if day else None
     return DemoSummary(
         buildings=nb.scalar("SELECT count(*) FROM buildings"),
         households=nb.scalar("SELECT count(*) FROM households"),
         residents=nb.scalar("SELECT count(*) FROM residents"),
         people=["李奶奶", "张大爷", "高阿姨", "曾奶奶"],
+        day=written,
     )
