@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gridnote.dates import NUM, parse_count
+from gridnote.date_grammar import NUM, parse_count
 from gridnote.errors import InputError
 from gridnote.i18n import t
 from gridnote.textnorm import normalize

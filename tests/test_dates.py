@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from gridnote import clock, i18n
-from gridnote.dates import When, format_examples, parse_count, parse_day, parse_when
+from gridnote.date_grammar import parse_count
+from gridnote.dates import When, format_examples, parse_day, parse_when
 from gridnote.errors import InputError
 from gridnote.messages.dates import MESSAGES
 

@@ -9,7 +9,7 @@ from gridnote.cli import issue_category
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
 
 if TYPE_CHECKING:
-    from datetime import date, datetime
+    from datetime import datetime
 
     from gridnote.models import IssueChange
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from gridnote.i18n import lang, t
+from gridnote.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

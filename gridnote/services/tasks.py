@@ -23,7 +23,7 @@ from gridnote.errors import InputError, NotFoundError
 from gridnote.models import Task
 from gridnote.textnorm import display_name
 
-if TYPE_CHECKING:  # gridnote.dates costs ~20 ms to import: keep it off the read path
+if TYPE_CHECKING:
     from gridnote.dates import When
     from gridnote.models import Resident
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from gridnote import clock
@@ -18,7 +18,7 @@ from gridnote.textnorm import normalize
 from gridnote.vocab import VISIT_KINDS
 
 if TYPE_CHECKING:
-    from gridnote.dates import When  # dates loads its grammar on import: only when a date is typed
+    from gridnote.dates import When
 
 FUTURE_SLACK = timedelta(minutes=10)  # a clock a few minutes fast is not a future visit
 UNTIMED_VISIT = time(12, 0)  # a past day given without a time of day
