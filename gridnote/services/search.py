@@ -1,7 +1,7 @@
 """``gridnote find``: one query over residents, issues, tasks and visit notes.
 
-The index (migration ``m006_search``)
--------------------------------------
+The index (migration ``m006_search``, in ``gridnote.search_schema``)
+--------------------------------------------------------------------
 Every searchable row is one *document*: a resident (name, alias, pinyin and
 initials, phones, address, notes), a visit's note (undone entries are left
 out), a task (text and note), an issue (text, outcome, referral contact and
@@ -63,7 +63,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from gridnote.errors import InputError
-from gridnote.migrations import SEARCH_KIND_CODES
+from gridnote.search_schema import SEARCH_KIND_CODES
 from gridnote.models import SearchGroup, SearchHit, SearchResult
 from gridnote.services.resident_fields import phone_spellings
 from gridnote.textnorm import fold, normalize
