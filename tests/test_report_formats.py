@@ -11,6 +11,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,19 +29,21 @@ def closed(schema: Any) -> Any:
     the ones they do not know); here it proves every key we write is in it.
     """
     schema = copy.deepcopy(schema)
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "properties" in node:
-                node["additionalProperties"] = False
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(schema)
+    for node in objects(schema):
+        if "properties" in node:
+            node["additionalProperties"] = False
     return schema
+
+
+def objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in ``node``, itself included, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from objects(value)
 
 
 def ok(result) -> str:
@@ -132,18 +135,7 @@ def test_every_key_is_documented(schema) -> None:
     text = DOCS.read_text(encoding="utf-8")
     assert "## report" in text
     section = text[text.index("## report"):]
-    keys: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            keys.update(node.get("properties", {}))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(schema)
+    keys = {key for node in objects(schema) for key in node.get("properties", {})}
     missing = [key for key in sorted(keys) if not re.search(rf"`[^`]*\b{re.escape(key)}\b[^`]*`", section)]
     assert missing == []
     assert "gridnote/schemas/report.schema.json" in section

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from gridnote.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, TimelineItem
 from gridnote.render.common import grid as _grid
-from gridnote.render.common import join_list, tag_labels
+from gridnote.render.common import join_list, on_screen, tag_labels
 from gridnote.render.tasks import task_json, who
 from gridnote.render.when import day_label, long_date, month_day, relative_word, short_date, short_time
 
@@ -54,10 +54,10 @@ def _capped(items: list[T], show_all: bool, grid: Callable[[list[T]], Table],
     from rich.console import Group
     from rich.text import Text
 
-    shown = items if show_all else items[:SECTION_ROWS]
-    if len(shown) == len(items):
+    shown, left_out = on_screen(items, limit=None if show_all else SECTION_ROWS)
+    if not left_out:
         return grid(shown)
-    return Group(grid(shown), Text(t(more_key, count=len(items) - len(shown), command=command), style="dim"))
+    return Group(grid(shown), Text(t(more_key, count=left_out, command=command), style="dim"))
 
 
 def _mark(starred: bool, done: bool) -> Text:

@@ -19,13 +19,14 @@ Row = TypeVar("Row")
 SCREEN_ROWS = 200
 
 
-def on_screen(rows: list[Row], *, keep_last: bool = False) -> tuple[list[Row], int]:
-    """The rows a table draws and how many it leaves out: the first ones, or the last (the newest
-    of a list in time order) with ``keep_last``."""
-    if len(rows) <= SCREEN_ROWS:
+def on_screen(rows: list[Row], *, limit: int | None = SCREEN_ROWS,
+              keep_last: bool = False) -> tuple[list[Row], int]:
+    """The rows a list draws and how many it leaves out: the first ``limit`` (None: all), or the
+    last (the newest of a list in time order) with ``keep_last``. Every capped list cuts here."""
+    if limit is None or len(rows) <= limit:
         return rows, 0
-    shown = rows[-SCREEN_ROWS:] if keep_last else rows[:SCREEN_ROWS]
-    return shown, len(rows) - SCREEN_ROWS
+    shown = rows[-limit:] if keep_last else rows[:limit]
+    return shown, len(rows) - limit
 
 
 def with_left_out(body: RenderableType, left_out: int, *, earlier: bool = False) -> RenderableType:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gridnote.i18n import pick, t
 from gridnote.models import Report
+from gridnote.render.common import on_screen
 from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, summary_lines, title
 
 
@@ -12,7 +13,7 @@ def _escape(text: str) -> str:
 
 
 def _table(section: Section) -> list[str]:
-    shown = section.rows[: section.screen_rows] if section.screen_rows else section.rows
+    shown, left_out = on_screen(section.rows, limit=section.screen_rows)
     right = [all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in shown)
              for i in range(len(section.columns))]
     lines = [f"## {_escape(section.title)}", "",
@@ -20,8 +21,8 @@ def _table(section: Section) -> list[str]:
              "|" + "|".join("---:" if r else "---" for r in right) + "|"]
     lines += ["| " + " | ".join(_escape(cell_text(cell)) for cell in row) + " |" for row in shown]
     extra = []
-    if len(shown) < len(section.rows):
-        extra.append(t("report.more", count=len(section.rows) - len(shown)))
+    if left_out:
+        extra.append(t("report.more", count=left_out))
     extra += list(section.notes)
     if extra:
         lines += [""] + [f"_{_escape(line)}_" for line in extra]

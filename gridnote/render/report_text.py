@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from gridnote.i18n import t
 from gridnote.models import Report
+from gridnote.render.common import on_screen
 from gridnote.render.report_tables import (
     Cell, Echo, Percent, Section, cell_text, heading_lines, sections, summary_lines, title,
 )
@@ -41,11 +42,11 @@ def report_view(report: Report) -> RenderableType:
 def _section(section: Section) -> list[RenderableType]:
     from rich.text import Text
 
-    shown = section.rows[: section.screen_rows] if section.screen_rows else section.rows
+    shown, left_out = on_screen(section.rows, limit=section.screen_rows)
     found: list[RenderableType] = [Text(section.title, style="bold"),
                                    _items(section, shown) if section.lines else _table(section, shown)]
-    if len(shown) < len(section.rows):
-        found.append(Text(t("report.more", count=len(section.rows) - len(shown)), style="dim"))
+    if left_out:
+        found.append(Text(t("report.more", count=left_out), style="dim"))
     found += [Text(line, style="dim") for line in section.notes]
     return found
 

@@ -277,25 +277,8 @@ def rates(nb: Notebook, span: ReportRange) -> ReportRates:
     from gridnote.services.care import coverage
 
     p = {"start": span.start.isoformat(), "end": span.end.isoformat(), "now": clock.iso(clock.now())}
-    response = nb.one(
-        """
-        SELECT count(*) AS due,
-               coalesce(sum(first_response_at IS NOT NULL
-                            AND julianday(first_response_at) <= julianday(response_due_at)), 0) AS met,
-               coalesce(sum(first_response_at IS NULL
-                            AND julianday(response_due_at) > julianday(:now)), 0) AS pending
-        FROM issues WHERE response_due_day BETWEEN :start AND :end
-        """, p)
-    resolution = nb.one(
-        """
-        SELECT count(*) AS due,
-               coalesce(sum(resolved_at IS NOT NULL
-                            AND julianday(resolved_at) <= julianday(resolve_due_at)), 0) AS met,
-               coalesce(sum(resolved_at IS NULL
-                            AND julianday(resolve_due_at) > julianday(:now)), 0) AS pending
-        FROM issues WHERE resolve_due_day BETWEEN :start AND :end AND status != 'rejected'
-        """, p)
-    assert response is not None and resolution is not None
+    response = _deadlines(nb, p, done="first_response_at", due="response_due")
+    resolution = _deadlines(nb, p, done="resolved_at", due="resolve_due", where="AND status != 'rejected'")
     ratings = ratings_in(nb, span)
     return ReportRates(
         response=_decided("response", response),
@@ -305,6 +288,19 @@ def rates(nb: Notebook, span: ReportRange) -> ReportRates:
         coverage=[ReportRate(tag, visited, residents)
                   for tag, visited, residents in coverage(nb, span.start, span.end)],
     )
+
+
+def _deadlines(nb: Notebook, p: dict[str, str], *, done: str, due: str, where: str = "") -> object:
+    """Deadlines falling in the range (``{due}_day``): how many, met in time, still pending at ``now``."""
+    row = nb.one(
+        f"""
+        SELECT count(*) AS due,
+               coalesce(sum({done} IS NOT NULL AND julianday({done}) <= julianday({due}_at)), 0) AS met,
+               coalesce(sum({done} IS NULL AND julianday({due}_at) > julianday(:now)), 0) AS pending
+        FROM issues WHERE {due}_day BETWEEN :start AND :end {where}
+        """, p)
+    assert row is not None
+    return row
 
 
 def ratings_in(nb: Notebook, span: ReportRange) -> dict[str, int]:
