@@ -140,11 +140,11 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
     if "locked" in text or "busy" in text:
         return NotebookError("notebook.locked", path=path)
     if "unable to open" in text or "disk i/o" in text:
-        return NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path, exc))
+        return NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path))
     return exc
 
 
-def _open_reason(path: Path, exc: sqlite3.OperationalError) -> object:
+def _open_reason(path: Path) -> object:
     """SQLite says only "unable to open database file" or "disk I/O error", in English;
     name the usual cause in the user's language, else say it in the catalogue's words."""
     if not path.exists():
@@ -182,7 +182,7 @@ def _connect(path: Path, mode: str = "mode=rw") -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.OperationalError as exc:
-        raise NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path, exc)) from exc
+        raise NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path)) from exc
     conn.row_factory = sqlite3.Row
     return conn
 

@@ -19,12 +19,12 @@ def test_an_unreadable_notebook_names_the_cause(tmp_path: Path, monkeypatch: pyt
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
     i18n.set_lang(lang)
-    reason = db._open_reason(path, sqlite3.OperationalError("unable to open database file"))
+    reason = db._open_reason(path)
     assert expected in str(reason).lower()
 
 
 def test_a_missing_notebook_file_says_so(tmp_path: Path) -> None:
-    reason = db._open_reason(tmp_path / "gone.db", sqlite3.OperationalError("unable to open database file"))
+    reason = db._open_reason(tmp_path / "gone.db")
     assert "unable to open" not in str(reason)
 
 
