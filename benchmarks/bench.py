@@ -82,8 +82,14 @@ def install_runtime() -> Runtime:
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    purelib = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                  check=True, capture_output=True, text=True).stdout.strip())
+    purelib = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     paths = [str(ROOT), *dict.fromkeys(sysconfig.get_paths()[k] for k in ("purelib", "platlib"))]
     (purelib / "gridnote-bench.pth").write_text("\n".join(paths) + "\n", encoding="utf-8")
     script = venv / "bin" / "gridnote"
@@ -91,7 +97,9 @@ def install_runtime() -> Runtime:
         f"#!{python}\n# -*- coding: utf-8 -*-\nimport re\nimport sys\nfrom gridnote.cli import main\n"
         "if __name__ == '__main__':\n"
         "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n"
-        "    sys.exit(main())\n", encoding="utf-8")
+        "    sys.exit(main())\n",
+        encoding="utf-8",
+    )
     script.chmod(0o755)
     command = [str(script)] if os.name != "nt" else [str(python), str(script)]
     return Runtime(python, command, "a regular install (a scratch venv; no editable-install hook)")
@@ -105,8 +113,11 @@ def current_runtime() -> Runtime:
 
 def child_env(db: Path | None = None) -> dict[str, str]:
     """The same environment for every process, the baseline included; Python writes bytecode."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("GRIDNOTE_") and k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR", "FORCE_COLOR")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GRIDNOTE_") and k not in ("PYTHONDONTWRITEBYTECODE", "NO_COLOR", "FORCE_COLOR")
+    }
     env.update({"GRIDNOTE_NOW": NOW, "TZ": "Asia/Shanghai", "LANG": "C.UTF-8", "COLUMNS": "80"})
     env.pop("LC_ALL", None)
     if db is not None:
@@ -159,8 +170,9 @@ def exists(runtime: Runtime, case: Case, env: dict[str, str]) -> bool:
     return run_once([*runtime.gridnote, *words, "--help"], env).returncode == 0
 
 
-def measure(jobs: dict[tuple[str, str, str], tuple[list[str], dict[str, str]]], runs: int, warmup: int) -> dict[
-        tuple[str, str, str], Series]:
+def measure(
+    jobs: dict[tuple[str, str, str], tuple[list[str], dict[str, str]]], runs: int, warmup: int
+) -> dict[tuple[str, str, str], Series]:
     """Every job once per round; the first ``warmup`` rounds are not counted."""
     result = {key: Series([], []) for key in jobs}
     for number in range(warmup + runs):
@@ -182,8 +194,12 @@ def prepare(runtime: Runtime, workdir: Path, big_source: Path) -> tuple[Path, Pa
     empty = workdir / "empty.db"
     subprocess.run([*runtime.gridnote, "demo"], env=child_env(empty), check=True, stdout=subprocess.DEVNULL)
     roster = workdir / "roster.csv"
-    subprocess.run([*runtime.gridnote, "resident", "export", "--full", "-o", str(roster)], env=child_env(empty),
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*runtime.gridnote, "resident", "export", "--full", "-o", str(roster)],
+        env=child_env(empty),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     big = workdir / "ten-years.db"
     shutil.copy(big_source, big)
     return empty, big, roster
@@ -200,9 +216,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="counted rounds (default 15)")
     parser.add_argument("--warmup", type=int, default=3, help="rounds not counted (default 3)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="commands whose name starts with NAME")
-    parser.add_argument("--runtime", nargs="+", choices=("install", "current"), default=["install", "current"],
-                        help="install: a regular install of this checkout (the budgets are checked here); "
-                             "current: the venv running this script, as it is (default: both)")
+    parser.add_argument(
+        "--runtime",
+        nargs="+",
+        choices=("install", "current"),
+        default=["install", "current"],
+        help="install: a regular install of this checkout (the budgets are checked here); "
+        "current: the venv running this script, as it is (default: both)",
+    )
     parser.add_argument("--save", action="store_true", help="write benchmarks/results/<date>.md")
     args = parser.parse_args()
 
@@ -244,10 +265,25 @@ def main() -> None:
 # -- the report ------------------------------------------------------------------------------------
 def _revision() -> str:
     try:
-        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--",
-                                ".", ":!benchmarks/results"], capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ".",
+                ":!benchmarks/results",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + (" (with uncommitted changes)" if dirty else "")
@@ -260,8 +296,12 @@ def _load() -> str:
         return "?"
 
 
-def render(plans: list[tuple[Runtime, list[Case], set[str]]], results: dict[tuple[str, str, str], Series],
-           args: argparse.Namespace, load: list[str]) -> str:
+def render(
+    plans: list[tuple[Runtime, list[Case], set[str]]],
+    results: dict[tuple[str, str, str], Series],
+    args: argparse.Namespace,
+    load: list[str],
+) -> str:
     lines = [
         f"# gridnote benchmark, {date.today().isoformat()}",
         "",
@@ -286,8 +326,14 @@ def render(plans: list[tuple[Runtime, list[Case], set[str]]], results: dict[tupl
     return "\n".join(lines) + "\n"
 
 
-def _table(runtime: Runtime, chosen: list[Case], missing: set[str], results: dict[tuple[str, str, str], Series],
-           *, budgets: bool) -> list[str]:
+def _table(
+    runtime: Runtime,
+    chosen: list[Case],
+    missing: set[str],
+    results: dict[tuple[str, str, str], Series],
+    *,
+    budgets: bool,
+) -> list[str]:
     key = runtime.label
     base = results[(key, "python -c pass", "-")]
     lines = [
@@ -297,8 +343,10 @@ def _table(runtime: Runtime, chosen: list[Case], missing: set[str], results: dic
     ]
     for name, code in FLOORS:
         floor = results[(key, name, "-")]
-        lines.append(f"| floor: `python -c \"{code}\"` | {floor.median:.1f} | {floor.median / base.median:.1f} | | | | "
-                     f"{floor.cpu_median / base.cpu_median:.1f} | | |")
+        lines.append(
+            f'| floor: `python -c "{code}"` | {floor.median:.1f} | {floor.median / base.median:.1f} | | | | '
+            f"{floor.cpu_median / base.cpu_median:.1f} | | |"
+        )
     unmet = []
     for case in chosen:
         budget = f"≤ {case.budget:g}×" if case.budget else "–"
@@ -316,9 +364,11 @@ def _table(runtime: Runtime, chosen: list[Case], missing: set[str], results: dic
             problems = ["failed: " + (big.failure or empty.failure or "")]
         unmet += [f"`{case.name}` ({p})" for p in problems]
         met = ("✓" if not problems else "✗ " + ", ".join(problems)) if budgets else ""
-        lines.append(f"| `{case.name}` | {empty.median:.1f} | {empty.median / base.median:.1f} | {big.median:.1f} | "
-                     f"{ratio:.1f} | {growth:.2f} | {big.cpu_median / base.cpu_median:.1f} | "
-                     f"{budget if budgets else ''} | {met} |")
+        lines.append(
+            f"| `{case.name}` | {empty.median:.1f} | {empty.median / base.median:.1f} | {big.median:.1f} | "
+            f"{ratio:.1f} | {growth:.2f} | {big.cpu_median / base.cpu_median:.1f} | "
+            f"{budget if budgets else ''} | {met} |"
+        )
     if budgets:
         lines += ["", "Not met: " + "; ".join(unmet) + "." if unmet else "Every budget met."]
     return lines

@@ -16,34 +16,82 @@ from typing import TYPE_CHECKING, Any
 
 from decade import END, NOW, TZ, at, iso, size
 
-from gridnote.issue_categories import DEFAULT_CATEGORIES
-from gridnote.issue_terms import FACE_TO_FACE
+from gridnote.domain.categories import DEFAULT_CATEGORIES
+from gridnote.domain.issue_terms import FACE_TO_FACE
 
 if TYPE_CHECKING:
     from decade import Decade, Person, Row
 
 CATEGORY_WEIGHTS = {
-    "garbage": 12, "blocked-drain": 10, "lighting": 9, "parking": 8, "clutter": 7, "noise": 7, "water": 6,
-    "power": 6, "ebike-charging": 6, "renovation-waste": 5, "pets": 5, "seepage": 5, "facility-damage": 5,
-    "lift": 4, "greenery": 3, "pests": 3, "renovation": 2, "community-affairs": 2, "welfare": 2, "fraud": 2,
-    "security": 2, "illegal-building": 1, "medical": 1, "flooding": 1, "trapped": 1, "gas-leak": 1, "stalls": 1,
+    "garbage": 12,
+    "blocked-drain": 10,
+    "lighting": 9,
+    "parking": 8,
+    "clutter": 7,
+    "noise": 7,
+    "water": 6,
+    "power": 6,
+    "ebike-charging": 6,
+    "renovation-waste": 5,
+    "pets": 5,
+    "seepage": 5,
+    "facility-damage": 5,
+    "lift": 4,
+    "greenery": 3,
+    "pests": 3,
+    "renovation": 2,
+    "community-affairs": 2,
+    "welfare": 2,
+    "fraud": 2,
+    "security": 2,
+    "illegal-building": 1,
+    "medical": 1,
+    "flooding": 1,
+    "trapped": 1,
+    "gas-leak": 1,
+    "stalls": 1,
 }
 TEXTS = {
-    "garbage": "{b}号楼垃圾桶满了没人清运", "blocked-drain": "{b}号楼几户下水道堵塞返水",
-    "lighting": "{b}号楼{u}单元楼道灯不亮", "parking": "消防通道被私家车占用",
-    "clutter": "{b}号楼楼道堆放杂物", "noise": "楼上晚上装修噪音扰民", "water": "{b}号楼停水，水压小",
-    "power": "{b}号楼{u}单元停电", "ebike-charging": "{b}号楼有人飞线充电", "renovation-waste": "{b}号楼门口装修垃圾乱堆",
-    "pets": "邻居养狗不拴绳", "seepage": "楼上渗水到我家卫生间", "facility-damage": "{b}号楼单元门禁坏了",
-    "lift": "{b}号楼{u}单元电梯故障", "greenery": "花园里的山楂熟了，怎么分", "pests": "地下室有老鼠",
-    "renovation": "楼上砸承重墙", "community-affairs": "想在小区办个老年活动室", "welfare": "家里困难想申请救助",
-    "fraud": "老人接到冒充公检法的诈骗电话", "security": "小区有可疑人员推销保健品", "illegal-building": "一楼住户私搭乱建",
-    "medical": "老人在楼道摔倒", "flooding": "地下车库积水", "trapped": "电梯困人", "gas-leak": "楼道里有燃气味",
+    "garbage": "{b}号楼垃圾桶满了没人清运",
+    "blocked-drain": "{b}号楼几户下水道堵塞返水",
+    "lighting": "{b}号楼{u}单元楼道灯不亮",
+    "parking": "消防通道被私家车占用",
+    "clutter": "{b}号楼楼道堆放杂物",
+    "noise": "楼上晚上装修噪音扰民",
+    "water": "{b}号楼停水，水压小",
+    "power": "{b}号楼{u}单元停电",
+    "ebike-charging": "{b}号楼有人飞线充电",
+    "renovation-waste": "{b}号楼门口装修垃圾乱堆",
+    "pets": "邻居养狗不拴绳",
+    "seepage": "楼上渗水到我家卫生间",
+    "facility-damage": "{b}号楼单元门禁坏了",
+    "lift": "{b}号楼{u}单元电梯故障",
+    "greenery": "花园里的山楂熟了，怎么分",
+    "pests": "地下室有老鼠",
+    "renovation": "楼上砸承重墙",
+    "community-affairs": "想在小区办个老年活动室",
+    "welfare": "家里困难想申请救助",
+    "fraud": "老人接到冒充公检法的诈骗电话",
+    "security": "小区有可疑人员推销保健品",
+    "illegal-building": "一楼住户私搭乱建",
+    "medical": "老人在楼道摔倒",
+    "flooding": "地下车库积水",
+    "trapped": "电梯困人",
+    "gas-leak": "楼道里有燃气味",
     "stalls": "小区门口流动摊贩占道",
 }
 PARTNER_FOR = {
-    "water": "utility", "power": "utility", "gas-leak": "utility", "illegal-building": "city-management",
-    "stalls": "city-management", "noise": "police", "security": "police", "fraud": "police",
-    "welfare": "street-office", "community-affairs": "committee", "medical": "other",
+    "water": "utility",
+    "power": "utility",
+    "gas-leak": "utility",
+    "illegal-building": "city-management",
+    "stalls": "city-management",
+    "noise": "police",
+    "security": "police",
+    "fraud": "police",
+    "welfare": "street-office",
+    "community-affairs": "committee",
+    "medical": "other",
 }
 RESOLUTIONS = ("已处理完毕", "物业已派人修好", "已清理干净", "已疏通", "已更换", "已协调解决", "已上门说明情况")
 RATINGS = ("satisfied",) * 16 + ("basically-satisfied",) * 3 + ("dissatisfied",)
@@ -62,19 +110,39 @@ class Flow:
         self.awarded = False
         self.last = datetime.fromisoformat(self.v["received_at"])
 
-    def step(self, kind: str, moment: datetime, *, text: str | None = None, actor: str | None = None,
-             to: str | None = None, data: dict[str, Any] | None = None, **changes: Any) -> None:
+    def step(
+        self,
+        kind: str,
+        moment: datetime,
+        *,
+        text: str | None = None,
+        actor: str | None = None,
+        to: str | None = None,
+        data: dict[str, Any] | None = None,
+        **changes: Any,
+    ) -> None:
         stamp = iso(moment)
         from_status = self.v["status"] if kind not in ("receive", "note", "edit") else None
         self.v.update(changes)
         self.v["updated_at"] = stamp
         if to is not None:
             self.v["status"] = to
-        self.decade.add("issue_updates", stamp, {
-            "kind": kind, "at": stamp, "day": moment.date().isoformat(), "actor": actor, "text": text,
-            "from_status": from_status, "to_status": to,
-            "data": json.dumps(data or {}, ensure_ascii=False, sort_keys=True), "recorded_at": stamp,
-        }, issue=self.row)
+        self.decade.add(
+            "issue_updates",
+            stamp,
+            {
+                "kind": kind,
+                "at": stamp,
+                "day": moment.date().isoformat(),
+                "actor": actor,
+                "text": text,
+                "from_status": from_status,
+                "to_status": to,
+                "data": json.dumps(data or {}, ensure_ascii=False, sort_keys=True),
+                "recorded_at": stamp,
+            },
+            issue=self.row,
+        )
 
     def first_response(self, moment: datetime) -> dict[str, Any]:
         current = self.v["first_response_at"]
@@ -92,18 +160,43 @@ class Flow:
 
     # -- the steps ------------------------------------------------------------------------------
     def verify(self, moment: datetime, implied: bool = False) -> None:
-        self.step("verify", moment, to="verified", data={"implied": True} if implied else None,
-                  verified_at=iso(moment), **self.first_response(moment))
+        self.step(
+            "verify",
+            moment,
+            to="verified",
+            data={"implied": True} if implied else None,
+            verified_at=iso(moment),
+            **self.first_response(moment),
+        )
         if self.v["reporter_id"] is not None and self.per_report > 0 and not self.awarded:
             self.awarded = True
-            self.decade.add("points", iso(moment), {
-                "resident_id": self.v["reporter_id"], "delta": self.per_report, "reason": "report",
-                "issue_id": None, "note": None, "at": iso(moment), "day": moment.date().isoformat()}, issue=self.row)
+            self.decade.add(
+                "points",
+                iso(moment),
+                {
+                    "resident_id": self.v["reporter_id"],
+                    "delta": self.per_report,
+                    "reason": "report",
+                    "issue_id": None,
+                    "note": None,
+                    "at": iso(moment),
+                    "day": moment.date().isoformat(),
+                },
+                issue=self.row,
+            )
 
     def reject(self, moment: datetime, reason: str, of: int | None) -> None:
         data: dict[str, Any] = {"reason": reason, **({"of": of} if of is not None else {})}
-        self.step("reject", moment, to="rejected", data=data, rejected_at=iso(moment), reject_reason=reason,
-                  duplicate_of=of, **self.first_response(moment))
+        self.step(
+            "reject",
+            moment,
+            to="rejected",
+            data=data,
+            rejected_at=iso(moment),
+            reject_reason=reason,
+            duplicate_of=of,
+            **self.first_response(moment),
+        )
 
     def refer(self, moment: datetime, partner: str, contact: str | None, due: date | None) -> None:
         if self.v["status"] == "received":
@@ -113,46 +206,103 @@ class Flow:
             data["contact"] = contact
         if due:
             data["due"] = due.isoformat()
-        self.step("refer", moment, to="referred", data=data, referred_at=iso(moment), referred_to=partner,
-                  referral_contact=contact, referral_due_day=due.isoformat() if due else None, referral_due_at=None)
+        self.step(
+            "refer",
+            moment,
+            to="referred",
+            data=data,
+            referred_at=iso(moment),
+            referred_to=partner,
+            referral_contact=contact,
+            referral_due_day=due.isoformat() if due else None,
+            referral_due_at=None,
+        )
 
     def note(self, moment: datetime, text: str, kind: str, with_reporter: bool) -> None:
-        self.step("note", moment, text=text, data={"kind": kind, **({"reporter": True} if with_reporter else {})},
-                  **(self.first_response(moment) if with_reporter else {}))
+        self.step(
+            "note",
+            moment,
+            text=text,
+            data={"kind": kind, **({"reporter": True} if with_reporter else {})},
+            **(self.first_response(moment) if with_reporter else {}),
+        )
 
     def resolve(self, moment: datetime, text: str) -> None:
         if self.v["status"] == "received":
             self.verify(moment, implied=True)
         actor = self.v["referred_to"] if self.v["status"] == "referred" else None
-        self.step("resolve", moment, text=text, actor=actor, to="resolved", resolved_at=iso(moment),
-                  resolved_day=moment.date().isoformat(), resolution=text)
+        self.step(
+            "resolve",
+            moment,
+            text=text,
+            actor=actor,
+            to="resolved",
+            resolved_at=iso(moment),
+            resolved_day=moment.date().isoformat(),
+            resolution=text,
+        )
 
     def tell(self, moment: datetime, implied: bool = False) -> None:
-        self.step("tell", moment, to="reported", data={"implied": True} if implied else None,
-                  reported_at=iso(moment), reported_day=moment.date().isoformat(), **self.first_response(moment))
+        self.step(
+            "tell",
+            moment,
+            to="reported",
+            data={"implied": True} if implied else None,
+            reported_at=iso(moment),
+            reported_day=moment.date().isoformat(),
+            **self.first_response(moment),
+        )
 
     def rate(self, moment: datetime, rating: str) -> None:
         if self.v["status"] == "resolved":
             self.tell(moment, implied=True)
-        rated = {"rating": rating, "rated_at": iso(moment), "rated_day": moment.date().isoformat(),
-                 **self.first_response(moment)}
+        rated = {
+            "rating": rating,
+            "rated_at": iso(moment),
+            "rated_day": moment.date().isoformat(),
+            **self.first_response(moment),
+        }
         if rating == "dissatisfied":
             self.step("rate", moment, data={"rating": rating}, **rated)
             target = "referred" if self.v["referred_to"] else "verified"
-            self.step("reopen", moment, to=target, data={"rating": rating}, resolved_at=None, resolved_day=None,
-                      resolution=None, reported_at=None, reported_day=None, closed_at=None, closed_day=None,
-                      reopen_count=self.v["reopen_count"] + 1)
+            self.step(
+                "reopen",
+                moment,
+                to=target,
+                data={"rating": rating},
+                resolved_at=None,
+                resolved_day=None,
+                resolution=None,
+                reported_at=None,
+                reported_day=None,
+                closed_at=None,
+                closed_day=None,
+                reopen_count=self.v["reopen_count"] + 1,
+            )
         else:
-            self.step("rate", moment, to="closed", data={"rating": rating}, closed_at=iso(moment),
-                      closed_day=moment.date().isoformat(), **rated)
+            self.step(
+                "rate",
+                moment,
+                to="closed",
+                data={"rating": rating},
+                closed_at=iso(moment),
+                closed_day=moment.date().isoformat(),
+                **rated,
+            )
 
     def close(self, moment: datetime) -> None:
-        self.step("close", moment, to="closed", data={"rating": None}, closed_at=iso(moment),
-                  closed_day=moment.date().isoformat())
+        self.step(
+            "close",
+            moment,
+            to="closed",
+            data={"rating": None},
+            closed_at=iso(moment),
+            closed_day=moment.date().isoformat(),
+        )
 
 
 def _receive(decade: Decade, received: datetime, hours: dict[tuple[str, str], tuple[int, int]]) -> Flow | None:
-    from gridnote.services.config import get
+    from gridnote.services.settings import get
 
     rng = decade.rng
     code = rng.choices(list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values()))[0]
@@ -177,26 +327,60 @@ def _receive(decade: Decade, received: datetime, hours: dict[tuple[str, str], tu
     priority = "urgent" if category.group == "emergency" or rng.random() < 0.03 else "normal"
     response_h, resolve_h = hours[(category.group, priority)]
     stamp = iso(received)
-    decade_row = decade.add("issues", stamp, {
-        "text": TEXTS[code].format(b=building, u=rng.randint(1, 3)), "category": code,
-        "category_group": category.group, "upward_code": category.upward, "channel": channel, "priority": priority,
-        "status": "received", "reporter_id": reporter.id if reporter else None, "reporter_contact": contact,
-        "place": place, "building_id": building_id, "household_id": household_id,
-        "received_at": stamp, "received_day": received.date().isoformat(),
-        "response_due_at": iso(received + timedelta(hours=response_h)),
-        "response_due_day": (received + timedelta(hours=response_h)).date().isoformat(),
-        "resolve_due_at": iso(received + timedelta(hours=resolve_h)),
-        "resolve_due_day": (received + timedelta(hours=resolve_h)).date().isoformat(),
-        "first_response_at": stamp if channel in FACE_TO_FACE else None,
-        "verified_at": None, "rejected_at": None, "reject_reason": None, "duplicate_of": None,
-        "referred_at": None, "referred_to": None, "referral_contact": None, "referral_due_day": None,
-        "referral_due_at": None, "resolved_at": None, "resolved_day": None, "resolution": None,
-        "reported_at": None, "reported_day": None, "rating": None, "rated_at": None, "rated_day": None,
-        "closed_at": None, "closed_day": None, "reopen_count": 0, "created_at": stamp, "updated_at": stamp,
-    })
+    decade_row = decade.add(
+        "issues",
+        stamp,
+        {
+            "text": TEXTS[code].format(b=building, u=rng.randint(1, 3)),
+            "category": code,
+            "category_group": category.group,
+            "upward_code": category.upward,
+            "channel": channel,
+            "priority": priority,
+            "status": "received",
+            "reporter_id": reporter.id if reporter else None,
+            "reporter_contact": contact,
+            "place": place,
+            "building_id": building_id,
+            "household_id": household_id,
+            "received_at": stamp,
+            "received_day": received.date().isoformat(),
+            "response_due_at": iso(received + timedelta(hours=response_h)),
+            "response_due_day": (received + timedelta(hours=response_h)).date().isoformat(),
+            "resolve_due_at": iso(received + timedelta(hours=resolve_h)),
+            "resolve_due_day": (received + timedelta(hours=resolve_h)).date().isoformat(),
+            "first_response_at": stamp if channel in FACE_TO_FACE else None,
+            "verified_at": None,
+            "rejected_at": None,
+            "reject_reason": None,
+            "duplicate_of": None,
+            "referred_at": None,
+            "referred_to": None,
+            "referral_contact": None,
+            "referral_due_day": None,
+            "referral_due_at": None,
+            "resolved_at": None,
+            "resolved_day": None,
+            "resolution": None,
+            "reported_at": None,
+            "reported_day": None,
+            "rating": None,
+            "rated_at": None,
+            "rated_day": None,
+            "closed_at": None,
+            "closed_day": None,
+            "reopen_count": 0,
+            "created_at": stamp,
+            "updated_at": stamp,
+        },
+    )
     flow = Flow(decade, decade_row, int(get(decade.nb, "points.per_verified_report")))
-    flow.step("receive", received, to="received", data={
-        "category": code, "channel": channel, "guessed": rng.random() < 0.6, "priority": priority})
+    flow.step(
+        "receive",
+        received,
+        to="received",
+        data={"category": code, "channel": channel, "guessed": rng.random() < 0.6, "priority": priority},
+    )
     if reporter is not None and rng.random() < 0.08:
         neighbour = decade.someone(received)
         decade.affected.append((decade_row, reporter.id))
@@ -211,8 +395,9 @@ def _carry_on(flow: Flow, recent: dict[str, list[Row]]) -> None:
     v = flow.v
     code = v["category"]
     if v["channel"] != "walk" and rng.random() < 0.12:
-        earlier = [r for r in recent.get(code, []) if r.values["status"] not in ("rejected", "closed")
-                   and r is not flow.row]
+        earlier = [
+            r for r in recent.get(code, []) if r.values["status"] not in ("rejected", "closed") and r is not flow.row
+        ]
         if (moment := flow.later(1, 6)) is not None:
             if earlier and rng.random() < 0.6:
                 flow.reject(moment, "duplicate", earlier[-1].id)
@@ -264,8 +449,9 @@ def issues(decade: Decade) -> None:
     rng = decade.rng
     groups = {c.group for c in DEFAULT_CATEGORIES}
     hours = {(g, p): deadline_hours(decade.nb, g, p) for g in groups for p in ("normal", "urgent")}
-    moments = sorted(at(decade.day(rng.randrange(decade.days)), rng.uniform(8, 20.5))
-                     for _ in range(size("issues", decade.scale)))
+    moments = sorted(
+        at(decade.day(rng.randrange(decade.days)), rng.uniform(8, 20.5)) for _ in range(size("issues", decade.scale))
+    )
     recent: dict[str, list[Row]] = {}
     first_id = (decade.nb.scalar("SELECT max(id) FROM issues") or 0) + 1
     for number, received in enumerate(moments, start=first_id):
@@ -293,10 +479,19 @@ def _redemptions(decade: Decade) -> None:
                 if when >= NOW:
                     continue
                 spent += 5
-                decade.add("points", iso(when), {
-                    "resident_id": resident_id, "delta": -5, "reason": "redeem", "issue_id": None,
-                    "note": rng.choice(("洗衣液一瓶", "大米一袋", "食用油一桶")), "at": iso(when),
-                    "day": when.date().isoformat()})
+                decade.add(
+                    "points",
+                    iso(when),
+                    {
+                        "resident_id": resident_id,
+                        "delta": -5,
+                        "reason": "redeem",
+                        "issue_id": None,
+                        "note": rng.choice(("洗衣液一瓶", "大米一袋", "食用油一桶")),
+                        "at": iso(when),
+                        "day": when.date().isoformat(),
+                    },
+                )
 
 
 __all__ = ["issues", "END", "TZ"]

@@ -37,7 +37,7 @@ GENERATOR_VERSION = 1
 
 def cache_key() -> str:
     """Changes with this generator's code and with the notebook schema."""
-    from gridnote.migrations import NAMES
+    from gridnote.store.migrations import NAMES
 
     digest = hashlib.sha256(f"v{GENERATOR_VERSION}:{','.join(NAMES)}".encode())
     for source in ("generate.py", "decade.py", "decade_issues.py"):
@@ -72,7 +72,7 @@ def build(path: Path, scale: float = 1.0) -> dict[str, int]:
     sys.path.insert(0, str(HERE))
     from decade import fill, load_grid
 
-    from gridnote.db import open_notebook
+    from gridnote.store.notebook import open_notebook
 
     nb = open_notebook(Path(path))
     try:

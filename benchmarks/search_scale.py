@@ -16,7 +16,7 @@ queries ``gridnote find`` runs against the alternatives it replaces:
   document, i.e. a full scan (what the trigram index itself does with a short
   ``LIKE`` pattern).
 
-The numbers quoted in gridnote/services/search.py come from this script.
+The numbers quoted in gridnote/services/find.py come from this script.
 """
 
 from __future__ import annotations
@@ -31,10 +31,25 @@ import time
 from pathlib import Path
 
 PHRASES = [
-    "血压正常，按时吃药", "下水道堵了，已联系物业", "楼道灯坏了", "送降压药", "精神不错，聊了半小时",
-    "家里电器多，提醒注意用电安全", "子女不在身边，需要多关心", "装修垃圾堆在门口", "反映楼上漏水",
-    "电梯停了两天", "独居老人，怕黑", "血糖偏高，提醒少吃甜食", "复测血压", "腿脚不便，代买菜",
-    "社区医生上门体检", "低保材料已交", "防诈骗宣传，发了资料", "门口车棚杂物多", "高空抛物投诉",
+    "血压正常，按时吃药",
+    "下水道堵了，已联系物业",
+    "楼道灯坏了",
+    "送降压药",
+    "精神不错，聊了半小时",
+    "家里电器多，提醒注意用电安全",
+    "子女不在身边，需要多关心",
+    "装修垃圾堆在门口",
+    "反映楼上漏水",
+    "电梯停了两天",
+    "独居老人，怕黑",
+    "血糖偏高，提醒少吃甜食",
+    "复测血压",
+    "腿脚不便，代买菜",
+    "社区医生上门体检",
+    "低保材料已交",
+    "防诈骗宣传，发了资料",
+    "门口车棚杂物多",
+    "高空抛物投诉",
 ]
 NAMES = ["李奶奶", "张大爷", "高阿姨", "曾奶奶", "王阿姨", "刘大爷", "陈叔叔", "赵奶奶"]
 
@@ -62,8 +77,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("GRIDNOTE_NOW", "2026-11-30T08:00:00+08:00")
 
-    from gridnote.db import open_notebook
     from gridnote.services.demo import load_demo
+    from gridnote.store.notebook import open_notebook
 
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
@@ -72,26 +87,36 @@ def main() -> None:
         load_demo(nb)
         conn = nb.conn
         stamp = "2020-01-01T09:00:00+08:00"
-        visits = [("visit", stamp, "2020-01-01", rng.randint(1, 752), note(rng), stamp, stamp)
-                  for _ in range(args.visits)]
+        visits = [
+            ("visit", stamp, "2020-01-01", rng.randint(1, 752), note(rng), stamp, stamp) for _ in range(args.visits)
+        ]
         start = time.perf_counter()
         conn.execute("BEGIN")
-        conn.executemany("INSERT INTO visits (kind, at, day, resident_id, note, created_at, updated_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)", visits)
+        conn.executemany(
+            "INSERT INTO visits (kind, at, day, resident_id, note, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            visits,
+        )
         conn.execute("COMMIT")
         per_visit = (time.perf_counter() - start) * 1000 / args.visits
         conn.execute("BEGIN")
-        conn.executemany("INSERT INTO tasks (text, note, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                         [(note(rng), None, stamp, stamp) for _ in range(args.tasks)])
-        for i in range(args.issues):
+        conn.executemany(
+            "INSERT INTO tasks (text, note, created_at, updated_at) VALUES (?, ?, ?, ?)",
+            [(note(rng), None, stamp, stamp) for _ in range(args.tasks)],
+        )
+        for _i in range(args.issues):
             cur = conn.execute(
                 "INSERT INTO issues (text, category, category_group, channel, received_at, received_day,"
                 " response_due_at, response_due_day, resolve_due_at, resolve_due_day, created_at, updated_at)"
                 " VALUES (?, 'other', 'general', 'walk', ?, ?, ?, ?, ?, ?, ?, ?)",
-                [rng.choice(PHRASES), stamp, stamp[:10], stamp, stamp[:10], stamp, stamp[:10], stamp, stamp])
+                [rng.choice(PHRASES), stamp, stamp[:10], stamp, stamp[:10], stamp, stamp[:10], stamp, stamp],
+            )
             for _ in range(3):
-                conn.execute("INSERT INTO issue_updates (issue_id, kind, at, day, text, recorded_at)"
-                             " VALUES (?, 'note', ?, ?, ?, ?)", [cur.lastrowid, stamp, stamp[:10], note(rng), stamp])
+                conn.execute(
+                    "INSERT INTO issue_updates (issue_id, kind, at, day, text, recorded_at)"
+                    " VALUES (?, 'note', ?, ?, ?, ?)",
+                    [cur.lastrowid, stamp, stamp[:10], note(rng), stamp],
+                )
         conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = path.stat().st_size / 1e6
@@ -120,15 +145,16 @@ def main() -> None:
             found = case()
             print(f"{label:18} {timed(case):7.2f} ms  ({found} documents)")
 
-        from gridnote.services.search import search
+        from gridnote.services.find import search
 
         for query in ("李", "下水道", "煤气", "lnn", "曾", "漏水 电梯"):
             found = search(nb, query)
             shown = ", ".join(f"{g.kind} {g.count}" for g in found.groups)
-            print(f"search({query!r}) {timed(lambda: search(nb, query)):7.2f} ms  ({shown})")
+            print(f"search({query!r}) {timed(lambda query=query: search(nb, query)):7.2f} ms  ({shown})")
         try:
-            sizes = conn.execute("SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE 'search%'"
-                                 " GROUP BY name ORDER BY 2 DESC").fetchall()
+            sizes = conn.execute(
+                "SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE 'search%' GROUP BY name ORDER BY 2 DESC"
+            ).fetchall()
             print("index tables:", ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in sizes))
         except sqlite3.OperationalError:
             pass  # SQLite built without dbstat
@@ -148,11 +174,12 @@ def main() -> None:
 
 def upgrade(path: Path) -> None:
     """Time migration m006 on a notebook written before it (the one-time cost of upgrading)."""
-    from gridnote.db import open_notebook
+    from gridnote.store.notebook import open_notebook
 
     conn = sqlite3.connect(path)
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'search%'"
-                                   " AND type IN ('view', 'trigger', 'table')").fetchall():
+    for kind, name in conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE name LIKE 'search%' AND type IN ('view', 'trigger', 'table')"
+    ).fetchall():
         conn.execute(f"DROP {kind} IF EXISTS {name}")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_search'")
     conn.execute("PRAGMA user_version = 4")

@@ -37,7 +37,6 @@ def set_timezone(name: str | None) -> None:
         raise ClockError("config.bad_timezone", text=name) from exc
 
 
-
 def set_now(value: datetime | None) -> None:
     """Pin the clock (``None`` releases it)."""
     global _fixed_now

@@ -22,7 +22,7 @@ class GridnoteError(Exception):
 
     @property
     def message(self) -> str:
-        from gridnote.i18n import t
+        from gridnote.messages.i18n import t
 
         return t(self.key, **self.values)
 
@@ -73,4 +73,3 @@ class FileError(GridnoteError):
     """A file to read or write is missing, unreadable or unwritable."""
 
     exit_code = 6
-

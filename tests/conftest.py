@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from gridnote import clock, i18n
-from gridnote.db import Notebook, open_notebook
+from gridnote import clock
+from gridnote.messages import i18n
+from gridnote.store.notebook import Notebook, open_notebook
 
 NOW = "2026-11-29T09:00:00+08:00"  # a Sunday morning in Hangzhou
 
@@ -104,8 +105,13 @@ def add_resident(nb: Notebook) -> Callable[..., Any]:
         tags = kwargs.pop("tags", [])
         phones = kwargs.pop("phones", [])
         same_name = kwargs.pop("same_name", False)
-        fields = rf.ResidentInput(name=name, address=rf.clean_address(address),
-                                  tags=rf.clean_tags(tags), phones=rf.clean_phones(phones), **kwargs)
+        fields = rf.ResidentInput(
+            name=name,
+            address=rf.clean_address(address),
+            tags=rf.clean_tags(tags),
+            phones=rf.clean_phones(phones),
+            **kwargs,
+        )
         return add(nb, fields, same_name=same_name)
 
     return make

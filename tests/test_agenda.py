@@ -17,14 +17,14 @@ import jsonschema
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
+from visit_rows import insert_visit
 
-from gridnote import i18n
-from gridnote.dates import When
+from gridnote.input.dates import When
+from gridnote.messages import i18n
 from gridnote.render.agenda import agenda_view, plan_view
 from gridnote.services.agenda import build_agenda, day_plan
 from gridnote.services.task_changes import complete, drop
 from gridnote.services.tasks import add_task
-from visit_rows import insert_visit
 
 SUNDAY = date(2026, 11, 29)
 MONDAY = date(2026, 11, 30)
@@ -61,8 +61,12 @@ def grid(nb, add_resident):
     add_task(nb, "巡查5号楼", due=When(SUNDAY, None), building_id=building["5"], every="day")
     call = add_task(nb, "回电话给物业", due=When(SUNDAY, time(8, 0)))
     complete(nb, [call.id])
-    add_task(nb, "联系物业公司清理5号楼前的装修垃圾，并把处理结果告诉反映问题的居民",
-             due=When(date(2026, 11, 25), None), resident_id=gao.id)
+    add_task(
+        nb,
+        "联系物业公司清理5号楼前的装修垃圾，并把处理结果告诉反映问题的居民",
+        due=When(date(2026, 11, 25), None),
+        resident_id=gao.id,
+    )
     add_task(nb, "送降压药", due=When(date(2026, 11, 28), time(20, 0)), starred=True, resident_id=li.id)
     dropped = add_task(nb, "已放弃的事", due=When(SUNDAY, time(7, 0)))
     drop(nb, [dropped.id])
@@ -87,14 +91,23 @@ def test_overdue_starred_first_then_oldest_with_days_late(grid) -> None:
     assert [(o.task.text[:4], o.days_late) for o in agenda.overdue] == [("送降压药", 1), ("联系物业", 4)]
     later = build_agenda(grid, date(2026, 12, 2))  # Sunday's open tasks are overdue by then
     assert [(o.task.text[:4], o.days_late) for o in later.overdue] == [
-        ("送降压药", 4), ("量血压，", 3), ("联系物业", 7), ("社区网格", 3), ("巡查5号", 3)]
+        ("送降压药", 4),
+        ("量血压，", 3),
+        ("联系物业", 7),
+        ("社区网格", 3),
+        ("巡查5号", 3),
+    ]
 
 
 def test_summary_counts(grid) -> None:
     insert_visit(grid, "phone", "2026-11-29", resident_id=1)
     agenda = build_agenda(grid)
     assert [(f.code, f.count) for f in agenda.summary] == [
-        ("open_tasks", 5), ("done_tasks", 1), ("open_issues", 0), ("visits", 1)]
+        ("open_tasks", 5),
+        ("done_tasks", 1),
+        ("open_issues", 0),
+        ("visits", 1),
+    ]
 
 
 def test_the_agenda_reads_through_indexes(demo, nb) -> None:
@@ -166,8 +179,13 @@ def test_agenda_in_chinese(grid) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_example_grid_fits_80_columns(demo, nb, lang) -> None:
-    add_task(nb, "联系物业公司清理5号楼前的装修垃圾并回访反映问题的居民告知处理结果" * 2,
-             due=When(SUNDAY, time(14)), starred=True, resident_id=1)
+    add_task(
+        nb,
+        "联系物业公司清理5号楼前的装修垃圾并回访反映问题的居民告知处理结果" * 2,
+        due=When(SUNDAY, time(14)),
+        starred=True,
+        resident_id=1,
+    )
     lines = render(lambda: agenda_view(build_agenda(nb), show_all=True), lang)
     assert max(cell_len(line) for line in lines) <= 80
     assert len(lines) > 170  # every resident due a visit
@@ -194,17 +212,17 @@ def test_an_empty_day_is_one_friendly_line(nb) -> None:
     assert render(lambda: agenda_view(build_agenda(nb))) == [expected.format("today")]
     assert render(lambda: agenda_view(build_agenda(nb, date(2026, 12, 3)))) == [expected.format("Thu 3 Dec")]
     assert render(lambda: agenda_view(build_agenda(nb)), "zh") == [
-        '今天没有待办事项。写明日工作：gridnote tomorrow add "……" --at 6:30 --star']
+        '今天没有待办事项。写明日工作：gridnote tomorrow add "……" --at 6:30 --star'
+    ]
 
 
 def test_care_round_shows_ten_then_says_how_many_more(demo, nb) -> None:
     lines = render(lambda: agenda_view(build_agenda(nb)))
     start = lines.index("Care round: 172 due a visit")
     end = lines.index("  … 162 more due a visit: gridnote today --all")
-    rows = [line for line in lines[start + 1:end] if line[2] != " "]  # not a wrapped continuation
+    rows = [line for line in lines[start + 1 : end] if line[2] != " "]  # not a wrapped continuation
     assert len(rows) == 10 and all("never visited" in row for row in rows)
     assert ["bedridden" in row for row in rows[:5]] == [True] * 4 + [False]  # every 3 days: first
-
 
 
 def test_overdue_shows_ten_most_important_then_says_how_many_more_and_where(cli, nb) -> None:
@@ -213,12 +231,13 @@ def test_overdue_shows_ten_most_important_then_says_how_many_more_and_where(cli,
     nb.execute("UPDATE tasks SET starred = 1 WHERE id = 40")
     lines = render(lambda: agenda_view(build_agenda(nb)))
     start = lines.index("Overdue: 66")
-    assert [line.split()[0] for line in lines[start + 1:start + 11]] == ["40", *map(str, range(66, 57, -1))]
+    assert [line.split()[0] for line in lines[start + 1 : start + 11]] == ["40", *map(str, range(66, 57, -1))]
     assert lines[start + 1].split()[1] == "★"  # starred first, then the oldest
     assert lines[start + 11] == "  … 56 more overdue: gridnote task list --overdue"
     assert lines[start + 12] == ""
     assert render(lambda: agenda_view(build_agenda(nb)), "zh")[start + 11] == (
-        "  ……另有 56 项逾期：gridnote task list --overdue")
+        "  ……另有 56 项逾期：gridnote task list --overdue"
+    )
     assert sum(" late " in line for line in render(lambda: agenda_view(build_agenda(nb), show_all=True))) == 66
     assert len(json.loads(ok(cli("today", "--json")))["overdue"]) == 66  # JSON is never cut
     listed = json.loads(ok(cli("task", "list", "--overdue", "--json")))
@@ -276,30 +295,56 @@ def test_today_json_follows_the_documented_schema(cli, demo, nb) -> None:
     insert_visit(nb, "walk", "2026-11-29", building_id=five, time="08:10")
     insert_visit(nb, "visit", "2026-11-20", resident_id=3)
     ok(cli("event", "add", "反诈宣传", "--at", "14:00", "--with", "社区民警,楼栋长", "-b", "5"))
-    ok(cli("issue", "add", "5号楼前装修垃圾", "--building", "5", "--channel", "app",
-           env={"GRIDNOTE_NOW": "2026-11-27T10:00:00+08:00"}))
+    ok(
+        cli(
+            "issue",
+            "add",
+            "5号楼前装修垃圾",
+            "--building",
+            "5",
+            "--channel",
+            "app",
+            env={"GRIDNOTE_NOW": "2026-11-27T10:00:00+08:00"},
+        )
+    )
     data = json.loads(ok(cli("today", "--json")))
     jsonschema.validate(data, SCHEMA)
     assert data["version"] == 1 and data["date"] == data["today"] == "2026-11-29"
     assert data["timeline"][0] == {
-        "kind": "task", "id": 1, "time": "06:30", "text": "量血压 李奶奶", "starred": True, "done": False,
-        "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None, "every": "2d",
-        "partners": []}
+        "kind": "task",
+        "id": 1,
+        "time": "06:30",
+        "text": "量血压 李奶奶",
+        "starred": True,
+        "done": False,
+        "resident": "李秀英（李奶奶）",
+        "address": "8-2-301",
+        "building": None,
+        "every": "2d",
+        "partners": [],
+    }
     assert [(i["kind"], i["id"]) for i in data["timeline"]] == [("task", 1), ("event", 1), ("task", 2)]
     assert data["timeline"][2]["done"] is True and data["timeline"][2]["building"] == "5"
     assert [(o["id"], o["days_late"], o["due_time"]) for o in data["overdue"]] == [(3, 11, "20:00")]
     assert len(data["care"]) == 172  # JSON holds every one, the screen the first ten
-    assert data["walk"][0] == {"building": "5", "name": None, "walked": True,
-                               "walked_at": "2026-11-29T08:10:00+08:00"}
+    assert data["walk"][0] == {"building": "5", "name": None, "walked": True, "walked_at": "2026-11-29T08:10:00+08:00"}
     assert data["summary"] == {"open_tasks": 2, "done_tasks": 1, "open_issues": 1, "visits": 0}
     event = next(i for i in data["timeline"] if i["kind"] == "event")
     assert (event["time"], event["text"], event["partners"], event["building"]) == (
-        "14:00", "反诈宣传", ["社区民警", "楼栋长"], "5")
+        "14:00",
+        "反诈宣传",
+        ["社区民警", "楼栋长"],
+        "5",
+    )
     [follow] = data["followups"]
     assert (follow["id"], follow["reason"], follow["status"]) == (1, "response-overdue", "received")
     gao = next(c for c in data["care"] if c["resident_id"] == 3)
     assert (gao["last_visit"], gao["due_day"], gao["days_overdue"], gao["tags"]) == (
-        "2026-11-20", "2026-11-27", 2, ["living-alone"])
+        "2026-11-20",
+        "2026-11-27",
+        2,
+        ["living-alone"],
+    )
 
 
 def test_today_json_of_an_empty_notebook_follows_the_schema(cli) -> None:
@@ -316,8 +361,17 @@ def test_a_bad_date_is_one_line(cli) -> None:
 
 
 def test_all_chinese_under_a_chinese_locale(cli, demo) -> None:
-    ok(cli("tomorrow", "add", "量血压 李奶奶", "--at", "6:30", "--star",
-           env={"GRIDNOTE_NOW": "2026-11-28T21:00:00+08:00"}))
+    ok(
+        cli(
+            "tomorrow",
+            "add",
+            "量血压 李奶奶",
+            "--at",
+            "6:30",
+            "--star",
+            env={"GRIDNOTE_NOW": "2026-11-28T21:00:00+08:00"},
+        )
+    )
     ok(cli("task", "add", "送降压药", "--due", "上周三"))
     out = ok(cli("today", "--all", env={"LANG": "zh_CN.UTF-8"}))
     assert "日程" in out and "逾期未办" in out and "走访提醒" in out and "每日巡楼" in out
@@ -359,10 +413,25 @@ def test_tomorrow_lists_the_evening_list_and_what_carries_over(cli, demo) -> Non
         "Still open from earlier: 1 · move with: gridnote task move N tomorrow",
     ]
     assert json.loads(ok(cli("tomorrow", "--json"))) == {
-        "version": 1, "date": "2026-11-30", "carry_over": 1,
-        "timeline": [{"kind": "task", "id": 1, "time": "06:30", "text": "量血压 李奶奶", "starred": True,
-                      "done": False, "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None,
-                      "every": None, "partners": []}]}
+        "version": 1,
+        "date": "2026-11-30",
+        "carry_over": 1,
+        "timeline": [
+            {
+                "kind": "task",
+                "id": 1,
+                "time": "06:30",
+                "text": "量血压 李奶奶",
+                "starred": True,
+                "done": False,
+                "resident": "李秀英（李奶奶）",
+                "address": "8-2-301",
+                "building": None,
+                "every": None,
+                "partners": [],
+            }
+        ],
+    }
 
 
 def test_plan_view_in_chinese(nb) -> None:
@@ -377,9 +446,10 @@ def test_today_keeps_slow_modules_off_its_path(tmp_path: Path, nb) -> None:
         "import sys\n"
         "from gridnote.cli import app\n"
         "try:\n    app(['today'])\nexcept SystemExit:\n    pass\n"
-        "slow = ('dateutil', 'pypinyin', 'sqlite_utils', 'openpyxl', 'gridnote.dates')\n"
+        "slow = ('dateutil', 'pypinyin', 'sqlite_utils', 'openpyxl', 'gridnote.input.dates')\n"
         "print(sorted(m for m in sys.modules if m.startswith(slow)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env={**os.environ}, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env={**os.environ}, check=True
+    )
     assert result.stdout.splitlines()[-1] == "[]"

@@ -17,13 +17,15 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from gridnote import clock, i18n
+from gridnote import clock
+from gridnote.messages import i18n
 
 TODAY = date(2026, 11, 29)
 NAME = "欧阳娜娜"
 ALIAS = "Lily（欧阳）"  # stored as Lily(欧阳): full-width brackets are normalised on input
-NOTE = ("瘫痪多年，子女在外地；早上6:30量血压最准。家里有一只猫，叫“咪咪”，对陌生人很凶，"
-        "进门前先打招呼！BP usually 140/90.")
+NOTE = (
+    "瘫痪多年，子女在外地；早上6:30量血压最准。家里有一只猫，叫“咪咪”，对陌生人很凶，进门前先打招呼！BP usually 140/90."
+)
 TASK = "量血压（早上6:30最准），带上新的血压计和降压药；顺便看看厨房下水道 check the drain"
 ISSUE = "8号楼2单元楼道里堆满了装修垃圾（沙子、水泥袋），已经好几天了，居民出入不便：急！"
 EVENT = "老年人防诈骗宣讲（第二期）：识别“保健品”骗局"
@@ -57,12 +59,12 @@ def read_column(lines: list[str], headers: list[str], header: str, stop: str | N
     """The text of one (left-aligned) column, read line by line from under the headers to ``stop``."""
     top = next(i for i, line in enumerate(lines) if all(h in line for h in headers))
     head = lines[top]
-    starts = sorted(cell_len(head[:head.index(h)]) for h in headers)
-    start = cell_len(head[:head.index(header)])
+    starts = sorted(cell_len(head[: head.index(h)]) for h in headers)
+    start = cell_len(head[: head.index(header)])
     following = [s for s in starts if s > start]
     end = following[0] if following else None
     body = []
-    for line in lines[top + 2:]:  # under the header's rule
+    for line in lines[top + 2 :]:  # under the header's rule
         if stop is not None and stop in line or not line.strip():
             break
         body.append(cut(line, start, end))
@@ -77,9 +79,9 @@ def cell(lines: list[str], first: str) -> str:
     cell's lines, each cut from the cell's column (other columns may follow).
     """
     row = next(i for i, line in enumerate(lines) if first in line)
-    start = cell_len(lines[row][:lines[row].index(first)])
+    start = cell_len(lines[row][: lines[row].index(first)])
     pieces = [cut(lines[row], start)]
-    for line in lines[row + 1:]:
+    for line in lines[row + 1 :]:
         if cut(line, 0, start).strip() or not cut(line, start).strip():
             break
         assert not cut(line, start, start + 1).isspace(), f"a continuation that drifted right: {line!r}"
@@ -103,10 +105,39 @@ def lang(request: pytest.FixtureRequest) -> str:
 def busy(cli, nb) -> Any:
     """A notebook with long Chinese texts, full-width punctuation and mixed Latin everywhere."""
     steps = [
-        ("resident", "add", NAME, "--alias", ALIAS, "-a", "8-2-301", "-g", "女", "--born", "1944", "-t", "失能",
-         "-t", "高血压", "-t", "低保", "-t", "独居", "-t", "楼栋长", "-p", "13857112345", "-p", "13905712345",
-         "--contact", "欧阳明,儿子,13905712345,住附近", "--contact", "Tom Smith,朋友（邻居）,13800001111",
-         "--note", NOTE),
+        (
+            "resident",
+            "add",
+            NAME,
+            "--alias",
+            ALIAS,
+            "-a",
+            "8-2-301",
+            "-g",
+            "女",
+            "--born",
+            "1944",
+            "-t",
+            "失能",
+            "-t",
+            "高血压",
+            "-t",
+            "低保",
+            "-t",
+            "独居",
+            "-t",
+            "楼栋长",
+            "-p",
+            "13857112345",
+            "-p",
+            "13905712345",
+            "--contact",
+            "欧阳明,儿子,13905712345,住附近",
+            "--contact",
+            "Tom Smith,朋友（邻居）,13800001111",
+            "--note",
+            NOTE,
+        ),
         ("resident", "add", "张国华", "--alias", "张大爷", "-a", "8-2-301", "-g", "男", "--born", "1942", "-t", "高龄"),
         ("task", "add", TASK, "--due", "明天6:30", "--star", "-r", NAME, "--note", "Tom说：先敲门！"),
         ("task", "add", "巡查8号楼（每天）", "--every", "每天", "-b", "8"),
@@ -115,9 +146,31 @@ def busy(cli, nb) -> Any:
         ("issue", "add", ISSUE, "-b", "8", "-r", "张大爷", "-c", "一网通"),
         ("issue", "refer", "1", "--to", "物业", "--contact", "王经理（物业客服部）13800001111", "--due", "明天"),
         ("issue", "note", "1", "物业说：今天下午三点前清运完毕（已拍照）", "--kind", "call", "--by", "物业"),
-        ("issue", "category", "add", "bike-shed", "--zh", "非机动车棚（含电动自行车充电区）", "--en",
-         "bicycle and e-bike shed (with charging)", "--under", "facilities"),
-        ("event", "add", EVENT, "--at", "15:00", "--with", "社区民警, 楼栋长, 物业客服部", "-b", "8", "--attendees", "23"),
+        (
+            "issue",
+            "category",
+            "add",
+            "bike-shed",
+            "--zh",
+            "非机动车棚（含电动自行车充电区）",
+            "--en",
+            "bicycle and e-bike shed (with charging)",
+            "--under",
+            "facilities",
+        ),
+        (
+            "event",
+            "add",
+            EVENT,
+            "--at",
+            "15:00",
+            "--with",
+            "社区民警, 楼栋长, 物业客服部",
+            "-b",
+            "8",
+            "--attendees",
+            "23",
+        ),
     ]
     for step in steps:
         result = cli(*step)
@@ -164,7 +217,8 @@ def test_task_table(busy, lang) -> None:
     read = read_column(lines, [i18n.t("col.due"), task_h, for_h], task_h, i18n.t("task.count", count=2))
     assert squeeze(TASK) in read and "巡查8号楼（每天）" in read
     assert read_column(lines, [i18n.t("col.due"), task_h, for_h], for_h, i18n.t("task.count", count=2)) == squeeze(
-        "".join(who(t.resident, t.resident_address, t.building) for t in tasks))
+        "".join(who(t.resident, t.resident_address, t.building) for t in tasks)
+    )
 
 
 def test_visits_table(busy, lang) -> None:
@@ -213,7 +267,7 @@ def test_event_and_points_tables(busy, lang) -> None:
 
 def test_settings_table(busy, lang) -> None:
     from gridnote.render.config import settings_table
-    from gridnote.services.config import all_values
+    from gridnote.services.settings import all_values
 
     values = all_values(busy)
     lines = render(settings_table(values))
@@ -230,7 +284,8 @@ def test_household_and_building_tables(busy, lang) -> None:
     lines = render(household_table(list_households(busy)))
     headers = [i18n.t("col.address"), i18n.t("col.members")]
     assert read_column(lines, headers, headers[1], i18n.t("household.count", count=1)) == squeeze(
-        join_list(["Lily(欧阳)", "张大爷"]))
+        join_list(["Lily(欧阳)", "张大爷"])
+    )
     lines = render(building_table(list_buildings(busy)))
     assert any(line.strip().startswith(i18n.t("building.label", code="8")) for line in lines)
 
@@ -288,8 +343,8 @@ def test_issue_card(busy, lang) -> None:
     starts = set()
     for label in labels:
         line = next(line for line in lines if line.startswith(label + " "))
-        value = line[len(label):].lstrip()
-        starts.add(cell_len(line[:len(line) - len(value)]))
+        value = line[len(label) :].lstrip()
+        starts.add(cell_len(line[: len(line) - len(value)]))
     assert len(starts) == 1  # every value of the card in one column
     assert any("王经理（物业客服部）13800001111" in line for line in lines)
 
@@ -305,8 +360,8 @@ def test_agenda_and_plan(busy, lang) -> None:
 
 
 def test_search_results(busy, lang) -> None:
-    from gridnote.render.search import search_view
-    from gridnote.services.search import search
+    from gridnote.render.find import search_view
+    from gridnote.services.find import search
 
     lines = render(search_view(search(busy, "血压"), TODAY))
     assert in_order(TASK, cell(lines, "★ " + TASK[:6]))

@@ -43,8 +43,9 @@ def rows(db: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
 
 
 def test_sizes_are_a_hundredth_of_the_decade(db: sqlite3.Connection) -> None:
-    counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("visits", "tasks", "issues", "residents")}
+    counts = {
+        t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("visits", "tasks", "issues", "residents")
+    }
     assert counts == {"visits": 1000, "tasks": 200, "issues": 50, "residents": 753}
     assert db.execute("SELECT count(*) FROM residents WHERE moved_out_at IS NOT NULL").fetchone()[0] == 1
     assert db.execute("SELECT count(*) FROM issue_updates").fetchone()[0] > 150
@@ -52,11 +53,23 @@ def test_sizes_are_a_hundredth_of_the_decade(db: sqlite3.Connection) -> None:
 
 
 def test_every_timestamp_is_local_iso_and_every_day_its_local_day(db: sqlite3.Connection) -> None:
-    pairs = {"visits": [("at", "day")], "readings": [("at", "day")], "issue_updates": [("at", "day")],
-             "points": [("at", "day")], "events": [("at", "day")], "tasks": [("done_at", "done_day"), ("due_at", "due_date")],
-             "issues": [("received_at", "received_day"), ("response_due_at", "response_due_day"),
-                        ("resolve_due_at", "resolve_due_day"), ("resolved_at", "resolved_day"),
-                        ("reported_at", "reported_day"), ("rated_at", "rated_day"), ("closed_at", "closed_day")]}
+    pairs = {
+        "visits": [("at", "day")],
+        "readings": [("at", "day")],
+        "issue_updates": [("at", "day")],
+        "points": [("at", "day")],
+        "events": [("at", "day")],
+        "tasks": [("done_at", "done_day"), ("due_at", "due_date")],
+        "issues": [
+            ("received_at", "received_day"),
+            ("response_due_at", "response_due_day"),
+            ("resolve_due_at", "resolve_due_day"),
+            ("resolved_at", "resolved_day"),
+            ("reported_at", "reported_day"),
+            ("rated_at", "rated_day"),
+            ("closed_at", "closed_day"),
+        ],
+    }
     for table in ("visits", "readings", "tasks", "issues", "issue_updates", "points", "events", "revisions"):
         columns = [c[1] for c in rows(db, f"PRAGMA table_info({table})")]
         stamps = [c for c in columns if c == "at" or c.endswith("_at")]
@@ -71,11 +84,20 @@ def test_every_timestamp_is_local_iso_and_every_day_its_local_day(db: sqlite3.Co
 
 
 def test_codes_come_from_the_vocabularies(db: sqlite3.Connection) -> None:
-    from gridnote.issue_categories import DEFAULT_CATEGORIES
-    from gridnote.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES, STEPS
-    from gridnote.readings import READING_KINDS, UNITS
-    from gridnote.recurrence import Rule
-    from gridnote.vocab import TASK_STATUSES, VISIT_KINDS
+    from gridnote.domain.categories import DEFAULT_CATEGORIES
+    from gridnote.domain.issue_terms import (
+        CHANNELS,
+        NOTE_KINDS,
+        PARTNERS,
+        PRIORITIES,
+        RATINGS,
+        REJECT_REASONS,
+        STATUSES,
+        STEPS,
+    )
+    from gridnote.domain.readings import READING_KINDS, UNITS
+    from gridnote.domain.vocab import TASK_STATUSES, VISIT_KINDS
+    from gridnote.input.recurrence import Rule
 
     assert {r[0] for r in rows(db, "SELECT DISTINCT kind FROM visits")} <= {t.code for t in VISIT_KINDS}
     for row in rows(db, "SELECT DISTINCT kind, unit FROM readings"):
@@ -98,7 +120,7 @@ def test_codes_come_from_the_vocabularies(db: sqlite3.Connection) -> None:
 
 
 def test_issue_milestones_agree_with_their_timelines(db: sqlite3.Connection) -> None:
-    from gridnote.issue_terms import FACE_TO_FACE
+    from gridnote.domain.issue_terms import FACE_TO_FACE
 
     timelines: dict[int, list[sqlite3.Row]] = defaultdict(list)
     for update in rows(db, "SELECT * FROM issue_updates ORDER BY at, id"):
@@ -111,14 +133,19 @@ def test_issue_milestones_agree_with_their_timelines(db: sqlite3.Connection) -> 
         assert steps[-1]["at"] == issue["updated_at"]
         last = {s["kind"]: s for s in steps}
         reopened = "reopen" in last and last["reopen"]["id"] == max(
-            s["id"] for s in steps if s["kind"] in ("reopen", "resolve"))
+            s["id"] for s in steps if s["kind"] in ("reopen", "resolve")
+        )
         assert issue["verified_at"] == (last["verify"]["at"] if "verify" in last else None)
         assert issue["reopen_count"] == sum(s["kind"] == "reopen" for s in steps)
         if not reopened:
             assert issue["resolved_at"] == (last["resolve"]["at"] if "resolve" in last else None)
         assert issue["rating"] == (json.loads(last["rate"]["data"])["rating"] if "rate" in last else None)
-        contacts = [s["at"] for s in steps if s["kind"] in ("verify", "reject", "tell", "rate")
-                    or (s["kind"] == "note" and json.loads(s["data"]).get("reporter"))]
+        contacts = [
+            s["at"]
+            for s in steps
+            if s["kind"] in ("verify", "reject", "tell", "rate")
+            or (s["kind"] == "note" and json.loads(s["data"]).get("reporter"))
+        ]
         if issue["channel"] in FACE_TO_FACE:
             contacts.append(issue["received_at"])
         assert issue["first_response_at"] == (min(contacts) if contacts else None)
@@ -137,12 +164,14 @@ def test_issue_milestones_agree_with_their_timelines(db: sqlite3.Connection) -> 
 
 
 def test_visits_readings_and_tasks_are_as_the_services_write_them(db: sqlite3.Connection) -> None:
-    from gridnote.readings import ReadingInput, evaluate, flags_to_text
-    from gridnote.settings import SETTINGS
+    from gridnote.domain.readings import ReadingInput, evaluate, flags_to_text
+    from gridnote.domain.settings import SETTINGS
 
     limits = {k: s.default for k, s in SETTINGS.items() if k.startswith("threshold.")}
-    people = {r["id"]: r for r in rows(db, "SELECT r.*, h.building_id FROM residents r "
-                                            "LEFT JOIN households h ON h.id = r.household_id")}
+    people = {
+        r["id"]: r
+        for r in rows(db, "SELECT r.*, h.building_id FROM residents r LEFT JOIN households h ON h.id = r.household_id")
+    }
     visits = {r["id"]: r for r in rows(db, "SELECT * FROM visits")}
     for visit in visits.values():
         if visit["resident_id"] is not None:
@@ -155,11 +184,17 @@ def test_visits_readings_and_tasks_are_as_the_services_write_them(db: sqlite3.Co
             assert visit["household_id"] is None and visit["building_id"] is not None
     for reading in rows(db, "SELECT * FROM readings"):
         visit = visits[reading["visit_id"]]
-        assert (reading["at"], reading["day"], reading["resident_id"]) == (visit["at"], visit["day"], visit["resident_id"])
+        assert (reading["at"], reading["day"], reading["resident_id"]) == (
+            visit["at"],
+            visit["day"],
+            visit["resident_id"],
+        )
         flags = evaluate(ReadingInput(reading["kind"], reading["value"], reading["value2"]), limits)
         assert (reading["flagged"], reading["flag_reason"]) == (int(bool(flags)), flags_to_text(flags))
-    revisions = {(r["row_id"], r["action"]): json.loads(r["before"])
-                 for r in rows(db, "SELECT * FROM revisions WHERE table_name = 'tasks'")}
+    revisions = {
+        (r["row_id"], r["action"]): json.loads(r["before"])
+        for r in rows(db, "SELECT * FROM revisions WHERE table_name = 'tasks'")
+    }
     tasks = {r["id"]: r for r in rows(db, "SELECT * FROM tasks")}
     for task in tasks.values():
         done, dropped = task["status"] == "done", task["status"] == "dropped"
@@ -187,8 +222,9 @@ def decade_notebook(built: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_the_everyday_commands_work_on_it(cli, decade_notebook: Path) -> None:
     conn = sqlite3.connect(decade_notebook)
     open_tasks = conn.execute("SELECT count(*) FROM tasks WHERE status = 'open'").fetchone()[0]
-    open_issues = [r[0] for r in conn.execute(
-        "SELECT id FROM issues WHERE status NOT IN ('closed', 'rejected') ORDER BY id")]
+    open_issues = [
+        r[0] for r in conn.execute("SELECT id FROM issues WHERE status NOT IN ('closed', 'rejected') ORDER BY id")
+    ]
     last_visit = conn.execute("SELECT max(day) FROM visits WHERE resident_id = 1 AND undone_at IS NULL").fetchone()[0]
     conn.close()
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from gridnote.services.care import care_round, daily_walk, visits_on
-from gridnote.services.config import set_value
-from gridnote.services.residents import move_out
 from visit_rows import insert_visit
+
+from gridnote.services.care import care_round, daily_walk, visits_on
+from gridnote.services.residents import move_out
+from gridnote.services.settings import set_value
 
 SUNDAY = date(2026, 11, 29)
 
@@ -22,8 +23,7 @@ def test_a_resident_is_due_interval_days_after_the_last_care_visit(nb, add_resid
     assert due_names(nb) == []  # visited two days ago
     assert due_names(nb, date(2026, 11, 30)) == [("李秀英", 0)]  # three days: due that day
     [due] = care_round(nb, date(2026, 12, 4))
-    assert (due.last_visit, due.due_day, due.days_overdue, due.interval_days) == (
-        "2026-11-27", "2026-11-30", 4, 3)
+    assert (due.last_visit, due.due_day, due.days_overdue, due.interval_days) == ("2026-11-27", "2026-11-30", 4, 3)
 
 
 def test_never_visited_is_due_and_comes_first(nb, add_resident) -> None:
@@ -52,8 +52,19 @@ def test_a_household_visit_counts_for_everyone_living_there(nb, add_resident) ->
     other = add_resident("王强", "8-2-302", tags=["失能"])
     household = li.household_id
     at = "2026-11-28T10:00:00+08:00"
-    nb.insert("visits", {"kind": "visit", "at": at, "day": "2026-11-28", "resident_id": None,
-                         "household_id": household, "building_id": None, "created_at": at, "updated_at": at})
+    nb.insert(
+        "visits",
+        {
+            "kind": "visit",
+            "at": at,
+            "day": "2026-11-28",
+            "resident_id": None,
+            "household_id": household,
+            "building_id": None,
+            "created_at": at,
+            "updated_at": at,
+        },
+    )
     assert due_names(nb) == [("王强", None)]
     from gridnote.services.care import last_care_visits, next_care_visit
 
@@ -115,8 +126,7 @@ def test_daily_walk_per_building(nb, add_resident) -> None:
     insert_visit(nb, "walk", "2026-11-29", building_id=ids["7"], undone=True)
     insert_visit(nb, "visit", "2026-11-29", building_id=ids["7"])  # not a walk
     walk = daily_walk(nb, SUNDAY)
-    assert [(w.code, w.walked_at) for w in walk] == [
-        ("5", "2026-11-29T08:10:00+08:00"), ("6", None), ("7", None)]
+    assert [(w.code, w.walked_at) for w in walk] == [("5", "2026-11-29T08:10:00+08:00"), ("6", None), ("7", None)]
     assert [w.walked for w in daily_walk(nb, date(2026, 11, 28))] == [False, True, False]
 
 

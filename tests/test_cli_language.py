@@ -8,14 +8,26 @@ from typing import Any
 import pytest
 import typer
 
-from gridnote import i18n
 from gridnote.cli import app
 from gridnote.cli._help import cell_width, translate, wrap
+from gridnote.messages import i18n
 from gridnote.messages.cli import MESSAGES
 
 ZH = {"LANG": "zh_CN.UTF-8"}
-CLICK_ENGLISH = ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message", "[required]",
-                 "[default:", "<str>", "<int", "<path>", "[OPTIONS]", "COMMAND [ARGS]")
+CLICK_ENGLISH = (
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "Show this message",
+    "[required]",
+    "[default:",
+    "<str>",
+    "<int",
+    "<path>",
+    "[OPTIONS]",
+    "COMMAND [ARGS]",
+)
 
 
 def walk(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -30,26 +42,59 @@ PATHS = walk(typer.main.get_command(app))
 
 # -- usage errors: each pattern of messages/cli.py, triggered for real --------------------------
 USAGE_ERRORS = [
-    ("cli.err.no_such_option_possible", ("task", "add", "x", "--du"),
-     "No such option: --du (Possible options: --due)", "没有选项 --du（可能是：--due）"),
+    (
+        "cli.err.no_such_option_possible",
+        ("task", "add", "x", "--du"),
+        "No such option: --du (Possible options: --due)",
+        "没有选项 --du（可能是：--due）",
+    ),
     ("cli.err.no_such_option", ("task", "list", "--bogus"), "No such option: --bogus", "没有选项 --bogus"),
-    ("cli.err.no_such_command_suggest", ("taks",),
-     "No such command 'taks'. Did you mean 'task'?", "没有命令 'taks'。是不是要用 'task'？"),
+    (
+        "cli.err.no_such_command_suggest",
+        ("taks",),
+        "No such command 'taks'. Did you mean 'task'?",
+        "没有命令 'taks'。是不是要用 'task'？",
+    ),
     ("cli.err.no_such_command", ("xyzzy",), "No such command 'xyzzy'.", "没有命令 'xyzzy'。"),
     ("cli.err.missing_command", ("--db", "x.db"), "Missing command.", "缺少子命令。"),
     ("cli.err.missing_argument", ("task", "add"), "Missing argument 'TEXT'.", "缺少参数 'TEXT'。"),
     ("cli.err.missing_option", ("resident", "redeem", "王阿姨", "5"), "Missing option '--for'.", "缺少选项 '--for'。"),
-    ("cli.err.extra_arguments", ("task", "list", "a", "b"), "Got unexpected extra argument(s) (a b)", "多出了参数：a b"),
-    ("cli.err.requires_value", ("task", "list", "--status"),
-     "Option '--status' requires an argument.", "选项 '--status' 后面要跟一个值。"),
-    ("cli.err.takes_no_value", ("task", "list", "--starred=3"),
-     "Option '--starred' does not take a value.", "选项 '--starred' 不带值。"),
-    ("cli.err.not_int_range", ("find", "李", "-n", "x"),
-     "Invalid value for '--limit' / '-n': 'x' is not a valid int range.", "'--limit' / '-n' 的值无效：'x' 不是整数。"),
-    ("cli.err.not_int", ("resident", "edit", "李奶奶", "--remove-contact", "x"),
-     "Invalid value for '--remove-contact': 'x' is not a valid int.", "'--remove-contact' 的值无效：'x' 不是整数。"),
-    ("cli.err.not_in_range", ("find", "李", "-n", "0"),
-     "Invalid value for '--limit' / '-n': 0 is not in the range x>=1.", "'--limit' / '-n' 的值无效：0 不在 x>=1 范围内。"),
+    (
+        "cli.err.extra_arguments",
+        ("task", "list", "a", "b"),
+        "Got unexpected extra argument(s) (a b)",
+        "多出了参数：a b",
+    ),
+    (
+        "cli.err.requires_value",
+        ("task", "list", "--status"),
+        "Option '--status' requires an argument.",
+        "选项 '--status' 后面要跟一个值。",
+    ),
+    (
+        "cli.err.takes_no_value",
+        ("task", "list", "--starred=3"),
+        "Option '--starred' does not take a value.",
+        "选项 '--starred' 不带值。",
+    ),
+    (
+        "cli.err.not_int_range",
+        ("find", "李", "-n", "x"),
+        "Invalid value for '--limit' / '-n': 'x' is not a valid int range.",
+        "'--limit' / '-n' 的值无效：'x' 不是整数。",
+    ),
+    (
+        "cli.err.not_int",
+        ("resident", "edit", "李奶奶", "--remove-contact", "x"),
+        "Invalid value for '--remove-contact': 'x' is not a valid int.",
+        "'--remove-contact' 的值无效：'x' 不是整数。",
+    ),
+    (
+        "cli.err.not_in_range",
+        ("find", "李", "-n", "0"),
+        "Invalid value for '--limit' / '-n': 0 is not in the range x>=1.",
+        "'--limit' / '-n' 的值无效：0 不在 x>=1 范围内。",
+    ),
     ("cli.err.invalid_for", ("--lang", "fr", "today"), "Invalid value for --lang: zh | en", "--lang 的值无效：zh | en"),
 ]
 
@@ -74,23 +119,36 @@ def test_every_error_pattern_is_triggered() -> None:
 
 def test_usage_error_shows_usage_and_help_hint_in_chinese(cli) -> None:
     result = cli("task", "add", env=ZH)
-    assert result.stderr == "用法：gridnote task add [选项] {TEXT}\n运行 'gridnote task add -h' 查看帮助。\n\n错误：缺少参数 'TEXT'。\n"
+    assert (
+        result.stderr
+        == "用法：gridnote task add [选项] {TEXT}\n运行 'gridnote task add -h' 查看帮助。\n\n错误：缺少参数 'TEXT'。\n"
+    )
     english = cli("task", "add")
-    assert english.stderr == ("Usage: gridnote task add [OPTIONS] {TEXT}\nTry 'gridnote task add -h' for help.\n\n"
-                              "Error: Missing argument 'TEXT'.\n")
+    assert english.stderr == (
+        "Usage: gridnote task add [OPTIONS] {TEXT}\nTry 'gridnote task add -h' for help.\n\n"
+        "Error: Missing argument 'TEXT'.\n"
+    )
 
 
-@pytest.mark.parametrize("args, usage, missing", [
-    (("issue", "add"), "gridnote issue add {OPTIONS} {TEXT}", "TEXT"),
-    (("config", "set"), "gridnote config set {OPTIONS} {KEY} {VALUE}", "KEY"),
-    (("issue", "rate", "1"), "gridnote issue rate {OPTIONS} {N} {RATING}", "RATING"),
-])
+@pytest.mark.parametrize(
+    "args, usage, missing",
+    [
+        (("issue", "add"), "gridnote issue add {OPTIONS} {TEXT}", "TEXT"),
+        (("config", "set"), "gridnote config set {OPTIONS} {KEY} {VALUE}", "KEY"),
+        (("issue", "rate", "1"), "gridnote issue rate {OPTIONS} {N} {RATING}", "RATING"),
+    ],
+)
 def test_arguments_are_named_in_capitals_in_both_languages(cli, args, usage, missing) -> None:
     english = cli(*args).stderr.splitlines()
     assert (english[0], english[-1]) == (
-        "Usage: " + usage.replace("{OPTIONS}", "[OPTIONS]"), f"Error: Missing argument '{missing}'.")
+        "Usage: " + usage.replace("{OPTIONS}", "[OPTIONS]"),
+        f"Error: Missing argument '{missing}'.",
+    )
     chinese = cli(*args, env=ZH).stderr.splitlines()
-    assert (chinese[0], chinese[-1]) == ("用法：" + usage.replace("{OPTIONS}", "[选项]"), f"错误：缺少参数 '{missing}'。")
+    assert (chinese[0], chinese[-1]) == (
+        "用法：" + usage.replace("{OPTIONS}", "[选项]"),
+        f"错误：缺少参数 '{missing}'。",
+    )
 
 
 def test_an_unknown_message_stays_as_click_wrote_it() -> None:
@@ -102,7 +160,7 @@ def test_abort_in_chinese(cli, demo, monkeypatch) -> None:
     def abort(nb, query, **kwargs):
         raise typer.Abort()
 
-    monkeypatch.setattr("gridnote.services.lookup.resolve_resident", abort)
+    monkeypatch.setattr("gridnote.services.resolve.resolve_resident", abort)
     result = cli("resident", "show", "李", env=ZH)
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", "已取消。\n")
     assert cli("resident", "show", "李").stderr == "Aborted!\n"
@@ -129,7 +187,7 @@ def test_help_pages_fit_80_columns(cli, path, env) -> None:
 
 def test_chinese_help_keeps_option_column_aligned(cli) -> None:
     text = cli("task", "add", "--help", env=ZH).stdout
-    lines = text[text.index("选项："):].splitlines()[1:]
+    lines = text[text.index("选项：") :].splitlines()[1:]
     columns = set()
     for line in lines:
         if line.startswith("   "):  # a wrapped help text: spaces up to the help column

@@ -8,18 +8,20 @@ import pytest
 from visit_rows import log_counts as counts
 
 
-
-@pytest.mark.parametrize("args, shown", [
-    (["task", "add", "x", "--due", "0001-01-01 00:00"], "0001-01-01 00:00"),
-    (["task", "add", "x", "--due", "0001-01-01T00:00+08:00"], "0001-01-01T00:00+08:00"),
-    (["task", "add", "y", "--due", "9999-12-31", "--every", "day"], "9999-12-31"),
-    (["task", "add", "y", "--due", "in 200 years"], "in 200 years"),
-    (["visits", "--date", "0001-01-01"], "0001-01-01"),
-    (["report", "--date", "0001-01-01"], "0001-01-01"),
-    (["log", "lnn", "x", "--at", "0001-01-01"], "0001-01-01"),
-    (["log", "edit", "1", "--at", "0001-01-01"], "0001-01-01"),
-    (["visits", "--date", "1899-12-31"], "1899-12-31"),
-])
+@pytest.mark.parametrize(
+    "args, shown",
+    [
+        (["task", "add", "x", "--due", "0001-01-01 00:00"], "0001-01-01 00:00"),
+        (["task", "add", "x", "--due", "0001-01-01T00:00+08:00"], "0001-01-01T00:00+08:00"),
+        (["task", "add", "y", "--due", "9999-12-31", "--every", "day"], "9999-12-31"),
+        (["task", "add", "y", "--due", "in 200 years"], "in 200 years"),
+        (["visits", "--date", "0001-01-01"], "0001-01-01"),
+        (["report", "--date", "0001-01-01"], "0001-01-01"),
+        (["log", "lnn", "x", "--at", "0001-01-01"], "0001-01-01"),
+        (["log", "edit", "1", "--at", "0001-01-01"], "0001-01-01"),
+        (["visits", "--date", "1899-12-31"], "1899-12-31"),
+    ],
+)
 def test_far_years_are_one_line_exit_2_nothing_written(cli, demo, args, shown) -> None:
     cli("log", "李奶奶", "x")
     before = counts(demo)
@@ -68,8 +70,10 @@ def test_skipping_the_last_time_of_a_series_says_it_ended(cli, demo) -> None:
     assert cli("task", "add", "y", "--due", "2100-12-31", "--every", "day").exit_code == 0
     result = cli("task", "skip", "1")
     assert result.exit_code == 0, result.stderr
-    assert " ".join(result.stdout.split()) == ("✓ Skipped 1: y (not done) · it does not repeat any more:"
-                                               " its next date would be after 2100 undo: gridnote task reopen 1")
+    assert " ".join(result.stdout.split()) == (
+        "✓ Skipped 1: y (not done) · it does not repeat any more:"
+        " its next date would be after 2100 undo: gridnote task reopen 1"
+    )
     conn = sqlite3.connect(demo)
     assert conn.execute("SELECT status FROM tasks WHERE id = 1").fetchone()[0] == "dropped"
     assert conn.execute("SELECT count(*) FROM tasks").fetchone()[0] == 1

@@ -1,4 +1,4 @@
-"""gridnote.dates: every accepted form, at a fixed "now", in English and Chinese."""
+"""gridnote.input.dates: every accepted form, at a fixed "now", in English and Chinese."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from gridnote import clock, i18n
-from gridnote.date_grammar import parse_count
-from gridnote.dates import When, format_examples, parse_day, parse_when
+from gridnote import clock
 from gridnote.errors import InputError
+from gridnote.input.date_grammar import parse_count
+from gridnote.input.dates import When, format_examples, parse_day, parse_when
+from gridnote.messages import i18n
 from gridnote.messages.dates import MESSAGES
 
 CST = timezone(timedelta(hours=8))
@@ -251,9 +252,18 @@ def test_to_datetime_is_aware_local() -> None:
 
 @pytest.mark.parametrize(
     ("text", "day"),
-    [("today", d(11, 29)), ("明天", d(11, 30)), ("fri", d(12, 4)), ("下周一", d(11, 30)),
-     ("in 2 days", d(12, 1)), ("3天后", d(12, 2)), ("2026-12-01", d(12, 1)),
-     ("12月1日", d(12, 1)), ("eom", d(11, 30)), ("Dec 3", d(12, 3))],
+    [
+        ("today", d(11, 29)),
+        ("明天", d(11, 30)),
+        ("fri", d(12, 4)),
+        ("下周一", d(11, 30)),
+        ("in 2 days", d(12, 1)),
+        ("3天后", d(12, 2)),
+        ("2026-12-01", d(12, 1)),
+        ("12月1日", d(12, 1)),
+        ("eom", d(11, 30)),
+        ("Dec 3", d(12, 3)),
+    ],
 )
 def test_parse_day(text: str, day: date) -> None:
     assert parse_day(text, now=SUN) == day
@@ -333,8 +343,19 @@ def test_multiline_input_is_quoted_on_one_line() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("3", 3), ("三", 3), ("两", 2), ("十", 10), ("十五", 15), ("二十", 20),
-     ("二十三", 23), ("五十九", 59), ("零五", 5), ("abc", None), ("十十", None)],
+    [
+        ("3", 3),
+        ("三", 3),
+        ("两", 2),
+        ("十", 10),
+        ("十五", 15),
+        ("二十", 20),
+        ("二十三", 23),
+        ("五十九", 59),
+        ("零五", 5),
+        ("abc", None),
+        ("十十", None),
+    ],
 )
 def test_parse_count(text: str, value: int | None) -> None:
     assert parse_count(text) == value
@@ -350,7 +371,11 @@ def test_catalogue_keys_and_placeholders() -> None:
 def _modules_after(code: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
         check=True,
     )
     return result.stdout.strip()
@@ -358,7 +383,7 @@ def _modules_after(code: str) -> str:
 
 def test_common_forms_do_not_import_dateutil_parser() -> None:
     code = (
-        "import sys, gridnote.dates as d\n"
+        "import sys, gridnote.input.dates as d\n"
         "assert 'dateutil.parser' not in sys.modules, 'on import'\n"
         "for text in ('tomorrow 6:30', '明天6:30', 'fri', '下周一', '3天后', '2026-12-01'):\n"
         "    d.parse_when(text)\n"
@@ -368,25 +393,24 @@ def test_common_forms_do_not_import_dateutil_parser() -> None:
 
 
 def test_rare_english_forms_load_dateutil_parser_on_demand() -> None:
-    code = (
-        "import sys, gridnote.dates as d\n"
-        "d.parse_when('Dec 3')\n"
-        "print('dateutil.parser' in sys.modules)\n"
-    )
+    code = "import sys, gridnote.input.dates as d\nd.parse_when('Dec 3')\nprint('dateutil.parser' in sys.modules)\n"
     assert _modules_after(code) == "True"
 
 
 # -- what is due looks ahead: a bare time already past today is tomorrow's ----------------------
-@pytest.mark.parametrize(("text", "day", "at"), [
-    ("6:30", d(11, 30), t(6, 30)),  # typed at 21:00: passed, so tomorrow morning
-    ("早上6点半", d(11, 30), t(6, 30)),
-    ("22:00", d(11, 29), t(22, 0)),  # still ahead today
-    ("今天6:30", d(11, 29), t(6, 30)),  # a day typed with it is kept
-    ("tomorrow 6:30", d(11, 30), t(6, 30)),
-    ("fri", d(12, 4), None),
-])
+@pytest.mark.parametrize(
+    ("text", "day", "at"),
+    [
+        ("6:30", d(11, 30), t(6, 30)),  # typed at 21:00: passed, so tomorrow morning
+        ("早上6点半", d(11, 30), t(6, 30)),
+        ("22:00", d(11, 29), t(22, 0)),  # still ahead today
+        ("今天6:30", d(11, 29), t(6, 30)),  # a day typed with it is kept
+        ("tomorrow 6:30", d(11, 30), t(6, 30)),
+        ("fri", d(12, 4), None),
+    ],
+)
 def test_due_dates_look_ahead(text: str, day: date, at: time | None) -> None:
-    from gridnote.dates import parse_due_when
+    from gridnote.input.dates import parse_due_when
 
     assert parse_due_when(text, now=SUN) == When(day, at)
     assert parse_when("6:30", now=SUN) == When(d(11, 29), t(6, 30))  # histories and --at keep today

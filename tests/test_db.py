@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gridnote import migrations
-from gridnote.db import APPLICATION_ID, open_notebook
 from gridnote.errors import NotebookError
+from gridnote.store import migrations
+from gridnote.store.notebook import APPLICATION_ID, open_notebook
 
 
 def test_new_notebook_is_private_and_configured(tmp_path: Path) -> None:
@@ -83,7 +83,9 @@ def test_unknown_migration_means_newer(tmp_path: Path) -> None:
     path = tmp_path / "n.db"
     open_notebook(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('gridnote', 'm999_future', 'x')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('gridnote', 'm999_future', 'x')"
+    )
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -158,10 +160,9 @@ def test_read_only_notebook_refuses_writes_cleanly(cli, tmp_path: Path) -> None:
 
 
 def test_transaction_is_all_or_nothing(nb) -> None:
-    with pytest.raises(RuntimeError):
-        with nb.transaction():
-            nb.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), nb.transaction():
+        nb.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
+        raise RuntimeError("boom")
     assert nb.scalar("SELECT count(*) FROM buildings") == 0
 
 
@@ -186,8 +187,10 @@ def test_two_processes_adding_residents_at_once_both_succeed(tmp_path: Path) -> 
         "    except SystemExit as e:\n"
         "        if e.code: raise\n"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", script, name], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for name in ("甲", "乙")]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, name], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for name in ("甲", "乙")
+    ]
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
@@ -216,7 +219,7 @@ def test_an_empty_existing_file_becomes_a_private_notebook(tmp_path: Path) -> No
 
 def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
     """On read-only storage WAL cannot make its -shm file; the notebook opens read-only instead."""
-    import gridnote.db as db
+    import gridnote.store.notebook as db
 
     path = tmp_path / "n.db"
     nb = open_notebook(path)
@@ -235,9 +238,8 @@ def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
     ro = open_notebook(path)
     try:
         assert ro.read_only and ro.scalar("SELECT code FROM buildings") == "8"
-        with pytest.raises(NotebookError) as err:
-            with ro.transaction():
-                ro.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
+        with pytest.raises(NotebookError) as err, ro.transaction():
+            ro.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
         assert err.value.key == "notebook.read_only"
     finally:
         ro.close()
@@ -255,14 +257,21 @@ def test_m008_marks_occurrences_skipped_before_it(tmp_path: Path) -> None:
     conn.execute("PRAGMA user_version = 7")
     stamp = "2026-11-29T09:00:00+08:00"
     for number, action in ((1, "skip"), (2, "drop"), (3, "skip")):  # 3: skipped, reopened, dropped
-        conn.execute("INSERT INTO tasks (id, text, status, every, created_at, updated_at, dropped_at)"
-                     " VALUES (?, 'd', 'dropped', 'day', ?, ?, ?)", [number, stamp, stamp, stamp])
-        conn.execute("INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', ?, ?, '{}', ?)",
-                     [number, action, stamp])
-    conn.execute("INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', 3, 'reopen', '{}', ?)",
-                 [stamp])
-    conn.execute("INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', 3, 'drop', '{}', ?)",
-                 [stamp])
+        conn.execute(
+            "INSERT INTO tasks (id, text, status, every, created_at, updated_at, dropped_at)"
+            " VALUES (?, 'd', 'dropped', 'day', ?, ?, ?)",
+            [number, stamp, stamp, stamp],
+        )
+        conn.execute(
+            "INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', ?, ?, '{}', ?)",
+            [number, action, stamp],
+        )
+    conn.execute(
+        "INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', 3, 'reopen', '{}', ?)", [stamp]
+    )
+    conn.execute(
+        "INSERT INTO revisions (table_name, row_id, action, before, at) VALUES ('tasks', 3, 'drop', '{}', ?)", [stamp]
+    )
     conn.commit()
     conn.close()
 

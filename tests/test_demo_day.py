@@ -47,8 +47,15 @@ def test_the_day_fills_today_report_and_find(cli) -> None:
 
 def test_the_day_in_the_morning_is_the_same_day_never_in_the_future(cli, nb) -> None:
     assert cli("demo", "--day").exit_code == 0  # the clock of the tests: 09:00
-    assert counts(nb) == {"residents": 752, "visits": 8, "issues": 2, "issue_updates": 10, "tasks": 4,
-                          "events": 1, "readings": 2}
+    assert counts(nb) == {
+        "residents": 752,
+        "visits": 8,
+        "issues": 2,
+        "issue_updates": 10,
+        "tasks": 4,
+        "events": 1,
+        "readings": 2,
+    }
     latest = nb.scalar("SELECT max(at) FROM issue_updates")
     assert latest == "2026-11-29T09:00:00+08:00"
 
@@ -69,6 +76,7 @@ def test_a_notebook_with_residents_gets_nothing(cli, demo, nb) -> None:
 
 def test_a_failing_day_leaves_the_notebook_empty(cli, nb, monkeypatch) -> None:
     from gridnote.errors import InputError
+
     def broken(*args, **kwargs):
         raise InputError("event.title_empty")
 

@@ -12,8 +12,21 @@ def events(cli, *args: str) -> list[dict]:
 
 
 def test_add_and_list(cli, demo) -> None:
-    added = cli("event", "add", "老年人防诈骗宣讲", "--at", "今天下午3点", "--with", "社区民警, 楼栋长", "-b", "8",
-                "--attendees", "23", "--note", "发放宣传册")
+    added = cli(
+        "event",
+        "add",
+        "老年人防诈骗宣讲",
+        "--at",
+        "今天下午3点",
+        "--with",
+        "社区民警, 楼栋长",
+        "-b",
+        "8",
+        "--attendees",
+        "23",
+        "--note",
+        "发放宣传册",
+    )
     assert added.exit_code == 0, added.stderr
     assert added.stdout.strip() == "✓ Event #1 recorded: 老年人防诈骗宣讲 (11-29 15:00)"
     cli("event", "add", "消防安全进楼栋", "--at", "2026-10-12 9:30", "--with", "物业", "--with", "消防站")
@@ -22,9 +35,18 @@ def test_add_and_list(cli, demo) -> None:
     assert now.stdout.strip() == "✓ Event #4 recorded: 刚开完的楼栋长会 (11-29 17:20)"  # default: now
 
     assert [e["id"] for e in events(cli)] == [2, 1, 4, 3]
-    assert events(cli, "-b", "8") == [{"id": 1, "title": "老年人防诈骗宣讲", "day": "2026-11-29",
-                                       "at": "2026-11-29T15:00:00+08:00", "partners": ["社区民警", "楼栋长"],
-                                       "building": "8", "attendees": 23, "note": "发放宣传册"}]
+    assert events(cli, "-b", "8") == [
+        {
+            "id": 1,
+            "title": "老年人防诈骗宣讲",
+            "day": "2026-11-29",
+            "at": "2026-11-29T15:00:00+08:00",
+            "partners": ["社区民警", "楼栋长"],
+            "building": "8",
+            "attendees": 23,
+            "note": "发放宣传册",
+        }
+    ]
     assert [e["id"] for e in events(cli, "--from", "11-01")] == [1, 4, 3]  # 11-01: the last 1 Nov
     assert [e["id"] for e in events(cli, "--from", "10-01", "--to", "10-31")] == [2]
     assert events(cli)[1]["partners"] == ["社区民警", "楼栋长"]
@@ -40,10 +62,10 @@ def test_add_and_list(cli, demo) -> None:
 def test_bad_input_changes_nothing(cli, demo, nb) -> None:
     cases = [
         (["event", "add", " "], 2, "Error: say what the event is"),
-        (["event", "add", "宣讲", "--attendees", "many"], 2, "Error: \"many\" is not a number of attendees"),
+        (["event", "add", "宣讲", "--attendees", "many"], 2, 'Error: "many" is not a number of attendees'),
         (["event", "add", "宣讲", "-b", "9"], 3, "Error: there is no building 9; known: 5, 6, 7, 8"),
-        (["event", "add", "宣讲", "--at", "someday"], 2, "Error: Cannot read the date \"someday\". Try: "),
-        (["event", "list", "-b", "x"], 2, "Error: \"x\" is not a building (e.g. 5 or 5号楼)"),
+        (["event", "add", "宣讲", "--at", "someday"], 2, 'Error: Cannot read the date "someday". Try: '),
+        (["event", "list", "-b", "x"], 2, 'Error: "x" is not a building (e.g. 5 or 5号楼)'),
     ]
     for args, code, message in cases:
         result = cli(*args)

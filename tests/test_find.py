@@ -19,7 +19,8 @@ def found(cli, *args: str) -> dict:
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     return {g["kind"]: [item["id"] for item in g["items"]] for g in data["groups"]} | {
-        "counts": {g["kind"]: g["count"] for g in data["groups"]}}
+        "counts": {g["kind"]: g["count"] for g in data["groups"]}
+    }
 
 
 def scan(db: Path, sql: str, *params: str) -> set[int]:
@@ -86,7 +87,11 @@ def test_find_drain_returns_issue_visit_and_task(cli, drains) -> None:
     screen = cli("find", "下水道", env={"LANG": "zh_CN.UTF-8"}).stdout
     assert screen.splitlines()[0] == "“下水道”：问题 1 · 任务 1 · 走访 1"
     assert [line for line in screen.splitlines() if line and not line.startswith(" ")] == [
-        "“下水道”：问题 1 · 任务 1 · 走访 1", "问题（1）", "任务（1）", "走访记录（1）"]
+        "“下水道”：问题 1 · 任务 1 · 走访 1",
+        "问题（1）",
+        "任务（1）",
+        "走访记录（1）",
+    ]
     assert "物业说明天上午来疏通下水道" in screen  # the timeline note that matched, under the issue
     assert "下水道的事" in screen
 
@@ -133,7 +138,7 @@ def test_names_starting_with_the_word_come_next(cli, demo, add_resident) -> None
     ranked = found(cli, "英", "--limit", "1000")["resident"]
     starting = scan(demo, "SELECT id FROM residents WHERE name LIKE '英%' OR alias LIKE '英%'")
     assert yingzi.id in starting and len(ranked) > len(starting)
-    assert set(ranked[:len(starting)]) == starting
+    assert set(ranked[: len(starting)]) == starting
 
 
 def test_full_width_query(cli, demo) -> None:
@@ -170,10 +175,16 @@ def test_nothing_found_is_not_an_error(cli, demo) -> None:
     assert cli("find", "xyzzy", env={"LANG": "zh_CN.UTF-8"}).stdout == "没有找到“xyzzy”。\n"
 
 
-@pytest.mark.parametrize("args, message", [
-    (("，",), 'Error: nothing to look for in "，"; type a name, a word or a number\n'),
-    (("李", "-k", "people2"), 'Error: unknown kind "people2"; choose resident (居民), issue (问题), task (任务), visit (走访)\n'),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("，",), 'Error: nothing to look for in "，"; type a name, a word or a number\n'),
+        (
+            ("李", "-k", "people2"),
+            'Error: unknown kind "people2"; choose resident (居民), issue (问题), task (任务), visit (走访)\n',
+        ),
+    ],
+)
 def test_bad_input_is_one_line(cli, demo, args, message) -> None:
     result = cli("find", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
@@ -238,8 +249,9 @@ def test_index_matches_a_fresh_scan(cli, drains, db_path) -> None:
 def test_notebook_written_before_the_index_is_backfilled(cli, drains, db_path) -> None:
     """Opening a notebook from before m006 builds the index from what is already there."""
     conn = sqlite3.connect(db_path)
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'search%'"
-                                   " AND type IN ('view', 'trigger', 'table')").fetchall():
+    for kind, name in conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE name LIKE 'search%' AND type IN ('view', 'trigger', 'table')"
+    ).fetchall():
         conn.execute(f"DROP {kind} IF EXISTS {name}")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_search'")
     conn.execute("PRAGMA user_version = 4")
@@ -251,7 +263,7 @@ def test_notebook_written_before_the_index_is_backfilled(cli, drains, db_path) -
 
 # -- the service and renderer --------------------------------------------------------------------
 def test_queries_sent_to_each_index() -> None:
-    from gridnote.services.search import fts_queries, terms_of
+    from gridnote.services.find import fts_queries, terms_of
 
     assert terms_of("８－２－３０１　李") == ("8-2-301", "李")
     assert fts_queries(("下水道",)) == ('"下水道"', None)
@@ -262,7 +274,7 @@ def test_queries_sent_to_each_index() -> None:
 
 
 def test_highlight_marks_every_occurrence() -> None:
-    from gridnote.render.search import MATCH_STYLE, highlight
+    from gridnote.render.find import MATCH_STYLE, highlight
 
     text = highlight("下水道堵了，下水道", ("下水道",))
     assert [(s.start, s.end, str(s.style)) for s in text.spans] == [(0, 3, MATCH_STYLE), (6, 9, MATCH_STYLE)]
@@ -270,7 +282,7 @@ def test_highlight_marks_every_occurrence() -> None:
 
 
 def test_snippet_keeps_context() -> None:
-    from gridnote.services.search import snippet
+    from gridnote.services.find import snippet
 
     text = "瘫痪多年，子女在外地；早上6:30量血压最准，降压药每天一片"
     assert snippet(text, ("降压药",), context=4) == "…压最准，降压药每天一片"
@@ -304,8 +316,10 @@ def test_json_items_are_the_list_commands_objects(cli, drains) -> None:
     assert groups["visit"]["note"] == "厨房下水道有点堵，已告诉张大爷找物业"
 
 
-@pytest.mark.parametrize("args", [["find", "李"], ["find", "lnn"], ["--lang", "zh", "find", "下水道", "--json"],
-                                  ["--lang", "zh", "find", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [["find", "李"], ["find", "lnn"], ["--lang", "zh", "find", "下水道", "--json"], ["--lang", "zh", "find", "--help"]],
+)
 def test_find_keeps_slow_modules_off_its_path(demo, args) -> None:
     """No pinyin (stored when names are written), date parser, sqlite-utils or Excel on a search."""
     import os
@@ -316,9 +330,32 @@ def test_find_keeps_slow_modules_off_its_path(demo, args) -> None:
         "import sys\n"
         "from gridnote.cli import app\n"
         f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
-        "slow = ('dateutil', 'pypinyin', 'sqlite_utils', 'openpyxl', 'gridnote.dates')\n"
+        "slow = ('dateutil', 'pypinyin', 'sqlite_utils', 'openpyxl', 'gridnote.input.dates')\n"
         "print(sorted(m for m in sys.modules if m.startswith(slow)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env={**os.environ}, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env={**os.environ}, check=True
+    )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_index_is_built_with_the_kind_codes_search_reads(cli, demo) -> None:
+    """m006 keeps its own frozen copy of the codes; what search reads must match the live index."""
+    from gridnote.store.search_schema import SEARCH_KIND_CODES
+
+    for args in (
+        ("log", "李奶奶", "厨房下水道有点堵"),
+        ("task", "add", "问物业疏通时间"),
+        ("issue", "add", "8号楼2单元排水不畅", "-b", "8"),
+    ):
+        assert cli(*args).exit_code == 0
+    conn = sqlite3.connect(demo)
+    try:
+        for kind, table in (("resident", "residents"), ("visit", "visits"), ("task", "tasks"), ("issue", "issues")):
+            ref = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+            rowids = {
+                r[0] for r in conn.execute("SELECT rowid FROM search WHERE rowid % 8 = ?", [SEARCH_KIND_CODES[kind]])
+            }
+            assert ref * 8 + SEARCH_KIND_CODES[kind] in rowids, kind
+    finally:
+        conn.close()

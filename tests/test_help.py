@@ -39,8 +39,7 @@ def test_no_chinese_help_for_commands_that_do_not_exist() -> None:
     assert set(HELP_ZH) <= paths, sorted(set(HELP_ZH) - paths)
 
 
-PARAMS = [(f"{path or 'gridnote'} {param.opts[0]}", param) for path, command in COMMANDS
-          for param in command.params]
+PARAMS = [(f"{path or 'gridnote'} {param.opts[0]}", param) for path, command in COMMANDS for param in command.params]
 
 
 @pytest.mark.parametrize("where, param", PARAMS, ids=[w for w, _ in PARAMS])
@@ -50,8 +49,12 @@ def test_every_argument_and_option_has_help_in_both_languages(where: str, param:
     assert OPTION_HELP_ZH[param.help] != param.help
 
 
-ARGUMENTS = [(f"{path} {param.name}", param) for path, command in COMMANDS for param in command.params
-             if param.param_type_name == "argument"]
+ARGUMENTS = [
+    (f"{path} {param.name}", param)
+    for path, command in COMMANDS
+    for param in command.params
+    if param.param_type_name == "argument"
+]
 METAVAR = re.compile(r"\[?[A-Z]+\]?(\.\.\.)?")  # WHO, N..., [N], [NOTE]...
 
 
@@ -91,9 +94,12 @@ def test_version(cli) -> None:
     assert cli("--version").stdout.strip() == f"gridnote {__version__}"
 
 
-OPTIONS = [(f"{path or 'gridnote'} {param.opts[0]}", param) for path, command in COMMANDS
-           for param in command.params if param.param_type_name == "option" and not param.is_flag
-           and param.type.name != "choice"]
+OPTIONS = [
+    (f"{path or 'gridnote'} {param.opts[0]}", param)
+    for path, command in COMMANDS
+    for param in command.params
+    if param.param_type_name == "option" and not param.is_flag and param.type.name != "choice"
+]
 PLACEHOLDER = re.compile(r"<[^<>\s]+(?: [^<>\s]+)*>")  # Click's own <str>, <int range>, <path>
 
 

@@ -45,7 +45,9 @@ def test_gb18030_is_reported(cli, tmp_path) -> None:
 
 
 def test_english_headers_and_address_column(cli, tmp_path) -> None:
-    path = write(tmp_path / "a.csv", "name,alias,address,phone,tags\nWang Fang,,5-1-101,13800000001,living alone\n", "utf-8")
+    path = write(
+        tmp_path / "a.csv", "name,alias,address,phone,tags\nWang Fang,,5-1-101,13800000001,living alone\n", "utf-8"
+    )
     assert cli("resident", "import", str(path)).exit_code == 0
     assert json.loads(cli("resident", "show", "wang fang", "--json").stdout)["tags"] == ["living-alone"]
 
@@ -149,8 +151,12 @@ def test_import_752_rows_roundtrip_with_export(cli, demo, tmp_path) -> None:
 
 def test_namesakes_in_one_flat_survive_the_round_trip(cli, demo, tmp_path) -> None:
     """Two people of one name in one flat are two rows of the export, and two residents again."""
-    for extra in (("李秀英",), ("王小明", "-p", "13800000001"), ("王小明", "-p", "13800000002"),
-                  ("王小明", "--born", "1990")):
+    for extra in (
+        ("李秀英",),
+        ("王小明", "-p", "13800000001"),
+        ("王小明", "-p", "13800000002"),
+        ("王小明", "--born", "1990"),
+    ):
         result = cli("resident", "add", *extra, "-a", "8-2-301", "--same-name")
         assert result.exit_code == 0, result.stderr
     out, fresh = tmp_path / "full.csv", str(tmp_path / "fresh.db")
@@ -163,7 +169,8 @@ def test_namesakes_in_one_flat_survive_the_round_trip(cli, demo, tmp_path) -> No
     before = json.loads(cli("resident", "list", "--json").stdout)
     after = json.loads(cli("--db", fresh, "resident", "list", "--json").stdout)
     assert sorted((r["name"], r["address"], r["birth"] or "", r["phones"]) for r in after) == sorted(
-        (r["name"], r["address"], r["birth"] or "", r["phones"]) for r in before)
+        (r["name"], r["address"], r["birth"] or "", r["phones"]) for r in before
+    )
 
 
 def test_a_row_merges_into_the_namesake_it_describes(cli, tmp_path, nb) -> None:
@@ -178,9 +185,7 @@ def test_a_row_merges_into_the_namesake_it_describes(cli, tmp_path, nb) -> None:
 
 
 def test_excel_values_people_really_have(cli, tmp_path) -> None:
-    text = ("姓名,楼栋,单元,房号,出生日期,人员类别\n"
-            "李秀英,8,一单元,0301,16143,高血压 独居\n"
-            "张国华,8,1,301,1942年,\n")
+    text = "姓名,楼栋,单元,房号,出生日期,人员类别\n李秀英,8,一单元,0301,16143,高血压 独居\n张国华,8,1,301,1942年,\n"
     result = cli("resident", "import", str(write(tmp_path / "a.csv", text, "gbk")))
     assert result.exit_code == 0, result.stderr
     li = json.loads(cli("resident", "show", "李秀英", "--json").stdout)
@@ -212,8 +217,10 @@ def test_a_row_in_an_unknown_building_is_a_bad_row_like_resident_add(cli, tmp_pa
         assert result.exit_code == 2 and result.stdout == ""
         lines = [line.strip() for line in result.stderr.strip().splitlines()]
         assert lines[0] == "Error: rows that cannot be imported: 2; nothing was imported:"
-        assert lines[1] == ("row 2: there is no building 99 in this grid (known: 8), so 99-1-101 looks like a typo; "
-                            "add the building first (gridnote building add 99) or import with --new-buildings")
+        assert lines[1] == (
+            "row 2: there is no building 99 in this grid (known: 8), so 99-1-101 looks like a typo; "
+            "add the building first (gridnote building add 99) or import with --new-buildings"
+        )
         assert lines[2].startswith("row 4: incomplete address")
     typed = cli("resident", "add", "冯一", "-a", "99-1-101")
     assert typed.exit_code != 0 and "gridnote building add 99" in typed.stderr
@@ -245,9 +252,11 @@ def test_a_row_that_fits_two_namesakes_alike_is_a_bad_row(cli, tmp_path, nb) -> 
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = [line.strip() for line in result.stderr.strip().splitlines()]
-    assert lines == ["Error: rows that cannot be imported: 1; nothing was imported:",
-                     "row 3: 李秀英 at 8-2-301 matches several residents alike: #1 李秀英 8-2-301; #2 李秀英 8-2-301. "
-                     "Add an ID number, birth date or phone to the row to say which"]
+    assert lines == [
+        "Error: rows that cannot be imported: 1; nothing was imported:",
+        "row 3: 李秀英 at 8-2-301 matches several residents alike: #1 李秀英 8-2-301; #2 李秀英 8-2-301. "
+        "Add an ID number, birth date or phone to the row to say which",
+    ]
     assert nb.scalar(notes) == before and nb.scalar("SELECT count(*) FROM residents") == 2  # all or nothing
     zh = cli("--lang", "zh", "resident", "import", str(tmp_path / "t3.csv"))
     assert "第 3 行：8-2-301 的 李秀英 与多位居民同样相符：#1 李秀英 8-2-301；#2 李秀英 8-2-301。" in zh.stderr

@@ -1,5 +1,3 @@
-
-
 def test_review_fixes_in_the_issue_flow(cli, demo, nb) -> None:
     # found on patrol: nobody to tell or rate; close it
     assert cli("issue", "add", "楼道堆物", "-b", "5", "--channel", "walk").exit_code == 0

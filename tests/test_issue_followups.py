@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from gridnote import clock
-from gridnote.dates import When
+from gridnote.input.dates import When
 from gridnote.services import issue_flow as flow
 from gridnote.services.events import add_event, events_on
 from gridnote.services.issues import IssueInput, add_issue, count_open, followups
@@ -26,8 +26,9 @@ def set_now(text: str) -> None:
 def test_an_issue_past_its_response_deadline_is_overdue(nb, add_resident) -> None:
     gao = add_resident("高玉兰", "5-1-502", alias="高阿姨", phones=["13967154321"])
     set_now("2026-11-29T20:05:00+08:00")
-    urgent = receive(nb, "家里停电了", "2026-11-29T20:00:00+08:00", channel="微信", priority="urgent",
-                     reporter_id=gao.id)
+    urgent = receive(
+        nb, "家里停电了", "2026-11-29T20:00:00+08:00", channel="微信", priority="urgent", reporter_id=gao.id
+    )
     set_now("2026-11-29T22:30:00+08:00")
     [item] = followups(nb, date(2026, 11, 29))
     assert item.id == urgent and item.reason == "response-overdue"
@@ -115,8 +116,14 @@ def test_count_open_counts_what_is_not_closed_or_rejected(nb) -> None:
 def test_events_on_a_day(nb, add_resident) -> None:
     add_resident("楼长", "8-1-101")
     set_now("2026-11-29T17:00:00+08:00")
-    talk = add_event(nb, "老年人防诈骗宣讲", when=When(date(2026, 11, 29), datetime(2026, 1, 1, 15, 0).time()),
-                     partners=["社区民警, 楼栋长"], building="8", attendees=23)
+    talk = add_event(
+        nb,
+        "老年人防诈骗宣讲",
+        when=When(date(2026, 11, 29), datetime(2026, 1, 1, 15, 0).time()),
+        partners=["社区民警, 楼栋长"],
+        building="8",
+        attendees=23,
+    )
     allday = add_event(nb, "垃圾分类宣传周", when=When(date(2026, 11, 29), None))
     add_event(nb, "消防演练", when=When(date(2026, 11, 30), datetime(2026, 1, 1, 9, 0).time()))
     events = events_on(nb, date(2026, 11, 29))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gridnote.paths import files_dir
+from gridnote.store.paths import files_dir
 
 
 def photo(tmp_path: Path, name: str, content: bytes) -> Path:
@@ -33,8 +33,15 @@ def test_photos_are_copied_privately_under_their_hash(cli, db_path, tmp_path) ->
 
     before.unlink()  # the original moves or is deleted on the phone: the notebook keeps its copy
     data = json.loads(cli("issue", "show", "1", "--json").stdout)
-    assert data["photos"] == [{"path": f"photos/{digest[:20]}.jpg", "name": "IMG_0001.JPG", "sha256": digest,
-                               "size": 27, "added_at": "2026-11-29T09:00:00+08:00"}]
+    assert data["photos"] == [
+        {
+            "path": f"photos/{digest[:20]}.jpg",
+            "name": "IMG_0001.JPG",
+            "sha256": digest,
+            "size": 27,
+            "added_at": "2026-11-29T09:00:00+08:00",
+        }
+    ]
     assert (files_dir(db_path) / data["photos"][0]["path"]).exists()
 
 
@@ -64,8 +71,8 @@ def test_a_missing_photo_stops_everything(cli, nb, db_path, tmp_path) -> None:
 
 
 def test_a_failed_write_removes_the_copied_photo(nb, db_path, tmp_path, monkeypatch) -> None:
-    from gridnote.db import Notebook
     from gridnote.services.issues import IssueInput, add_issue
+    from gridnote.store.notebook import Notebook
 
     add_issue(nb, IssueInput(text="已有的问题"))
     pic = photo(tmp_path, "p.jpg", b"a new picture")

@@ -49,9 +49,11 @@ def test_the_next_steps_of_a_verified_issue_name_reject(cli, demo) -> None:
     cli("issue", "add", "楼道灯不亮", "-c", "app", "-b", "5", "-r", "高阿姨")
     cli("issue", "verify", "1")
     refused = cli("issue", "verify", "1")
-    assert refused.stderr == ("Error: cannot verify issue #1: it is verified. Next steps: "
-                              "refer (gridnote issue refer 1), resolve (gridnote issue resolve 1), "
-                              "reject (gridnote issue reject 1)\n")
+    assert refused.stderr == (
+        "Error: cannot verify issue #1: it is verified. Next steps: "
+        "refer (gridnote issue refer 1), resolve (gridnote issue resolve 1), "
+        "reject (gridnote issue reject 1)\n"
+    )
 
 
 def test_a_point_already_spent_is_not_taken_below_zero(cli, demo) -> None:
@@ -91,17 +93,30 @@ def test_the_report_counts_a_reports_point_once_net_of_take_backs(cli, demo) -> 
         cli("issue", "verify", "2")
     ledger = sum(entries(cli, who)[0] for who in ("高阿姨", "曾奶奶"))
     report = json.loads(cli("report", "--week", "--format", "json").stdout)
-    assert (ledger, report["numbers"]["points"]) == (
-        3, {"awarded": 3, "residents": 2, "redeemed": 0, "taken_back": 0})
-    assert "  Points       3 awarded to 2 residents, 0 redeemed" in [line.rstrip() for line in cli("report", "--week").stdout.splitlines()]
+    assert (ledger, report["numbers"]["points"]) == (3, {"awarded": 3, "residents": 2, "redeemed": 0, "taken_back": 0})
+    assert "  Points       3 awarded to 2 residents, 0 redeemed" in [
+        line.rstrip() for line in cli("report", "--week").stdout.splitlines()
+    ]
 
 
 def test_a_point_of_last_week_taken_back_is_shown_as_taken_back(cli, demo) -> None:
-    cli("issue", "add", "楼道灯不亮", "-c", "app", "-b", "5", "-r", "高阿姨",
-        env={"GRIDNOTE_NOW": "2026-11-20T09:00:00+08:00"})
+    cli(
+        "issue",
+        "add",
+        "楼道灯不亮",
+        "-c",
+        "app",
+        "-b",
+        "5",
+        "-r",
+        "高阿姨",
+        env={"GRIDNOTE_NOW": "2026-11-20T09:00:00+08:00"},
+    )
     cli("issue", "verify", "1", env={"GRIDNOTE_NOW": "2026-11-20T10:00:00+08:00"})
     cli("issue", "reject", "1", "重复")
     report = json.loads(cli("report", "--format", "json").stdout)
     assert report["numbers"]["points"] == {"awarded": 0, "residents": 0, "redeemed": 0, "taken_back": 1}
-    assert "  Points       0 awarded to 0 residents, 0 redeemed, 1 taken back" in [line.rstrip() for line in cli("report").stdout.splitlines()]
+    assert "  Points       0 awarded to 0 residents, 0 redeemed, 1 taken back" in [
+        line.rstrip() for line in cli("report").stdout.splitlines()
+    ]
     assert "积分 发放 0 分（0 人），兑换 0 分，收回 1 分" in " ".join(cli("--lang", "zh", "report").stdout.split())

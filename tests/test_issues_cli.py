@@ -33,8 +33,20 @@ def timeline_steps(show_output: str, header: str = "Timeline") -> list[str]:
 def test_renovation_waste_from_the_app_to_the_rating(cli, demo, tmp_path: Path) -> None:
     photo = tmp_path / "IMG_0412.jpg"
     photo.write_bytes(b"\xff\xd8 renovation waste in front of building 5")
-    added = cli("issue", "add", "5号楼门前有人倾倒装修垃圾", "-c", "一网通", "-b", "5", "-r", "高阿姨",
-                "--photo", str(photo), env=at("15:10"))
+    added = cli(
+        "issue",
+        "add",
+        "5号楼门前有人倾倒装修垃圾",
+        "-c",
+        "一网通",
+        "-b",
+        "5",
+        "-r",
+        "高阿姨",
+        "--photo",
+        str(photo),
+        env=at("15:10"),
+    )
     assert added.exit_code == 0, added.stderr
     assert added.stdout.splitlines() == [
         "✓ Issue #1 received: 5号楼门前有人倾倒装修垃圾",
@@ -47,11 +59,13 @@ def test_renovation_waste_from_the_app_to_the_rating(cli, demo, tmp_path: Path) 
         "✓ #1 verified",
         "高玉兰（高阿姨） earns points for the report: 1 (balance 1)",
     ]
-    referred = cli("issue", "refer", "1", "--to", "物业", "--contact", "王经理 13800001111", "--due", "明天",
-                   env=at("15:25"))
+    referred = cli(
+        "issue", "refer", "1", "--to", "物业", "--contact", "王经理 13800001111", "--due", "明天", env=at("15:25")
+    )
     assert referred.stdout.strip() == "✓ #1 referred to property company, promised by 11-30"
-    assert cli("issue", "note", "1", "物业说马上派人来", "--kind", "电话", "--by", "物业",
-               env=at("15:30")).exit_code == 0
+    assert (
+        cli("issue", "note", "1", "物业说马上派人来", "--kind", "电话", "--by", "物业", env=at("15:30")).exit_code == 0
+    )
     resolved = cli("issue", "resolve", "1", "和物业一起清运完毕", env=at("16:30"))
     assert resolved.stdout.splitlines() == [
         "✓ #1 resolved: 和物业一起清运完毕",
@@ -64,11 +78,25 @@ def test_renovation_waste_from_the_app_to_the_rating(cli, demo, tmp_path: Path) 
 
     shown = cli("issue", "show", "1", env=at("17:00"))
     assert shown.exit_code == 0, shown.stderr
-    assert timeline_steps(shown.stdout) == ["received", "verified", "referred", "note", "resolved",
-                                            "reported back", "rated"]
+    assert timeline_steps(shown.stdout) == [
+        "received",
+        "verified",
+        "referred",
+        "note",
+        "resolved",
+        "reported back",
+        "rated",
+    ]
     times = [line[:11] for line in shown.stdout.split("Timeline\n", 1)[1].splitlines() if line[:2].isdigit()]
-    assert times == ["11-29 15:10", "11-29 15:20", "11-29 15:25", "11-29 15:30", "11-29 16:30",
-                     "11-29 16:40", "11-29 16:45"]
+    assert times == [
+        "11-29 15:10",
+        "11-29 15:20",
+        "11-29 15:25",
+        "11-29 15:30",
+        "11-29 16:30",
+        "11-29 16:40",
+        "11-29 16:45",
+    ]
     assert "property company · 王经理 13800001111 · promised by 11-30" in shown.stdout
     assert "call · by property company: 物业说马上派人来" in shown.stdout
     assert "satisfied  11-29 16:45" in shown.stdout
@@ -80,8 +108,12 @@ def test_renovation_waste_from_the_app_to_the_rating(cli, demo, tmp_path: Path) 
     assert data["first_response_at"] == "2026-11-29T15:20:00+08:00"  # verifying is the first response
     assert data["resolved_at"] == "2026-11-29T16:30:00+08:00"
     assert data["reported_at"] == "2026-11-29T16:40:00+08:00"
-    assert data["referral"] == {"to": "property", "contact": "王经理 13800001111",
-                                "at": "2026-11-29T15:25:00+08:00", "due": "2026-11-30"}
+    assert data["referral"] == {
+        "to": "property",
+        "contact": "王经理 13800001111",
+        "at": "2026-11-29T15:25:00+08:00",
+        "due": "2026-11-30",
+    }
     assert [s["step"] for s in data["timeline"]] == ["receive", "verify", "refer", "note", "resolve", "tell", "rate"]
 
 
@@ -91,8 +123,9 @@ def test_the_loop_in_chinese(cli, demo) -> None:
         assert result.exit_code == 0, result.stderr
         return result.stdout
 
-    assert zh("issue", "add", "8号楼2单元好几户下水道堵了", "-r", "李奶奶", "-a", "8-2", "--affects", "张大爷",
-              when="08:10").splitlines()[:2] == [
+    assert zh(
+        "issue", "add", "8号楼2单元好几户下水道堵了", "-r", "李奶奶", "-a", "8-2", "--affects", "张大爷", when="08:10"
+    ).splitlines()[:2] == [
         "✓ 已受理问题 #1：8号楼2单元好几户下水道堵了",
         "下水道堵塞 · 11-30 08:10 前响应 · 12-02 08:10 前办结",
     ]
@@ -144,11 +177,16 @@ def test_points_for_a_verified_report_and_none_for_a_rejected_duplicate(cli, dem
     assert "-1" in ledger and "redeemed: 洗衣液 一瓶" in ledger
     broke = cli("resident", "redeem", "高阿姨", "1", "--for", "x")
     assert (broke.exit_code, broke.stderr) == (4, "Error: cannot spend 1 point: the balance is 0\n")
-    assert cli("--lang", "zh", "resident", "redeem", "高阿姨", "1", "--for", "x").stderr == \
-        "错误：不能兑换 1 积分：余额只有 0\n"
+    assert (
+        cli("--lang", "zh", "resident", "redeem", "高阿姨", "1", "--for", "x").stderr
+        == "错误：不能兑换 1 积分：余额只有 0\n"
+    )
     for bad in ("0", "x", "-1"):
-        result = cli("resident", "redeem", "高阿姨", "--", bad, "--for", "x") if bad == "-1" else \
-            cli("resident", "redeem", "高阿姨", bad, "--for", "x")
+        result = (
+            cli("resident", "redeem", "高阿姨", "--", bad, "--for", "x")
+            if bad == "-1"
+            else cli("resident", "redeem", "高阿姨", bad, "--for", "x")
+        )
         assert result.exit_code == 2, (bad, result.stderr)
 
 
@@ -174,7 +212,8 @@ def test_a_rating_for_an_issue_never_resolved_is_refused_with_the_next_steps(cli
     assert result.exit_code == 4
     assert result.stderr == (
         "Error: cannot rate issue #1: it is received. Next steps: verify (gridnote issue verify 1), "
-        "reject (gridnote issue reject 1), refer (gridnote issue refer 1), resolve (gridnote issue resolve 1)\n")
+        "reject (gridnote issue reject 1), refer (gridnote issue refer 1), resolve (gridnote issue resolve 1)\n"
+    )
     assert result.stdout == ""
     zh = cli("--lang", "zh", "issue", "tell", "1")
     assert zh.exit_code == 4
@@ -185,43 +224,76 @@ def test_a_rating_for_an_issue_never_resolved_is_refused_with_the_next_steps(cli
     cli("issue", "rate", "1", "satisfied")
     closed = cli("issue", "resolve", "1", "再疏通")
     assert closed.exit_code == 4
-    assert closed.stderr == ("Error: cannot resolve issue #1: it is closed. "
-                             "Next steps: reopen (gridnote issue reopen 1)\n")
+    assert closed.stderr == (
+        "Error: cannot resolve issue #1: it is closed. Next steps: reopen (gridnote issue reopen 1)\n"
+    )
     assert cli("issue", "verify", "1").exit_code == 4
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["issue", "show", "99"], 3, "Error: there is no issue #99"),
-    (["issue", "verify", "99"], 3, "Error: there is no issue #99"),
-    (["issue", "show", "abc"], 2, "Error: \"abc\" is not an issue number (e.g. 12 or #12)"),
-    (["issue", "add", "x", "-k", "drian"], 2,
-     "Error: unknown category \"drian\"; closest: blocked-drain (下水道堵塞) (all: gridnote issue category list)"),
-    (["issue", "list", "--status", "finished"], 2,
-     "Error: unknown state \"finished\"; use one of received (已受理), verified (已核实), rejected (不予受理), "
-     "referred (已转办), resolved (已办结), reported (已回访), closed (已结案)"),
-    (["issue", "add", "x", "-c", "fax"], 2, "Error: unknown channel \"fax\"; use one of in-person (当面), phone (电话), "
-     "wechat (微信), app (一网通), hotline (12345热线), walk (巡查发现)"),
-    (["issue", "add", "x", "--photo", "missing.jpg"], 6, "Error: file not found: missing.jpg"),
-    (["issue", "add", "x", "-a", "8-2-999"], 3, "Error: there is no household 8-2-999 in the register"),
-    (["issue", "add", "x", "-a", "8-2-301", "-b", "8"], 2, "Error: give either --building or --address, not both"),
-    (["issue", "add", "x", "-b", "9"], 3, "Error: there is no building 9; known: 5, 6, 7, 8"),
-    (["issue", "add", "  "], 2, "Error: say what the problem is"),
-    (["issue", "add", "x", "--at", "tomorrow 18:00"], 2,
-     "Error: 2026-11-30 18:00 has not happened yet; --at is for something that already happened"),
-    (["issue", "add", "x", "--at", "昨天"], 2,
-     "Error: \"昨天\" has no time of day; say when, e.g. \"yesterday 18:00\" or 10:20"),
-    (["issue", "verify", "1", "--at", "yesterday 18:00"], 2,
-     "Error: 2026-11-28 18:00 is before the previous step of this issue (2026-11-29 08:00)"),
-    (["issue", "refer", "1", "--to", "水电工"], 2, "Error: unknown partner \"水电工\"; use one of property (物业), "
-     "police (派出所), street-office (街道), utility (公用事业单位), city-management (城管), committee (居委会), "
-     "other (其他单位) (the person goes in --contact)"),
-    (["issue", "reject", "1", "lazy"], 2, "Error: unknown reason \"lazy\"; use one of duplicate (重复), "
-     "not-ours (非职责范围), not-real (不属实)"),
-    (["issue", "reject", "1", "not-real", "--of", "1"], 2, "Error: issue #1 cannot duplicate itself"),
-    (["issue", "note", "1", "x", "--kind", "fax"], 2, "Error: unknown kind of note \"fax\"; use one of progress (进展), "
-     "call (电话), visit (上门), message (消息)"),
-    (["issue", "edit", "1"], 2, "Error: nothing to change on issue #1; give --text, --category or --priority"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["issue", "show", "99"], 3, "Error: there is no issue #99"),
+        (["issue", "verify", "99"], 3, "Error: there is no issue #99"),
+        (["issue", "show", "abc"], 2, 'Error: "abc" is not an issue number (e.g. 12 or #12)'),
+        (
+            ["issue", "add", "x", "-k", "drian"],
+            2,
+            'Error: unknown category "drian"; closest: blocked-drain (下水道堵塞) (all: gridnote issue category list)',
+        ),
+        (
+            ["issue", "list", "--status", "finished"],
+            2,
+            'Error: unknown state "finished"; use one of received (已受理), verified (已核实), rejected (不予受理), '
+            "referred (已转办), resolved (已办结), reported (已回访), closed (已结案)",
+        ),
+        (
+            ["issue", "add", "x", "-c", "fax"],
+            2,
+            'Error: unknown channel "fax"; use one of in-person (当面), phone (电话), '
+            "wechat (微信), app (一网通), hotline (12345热线), walk (巡查发现)",
+        ),
+        (["issue", "add", "x", "--photo", "missing.jpg"], 6, "Error: file not found: missing.jpg"),
+        (["issue", "add", "x", "-a", "8-2-999"], 3, "Error: there is no household 8-2-999 in the register"),
+        (["issue", "add", "x", "-a", "8-2-301", "-b", "8"], 2, "Error: give either --building or --address, not both"),
+        (["issue", "add", "x", "-b", "9"], 3, "Error: there is no building 9; known: 5, 6, 7, 8"),
+        (["issue", "add", "  "], 2, "Error: say what the problem is"),
+        (
+            ["issue", "add", "x", "--at", "tomorrow 18:00"],
+            2,
+            "Error: 2026-11-30 18:00 has not happened yet; --at is for something that already happened",
+        ),
+        (
+            ["issue", "add", "x", "--at", "昨天"],
+            2,
+            'Error: "昨天" has no time of day; say when, e.g. "yesterday 18:00" or 10:20',
+        ),
+        (
+            ["issue", "verify", "1", "--at", "yesterday 18:00"],
+            2,
+            "Error: 2026-11-28 18:00 is before the previous step of this issue (2026-11-29 08:00)",
+        ),
+        (
+            ["issue", "refer", "1", "--to", "水电工"],
+            2,
+            'Error: unknown partner "水电工"; use one of property (物业), '
+            "police (派出所), street-office (街道), utility (公用事业单位), city-management (城管), committee (居委会), "
+            "other (其他单位) (the person goes in --contact)",
+        ),
+        (
+            ["issue", "reject", "1", "lazy"],
+            2,
+            'Error: unknown reason "lazy"; use one of duplicate (重复), not-ours (非职责范围), not-real (不属实)',
+        ),
+        (["issue", "reject", "1", "not-real", "--of", "1"], 2, "Error: issue #1 cannot duplicate itself"),
+        (
+            ["issue", "note", "1", "x", "--kind", "fax"],
+            2,
+            'Error: unknown kind of note "fax"; use one of progress (进展), call (电话), visit (上门), message (消息)',
+        ),
+        (["issue", "edit", "1"], 2, "Error: nothing to change on issue #1; give --text, --category or --priority"),
+    ],
+)
 def test_bad_input_is_one_line_and_changes_nothing(cli, demo, nb, args, code, message) -> None:
     assert cli("issue", "add", "下水道堵了", "-r", "李奶奶", "--at", "08:00").exit_code == 0
     before = counts(nb)
@@ -255,17 +327,25 @@ def test_refer_and_resolve_verify_on_the_way_and_rate_reports_back(cli, demo) ->
     cli("issue", "add", "高阿姨家跳闸了", "-r", "高阿姨", "-c", "微信", "-p", "紧急", "--at", "20:00", env=at("20:05"))
     data = issue(cli, 1)
     assert data["priority"] == "urgent" and data["category"] == "power"
-    assert (data["response_due_at"], data["resolve_due_at"]) == ("2026-11-29T22:00:00+08:00",
-                                                                 "2026-11-30T20:00:00+08:00")
+    assert (data["response_due_at"], data["resolve_due_at"]) == (
+        "2026-11-29T22:00:00+08:00",
+        "2026-11-30T20:00:00+08:00",
+    )
     out = cli("issue", "resolve", "1", "过载跳闸，拔掉大功率电器后复位，讲解安全用电", "--at", "21:00", env=at("21:40"))
-    assert out.stdout.splitlines()[:2] == ["✓ #1 verified", "高玉兰（高阿姨） earns points for the report: 1 (balance 1)"]
+    assert out.stdout.splitlines()[:2] == [
+        "✓ #1 verified",
+        "高玉兰（高阿姨） earns points for the report: 1 (balance 1)",
+    ]
     rated = cli("issue", "rate", "1", "满意", env=at("21:45"))
     assert rated.stdout.splitlines() == ["✓ #1 reported back to 高玉兰（高阿姨）", "✓ #1 closed, rated satisfied"]
     data = issue(cli, 1)
     assert [(s["step"], s["from"], s["to"], s["data"].get("implied")) for s in data["timeline"]] == [
-        ("receive", None, "received", None), ("verify", "received", "verified", True),
-        ("resolve", "verified", "resolved", None), ("tell", "resolved", "reported", True),
-        ("rate", "reported", "closed", None)]
+        ("receive", None, "received", None),
+        ("verify", "received", "verified", True),
+        ("resolve", "verified", "resolved", None),
+        ("tell", "resolved", "reported", True),
+        ("rate", "reported", "closed", None),
+    ]
     assert data["first_response_at"] == "2026-11-29T21:00:00+08:00"
     assert data["resolved_at"] == "2026-11-29T21:00:00+08:00"
     assert data["timeline"][0]["recorded_at"] == "2026-11-29T20:05:00+08:00"
@@ -278,8 +358,10 @@ def test_dissatisfied_reopens_and_the_loop_runs_again(cli, demo, nb) -> None:
     cli("issue", "tell", "1", env=at("11:10"))
     result = cli("issue", "rate", "1", "不满意", "--note", "还是堵", env=at("11:20"))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines() == ["✓ #1 rated dissatisfied",
-                                          "✓ #1 reopened, back to referred; resolve by 12-02 09:00"]
+    assert result.stdout.splitlines() == [
+        "✓ #1 rated dissatisfied",
+        "✓ #1 reopened, back to referred; resolve by 12-02 09:00",
+    ]
     data = issue(cli, 1)
     assert data["status"] == "referred" and data["rating"] == "dissatisfied" and data["reopen_count"] == 1
     assert data["resolved_at"] is None and data["reported_at"] is None and data["resolution"] is None
@@ -300,8 +382,7 @@ def test_dissatisfied_reopens_and_the_loop_runs_again(cli, demo, nb) -> None:
 def test_a_rejected_issue_can_be_reopened_and_verified(cli, demo) -> None:
     cli("issue", "add", "有人冒充社区工作人员上门", "-r", "曾奶奶", "-c", "phone")
     cli("issue", "reject", "1", "不属实", "--note", "核对后是正常抄表")
-    assert issue(cli, 1)["rejected"] == {"at": "2026-11-29T09:00:00+08:00", "reason": "not-real",
-                                         "duplicate_of": None}
+    assert issue(cli, 1)["rejected"] == {"at": "2026-11-29T09:00:00+08:00", "reason": "not-real", "duplicate_of": None}
     assert cli("issue", "reopen", "1", "又有人来了", env=at("10:00")).exit_code == 0
     data = issue(cli, 1)
     assert data["status"] == "received" and data["rejected"] is None
@@ -313,8 +394,10 @@ def test_close_without_a_rating(cli, demo) -> None:
     cli("issue", "resolve", "1", "已报修更换")
     refused = cli("issue", "close", "1")
     assert refused.exit_code == 4  # not told yet
-    assert refused.stderr == ("Error: cannot close issue #1: it is resolved. Next steps: report back "
-                              "(gridnote issue tell 1), rate (gridnote issue rate 1), reopen (gridnote issue reopen 1)\n")
+    assert refused.stderr == (
+        "Error: cannot close issue #1: it is resolved. Next steps: report back "
+        "(gridnote issue tell 1), rate (gridnote issue rate 1), reopen (gridnote issue reopen 1)\n"
+    )
     cli("issue", "tell", "1")
     closed = cli("issue", "close", "1", "--note", "多次联系未评价")
     assert closed.stdout.strip() == "✓ #1 closed without a rating"
@@ -340,8 +423,10 @@ def test_edit_moves_deadlines_and_keeps_the_old_row(cli, demo, nb) -> None:
     cli("issue", "edit", "1", "-k", "security", env=at("09:40"))
     data = issue(cli, 1)
     assert data["category"] == "security"
-    assert (data["response_due_at"], data["resolve_due_at"]) == ("2026-11-29T11:00:00+08:00",
-                                                                 "2026-11-30T09:00:00+08:00")
+    assert (data["response_due_at"], data["resolve_due_at"]) == (
+        "2026-11-29T11:00:00+08:00",
+        "2026-11-30T09:00:00+08:00",
+    )
 
 
 def test_deadlines_follow_the_settings(cli, demo) -> None:
@@ -353,8 +438,10 @@ def test_deadlines_follow_the_settings(cli, demo) -> None:
     assert issue(cli, 1)["response_due_at"] == "2026-11-29T13:00:00+08:00"
     assert issue(cli, 2)["resolve_due_at"] == "2026-12-01T09:00:00+08:00"
     urgent = issue(cli, 3)  # urgent: the emergency deadlines when they are shorter
-    assert (urgent["response_due_at"], urgent["resolve_due_at"]) == ("2026-11-29T11:00:00+08:00",
-                                                                     "2026-11-30T09:00:00+08:00")
+    assert (urgent["response_due_at"], urgent["resolve_due_at"]) == (
+        "2026-11-29T11:00:00+08:00",
+        "2026-11-30T09:00:00+08:00",
+    )
     listing = cli("issue", "category", "list").stdout
     assert "utility 24h/2d" in listing and "general 4h/7d" in listing
 
@@ -392,7 +479,10 @@ def test_list_filters(cli, demo) -> None:
 
 def test_empty_list_says_what_to_do(cli) -> None:
     assert cli("issue", "list").stdout.strip() == "No open issues. Receive one with: gridnote issue add TEXT -r WHO"
-    assert cli("--lang", "zh", "issue", "list").stdout.strip() == "没有待办问题。受理问题：gridnote issue add 内容 -r 反映人"
+    assert (
+        cli("--lang", "zh", "issue", "list").stdout.strip()
+        == "没有待办问题。受理问题：gridnote issue add 内容 -r 反映人"
+    )
 
 
 def test_a_reporter_not_in_the_register(cli, demo) -> None:
@@ -414,16 +504,27 @@ def test_custom_categories(cli, demo) -> None:
     assert "车棚 · 6号楼" in cli("--lang", "zh", "issue", "list").stdout
     data = issue(cli, 1)
     assert data["category"] == "bike-shed" and data["category_group"] == "general"
-    assert cli("issue", "category", "set", "下水道", "--upward", "0101", "-g", "emergency").stdout.strip() == \
-        "✓ blocked-drain: deadlines emergency, upward code 0101"
+    assert (
+        cli("issue", "category", "set", "下水道", "--upward", "0101", "-g", "emergency").stdout.strip()
+        == "✓ blocked-drain: deadlines emergency, upward code 0101"
+    )
     cli("issue", "add", "下水道返水", "-b", "6")
     drain = issue(cli, 2)
     assert drain["upward_code"] == "0101" and drain["resolve_due_at"] == "2026-11-30T09:00:00+08:00"
     listing = json.loads(cli("issue", "category", "list", "--json").stdout)
     shed = next(c for c in listing if c["code"] == "bike-shed")
-    assert shed == {"code": "bike-shed", "en": "bike-shed", "zh": "车棚", "parent": "facilities", "group": "general",
-                    "response_hours": 24, "resolve_hours": 168, "upward": None, "synonyms": ["自行车棚"],
-                    "custom": True}
+    assert shed == {
+        "code": "bike-shed",
+        "en": "bike-shed",
+        "zh": "车棚",
+        "parent": "facilities",
+        "group": "general",
+        "response_hours": 24,
+        "resolve_hours": 168,
+        "upward": None,
+        "synonyms": ["自行车棚"],
+        "custom": True,
+    }
     codes = [c["code"] for c in listing]
     assert codes.index("bike-shed") < codes.index("environment")  # listed under its parent
     changed = cli("issue", "category", "set", "bike-shed", "--upward", "BJ01-99", "-s", "车库", "--en", "bike shed")
@@ -432,7 +533,7 @@ def test_custom_categories(cli, demo) -> None:
     assert (shed["en"], shed["upward"], shed["synonyms"]) == ("bike shed", "BJ01-99", ["自行车棚", "车库"])
     assert issue(cli, 1)["upward_code"] is None  # an issue keeps the code it was filed under
     again = cli("issue", "category", "add", "shed", "--zh", "车棚")
-    assert again.exit_code == 2 and again.stderr == "Error: there is already a category \"车棚\"\n"
+    assert again.exit_code == 2 and again.stderr == 'Error: there is already a category "车棚"\n'
     assert cli("issue", "category", "add", "Bad Code!", "--zh", "坏").exit_code == 2
     assert cli("issue", "category", "set", "车棚", "-g", "someday").exit_code == 2
 
@@ -452,18 +553,26 @@ def test_points_categories_and_errors_in_chinese(cli, demo) -> None:
         return cli("--lang", "zh", *args)
 
     zh("issue", "add", "楼道灯不亮", "-r", "高阿姨", "-b", "5")
-    assert zh("issue", "verify", "1").stdout.splitlines() == ["✓ #1 已核实", "高玉兰（高阿姨） 反映问题获得 1 积分（余额 1）"]
+    assert zh("issue", "verify", "1").stdout.splitlines() == [
+        "✓ #1 已核实",
+        "高玉兰（高阿姨） 反映问题获得 1 积分（余额 1）",
+    ]
     ledger = zh("resident", "points", "高阿姨").stdout
     assert "高玉兰（高阿姨） 的积分：1" in ledger and "反映问题 #1 楼道灯不亮" in ledger and "事由" in ledger
-    assert zh("resident", "redeem", "高阿姨", "1", "--for", "纸巾").stdout.strip() == \
-        "✓ 高玉兰（高阿姨） 用 1 积分兑换了纸巾，剩余 0"
+    assert (
+        zh("resident", "redeem", "高阿姨", "1", "--for", "纸巾").stdout.strip()
+        == "✓ 高玉兰（高阿姨） 用 1 积分兑换了纸巾，剩余 0"
+    )
     short = zh("resident", "redeem", "高阿姨", "1", "--for", "纸巾")
     assert short.exit_code == 4 and short.stderr == "错误：不能兑换 1 积分：余额只有 0\n"
     categories = zh("issue", "category", "list").stdout
     assert "下水道堵塞" in categories and "公用设施 24小时/3天" in categories and "紧急 2小时/24小时" in categories
     unknown = zh("issue", "add", "x", "-k", "下水")
     assert unknown.exit_code == 2
-    assert unknown.stderr == "错误：没有“下水”这个类别；相近的有：blocked-drain (下水道堵塞)（全部类别：gridnote issue category list）\n"
+    assert (
+        unknown.stderr
+        == "错误：没有“下水”这个类别；相近的有：blocked-drain (下水道堵塞)（全部类别：gridnote issue category list）\n"
+    )
     assert zh("issue", "show", "9").stderr == "错误：没有编号为 #9 的问题\n"
 
 
@@ -471,12 +580,14 @@ def test_an_unknown_category_names_close_ones_only_when_there_are_some(cli, demo
     before = counts(nb)
     far = cli("issue", "add", "x", "-k", "不存在的类别")
     assert far.exit_code == 2
-    assert far.stderr == "Error: unknown category \"不存在的类别\" (all: gridnote issue category list)\n"
+    assert far.stderr == 'Error: unknown category "不存在的类别" (all: gridnote issue category list)\n'
     assert cli("issue", "category", "set", "不存在", "--upward", "1").stderr == (
-        "Error: unknown category \"不存在\" (all: gridnote issue category list)\n")
+        'Error: unknown category "不存在" (all: gridnote issue category list)\n'
+    )
     near = cli("issue", "add", "x", "-k", "drian")
-    assert near.stderr == ("Error: unknown category \"drian\"; closest: blocked-drain (下水道堵塞) "
-                           "(all: gridnote issue category list)\n")
+    assert near.stderr == (
+        'Error: unknown category "drian"; closest: blocked-drain (下水道堵塞) (all: gridnote issue category list)\n'
+    )
     zh = cli("--lang", "zh", "issue", "add", "x", "-k", "不存在的类别")
     assert zh.stderr == "错误：没有“不存在的类别”这个类别（全部类别：gridnote issue category list）\n"
     assert counts(nb) == before

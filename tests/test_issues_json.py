@@ -24,83 +24,173 @@ def nullable(schema: dict) -> dict:
 
 
 def closed(properties: dict, **extra) -> dict:
-    return {"type": "object", "properties": properties, "required": list(properties),
-            "additionalProperties": False, **extra}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        **extra,
+    }
 
 
 STATUS = {"enum": ["received", "verified", "rejected", "referred", "resolved", "reported", "closed"]}
-ISSUE = closed({
-    "id": {"type": "integer", "minimum": 1},
-    "text": {"type": "string", "minLength": 1},
-    "status": STATUS,
-    "category": {"type": "string", "pattern": r"^[a-z][a-z0-9-]+$"},
-    "category_group": {"enum": ["emergency", "utility", "general", "complex"]},
-    "upward_code": nullable({"type": "string"}),
-    "channel": {"enum": ["in-person", "phone", "wechat", "app", "hotline", "walk"]},
-    "priority": {"enum": ["urgent", "normal"]},
-    "reporter": nullable(closed({"id": {"type": "integer"}, "name": {"type": "string"},
-                                 "address": nullable({"type": "string"}), "phone": nullable({"type": "string"})})),
-    "reporter_contact": nullable({"type": "string"}),
-    "place": nullable({"type": "string"}),
-    "building": nullable({"type": "string"}),
-    "received_at": STAMP,
-    "response_due_at": STAMP,
-    "resolve_due_at": STAMP,
-    "first_response_at": nullable(STAMP),
-    "verified_at": nullable(STAMP),
-    "rejected": nullable(closed({"at": STAMP, "reason": {"enum": ["duplicate", "not-ours", "not-real"]},
-                                 "duplicate_of": nullable({"type": "integer"})})),
-    "referral": nullable(closed({
-        "to": {"enum": ["property", "police", "street-office", "utility", "city-management", "committee", "other"]},
-        "contact": nullable({"type": "string"}), "at": STAMP, "due": nullable(DAY_OR_STAMP)})),
-    "resolved_at": nullable(STAMP),
-    "resolution": nullable({"type": "string"}),
-    "reported_at": nullable(STAMP),
-    "rating": nullable({"enum": ["satisfied", "basically-satisfied", "dissatisfied"]}),
-    "rated_at": nullable(STAMP),
-    "closed_at": nullable(STAMP),
-    "reopen_count": {"type": "integer", "minimum": 0},
-    "overdue": {"type": "array", "items": {"enum": ["response", "resolve"]}, "uniqueItems": True},
-})
+ISSUE = closed(
+    {
+        "id": {"type": "integer", "minimum": 1},
+        "text": {"type": "string", "minLength": 1},
+        "status": STATUS,
+        "category": {"type": "string", "pattern": r"^[a-z][a-z0-9-]+$"},
+        "category_group": {"enum": ["emergency", "utility", "general", "complex"]},
+        "upward_code": nullable({"type": "string"}),
+        "channel": {"enum": ["in-person", "phone", "wechat", "app", "hotline", "walk"]},
+        "priority": {"enum": ["urgent", "normal"]},
+        "reporter": nullable(
+            closed(
+                {
+                    "id": {"type": "integer"},
+                    "name": {"type": "string"},
+                    "address": nullable({"type": "string"}),
+                    "phone": nullable({"type": "string"}),
+                }
+            )
+        ),
+        "reporter_contact": nullable({"type": "string"}),
+        "place": nullable({"type": "string"}),
+        "building": nullable({"type": "string"}),
+        "received_at": STAMP,
+        "response_due_at": STAMP,
+        "resolve_due_at": STAMP,
+        "first_response_at": nullable(STAMP),
+        "verified_at": nullable(STAMP),
+        "rejected": nullable(
+            closed(
+                {
+                    "at": STAMP,
+                    "reason": {"enum": ["duplicate", "not-ours", "not-real"]},
+                    "duplicate_of": nullable({"type": "integer"}),
+                }
+            )
+        ),
+        "referral": nullable(
+            closed(
+                {
+                    "to": {
+                        "enum": [
+                            "property",
+                            "police",
+                            "street-office",
+                            "utility",
+                            "city-management",
+                            "committee",
+                            "other",
+                        ]
+                    },
+                    "contact": nullable({"type": "string"}),
+                    "at": STAMP,
+                    "due": nullable(DAY_OR_STAMP),
+                }
+            )
+        ),
+        "resolved_at": nullable(STAMP),
+        "resolution": nullable({"type": "string"}),
+        "reported_at": nullable(STAMP),
+        "rating": nullable({"enum": ["satisfied", "basically-satisfied", "dissatisfied"]}),
+        "rated_at": nullable(STAMP),
+        "closed_at": nullable(STAMP),
+        "reopen_count": {"type": "integer", "minimum": 0},
+        "overdue": {"type": "array", "items": {"enum": ["response", "resolve"]}, "uniqueItems": True},
+    }
+)
 STEP = {"enum": ["receive", "verify", "reject", "refer", "note", "resolve", "tell", "rate", "close", "reopen", "edit"]}
 DETAIL = {
     **ISSUE,
     "properties": {
         **ISSUE["properties"],
-        "affects": {"type": "array", "items": closed({"id": {"type": "integer"}, "name": {"type": "string"},
-                                                       "address": nullable({"type": "string"})})},
-        "photos": {"type": "array", "items": closed({
-            "path": {"type": "string", "pattern": r"^photos/[0-9a-f]{20}(\.[a-z0-9]+)?$"},
-            "name": {"type": "string"}, "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
-            "size": {"type": "integer", "minimum": 0}, "added_at": STAMP})},
-        "timeline": {"type": "array", "minItems": 1, "items": closed({
-            "id": {"type": "integer"}, "step": STEP, "at": STAMP, "recorded_at": STAMP,
-            "from": nullable(STATUS), "to": nullable(STATUS), "actor": nullable({"type": "string"}),
-            "text": nullable({"type": "string"}), "data": {"type": "object"}})},
+        "affects": {
+            "type": "array",
+            "items": closed(
+                {"id": {"type": "integer"}, "name": {"type": "string"}, "address": nullable({"type": "string"})}
+            ),
+        },
+        "photos": {
+            "type": "array",
+            "items": closed(
+                {
+                    "path": {"type": "string", "pattern": r"^photos/[0-9a-f]{20}(\.[a-z0-9]+)?$"},
+                    "name": {"type": "string"},
+                    "sha256": {"type": "string", "pattern": r"^[0-9a-f]{64}$"},
+                    "size": {"type": "integer", "minimum": 0},
+                    "added_at": STAMP,
+                }
+            ),
+        },
+        "timeline": {
+            "type": "array",
+            "minItems": 1,
+            "items": closed(
+                {
+                    "id": {"type": "integer"},
+                    "step": STEP,
+                    "at": STAMP,
+                    "recorded_at": STAMP,
+                    "from": nullable(STATUS),
+                    "to": nullable(STATUS),
+                    "actor": nullable({"type": "string"}),
+                    "text": nullable({"type": "string"}),
+                    "data": {"type": "object"},
+                }
+            ),
+        },
     },
     "required": [*ISSUE["required"], "affects", "photos", "timeline"],
 }
-CATEGORY = closed({
-    "code": {"type": "string"}, "en": {"type": "string"}, "zh": {"type": "string"},
-    "parent": nullable({"type": "string"}), "group": {"enum": ["emergency", "utility", "general", "complex"]},
-    "response_hours": {"type": "integer", "minimum": 1}, "resolve_hours": {"type": "integer", "minimum": 1},
-    "upward": nullable({"type": "string"}), "synonyms": {"type": "array", "items": {"type": "string"}},
-    "custom": {"type": "boolean"},
-})
-POINTS = closed({
-    "resident": closed({"id": {"type": "integer"}, "name": {"type": "string"},
-                        "address": nullable({"type": "string"})}),
-    "balance": {"type": "integer", "minimum": 0},
-    "entries": {"type": "array", "items": closed({
-        "id": {"type": "integer"}, "at": STAMP, "delta": {"type": "integer", "not": {"const": 0}},
-        "reason": {"enum": ["report", "redeem"]}, "issue_id": nullable({"type": "integer"}),
-        "note": nullable({"type": "string"})})},
-})
-EVENT = closed({
-    "id": {"type": "integer"}, "title": {"type": "string"}, "day": DAY, "at": nullable(STAMP),
-    "partners": {"type": "array", "items": {"type": "string"}}, "building": nullable({"type": "string"}),
-    "attendees": nullable({"type": "integer", "minimum": 0}), "note": nullable({"type": "string"}),
-})
+CATEGORY = closed(
+    {
+        "code": {"type": "string"},
+        "en": {"type": "string"},
+        "zh": {"type": "string"},
+        "parent": nullable({"type": "string"}),
+        "group": {"enum": ["emergency", "utility", "general", "complex"]},
+        "response_hours": {"type": "integer", "minimum": 1},
+        "resolve_hours": {"type": "integer", "minimum": 1},
+        "upward": nullable({"type": "string"}),
+        "synonyms": {"type": "array", "items": {"type": "string"}},
+        "custom": {"type": "boolean"},
+    }
+)
+POINTS = closed(
+    {
+        "resident": closed(
+            {"id": {"type": "integer"}, "name": {"type": "string"}, "address": nullable({"type": "string"})}
+        ),
+        "balance": {"type": "integer", "minimum": 0},
+        "entries": {
+            "type": "array",
+            "items": closed(
+                {
+                    "id": {"type": "integer"},
+                    "at": STAMP,
+                    "delta": {"type": "integer", "not": {"const": 0}},
+                    "reason": {"enum": ["report", "redeem"]},
+                    "issue_id": nullable({"type": "integer"}),
+                    "note": nullable({"type": "string"}),
+                }
+            ),
+        },
+    }
+)
+EVENT = closed(
+    {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "day": DAY,
+        "at": nullable(STAMP),
+        "partners": {"type": "array", "items": {"type": "string"}},
+        "building": nullable({"type": "string"}),
+        "attendees": nullable({"type": "integer", "minimum": 0}),
+        "note": nullable({"type": "string"}),
+    }
+)
 
 
 def run(cli, *args: str, env: dict | None = None):
@@ -143,8 +233,16 @@ def test_issue_list_and_show(cli, busy_grid) -> None:
     for number in (1, 2, 3, 4):
         jsonschema.validate(as_json(cli, "issue", "show", str(number)), DETAIL)
     first = as_json(cli, "issue", "show", "1")
-    assert [s["step"] for s in first["timeline"]] == ["receive", "verify", "refer", "note", "resolve", "tell",
-                                                           "rate", "reopen"]
+    assert [s["step"] for s in first["timeline"]] == [
+        "receive",
+        "verify",
+        "refer",
+        "note",
+        "resolve",
+        "tell",
+        "rate",
+        "reopen",
+    ]
     assert first["timeline"][2]["data"] == {"to": "property", "contact": "王经理", "due": "2026-11-30T18:00:00+08:00"}
     second = as_json(cli, "issue", "show", "2")
     assert [a["name"] for a in second["affects"]] == ["曾俊华（曾奶奶）", "张国华（张大爷）"]

@@ -9,13 +9,15 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from gridnote import i18n
+from gridnote.messages import i18n
 from gridnote.models import Event, Issue, IssueDetail, IssueUpdate, Resident
 from gridnote.render.events import event_table
 from gridnote.render.issues import issue_table, issue_view
 
 NOW = datetime.fromisoformat("2026-12-01T09:00:00+08:00")
-LONG = "8号楼2单元301、401、501三户下水道同时堵塞返水，厨房和卫生间都有污水冒出，老人家里无法做饭，需要尽快派人疏通主管道"
+LONG = (
+    "8号楼2单元301、401、501三户下水道同时堵塞返水，厨房和卫生间都有污水冒出，老人家里无法做饭，需要尽快派人疏通主管道"
+)
 
 
 def render(renderable) -> list[str]:
@@ -26,25 +28,55 @@ def render(renderable) -> list[str]:
 
 def sample() -> IssueDetail:
     issue = Issue(
-        id=7, text=LONG, category="blocked-drain", category_group="utility", upward_code="BJ01-01",
-        channel="wechat", priority="urgent", status="referred", received_at="2026-11-29T08:10:00+08:00",
-        response_due_at="2026-11-29T10:10:00+08:00", resolve_due_at="2026-11-30T08:10:00+08:00",
-        reporter_id=1, reporter="李秀英（李奶奶）", reporter_address="8-2-301", reporter_phone="13857112345",
-        place="8-2", building="8", first_response_at="2026-11-29T09:00:00+08:00",
-        verified_at="2026-11-29T09:00:00+08:00", referred_at="2026-11-29T13:00:00+08:00", referred_to="property",
-        referral_contact="绿城物业王经理 13800001111", referral_due_day="2026-11-30",
+        id=7,
+        text=LONG,
+        category="blocked-drain",
+        category_group="utility",
+        upward_code="BJ01-01",
+        channel="wechat",
+        priority="urgent",
+        status="referred",
+        received_at="2026-11-29T08:10:00+08:00",
+        response_due_at="2026-11-29T10:10:00+08:00",
+        resolve_due_at="2026-11-30T08:10:00+08:00",
+        reporter_id=1,
+        reporter="李秀英（李奶奶）",
+        reporter_address="8-2-301",
+        reporter_phone="13857112345",
+        place="8-2",
+        building="8",
+        first_response_at="2026-11-29T09:00:00+08:00",
+        verified_at="2026-11-29T09:00:00+08:00",
+        referred_at="2026-11-29T13:00:00+08:00",
+        referred_to="property",
+        referral_contact="绿城物业王经理 13800001111",
+        referral_due_day="2026-11-30",
     )
     steps = [
         ("receive", "2026-11-29T08:10:00+08:00", None, None, "received", {"channel": "wechat"}),
         ("verify", "2026-11-29T09:00:00+08:00", "到现场看过，三户都堵了，味道很大", None, "verified", {}),
-        ("refer", "2026-11-29T13:00:00+08:00", "物业答应明天一早带疏通机来，如果是主管道问题要联系市政", None,
-         "referred", {"to": "property", "contact": "绿城物业王经理 13800001111", "due": "2026-11-30"}),
-        ("note", "2026-11-29T16:00:00+08:00", "打电话给李奶奶说明情况，张大爷说今晚先不用厨房下水", None, None,
-         {"kind": "call", "reporter": True}),
+        (
+            "refer",
+            "2026-11-29T13:00:00+08:00",
+            "物业答应明天一早带疏通机来，如果是主管道问题要联系市政",
+            None,
+            "referred",
+            {"to": "property", "contact": "绿城物业王经理 13800001111", "due": "2026-11-30"},
+        ),
+        (
+            "note",
+            "2026-11-29T16:00:00+08:00",
+            "打电话给李奶奶说明情况，张大爷说今晚先不用厨房下水",
+            None,
+            None,
+            {"kind": "call", "reporter": True},
+        ),
         ("note", "2026-11-30T09:30:00+08:00", "物业来看了，说是主管道问题", "property", None, {"kind": "visit"}),
     ]
-    timeline = [IssueUpdate(i, 7, kind, at, at, text, actor, None, to, data)
-                for i, (kind, at, text, actor, to, data) in enumerate(steps, start=1)]
+    timeline = [
+        IssueUpdate(i, 7, kind, at, at, text, actor, None, to, data)
+        for i, (kind, at, text, actor, to, data) in enumerate(steps, start=1)
+    ]
     affects = [Resident(2, "张国华", alias="张大爷", address="8-2-301"), Resident(9, "王桂兰", address="8-2-401")]
     return IssueDetail(issue, timeline, affects, [])
 
@@ -55,7 +87,7 @@ def test_issue_show_fits_80_columns_and_the_timeline_is_aligned(lang: str) -> No
     lines = render(issue_view(sample(), NOW))
     assert all(cell_len(line) <= 80 for line in lines), [line for line in lines if cell_len(line) > 80]
     header = "Timeline" if lang == "en" else "办理过程"
-    rows = lines[lines.index(header) + 1:]
+    rows = lines[lines.index(header) + 1 :]
     starts = [row for row in rows if row[:2].isdigit()]
     assert len(starts) == 5
     # the step column starts at the same cell for every row, and so does the text column
@@ -64,7 +96,7 @@ def test_issue_show_fits_80_columns_and_the_timeline_is_aligned(lang: str) -> No
         assert row[11:13] == "  "
         step_and_text = row[13:]
         step = step_and_text.split("  ")[0]
-        rest = step_and_text[len(step):]
+        rest = step_and_text[len(step) :]
         text_columns.add(13 + cell_len(step) + (len(rest) - len(rest.lstrip(" "))))
     assert len(text_columns) == 1
     column = text_columns.pop()
@@ -86,8 +118,15 @@ def test_issue_show_fits_80_columns_and_the_timeline_is_aligned(lang: str) -> No
 def test_issue_list_fits_80_columns(lang: str) -> None:
     i18n.set_lang(lang)
     issue = sample().issue
-    lines = render(issue_table([issue, Issue(**{**issue.__dict__, "id": 12, "text": "山楂怎么分",
-                                                "status": "received", "priority": "normal"})], NOW))
+    lines = render(
+        issue_table(
+            [
+                issue,
+                Issue(**{**issue.__dict__, "id": 12, "text": "山楂怎么分", "status": "received", "priority": "normal"}),
+            ],
+            NOW,
+        )
+    )
     assert all(cell_len(line) <= 80 for line in lines)
     text = "\n".join(lines)
     assert ("LATE 11-30 08:10" if lang == "en" else "超期 11-30 08:10") in text
@@ -95,9 +134,19 @@ def test_issue_list_fits_80_columns(lang: str) -> None:
 
 def test_event_table_fits_80_columns() -> None:
     i18n.set_lang("zh")
-    events = [Event(1, "老年人防诈骗宣讲：识别冒充公检法、保健品推销、养老投资骗局", "2026-11-29",
-                    "2026-11-29T15:00:00+08:00", ("社区民警", "楼栋长", "街道平安办"), "8", 23, "发放宣传册120份"),
-              Event(2, "垃圾分类宣传周", "2026-11-30")]
+    events = [
+        Event(
+            1,
+            "老年人防诈骗宣讲：识别冒充公检法、保健品推销、养老投资骗局",
+            "2026-11-29",
+            "2026-11-29T15:00:00+08:00",
+            ("社区民警", "楼栋长", "街道平安办"),
+            "8",
+            23,
+            "发放宣传册120份",
+        ),
+        Event(2, "垃圾分类宣传周", "2026-11-30"),
+    ]
     lines = render(event_table(events, NOW.date()))
     assert all(cell_len(line) <= 80 for line in lines)
     text = "\n".join(lines)

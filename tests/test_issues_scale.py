@@ -25,7 +25,7 @@ def big_path(request, tmp_path_factory):
     Built once per module. Plans are checked as a notebook is (never analyzed)
     and after ANALYZE, whose statistics could tempt the planner into a scan.
     """
-    from gridnote.db import open_notebook
+    from gridnote.store.notebook import open_notebook
 
     path = tmp_path_factory.mktemp("big") / "big.db"
     nb = open_notebook(path)
@@ -37,9 +37,26 @@ def big_path(request, tmp_path_factory):
         status = "closed" if n < ISSUES - 300 else rng.choice(["received", "verified", "referred", "resolved"])
         stamp = clock.iso(received)
         due = received + timedelta(days=7)
-        issues.append((n, f"问题{n}", "garbage", "general", "app", status, 1, stamp, clock.day_of(received),
-                       stamp, clock.day_of(received), clock.iso(due), clock.day_of(due),
-                       stamp if status == "closed" else None, stamp, stamp))
+        issues.append(
+            (
+                n,
+                f"问题{n}",
+                "garbage",
+                "general",
+                "app",
+                status,
+                1,
+                stamp,
+                clock.day_of(received),
+                stamp,
+                clock.day_of(received),
+                clock.iso(due),
+                clock.day_of(due),
+                stamp if status == "closed" else None,
+                stamp,
+                stamp,
+            )
+        )
         for k, kind in enumerate(("receive", "verify", "refer", "note")):
             at = received + timedelta(hours=k)
             updates.append((n, kind, clock.iso(at), clock.day_of(at), "{}", clock.iso(at)))
@@ -47,9 +64,12 @@ def big_path(request, tmp_path_factory):
         nb.conn.executemany(
             "INSERT INTO issues (id, text, category, category_group, channel, status, building_id, received_at,"
             " received_day, response_due_at, response_due_day, resolve_due_at, resolve_due_day, closed_at,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", issues)
-        nb.conn.executemany("INSERT INTO issue_updates (issue_id, kind, at, day, data, recorded_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?)", updates)
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            issues,
+        )
+        nb.conn.executemany(
+            "INSERT INTO issue_updates (issue_id, kind, at, day, data, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", updates
+        )
     if request.param:
         nb.execute("ANALYZE")
     nb.close()
@@ -58,7 +78,7 @@ def big_path(request, tmp_path_factory):
 
 @pytest.fixture
 def big(big_path):
-    from gridnote.db import open_notebook
+    from gridnote.store.notebook import open_notebook
 
     nb = open_notebook(big_path)
     clock.set_now(START + timedelta(hours=3.5 * ISSUES + 1))
@@ -95,11 +115,14 @@ def test_open_list_is_one_indexed_query(big) -> None:
     assert issues_indexed(plan(big, statements[0])), plan(big, statements[0])
 
 
-@pytest.mark.parametrize("where", [
-    IssueFilter(overdue=True),
-    IssueFilter(open_only=False, since=date(2026, 11, 1), until=date(2026, 11, 30)),
-    IssueFilter(open_only=False, statuses=["resolved"]),
-])
+@pytest.mark.parametrize(
+    "where",
+    [
+        IssueFilter(overdue=True),
+        IssueFilter(open_only=False, since=date(2026, 11, 1), until=date(2026, 11, 30)),
+        IssueFilter(open_only=False, statuses=["resolved"]),
+    ],
+)
 def test_other_lists_use_an_index(big, where) -> None:
     _, statements = traced(big, lambda: list_issues(big, where))
     assert len(statements) == 1

@@ -10,7 +10,6 @@ import pytest
 from visit_rows import log_counts as counts
 
 
-
 def rows(path: Path, sql: str, params: tuple = ()) -> list[dict]:
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
@@ -21,8 +20,9 @@ def rows(path: Path, sql: str, params: tuple = ()) -> list[dict]:
 
 
 def test_the_morning_blood_pressure(cli, demo) -> None:
-    result = cli("log", "李奶奶", "血压正常，按时吃药", "--bp", "139/90", "--pulse", "63",
-                 "--follow-up", "后天: 复测血压")
+    result = cli(
+        "log", "李奶奶", "血压正常，按时吃药", "--bp", "139/90", "--pulse", "63", "--follow-up", "后天: 复测血压"
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
@@ -35,28 +35,68 @@ def test_the_morning_blood_pressure(cli, demo) -> None:
     ]
     [visit] = rows(demo, "SELECT * FROM visits")
     assert visit | {"created_at": None, "updated_at": None} == {
-        "id": 1, "kind": "visit", "at": "2026-11-29T09:00:00+08:00", "day": "2026-11-29",
-        "resident_id": 1, "household_id": visit["household_id"], "building_id": visit["building_id"],
-        "note": "血压正常，按时吃药", "created_at": None, "updated_at": None, "undone_at": None,
+        "id": 1,
+        "kind": "visit",
+        "at": "2026-11-29T09:00:00+08:00",
+        "day": "2026-11-29",
+        "resident_id": 1,
+        "household_id": visit["household_id"],
+        "building_id": visit["building_id"],
+        "note": "血压正常，按时吃药",
+        "created_at": None,
+        "updated_at": None,
+        "undone_at": None,
     }
-    assert rows(demo, "SELECT address FROM households WHERE id = ?", (visit["household_id"],)) == [{"address": "8-2-301"}]
+    assert rows(demo, "SELECT address FROM households WHERE id = ?", (visit["household_id"],)) == [
+        {"address": "8-2-301"}
+    ]
     assert rows(demo, "SELECT code FROM buildings WHERE id = ?", (visit["building_id"],)) == [{"code": "8"}]
-    readings = rows(demo, "SELECT visit_id, resident_id, kind, value, value2, unit, flagged, flag_reason, at, day"
-                          " FROM readings ORDER BY id")
+    readings = rows(
+        demo,
+        "SELECT visit_id, resident_id, kind, value, value2, unit, flagged, flag_reason, at, day"
+        " FROM readings ORDER BY id",
+    )
     assert readings == [
-        {"visit_id": 1, "resident_id": 1, "kind": "bp", "value": 139.0, "value2": 90.0, "unit": "mmHg",
-         "flagged": 1, "flag_reason": "diastolic>=90", "at": "2026-11-29T09:00:00+08:00", "day": "2026-11-29"},
-        {"visit_id": 1, "resident_id": 1, "kind": "pulse", "value": 63.0, "value2": None, "unit": "/min",
-         "flagged": 0, "flag_reason": None, "at": "2026-11-29T09:00:00+08:00", "day": "2026-11-29"},
+        {
+            "visit_id": 1,
+            "resident_id": 1,
+            "kind": "bp",
+            "value": 139.0,
+            "value2": 90.0,
+            "unit": "mmHg",
+            "flagged": 1,
+            "flag_reason": "diastolic>=90",
+            "at": "2026-11-29T09:00:00+08:00",
+            "day": "2026-11-29",
+        },
+        {
+            "visit_id": 1,
+            "resident_id": 1,
+            "kind": "pulse",
+            "value": 63.0,
+            "value2": None,
+            "unit": "/min",
+            "flagged": 0,
+            "flag_reason": None,
+            "at": "2026-11-29T09:00:00+08:00",
+            "day": "2026-11-29",
+        },
     ]
     [task] = rows(demo, "SELECT text, due_date, due_at, resident_id, source, status FROM tasks")
-    assert task == {"text": "复测血压", "due_date": "2026-12-01", "due_at": None, "resident_id": 1,
-                    "source": "visit:1", "status": "open"}
+    assert task == {
+        "text": "复测血压",
+        "due_date": "2026-12-01",
+        "due_at": None,
+        "resident_id": 1,
+        "source": "visit:1",
+        "status": "open",
+    }
 
 
 def test_the_morning_blood_pressure_in_chinese(cli, demo) -> None:
-    result = cli("--lang", "zh", "log", "lnn", "血压正常", "--bp", "139/90", "--pulse", "63",
-                 "-f", "后天6:30: 复测血压")
+    result = cli(
+        "--lang", "zh", "log", "lnn", "血压正常", "--bp", "139/90", "--pulse", "63", "-f", "后天6:30: 复测血压"
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "✓ 已记录走访 #1：李秀英（李奶奶） 8-2-301 · 09:00",
@@ -67,35 +107,61 @@ def test_the_morning_blood_pressure_in_chinese(cli, demo) -> None:
         "  关怀走访：下次走访应在 12-02 周三 前（失能：每 3 天）",
     ]
     assert rows(demo, "SELECT due_date, due_at FROM tasks") == [
-        {"due_date": "2026-12-01", "due_at": "2026-12-01T06:30:00+08:00"}]
+        {"due_date": "2026-12-01", "due_at": "2026-12-01T06:30:00+08:00"}
+    ]
 
 
 def test_building_walk(cli, demo) -> None:
     result = cli("log", "--building", "5", "巡查")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == ["✓ Walked building 5 · 09:00 (#1, building walk)", "  巡查"]
-    [visit] = rows(demo, "SELECT v.kind, v.day, v.resident_id, v.household_id, b.code, v.note FROM visits v"
-                         " JOIN buildings b ON b.id = v.building_id")
-    assert visit == {"kind": "walk", "day": "2026-11-29", "resident_id": None, "household_id": None,
-                     "code": "5", "note": "巡查"}
+    [visit] = rows(
+        demo,
+        "SELECT v.kind, v.day, v.resident_id, v.household_id, b.code, v.note FROM visits v"
+        " JOIN buildings b ON b.id = v.building_id",
+    )
+    assert visit == {
+        "kind": "walk",
+        "day": "2026-11-29",
+        "resident_id": None,
+        "household_id": None,
+        "code": "5",
+        "note": "巡查",
+    }
 
 
 def test_walk_of_several_buildings_and_a_building_named_as_who(cli, demo) -> None:
     result = cli("--lang", "zh", "log", "-b", "5", "-b", "6号楼", "-b", "5", "巡查", "楼道灯坏了")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "✓ 已巡查 5号楼 · 09:00（#1，巡查）", "  巡查 楼道灯坏了",
-        "✓ 已巡查 6号楼 · 09:00（#2，巡查）", "  巡查 楼道灯坏了",
+        "✓ 已巡查 5号楼 · 09:00（#1，巡查）",
+        "  巡查 楼道灯坏了",
+        "✓ 已巡查 6号楼 · 09:00（#2，巡查）",
+        "  巡查 楼道灯坏了",
     ]
     assert cli("log", "7号楼", "--kind", "宣传", "反诈宣传").exit_code == 0
     assert rows(demo, "SELECT v.kind, b.code FROM visits v JOIN buildings b ON b.id = v.building_id ORDER BY v.id") == [
-        {"kind": "walk", "code": "5"}, {"kind": "walk", "code": "6"}, {"kind": "outreach", "code": "7"}]
+        {"kind": "walk", "code": "5"},
+        {"kind": "walk", "code": "6"},
+        {"kind": "outreach", "code": "7"},
+    ]
 
 
-@pytest.mark.parametrize("kind, code", [
-    ("走访", "visit"), ("入户", "visit"), ("电话", "phone"), ("phone", "phone"), ("微信", "wechat"),
-    ("紧急", "emergency"), ("应急", "emergency"), ("宣传", "outreach"), ("活动", "outreach"), ("VISIT", "visit"),
-])
+@pytest.mark.parametrize(
+    "kind, code",
+    [
+        ("走访", "visit"),
+        ("入户", "visit"),
+        ("电话", "phone"),
+        ("phone", "phone"),
+        ("微信", "wechat"),
+        ("紧急", "emergency"),
+        ("应急", "emergency"),
+        ("宣传", "outreach"),
+        ("活动", "outreach"),
+        ("VISIT", "visit"),
+    ],
+)
 def test_kinds_in_chinese_and_english(cli, demo, kind: str, code: str) -> None:
     result = cli("log", "高阿姨", "x", "--kind", kind)
     assert result.exit_code == 0, result.stderr
@@ -106,8 +172,11 @@ def test_household_address_with_several_residents_is_a_household_visit(cli, demo
     result = cli("log", "8-2-301", "送药上门")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == "✓ Logged home visit #1: household 8-2-301 · 09:00"
-    [visit] = rows(demo, "SELECT resident_id, household_id IS NOT NULL AS has_household, building_id IS NOT NULL"
-                         " AS has_building FROM visits")
+    [visit] = rows(
+        demo,
+        "SELECT resident_id, household_id IS NOT NULL AS has_household, building_id IS NOT NULL"
+        " AS has_building FROM visits",
+    )
     assert visit == {"resident_id": None, "has_household": 1, "has_building": 1}
 
 
@@ -120,7 +189,8 @@ def test_household_address_with_one_resident_is_her_visit(cli, demo) -> None:
         "  Care round: next visit due by 12-05 Sat (living alone: every 7 days)",
     ]
     assert rows(demo, "SELECT resident_id, at, day FROM visits") == [
-        {"resident_id": 3, "at": "2026-11-28T20:00:00+08:00", "day": "2026-11-28"}]
+        {"resident_id": 3, "at": "2026-11-28T20:00:00+08:00", "day": "2026-11-28"}
+    ]
 
 
 def test_household_readings_need_a_person(cli, demo) -> None:
@@ -131,32 +201,77 @@ def test_household_readings_need_a_person(cli, demo) -> None:
     assert counts(demo) == before
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["log", "李奶奶", "--bp", "139-90"], 2,
-     'cannot read the blood pressure "139-90"; write systolic/diastolic, e.g. 139/90'),
-    (["log", "李奶奶", "--bp", "abc"], 2, 'cannot read the blood pressure "abc"; write systolic/diastolic, e.g. 139/90'),
-    (["log", "李奶奶", "--bp", "300/20"], 2,
-     "systolic 300 mmHg is not a plausible reading (expected 60–260); nothing was stored"),
-    (["log", "李奶奶", "--bp", "139/90", "--pulse", "630"], 2,
-     "pulse 630 /min is not a plausible reading (expected 30–220); nothing was stored"),
-    (["log", "李奶奶", "x", "--at", "someday"], 2, 'Cannot read the date "someday". Try: today, tomorrow 6:30, fri, '
-     "next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后"),
-    (["log", "李奶奶", "x", "--at", "明天"], 2,
-     '"明天" (2026-11-30 12:00) is in the future; a log records what already happened'),
-    (["log", "李奶奶", "x", "-f", "someday: call"], 2, 'Cannot read the date "someday". Try: today, tomorrow 6:30, '
-     "fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后"),
-    (["log", "李奶奶", "x", "-f", "昨天: call"], 2, 'the follow-up "昨天: call" falls on 2026-11-28, which has passed'),
-    (["log", "李奶奶", "x", "--kind", "party"], 2, 'unknown kind "party"; use visit (走访), phone (电话), '
-     "wechat (微信), walk (巡查), emergency (应急), outreach (宣传)"),
-    (["log", "李奶奶", "x", "--kind", "walk"], 2,
-     "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 5 …"),
-    (["log", "--building", "5", "--bp", "139/90"], 2,
-     "readings belong to one resident, not to building 5; name the person (e.g. 李奶奶)"),
-    (["log", "李大妈", "x"], 3, 'no resident matches "李大妈" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)'),
-    (["log", "9-9-909", "x"], 3, "there is no household at 9-9-909"),
-    (["log", "--building", "9", "x"], 3, "there is no building 9; known: 5, 6, 7, 8"),
-    (["log", "--bp", "139/90"], 2, "say who: a resident (李奶奶), a household (8-2-301) or --building 5"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["log", "李奶奶", "--bp", "139-90"],
+            2,
+            'cannot read the blood pressure "139-90"; write systolic/diastolic, e.g. 139/90',
+        ),
+        (
+            ["log", "李奶奶", "--bp", "abc"],
+            2,
+            'cannot read the blood pressure "abc"; write systolic/diastolic, e.g. 139/90',
+        ),
+        (
+            ["log", "李奶奶", "--bp", "300/20"],
+            2,
+            "systolic 300 mmHg is not a plausible reading (expected 60–260); nothing was stored",
+        ),
+        (
+            ["log", "李奶奶", "--bp", "139/90", "--pulse", "630"],
+            2,
+            "pulse 630 /min is not a plausible reading (expected 30–220); nothing was stored",
+        ),
+        (
+            ["log", "李奶奶", "x", "--at", "someday"],
+            2,
+            'Cannot read the date "someday". Try: today, tomorrow 6:30, fri, '
+            "next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
+        ),
+        (
+            ["log", "李奶奶", "x", "--at", "明天"],
+            2,
+            '"明天" (2026-11-30 12:00) is in the future; a log records what already happened',
+        ),
+        (
+            ["log", "李奶奶", "x", "-f", "someday: call"],
+            2,
+            'Cannot read the date "someday". Try: today, tomorrow 6:30, '
+            "fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
+        ),
+        (
+            ["log", "李奶奶", "x", "-f", "昨天: call"],
+            2,
+            'the follow-up "昨天: call" falls on 2026-11-28, which has passed',
+        ),
+        (
+            ["log", "李奶奶", "x", "--kind", "party"],
+            2,
+            'unknown kind "party"; use visit (走访), phone (电话), '
+            "wechat (微信), walk (巡查), emergency (应急), outreach (宣传)",
+        ),
+        (
+            ["log", "李奶奶", "x", "--kind", "walk"],
+            2,
+            "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 5 …",
+        ),
+        (
+            ["log", "--building", "5", "--bp", "139/90"],
+            2,
+            "readings belong to one resident, not to building 5; name the person (e.g. 李奶奶)",
+        ),
+        (
+            ["log", "李大妈", "x"],
+            3,
+            'no resident matches "李大妈" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)',
+        ),
+        (["log", "9-9-909", "x"], 3, "there is no household at 9-9-909"),
+        (["log", "--building", "9", "x"], 3, "there is no building 9; known: 5, 6, 7, 8"),
+        (["log", "--bp", "139/90"], 2, "say who: a resident (李奶奶), a household (8-2-301) or --building 5"),
+    ],
+)
 def test_bad_input_is_one_line_and_stores_nothing(cli, demo, args, code, message) -> None:
     before = counts(demo)
     result = cli(*args)
@@ -211,7 +326,9 @@ def test_on_a_terminal_it_asks_who_when_missing(cli, demo, monkeypatch) -> None:
     monkeypatch.setattr(_common, "interactive", lambda: True)
     result = cli("log", "-k", "phone", input="曾奶奶\n问候\n")
     assert result.exit_code == 0, result.stderr
-    assert rows(demo, "SELECT resident_id, kind, note FROM visits") == [{"resident_id": 4, "kind": "phone", "note": "问候"}]
+    assert rows(demo, "SELECT resident_id, kind, note FROM visits") == [
+        {"resident_id": 4, "kind": "phone", "note": "问候"}
+    ]
 
 
 def test_on_a_terminal_an_ambiguous_name_offers_a_choice(cli, demo, monkeypatch) -> None:
@@ -228,8 +345,11 @@ def test_at_reads_past_days(cli, demo) -> None:
     for at in ("周五 15:00", "11-20 8:00", "yesterday", "6:30", "2小时前"):
         assert cli("log", "高阿姨", "x", "--at", at).exit_code == 0
     assert [r["at"] for r in rows(demo, "SELECT at FROM visits ORDER BY id")] == [
-        "2026-11-27T15:00:00+08:00", "2026-11-20T08:00:00+08:00", "2026-11-28T12:00:00+08:00",
-        "2026-11-29T06:30:00+08:00", "2026-11-29T07:00:00+08:00",
+        "2026-11-27T15:00:00+08:00",
+        "2026-11-20T08:00:00+08:00",
+        "2026-11-28T12:00:00+08:00",
+        "2026-11-29T06:30:00+08:00",
+        "2026-11-29T07:00:00+08:00",
     ]
 
 
@@ -247,7 +367,8 @@ def test_flagged_reading_suggests_a_recheck(cli, demo) -> None:
     assert result.exit_code == 0, result.stderr
     assert "  → Follow-up task #1 due 12-01 Tue: Re-check blood pressure" in result.stdout.splitlines()
     assert rows(demo, "SELECT text, resident_id, source FROM tasks") == [
-        {"text": "Re-check blood pressure", "resident_id": 2, "source": "visit:1"}]
+        {"text": "Re-check blood pressure", "resident_id": 2, "source": "visit:1"}
+    ]
 
 
 def test_automatic_recheck_task_when_configured(cli, demo) -> None:
@@ -259,7 +380,8 @@ def test_automatic_recheck_task_when_configured(cli, demo) -> None:
     cli("--lang", "zh", "log", "张大爷", "--bp", "152/96", "--glucose", "7.4")  # same task still open
     cli("log", "张大爷", "--bp", "120/80")  # nothing flagged
     assert rows(demo, "SELECT text, due_date, resident_id, source FROM tasks") == [
-        {"text": "复测血压、血糖", "due_date": "2026-12-02", "resident_id": 2, "source": "recheck:1"}]
+        {"text": "复测血压、血糖", "due_date": "2026-12-02", "resident_id": 2, "source": "recheck:1"}
+    ]
 
 
 def test_correcting_a_flagged_reading_drops_its_automatic_recheck(cli, demo) -> None:
@@ -282,8 +404,10 @@ def test_correcting_to_normal_says_the_recheck_is_dropped(cli, demo) -> None:
 def test_undoing_the_visit_owning_the_recheck_moves_it_to_a_later_flagged_visit(cli, demo) -> None:
     assert cli("config", "set", "recheck.after", "2").exit_code == 0
     cli("--lang", "zh", "log", "李奶奶", "a", "--bp", "150/95")  # re-check task #1, owned by visit 1
-    assert "  已有复测任务 #1，12-01 周二：复测血压" in cli(
-        "--lang", "zh", "log", "李奶奶", "b", "--bp", "150/95").stdout.splitlines()  # task #1 covers it
+    assert (
+        "  已有复测任务 #1，12-01 周二：复测血压"
+        in cli("--lang", "zh", "log", "李奶奶", "b", "--bp", "150/95").stdout.splitlines()
+    )  # task #1 covers it
     result = cli("--lang", "zh", "log", "undo", "1")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1:3] == [
@@ -292,7 +416,8 @@ def test_undoing_the_visit_owning_the_recheck_moves_it_to_a_later_flagged_visit(
     ]
     assert rows(demo, "SELECT id, status, source FROM tasks ORDER BY id") == [
         {"id": 1, "status": "dropped", "source": "recheck:1"},
-        {"id": 2, "status": "open", "source": "recheck:2"}]
+        {"id": 2, "status": "open", "source": "recheck:2"},
+    ]
     # correcting visit 2 to normal drops the moved one; nothing flagged stands, nothing is written again
     result = cli("--lang", "zh", "log", "edit", "2", "--bp", "120/80")
     assert "  读数已不再异常：复测任务 #2 已取消（复测血压）" in result.stdout.splitlines()
@@ -314,7 +439,8 @@ def test_an_open_recheck_covers_a_later_visit_in_another_language(cli, demo) -> 
     assert rows(demo, "SELECT id, text, source FROM tasks WHERE status = 'open' ORDER BY id") == [
         {"id": 1, "text": "复测血压", "source": "recheck:1"},
         {"id": 2, "text": "Re-check blood pressure", "source": "visit:3"},
-        {"id": 3, "text": "Re-check blood pressure, blood glucose", "source": "recheck:5"}]
+        {"id": 3, "text": "Re-check blood pressure, blood glucose", "source": "recheck:5"},
+    ]
 
 
 def test_a_moved_recheck_is_due_after_its_new_visits_day(cli, demo) -> None:
@@ -326,7 +452,9 @@ def test_a_moved_recheck_is_due_after_its_new_visits_day(cli, demo) -> None:
     # a visit whose day + 2 has passed: due today, not born overdue
     cli("log", "张大爷", "c", "--bp", "150/95", "--at", "11-20 10:00")
     assert rows(demo, "SELECT due_date FROM tasks WHERE status = 'open' ORDER BY id") == [
-        {"due_date": "2026-11-30"}, {"due_date": "2026-11-29"}]
+        {"due_date": "2026-11-30"},
+        {"due_date": "2026-11-29"},
+    ]
 
 
 def test_correcting_the_owner_to_normal_moves_the_recheck_but_not_past_a_followup(cli, demo) -> None:
@@ -336,7 +464,9 @@ def test_correcting_the_owner_to_normal_moves_the_recheck_but_not_past_a_followu
     cli("log", "李奶奶", "c", "--bp", "150/95")  # covered by task #1
     assert cli("log", "edit", "1", "--bp", "120/80").exit_code == 0
     assert rows(demo, "SELECT source FROM tasks WHERE status = 'open' ORDER BY id") == [
-        {"source": "visit:2"}, {"source": "recheck:3"}]
+        {"source": "visit:2"},
+        {"source": "recheck:3"},
+    ]
 
 
 def test_a_follow_up_time_already_past_today_is_tomorrows_as_for_a_task(cli, demo) -> None:
@@ -347,12 +477,15 @@ def test_a_follow_up_time_already_past_today_is_tomorrows_as_for_a_task(cli, dem
     assert rows(demo, "SELECT text, due_at FROM tasks ORDER BY id") == [
         {"text": "x", "due_at": "2026-11-30T06:30:00+08:00"},
         {"text": "y", "due_at": "2026-11-30T06:30:00+08:00"},
-        {"text": "z", "due_at": "2026-11-30T06:30:00+08:00"}]
+        {"text": "z", "due_at": "2026-11-30T06:30:00+08:00"},
+    ]
     # a time still ahead today, or a day typed with it, is kept
     assert cli("log", "高阿姨", "n", "-f", "今天6:30: w").exit_code == 0
     assert cli("task", "add", "v", "--due", "18:00").exit_code == 0
     assert [r["due_at"] for r in rows(demo, "SELECT due_at FROM tasks WHERE id > 3 ORDER BY id")] == [
-        "2026-11-29T06:30:00+08:00", "2026-11-29T18:00:00+08:00"]
+        "2026-11-29T06:30:00+08:00",
+        "2026-11-29T18:00:00+08:00",
+    ]
 
 
 def test_thresholds_follow_settings(cli, demo) -> None:
@@ -375,8 +508,13 @@ def test_follow_up_without_text(cli, demo) -> None:
     assert cli("log", "-b", "6", "电梯异响", "-f", "明天: 找物业修电梯").exit_code == 0
     assert rows(demo, "SELECT text, due_date, resident_id, building_id IS NOT NULL AS b, note FROM tasks") == [
         {"text": "Follow up: 曾俊华（曾奶奶）", "due_date": "2026-12-04", "resident_id": 4, "b": 0, "note": None},
-        {"text": "Follow up: household 8-2-301", "due_date": "2026-11-30", "resident_id": None, "b": 1,
-         "note": "8-2-301"},
+        {
+            "text": "Follow up: household 8-2-301",
+            "due_date": "2026-11-30",
+            "resident_id": None,
+            "b": 1,
+            "note": "8-2-301",
+        },
         {"text": "找物业修电梯", "due_date": "2026-11-30", "resident_id": None, "b": 1, "note": None},
     ]
 
@@ -405,7 +543,10 @@ def test_edit_keeps_a_before_image(cli, demo) -> None:
         {"kind": "bp", "value": 128.0, "value2": 82.0, "flagged": 0},
     ]
     history = rows(demo, "SELECT table_name, row_id, action, before FROM revisions ORDER BY id")
-    assert [(h["table_name"], h["row_id"], h["action"]) for h in history] == [("visits", 1, "edit"), ("readings", 1, "edit")]
+    assert [(h["table_name"], h["row_id"], h["action"]) for h in history] == [
+        ("visits", 1, "edit"),
+        ("readings", 1, "edit"),
+    ]
     assert json.loads(history[0]["before"])["note"] == "血压正常"
     assert json.loads(history[1]["before"])["value"] == 139
 
@@ -423,20 +564,33 @@ def test_edit_drops_a_reading_with_trace(cli, demo) -> None:
     assert cli("log", "edit", "--drop-reading", "脉搏").exit_code == 0
     assert rows(demo, "SELECT kind FROM readings") == [{"kind": "bp"}]
     assert rows(demo, "SELECT table_name, action FROM revisions WHERE table_name = 'readings'") == [
-        {"table_name": "readings", "action": "delete"}]
+        {"table_name": "readings", "action": "delete"}
+    ]
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["log", "edit", "1"], 2,
-     "nothing to change: give --note, --bp, --at, --kind, --who, --drop-reading or --follow-up"),
-    (["log", "edit", "7", "--note", "x"], 3, "there is no visit #7"),
-    (["log", "edit", "1", "--bp", "139-90"], 2,
-     'cannot read the blood pressure "139-90"; write systolic/diastolic, e.g. 139/90'),
-    (["log", "edit", "1", "--drop-reading", "glucose"], 2, "visit #1 has no blood glucose reading"),
-    (["log", "edit", "1", "--drop-reading", "sugar pill"], 2, 'unknown reading "sugar pill"; use bp (血压), '
-     "pulse (脉搏), glucose (血糖), temp (体温), weight (体重)"),
-    (["log", "edit", "1", "--who", "8-2-301"], 2, "readings belong to one resident; 8-2-301 has 2: 李奶奶, 张大爷"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["log", "edit", "1"],
+            2,
+            "nothing to change: give --note, --bp, --at, --kind, --who, --drop-reading or --follow-up",
+        ),
+        (["log", "edit", "7", "--note", "x"], 3, "there is no visit #7"),
+        (
+            ["log", "edit", "1", "--bp", "139-90"],
+            2,
+            'cannot read the blood pressure "139-90"; write systolic/diastolic, e.g. 139/90',
+        ),
+        (["log", "edit", "1", "--drop-reading", "glucose"], 2, "visit #1 has no blood glucose reading"),
+        (
+            ["log", "edit", "1", "--drop-reading", "sugar pill"],
+            2,
+            'unknown reading "sugar pill"; use bp (血压), pulse (脉搏), glucose (血糖), temp (体温), weight (体重)',
+        ),
+        (["log", "edit", "1", "--who", "8-2-301"], 2, "readings belong to one resident; 8-2-301 has 2: 李奶奶, 张大爷"),
+    ],
+)
 def test_bad_edits_change_nothing(cli, demo, args, code, message) -> None:
     cli("log", "李奶奶", "--bp", "139/90")
     before = counts(demo)
@@ -458,10 +612,13 @@ def test_undo_marks_the_last_entry_and_drops_its_follow_up(cli, demo) -> None:
         "  Kept in the notebook, marked undone: gridnote visits --all -d 2026-11-29",
     ]
     assert rows(demo, "SELECT id, undone_at FROM visits ORDER BY id") == [
-        {"id": 1, "undone_at": None}, {"id": 2, "undone_at": "2026-11-29T09:00:00+08:00"}]
+        {"id": 1, "undone_at": None},
+        {"id": 2, "undone_at": "2026-11-29T09:00:00+08:00"},
+    ]
     assert counts(demo)["readings"] == 1
     assert rows(demo, "SELECT status, dropped_at FROM tasks") == [
-        {"status": "dropped", "dropped_at": "2026-11-29T09:00:00+08:00"}]
+        {"status": "dropped", "dropped_at": "2026-11-29T09:00:00+08:00"}
+    ]
     # the next undo takes the entry before
     assert cli("log", "undo").stdout.startswith("✓ Undid emergency call-out #1: 高玉兰（高阿姨）")
     result = cli("log", "undo")
@@ -505,8 +662,18 @@ def test_log_help_documents_the_default_command_and_the_sub_commands(cli) -> Non
         "       gridnote log edit [OPTIONS] [N]",
         "       gridnote log undo [OPTIONS] [N]",
     ]
-    for option in ("--building", "--kind", "--at", "--bp", "--pulse", "--glucose", "--temp", "--weight",
-                   "--note", "--follow-up"):
+    for option in (
+        "--building",
+        "--kind",
+        "--at",
+        "--bp",
+        "--pulse",
+        "--glucose",
+        "--temp",
+        "--weight",
+        "--note",
+        "--follow-up",
+    ):
         assert option in result.stdout
     assert "Commands:" in result.stdout and "edit " in result.stdout and "undo " in result.stdout
     assert "  add " not in result.stdout  # the default command is not listed as a sub-command

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from gridnote.errors import AmbiguousError, NotFoundError
-from gridnote.services.lookup import find_residents, resolve_resident
+from gridnote.services.resolve import find_residents, resolve_resident
 
 
 @pytest.fixture
@@ -26,12 +26,28 @@ def grid(nb, add_resident):
 @pytest.mark.parametrize(
     "query, who",
     [
-        ("李奶奶", "li"), ("奶奶 8", "li"), ("linainai", "li"), ("lnn", "li"), ("LNN", "li"),
-        ("李秀英", "li"), ("lixiuying", "li"), ("lxy", "li"), ("李 8-2", "li"), ("李 8号楼", "li"),
-        ("张大爷", "zhang"), ("zdy", "zhang"), ("8-2-301 张", "zhang"),
-        ("高阿姨", "gao"), ("5-1-502", "gao"), ("5号楼1单元502", "gao"), ("５－１－５０２", "gao"),
-        ("zjh", "zeng"), ("zengjunhua", "zeng"), ("曾", "zeng"),
-        ("李强", "li2"), ("13912345678", "liu"),
+        ("李奶奶", "li"),
+        ("奶奶 8", "li"),
+        ("linainai", "li"),
+        ("lnn", "li"),
+        ("LNN", "li"),
+        ("李秀英", "li"),
+        ("lixiuying", "li"),
+        ("lxy", "li"),
+        ("李 8-2", "li"),
+        ("李 8号楼", "li"),
+        ("张大爷", "zhang"),
+        ("zdy", "zhang"),
+        ("8-2-301 张", "zhang"),
+        ("高阿姨", "gao"),
+        ("5-1-502", "gao"),
+        ("5号楼1单元502", "gao"),
+        ("５－１－５０２", "gao"),
+        ("zjh", "zeng"),
+        ("zengjunhua", "zeng"),
+        ("曾", "zeng"),
+        ("李强", "li2"),
+        ("13912345678", "liu"),
     ],
 )
 def test_resolves(nb, grid, query, who) -> None:
@@ -67,7 +83,7 @@ def hint(nb, query: str) -> str:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_ambiguity_hints_say_what_tells_them_apart(nb, add_resident, grid, lang) -> None:
-    from gridnote import i18n
+    from gridnote.messages import i18n
 
     a = add_resident("王小明", "6-1-101")
     add_resident("王小明", "6-1-101", same_name=True)
@@ -75,17 +91,23 @@ def test_ambiguity_hints_say_what_tells_them_apart(nb, add_resident, grid, lang)
     en = lang == "en"
     # one flat, different names: the name helps, not the address she already typed
     assert hint(nb, "8-2-301") == (
-        'Add the name, all in quotes (e.g. "8-2-301 李秀英"), or use the number alone (e.g. 1)' if en else
-        '请加上姓名，并整个用英文引号括起来（如 "8-2-301 李秀英"），或只用编号（如 1）')
+        'Add the name, all in quotes (e.g. "8-2-301 李秀英"), or use the number alone (e.g. 1)'
+        if en
+        else '请加上姓名，并整个用英文引号括起来（如 "8-2-301 李秀英"），或只用编号（如 1）'
+    )
     # same name, same flat: only the number
     assert hint(nb, "王小明") == (
-        f"They share name and address: use the number alone (e.g. {a.id})" if en else
-        f"他们同名同址，请只用编号（如 {a.id}）")
+        f"They share name and address: use the number alone (e.g. {a.id})"
+        if en
+        else f"他们同名同址，请只用编号（如 {a.id}）"
+    )
     # apart: the address, and the example is quoted because it is one argument
     li2 = grid["li2"].id
     assert hint(nb, "李") == (
-        f'Add the address, all in quotes (e.g. "李 5-2-201"), or use the number alone (e.g. {li2})' if en else
-        f'请加上地址，并整个用英文引号括起来（如 "李 5-2-201"），或只用编号（如 {li2}）')
+        f'Add the address, all in quotes (e.g. "李 5-2-201"), or use the number alone (e.g. {li2})'
+        if en
+        else f'请加上地址，并整个用英文引号括起来（如 "李 5-2-201"），或只用编号（如 {li2}）'
+    )
     for query in ("8-2-301 李秀英", "李 5-2-201", str(a.id)):  # every example does pick one person
         resolve_resident(nb, query)
 
@@ -165,8 +187,11 @@ def test_recording_for_a_moved_out_resident_is_refused(cli, nb, grid) -> None:
 
     move_out(nb, grid["gao"].id, note="搬去女儿家")
     assert cli("resident", "show", "高阿姨").exit_code == 0  # reading still works
-    for args in (["log", "高阿姨", "看望"], ["task", "add", "回访", "-r", "高阿姨"],
-                 ["issue", "add", "楼道灯坏了", "--reporter", "高阿姨"]):
+    for args in (
+        ["log", "高阿姨", "看望"],
+        ["task", "add", "回访", "-r", "高阿姨"],
+        ["issue", "add", "楼道灯坏了", "--reporter", "高阿姨"],
+    ):
         result = cli(*args)
         assert result.exit_code == 4, args
         assert result.stderr.startswith("Error: 高玉兰（高阿姨） moved out on 2026-11-29;"), result.stderr

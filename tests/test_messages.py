@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gridnote import i18n
-from gridnote.messages import CATALOGUE
+from gridnote.messages import i18n
+from gridnote.messages.catalogue import CATALOGUE
 
 PACKAGE = Path(__file__).resolve().parent.parent / "gridnote"
 
@@ -27,8 +27,9 @@ def test_both_languages_and_same_placeholders(key: str) -> None:
 
 def test_chinese_entries_are_chinese() -> None:
     """A zh text identical to the English one is a missing translation (unless it has no words)."""
-    untranslated = [k for k, (en, zh) in CATALOGUE.items()
-                    if en == zh and re.search(r"[A-Za-z]{3,}", re.sub(r"\{[^}]*\}", "", en))]
+    untranslated = [
+        k for k, (en, zh) in CATALOGUE.items() if en == zh and re.search(r"[A-Za-z]{3,}", re.sub(r"\{[^}]*\}", "", en))
+    ]
     assert untranslated == []
 
 

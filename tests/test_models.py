@@ -13,18 +13,23 @@ import gridnote.models as models
 def test_every_record_is_listed_under_the_area_that_defines_it() -> None:
     for area, names in models.AREAS.items():
         module = importlib.import_module(f"gridnote.models.{area}")
-        defined = {name for name, value in vars(module).items()
-                   if dataclasses.is_dataclass(value) and value.__module__ == module.__name__}
+        defined = {
+            name
+            for name, value in vars(module).items()
+            if dataclasses.is_dataclass(value) and value.__module__ == module.__name__
+        }
         assert defined == set(names), area
         for name in names:
             assert getattr(models, name) is getattr(module, name)
 
 
 def test_asking_for_one_record_imports_only_its_area() -> None:
-    code = ("import sys; from gridnote.models import Task, Resident; "
-            "print(sorted(m for m in sys.modules if m.startswith('gridnote.models.')))")
+    code = (
+        "import sys; from gridnote.models import Task, Resident; "
+        "print(sorted(m for m in sys.modules if m.startswith('gridnote.models.')))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "['gridnote.models.registry', 'gridnote.models.tasks']"
+    assert done.stdout.strip() == "['gridnote.models.residents', 'gridnote.models.tasks']"
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

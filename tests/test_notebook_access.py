@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from gridnote import db, i18n
+from gridnote.messages import i18n
+from gridnote.store import notebook as db
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("en", "permission denied"), ("zh", "没有权限")])
-def test_an_unreadable_notebook_names_the_cause(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                lang: str, expected: str) -> None:
+def test_an_unreadable_notebook_names_the_cause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:
     path = tmp_path / "notebook.db"
     path.touch()
     real_access = os.access
@@ -38,7 +40,9 @@ def test_click_does_not_check_the_db_path_itself(cli, tmp_path: Path, monkeypatc
     assert "is not readable" not in result.output + result.stderr
 
 
-def test_an_unreadable_import_file_is_explained_by_gridnote(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_import_file_is_explained_by_gridnote(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "roster.csv"
     path.write_text("姓名,楼栋,单元,房号\n冯一,8,1,101\n", encoding="utf-8")
     real_access = os.access
@@ -47,8 +51,13 @@ def test_an_unreadable_import_file_is_explained_by_gridnote(cli, tmp_path: Path,
     assert "is not readable" not in result.output + result.stderr
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", "Error: cannot open the notebook /dev/null: not a regular file"),
-                                                ("zh", "错误：无法打开笔记本 /dev/null：不是普通文件")])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Error: cannot open the notebook /dev/null: not a regular file"),
+        ("zh", "错误：无法打开笔记本 /dev/null：不是普通文件"),
+    ],
+)
 def test_a_notebook_path_that_is_not_a_file_is_refused_in_the_users_words(cli, lang: str, expected: str) -> None:
     """/dev/null used to reach SQLite, whose "disk I/O error" was shown as is, also in Chinese."""
     result = cli("--lang", lang, "--db", "/dev/null", "today")

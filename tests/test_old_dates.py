@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from gridnote import i18n
-from gridnote.render.when import month_day, month_day_weekday, short_date, short_time
+from gridnote.messages import i18n
+from gridnote.render.dates import month_day, month_day_weekday, short_date, short_time
 
 TODAY = date(2026, 11, 29)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gridnote.privacy import mask_phone, mask_text
+from gridnote.output.privacy import mask_phone, mask_text
 
 
 def phones(cli, who: str) -> tuple[list[str], list[str | None]]:
@@ -19,12 +19,28 @@ def phones(cli, who: str) -> tuple[list[str], list[str | None]]:
 
 
 def test_a_mobile_with_a_country_code_is_stored_as_its_11_digits(cli) -> None:
-    result = cli("resident", "add", "测试甲", "-a", "5-1-101", "-p", "+86 138 0000 2222",
-                 "-p", "0086-139-0000-3333", "-p", "0571-88886666", "-p", "+1 202 555 0143",
-                 "--contact", "张明,儿子,86-137-0000-4444")
+    result = cli(
+        "resident",
+        "add",
+        "测试甲",
+        "-a",
+        "5-1-101",
+        "-p",
+        "+86 138 0000 2222",
+        "-p",
+        "0086-139-0000-3333",
+        "-p",
+        "0571-88886666",
+        "-p",
+        "+1 202 555 0143",
+        "--contact",
+        "张明,儿子,86-137-0000-4444",
+    )
     assert result.exit_code == 0, result.stderr
-    assert phones(cli, "测试甲") == (["13800002222", "13900003333", "0571-88886666", "+1-202-555-0143"],
-                                     ["13700004444"])
+    assert phones(cli, "测试甲") == (
+        ["13800002222", "13900003333", "0571-88886666", "+1-202-555-0143"],
+        ["13700004444"],
+    )
     assert cli("resident", "edit", "测试甲", "--add-phone", "+8613600005555").exit_code == 0
     assert phones(cli, "测试甲")[0][-1] == "13600005555"
     found = cli("find", "13800002222")
@@ -33,8 +49,10 @@ def test_a_mobile_with_a_country_code_is_stored_as_its_11_digits(cli) -> None:
 
 def test_an_imported_mobile_with_a_country_code_is_stored_as_its_11_digits(cli, tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
-    path.write_text("姓名,住址,电话,紧急联系人,联系人电话\n测试乙,5-1-101,+86-138-0000-6666,王五,+86 139 0000 7777\n",
-                    encoding="utf-8")
+    path.write_text(
+        "姓名,住址,电话,紧急联系人,联系人电话\n测试乙,5-1-101,+86-138-0000-6666,王五,+86 139 0000 7777\n",
+        encoding="utf-8",
+    )
     result = cli("resident", "import", str(path))
     assert result.exit_code == 0, result.stderr
     assert phones(cli, "测试乙") == (["13800006666"], ["13900007777"])
@@ -53,14 +71,17 @@ def test_the_11_digits_find_a_mobile_stored_the_old_way(cli, nb) -> None:
     assert [r["name"] for r in listed] == ["测试丙"]
 
 
-@pytest.mark.parametrize("phone, masked", [
-    ("13800001111", "138****1111"),
-    ("+86-138-0000-1111", "+86-138-****-1111"),  # was +86-1**-****-1111: the 86 counted as the number
-    ("+8613800001111", "+86138****1111"),
-    ("0086 138 0000 1111", "0086 138 **** 1111"),
-    ("0571-88886666", "0571-****6666"),
-    ("88886666", "88****66"),
-])
+@pytest.mark.parametrize(
+    "phone, masked",
+    [
+        ("13800001111", "138****1111"),
+        ("+86-138-0000-1111", "+86-138-****-1111"),  # was +86-1**-****-1111: the 86 counted as the number
+        ("+8613800001111", "+86138****1111"),
+        ("0086 138 0000 1111", "0086 138 **** 1111"),
+        ("0571-88886666", "0571-****6666"),
+        ("88886666", "88****66"),
+    ],
+)
 def test_mask_phone_keeps_the_country_code_and_masks_the_number(phone, masked) -> None:
     assert mask_phone(phone) == masked
 

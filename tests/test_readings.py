@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from gridnote import i18n
-from gridnote.errors import InputError
-from gridnote.models import ReadingFlag
-from gridnote.readings import (
+from gridnote.domain.readings import (
     ReadingInput,
     evaluate,
     flags_from_text,
     flags_to_text,
     format_number,
-    parse_bp,
-    parse_number,
-    parse_reading,
     reading_text,
 )
+from gridnote.domain.settings import SETTINGS
+from gridnote.errors import InputError
+from gridnote.input.readings import parse_bp, parse_number, parse_reading
+from gridnote.messages import i18n
+from gridnote.models import ReadingFlag
 from gridnote.render.visits import sparkline
-from gridnote.settings import SETTINGS
 
 DEFAULTS = {key: s.default for key, s in SETTINGS.items() if key.startswith("threshold.")}
 
@@ -35,17 +33,21 @@ def test_malformed_blood_pressure(text: str) -> None:
         parse_bp(text)
     assert caught.value.key == "reading.bad_bp"
     assert caught.value.message == (
-        f'cannot read the blood pressure "{text.strip()}"; write systolic/diastolic, e.g. 139/90')
+        f'cannot read the blood pressure "{text.strip()}"; write systolic/diastolic, e.g. 139/90'
+    )
 
 
-@pytest.mark.parametrize("text, message", [
-    ("300/20", "systolic 300 mmHg is not a plausible reading (expected 60–260); nothing was stored"),
-    ("59/40", "systolic 59 mmHg is not a plausible reading (expected 60–260); nothing was stored"),
-    ("120/29", "diastolic 29 mmHg is not a plausible reading (expected 30–160); nothing was stored"),
-    ("200/161", "diastolic 161 mmHg is not a plausible reading (expected 30–160); nothing was stored"),
-    ("90/90", "systolic 90 must be higher than diastolic 90; write it as 139/90"),
-    ("80/120", "systolic 80 must be higher than diastolic 120; write it as 139/90"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("300/20", "systolic 300 mmHg is not a plausible reading (expected 60–260); nothing was stored"),
+        ("59/40", "systolic 59 mmHg is not a plausible reading (expected 60–260); nothing was stored"),
+        ("120/29", "diastolic 29 mmHg is not a plausible reading (expected 30–160); nothing was stored"),
+        ("200/161", "diastolic 161 mmHg is not a plausible reading (expected 30–160); nothing was stored"),
+        ("90/90", "systolic 90 must be higher than diastolic 90; write it as 139/90"),
+        ("80/120", "systolic 80 must be higher than diastolic 120; write it as 139/90"),
+    ],
+)
 def test_implausible_blood_pressure(text: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_bp(text)
@@ -58,27 +60,42 @@ def test_plausibility_limits_are_inclusive() -> None:
     assert parse_number("pulse", "30").value == 30 and parse_number("pulse", "220").value == 220
 
 
-@pytest.mark.parametrize("kind, text, value", [
-    ("pulse", "63", 63), ("pulse", "63次/分", 63), ("pulse", "63 bpm", 63),
-    ("glucose", "6.1", 6.1), ("glucose", "6.1mmol/L", 6.1),
-    ("temp", "36.8", 36.8), ("temp", "36.8℃", 36.8), ("temp", "36.8°C", 36.8), ("temp", "36.8度", 36.8),
-    ("weight", "52.5", 52.5), ("weight", "52.5kg", 52.5), ("weight", "105斤", 52.5), ("weight", "52公斤", 52),
-])
+@pytest.mark.parametrize(
+    "kind, text, value",
+    [
+        ("pulse", "63", 63),
+        ("pulse", "63次/分", 63),
+        ("pulse", "63 bpm", 63),
+        ("glucose", "6.1", 6.1),
+        ("glucose", "6.1mmol/L", 6.1),
+        ("temp", "36.8", 36.8),
+        ("temp", "36.8℃", 36.8),
+        ("temp", "36.8°C", 36.8),
+        ("temp", "36.8度", 36.8),
+        ("weight", "52.5", 52.5),
+        ("weight", "52.5kg", 52.5),
+        ("weight", "105斤", 52.5),
+        ("weight", "52公斤", 52),
+    ],
+)
 def test_single_value_forms(kind: str, text: str, value: float) -> None:
     assert parse_reading(kind, text) == ReadingInput(kind, value)
 
 
-@pytest.mark.parametrize("kind, text, message", [
-    ("pulse", "fast", 'cannot read the pulse "fast"; write a number, e.g. 63'),
-    ("pulse", "63.5", 'cannot read the pulse "63.5"; write a number, e.g. 63'),
-    ("pulse", "-5", 'cannot read the pulse "-5"; write a number, e.g. 63'),
-    ("pulse", "29", "pulse 29 /min is not a plausible reading (expected 30–220); nothing was stored"),
-    ("pulse", "221", "pulse 221 /min is not a plausible reading (expected 30–220); nothing was stored"),
-    ("glucose", "110", "glucose 110 mmol/L is not a plausible reading (expected 1–35); nothing was stored"),
-    ("temp", "98.6", "temperature 98.6 °C is not a plausible reading (expected 34–43); nothing was stored"),
-    ("weight", "0.5", "weight 0.5 kg is not a plausible reading (expected 2–300); nothing was stored"),
-    ("weight", "kg", 'cannot read the weight "kg"; write a number, e.g. 52.5'),
-])
+@pytest.mark.parametrize(
+    "kind, text, message",
+    [
+        ("pulse", "fast", 'cannot read the pulse "fast"; write a number, e.g. 63'),
+        ("pulse", "63.5", 'cannot read the pulse "63.5"; write a number, e.g. 63'),
+        ("pulse", "-5", 'cannot read the pulse "-5"; write a number, e.g. 63'),
+        ("pulse", "29", "pulse 29 /min is not a plausible reading (expected 30–220); nothing was stored"),
+        ("pulse", "221", "pulse 221 /min is not a plausible reading (expected 30–220); nothing was stored"),
+        ("glucose", "110", "glucose 110 mmol/L is not a plausible reading (expected 1–35); nothing was stored"),
+        ("temp", "98.6", "temperature 98.6 °C is not a plausible reading (expected 34–43); nothing was stored"),
+        ("weight", "0.5", "weight 0.5 kg is not a plausible reading (expected 2–300); nothing was stored"),
+        ("weight", "kg", 'cannot read the weight "kg"; write a number, e.g. 52.5'),
+    ],
+)
 def test_bad_single_values(kind: str, text: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_reading(kind, text)
@@ -98,24 +115,27 @@ def test_errors_in_chinese() -> None:
     assert caught.value.message == "看不懂脉搏“快”，请写一个数字，如 63"
 
 
-@pytest.mark.parametrize("reading, expected", [
-    (ReadingInput("bp", 139, 90), "diastolic>=90"),
-    (ReadingInput("bp", 139, 89), None),
-    (ReadingInput("bp", 140, 89), "systolic>=140"),
-    (ReadingInput("bp", 165, 100), "systolic>=140;diastolic>=90"),
-    (ReadingInput("bp", 88, 58), "systolic<90;diastolic<60"),
-    (ReadingInput("bp", 90, 60), None),
-    (ReadingInput("pulse", 63), None),
-    (ReadingInput("pulse", 100), None),
-    (ReadingInput("pulse", 101), "pulse>100"),
-    (ReadingInput("pulse", 59), "pulse<60"),
-    (ReadingInput("glucose", 7.0), "glucose>=7"),
-    (ReadingInput("glucose", 6.9), None),
-    (ReadingInput("glucose", 3.8), "glucose<3.9"),
-    (ReadingInput("temp", 37.3), "temp>=37.3"),
-    (ReadingInput("temp", 37.2), None),
-    (ReadingInput("weight", 52), None),
-])
+@pytest.mark.parametrize(
+    "reading, expected",
+    [
+        (ReadingInput("bp", 139, 90), "diastolic>=90"),
+        (ReadingInput("bp", 139, 89), None),
+        (ReadingInput("bp", 140, 89), "systolic>=140"),
+        (ReadingInput("bp", 165, 100), "systolic>=140;diastolic>=90"),
+        (ReadingInput("bp", 88, 58), "systolic<90;diastolic<60"),
+        (ReadingInput("bp", 90, 60), None),
+        (ReadingInput("pulse", 63), None),
+        (ReadingInput("pulse", 100), None),
+        (ReadingInput("pulse", 101), "pulse>100"),
+        (ReadingInput("pulse", 59), "pulse<60"),
+        (ReadingInput("glucose", 7.0), "glucose>=7"),
+        (ReadingInput("glucose", 6.9), None),
+        (ReadingInput("glucose", 3.8), "glucose<3.9"),
+        (ReadingInput("temp", 37.3), "temp>=37.3"),
+        (ReadingInput("temp", 37.2), None),
+        (ReadingInput("weight", 52), None),
+    ],
+)
 def test_default_thresholds(reading: ReadingInput, expected: str | None) -> None:
     assert flags_to_text(evaluate(reading, DEFAULTS)) == expected
 
@@ -128,7 +148,9 @@ def test_a_threshold_of_zero_is_off_and_others_follow_settings() -> None:
 def test_stored_flags_read_back_with_their_values() -> None:
     text = flags_to_text(evaluate(ReadingInput("bp", 165, 100), DEFAULTS))
     assert flags_from_text(text, 165, 100) == (
-        ReadingFlag("systolic", ">=", 140, 165), ReadingFlag("diastolic", ">=", 90, 100))
+        ReadingFlag("systolic", ">=", 140, 165),
+        ReadingFlag("diastolic", ">=", 90, 100),
+    )
     assert flags_from_text("glucose<3.9", 3.5, None) == (ReadingFlag("glucose", "<", 3.9, 3.5),)
     assert flags_from_text(None, 1, None) == ()
 

@@ -1,4 +1,4 @@
-"""gridnote.recurrence: reading repeat rules, their labels and the next due day."""
+"""gridnote.input.recurrence: reading repeat rules, their labels and the next due day."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from gridnote import i18n
 from gridnote.errors import InputError
-from gridnote.recurrence import Rule, parse_rule
+from gridnote.input.recurrence import Rule, parse_rule
+from gridnote.messages import i18n
 
 
 @pytest.fixture(autouse=True)
@@ -20,18 +20,44 @@ def _reset_lang():
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("day", "day"), ("daily", "day"), ("every day", "day"), ("Every Day", "day"),
-        ("每天", "day"), ("天天", "day"), ("每日", "day"), ("1d", "day"),
-        ("weekday", "weekday"), ("weekdays", "weekday"), ("工作日", "weekday"),
+        ("day", "day"),
+        ("daily", "day"),
+        ("every day", "day"),
+        ("Every Day", "day"),
+        ("每天", "day"),
+        ("天天", "day"),
+        ("每日", "day"),
+        ("1d", "day"),
+        ("weekday", "weekday"),
+        ("weekdays", "weekday"),
+        ("工作日", "weekday"),
         ("每个工作日", "weekday"),
-        ("week", "week"), ("weekly", "week"), ("每周", "week"), ("每星期", "week"),
+        ("week", "week"),
+        ("weekly", "week"),
+        ("每周", "week"),
+        ("每星期", "week"),
         ("every 1 week", "week"),
-        ("month", "month"), ("monthly", "month"), ("每月", "month"), ("每个月", "month"),
-        ("2d", "2d"), ("every 2 days", "2d"), ("每2天", "2d"), ("每两天", "2d"),
-        ("每２天", "2d"), ("隔天", "2d"), ("every other day", "2d"), ("每十天", "10d"),
-        ("3w", "3w"), ("every 3 weeks", "3w"), ("每3周", "3w"), ("每三个星期", "3w"),
+        ("month", "month"),
+        ("monthly", "month"),
+        ("每月", "month"),
+        ("每个月", "month"),
+        ("2d", "2d"),
+        ("every 2 days", "2d"),
+        ("每2天", "2d"),
+        ("每两天", "2d"),
+        ("每２天", "2d"),
+        ("隔天", "2d"),
+        ("every other day", "2d"),
+        ("每十天", "10d"),
+        ("3w", "3w"),
+        ("every 3 weeks", "3w"),
+        ("每3周", "3w"),
+        ("每三个星期", "3w"),
         ("biweekly", "2w"),
-        ("2m", "2m"), ("every 2 months", "2m"), ("每2个月", "2m"), ("每两个月", "2m"),
+        ("2m", "2m"),
+        ("every 2 months", "2m"),
+        ("每2个月", "2m"),
+        ("每两个月", "2m"),
         ("  2M  ", "2m"),
     ],
 )

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from gridnote.address import Address, parse_address
-from gridnote.paths import notebook_path
-from gridnote.pinyin import pinyin_keys
-from gridnote.privacy import mask_id, mask_phone
+from gridnote.input.address import Address, parse_address
+from gridnote.input.pinyin import pinyin_keys
+from gridnote.output.privacy import mask_id, mask_phone
+from gridnote.store.paths import notebook_path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -39,11 +39,18 @@ def test_default_notebook_is_created_in_the_data_folder(cli, monkeypatch, tmp_pa
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("8-2-301", Address("8", "2", "301")), ("8号楼2单元301", Address("8", "2", "301")),
-        ("8栋2单元301室", Address("8", "2", "301")), ("８－２－３０１", Address("8", "2", "301")),
-        ("8幢 2单元 301", Address("8", "2", "301")), ("5a-1-101", Address("5A", "1", "101")),
-        ("8", Address("8")), ("8-2", Address("8", "2")), ("8号楼", Address("8")),
-        ("李奶奶", None), ("8-2-301-1", None), ("", None),
+        ("8-2-301", Address("8", "2", "301")),
+        ("8号楼2单元301", Address("8", "2", "301")),
+        ("8栋2单元301室", Address("8", "2", "301")),
+        ("８－２－３０１", Address("8", "2", "301")),
+        ("8幢 2单元 301", Address("8", "2", "301")),
+        ("5a-1-101", Address("5A", "1", "101")),
+        ("8", Address("8")),
+        ("8-2", Address("8", "2")),
+        ("8号楼", Address("8")),
+        ("李奶奶", None),
+        ("8-2-301-1", None),
+        ("", None),
     ],
 )
 def test_addresses(text, expected) -> None:

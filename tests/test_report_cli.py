@@ -102,8 +102,11 @@ def test_every_reading_with_readings_all(day) -> None:
 
 def test_the_report_in_chinese(day) -> None:
     zh = lines_of(ok(report(day, "--lang", "zh")))
-    assert zh[:3] == ["工作日报 · 2026年11月29日 星期日", "生成于 2026-11-29 21:50",
-                      "隐私：电话和身份证号已打码（加 --full 显示完整号码）"]
+    assert zh[:3] == [
+        "工作日报 · 2026年11月29日 星期日",
+        "生成于 2026-11-29 21:50",
+        "隐私：电话和身份证号已打码（加 --full 显示完整号码）",
+    ]
     assert block(zh, "今日数据")[1:6] == [
         "  走访联系  3 · 走访 1 · 电话 1 · 应急 1",
         "  服务      3 人，3 户",
@@ -112,7 +115,10 @@ def test_the_report_in_chinese(day) -> None:
         "  问题      受理 2 · 核实 2 · 转办 2 · 办结 1 · 回访 1 · 评价 1 · 结案 1",
     ]
     assert block(zh, "未办结的问题") == [
-        "未办结的问题", "#1 8号楼几户下水道堵了", "   08:30 · 0 天 · 已转办 · 办结 12-02 08:30 · 未超时"]
+        "未办结的问题",
+        "#1 8号楼几户下水道堵了",
+        "   08:30 · 0 天 · 已转办 · 办结 12-02 08:30 · 未超时",
+    ]
     assert "明日工作（11月30日 周一）" in zh
     # the locale decides when --lang is not given; --lang en overrides it
     assert lines_of(ok(report(day, env={"LANG": "zh_CN.UTF-8"})))[0] == "工作日报 · 2026年11月29日 星期日"
@@ -158,8 +164,10 @@ def test_the_week_reports_the_three_rates_with_numerators_and_denominators(day) 
         "                                        since",
     ]
     coverage = block(lines, "Care visit coverage")
-    assert coverage[3:5] == ["bedridden             1           4   25.0%",
-                             "living alone          1          39    2.6%"]
+    assert coverage[3:5] == [
+        "bedridden             1           4   25.0%",
+        "living alone          1          39    2.6%",
+    ]
     assert coverage[-1] == "residents with at least one home visit or emergency call-out in the period"
 
 
@@ -168,9 +176,12 @@ def test_a_past_day_as_it_stood_that_evening(day, nb) -> None:
     assert "  Care visits  0 residents overdue a visit" in lines_of(ok(report(day, "--date", "yesterday")))
     nb.execute("UPDATE residents SET created_at = '2026-11-01T09:00:00+08:00'")  # a register typed in before
     lines = lines_of(ok(report(day, "--date", "yesterday")))
-    assert lines[:4] == ["Daily report · Saturday 28 November 2026", "Generated 2026-11-29 21:50",
-                         "Privacy: phone and ID numbers masked (--full to include them)",
-                         "States and deadlines as at 2026-11-29 00:00"]
+    assert lines[:4] == [
+        "Daily report · Saturday 28 November 2026",
+        "Generated 2026-11-29 21:50",
+        "Privacy: phone and ID numbers masked (--full to include them)",
+        "States and deadlines as at 2026-11-29 00:00",
+    ]
     # 送降压药 was due on 11-28 and done only this morning; 李奶奶 was not visited yet
     assert "  Tasks        0 done, 1 carried over" in lines
     assert "  Care visits  172 residents overdue a visit" in lines
@@ -184,12 +195,15 @@ def test_the_format_follows_the_file_name(day, tmp_path: Path) -> None:
         target = tmp_path / name
         assert lines_of(ok(report(day, "-o", str(target)))) == [
             f"✓ Report written to {target} ({fmt})",
-            "Privacy: phone and ID numbers masked (--full to include them)"]
+            "Privacy: phone and ID numbers masked (--full to include them)",
+        ]
         assert target.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "day.md").read_text(encoding="utf-8").startswith("# Daily report · Sunday 29 November 2026\n")
     assert (tmp_path / "day.txt").read_text(encoding="utf-8").startswith("Daily report · Sunday 29 November 2026\n")
-    assert lines_of(ok(report(day, "-o", str(tmp_path / "day.xlsx"))))[0] == \
-        f"✓ Report written to {tmp_path / 'day.xlsx'} (xlsx, 7 sections)"
+    assert (
+        lines_of(ok(report(day, "-o", str(tmp_path / "day.xlsx"))))[0]
+        == f"✓ Report written to {tmp_path / 'day.xlsx'} (xlsx, 7 sections)"
+    )
     # an explicit --format wins over the name
     ok(report(day, "--format", "json", "-o", str(tmp_path / "day.data")))
     assert (tmp_path / "day.data").read_text(encoding="utf-8").startswith('{\n  "version": 1,')
@@ -202,16 +216,19 @@ def _error(result) -> str:
     return result.stderr.strip()
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (("--from", "11-28", "--to", "11-20"), 2, "Error: the range ends before it starts: 2026-11-28 to 2026-11-20"),
-    (("--date", "tomorrow"), 2, "Error: 2026-11-30 has not happened yet: a report covers days up to today"),
-    (("--week", "--month"), 2, "Error: choose one of --week and --month"),
-    (("--date", "11-28", "--from", "11-20"), 2, "Error: give either --date or --from/--to, not both"),
-    (("--format", "pdf"), 2, "Error: unknown format \"pdf\"; use text, markdown, html, json, csv, xlsx"),
-    (("--format", "xlsx"), 2, "Error: the xlsx format is written to a file: add -o FILE"),
-    (("--readings", "some"), 2, "Error: --readings is flagged or all, not \"some\""),
-    (("--lang", "fr"), 2, "Error: --lang is zh or en, not \"fr\""),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (("--from", "11-28", "--to", "11-20"), 2, "Error: the range ends before it starts: 2026-11-28 to 2026-11-20"),
+        (("--date", "tomorrow"), 2, "Error: 2026-11-30 has not happened yet: a report covers days up to today"),
+        (("--week", "--month"), 2, "Error: choose one of --week and --month"),
+        (("--date", "11-28", "--from", "11-20"), 2, "Error: give either --date or --from/--to, not both"),
+        (("--format", "pdf"), 2, 'Error: unknown format "pdf"; use text, markdown, html, json, csv, xlsx'),
+        (("--format", "xlsx"), 2, "Error: the xlsx format is written to a file: add -o FILE"),
+        (("--readings", "some"), 2, 'Error: --readings is flagged or all, not "some"'),
+        (("--lang", "fr"), 2, 'Error: --lang is zh or en, not "fr"'),
+    ],
+)
 def test_bad_input_is_one_line(day, args, code, message) -> None:
     result = report(day, *args)
     assert _error(result) == message
@@ -235,11 +252,14 @@ def test_bad_output_paths_leave_nothing_behind(day, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     result = report(day, "-o", str(out / "day.csv"))
-    assert _error(result) == "Error: a CSV report is one file per section, written as a zip: name it .zip " \
-                             "(e.g. -o day.zip)"
+    assert (
+        _error(result) == "Error: a CSV report is one file per section, written as a zip: name it .zip "
+        "(e.g. -o day.zip)"
+    )
     result = report(day, "-o", str(out / "day.pdf"))
-    assert _error(result) == ("Error: cannot tell the format from \"day.pdf\"; add --format "
-                              "(text, markdown, html, json, csv, xlsx)")
+    assert _error(result) == (
+        'Error: cannot tell the format from "day.pdf"; add --format (text, markdown, html, json, csv, xlsx)'
+    )
     missing = out / "no-such-folder" / "day.xlsx"
     result = report(day, "-o", str(missing))
     assert _error(result) == f"Error: cannot write {missing}: no such file or folder; nothing was written"
@@ -253,7 +273,9 @@ def test_bad_output_paths_leave_nothing_behind(day, tmp_path: Path) -> None:
     result = report(day, "-o", f"{out}/")
     assert _error(result) == f"Error: cannot write {out}: it is a folder; nothing was written"
     assert result.exit_code == 6
-    assert _error(report(day, "--lang", "zh", "-o", str(out))) == f"错误：无法写入 {out}：这是一个文件夹；未写入任何内容"
+    assert (
+        _error(report(day, "--lang", "zh", "-o", str(out))) == f"错误：无法写入 {out}：这是一个文件夹；未写入任何内容"
+    )
 
 
 def test_a_path_under_a_file_cannot_be_written(day, tmp_path: Path) -> None:
@@ -267,16 +289,19 @@ def test_a_path_under_a_file_cannot_be_written(day, tmp_path: Path) -> None:
     assert (tmp_path / "notes.txt").read_text() == "x"
 
 
-@pytest.mark.parametrize("errno_, zh, en", [
-    ("ENOENT", "文件或文件夹不存在", "no such file or folder"),
-    ("EISDIR", "这是一个文件夹", "it is a folder"),
-    ("EACCES", "没有权限", "permission denied"),
-    ("EPERM", "没有权限", "permission denied"),
-    ("ENOSPC", "磁盘空间不足", "the disk is full"),
-    ("EROFS", "磁盘是只读的", "the disk is read-only"),
-    ("ENOTDIR", "路径中有一部分不是文件夹", "part of the path is not a folder"),
-    ("EIO", "Input/output error", "Input/output error"),  # a rare one: as the system says
-])
+@pytest.mark.parametrize(
+    "errno_, zh, en",
+    [
+        ("ENOENT", "文件或文件夹不存在", "no such file or folder"),
+        ("EISDIR", "这是一个文件夹", "it is a folder"),
+        ("EACCES", "没有权限", "permission denied"),
+        ("EPERM", "没有权限", "permission denied"),
+        ("ENOSPC", "磁盘空间不足", "the disk is full"),
+        ("EROFS", "磁盘是只读的", "the disk is read-only"),
+        ("ENOTDIR", "路径中有一部分不是文件夹", "part of the path is not a folder"),
+        ("EIO", "Input/output error", "Input/output error"),  # a rare one: as the system says
+    ],
+)
 def test_system_errors_are_said_in_the_users_language(cli, tmp_path: Path, monkeypatch, errno_, zh, en) -> None:
     """Every exporter writes through fileio.atomic_write, so they all say it the same way."""
     import errno
@@ -287,7 +312,7 @@ def test_system_errors_are_said_in_the_users_language(cli, tmp_path: Path, monke
     def refuse(*args, **kwargs):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr("gridnote.fileio.os.replace", refuse)
+    monkeypatch.setattr("gridnote.output.files.os.replace", refuse)
     target = tmp_path / "day.json"
     result = cli("report", "-o", str(target), env={"LANG": "zh_CN.UTF-8"})
     assert _error(result) == f"错误：无法写入 {target}：{zh}；未写入任何内容"
@@ -335,8 +360,14 @@ def test_issues_moved_on_say_each_step_once(cli, tmp_path: Path) -> None:
     assert cli("issue", "note", "3", "问过了，周末分").exit_code == 0
     lines = lines_of(ok(cli("report")))
     assert block(lines, "Issues moved on") == [
-        "Issues moved on", "#1 楼道灯坏了", "   verified", "#2 下水道堵了", "   verified → referred",
-        "#3 花坛的山楂熟了", "   note · received"]  # a note changes no state: the state is news
+        "Issues moved on",
+        "#1 楼道灯坏了",
+        "   verified",
+        "#2 下水道堵了",
+        "   verified → referred",
+        "#3 花坛的山楂熟了",
+        "   note · received",
+    ]  # a note changes no state: the state is news
     lines = lines_of(ok(cli("report", "--lang", "zh")))
     assert block(lines, "有进展的问题")[1:3] == ["#1 楼道灯坏了", "   核实"]
     # a table keeps its State column whole

@@ -71,31 +71,60 @@ def test_the_json_of_a_day_validates_against_the_shipped_schema(day, schema) -> 
     assert data["version"] == 1
     assert data["range"] == {"from": "2026-11-29", "to": "2026-11-29", "days": 1, "period": "day"}
     assert (data["generated_at"], data["as_of"], data["full"]) == (
-        "2026-11-29T21:50:00+08:00", "2026-11-29T21:50:00+08:00", False)
+        "2026-11-29T21:50:00+08:00",
+        "2026-11-29T21:50:00+08:00",
+        False,
+    )
     n = data["numbers"]
     assert n["visits"] == {"visit": 1, "phone": 1, "wechat": 0, "walk": 4, "emergency": 1, "outreach": 0}
     assert (n["contacts"], n["residents_reached"], n["households_reached"]) == (3, 3, 3)
     assert n["walks"] == {"done": 4, "expected": 4, "buildings": 4, "days": 1}
     assert n["readings"] == {"taken": 3, "flagged": 2}
-    assert n["issues"] == {"received": 2, "verified": 2, "rejected": 0, "referred": 2, "resolved": 1,
-                           "reported": 1, "rated": 1, "closed": 1, "reopened": 0}
+    assert n["issues"] == {
+        "received": 2,
+        "verified": 2,
+        "rejected": 0,
+        "referred": 2,
+        "resolved": 1,
+        "reported": 1,
+        "rated": 1,
+        "closed": 1,
+        "reopened": 0,
+    }
     assert n["tasks"] == {"done": 2, "carried_over": 0}
     assert n["events"] == {"count": 1, "attendees": 23}
     assert n["points"] == {"awarded": 2, "residents": 2, "redeemed": 0, "taken_back": 0}
     assert n["care_overdue"] == len(data["care_overdue"]) == 170
     assert [(r["kind"], r["value"], r["value2"], r["flags"][0]["measure"]) for r in data["readings"]] == [
-        ("bp", 139, 90, "diastolic"), ("temp", 37.5, None, "temp")]
+        ("bp", 139, 90, "diastolic"),
+        ("temp", 37.5, None, "temp"),
+    ]
     assert [i["id"] for i in data["issues"]["new"]] == [1, 2]
     assert data["issues"]["new"][0]["steps"] == ["receive", "verify", "refer"]
     assert data["issues"]["new"][1]["steps"] == ["receive", "verify", "refer", "resolve", "tell", "rate"]
-    assert data["issues"]["open"] == [{
-        "id": 1, "text": "8号楼几户下水道堵了", "category": "blocked-drain", "priority": "normal",
-        "status": "referred", "received_at": "2026-11-29T08:30:00+08:00", "reporter": "张国华（张大爷）",
-        "phone": "138****2346", "place": "8-2-301", "steps": ["receive", "verify", "refer"], "age_days": 0,
-        "deadline": "resolve", "due_at": "2026-12-02T08:30:00+08:00", "state": "on-time"}]
+    assert data["issues"]["open"] == [
+        {
+            "id": 1,
+            "text": "8号楼几户下水道堵了",
+            "category": "blocked-drain",
+            "priority": "normal",
+            "status": "referred",
+            "received_at": "2026-11-29T08:30:00+08:00",
+            "reporter": "张国华（张大爷）",
+            "phone": "138****2346",
+            "place": "8-2-301",
+            "steps": ["receive", "verify", "refer"],
+            "age_days": 0,
+            "deadline": "resolve",
+            "due_at": "2026-12-02T08:30:00+08:00",
+            "state": "on-time",
+        }
+    ]
     assert data["next_day"]["date"] == "2026-11-30"
     assert [(i["text"], i["time"], i["starred"]) for i in data["next_day"]["items"]] == [
-        ("给李奶奶复测血压", None, True), ("回访张大爷 下水道", "09:00", False)]
+        ("给李奶奶复测血压", None, True),
+        ("回访张大爷 下水道", "09:00", False),
+    ]
     assert data["next_day"]["others"] == 1
     assert data["rates"] is None
 
@@ -107,13 +136,28 @@ def test_the_json_of_a_week_has_the_rates(day, schema) -> None:
     jsonschema.validate(data, schema)
     assert data["readings_scope"] == "all" and len(data["readings"]) == 3
     rates = data["rates"]
-    assert rates["response"] == {"numerator": 1, "denominator": 1, "percent": 100.0, "pending": 0,
-                                 "basis": "response_due_day"}
-    assert rates["resolution"] == {"numerator": 0, "denominator": 0, "percent": None, "pending": 0,
-                                   "basis": "resolve_due_day"}
-    assert rates["satisfaction"] == {"numerator": 1, "denominator": 1, "percent": 100.0, "pending": 0,
-                                     "basis": "rated_day",
-                                     "ratings": {"satisfied": 1, "basically-satisfied": 0, "dissatisfied": 0}}
+    assert rates["response"] == {
+        "numerator": 1,
+        "denominator": 1,
+        "percent": 100.0,
+        "pending": 0,
+        "basis": "response_due_day",
+    }
+    assert rates["resolution"] == {
+        "numerator": 0,
+        "denominator": 0,
+        "percent": None,
+        "pending": 0,
+        "basis": "resolve_due_day",
+    }
+    assert rates["satisfaction"] == {
+        "numerator": 1,
+        "denominator": 1,
+        "percent": 100.0,
+        "pending": 0,
+        "basis": "rated_day",
+        "ratings": {"satisfied": 1, "basically-satisfied": 0, "dissatisfied": 0},
+    }
     assert rates["coverage"][0] == {"group": "bedridden", "visited": 1, "residents": 4, "percent": 25.0}
 
 
@@ -127,14 +171,16 @@ def test_the_json_of_a_past_day_and_of_an_empty_notebook(cli, schema) -> None:
 
 
 def test_json_keys_do_not_follow_the_language(day) -> None:
-    assert json.loads(ok(report(day, "-f", "json", "--lang", "zh")))["numbers"] == \
-        json.loads(ok(report(day, "-f", "json", "--lang", "en")))["numbers"]
+    assert (
+        json.loads(ok(report(day, "-f", "json", "--lang", "zh")))["numbers"]
+        == json.loads(ok(report(day, "-f", "json", "--lang", "en")))["numbers"]
+    )
 
 
 def test_every_key_is_documented(schema) -> None:
     text = DOCS.read_text(encoding="utf-8")
     assert "## report" in text
-    section = text[text.index("## report"):]
+    section = text[text.index("## report") :]
     keys = {key for node in objects(schema) for key in node.get("properties", {})}
     missing = [key for key in sorted(keys) if not re.search(rf"`[^`]*\b{re.escape(key)}\b[^`]*`", section)]
     assert missing == []
@@ -174,23 +220,46 @@ def test_xlsx_of_a_week_in_chinese(day, tmp_path: Path) -> None:
 
     ok(report(day, "--week", "--lang", "zh", "-o", str(tmp_path / "周报.xlsx")))
     book = load_workbook(tmp_path / "周报.xlsx")
-    assert book.sheetnames == ["报表信息", "数据汇总", "健康测量", "逾期未走访", "新受理问题", "未办结问题", "明日工作",
-                               "三率", "走访覆盖率"]
+    assert book.sheetnames == [
+        "报表信息",
+        "数据汇总",
+        "健康测量",
+        "逾期未走访",
+        "新受理问题",
+        "未办结问题",
+        "明日工作",
+        "三率",
+        "走访覆盖率",
+    ]
     rates = book["三率"]
     assert [c.value for c in rates[1]] == ["指标", "达标", "总数", "比率", "统计口径"]
     assert [c.value for c in rates[4]][:4] == ["满意率", 1, 1, 1.0]
     assert rates.cell(row=4, column=4).number_format == "0.0%"
     assert rates.cell(row=2, column=4).value is None  # no issue was due: no rate, not 0 %
     # the age column is not named like the state 已受理 (received)
-    assert [c.value for c in book["未办结问题"][1]] == ["编号", "问题", "受理时间", "已受理天数", "状态", "时限",
-                                                        "是否超时"]
+    assert [c.value for c in book["未办结问题"][1]] == [
+        "编号",
+        "问题",
+        "受理时间",
+        "已受理天数",
+        "状态",
+        "时限",
+        "是否超时",
+    ]
 
 
 def test_csv_is_a_zip_of_one_file_per_section(day, tmp_path: Path) -> None:
     ok(report(day, "-o", str(tmp_path / "day.zip")))
     with zipfile.ZipFile(tmp_path / "day.zip") as archive:
-        assert archive.namelist() == ["about.csv", "numbers.csv", "readings.csv", "care.csv", "issues-new.csv",
-                                      "issues-open.csv", "tomorrow.csv"]
+        assert archive.namelist() == [
+            "about.csv",
+            "numbers.csv",
+            "readings.csv",
+            "care.csv",
+            "issues-new.csv",
+            "issues-open.csv",
+            "tomorrow.csv",
+        ]
         raw = archive.read("numbers.csv")
         assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -212,15 +281,22 @@ def test_the_formats_agree(day, tmp_path: Path) -> None:
     sheet = {row[0]: row[1] for row in _sheet(load_workbook(tmp_path / "day.xlsx"), "Numbers")[1:]}
     with zipfile.ZipFile(tmp_path / "day.zip") as archive:
         zipped = {row[0]: row[1] for row in csv.reader(io.StringIO(archive.read("numbers.csv").decode("utf-8-sig")))}
-    expected = {"Home visits": data["visits"]["visit"], "Emergency call-outs": data["visits"]["emergency"],
-                "Residents reached": data["residents_reached"], "Building walks": data["walks"]["done"],
-                "Readings taken": data["readings"]["taken"], "Issues resolved": data["issues"]["resolved"],
-                "Tasks done": data["tasks"]["done"], "Attendees": data["events"]["attendees"],
-                "Points awarded": data["points"]["awarded"], "Care visits overdue": data["care_overdue"]}
+    expected = {
+        "Home visits": data["visits"]["visit"],
+        "Emergency call-outs": data["visits"]["emergency"],
+        "Residents reached": data["residents_reached"],
+        "Building walks": data["walks"]["done"],
+        "Readings taken": data["readings"]["taken"],
+        "Issues resolved": data["issues"]["resolved"],
+        "Tasks done": data["tasks"]["done"],
+        "Attendees": data["events"]["attendees"],
+        "Points awarded": data["points"]["awarded"],
+        "Care visits overdue": data["care_overdue"],
+    }
     for label, value in expected.items():
         assert sheet[label] == value, label
         assert zipped[label] == str(value), label
-        assert f"<tr><td>{label}</td><td class=\"n\">{value}</td>" in html, label
+        assert f'<tr><td>{label}</td><td class="n">{value}</td>' in html, label
 
 
 # -- HTML and Markdown ------------------------------------------------------------------------------------
@@ -233,24 +309,34 @@ def test_html_is_one_standalone_printable_page(day) -> None:
     assert not re.search(r"<script|<link|src=|href=", html)  # nothing to fetch, nothing to run
     assert "门口贴了&lt;script&gt;广告&lt;/script&gt; &amp; 小广告" in html
     assert [m for m in re.findall(r'<section id="([a-z-]+)">', html)] == [
-        "numbers", "readings", "care", "issues-new", "issues-open", "tomorrow"]
+        "numbers",
+        "readings",
+        "care",
+        "issues-new",
+        "issues-open",
+        "tomorrow",
+    ]
     # 26 figures, 2 readings, 170 care visits overdue (every one, not the screen's ten), 3 new, 2 open, 2 planned
     assert html.count("<tr>") - html.count("<thead>") == 26 + 2 + 170 + 3 + 2 + 2
 
 
 def test_html_says_so_when_numbers_are_full(day) -> None:
     html = ok(report(day, "-f", "html", "--full"))
-    assert ('<p class="meta full">Privacy: full phone numbers included (--full), ID numbers too: keep it safe</p>'
-            in html)
+    assert (
+        '<p class="meta full">Privacy: full phone numbers included (--full), ID numbers too: keep it safe</p>' in html
+    )
 
 
 def test_markdown_for_a_chat(day) -> None:
     ok(day("issue", "add", "A|B 两户漏水", "-c", "微信", env=at("29T21:10")))
     md = ok(report(day, "-f", "markdown"))
     lines = md.splitlines()
-    assert lines[:4] == ["# Daily report · Sunday 29 November 2026", "",
-                         "Generated 2026-11-29 21:50  ",
-                         "Privacy: phone and ID numbers masked (--full to include them)  "]
+    assert lines[:4] == [
+        "# Daily report · Sunday 29 November 2026",
+        "",
+        "Generated 2026-11-29 21:50  ",
+        "Privacy: phone and ID numbers masked (--full to include them)  ",
+    ]
     assert "- **Visits**: 3 · home visit 1 · phone call 1 · emergency call-out 1" in lines
     assert "| 3 | 21:10 | A\\|B 两户漏水 | water supply |  | received |" in lines
     assert "_… and 160 more (every one in --format xlsx, html or json)_" in lines

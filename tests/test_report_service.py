@@ -35,7 +35,7 @@ def visit(nb, who: str, when: str, kind: str = "visit") -> int:
 
     target = place_target(nb, who)
     if target is None:
-        from gridnote.services.lookup import resolve_resident
+        from gridnote.services.resolve import resolve_resident
         from gridnote.services.visits import resident_target
 
         target = resident_target(nb, resolve_resident(nb, who))
@@ -52,28 +52,34 @@ def test_week_and_month_are_calendar_periods_cut_at_today() -> None:
     assert report_range(TODAY, week=True) == ReportRange(date(2026, 11, 23), TODAY, "week")
     assert report_range(date(2026, 11, 25), week=True) == ReportRange(date(2026, 11, 23), date(2026, 11, 25), "week")
     assert report_range(TODAY, week=True, day=date(2026, 11, 18)) == ReportRange(
-        date(2026, 11, 16), date(2026, 11, 22), "week")
+        date(2026, 11, 16), date(2026, 11, 22), "week"
+    )
     assert report_range(TODAY, month=True) == ReportRange(date(2026, 11, 1), TODAY, "month")
     assert report_range(TODAY, month=True, day=date(2026, 2, 10)) == ReportRange(
-        date(2026, 2, 1), date(2026, 2, 28), "month")
+        date(2026, 2, 1), date(2026, 2, 28), "month"
+    )
 
 
 def test_from_to_ranges() -> None:
     assert report_range(TODAY, start=date(2026, 11, 20)) == ReportRange(date(2026, 11, 20), TODAY, "range")
     assert report_range(TODAY, start=date(2026, 11, 20), end=date(2026, 11, 20)) == ReportRange(
-        date(2026, 11, 20), date(2026, 11, 20), "day")
+        date(2026, 11, 20), date(2026, 11, 20), "day"
+    )
 
 
-@pytest.mark.parametrize("options, key", [
-    ({"start": date(2026, 11, 28), "end": date(2026, 11, 20)}, "report.range_backwards"),
-    ({"day": date(2026, 11, 30)}, "report.future"),
-    ({"start": date(2026, 11, 20), "end": date(2026, 12, 2)}, "report.future"),
-    ({"week": True, "day": date(2026, 12, 1)}, "report.future"),
-    ({"week": True, "month": True}, "report.week_and_month"),
-    ({"week": True, "start": date(2026, 11, 1)}, "report.period_and_range"),
-    ({"day": date(2026, 11, 1), "start": date(2026, 11, 1)}, "report.date_and_range"),
-    ({"end": date(2026, 11, 20)}, "report.to_needs_from"),
-])
+@pytest.mark.parametrize(
+    "options, key",
+    [
+        ({"start": date(2026, 11, 28), "end": date(2026, 11, 20)}, "report.range_backwards"),
+        ({"day": date(2026, 11, 30)}, "report.future"),
+        ({"start": date(2026, 11, 20), "end": date(2026, 12, 2)}, "report.future"),
+        ({"week": True, "day": date(2026, 12, 1)}, "report.future"),
+        ({"week": True, "month": True}, "report.week_and_month"),
+        ({"week": True, "start": date(2026, 11, 1)}, "report.period_and_range"),
+        ({"day": date(2026, 11, 1), "start": date(2026, 11, 1)}, "report.date_and_range"),
+        ({"end": date(2026, 11, 20)}, "report.to_needs_from"),
+    ],
+)
 def test_ranges_that_cannot_be_reported(options, key) -> None:
     with pytest.raises(InputError) as caught:
         report_range(TODAY, **options)
@@ -91,7 +97,7 @@ def test_rates_come_with_a_week_a_month_or_seven_days() -> None:
 @pytest.fixture
 def week_of_issues(nb, add_resident):
     """Issues around the week of 11-23 to 11-29, deadlines of 24 h (response) and 48 h (resolution)."""
-    from gridnote.services.config import set_value
+    from gridnote.services.settings import set_value
 
     set_value(nb, "deadline.general.response_hours", "24")
     set_value(nb, "deadline.general.resolve_hours", "48")
@@ -180,11 +186,22 @@ def test_a_day_has_no_rates(week_of_issues) -> None:
 def test_issue_counts_and_lists_of_the_week(week_of_issues) -> None:
     report = build_report(week_of_issues, WEEK)
     # verified: B, C, and G and H on the way to resolved; reported back: A, and B and G when rated
-    assert report.numbers.issues == {"received": 6, "verified": 4, "rejected": 1, "referred": 0, "resolved": 3,
-                                     "reported": 3, "rated": 3, "closed": 2, "reopened": 1}
+    assert report.numbers.issues == {
+        "received": 6,
+        "verified": 4,
+        "rejected": 1,
+        "referred": 0,
+        "resolved": 3,
+        "reported": 3,
+        "rated": 3,
+        "closed": 2,
+        "reopened": 1,
+    }
     assert [i.text[0] for i in report.new_issues] == ["F", "H", "C", "G", "D", "E"]
     assert [(i.id, i.steps) for i in report.progressed_issues] == [
-        (1, ("tell", "rate")), (2, ("verify", "resolve", "tell", "rate"))]
+        (1, ("tell", "rate")),
+        (2, ("verify", "resolve", "tell", "rate")),
+    ]
     # still open at 09:00 on 11-29, most urgent first; H was found with nobody to tell: it waits to be closed
     assert [(i.text[0], i.status, i.deadline, i.state) for i in report.open_issues] == [
         ("C", "verified", "resolve", "overdue"),  # due 11-26 08:00
@@ -202,8 +219,10 @@ def test_a_past_day_shows_issues_as_they_stood_that_evening(week_of_issues) -> N
     assert report.as_of == "2026-11-26T00:00:00+08:00"
     shown = {i.text[0]: (i.status, i.state) for i in report.open_issues}
     assert shown == {"C": ("verified", "on-time"), "G": ("received", "on-time"), "H": ("resolved", "to-close")}
-    assert [i.due_at for i in report.open_issues if i.deadline] == ["2026-11-26T08:00:00+08:00",
-                                                                      "2026-11-27T10:00:00+08:00"]
+    assert [i.due_at for i in report.open_issues if i.deadline] == [
+        "2026-11-26T08:00:00+08:00",
+        "2026-11-27T10:00:00+08:00",
+    ]
     # B was resolved and closed with a rating on that day: it is not open at the end of it
     assert [(i.text[0], i.status) for i in report.progressed_issues] == [("B", "closed"), ("C", "verified")]
     assert [i.text[0] for i in report.new_issues] == ["G"]
@@ -228,32 +247,40 @@ def test_coverage_per_care_group(nb, add_resident) -> None:
     rates = build_report(nb, WEEK).rates
     assert rates is not None
     assert [(c.code, c.numerator, c.denominator) for c in rates.coverage] == [
-        ("bedridden", 1, 2), ("living-alone", 0, 1), ("hypertension", 2, 2)]
+        ("bedridden", 1, 2),
+        ("living-alone", 0, 1),
+        ("hypertension", 2, 2),
+    ]
     assert [c.percent for c in rates.coverage] == [50.0, 0.0, 100.0]
 
 
 # -- the numbers ---------------------------------------------------------------------------------------
 def test_numbers_of_a_day(nb, add_resident) -> None:
-    from gridnote.readings import parse_reading
+    from gridnote.input.readings import parse_reading
     from gridnote.services.events import add_event
-    from gridnote.services.lookup import resolve_resident
-    from gridnote.services.tasks import add_task
+    from gridnote.services.resolve import resolve_resident
     from gridnote.services.task_changes import complete
+    from gridnote.services.tasks import add_task
     from gridnote.services.visits import building_target, log_visit, resident_target, undo_visit
 
     li = add_resident("李秀英", "8-2-301", alias="李奶奶", tags=["bedridden"])
     add_resident("张国华", "8-2-301", alias="张大爷")
     add_resident("高玉兰", "5-1-502", alias="高阿姨", tags=["living-alone"])
     add_resident("曾秀兰", "7-3-1102", alias="曾奶奶")
-    log_visit(nb, [resident_target(nb, li)], kind="visit", at=at("11-29 06:40"),
-              readings=[parse_reading("bp", "139/90"), parse_reading("pulse", "63")])
+    log_visit(
+        nb,
+        [resident_target(nb, li)],
+        kind="visit",
+        at=at("11-29 06:40"),
+        readings=[parse_reading("bp", "139/90"), parse_reading("pulse", "63")],
+    )
     log_visit(nb, [building_target(nb, "5"), building_target(nb, "8")], kind="walk", at=at("11-29 08:00"))
     log_visit(nb, [building_target(nb, "5")], kind="walk", at=at("11-29 08:30"))  # the same building again
     log_visit(nb, [resident_target(nb, resolve_resident(nb, "曾奶奶"))], kind="phone", at=at("11-29 08:50"))
     undo_visit(nb, visit(nb, "高阿姨", "11-29 08:55"))
     log_visit(nb, [resident_target(nb, li)], kind="visit", at=at("11-28 10:00"))  # the day before
     done = add_task(nb, "送降压药")
-    from gridnote.dates import When
+    from gridnote.input.dates import When
 
     add_task(nb, "开会", due=When(date(2026, 11, 28), None))  # carried over
     add_task(nb, "回访", due=When(date(2026, 11, 30), None))  # tomorrow's, not carried over
@@ -272,32 +299,43 @@ def test_numbers_of_a_day(nb, add_resident) -> None:
 
 
 # -- privacy -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, masked", [
-    ("王经理 13800001111", "王经理 138****1111"),
-    ("call 138 0000 1111 now", "call 138 **** 1111 now"),
-    ("身份证330106194403150021号", "身份证330106********0021号"),
-    ("物业 0571-87654321", "物业 0571-****4321"),
-    ("居委会 010-12345678 转 8", "居委会 010-****5678 转 8"),
-    ("8-2-301 on 2026-11-29, 3 households, 150 yuan", "8-2-301 on 2026-11-29, 3 households, 150 yuan"),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        ("王经理 13800001111", "王经理 138****1111"),
+        ("call 138 0000 1111 now", "call 138 **** 1111 now"),
+        ("身份证330106194403150021号", "身份证330106********0021号"),
+        ("物业 0571-87654321", "物业 0571-****4321"),
+        ("居委会 010-12345678 转 8", "居委会 010-****5678 转 8"),
+        ("8-2-301 on 2026-11-29, 3 households, 150 yuan", "8-2-301 on 2026-11-29, 3 households, 150 yuan"),
+        (None, None),
+    ],
+)
 def test_numbers_inside_texts_are_masked(text, masked) -> None:
-    from gridnote.privacy import mask_text
+    from gridnote.output.privacy import mask_text
 
     assert mask_text(text) == masked
 
 
 def test_the_next_days_work_is_masked_unless_full(nb) -> None:
-    from gridnote.dates import When
+    from gridnote.input.dates import When
     from gridnote.services.events import add_event
     from gridnote.services.tasks import add_task
 
     add_task(nb, "给王经理回电话 13800001111", due=When(date(2026, 11, 30), None), starred=True)
-    add_event(nb, "消防演练", when=When(date(2026, 11, 30), clock.parse("2026-11-30T10:00:00+08:00").time()),
-              partners=["消防站 李队 13911112222"])
+    add_event(
+        nb,
+        "消防演练",
+        when=When(date(2026, 11, 30), clock.parse("2026-11-30T10:00:00+08:00").time()),
+        partners=["消防站 李队 13911112222"],
+    )
     masked = build_report(nb, ReportRange(TODAY, TODAY))
     assert [(i.text, i.partners) for i in masked.planned] == [
-        ("给王经理回电话 138****1111", ()), ("消防演练", ("消防站 李队 139****2222",))]
+        ("给王经理回电话 138****1111", ()),
+        ("消防演练", ("消防站 李队 139****2222",)),
+    ]
     full = build_report(nb, ReportRange(TODAY, TODAY), ReportOptions(full=True))
     assert [(i.text, i.partners) for i in full.planned] == [
-        ("给王经理回电话 13800001111", ()), ("消防演练", ("消防站 李队 13911112222",))]
+        ("给王经理回电话 13800001111", ()),
+        ("消防演练", ("消防站 李队 13911112222",)),
+    ]

@@ -6,9 +6,29 @@ import json
 
 
 def test_add_show_and_list(cli) -> None:
-    result = cli("resident", "add", "李秀英", "--alias", "李奶奶", "-a", "8号楼2单元301", "-g", "女",
-                 "--born", "1944-03-12", "-p", "138 5711 2345", "-t", "失能", "-t", "高血压,独居",
-                 "--contact", "张明,儿子,13905712345", "--note", "早上量血压")
+    result = cli(
+        "resident",
+        "add",
+        "李秀英",
+        "--alias",
+        "李奶奶",
+        "-a",
+        "8号楼2单元301",
+        "-g",
+        "女",
+        "--born",
+        "1944-03-12",
+        "-p",
+        "138 5711 2345",
+        "-t",
+        "失能",
+        "-t",
+        "高血压,独居",
+        "--contact",
+        "张明,儿子,13905712345",
+        "--note",
+        "早上量血压",
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == "✓ Added #1 李秀英（李奶奶） at 8-2-301"
 
@@ -95,7 +115,7 @@ def test_move_out_and_back(cli) -> None:
 
 def test_bad_values_are_refused_and_nothing_written(cli, nb) -> None:
     cases = [
-        (["-a", "8-2"], "cannot read the address \"8-2\""),
+        (["-a", "8-2"], 'cannot read the address "8-2"'),
         (["-a", "8-2-301", "-g", "x"], "gender must be f/m"),
         (["-a", "8-2-301", "--born", "2030"], "not plausible"),
         (["-a", "8-2-301", "-p", "12345"], "is not a phone number"),
@@ -167,14 +187,19 @@ def test_tags_typed_with_spaces_and_common_synonyms(cli) -> None:
     result = cli("resident", "tag", "李秀英", "独居 低保", "高血压患者", "孤寡老人", "爱跳广场舞")
     assert result.exit_code == 0
     assert json.loads(cli("resident", "show", "李秀英", "--json").stdout)["tags"] == [
-        "hypertension", "living-alone", "low-income", "爱跳广场舞"]
+        "hypertension",
+        "living-alone",
+        "low-income",
+        "爱跳广场舞",
+    ]
     assert "note: 爱跳广场舞 is not a care group" in result.stdout
 
 
 def test_id_number_must_agree_and_be_unique(cli) -> None:
     base = ["resident", "add", "李秀英", "-a", "8-2-301", "--id-number", "11010119440312002X"]
     assert cli(*base, "--born", "1990-01-01").stderr.startswith(
-        "Error: the ID number 11010119440312002X says born 1944-03-12, not 1990-01-01")
+        "Error: the ID number 11010119440312002X says born 1944-03-12, not 1990-01-01"
+    )
     assert "does not match the gender" in cli(*base, "-g", "男").stderr
     assert cli(*base, "-g", "女", "--born", "1944").exit_code == 0
     again = cli("resident", "add", "李四", "-a", "8-2-302", "--id-number", "11010119440312002X")
@@ -185,10 +210,14 @@ def test_the_same_name_at_the_same_address_is_refused_unless_said(cli, nb) -> No
     cli("resident", "add", "李秀英", "--alias", "李奶奶", "-a", "8-2-301")
     again = cli("resident", "add", "李秀英", "-a", "8号楼2单元301")
     assert again.exit_code == 4 and again.stdout == ""
-    assert again.stderr.strip() == ("Error: #1 李秀英（李奶奶） already lives at 8-2-301; "
-                                    "if this is another person of the same name, add again with --same-name")
+    assert again.stderr.strip() == (
+        "Error: #1 李秀英（李奶奶） already lives at 8-2-301; "
+        "if this is another person of the same name, add again with --same-name"
+    )
     zh = cli("--lang", "zh", "resident", "add", "李秀英", "-a", "8-2-301")
-    assert zh.stderr.strip() == "错误：8-2-301 已登记 #1 李秀英（李奶奶）；如确是同名的另一个人，请加 --same-name 再登记"
+    assert (
+        zh.stderr.strip() == "错误：8-2-301 已登记 #1 李秀英（李奶奶）；如确是同名的另一个人，请加 --same-name 再登记"
+    )
     assert nb.scalar("SELECT count(*) FROM residents") == 1
     assert cli("resident", "add", "李秀英", "-a", "8-2-302").exit_code == 0  # another flat: another person
     assert cli("resident", "add", "李秀英", "-a", "8-2-301", "--same-name").exit_code == 0

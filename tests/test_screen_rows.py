@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from visit_rows import insert_visit
 
-from gridnote.dates import When
+from gridnote.input.dates import When
 from gridnote.render.common import SCREEN_ROWS
 from gridnote.services.tasks import add_task
 

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from gridnote.db import Notebook, open_notebook
 from gridnote.services import care
 from gridnote.services.residents import get_resident
 from gridnote.services.visit_history import recent_visits, trends
+from gridnote.store.notebook import Notebook, open_notebook
 
 DAY = date(2026, 11, 29)
 
@@ -25,8 +25,12 @@ def plans(nb: Notebook, action: Callable[[], object]) -> list[str]:
         action()
     finally:
         nb.conn.set_trace_callback(None)
-    return [row[3] for sql in statements if sql.lstrip().upper().startswith("SELECT")
-            for row in nb.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    return [
+        row[3]
+        for sql in statements
+        if sql.lstrip().upper().startswith("SELECT")
+        for row in nb.conn.execute("EXPLAIN QUERY PLAN " + sql)
+    ]
 
 
 def walks_visits(plan: list[str]) -> list[str]:

@@ -10,32 +10,35 @@ from pathlib import Path
 
 import pytest
 
-from gridnote.spreadsheet import csv_cell, csv_unquote
+from gridnote.output.spreadsheet import csv_cell, csv_unquote
 
 EVIL = '=HYPERLINK("http://x","点我") 测试'
 
 
-@pytest.mark.parametrize("value, written", [
-    (EVIL, "'" + EVIL),
-    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
-    ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("- 买菜", "'- 买菜"),
-    ("-3", "-3"),  # a single number runs nothing and stays a number
-    ("-3.5", "-3.5"),
-    ("+12", "+12"),
-    ("+86-138-0000-1111", "'+86-138-0000-1111"),  # arithmetic to Excel: 86-138-0-1111
-    ("-1-1", "'-1-1"),
-    ("+86 138 0000 1111", "'+86 138 0000 1111"),
-    ("-3.5.1", "'-3.5.1"),
-    ("+86-138-****-1111", "'+86-138-****-1111"),
-    (-3, "-3"),
-    (None, ""),
-    ("李秀英 =1", "李秀英 =1"),
-    ("'already quoted", "'already quoted"),
-])
+@pytest.mark.parametrize(
+    "value, written",
+    [
+        (EVIL, "'" + EVIL),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("- 买菜", "'- 买菜"),
+        ("-3", "-3"),  # a single number runs nothing and stays a number
+        ("-3.5", "-3.5"),
+        ("+12", "+12"),
+        ("+86-138-0000-1111", "'+86-138-0000-1111"),  # arithmetic to Excel: 86-138-0-1111
+        ("-1-1", "'-1-1"),
+        ("+86 138 0000 1111", "'+86 138 0000 1111"),
+        ("-3.5.1", "'-3.5.1"),
+        ("+86-138-****-1111", "'+86-138-****-1111"),
+        (-3, "-3"),
+        (None, ""),
+        ("李秀英 =1", "李秀英 =1"),
+        ("'already quoted", "'already quoted"),
+    ],
+)
 def test_csv_cells(value, written) -> None:
     assert csv_cell(value) == written
     if isinstance(value, str):
@@ -46,8 +49,13 @@ def _formulas(path: Path) -> list[str]:
     from openpyxl import load_workbook
 
     book = load_workbook(path)
-    return [f"{sheet.title}!{cell.coordinate}" for sheet in book for row in sheet.iter_rows() for cell in row
-            if cell.data_type == "f"]
+    return [
+        f"{sheet.title}!{cell.coordinate}"
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
 
 
 def test_a_report_keeps_formula_like_text_as_text(cli, tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from gridnote.services.tasks import get_task
 def snapshot(nb) -> list[tuple]:
     """Everything a task command may write: tasks and their revisions."""
     return [tuple(r) for r in nb.rows("SELECT * FROM tasks ORDER BY id")] + [
-        tuple(r) for r in nb.rows("SELECT * FROM revisions WHERE table_name = 'tasks' ORDER BY id")]
+        tuple(r) for r in nb.rows("SELECT * FROM revisions WHERE table_name = 'tasks' ORDER BY id")
+    ]
 
 
 def ok(result) -> str:
@@ -36,7 +37,11 @@ def test_add_with_a_chinese_natural_due(cli, nb) -> None:
     assert ok(cli("task", "add", "x", "--due", "明天早上6点半")) == "✓ Added task 1: x · tomorrow 06:30\n"
     task = get_task(nb, 1)
     assert (task.due_date, task.due_at, task.starred, task.every) == (
-        "2026-11-30", "2026-11-30T06:30:00+08:00", False, None)
+        "2026-11-30",
+        "2026-11-30T06:30:00+08:00",
+        False,
+        None,
+    )
 
 
 def test_add_with_an_english_day_and_a_time(cli, nb) -> None:
@@ -82,22 +87,48 @@ def test_no_link_when_the_text_names_several_people_or_a_shared_alias(cli, nb, a
     assert [get_task(nb, i).resident_id for i in (1, 2, 3)] == [None, None, 2]
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["--due", "sometime"], 2, 'Cannot read the date "sometime". Try: today, tomorrow 6:30, fri, next mon, '
-                               "in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后"),
-    (["--due", "2026-02-30"], 2, 'No such date or time: "2026-02-30". Try: today, tomorrow 6:30, fri, '
-                                 "next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后"),
-    (["--every", "fortnightish"], 2, 'Unknown repeat rule "fortnightish". Try: day, weekday, week, month, '
-                                     "2d, 3w, 2m, every 2 days, 每天, 工作日, 每周, 每2天"),
-    (["--at", "明天"], 2, '--at needs a time of day, e.g. 6:30 or 早上6点半; not "明天"'),
-    (["--due", "周五", "--at", "明天6:30"], 2,
-     '--at "明天6:30" is on another day than 2026-12-04; give the day with --due'),
-    (["--resident", "王秀英"], 2, '"王秀英" matches 2 residents: #1 王秀英 5-1-101; #2 王秀英 6-1-101. '
-                                  'Add the address, all in quotes (e.g. "王秀英 5-1-101"), or use the number alone (e.g. 1)'),
-    (["--resident", "nobody"], 3, 'no resident matches "nobody" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)'),
-    (["--building", "9"], 3, "there is no building 9; known: 5, 6"),
-    (["--building", "east"], 2, '"east" is not a building (e.g. 5 or 5号楼)'),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["--due", "sometime"],
+            2,
+            'Cannot read the date "sometime". Try: today, tomorrow 6:30, fri, next mon, '
+            "in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
+        ),
+        (
+            ["--due", "2026-02-30"],
+            2,
+            'No such date or time: "2026-02-30". Try: today, tomorrow 6:30, fri, '
+            "next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
+        ),
+        (
+            ["--every", "fortnightish"],
+            2,
+            'Unknown repeat rule "fortnightish". Try: day, weekday, week, month, '
+            "2d, 3w, 2m, every 2 days, 每天, 工作日, 每周, 每2天",
+        ),
+        (["--at", "明天"], 2, '--at needs a time of day, e.g. 6:30 or 早上6点半; not "明天"'),
+        (
+            ["--due", "周五", "--at", "明天6:30"],
+            2,
+            '--at "明天6:30" is on another day than 2026-12-04; give the day with --due',
+        ),
+        (
+            ["--resident", "王秀英"],
+            2,
+            '"王秀英" matches 2 residents: #1 王秀英 5-1-101; #2 王秀英 6-1-101. '
+            'Add the address, all in quotes (e.g. "王秀英 5-1-101"), or use the number alone (e.g. 1)',
+        ),
+        (
+            ["--resident", "nobody"],
+            3,
+            'no resident matches "nobody" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)',
+        ),
+        (["--building", "9"], 3, "there is no building 9; known: 5, 6"),
+        (["--building", "east"], 2, '"east" is not a building (e.g. 5 or 5号楼)'),
+    ],
+)
 def test_bad_input_is_one_line_and_writes_nothing(cli, nb, add_resident, args, code, message) -> None:
     add_resident("王秀英", "5-1-101")
     add_resident("王秀英", "6-1-101")
@@ -118,8 +149,12 @@ def test_unknown_or_malformed_numbers_change_nothing(cli, nb) -> None:
     fails(cli("task", "done", "1", "99"), 3, "there is no task 99")
     fails(cli("task", "done", "abc"), 2, '"abc" is not a task number (e.g. 12)')
     fails(cli("task", "show", "#7"), 3, "there is no task 7")
-    fails(cli("task", "move", "1", "whenever"), 2, 'Cannot read the date "whenever". Try: today, '
-          "tomorrow 6:30, fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后")
+    fails(
+        cli("task", "move", "1", "whenever"),
+        2,
+        'Cannot read the date "whenever". Try: today, '
+        "tomorrow 6:30, fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
+    )
     assert snapshot(nb) == before
     assert get_task(nb, 1).status == "open"
 
@@ -162,8 +197,11 @@ def test_move_keeps_the_time_unless_a_new_one_is_given(cli, nb) -> None:
     ok(cli("task", "move", "1", "周五 9:00"))
     assert get_task(nb, 1).due_at == "2026-12-04T09:00:00+08:00"
     ok(cli("task", "done", "2"))
-    fails(cli("task", "move", "2", "today"), 4,
-          "task 2 (整理台账) is already done; reopen it with: gridnote task reopen 2")
+    fails(
+        cli("task", "move", "2", "today"),
+        4,
+        "task 2 (整理台账) is already done; reopen it with: gridnote task reopen 2",
+    )
 
 
 def test_edit_changes_fields_and_keeps_the_old_row(cli, demo, nb) -> None:
@@ -184,8 +222,11 @@ def test_edit_refuses_nonsense(cli, nb) -> None:
     before = snapshot(nb)
     fails(cli("task", "edit", "1"), 2, "nothing to change; see: gridnote task edit --help")
     fails(cli("task", "edit", "1", "--no-due"), 2, "a repeating task needs a due day; add --due (task 1)")
-    fails(cli("task", "edit", "1", "--due", "today", "--no-due"), 2,
-          "a field cannot be set and cleared at once (e.g. --due with --no-due)")
+    fails(
+        cli("task", "edit", "1", "--due", "today", "--no-due"),
+        2,
+        "a field cannot be set and cleared at once (e.g. --due with --no-due)",
+    )
     assert snapshot(nb) == before
 
 
@@ -195,7 +236,13 @@ def test_finishing_a_repeating_task_schedules_the_next(cli, nb) -> None:
     assert ok(cli("task", "done", "1")) == "✓ Done 1: 量血压 · next time: task 2, Tue 1 Dec 06:30\n"
     nxt = get_task(nb, 2)
     assert (nxt.text, nxt.starred, nxt.every, nxt.series_id, nxt.source, nxt.status) == (
-        "量血压", True, "2d", 1, "task:1", "open")
+        "量血压",
+        True,
+        "2d",
+        1,
+        "task:1",
+        "open",
+    )
     assert nxt.due_at == "2026-12-01T06:30:00+08:00"
 
 
@@ -225,12 +272,12 @@ def test_reopening_takes_back_the_next_occurrence(cli, nb) -> None:
     assert nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open'") == 0
 
 
-
 def test_dropping_a_repeating_task_says_its_series_ends(cli, nb) -> None:
     ok(cli("task", "add", "巡楼", "--every", "day"))
     assert ok(cli("task", "drop", "1")) == (
         "✓ Dropped 1: 巡楼 · the repeating series ends: no next time\n"
-        "  undo: gridnote task reopen 1 · miss one time only: gridnote task skip N\n")
+        "  undo: gridnote task reopen 1 · miss one time only: gridnote task skip N\n"
+    )
     ok(cli("task", "reopen", "1"))
     assert "整个系列到此结束" in ok(cli("--lang", "zh", "task", "drop", "1"))
     ok(cli("task", "add", "送药"))
@@ -240,12 +287,17 @@ def test_dropping_a_repeating_task_says_its_series_ends(cli, nb) -> None:
 def test_skipping_one_time_of_a_repeating_task_moves_the_series_on(cli, nb) -> None:
     ok(cli("task", "add", "量血压", "--due", "today 6:30", "--every", "2d", "--star"))
     assert ok(cli("task", "skip", "1")) == (
-        "✓ Skipped 1: 量血压 (not done) · next time: task 2, Tue 1 Dec 06:30\n"
-        "  undo: gridnote task reopen 1\n")
+        "✓ Skipped 1: 量血压 (not done) · next time: task 2, Tue 1 Dec 06:30\n  undo: gridnote task reopen 1\n"
+    )
     skipped, nxt = get_task(nb, 1), get_task(nb, 2)
     assert (skipped.status, skipped.done_at, skipped.dropped_at) == ("dropped", None, "2026-11-29T09:00:00+08:00")
     assert (nxt.status, nxt.due_at, nxt.series_id, nxt.source, nxt.starred) == (
-        "open", "2026-12-01T06:30:00+08:00", 1, "task:1", True)
+        "open",
+        "2026-12-01T06:30:00+08:00",
+        1,
+        "task:1",
+        True,
+    )
     assert nb.scalar("SELECT count(*) FROM tasks WHERE done_day IS NOT NULL") == 0  # not counted as done
     ok(cli("task", "skip", "2"))
     assert get_task(nb, 3).due_date == "2026-12-03"  # on the series' rhythm
@@ -284,21 +336,27 @@ def test_a_skipped_time_shows_as_skipped_not_dropped(cli, nb) -> None:
 
 def test_overdue_with_another_status_is_refused(cli, nb) -> None:
     ok(cli("task", "add", "旧事", "--due", "上周一"))
-    fails(cli("task", "list", "--overdue", "--status", "dropped"), 2,
-          "--overdue lists open tasks only; it cannot go with --status dropped")
+    fails(
+        cli("task", "list", "--overdue", "--status", "dropped"),
+        2,
+        "--overdue lists open tasks only; it cannot go with --status dropped",
+    )
     assert [t["id"] for t in json.loads(ok(cli("task", "list", "--overdue", "--status", "all", "--json")))] == [1]
 
 
 def test_only_an_open_repeating_task_can_be_skipped(cli, nb) -> None:
     ok(cli("task", "add", "送药", "--due", "today"))
     before = snapshot(nb)
-    fails(cli("task", "skip", "1"), 4, "task 1 (送药) does not repeat, so there is no next time to skip to; "
-          "move it (gridnote task move 1 tomorrow) or drop it (gridnote task drop 1)")
+    fails(
+        cli("task", "skip", "1"),
+        4,
+        "task 1 (送药) does not repeat, so there is no next time to skip to; "
+        "move it (gridnote task move 1 tomorrow) or drop it (gridnote task drop 1)",
+    )
     assert snapshot(nb) == before
     ok(cli("task", "add", "巡楼", "--every", "day"))
     ok(cli("task", "done", "2"))
-    fails(cli("task", "skip", "2"), 4,
-          "task 2 (巡楼) is already done; reopen it with: gridnote task reopen 2")
+    fails(cli("task", "skip", "2"), 4, "task 2 (巡楼) is already done; reopen it with: gridnote task reopen 2")
     assert "gridnote task skip 12" in ok(cli("task", "skip", "--help"))
     assert "跳过重复任务的这一次" in ok(cli("--lang", "zh", "task", "skip", "--help"))
 
@@ -324,21 +382,25 @@ def test_list_filters(cli, demo, nb) -> None:
     assert ids("--from", "tomorrow", "--to", "12-05") == [1, 3]
     assert ids("--from", "tomorrow", "--to", "周五") == [1]
     assert ids("--undated") == [4]
-    fails(cli("task", "list", "--status", "bogus"), 2,
-          'unknown status "bogus"; use open, done, dropped, skipped or all')
+    fails(
+        cli("task", "list", "--status", "bogus"), 2, 'unknown status "bogus"; use open, done, dropped, skipped or all'
+    )
 
 
-@pytest.mark.parametrize("args, lang, line", [
-    (("--starred",), "en", 'No tasks match. Add one: gridnote task add "…" --due tomorrow'),
-    (("--status", "done"), "en", "No done tasks match."),
-    (("--status", "dropped", "--from", "12-01"), "en", "No dropped tasks match."),
-    (("--status", "已完成"), "zh", "没有符合条件的已完成任务。"),
-    (("--overdue",), "en", "Nothing overdue."),
-    (("--overdue",), "zh", "没有逾期未办的任务。"),
-    (("--overdue", "--starred"), "en", "No overdue task matches these filters."),
-    (("--overdue", "--from", "11-01"), "zh", "没有符合这些条件的逾期任务。"),
-    (("--overdue", "--status", "all"), "en", "Nothing overdue."),
-])
+@pytest.mark.parametrize(
+    "args, lang, line",
+    [
+        (("--starred",), "en", 'No tasks match. Add one: gridnote task add "…" --due tomorrow'),
+        (("--status", "done"), "en", "No done tasks match."),
+        (("--status", "dropped", "--from", "12-01"), "en", "No dropped tasks match."),
+        (("--status", "已完成"), "zh", "没有符合条件的已完成任务。"),
+        (("--overdue",), "en", "Nothing overdue."),
+        (("--overdue",), "zh", "没有逾期未办的任务。"),
+        (("--overdue", "--starred"), "en", "No overdue task matches these filters."),
+        (("--overdue", "--from", "11-01"), "zh", "没有符合这些条件的逾期任务。"),
+        (("--overdue", "--status", "all"), "en", "Nothing overdue."),
+    ],
+)
 def test_an_empty_list_says_what_fits_its_filter(cli, nb, args, lang, line) -> None:
     ok(cli("task", "add", "明天的事", "--due", "tomorrow"))
     assert ok(cli("--lang", lang, "task", "list", *args)) == line + "\n"
@@ -374,17 +436,37 @@ def test_empty_list_says_how_to_add(cli) -> None:
 def test_show_card_and_json(cli, demo, nb) -> None:
     ok(cli("task", "add", "量血压 李奶奶", "--due", "明早6点半", "--every", "2d", "--note", "带血压计"))
     out = ok(cli("task", "show", "1"))
-    for line in ("1 量血压 李奶奶 ↻ every 2 days", "Status   open", "Due      tomorrow 06:30",
-                 "For      李秀英（李奶奶） 8-2-301", "Repeats  every 2 days", "Note     带血压计",
-                 "Written  2026-11-29 09:00"):
+    for line in (
+        "1 量血压 李奶奶 ↻ every 2 days",
+        "Status   open",
+        "Due      tomorrow 06:30",
+        "For      李秀英（李奶奶） 8-2-301",
+        "Repeats  every 2 days",
+        "Note     带血压计",
+        "Written  2026-11-29 09:00",
+    ):
         assert line in out, line
     data = json.loads(ok(cli("task", "show", "1", "--json")))
     assert data == {
-        "id": 1, "text": "量血压 李奶奶", "status": "open", "starred": False, "due_date": "2026-11-30",
-        "due_time": "06:30", "due_at": "2026-11-30T06:30:00+08:00", "resident_id": 1,
-        "resident": "李秀英（李奶奶）", "address": "8-2-301", "building": None, "every": "2d",
-        "series_id": None, "note": "带血压计", "source": None, "created_at": "2026-11-29T09:00:00+08:00",
-        "done_at": None, "dropped_at": None, "skipped": False,
+        "id": 1,
+        "text": "量血压 李奶奶",
+        "status": "open",
+        "starred": False,
+        "due_date": "2026-11-30",
+        "due_time": "06:30",
+        "due_at": "2026-11-30T06:30:00+08:00",
+        "resident_id": 1,
+        "resident": "李秀英（李奶奶）",
+        "address": "8-2-301",
+        "building": None,
+        "every": "2d",
+        "series_id": None,
+        "note": "带血压计",
+        "source": None,
+        "created_at": "2026-11-29T09:00:00+08:00",
+        "done_at": None,
+        "dropped_at": None,
+        "skipped": False,
     }
 
 

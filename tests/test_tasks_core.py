@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from gridnote.dates import When
+from gridnote.input.dates import When
 from gridnote.services.tasks import add_task, get_task
 
 

@@ -13,30 +13,52 @@ def lines_of(text: str) -> list[str]:
 
 
 def test_an_issue_past_its_response_deadline_is_overdue_on_today(cli, demo) -> None:
-    ok(cli("issue", "add", "5号楼门前有装修垃圾", "--building", "5", "--channel", "app",
-           "--category", "装修垃圾", env={"GRIDNOTE_NOW": "2026-11-27T15:10:00+08:00"}))
+    ok(
+        cli(
+            "issue",
+            "add",
+            "5号楼门前有装修垃圾",
+            "--building",
+            "5",
+            "--channel",
+            "app",
+            "--category",
+            "装修垃圾",
+            env={"GRIDNOTE_NOW": "2026-11-27T15:10:00+08:00"},
+        )
+    )
     lines = lines_of(ok(cli("today")))
     start = lines.index("Waiting on you: 1")
-    assert lines[start + 1:start + 3] == [
+    assert lines[start + 1 : start + 3] == [
         "  #1   5号楼门前有装修垃圾  building 5",
         "       no response yet, overdue · since 11-28 15:10",
     ]
     assert "open issues: 1" in lines[-1]
     zh = lines_of(ok(cli("--lang", "zh", "today")))
     start = zh.index("待跟进问题：1 件")
-    assert zh[start + 1:start + 3] == ["  #1   5号楼门前有装修垃圾  5号楼", "       超时未响应 · 11-28 15:10 起超时"]
+    assert zh[start + 1 : start + 3] == ["  #1   5号楼门前有装修垃圾  5号楼", "       超时未响应 · 11-28 15:10 起超时"]
     # once verified (a first contact), it no longer waits for a response
     ok(cli("issue", "verify", "1"))
     assert "Waiting on you" not in ok(cli("today"))
 
 
 def test_a_resolved_issue_waits_for_the_report_back(cli, demo) -> None:
-    ok(cli("issue", "add", "下水道堵了", "--reporter", "张大爷", "--category", "下水道",
-           env={"GRIDNOTE_NOW": "2026-11-28T08:00:00+08:00"}))
+    ok(
+        cli(
+            "issue",
+            "add",
+            "下水道堵了",
+            "--reporter",
+            "张大爷",
+            "--category",
+            "下水道",
+            env={"GRIDNOTE_NOW": "2026-11-28T08:00:00+08:00"},
+        )
+    )
     ok(cli("issue", "resolve", "1", "物业疏通了", env={"GRIDNOTE_NOW": "2026-11-28T14:00:00+08:00"}))
     lines = lines_of(ok(cli("today")))
     start = lines.index("Waiting on you: 1")
-    assert lines[start + 1:start + 3] == [
+    assert lines[start + 1 : start + 3] == [
         "  #1   下水道堵了  张国华（张大爷） 8-2-301",
         "       resolved, tell the resident · resolved 11-28 14:00",
     ]
@@ -50,7 +72,7 @@ def test_events_join_the_timeline_in_time_order(cli, demo) -> None:
     ok(cli("event", "add", "反诈宣传", "--at", "14:00", "--with", "社区民警,楼栋长", "-b", "5"))
     lines = lines_of(ok(cli("today")))
     start = lines.index("Schedule")
-    assert lines[start + 1:start + 4] == [
+    assert lines[start + 1 : start + 4] == [
         "   1   06:30 量血压 李奶奶 李秀英（李奶奶） 8-2-301",
         "  E1   14:00 反诈宣传      building 5 with 社区民警, 楼栋长",
         "   2   15:00 开会",

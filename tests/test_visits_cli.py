@@ -26,8 +26,12 @@ def at(day: str, time: str = "06:30") -> dict[str, str]:
 @pytest.fixture
 def week(cli, demo):
     """A week of the worker's log: Grandma Li's rising pressure, walks, calls, a call-out."""
-    for day, bp, pulse in (("23", "128/80", "66"), ("25", "132/84", "61"), ("27", "138/88", "65"),
-                           ("29", "139/90", "63")):
+    for day, bp, pulse in (
+        ("23", "128/80", "66"),
+        ("25", "132/84", "61"),
+        ("27", "138/88", "65"),
+        ("29", "139/90", "63"),
+    ):
         assert cli("log", "李奶奶", "量血压", "--bp", bp, "--pulse", pulse, env=at(day)).exit_code == 0
     assert cli("log", "-b", "5", "-b", "6", "巡查", env=at("28", "08:00")).exit_code == 0
     assert cli("log", "-b", "5", "楼道灯坏了", env=at("29", "08:00")).exit_code == 0
@@ -99,8 +103,7 @@ def test_undone_entries_only_with_all(cli, week) -> None:
     assert cli("log", "undo").exit_code == 0  # #10, the household visit
     assert [v["id"] for v in json.loads(cli("visits", "--json").stdout)] == [4, 7]
     listed = json.loads(cli("visits", "--all", "--json").stdout)
-    assert [(v["id"], v["undone_at"]) for v in listed] == [
-        (4, None), (7, None), (10, "2026-11-29T09:00:00+08:00")]
+    assert [(v["id"], v["undone_at"]) for v in listed] == [(4, None), (7, None), (10, "2026-11-29T09:00:00+08:00")]
     table = cli("visits", "--all").stdout
     assert "(undone)" in table and "entries: 2" in table
 
@@ -112,18 +115,37 @@ def test_nothing_logged(cli, demo) -> None:
     assert json.loads(cli("visits", "--json").stdout) == []
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["visits", "-d", "today", "--from", "mon"], 2, "give either --date or --from/--to, not both"),
-    (["visits", "--from", "2026-11-29", "--to", "2026-11-20"], 2, "--from 2026-11-29 is after --to 2026-11-20"),
-    (["visits", "-d", "someday"], 2, 'Cannot read the date "someday". Try: today, tomorrow, fri, next mon, in 2 days, '
-     "eom, 2026-12-01, 12-01, 明天, 下周一, 3天后"),
-    (["visits", "-d", "today 6:30"], 2, '"today 6:30" has a time of day; only a day is expected here. Try: today, '
-     "tomorrow, fri, next mon, in 2 days, eom, 2026-12-01, 12-01, 明天, 下周一, 3天后"),
-    (["visits", "-k", "party"], 2, 'unknown kind "party"; use visit (走访), phone (电话), wechat (微信), walk (巡查), '
-     "emergency (应急), outreach (宣传)"),
-    (["visits", "-b", "9"], 3, "there is no building 9; known: 5, 6, 7, 8"),
-    (["visits", "-r", "李大妈"], 3, 'no resident matches "李大妈" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)'),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["visits", "-d", "today", "--from", "mon"], 2, "give either --date or --from/--to, not both"),
+        (["visits", "--from", "2026-11-29", "--to", "2026-11-20"], 2, "--from 2026-11-29 is after --to 2026-11-20"),
+        (
+            ["visits", "-d", "someday"],
+            2,
+            'Cannot read the date "someday". Try: today, tomorrow, fri, next mon, in 2 days, '
+            "eom, 2026-12-01, 12-01, 明天, 下周一, 3天后",
+        ),
+        (
+            ["visits", "-d", "today 6:30"],
+            2,
+            '"today 6:30" has a time of day; only a day is expected here. Try: today, '
+            "tomorrow, fri, next mon, in 2 days, eom, 2026-12-01, 12-01, 明天, 下周一, 3天后",
+        ),
+        (
+            ["visits", "-k", "party"],
+            2,
+            'unknown kind "party"; use visit (走访), phone (电话), wechat (微信), walk (巡查), '
+            "emergency (应急), outreach (宣传)",
+        ),
+        (["visits", "-b", "9"], 3, "there is no building 9; known: 5, 6, 7, 8"),
+        (
+            ["visits", "-r", "李大妈"],
+            3,
+            'no resident matches "李大妈" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)',
+        ),
+    ],
+)
 def test_bad_queries(cli, demo, args, code, message) -> None:
     result = cli(*args)
     assert (result.exit_code, result.stderr, result.stdout) == (code, f"Error: {message}\n", "")
@@ -139,11 +161,28 @@ def test_json_follows_the_documented_schema(cli, week) -> None:
     assert by_id[2]["undone_at"] == "2026-11-29T09:00:00+08:00"
     li = by_id[4]
     assert li["readings"] == [
-        {"id": 7, "kind": "bp", "value": 139, "value2": 90, "unit": "mmHg", "text": "139/90",
-         "at": "2026-11-29T06:30:00+08:00", "flagged": True,
-         "flags": [{"measure": "diastolic", "value": 90, "op": ">=", "threshold": 90}]},
-        {"id": 8, "kind": "pulse", "value": 63, "value2": None, "unit": "/min", "text": "63",
-         "at": "2026-11-29T06:30:00+08:00", "flagged": False, "flags": []},
+        {
+            "id": 7,
+            "kind": "bp",
+            "value": 139,
+            "value2": 90,
+            "unit": "mmHg",
+            "text": "139/90",
+            "at": "2026-11-29T06:30:00+08:00",
+            "flagged": True,
+            "flags": [{"measure": "diastolic", "value": 90, "op": ">=", "threshold": 90}],
+        },
+        {
+            "id": 8,
+            "kind": "pulse",
+            "value": 63,
+            "value2": None,
+            "unit": "/min",
+            "text": "63",
+            "at": "2026-11-29T06:30:00+08:00",
+            "flagged": False,
+            "flags": [],
+        },
     ]
     gao = by_id[11]
     assert [(r["kind"], r["value"], r["flags"]) for r in gao["readings"]] == [
@@ -168,7 +207,7 @@ def test_resident_card_shows_visits_and_the_reading_trend(cli, week) -> None:
     assert result.exit_code == 0, result.stderr
     lines = [line.strip("│ ").rstrip() for line in result.stdout.splitlines()]
     start = lines.index("Recent visits")
-    assert lines[start:start + 10] == [
+    assert lines[start : start + 10] == [
         "Recent visits",
         "11-29 08:30  home visit  送药",
         "11-29 06:30  home visit  量血压 BP 139/90⚠ P 63",

@@ -7,8 +7,8 @@ from datetime import date
 
 from rich.console import Console
 
-from gridnote import i18n
-from gridnote.models import NextCareVisit, LogResult, Reading, ReadingFlag, Task, Trend, Visit
+from gridnote.messages import i18n
+from gridnote.models import LogResult, NextCareVisit, Reading, ReadingFlag, Task, Trend, Visit
 from gridnote.render.visits import logged_view, trends_view, visits_table
 
 TODAY = date(2026, 11, 29)
@@ -29,8 +29,15 @@ LI = dict(resident_id=1, resident="李秀英（李奶奶）", household_id=1, ad
 
 def test_logged_view_marks_the_flag_and_lists_what_was_added() -> None:
     flag = ReadingFlag("diastolic", ">=", 90, 90)
-    visit = Visit(1, "visit", "2026-11-29T06:30:00+08:00", "2026-11-29", **LI, note="血压正常",
-                  readings=(bp(1, "2026-11-29", 139, 90, [flag]),))
+    visit = Visit(
+        1,
+        "visit",
+        "2026-11-29T06:30:00+08:00",
+        "2026-11-29",
+        **LI,
+        note="血压正常",
+        readings=(bp(1, "2026-11-29", 139, 90, [flag]),),
+    )
     task = Task(1, "复测血压", due_date="2026-12-01", due_at="2026-12-01T06:30:00+08:00")
     result = LogResult([visit], [task], NextCareVisit("2026-12-02", 3, "bedridden"))
     assert draw(logged_view(result, TODAY)) == [
@@ -41,18 +48,28 @@ def test_logged_view_marks_the_flag_and_lists_what_was_added() -> None:
         "  Care round: next visit due by 12-02 Wed (bedridden: every 3 days)",
     ]
     assert draw(logged_view(result, date(2026, 11, 30)))[0] == (
-        "✓ Logged home visit #1: 李秀英（李奶奶） 8-2-301 · 11-29 Sun 06:30")
+        "✓ Logged home visit #1: 李秀英（李奶奶） 8-2-301 · 11-29 Sun 06:30"
+    )
 
 
 def test_long_notes_wrap_and_nothing_is_cut() -> None:
     note = "血糖有点高，提醒按时吃药，少吃甜食；子女下周回来看她，约好下周三再来测一次血糖"
-    visit = Visit(7, "visit", "2026-11-29T09:00:00+08:00", "2026-11-29", resident_id=4,
-                  resident="曾俊华（曾奶奶）", address="7-3-1102", building="7", note=note)
+    visit = Visit(
+        7,
+        "visit",
+        "2026-11-29T09:00:00+08:00",
+        "2026-11-29",
+        resident_id=4,
+        resident="曾俊华（曾奶奶）",
+        address="7-3-1102",
+        building="7",
+        note=note,
+    )
     i18n.set_lang("zh")
     lines = draw(visits_table([visit], TODAY, TODAY, TODAY))
     assert all(len(line) <= 80 for line in lines)
     rule = next(i for i, line in enumerate(lines) if line.strip().startswith("─"))
-    rows = [line for line in lines[rule + 1:] if line.strip() and "共 1 条" not in line]
+    rows = [line for line in lines[rule + 1 :] if line.strip() and "共 1 条" not in line]
     assert len(rows) == 3  # the note wraps over three lines of its column
     assert "".join(re.split(r"\s{2,}", row.strip())[-1] for row in rows) == note
 

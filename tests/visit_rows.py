@@ -5,20 +5,38 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from gridnote.db import Notebook
+from gridnote.store.notebook import Notebook
 
 
-def insert_visit(nb: Notebook, kind: str, day: str, *, resident_id: int | None = None,
-                 building_id: int | None = None, time: str = "10:00", undone: bool = False) -> int:
+def insert_visit(
+    nb: Notebook,
+    kind: str,
+    day: str,
+    *,
+    resident_id: int | None = None,
+    building_id: int | None = None,
+    time: str = "10:00",
+    undone: bool = False,
+) -> int:
     at = f"{day}T{time}:00+08:00"
     household = None
     if resident_id is not None:
         household = nb.scalar("SELECT household_id FROM residents WHERE id = ?", [resident_id])
-    return nb.insert("visits", {
-        "kind": kind, "at": at, "day": day, "resident_id": resident_id, "household_id": household,
-        "building_id": building_id, "note": None, "created_at": at, "updated_at": at,
-        "undone_at": at if undone else None,
-    })
+    return nb.insert(
+        "visits",
+        {
+            "kind": kind,
+            "at": at,
+            "day": day,
+            "resident_id": resident_id,
+            "household_id": household,
+            "building_id": building_id,
+            "note": None,
+            "created_at": at,
+            "updated_at": at,
+            "undone_at": at if undone else None,
+        },
+    )
 
 
 LOG_TABLES = ("visits", "readings", "tasks", "revisions")

@@ -41,7 +41,12 @@ def _version(value: bool) -> None:
 def root(
     db: Annotated[
         Path | None,
-        typer.Option("--db", metavar="PATH", readable=False, help="Notebook file (default: $GRIDNOTE_DB, then the user data folder)."),
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            readable=False,
+            help="Notebook file (default: $GRIDNOTE_DB, then the user data folder).",
+        ),
     ] = None,
     lang: Annotated[
         str | None, typer.Option("--lang", metavar="zh|en", help="Interface language for this command.")
@@ -58,7 +63,7 @@ def root(
     """
     STATE.db_option = db
     if lang:
-        from gridnote import i18n
+        from gridnote.messages import i18n
 
         if i18n.normalize_lang(lang) is None:
             raise typer.BadParameter("zh | en", param_hint="--lang")
@@ -70,8 +75,8 @@ def root(
 lazy("today", "gridnote.cli.today:today")
 lazy("tomorrow", "gridnote.cli.today:tomorrow_app")
 lazy("plan", "gridnote.cli.today:tomorrow_app", help="Same as `tomorrow`: tomorrow's work, seen and added to.")
-lazy("log", "gridnote.cli.log:app")
-lazy("visits", "gridnote.cli.log:visits")
+lazy("log", "gridnote.cli.visits:app")
+lazy("visits", "gridnote.cli.visits:visits")
 lazy("task", "gridnote.cli.task:app")
 lazy("resident", "gridnote.cli.resident:app")
 lazy("household", "gridnote.cli.household:app")

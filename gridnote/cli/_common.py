@@ -18,15 +18,15 @@ import typer
 from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
-from gridnote import i18n
 from gridnote.cli._tree import LazyCommands
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
+from gridnote.messages import i18n
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from gridnote.db import Notebook
     from gridnote.models import Resident
+    from gridnote.store.notebook import Notebook
 
 
 class _State:
@@ -48,9 +48,9 @@ STATE = _State()
 def notebook() -> Notebook:
     """The notebook for this command, opened on first use (and its settings applied)."""
     if STATE.notebook is None:
-        from gridnote.db import open_notebook
-        from gridnote.paths import notebook_path
-        from gridnote.services.config import apply_process_settings
+        from gridnote.services.settings import apply_process_settings
+        from gridnote.store.notebook import open_notebook
+        from gridnote.store.paths import notebook_path
 
         explicit = STATE.db_option is not None or bool(os.environ.get("GRIDNOTE_DB"))
         STATE.notebook = open_notebook(notebook_path(STATE.db_option), make_folder=not explicit)
@@ -108,7 +108,7 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
     resident who moved out is refused rather than written to.
     """
     from gridnote.errors import StateError
-    from gridnote.services.lookup import resolve_resident as lookup
+    from gridnote.services.resolve import resolve_resident as lookup
 
     try:
         return lookup(nb, query, current=current)
@@ -117,8 +117,9 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
             raise
         chosen = _choose(exc.candidates, query)
         if current and chosen.moved_out:
-            raise StateError("resident.is_moved_out", name=chosen.display_name,
-                             date=(chosen.moved_out_at or "")[:10], query=query) from None
+            raise StateError(
+                "resident.is_moved_out", name=chosen.display_name, date=(chosen.moved_out_at or "")[:10], query=query
+            ) from None
         return chosen
 
 
@@ -160,8 +161,8 @@ def _notebook_language(args: list[str]) -> None:
     """
     if i18n.language_decided():
         return
-    from gridnote.db import peek_setting
-    from gridnote.paths import notebook_path
+    from gridnote.store.notebook import peek_setting
+    from gridnote.store.paths import notebook_path
 
     i18n.set_notebook_lang(peek_setting(notebook_path(_peek_option(args, "--db")), "lang"))
 
@@ -185,8 +186,7 @@ class RootGroup(Group):
         """The command list of ``gridnote --help``, from summaries: no command is built for it."""
         commands: LazyCommands = self.commands  # type: ignore[assignment]
         limit = formatter.width - 6 - max(len(name) for name in commands)
-        rows = [(name, text) for name in commands for text, hidden in [commands.short_help(name, limit)]
-                if not hidden]
+        rows = [(name, text) for name in commands for text, hidden in [commands.short_help(name, limit)] if not hidden]
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
@@ -283,8 +283,11 @@ class DefaultGroup(Group):
         formatter.write_usage(ctx.command_path, " ".join(default.collect_usage_pieces(ctx)))
         for name, command in self.commands.items():
             if name != self.default_command and not command.hidden:
-                formatter.write_usage(f"{ctx.command_path} {name}", " ".join(command.collect_usage_pieces(ctx)),
-                                      prefix=" " * cell_width(usage_prefix()))
+                formatter.write_usage(
+                    f"{ctx.command_path} {name}",
+                    " ".join(command.collect_usage_pieces(ctx)),
+                    prefix=" " * cell_width(usage_prefix()),
+                )
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         self.commands[self.default_command].format_options(ctx, formatter)

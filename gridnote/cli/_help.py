@@ -35,7 +35,7 @@ import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer._click.formatting import HelpFormatter
 
-from gridnote import i18n
+from gridnote.messages import i18n
 
 # -- display width -----------------------------------------------------------------------
 _CLOSING = set("，。、；：！？）」』】》〉”’,.;:!?)]}…")  # never at the start of a line
@@ -44,8 +44,7 @@ _OPENING = set("（「『【《〈“‘([{")  # never at the end of a line
 
 def cell_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: two for wide (Chinese) characters."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-               for c in text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _is_wide(char: str) -> bool:
@@ -69,16 +68,16 @@ def _words(text: str) -> Iterator[tuple[str, int]]:
             glue_next = False
             continue
         wide = _is_wide(char)
-        joins = pieces and not space and (glue_next or char in _CLOSING
-                                           or (not wide and not _is_wide(pieces[-1][0][-1])))
+        joins = (
+            pieces and not space and (glue_next or char in _CLOSING or (not wide and not _is_wide(pieces[-1][0][-1])))
+        )
         if joins:
             pieces[-1][0] += char
         else:
             pieces.append([char, space])
         glue_next = char in _OPENING
         space = 0
-    for piece, spaces in pieces:
-        yield piece, spaces
+    yield from pieces
 
 
 def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
@@ -94,7 +93,7 @@ def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str
             line, used, fresh, gap = subsequent_indent, cell_width(subsequent_indent), True, ""
         while fresh and used + size > width and len(piece) > 1:  # longer than a line: cut it
             cut = 1
-            while cut < len(piece) and used + cell_width(piece[:cut + 1]) <= width:
+            while cut < len(piece) and used + cell_width(piece[: cut + 1]) <= width:
                 cut += 1
             lines.append(line + piece[:cut])
             piece, size = piece[cut:], cell_width(piece[cut:])
@@ -136,7 +135,7 @@ def _extras(text: str) -> str:
             parts.append(i18n.t("cli.default", default=part.removeprefix("default: ")))
         else:
             parts.append(part)
-    return text[:match.start()] + "  [" + i18n.t("cli.extra_separator").join(parts) + "]"
+    return text[: match.start()] + "  [" + i18n.t("cli.extra_separator").join(parts) + "]"
 
 
 def click_text(text: str) -> str:
@@ -213,8 +212,15 @@ def usage_prefix() -> str:
 
 
 # -- the command tree -------------------------------------------------------------------------
-_TYPE_METAVARS = {"int": "N", "integer": "N", "int range": "N", "integer range": "N",
-                  "float": "NUMBER", "float range": "NUMBER", "path": "PATH"}
+_TYPE_METAVARS = {
+    "int": "N",
+    "integer": "N",
+    "int range": "N",
+    "integer range": "N",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "path": "PATH",
+}
 
 
 def option_metavar(param: Any) -> str:
@@ -258,11 +264,16 @@ def prepare(root: Any, *, pages: bool = True) -> None:
 def prepare_command(command: Any, path: str, *, walk: bool = True) -> None:
     """One command (and, with ``walk``, everything under it) ready to speak the interface language."""
     chinese = _PAGES["pages"] and i18n.lang() == "zh"
-    for sub_path, sub in (_walk(command, path) if walk else [(path, command)]):
+    for sub_path, sub in _walk(command, path) if walk else [(path, command)]:
         sub.context_class = LocalizedContext
         for param in sub.params:
-            if (param.param_type_name == "option" and param.metavar is None and not param.is_flag
-                    and not param.count and param.type.name != "choice"):
+            if (
+                param.param_type_name == "option"
+                and param.metavar is None
+                and not param.is_flag
+                and not param.count
+                and param.type.name != "choice"
+            ):
                 param.metavar = option_metavar(param)
         if chinese:
             _chinese(sub, sub_path)
@@ -300,8 +311,10 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     for key, (english, _) in MESSAGES.items():
         if not key.startswith("cli.err."):
             continue
-        pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
-                          for part in re.split(r"(\{\w+\})", english))
+        pattern = "".join(
+            f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
+            for part in re.split(r"(\{\w+\})", english)
+        )
         found.append((re.compile(f"^{pattern}$", re.S), key))
     return found
 
@@ -311,8 +324,9 @@ def translate(message: str) -> str:
     for pattern, key in _patterns():
         match = pattern.match(message)
         if match:
-            values = {name: translate(value) if name == "message" else value
-                      for name, value in match.groupdict().items()}
+            values = {
+                name: translate(value) if name == "message" else value for name, value in match.groupdict().items()
+            }
             return i18n.t(key, **values)
     return message
 

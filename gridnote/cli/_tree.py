@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 import typer
 from typer.core import TyperCommand
 
-from gridnote import i18n
+from gridnote.messages import i18n
 
 
 class Lazy(NamedTuple):  # not a dataclass: `--help` would import dataclasses for it alone
@@ -39,12 +39,12 @@ class Lazy(NamedTuple):  # not a dataclass: `--help` would import dataclasses fo
         return getattr(importlib.import_module(module), attribute)
 
 
-REGISTRY: dict[str, Lazy] = {}
+COMMANDS: dict[str, Lazy] = {}
 
 
 def lazy(name: str, target: str, *, help: str | None = None) -> None:
     """Register the top-level command ``name``, defined at ``target`` ("module:attribute")."""
-    REGISTRY[name] = Lazy(name, target, help)
+    COMMANDS[name] = Lazy(name, target, help)
 
 
 def _nothing() -> None:
@@ -90,13 +90,13 @@ class LazyCommands(MutableMapping[str, Any]):
 
     def __init__(self, built: Mapping[str, Any]) -> None:
         self._built: dict[str, Any] = dict(built)
-        self._names = [*REGISTRY, *(name for name in built if name not in REGISTRY)]
+        self._names = [*COMMANDS, *(name for name in built if name not in COMMANDS)]
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
-            if name not in REGISTRY:
+            if name not in COMMANDS:
                 raise KeyError(name)
-            self._built[name] = build(REGISTRY[name])
+            self._built[name] = build(COMMANDS[name])
         return self._built[name]
 
     def __setitem__(self, name: str, command: Any) -> None:
@@ -125,5 +125,5 @@ class LazyCommands(MutableMapping[str, Any]):
         """(summary line, hidden) for ``--help``: from the command if built, else from its help text."""
         command = self._built.get(name)
         if command is None:
-            command = TyperCommand(name=name, help=summary_help(REGISTRY[name]), rich_markup_mode=None)
+            command = TyperCommand(name=name, help=summary_help(COMMANDS[name]), rich_markup_mode=None)
         return command.get_short_help_str(limit), bool(command.hidden)

@@ -20,8 +20,12 @@ def building_list(json_: JsonOption = False) -> None:
 
     buildings = list_buildings(notebook())
     if json_:
-        print_json([{"id": b.id, "code": b.code, "name": b.name, "households": b.households,
-                     "residents": b.residents} for b in buildings])
+        print_json(
+            [
+                {"id": b.id, "code": b.code, "name": b.name, "households": b.households, "residents": b.residents}
+                for b in buildings
+            ]
+        )
         return
     out().print(building_table(buildings))
 
@@ -35,8 +39,8 @@ def building_add(
 
     Example: gridnote building add 9
     """
-    from gridnote.address import require_building_code
-    from gridnote.i18n import t
+    from gridnote.input.address import require_building_code
+    from gridnote.messages.i18n import t
     from gridnote.render.common import ok
     from gridnote.services.residents import add_building
 

@@ -16,7 +16,7 @@ def config_list(json_: JsonOption = False) -> None:
     Example: gridnote config list
     """
     from gridnote.render.config import settings_table
-    from gridnote.services.config import all_values
+    from gridnote.services.settings import all_values
 
     values = all_values(notebook())
     if json_:
@@ -31,7 +31,7 @@ def config_get(key: Annotated[str, typer.Argument(metavar="KEY", help="Setting n
 
     Example: gridnote config get care.living-alone
     """
-    from gridnote.services.config import get
+    from gridnote.services.settings import get
 
     value = get(notebook(), key)
     typer.echo("" if value is None else value)
@@ -46,8 +46,8 @@ def config_set(
 
     Example: gridnote config set care.bedridden 2   ·   gridnote config set lang zh
     """
-    from gridnote.i18n import t
-    from gridnote.services.config import set_value
+    from gridnote.messages.i18n import t
+    from gridnote.services.settings import set_value
 
     stored = set_value(notebook(), key, value)
     out().print(t("config.set", key=key, value=stored))
@@ -59,8 +59,8 @@ def config_unset(key: Annotated[str, typer.Argument(metavar="KEY", help="Setting
 
     Example: gridnote config unset care.bedridden
     """
-    from gridnote.i18n import t
-    from gridnote.services.config import unset
+    from gridnote.messages.i18n import t
+    from gridnote.services.settings import unset
 
     unset(notebook(), key)
     out().print(t("config.unset", key=key))

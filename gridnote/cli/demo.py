@@ -8,8 +8,10 @@ from gridnote.cli._common import notebook, out, progress_bar
 
 
 def demo(
-    day: Annotated[bool, typer.Option("--day", help="Also write one day of work on today: visits, issues, "
-                                                    "tasks, an outreach event.")] = False,
+    day: Annotated[
+        bool,
+        typer.Option("--day", help="Also write one day of work on today: visits, issues, tasks, an outreach event."),
+    ] = False,
 ) -> None:
     """Load the example grid (4 buildings, 317 households, 752 residents) into an empty notebook.
 

@@ -12,8 +12,13 @@ app = new_app("Outreach events: anti-fraud talks and other sessions, with partne
 @app.command("add")
 def event_add(
     title: Annotated[str, typer.Argument(metavar="TITLE", help="What it was, e.g. 老年人防诈骗宣讲.")],
-    at: Annotated[str | None, typer.Option("--at", metavar="WHEN", help="When: 14:30, 今天下午3点, fri 9:00 (default: now).")] = None,
-    with_: Annotated[list[str] | None, typer.Option("--with", metavar="WHO", help="Partners, comma-separated or repeated: 社区民警, 楼栋长.")] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", metavar="WHEN", help="When: 14:30, 今天下午3点, fri 9:00 (default: now).")
+    ] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option("--with", metavar="WHO", help="Partners, comma-separated or repeated: 社区民警, 楼栋长."),
+    ] = None,
     building: BuildingOption = None,
     attendees: Annotated[str | None, typer.Option("--attendees", metavar="N", help="How many residents came.")] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="Free note.")] = None,
@@ -23,9 +28,9 @@ def event_add(
     Example: gridnote event add 老年人防诈骗宣讲 --at 15:00 --with "社区民警, 楼栋长" -b 8 --attendees 23
     """
     from gridnote import clock
-    from gridnote.address import building_code
-    from gridnote.dates import parse_when
     from gridnote.errors import InputError
+    from gridnote.input.address import building_code
+    from gridnote.input.dates import parse_when
     from gridnote.render.events import added_line
     from gridnote.services.events import add_event
 
@@ -34,19 +39,28 @@ def event_add(
         code = building_code(building)
         if code is None:
             raise InputError("building.bad_code", text=building)
-    from gridnote.textnorm import read_number
+    from gridnote.input.text import read_number
 
     count = read_number(attendees, allow_hash=False) if attendees is not None else None
     if attendees is not None and (count is None or count > 100_000):
         raise InputError("event.bad_attendees", number=attendees)
-    event = add_event(notebook(), title, when=parse_when(at) if at else None, partners=with_, building=code,
-                      attendees=count, note=note)
+    event = add_event(
+        notebook(),
+        title,
+        when=parse_when(at) if at else None,
+        partners=with_,
+        building=code,
+        attendees=count,
+        note=note,
+    )
     out().print(added_line(event, clock.today()))
 
 
 @app.command("list")
 def event_list(
-    since: Annotated[str | None, typer.Option("--from", metavar="DAY", help="On or after this day (11-01: the last 1 Nov).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--from", metavar="DAY", help="On or after this day (11-01: the last 1 Nov).")
+    ] = None,
     until: Annotated[str | None, typer.Option("--to", metavar="DAY", help="On or before this day.")] = None,
     building: BuildingOption = None,
     json_: JsonOption = False,
@@ -56,9 +70,9 @@ def event_list(
     Example: gridnote event list --from 11-01
     """
     from gridnote import clock
-    from gridnote.address import building_code
-    from gridnote.dates import parse_range
     from gridnote.errors import InputError
+    from gridnote.input.address import building_code
+    from gridnote.input.dates import parse_range
     from gridnote.render.events import event_json, event_table
     from gridnote.services.events import list_events
 

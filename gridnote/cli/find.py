@@ -14,8 +14,22 @@ def register(app: typer.Typer) -> None:
 
 
 def find(
-    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to find: a name, pinyin or initials (lnn), an address, a phone number, any word of a note (下水道).")],
-    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", metavar="KIND", help="Only this kind: resident, issue, task, visit (居民, 问题, 任务, 走访); repeatable.")] = None,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUERY...",
+            help="Words to find: a name, pinyin or initials (lnn), an address, a phone number, any word of a note (下水道).",
+        ),
+    ],
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only this kind: resident, issue, task, visit (居民, 问题, 任务, 走访); repeatable.",
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many of each kind.")] = 10,
     json_: JsonOption = False,
 ) -> None:
@@ -27,8 +41,8 @@ def find(
     Example: gridnote find 下水道   ·   gridnote find 李 --kind resident   ·   gridnote find lnn
     """
     from gridnote import clock
-    from gridnote.render.search import search_json, search_view
-    from gridnote.services.search import parse_kinds, search
+    from gridnote.render.find import search_json, search_view
+    from gridnote.services.find import parse_kinds, search
 
     nb = notebook()
     result = search(nb, " ".join(query), kinds=parse_kinds(kind or []), limit=limit)

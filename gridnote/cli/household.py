@@ -11,13 +11,24 @@ def household_list(building: BuildingOption = None, json_: JsonOption = False) -
 
     Example: gridnote household list -b 8
     """
-    from gridnote.address import require_building_code
+    from gridnote.input.address import require_building_code
     from gridnote.render.residents import household_table
     from gridnote.services.residents import list_households
 
     households = list_households(notebook(), require_building_code(building) if building else None)
     if json_:
-        print_json([{"id": h.id, "address": h.address, "building": h.building, "unit": h.unit,
-                     "room": h.room, "members": list(h.members)} for h in households])
+        print_json(
+            [
+                {
+                    "id": h.id,
+                    "address": h.address,
+                    "building": h.building,
+                    "unit": h.unit,
+                    "room": h.room,
+                    "members": list(h.members),
+                }
+                for h in households
+            ]
+        )
         return
     out().print(household_table(households))

@@ -16,17 +16,26 @@ if TYPE_CHECKING:
 app = new_app("Issues: receive, verify, refer, follow up, resolve, report back, rate.")
 
 Number = Annotated[str, typer.Argument(metavar="N", help="Issue number, e.g. 12 or #12.")]
-AtOpt = Annotated[str | None, typer.Option("--at", metavar="WHEN",
-                                           help="When it happened, if earlier: 10:20, 今天上午10点, yesterday 18:00.")]
+AtOpt = Annotated[
+    str | None,
+    typer.Option("--at", metavar="WHEN", help="When it happened, if earlier: 10:20, 今天上午10点, yesterday 18:00."),
+]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="What was said or done.")]
-PhotoOpt = Annotated[list[Path] | None, typer.Option("--photo", metavar="FILE", readable=False,
-                                                     help="Photo to keep with it (repeatable; copied into the notebook).")]
-CategoryOpt = Annotated[str | None, typer.Option("--category", "-k", help="Category: 下水道, 装修垃圾, power … (see `issue category list`).")]
+PhotoOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--photo", metavar="FILE", readable=False, help="Photo to keep with it (repeatable; copied into the notebook)."
+    ),
+]
+CategoryOpt = Annotated[
+    str | None,
+    typer.Option("--category", "-k", help="Category: 下水道, 装修垃圾, power … (see `issue category list`)."),
+]
 
 
 def _number(text: str) -> int:
     from gridnote.errors import InputError
-    from gridnote.textnorm import read_number
+    from gridnote.input.text import read_number
 
     number = read_number(text)
     if number is None:
@@ -37,8 +46,8 @@ def _number(text: str) -> int:
 def _at(text: str | None) -> "datetime | None":
     if text is None:
         return None
-    from gridnote.dates import parse_past_when
     from gridnote.errors import InputError
+    from gridnote.input.dates import parse_past_when
 
     when = parse_past_when(text)  # a step that already happened: 周五 10:00 is last Friday
     if when.time is None:
@@ -57,14 +66,33 @@ def _show(change: "IssueChange") -> None:
 @app.command("add")
 def issue_add(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The problem in her words, e.g. 5号楼门前有装修垃圾.")],
-    reporter: Annotated[str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Who reported it (a resident: name, alias, pinyin, address).")] = None,
-    contact: Annotated[str | None, typer.Option("--contact", help="A reporter not in the register: name and phone.")] = None,
+    reporter: Annotated[
+        str | None,
+        typer.Option(
+            "--reporter", "-r", metavar="WHO", help="Who reported it (a resident: name, alias, pinyin, address)."
+        ),
+    ] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="A reporter not in the register: name and phone.")
+    ] = None,
     building: BuildingOption = None,
-    address: Annotated[str | None, typer.Option("--address", "-a", help="Where: a household 8-2-301 or part of one (8-2).")] = None,
-    channel: Annotated[str, typer.Option("--channel", "-c", help="in-person, phone, wechat, app, hotline, walk (当面, 电话, 微信, 一网通, 12345, 巡查).")] = "in-person",
+    address: Annotated[
+        str | None, typer.Option("--address", "-a", help="Where: a household 8-2-301 or part of one (8-2).")
+    ] = None,
+    channel: Annotated[
+        str,
+        typer.Option(
+            "--channel",
+            "-c",
+            help="in-person, phone, wechat, app, hotline, walk (当面, 电话, 微信, 一网通, 12345, 巡查).",
+        ),
+    ] = "in-person",
     category: CategoryOpt = None,
     photo: PhotoOpt = None,
-    affects: Annotated[list[str] | None, typer.Option("--affects", metavar="WHO", help="Other residents affected (repeatable, or comma-separated).")] = None,
+    affects: Annotated[
+        list[str] | None,
+        typer.Option("--affects", metavar="WHO", help="Other residents affected (repeatable, or comma-separated)."),
+    ] = None,
     priority: Annotated[str, typer.Option("--priority", "-p", help="urgent or normal (紧急/一般).")] = "normal",
     at: AtOpt = None,
 ) -> None:
@@ -76,15 +104,21 @@ def issue_add(
 
     Example: gridnote issue add "5号楼门前有装修垃圾" -c 一网通 -b 5 --photo waste.jpg
     """
-    from gridnote.address import building_code, parse_address
+    from gridnote.domain.vocab import split_list
     from gridnote.errors import InputError
+    from gridnote.input.address import building_code, parse_address
     from gridnote.services.issues import IssueInput, add_issue
-    from gridnote.vocab import split_list
 
     nb = notebook()
-    entry = IssueInput(text=text, category=category, channel=channel, priority=priority,
-                       reporter_contact=" ".join(contact.split()) if contact else None, photos=list(photo or []),
-                       at=_at(at))
+    entry = IssueInput(
+        text=text,
+        category=category,
+        channel=channel,
+        priority=priority,
+        reporter_contact=" ".join(contact.split()) if contact else None,
+        photos=list(photo or []),
+        at=_at(at),
+    )
     if building is not None:
         entry.building = building_code(building)
         if entry.building is None:
@@ -95,21 +129,38 @@ def issue_add(
             raise InputError("resident.bad_address", text=address)
     if reporter is not None:
         entry.reporter_id = resolve_resident(nb, reporter, current=True).id
-    entry.affects = [resolve_resident(nb, name, current=True).id for value in affects or [] for name in split_list(value)]
+    entry.affects = [
+        resolve_resident(nb, name, current=True).id for value in affects or [] for name in split_list(value)
+    ]
     _show(add_issue(nb, entry))
 
 
 @app.command("list")
 def issue_list(
-    status: Annotated[str | None, typer.Option("--status", "-s", help="Only this state: received, verified, referred, resolved, reported, closed, rejected (已核实 …).")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Only this state: received, verified, referred, resolved, reported, closed, rejected (已核实 …).",
+        ),
+    ] = None,
     category: CategoryOpt = None,
     building: BuildingOption = None,
-    reporter: Annotated[str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Only issues this resident reported.")] = None,
+    reporter: Annotated[
+        str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Only issues this resident reported.")
+    ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only issues past a deadline.")] = False,
-    since: Annotated[str | None, typer.Option("--from", metavar="DAY", help="Received on or after this day (11-01: the last 1 Nov).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--from", metavar="DAY", help="Received on or after this day (11-01: the last 1 Nov).")
+    ] = None,
     until: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Received on or before this day.")] = None,
-    open_: Annotated[bool, typer.Option("--open/--all", help="Open issues (the default, by deadline) or all of them (newest first).")] = True,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, max=100_000, help="Show at most this many.")] = None,
+    open_: Annotated[
+        bool, typer.Option("--open/--all", help="Open issues (the default, by deadline) or all of them (newest first).")
+    ] = True,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, max=100_000, help="Show at most this many.")
+    ] = None,
     json_: JsonOption = False,
 ) -> None:
     """List issues: open ones by deadline, or filtered by state, category, building, reporter, dates.
@@ -117,10 +168,10 @@ def issue_list(
     Example: gridnote issue list --overdue   ·   gridnote issue list --all -k 下水道 --from 11-01
     """
     from gridnote import clock
-    from gridnote.address import building_code
-    from gridnote.dates import parse_range
+    from gridnote.domain.issue_terms import STATUSES
     from gridnote.errors import InputError
-    from gridnote.issue_terms import STATUSES
+    from gridnote.input.address import building_code
+    from gridnote.input.dates import parse_range
     from gridnote.render.issues import issue_json, issue_table
     from gridnote.services import categories as cat
     from gridnote.services.issues import IssueFilter, code_of, list_issues
@@ -183,7 +234,9 @@ def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None
 @app.command("reject")
 def issue_reject(
     number: Number,
-    reason: Annotated[str, typer.Argument(metavar="REASON", help="duplicate, not-ours or not-real (重复, 非职责范围, 不属实).")],
+    reason: Annotated[
+        str, typer.Argument(metavar="REASON", help="duplicate, not-ours or not-real (重复, 非职责范围, 不属实).")
+    ],
     of: Annotated[str | None, typer.Option("--of", metavar="N", help="The issue this one duplicates.")] = None,
     note: NoteOpt = None,
     at: AtOpt = None,
@@ -202,9 +255,18 @@ def issue_reject(
 @app.command("refer")
 def issue_refer(
     number: Number,
-    to: Annotated[str, typer.Option("--to", "-t", help="property, police, street-office, utility, city-management, committee, other (物业, 派出所, 街道 …).")],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            "-t",
+            help="property, police, street-office, utility, city-management, committee, other (物业, 派出所, 街道 …).",
+        ),
+    ],
     contact: Annotated[str | None, typer.Option("--contact", help="The person there and their phone.")] = None,
-    due: Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="The date they promised: 3d, 明天, 12-01 18:00.")] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", "-d", metavar="WHEN", help="The date they promised: 3d, 明天, 12-01 18:00.")
+    ] = None,
     note: NoteOpt = None,
     at: AtOpt = None,
 ) -> None:
@@ -214,19 +276,35 @@ def issue_refer(
 
     Example: gridnote issue refer 12 --to 物业 --contact "王经理 13800001111" --due 3d
     """
-    from gridnote.dates import parse_due_when
+    from gridnote.input.dates import parse_due_when
     from gridnote.services.issue_flow import refer
 
-    _show(refer(notebook(), _number(number), to, contact=contact, due=parse_due_when(due) if due else None,
-                note=note, at=_at(at)))
+    _show(
+        refer(
+            notebook(),
+            _number(number),
+            to,
+            contact=contact,
+            due=parse_due_when(due) if due else None,
+            note=note,
+            at=_at(at),
+        )
+    )
 
 
 @app.command("note")
 def issue_note(
     number: Number,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What happened: a call, a visit, any progress.")],
-    kind: Annotated[str, typer.Option("--kind", help="progress, call, visit, message (进展, 电话, 上门, 消息).")] = "progress",
-    with_reporter: Annotated[bool, typer.Option("--with-reporter", "-R", help="This was contact with the reporter (counts as the first response).")] = False,
+    kind: Annotated[
+        str, typer.Option("--kind", help="progress, call, visit, message (进展, 电话, 上门, 消息).")
+    ] = "progress",
+    with_reporter: Annotated[
+        bool,
+        typer.Option(
+            "--with-reporter", "-R", help="This was contact with the reporter (counts as the first response)."
+        ),
+    ] = False,
     by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who acted, if not you (物业, a name).")] = None,
     photo: PhotoOpt = None,
     at: AtOpt = None,
@@ -237,15 +315,27 @@ def issue_note(
     """
     from gridnote.services.issue_flow import add_note
 
-    _show(add_note(notebook(), _number(number), text, kind=kind, with_reporter=with_reporter, by=by,
-                   photos=list(photo or []), at=_at(at)))
+    _show(
+        add_note(
+            notebook(),
+            _number(number),
+            text,
+            kind=kind,
+            with_reporter=with_reporter,
+            by=by,
+            photos=list(photo or []),
+            at=_at(at),
+        )
+    )
 
 
 @app.command("resolve")
 def issue_resolve(
     number: Number,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What was done.")],
-    by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who did it (default: whom it was referred to).")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", metavar="WHO", help="Who did it (default: whom it was referred to).")
+    ] = None,
     photo: PhotoOpt = None,
     at: AtOpt = None,
 ) -> None:
@@ -272,7 +362,10 @@ def issue_tell(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
 @app.command("rate")
 def issue_rate(
     number: Number,
-    rating: Annotated[str, typer.Argument(metavar="RATING", help="satisfied, basically-satisfied, dissatisfied (满意, 基本满意, 不满意).")],
+    rating: Annotated[
+        str,
+        typer.Argument(metavar="RATING", help="satisfied, basically-satisfied, dissatisfied (满意, 基本满意, 不满意)."),
+    ],
     note: NoteOpt = None,
     at: AtOpt = None,
 ) -> None:
@@ -307,7 +400,7 @@ def issue_reopen(
 
     Example: gridnote issue reopen 12 "下水道又堵了" --due 2d
     """
-    from gridnote.dates import parse_due_when
+    from gridnote.input.dates import parse_due_when
     from gridnote.services.issue_flow import reopen
 
     _show(reopen(notebook(), _number(number), reason=reason, due=parse_due_when(due) if due else None, at=_at(at)))

@@ -8,13 +8,18 @@ from gridnote.cli._common import JsonOption, new_app, notebook, out, print_json
 
 app = new_app("Issue categories: list them, add your own, set upward codes and deadline groups.")
 
-GroupOpt = Annotated[str | None, typer.Option("--group", "-g", help="Deadline group: emergency, utility, general, complex (紧急, 公用设施, 一般, 复杂).")]
+GroupOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--group", "-g", help="Deadline group: emergency, utility, general, complex (紧急, 公用设施, 一般, 复杂)."
+    ),
+]
 UpwardOpt = Annotated[str | None, typer.Option("--upward", help="The code the grid centre files it under.")]
 SynonymOpt = Annotated[list[str] | None, typer.Option("--synonym", "-s", help="Another word for it (repeatable).")]
 
 
 def _hours(nb: object) -> dict[str, tuple[int, int]]:
-    from gridnote.issue_terms import DEADLINE_GROUPS
+    from gridnote.domain.issue_terms import DEADLINE_GROUPS
     from gridnote.services.categories import deadline_hours
 
     return {group: deadline_hours(nb, group) for group in DEADLINE_GROUPS.codes}  # type: ignore[arg-type]
@@ -39,7 +44,9 @@ def category_list(json_: JsonOption = False) -> None:
 
 @app.command("add")
 def category_add(
-    code: Annotated[str, typer.Argument(metavar="CODE", help="Short English code: letters, digits, dashes (e.g. bike-shed).")],
+    code: Annotated[
+        str, typer.Argument(metavar="CODE", help="Short English code: letters, digits, dashes (e.g. bike-shed).")
+    ],
     zh: Annotated[str, typer.Option("--zh", help="Chinese name, e.g. 车棚.")],
     en: Annotated[str | None, typer.Option("--en", help="English name (default: the code).")] = None,
     under: Annotated[str | None, typer.Option("--under", help="The top-level category it belongs to.")] = None,
@@ -54,8 +61,7 @@ def category_add(
     from gridnote.render.common import ok
     from gridnote.services.categories import add_category
 
-    category = add_category(notebook(), code, zh=zh, en=en, parent=under, group=group, upward=upward,
-                            synonyms=synonym)
+    category = add_category(notebook(), code, zh=zh, en=en, parent=under, group=group, upward=upward, synonyms=synonym)
     out().print(ok("category.added", code=category.code, zh=category.zh))
 
 
@@ -74,10 +80,16 @@ def category_set(
 
     Example: gridnote issue category set 下水道 --upward 0101 -g general
     """
-    from gridnote.issue_terms import DEADLINE_GROUPS
+    from gridnote.domain.issue_terms import DEADLINE_GROUPS
     from gridnote.render.common import ok
     from gridnote.services.categories import set_category
 
     changed = set_category(notebook(), category, zh=zh, en=en, group=group, upward=upward, synonyms=synonym)
-    out().print(ok("category.changed", code=changed.code, group=DEADLINE_GROUPS.label(changed.group),
-                   upward=changed.upward or "-"))
+    out().print(
+        ok(
+            "category.changed",
+            code=changed.code,
+            group=DEADLINE_GROUPS.label(changed.group),
+            upward=changed.upward or "-",
+        )
+    )

@@ -44,10 +44,9 @@ def resident_redeem(
     Example: gridnote resident redeem 王阿姨 5 --for "洗衣液一瓶"
     """
     from gridnote.errors import InputError
+    from gridnote.input.text import read_number
     from gridnote.render.points import redeemed_line
     from gridnote.services.points import redeem
-
-    from gridnote.textnorm import read_number
 
     amount = read_number(points, allow_hash=False)
     if amount is None or amount > 1_000_000:

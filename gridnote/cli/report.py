@@ -12,27 +12,46 @@ if TYPE_CHECKING:
 
 
 def report(
-    date_: Annotated[str | None, typer.Option(
-        "--date", "-d", metavar="DAY", help="The day to report (default today): yesterday, 周五, 11-28. "
-        "With --week/--month: a day of that week or month.")] = None,
+    date_: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="DAY",
+            help="The day to report (default today): yesterday, 周五, 11-28. "
+            "With --week/--month: a day of that week or month.",
+        ),
+    ] = None,
     from_: Annotated[str | None, typer.Option("--from", metavar="DAY", help="First day of a range.")] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Last day of a range (default today).")] = None,
     week: Annotated[bool, typer.Option("--week", "-w", help="The calendar week (Mon–Sun), up to today.")] = False,
     month: Annotated[bool, typer.Option("--month", "-m", help="The calendar month, up to today.")] = False,
-    format_: Annotated[str | None, typer.Option(
-        "--format", "-f", metavar="FORMAT",
-        help="text (default), markdown, html, json, csv (a zip, one file per section) or xlsx "
-        "(one sheet per section). With -o, guessed from the file name.")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to this file (whole or not at all).")] = None,
-    full: Annotated[bool, typer.Option(
-        "--full", help="Full phone and ID numbers (masked by default, e.g. 138****5678).")] = False,
-    readings: Annotated[str, typer.Option(
-        "--readings", metavar="flagged|all", help="Health readings to list: flagged ones (default) or all.")
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (default), markdown, html, json, csv (a zip, one file per section) or xlsx "
+            "(one sheet per section). With -o, guessed from the file name.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file (whole or not at all).")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Full phone and ID numbers (masked by default, e.g. 138****5678).")
+    ] = False,
+    readings: Annotated[
+        str,
+        typer.Option(
+            "--readings", metavar="flagged|all", help="Health readings to list: flagged ones (default) or all."
+        ),
     ] = "flagged",
     lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en", help="Language of the report.")] = None,
-    schema: Annotated[bool, typer.Option(
-        "--schema", help="Print the JSON Schema of --format json (version 1) and exit.")] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of --format json (version 1) and exit.")
+    ] = False,
 ) -> None:
     """The shift-end report: the day in numbers, flagged readings, issues, tomorrow's work, the rates.
 
@@ -42,8 +61,9 @@ def report(
 
     Example: gridnote report   ·   gridnote report --week -o 周报.xlsx   ·   gridnote report -f markdown
     """
-    from gridnote import clock, i18n
+    from gridnote import clock
     from gridnote.errors import InputError
+    from gridnote.messages import i18n
 
     if lang is not None:
         if i18n.normalize_lang(lang) is None:
@@ -68,9 +88,12 @@ def report(
 
         console = out()
         count = write_report(result, fmt, output, width=console.width)  # a text file as wide as the screen
-        console.print(ok("report.written_sections", path=str(output), format=fmt, count=count)
-                      if fmt in ("csv", "xlsx") else ok("report.written", path=str(output), format=fmt),
-                      soft_wrap=True)
+        console.print(
+            ok("report.written_sections", path=str(output), format=fmt, count=count)
+            if fmt in ("csv", "xlsx")
+            else ok("report.written", path=str(output), format=fmt),
+            soft_wrap=True,
+        )
         console.print(note("report.full" if full else "report.masked"), soft_wrap=True)
         return
     if fmt == "text":
@@ -86,6 +109,6 @@ def report(
 def _day(text: str | None) -> "date | None":
     if text is None:
         return None
-    from gridnote.dates import parse_past_day
+    from gridnote.input.dates import parse_past_day
 
     return parse_past_day(text)

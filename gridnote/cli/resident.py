@@ -18,14 +18,21 @@ from gridnote.cli._common import (
 
 app = new_app("Residents: add, find, show, edit, tag, move out, import and export.")
 
-Who = Annotated[str, typer.Argument(metavar="WHO", help="Number, name, alias, pinyin, initials or address (李奶奶, lnn, 8-2-301, '李 8-2').")]
+Who = Annotated[
+    str,
+    typer.Argument(
+        metavar="WHO", help="Number, name, alias, pinyin, initials or address (李奶奶, lnn, 8-2-301, '李 8-2')."
+    ),
+]
 AliasOpt = Annotated[str | None, typer.Option("--alias", help="What neighbours call them, e.g. 李奶奶.")]
 AddressOpt = Annotated[str | None, typer.Option("--address", "-a", help="Household: 8-2-301 or 8号楼2单元301.")]
 GenderOpt = Annotated[str | None, typer.Option("--gender", "-g", help="f/m, 女/男.")]
 BornOpt = Annotated[str | None, typer.Option("--born", help="Birth year or date: 1948, 1948-03-02, 1948年3月2日.")]
 IdOpt = Annotated[str | None, typer.Option("--id-number", help="ID card number (masked in exports).")]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="Free note.")]
-ContactOpt = Annotated[list[str] | None, typer.Option("--contact", help="Emergency contact 'name,relation,phone[,nearby]' (repeatable).")]
+ContactOpt = Annotated[
+    list[str] | None, typer.Option("--contact", help="Emergency contact 'name,relation,phone[,nearby]' (repeatable).")
+]
 
 
 @app.command("add")
@@ -36,11 +43,16 @@ def resident_add(
     gender: GenderOpt = None,
     born: BornOpt = None,
     phone: Annotated[list[str] | None, typer.Option("--phone", "-p", help="Phone number (repeatable).")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", "-t", help="Care tag: 独居, 失能, 高血压, 低保 … or any word (repeatable).")] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", "-t", help="Care tag: 独居, 失能, 高血压, 低保 … or any word (repeatable)."),
+    ] = None,
     id_number: IdOpt = None,
     note: NoteOpt = None,
     contact: ContactOpt = None,
-    same_name: Annotated[bool, typer.Option("--same-name", help="Another person with the same name as someone already at this address.")] = False,
+    same_name: Annotated[
+        bool, typer.Option("--same-name", help="Another person with the same name as someone already at this address.")
+    ] = False,
 ) -> None:
     """Register a resident.
 
@@ -70,9 +82,13 @@ def resident_add(
 
 @app.command("list")
 def resident_list(
-    text: Annotated[str | None, typer.Argument(metavar="[TEXT]", help="Part of a name, alias, pinyin, phone or note.")] = None,
+    text: Annotated[
+        str | None, typer.Argument(metavar="[TEXT]", help="Part of a name, alias, pinyin, phone or note.")
+    ] = None,
     building: BuildingOption = None,
-    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only residents with this tag (独居, bedridden …).")] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only residents with this tag (独居, bedridden …).")
+    ] = None,
     moved_out: Annotated[bool, typer.Option("--all", help="Include residents who moved out.")] = False,
     json_: JsonOption = False,
 ) -> None:
@@ -81,14 +97,19 @@ def resident_list(
     Example: gridnote resident list -b 8 -t 独居
     """
     from gridnote import clock
+    from gridnote.domain.vocab import normalize_tags
+    from gridnote.input.address import require_building_code
     from gridnote.render.residents import resident_json, resident_table
-    from gridnote.address import require_building_code
     from gridnote.services.residents import list_residents
-    from gridnote.vocab import normalize_tags
 
     tag_code = normalize_tags([tag])[0] if tag else None
-    residents = list_residents(notebook(), building=require_building_code(building) if building else None, tag=tag_code, text=text,
-                               include_moved=moved_out)
+    residents = list_residents(
+        notebook(),
+        building=require_building_code(building) if building else None,
+        tag=tag_code,
+        text=text,
+        include_moved=moved_out,
+    )
     if json_:
         print_json([resident_json(r) for r in residents])
         return
@@ -121,12 +142,19 @@ def resident_edit(
     address: AddressOpt = None,
     gender: GenderOpt = None,
     born: BornOpt = None,
-    phone: Annotated[list[str] | None, typer.Option("--phone", "-p", help="Replace the phone numbers (repeatable).")] = None,
+    phone: Annotated[
+        list[str] | None, typer.Option("--phone", "-p", help="Replace the phone numbers (repeatable).")
+    ] = None,
     add_phone: Annotated[list[str] | None, typer.Option("--add-phone", help="Add a phone number.")] = None,
     id_number: IdOpt = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="Replace the note ('' clears it).")] = None,
     add_contact: ContactOpt = None,
-    remove_contact_id: Annotated[int | None, typer.Option("--remove-contact", metavar="ID", help="Remove emergency contact number ID (see `resident show`).")] = None,
+    remove_contact_id: Annotated[
+        int | None,
+        typer.Option(
+            "--remove-contact", metavar="ID", help="Remove emergency contact number ID (see `resident show`)."
+        ),
+    ] = None,
 ) -> None:
     """Change a resident's details (the old values are kept in the notebook's history).
 
@@ -149,8 +177,10 @@ def resident_edit(
         contacts=[rf.parse_contact(c) for c in add_contact or []],
     )
     replace = phone is not None
-    if not any(v is not None for v in (name, alias, address, gender, born, phone, add_phone, id_number, note,
-                                       add_contact, remove_contact_id)):
+    if not any(
+        v is not None
+        for v in (name, alias, address, gender, born, phone, add_phone, id_number, note, add_contact, remove_contact_id)
+    ):
         from gridnote.errors import InputError
 
         raise InputError("resident.nothing_to_change")
@@ -167,7 +197,9 @@ def resident_edit(
 @app.command("tag")
 def resident_tag(
     who: Who,
-    tags: Annotated[list[str], typer.Argument(metavar="TAG...", help="Tags to add: 独居, 失能, 高血压, 低保, 楼栋长, or any word.")],
+    tags: Annotated[
+        list[str], typer.Argument(metavar="TAG...", help="Tags to add: 独居, 失能, 高血压, 低保, 楼栋长, or any word.")
+    ],
 ) -> None:
     """Add care tags to a resident.
 
@@ -228,9 +260,24 @@ def resident_move_out(
 
 @app.command("import")
 def resident_import(
-    file: Annotated[Path, typer.Argument(metavar="FILE", readable=False, help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")] = False,
-    new_buildings: Annotated[bool, typer.Option("--new-buildings", help="Add the buildings the grid does not have yet (otherwise their rows are refused as typos).")] = False,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            readable=False,
+            help="CSV (UTF-8, UTF-8 BOM, GB18030/GBK) or XLSX with Chinese or English headers.",
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")
+    ] = False,
+    new_buildings: Annotated[
+        bool,
+        typer.Option(
+            "--new-buildings",
+            help="Add the buildings the grid does not have yet (otherwise their rows are refused as typos).",
+        ),
+    ] = False,
 ) -> None:
     """Import residents from a spreadsheet: all rows or none.
 
@@ -255,8 +302,12 @@ def resident_import(
 @app.command("export")
 def resident_export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.csv or .xlsx).")],
-    format_: Annotated[str | None, typer.Option("--format", "-f", help="csv or xlsx (default: from the file name).")] = None,
-    full: Annotated[bool, typer.Option("--full", help="Include full phone and ID numbers (masked by default).")] = False,
+    format_: Annotated[
+        str | None, typer.Option("--format", "-f", help="csv or xlsx (default: from the file name).")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Include full phone and ID numbers (masked by default).")
+    ] = False,
     building: BuildingOption = None,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only residents with this tag.")] = None,
 ) -> None:
@@ -264,11 +315,11 @@ def resident_export(
 
     Example: gridnote resident export -o 居民.xlsx -t 独居
     """
+    from gridnote.domain.vocab import normalize_tags
+    from gridnote.input.address import require_building_code
     from gridnote.render.export import export_residents
     from gridnote.render.residents import exported_line
-    from gridnote.address import require_building_code
     from gridnote.services.residents import list_residents
-    from gridnote.vocab import normalize_tags
 
     tag_code = normalize_tags([tag])[0] if tag else None
     residents = list_residents(notebook(), building=require_building_code(building) if building else None, tag=tag_code)

@@ -12,16 +12,33 @@ app = new_app("Tasks: add, list, finish, skip, star, move, edit and drop; repeat
 Numbers = Annotated[list[str], typer.Argument(metavar="N...", help="Task numbers, e.g. 12 or 12 13.")]
 Number = Annotated[str, typer.Argument(metavar="N", help="Task number, e.g. 12.")]
 TextArg = Annotated[list[str], typer.Argument(metavar="TEXT", help="What to do (quotes are optional).")]
-DueOpt = Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="Day and time: tomorrow 6:30, 明早6点半, fri, 12-01.")]
+DueOpt = Annotated[
+    str | None, typer.Option("--due", "-d", metavar="WHEN", help="Day and time: tomorrow 6:30, 明早6点半, fri, 12-01.")
+]
 AtOpt = Annotated[str | None, typer.Option("--at", metavar="TIME", help="Time of day: 6:30, 早上6点半, 3pm.")]
 StarOpt = Annotated[bool, typer.Option("--star", "-s", help="Mark it important (shown first).")]
-ResidentOpt = Annotated[str | None, typer.Option("--resident", "-r", metavar="WHO", help="The resident it is for: 李奶奶, lnn, 8-2-301, #12.")]
-EveryOpt = Annotated[str | None, typer.Option("--every", "-e", metavar="RULE", help="Repeat: day, weekday, week, month, 2d, 每天, 每周.")]
+ResidentOpt = Annotated[
+    str | None,
+    typer.Option("--resident", "-r", metavar="WHO", help="The resident it is for: 李奶奶, lnn, 8-2-301, #12."),
+]
+EveryOpt = Annotated[
+    str | None, typer.Option("--every", "-e", metavar="RULE", help="Repeat: day, weekday, week, month, 2d, 每天, 每周.")
+]
 NoteOpt = Annotated[str | None, typer.Option("--note", "-n", help="Free note.")]
 
 
-def add(words: list[str], *, due: str | None, at: str | None, star: bool, resident: str | None,
-        building: str | None, every: str | None, note: str | None, default_day: date | None) -> None:
+def add(
+    words: list[str],
+    *,
+    due: str | None,
+    at: str | None,
+    star: bool,
+    resident: str | None,
+    building: str | None,
+    every: str | None,
+    note: str | None,
+    default_day: date | None,
+) -> None:
     """Shared by ``task add`` and ``tomorrow add``: read everything, then write one task."""
     from gridnote import clock
     from gridnote.render.tasks import added_line
@@ -37,8 +54,9 @@ def add(words: list[str], *, due: str | None, at: str | None, star: bool, reside
     building_id = resolve_building(nb, building) if building else None
     if resident_id is None and building_id is None:
         resident_id, building_id = tasks.named_in(nb, text)
-    task = tasks.add_task(nb, text, due=when, starred=star, resident_id=resident_id,
-                          building_id=building_id, every=rule, note=note)
+    task = tasks.add_task(
+        nb, text, due=when, starred=star, resident_id=resident_id, building_id=building_id, every=rule, note=note
+    )
     out().print(added_line(task, clock.today()))
 
 
@@ -60,8 +78,7 @@ def task_add(
     Example: gridnote task add "量血压 李奶奶" --due 明天早上6点半 --star
     · gridnote task add "walk building 5" --every day
     """
-    add(text, due=due, at=at, star=star, resident=resident, building=building, every=every,
-        note=note, default_day=None)
+    add(text, due=due, at=at, star=star, resident=resident, building=building, every=every, note=note, default_day=None)
 
 
 def _numbers(texts: list[str]) -> list[int]:
@@ -72,14 +89,23 @@ def _numbers(texts: list[str]) -> list[int]:
 
 @app.command("list")
 def task_list(
-    status: Annotated[str, typer.Option("--status", metavar="STATUS", help="open, done, dropped, skipped or all (未完成/已完成/已放弃/已跳过/全部).")] = "open",
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status", metavar="STATUS", help="open, done, dropped, skipped or all (未完成/已完成/已放弃/已跳过/全部)."
+        ),
+    ] = "open",
     starred: Annotated[bool, typer.Option("--starred", "-s", help="Only starred tasks.")] = False,
     resident: ResidentOpt = None,
     building: BuildingOption = None,
-    from_: Annotated[str | None, typer.Option("--from", metavar="DAY", help="Due on or after: today, 12-01, 下周一.")] = None,
+    from_: Annotated[
+        str | None, typer.Option("--from", metavar="DAY", help="Due on or after: today, 12-01, 下周一.")
+    ] = None,
     to: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Due on or before.")] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Only tasks without a date.")] = False,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only open tasks due before today (the Overdue of `today`).")] = False,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only open tasks due before today (the Overdue of `today`).")
+    ] = False,
     json_: JsonOption = False,
 ) -> None:
     """List tasks: open ones by default, by due day; filter by status, star, person, building, dates.
@@ -87,7 +113,7 @@ def task_list(
     Example: gridnote task list --from today --to 周五 -r 李奶奶
     """
     from gridnote import clock
-    from gridnote.dates import parse_range
+    from gridnote.input.dates import parse_range
     from gridnote.render.tasks import task_json, task_table
     from gridnote.services import tasks
     from gridnote.services.residents import resolve_building
@@ -96,11 +122,14 @@ def task_list(
     nb = notebook()
     status_code = tasks.parse_status(status)
     picked = tasks.TaskFilter(
-        status=status_code, starred=starred,
+        status=status_code,
+        starred=starred,
         resident_id=resolve_resident(nb, resident).id if resident else None,
         building_id=resolve_building(nb, building) if building else None,
-        start=start, end=end,
-        undated=undated, overdue_on=clock.today() if overdue else None,
+        start=start,
+        end=end,
+        undated=undated,
+        overdue_on=clock.today() if overdue else None,
     )
     found = tasks.list_tasks(nb, picked)
     if json_:
@@ -180,14 +209,16 @@ def task_unstar(numbers: Numbers) -> None:
 @app.command("move")
 def task_move(
     numbers: Numbers,
-    when: Annotated[str, typer.Argument(metavar="WHEN", help="New day (and time): tomorrow, 周五, 12-01, 'tomorrow 9:00'.")],
+    when: Annotated[
+        str, typer.Argument(metavar="WHEN", help="New day (and time): tomorrow, 周五, 12-01, 'tomorrow 9:00'.")
+    ],
 ) -> None:
     """Move open tasks to another day; a day without a time keeps their time.
 
     Example: gridnote task move 12 13 tomorrow
     """
     from gridnote import clock
-    from gridnote.dates import parse_due_when
+    from gridnote.input.dates import parse_due_when
     from gridnote.render.tasks import changed_lines
     from gridnote.services.task_changes import move
 
@@ -255,9 +286,15 @@ def task_edit(
         default = date.fromisoformat(current.due_date) if current.due_date else None
         when = tasks.due_from(due, at, default=default)
     changes = task_changes.TaskEdit(
-        text=text, due=when, clear_due=no_due,
-        resident_id=resolve_resident(nb, resident, current=True).id if resident else None, clear_resident=no_resident,
-        building_id=resolve_building(nb, building) if building else None, clear_building=no_building,
-        every=tasks.parse_every(every), clear_every=no_repeat, note=note,
+        text=text,
+        due=when,
+        clear_due=no_due,
+        resident_id=resolve_resident(nb, resident, current=True).id if resident else None,
+        clear_resident=no_resident,
+        building_id=resolve_building(nb, building) if building else None,
+        clear_building=no_building,
+        every=tasks.parse_every(every),
+        clear_every=no_repeat,
+        note=note,
     )
     out().print(edited_line(task_changes.edit(nb, task_id, changes), clock.today()))

@@ -19,8 +19,15 @@ tomorrow_app = typer.Typer(
 
 
 def today(
-    date_: Annotated[str | None, typer.Option("--date", "-d", metavar="DAY", help="Another day: tomorrow, 周一, 12-01.")] = None,
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Every overdue task and resident due a visit, not only the first ten of each.")] = False,
+    date_: Annotated[
+        str | None, typer.Option("--date", "-d", metavar="DAY", help="Another day: tomorrow, 周一, 12-01.")
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", "-a", help="Every overdue task and resident due a visit, not only the first ten of each."
+        ),
+    ] = False,
     json_: JsonOption = False,
 ) -> None:
     """The day on one screen: starred work, the timeline, overdue tasks, visits due, the daily walk.
@@ -35,7 +42,7 @@ def today(
 
     day = None
     if date_:
-        from gridnote.dates import parse_day
+        from gridnote.input.dates import parse_day
 
         day = parse_day(date_)
     agenda = build_agenda(notebook(), day)
@@ -84,5 +91,14 @@ def tomorrow_add(
 
     from gridnote import clock
 
-    task_cli.add(text, due=None, at=at, star=star, resident=resident, building=building, every=every,
-                 note=note, default_day=clock.today() + timedelta(days=1))
+    task_cli.add(
+        text,
+        due=None,
+        at=at,
+        star=star,
+        resident=resident,
+        building=building,
+        every=every,
+        note=note,
+        default_day=clock.today() + timedelta(days=1),
+    )

@@ -22,11 +22,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.try_help": ("Try '{command}' for help.", "运行 '{command}' 查看帮助。"),
     "cli.aborted": ("Aborted!", "已取消。"),
     # usage errors, most specific first (see the module docstring)
-    "cli.err.no_such_option_possible": ("No such option: {name} (Possible options: {possible})",
-                                        "没有选项 {name}（可能是：{possible}）"),
+    "cli.err.no_such_option_possible": (
+        "No such option: {name} (Possible options: {possible})",
+        "没有选项 {name}（可能是：{possible}）",
+    ),
     "cli.err.no_such_option": ("No such option: {name}", "没有选项 {name}"),
-    "cli.err.no_such_command_suggest": ("No such command {name}. Did you mean {suggestions}?",
-                                        "没有命令 {name}。是不是要用 {suggestions}？"),
+    "cli.err.no_such_command_suggest": (
+        "No such command {name}. Did you mean {suggestions}?",
+        "没有命令 {name}。是不是要用 {suggestions}？",
+    ),
     "cli.err.no_such_command": ("No such command {name}.", "没有命令 {name}。"),
     "cli.err.missing_command": ("Missing command.", "缺少子命令。"),
     "cli.err.missing_argument": ("Missing argument {name}.", "缺少参数 {name}。"),

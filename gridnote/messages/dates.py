@@ -1,14 +1,12 @@
-"""Messages: dates (``gridnote.dates``) and repeat rules (``gridnote.recurrence``)."""
+"""Messages: dates (``gridnote.input.dates``) and repeat rules (``gridnote.input.recurrence``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "dates.range_backwards": ("--from {start} is after --to {end}", "--from {start} 晚于 --to {end}"),
     # Accepted forms, shown in every date error. Both lists show both languages:
     # she may type either whatever the interface language is.
     "dates.examples": (
-        "today, tomorrow 6:30, fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, "
-        "明天6:30, 下周一, 3天后",
-        "今天、明天6:30、明早、下午3点、周五、下周一、3天后、2小时后、12月1日、2026-12-01、"
-        "tomorrow 6:30",
+        "today, tomorrow 6:30, fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
+        "今天、明天6:30、明早、下午3点、周五、下周一、3天后、2小时后、12月1日、2026-12-01、tomorrow 6:30",
     ),
     "dates.examples_day": (
         "today, tomorrow, fri, next mon, in 2 days, eom, 2026-12-01, 12-01, 明天, 下周一, 3天后",

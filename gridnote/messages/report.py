@@ -3,38 +3,59 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- bad input ------------------------------------------------------------------------
     "report.week_and_month": ("choose one of --week and --month", "--week 和 --month 只能选一个"),
-    "report.period_and_range": ("--week/--month take --date (a day inside), not --from/--to",
-                                "--week/--month 只能配合 --date（其中的某一天），不能配合 --from/--to"),
+    "report.period_and_range": (
+        "--week/--month take --date (a day inside), not --from/--to",
+        "--week/--month 只能配合 --date（其中的某一天），不能配合 --from/--to",
+    ),
     "report.date_and_range": ("give either --date or --from/--to, not both", "--date 和 --from/--to 只能用一种"),
     "report.to_needs_from": ("--to needs --from (the first day of the range)", "--to 需要配合 --from（起始日期）"),
     "report.range_backwards": ("the range ends before it starts: {start} to {end}", "日期范围颠倒了：{start} 至 {end}"),
-    "report.future": ("{day} has not happened yet: a report covers days up to today",
-                      "{day} 还没到：报表只统计今天及以前的日子"),
-    "report.bad_format": ("unknown format \"{text}\"; use {formats}", "未知格式“{text}”，可用：{formats}"),
-    "report.unknown_extension": ("cannot tell the format from \"{name}\"; add --format ({formats})",
-                                 "无法从“{name}”判断格式，请加上 --format（{formats}）"),
-    "report.csv_is_zip": ("a CSV report is one file per section, written as a zip: name it .zip (e.g. -o {name})",
-                          "CSV 报表每个部分一个文件，打包为 zip：请用 .zip 文件名（例如 -o {name}）"),
-    "report.needs_output": ("the {format} format is written to a file: add -o FILE", "{format} 格式需要写入文件：请加上 -o 文件名"),
-    "report.bad_readings": ("--readings is flagged or all, not \"{text}\"",
-                            "--readings 只能是 flagged（标记的）或 all（全部），而不是“{text}”"),
-    "report.bad_lang": ("--lang is zh or en, not \"{text}\"", "--lang 只能是 zh 或 en，而不是“{text}”"),
+    "report.future": (
+        "{day} has not happened yet: a report covers days up to today",
+        "{day} 还没到：报表只统计今天及以前的日子",
+    ),
+    "report.bad_format": ('unknown format "{text}"; use {formats}', "未知格式“{text}”，可用：{formats}"),
+    "report.unknown_extension": (
+        'cannot tell the format from "{name}"; add --format ({formats})',
+        "无法从“{name}”判断格式，请加上 --format（{formats}）",
+    ),
+    "report.csv_is_zip": (
+        "a CSV report is one file per section, written as a zip: name it .zip (e.g. -o {name})",
+        "CSV 报表每个部分一个文件，打包为 zip：请用 .zip 文件名（例如 -o {name}）",
+    ),
+    "report.needs_output": (
+        "the {format} format is written to a file: add -o FILE",
+        "{format} 格式需要写入文件：请加上 -o 文件名",
+    ),
+    "report.bad_readings": (
+        '--readings is flagged or all, not "{text}"',
+        "--readings 只能是 flagged（标记的）或 all（全部），而不是“{text}”",
+    ),
+    "report.bad_lang": ('--lang is zh or en, not "{text}"', "--lang 只能是 zh 或 en，而不是“{text}”"),
     "report.written": ("Report written to {path} ({format})", "报表已写入 {path}（{format}）"),
-    "report.written_sections": ("Report written to {path} ({format}, {count} sections)",
-                                "报表已写入 {path}（{format}，{count} 个部分）"),
+    "report.written_sections": (
+        "Report written to {path} ({format}, {count} sections)",
+        "报表已写入 {path}（{format}，{count} 个部分）",
+    ),
     # -- the heading ------------------------------------------------------------------------
     "report.title.day": ("Daily report · {date}", "工作日报 · {date}"),
     "report.title.week": ("Weekly report · {start} to {end}", "工作周报 · {start} 至 {end}"),
     "report.title.month": ("Monthly report · {start} to {end}", "工作月报 · {start} 至 {end}"),
     "report.title.range": ("Report · {start} to {end}", "工作报告 · {start} 至 {end}"),
-    "report.masked": ("Privacy: phone and ID numbers masked (--full to include them)",
-                      "隐私：电话和身份证号已打码（加 --full 显示完整号码）"),
-    "report.full": ("Privacy: full phone numbers included (--full), ID numbers too: keep it safe",
-                    "隐私：含完整电话号码（--full），身份证号也未打码：请妥善保管"),
+    "report.masked": (
+        "Privacy: phone and ID numbers masked (--full to include them)",
+        "隐私：电话和身份证号已打码（加 --full 显示完整号码）",
+    ),
+    "report.full": (
+        "Privacy: full phone numbers included (--full), ID numbers too: keep it safe",
+        "隐私：含完整电话号码（--full），身份证号也未打码：请妥善保管",
+    ),
     "report.generated": ("Generated {when}", "生成于 {when}"),
     "report.as_of": ("States and deadlines as at {when}", "状态和时限截至 {when}"),
-    "report.more": ("… and {count} more (every one in --format xlsx, html or json)",
-                    "……另有 {count} 条（完整列表见 --format xlsx、html 或 json）"),
+    "report.more": (
+        "… and {count} more (every one in --format xlsx, html or json)",
+        "……另有 {count} 条（完整列表见 --format xlsx、html 或 json）",
+    ),
     # -- sheet names of the workbook (at most 31 characters; stable, for the grid centre's templates)
     "report.sheet.about": ("About", "报表信息"),
     "report.sheet.numbers": ("Numbers", "数据汇总"),
@@ -56,7 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.about.as_of": ("States as at", "状态截至"),
     "report.about.privacy": ("Privacy", "隐私"),
     "report.about.readings": ("Readings", "健康测量"),
-    "report.readings_flagged": ("flagged only (--readings all for every one)", "只列出异常的（--readings all 列出全部）"),
+    "report.readings_flagged": (
+        "flagged only (--readings all for every one)",
+        "只列出异常的（--readings all 列出全部）",
+    ),
     "report.readings_all": ("every reading (--readings all)", "全部测量（--readings all）"),
     # -- the numbers ---------------------------------------------------------------------------
     "report.sec.numbers.day": ("The day in numbers", "今日数据"),
@@ -71,8 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.n.outreach": ("Outreach contacts", "宣传走访"),
     "report.n.walks": ("Building walks", "巡楼"),
     "report.n.walks_of_day": ("of {buildings} buildings", "共 {buildings} 栋楼"),
-    "report.n.walks_of_range": ("of {expected} ({buildings} buildings × {days} days)",
-                                "应巡 {expected} 次（{buildings} 栋 × {days} 天）"),
+    "report.n.walks_of_range": (
+        "of {expected} ({buildings} buildings × {days} days)",
+        "应巡 {expected} 次（{buildings} 栋 × {days} 天）",
+    ),
     "report.n.residents": ("Residents reached", "服务居民（人）"),
     "report.n.households": ("Households reached", "服务住户（户）"),
     "report.n.reach_note": ("by a visit, call or message (not the building walk)", "走访、电话、微信等（不含巡楼）"),
@@ -101,12 +127,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the compact lines of the screen and of Markdown
     "report.s.visits": ("Visits", "走访联系"),
     "report.s.reach": ("Reached", "服务"),
-    "report.s.reach_text": ("{residents} residents in {households} households",
-                            "{residents} 人，{households} 户"),
+    "report.s.reach_text": ("{residents} residents in {households} households", "{residents} 人，{households} 户"),
     "report.s.walks": ("Daily walk", "巡楼"),
     "report.s.walks_day": ("{walks} of {buildings} buildings", "{walks}/{buildings} 栋"),
-    "report.s.walks_range": ("{walks} of {expected} ({buildings} buildings × {days} days)",
-                             "{walks}/{expected} 次（{buildings} 栋 × {days} 天）"),
+    "report.s.walks_range": (
+        "{walks} of {expected} ({buildings} buildings × {days} days)",
+        "{walks}/{expected} 次（{buildings} 栋 × {days} 天）",
+    ),
     "report.s.readings": ("Readings", "健康测量"),
     "report.s.readings_text": ("{taken} taken, {flagged} flagged", "测量 {taken} 次，异常 {flagged} 次"),
     "report.s.issues": ("Issues", "问题"),
@@ -116,8 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.s.events_text": ("{count}, {attendees} attendees", "{count} 场，{attendees} 人参加"),
     "report.s.points": ("Points", "积分"),
     "report.s.points_taken_back": (", {count} taken back", "，收回 {count} 分"),
-    "report.s.points_text": ("{awarded} awarded to {residents} residents, {redeemed} redeemed",
-                             "发放 {awarded} 分（{residents} 人），兑换 {redeemed} 分"),
+    "report.s.points_text": (
+        "{awarded} awarded to {residents} residents, {redeemed} redeemed",
+        "发放 {awarded} 分（{residents} 人），兑换 {redeemed} 分",
+    ),
     "report.s.care": ("Care visits", "关爱走访"),
     "report.s.care_text": ("{count} residents overdue a visit", "{count} 人逾期未走访"),
     "report.s.none": ("none", "无"),
@@ -166,8 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.time": ("Time", "时间"),
     "report.col.item_text": ("What", "事项"),
     "report.col.for": ("For", "对象"),
-    "report.planned_others": ("and {count} more without a time (gridnote tomorrow)",
-                              "另有 {count} 项未定时间（见 gridnote tomorrow）"),
+    "report.planned_others": (
+        "and {count} more without a time (gridnote tomorrow)",
+        "另有 {count} 项未定时间（见 gridnote tomorrow）",
+    ),
     # -- rates ------------------------------------------------------------------------------------
     "report.sec.rates": ("Rates", "三率"),
     "report.col.rate": ("Rate", "指标"),
@@ -178,22 +209,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.rate.response": ("Response rate", "响应率"),
     "report.rate.resolution": ("Resolution rate", "办结率"),
     "report.rate.satisfaction": ("Satisfaction rate", "满意率"),
-    "report.rate.response_how": ("first contact by the response deadline, of the issues whose response deadline "
-                                 "fell in the period",
-                                 "按时首次联系的问题 / 响应时限在本期内的问题"),
-    "report.rate.resolution_how": ("resolved by the resolution deadline, of the issues (not rejected) whose "
-                                   "resolution deadline fell in the period",
-                                   "按时办结的问题 / 办结时限在本期内的问题（不含不予受理）"),
+    "report.rate.response_how": (
+        "first contact by the response deadline, of the issues whose response deadline fell in the period",
+        "按时首次联系的问题 / 响应时限在本期内的问题",
+    ),
+    "report.rate.resolution_how": (
+        "resolved by the resolution deadline, of the issues (not rejected) whose "
+        "resolution deadline fell in the period",
+        "按时办结的问题 / 办结时限在本期内的问题（不含不予受理）",
+    ),
     "report.rate.pending": ("{count} not yet due left out", "另有 {count} 件未到时限，不计入"),
-    "report.rate.satisfaction_how": ("satisfied {satisfied} + basically satisfied {basically}, of {rated} issues "
-                                     "rated in the period (dissatisfied {dissatisfied}); each by its latest rating "
-                                     "in the period, also if reopened since",
-                                     "满意 {satisfied} + 基本满意 {basically} / 本期评价 {rated} 件（不满意 "
-                                     "{dissatisfied}）；每件按本期最后一次评价计，之后重新办理的也算"),
+    "report.rate.satisfaction_how": (
+        "satisfied {satisfied} + basically satisfied {basically}, of {rated} issues "
+        "rated in the period (dissatisfied {dissatisfied}); each by its latest rating "
+        "in the period, also if reopened since",
+        "满意 {satisfied} + 基本满意 {basically} / 本期评价 {rated} 件（不满意 "
+        "{dissatisfied}）；每件按本期最后一次评价计，之后重新办理的也算",
+    ),
     "report.sec.coverage": ("Care visit coverage", "关爱对象走访覆盖率"),
     "report.col.group": ("Care group", "关爱类别"),
     "report.col.visited": ("Visited", "已走访"),
     "report.col.residents": ("Residents", "人数"),
-    "report.coverage_how": ("residents with at least one home visit or emergency call-out in the period",
-                            "本期内至少入户走访或应急出动一次的人数"),
+    "report.coverage_how": (
+        "residents with at least one home visit or emergency call-out in the period",
+        "本期内至少入户走访或应急出动一次的人数",
+    ),
 }

@@ -1,10 +1,10 @@
 """Plain records the services return and the renderers draw. No database, no screen.
 
-They live in one module per area (registry, tasks, agenda, visits, issues,
-points, events, report, search); ``from gridnote.models import Task`` still works and
+They live in one module per area (residents, tasks, agenda, visits, issues,
+points, events, report, find); ``from gridnote.models import Task`` still works and
 imports only the module that defines ``Task``. That is for speed: creating
 a frozen dataclass costs ~0.7 ms on Python 3.11 (six generated methods, each
-compiled), ~23 ms for all of them; ``task add`` needs the registry and the
+compiled), ~23 ms for all of them; ``task add`` needs the residents and the
 task (8), ``today`` the agenda, tasks, events and issues (16).
 
 To add a record: define it in its area's module and list its name in
@@ -17,16 +17,24 @@ import importlib
 from typing import Any
 
 AREAS: dict[str, tuple[str, ...]] = {
-    "registry": ("Building", "Household", "Contact", "Resident", "ResidentCard", "ImportProblem", "ImportResult"),
+    "residents": ("Building", "Household", "Contact", "Resident", "ResidentCard", "ImportProblem", "ImportResult"),
     "tasks": ("Task",),
     "agenda": ("TimelineItem", "OverdueTask", "CareDue", "BuildingWalk", "Figure", "Agenda", "DayPlan"),
     "visits": ("ReadingFlag", "Reading", "Visit", "Trend", "NextCareVisit", "LogResult", "UndoResult"),
     "issues": ("Category", "Issue", "IssueUpdate", "IssuePhoto", "IssueDetail", "IssueChange", "Followup"),
     "points": ("PointsEntry", "PointsLedger"),
     "events": ("Event",),
-    "report": ("ReportRange", "ReportNumbers", "ReportReading", "ReportCare", "ReportIssue", "ReportRate",
-               "ReportRates", "Report"),
-    "search": ("SearchHit", "SearchGroup", "SearchResult"),
+    "report": (
+        "ReportRange",
+        "ReportNumbers",
+        "ReportReading",
+        "ReportCare",
+        "ReportIssue",
+        "ReportRate",
+        "ReportRates",
+        "Report",
+    ),
+    "find": ("SearchHit", "SearchGroup", "SearchResult"),
 }
 _AREA_OF = {name: area for area, names in AREAS.items() for name in names}
 __all__ = sorted(_AREA_OF)

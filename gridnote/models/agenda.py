@@ -56,7 +56,7 @@ class CareDue:
 
     @property
     def display_name(self) -> str:
-        from gridnote.textnorm import display_name
+        from gridnote.input.text import display_name
 
         return display_name(self.name, self.alias) or self.name
 
@@ -99,8 +99,7 @@ class Agenda:
     @property
     def empty(self) -> bool:
         """Nothing to do: no items, no follow-ups, no visits due, every building walked."""
-        return not (self.timeline or self.overdue or self.followups or self.care) and all(
-            w.walked for w in self.walk)
+        return not (self.timeline or self.overdue or self.followups or self.care) and all(w.walked for w in self.walk)
 
 
 @dataclass(frozen=True)

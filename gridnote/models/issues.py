@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gridnote.models.registry import Resident
+    from gridnote.models.residents import Resident
 
 
 @dataclass(frozen=True)
 class Category:
-    """An issue category: a default from :mod:`gridnote.issue_categories` or the notebook's own."""
+    """An issue category: a default from :mod:`gridnote.domain.categories` or the notebook's own."""
 
     code: str
     en: str
@@ -92,8 +92,11 @@ class Issue:
         late: list[str] = []
         if self.first_response_at is None and datetime.fromisoformat(self.response_due_at) < now:
             late.append("response")
-        if self.resolved_at is None and self.status in ("received", "verified", "referred") \
-                and datetime.fromisoformat(self.resolve_due_at) < now:
+        if (
+            self.resolved_at is None
+            and self.status in ("received", "verified", "referred")
+            and datetime.fromisoformat(self.resolve_due_at) < now
+        ):
             late.append("resolve")
         return tuple(late)
 
@@ -104,7 +107,7 @@ class IssueUpdate:
 
     id: int
     issue_id: int
-    kind: str  # a code of gridnote.issue_terms.STEPS
+    kind: str  # a code of gridnote.domain.issue_terms.STEPS
     at: str
     recorded_at: str
     text: str | None = None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gridnote.models.registry import Resident
+    from gridnote.models.residents import Resident
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ class Task:
     resident: str | None = None  # display name, e.g. 李秀英（李奶奶）
     resident_address: str | None = None
     building: str | None = None  # building code when tied to a building
-    every: str | None = None  # repeat rule code (gridnote.recurrence)
+    every: str | None = None  # repeat rule code (gridnote.input.recurrence)
     note: str | None = None
     source: str | None = None  # e.g. "visit:12" when created by `log --follow-up`
     created_at: str = ""

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, TimelineItem
 from gridnote.render.common import grid as _grid
 from gridnote.render.common import join_list, on_screen, tag_labels
+from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time
 from gridnote.render.tasks import task_json, who
-from gridnote.render.when import day_label, long_date, month_day, relative_word, short_date, short_time
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -44,8 +44,9 @@ def _section(title: str, body: RenderableType | None = None) -> RenderableType:
     return Group(_title(title), Padding(body, INDENT, expand=False)) if body is not None else _title(title)
 
 
-def _capped(items: list[T], show_all: bool, grid: Callable[[list[T]], Table],
-            more_key: str, command: str) -> RenderableType:
+def _capped(
+    items: list[T], show_all: bool, grid: Callable[[list[T]], Table], more_key: str, command: str
+) -> RenderableType:
     """The first SECTION_ROWS ``items`` (all with ``show_all``) and a dim line saying how many more, and where.
 
     The lists come most urgent first, so the cut keeps what matters; the JSON
@@ -82,8 +83,15 @@ def timeline_grid(items: list[TimelineItem]) -> Table:
             where = " ".join(filter(None, [where, t("today.event_with", partners=join_list(item.partners))]))
         number = f"E{item.id}" if item.kind == "event" else str(item.id)
         time_style = "dim" if item.done else ("bold" if item.time else "")
-        rows.append((Text(number, style="dim"), _mark(item.starred, item.done),
-                     Text(item.time or t("when.all_day"), style=time_style), text, Text(where, style="dim")))
+        rows.append(
+            (
+                Text(number, style="dim"),
+                _mark(item.starred, item.done),
+                Text(item.time or t("when.all_day"), style=time_style),
+                text,
+                Text(where, style="dim"),
+            )
+        )
     return _grid("rllwl", rows)
 
 
@@ -116,9 +124,15 @@ def _overdue_grid(overdue: list[OverdueTask]) -> Table:
     rows: list[tuple[Text | str, ...]] = []
     for late in overdue:
         task = late.task
-        rows.append((Text(str(task.id), style="dim"), _mark(task.starred, False),
-                     Text(_late(late.days_late), style="red"), task.text,
-                     Text(who(task.resident, task.resident_address, task.building), style="dim")))
+        rows.append(
+            (
+                Text(str(task.id), style="dim"),
+                _mark(task.starred, False),
+                Text(_late(late.days_late), style="red"),
+                task.text,
+                Text(who(task.resident, task.resident_address, task.building), style="dim"),
+            )
+        )
     return _grid("rllwl", rows)
 
 
@@ -144,7 +158,7 @@ def _moment(iso: str, day: date) -> str:
 def followup_status(f: Followup, day: date) -> Text:
     from rich.text import Text
 
-    from gridnote.issue_terms import FOLLOWUP_REASONS
+    from gridnote.domain.issue_terms import FOLLOWUP_REASONS
 
     late = f.reason.endswith("-overdue")
     status = Text(FOLLOWUP_REASONS.label(f.reason), style="red" if late else "yellow")
@@ -187,15 +201,21 @@ def care_status(c: CareDue, today: date) -> Text:
     else:
         key = "today.day_overdue" if c.days_overdue == 1 else "today.days_overdue"
         status = Text(t(key, n=c.days_overdue), style="red")
-    return status + Text(" · " + t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-"),
-                         style="dim")
+    return status + Text(
+        " · " + t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-"), style="dim"
+    )
 
 
 def _care_grid(care: list[CareDue], today: date) -> Table:
     from rich.text import Text
 
-    return _grid("llwl", [(c.display_name, Text(c.address or "-", style="dim"), tag_labels(c.tags),
-                           care_status(c, today)) for c in care])
+    return _grid(
+        "llwl",
+        [
+            (c.display_name, Text(c.address or "-", style="dim"), tag_labels(c.tags), care_status(c, today))
+            for c in care
+        ],
+    )
 
 
 def _care(agenda: Agenda, show_all: bool) -> RenderableType | None:
@@ -278,22 +298,49 @@ def plan_view(plan: DayPlan) -> RenderableType:
 
 # -- JSON (documented in docs/json.md; keys are only ever added) ----------------------
 def item_json(item: TimelineItem) -> dict[str, Any]:
-    return {"kind": item.kind, "id": item.id, "time": item.time, "text": item.text,
-            "starred": item.starred, "done": item.done, "resident": item.resident,
-            "address": item.address, "building": item.building, "every": item.every,
-            "partners": list(item.partners)}
+    return {
+        "kind": item.kind,
+        "id": item.id,
+        "time": item.time,
+        "text": item.text,
+        "starred": item.starred,
+        "done": item.done,
+        "resident": item.resident,
+        "address": item.address,
+        "building": item.building,
+        "every": item.every,
+        "partners": list(item.partners),
+    }
 
 
 def care_json(c: CareDue) -> dict[str, Any]:
-    return {"resident_id": c.resident_id, "name": c.name, "alias": c.alias, "address": c.address,
-            "tags": list(c.tags), "interval_days": c.interval_days, "last_visit": c.last_visit,
-            "due_day": c.due_day, "days_overdue": c.days_overdue}
+    return {
+        "resident_id": c.resident_id,
+        "name": c.name,
+        "alias": c.alias,
+        "address": c.address,
+        "tags": list(c.tags),
+        "interval_days": c.interval_days,
+        "last_visit": c.last_visit,
+        "due_day": c.due_day,
+        "days_overdue": c.days_overdue,
+    }
 
 
 def followup_json(f: Followup) -> dict[str, Any]:
-    return {"id": f.id, "text": f.text, "status": f.status, "reason": f.reason, "reasons": list(f.reasons),
-            "deadline": f.deadline, "since": f.since, "priority": f.priority, "category": f.category,
-            "reporter": f.reporter, "address": f.address}
+    return {
+        "id": f.id,
+        "text": f.text,
+        "status": f.status,
+        "reason": f.reason,
+        "reasons": list(f.reasons),
+        "deadline": f.deadline,
+        "since": f.since,
+        "priority": f.priority,
+        "category": f.category,
+        "reporter": f.reporter,
+        "address": f.address,
+    }
 
 
 def agenda_json(agenda: Agenda) -> dict[str, Any]:
@@ -305,12 +352,17 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "overdue": [{**task_json(o.task), "days_late": o.days_late} for o in agenda.overdue],
         "followups": [followup_json(f) for f in agenda.followups],
         "care": [care_json(c) for c in agenda.care],
-        "walk": [{"building": w.code, "name": w.name, "walked": w.walked, "walked_at": w.walked_at}
-                 for w in agenda.walk],
+        "walk": [
+            {"building": w.code, "name": w.name, "walked": w.walked, "walked_at": w.walked_at} for w in agenda.walk
+        ],
         "summary": {f.code: f.count for f in agenda.summary},
     }
 
 
 def plan_json(plan: DayPlan) -> dict[str, Any]:
-    return {"version": JSON_VERSION, "date": plan.day.isoformat(),
-            "timeline": [item_json(i) for i in plan.timeline], "carry_over": plan.carry_over}
+    return {
+        "version": JSON_VERSION,
+        "date": plan.day.isoformat(),
+        "timeline": [item_json(i) for i in plan.timeline],
+        "carry_over": plan.carry_over,
+    }

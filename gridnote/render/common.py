@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -19,8 +19,7 @@ Row = TypeVar("Row")
 SCREEN_ROWS = 200
 
 
-def on_screen(rows: list[Row], *, limit: int | None = SCREEN_ROWS,
-              keep_last: bool = False) -> tuple[list[Row], int]:
+def on_screen(rows: list[Row], *, limit: int | None = SCREEN_ROWS, keep_last: bool = False) -> tuple[list[Row], int]:
     """The rows a list draws and how many it leaves out: the first ``limit`` (None: all), or the
     last (the newest of a list in time order) with ``keep_last``. Every capped list cuts here."""
     if limit is None or len(rows) <= limit:
@@ -50,8 +49,15 @@ def table(*columns: str, title: str | None = None, whole: tuple[str, ...] = (), 
     from rich import box
     from rich.table import Table
 
-    grid = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left",
-                 title_style="bold", header_style="bold", **kwargs)
+    grid = Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        title_justify="left",
+        title_style="bold",
+        header_style="bold",
+        **kwargs,
+    )
     for key in columns:
         if key in whole:
             grid.add_column(t(key), no_wrap=True)
@@ -83,14 +89,14 @@ def grid(spec: str, rows: list[tuple[Text | str, ...]], padding: int = 1) -> Tab
 
 def tag_labels(tags: tuple[str, ...] | list[str]) -> str:
     """``失能、高血压`` in Chinese, ``bedridden, hypertension`` in English."""
-    from gridnote.vocab import CARE_TAGS
+    from gridnote.domain.vocab import CARE_TAGS
 
     return join_list(CARE_TAGS.label(tag) for tag in tags)
 
 
 def join_list(items: Any) -> str:
-    """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English (:func:`gridnote.i18n.join_list`)."""
-    from gridnote.i18n import join_list as join
+    """``李奶奶、张大爷`` in Chinese, ``李奶奶, 张大爷`` in English (:func:`gridnote.messages.i18n.join_list`)."""
+    from gridnote.messages.i18n import join_list as join
 
     return join(items)
 

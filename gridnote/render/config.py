@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gridnote.i18n import lang
+from gridnote.messages.i18n import lang
 from gridnote.render.common import table
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from gridnote.services.config import SettingValue
+    from gridnote.services.settings import SettingValue
 
 
 def settings_table(values: list[SettingValue]) -> RenderableType:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 from gridnote.models import Event
 from gridnote.render.common import join_list, note, ok, table
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def when_label(event: Event, today: date) -> str:
-    from gridnote.render.when import month_day
+    from gridnote.render.dates import month_day
 
     day = month_day(event.day, today)
     return f"{day} {event.time}" if event.time else f"{day} {t('event.all_day')}"
@@ -33,16 +33,22 @@ def event_table(events: list[Event], today: date) -> RenderableType:
 
     if not events:
         return note("event.none")
-    grid = table("col.id", "event.col.when", "event.col.event", "event.col.attendees",
-                 caption=t("event.count", count=len(events)))
+    grid = table(
+        "col.id",
+        "event.col.when",
+        "event.col.event",
+        "event.col.attendees",
+        caption=t("event.count", count=len(events)),
+    )
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
     grid.columns[2].overflow = "fold"
     grid.columns[3].justify = "right"
     for e in events:
         body = Text(e.title)
-        facts = [f for f in (_partners(e), t("building.label", code=e.building) if e.building else "",
-                             e.note or "") if f]
+        facts = [
+            f for f in (_partners(e), t("building.label", code=e.building) if e.building else "", e.note or "") if f
+        ]
         if facts:
             body.append("\n" + " · ".join(facts), style="dim")
         grid.add_row(str(e.id), when_label(e, today), body, "" if e.attendees is None else str(e.attendees))
@@ -51,5 +57,13 @@ def event_table(events: list[Event], today: date) -> RenderableType:
 
 def event_json(e: Event) -> dict[str, Any]:
     """One event for ``event list --json`` (documented in docs/json.md)."""
-    return {"id": e.id, "title": e.title, "day": e.day, "at": e.at, "partners": list(e.partners),
-            "building": e.building, "attendees": e.attendees, "note": e.note}
+    return {
+        "id": e.id,
+        "title": e.title,
+        "day": e.day,
+        "at": e.at,
+        "partners": list(e.partners),
+        "building": e.building,
+        "attendees": e.attendees,
+        "note": e.note,
+    }

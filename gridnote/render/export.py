@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gridnote.errors import InputError
-from gridnote.fileio import atomic_write
-from gridnote.i18n import join_list, t
+from gridnote.input.text import fold
+from gridnote.messages.i18n import join_list, t
 from gridnote.models import Resident
-from gridnote.privacy import mask_id, mask_phone, mask_text
-from gridnote.spreadsheet import csv_row, xlsx_append
-from gridnote.textnorm import fold
+from gridnote.output.files import atomic_write
+from gridnote.output.privacy import mask_id, mask_phone, mask_text
+from gridnote.output.spreadsheet import csv_row, xlsx_append
 
 FORMATS = ("csv", "xlsx")
 
@@ -31,30 +31,40 @@ def guess_format(path: Path, explicit: str | None) -> str:
 
 def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], list[list[str]]]:
     """Header and rows, in the column names the import understands (so a file round-trips)."""
-    from gridnote.vocab import CARE_TAGS, GENDERS
+    from gridnote.domain.vocab import CARE_TAGS, GENDERS
 
-    header = [t("export.col." + c) for c in
-              ("name", "alias", "gender", "address", "phone", "birth", "id_number", "tags", "note")]
+    header = [
+        t("export.col." + c)
+        for c in ("name", "alias", "gender", "address", "phone", "birth", "id_number", "tags", "note")
+    ]
     rows = []
     for r in residents:
         phones = list(r.phones) if full else [mask_phone(p) for p in r.phones]
-        rows.append([
-            r.name, r.alias or "", GENDERS.label(r.gender) if r.gender else "", r.address or "",
-            " ".join(phones), r.birth or "",
-            (r.id_number or "") if full else mask_id(r.id_number),
-            "、".join(CARE_TAGS.label(tag) for tag in r.tags), (r.note or "") if full else (mask_text(r.note) or ""),
-        ])
+        rows.append(
+            [
+                r.name,
+                r.alias or "",
+                GENDERS.label(r.gender) if r.gender else "",
+                r.address or "",
+                " ".join(phones),
+                r.birth or "",
+                (r.id_number or "") if full else mask_id(r.id_number),
+                "、".join(CARE_TAGS.label(tag) for tag in r.tags),
+                (r.note or "") if full else (mask_text(r.note) or ""),
+            ]
+        )
     return header, rows
 
 
 def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool) -> str:
     """Write the file whole or not at all; returns the format used.
 
-    Cells go through :mod:`gridnote.spreadsheet`, so no text can run as a formula.
+    Cells go through :mod:`gridnote.output.spreadsheet`, so no text can run as a formula.
     """
     fmt = guess_format(path, fmt)
     header, rows = resident_rows(residents, full=full)
     if fmt == "csv":
+
         def write(handle: BinaryIO) -> None:
             text = io.StringIO(newline="")
             writer = csv.writer(text)
@@ -62,6 +72,7 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
             writer.writerows(csv_row(row) for row in rows)
             handle.write(text.getvalue().encode("utf-8-sig"))
     else:
+
         def write(handle: BinaryIO) -> None:
             from openpyxl import Workbook
 
@@ -72,5 +83,6 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
             for row in rows:
                 xlsx_append(sheet, row)
             book.save(handle)
+
     atomic_write(path, write)
     return fmt

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import pick, t
-from gridnote.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES
+from gridnote.domain.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES
+from gridnote.messages.i18n import pick, t
 from gridnote.models import Category, Issue, IssueChange, IssueDetail, IssueUpdate
 from gridnote.render.common import join_list, note, ok, on_screen, table, with_left_out
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # -- small pieces ---------------------------------------------------------------------
 def short_time(stamp: str | None, today: date) -> str:
     """``11-29 09:40`` this year, ``2025-11-29 09:40`` otherwise; a bare day as ``12-01``; none: ``-``."""
-    from gridnote.render import when
+    from gridnote.render import dates as when
 
     return when.short_time(stamp, today) if stamp else "-"
 
@@ -25,7 +25,7 @@ def short_time(stamp: str | None, today: date) -> str:
 def category_label(code: str, cats: list[Category] | None = None) -> str:
     """The category's name in the interface language (``cats``: the notebook's list, defaults if None)."""
     if cats is None:
-        from gridnote.issue_categories import DEFAULT_CATEGORIES
+        from gridnote.domain.categories import DEFAULT_CATEGORIES
 
         cats = list(DEFAULT_CATEGORIES)
     for c in cats:
@@ -103,9 +103,12 @@ def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | Non
     if step == "receive":
         return [
             ok("issue.received", id=i, text=issue.text),
-            note("issue.received_facts", category=category_label(issue.category, cats),
-                 response=short_time(issue.response_due_at, today),
-                 resolve=short_time(issue.resolve_due_at, today)),
+            note(
+                "issue.received_facts",
+                category=category_label(issue.category, cats),
+                response=short_time(issue.response_due_at, today),
+                resolve=short_time(issue.resolve_due_at, today),
+            ),
         ]
     if step == "verify":
         return [ok("issue.verified", id=i)]
@@ -130,10 +133,18 @@ def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | Non
     if step == "close":
         return [ok("issue.closed_unrated", id=i)]
     if step == "reopen":
-        return [ok("issue.reopened", id=i, status=STATUSES.label(issue.status),
-                   due=short_time(issue.resolve_due_at, today))]
-    return [ok("issue.edited", id=i, category=category_label(issue.category, cats),
-               response=short_time(issue.response_due_at, today), resolve=short_time(issue.resolve_due_at, today))]
+        return [
+            ok("issue.reopened", id=i, status=STATUSES.label(issue.status), due=short_time(issue.resolve_due_at, today))
+        ]
+    return [
+        ok(
+            "issue.edited",
+            id=i,
+            category=category_label(issue.category, cats),
+            response=short_time(issue.response_due_at, today),
+            resolve=short_time(issue.resolve_due_at, today),
+        )
+    ]
 
 
 def _next_hint(issue: Issue, last: str) -> Any:
@@ -142,22 +153,27 @@ def _next_hint(issue: Issue, last: str) -> Any:
         return note("issue.next_verify", id=i)
     if last == "resolve":
         phone = issue.reporter_phone or ""
-        return note("issue.next_tell", id=i, name=who(issue), phone=phone) if issue.reporter or \
-            issue.reporter_contact else note("issue.next_tell_nobody", id=i)
+        return (
+            note("issue.next_tell", id=i, name=who(issue), phone=phone)
+            if issue.reporter or issue.reporter_contact
+            else note("issue.next_tell_nobody", id=i)
+        )
     if last == "tell":
         return note("issue.next_rate", id=i)
     return None
 
 
 # -- the list -------------------------------------------------------------------------------
-def issue_table(issues: list[Issue], now: datetime, *, open_only: bool = True,
-                cats: list[Category] | None = None) -> RenderableType:
+def issue_table(
+    issues: list[Issue], now: datetime, *, open_only: bool = True, cats: list[Category] | None = None
+) -> RenderableType:
     from rich.text import Text
 
     if not issues:
         return note("issue.none_open" if open_only else "issue.none")
-    grid = table("col.id", "issue.col.status", "issue.col.issue", "issue.col.due",
-                 caption=t("issue.count", count=len(issues)))
+    grid = table(
+        "col.id", "issue.col.status", "issue.col.issue", "issue.col.due", caption=t("issue.count", count=len(issues))
+    )
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
     grid.columns[2].overflow = "fold"
@@ -200,13 +216,17 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
     facts.add_row(t("issue.f.reporter"), "  ".join([reporter, *extra]))
     facts.add_row(t("issue.f.place"), place_label(issue))
     if detail.affects:
-        facts.add_row(t("issue.f.affects"), join_list(
-            f"{r.display_name} {r.address or ''}".strip() for r in detail.affects))
+        facts.add_row(
+            t("issue.f.affects"), join_list(f"{r.display_name} {r.address or ''}".strip() for r in detail.affects)
+        )
     ended = None if issue.is_open else STATUSES.label(issue.status)
-    facts.add_row(t("issue.f.response"), _deadline_text(issue.response_due_at, issue.first_response_at,
-                                                          "response" in late, today, ended))
-    facts.add_row(t("issue.f.resolve"), _deadline_text(issue.resolve_due_at, issue.resolved_at,
-                                                         "resolve" in late, today, ended))
+    facts.add_row(
+        t("issue.f.response"),
+        _deadline_text(issue.response_due_at, issue.first_response_at, "response" in late, today, ended),
+    )
+    facts.add_row(
+        t("issue.f.resolve"), _deadline_text(issue.resolve_due_at, issue.resolved_at, "resolve" in late, today, ended)
+    )
     if issue.referred_to:
         parts = [PARTNERS.label(issue.referred_to)]
         if issue.referral_contact:
@@ -240,7 +260,7 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
 
 
 def _parent_label(code: str, cats: list[Category] | None) -> str:
-    from gridnote.issue_categories import DEFAULT_CATEGORIES
+    from gridnote.domain.categories import DEFAULT_CATEGORIES
 
     for c in cats or DEFAULT_CATEGORIES:
         if c.code == code and c.parent:
@@ -258,8 +278,7 @@ def _deadline_text(due: str, done: str | None, late: bool, today: date, ended: s
     text = Text(t("issue.due_by", when=short_time(due, today)))
     if done:
         on_time = done <= due
-        text.append("  " + t("issue.done_at", when=short_time(done, today)),
-                    style="green" if on_time else "yellow")
+        text.append("  " + t("issue.done_at", when=short_time(done, today)), style="green" if on_time else "yellow")
         if not on_time:
             text.append(" " + t("issue.late_mark"), style="yellow")
     elif late:
@@ -315,14 +334,18 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
 
 # -- categories ------------------------------------------------------------------------------
 def category_table(cats: list[Category], hours: dict[str, tuple[int, int]]) -> RenderableType:
-    from gridnote.issue_terms import DEADLINE_GROUPS
+    from gridnote.domain.issue_terms import DEADLINE_GROUPS
 
     grid = table("category.col.code", "category.col.name", "category.col.deadlines", "category.col.upward")
     for c in cats:
         response, resolve_ = hours[c.group]
         label = pick(c.en, c.zh) + (" *" if c.custom else "")
-        grid.add_row(("  " if c.parent else "") + c.code, ("  " if c.parent else "") + label,
-                     f"{DEADLINE_GROUPS.label(c.group)} {_hours(response)}/{_hours(resolve_)}", c.upward or "")
+        grid.add_row(
+            ("  " if c.parent else "") + c.code,
+            ("  " if c.parent else "") + label,
+            f"{DEADLINE_GROUPS.label(c.group)} {_hours(response)}/{_hours(resolve_)}",
+            c.upward or "",
+        )
     grid.caption = t("category.caption")
     return grid
 
@@ -335,9 +358,18 @@ def _hours(hours: int) -> str:
 
 
 def category_json(c: Category, hours: tuple[int, int]) -> dict[str, Any]:
-    return {"code": c.code, "en": c.en, "zh": c.zh, "parent": c.parent, "group": c.group,
-            "response_hours": hours[0], "resolve_hours": hours[1], "upward": c.upward,
-            "synonyms": list(c.synonyms), "custom": c.custom}
+    return {
+        "code": c.code,
+        "en": c.en,
+        "zh": c.zh,
+        "parent": c.parent,
+        "group": c.group,
+        "response_hours": hours[0],
+        "resolve_hours": hours[1],
+        "upward": c.upward,
+        "synonyms": list(c.synonyms),
+        "custom": c.custom,
+    }
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -352,9 +384,14 @@ def issue_json(issue: Issue, now: datetime) -> dict[str, Any]:
         "upward_code": issue.upward_code,
         "channel": issue.channel,
         "priority": issue.priority,
-        "reporter": None if issue.reporter_id is None else {
-            "id": issue.reporter_id, "name": issue.reporter, "address": issue.reporter_address,
-            "phone": issue.reporter_phone},
+        "reporter": None
+        if issue.reporter_id is None
+        else {
+            "id": issue.reporter_id,
+            "name": issue.reporter,
+            "address": issue.reporter_address,
+            "phone": issue.reporter_phone,
+        },
         "reporter_contact": issue.reporter_contact,
         "place": issue.place,
         "building": issue.building,
@@ -363,11 +400,17 @@ def issue_json(issue: Issue, now: datetime) -> dict[str, Any]:
         "resolve_due_at": issue.resolve_due_at,
         "first_response_at": issue.first_response_at,
         "verified_at": issue.verified_at,
-        "rejected": None if issue.rejected_at is None else {
-            "at": issue.rejected_at, "reason": issue.reject_reason, "duplicate_of": issue.duplicate_of},
-        "referral": None if issue.referred_to is None else {
-            "to": issue.referred_to, "contact": issue.referral_contact, "at": issue.referred_at,
-            "due": issue.referral_due_at or issue.referral_due_day},
+        "rejected": None
+        if issue.rejected_at is None
+        else {"at": issue.rejected_at, "reason": issue.reject_reason, "duplicate_of": issue.duplicate_of},
+        "referral": None
+        if issue.referred_to is None
+        else {
+            "to": issue.referred_to,
+            "contact": issue.referral_contact,
+            "at": issue.referred_at,
+            "due": issue.referral_due_at or issue.referral_due_day,
+        },
         "resolved_at": issue.resolved_at,
         "resolution": issue.resolution,
         "reported_at": issue.reported_at,
@@ -383,9 +426,22 @@ def detail_json(detail: IssueDetail, now: datetime) -> dict[str, Any]:
     """``issue show --json``: the issue plus affected residents, photos and the timeline."""
     data = issue_json(detail.issue, now)
     data["affects"] = [{"id": r.id, "name": r.display_name, "address": r.address} for r in detail.affects]
-    data["photos"] = [{"path": p.path, "name": p.name, "sha256": p.sha256, "size": p.size,
-                       "added_at": p.added_at} for p in detail.photos]
-    data["timeline"] = [{"id": u.id, "step": u.kind, "at": u.at, "recorded_at": u.recorded_at,
-                         "from": u.from_status, "to": u.to_status, "actor": u.actor, "text": u.text,
-                         "data": u.data} for u in detail.timeline]
+    data["photos"] = [
+        {"path": p.path, "name": p.name, "sha256": p.sha256, "size": p.size, "added_at": p.added_at}
+        for p in detail.photos
+    ]
+    data["timeline"] = [
+        {
+            "id": u.id,
+            "step": u.kind,
+            "at": u.at,
+            "recorded_at": u.recorded_at,
+            "from": u.from_status,
+            "to": u.to_status,
+            "actor": u.actor,
+            "text": u.text,
+            "data": u.data,
+        }
+        for u in detail.timeline
+    ]
     return data

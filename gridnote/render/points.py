@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 from gridnote.models import PointsLedger
 from gridnote.render.common import note, ok, table
 
@@ -43,6 +43,8 @@ def ledger_json(ledger: PointsLedger) -> dict[str, Any]:
     return {
         "resident": {"id": r.id, "name": r.display_name, "address": r.address},
         "balance": ledger.balance,
-        "entries": [{"id": e.id, "at": e.at, "delta": e.delta, "reason": e.reason, "issue_id": e.issue_id,
-                     "note": e.note} for e in ledger.entries],
+        "entries": [
+            {"id": e.id, "at": e.at, "delta": e.delta, "reason": e.reason, "issue_id": e.issue_id, "note": e.note}
+            for e in ledger.entries
+        ],
     }

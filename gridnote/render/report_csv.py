@@ -3,7 +3,7 @@
 Each CSV is UTF-8 with a byte-order mark (Excel opens it as Chinese text),
 headers in the report's language; the file names inside the zip are the
 section codes and do not change with the language. A text that a spreadsheet
-could take for a formula (``=…``) is quoted (:mod:`gridnote.spreadsheet`).
+could take for a formula (``=…``) is quoted (:mod:`gridnote.output.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import io
 import zipfile
 
 from gridnote.models import Report
+from gridnote.output.spreadsheet import csv_row
 from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
-from gridnote.spreadsheet import csv_row
 
 
 def _value(cell: object) -> str:
@@ -34,8 +34,17 @@ def section_csv(section: Section) -> bytes:
 def report_zip(report: Report) -> bytes:
     """``about.csv`` first, then every section of the report."""
     buffer = io.BytesIO()
-    stamp = tuple(int(x) for x in (report.generated_at[:4], report.generated_at[5:7], report.generated_at[8:10],
-                                   report.generated_at[11:13], report.generated_at[14:16], 0))
+    stamp = tuple(
+        int(x)
+        for x in (
+            report.generated_at[:4],
+            report.generated_at[5:7],
+            report.generated_at[8:10],
+            report.generated_at[11:13],
+            report.generated_at[14:16],
+            0,
+        )
+    )
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for section in table_sections(report):
             info = zipfile.ZipInfo(f"{section.code}.csv", date_time=stamp)  # type: ignore[arg-type]

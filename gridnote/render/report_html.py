@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from gridnote.i18n import lang
+from gridnote.messages.i18n import lang
 from gridnote.models import Report
 from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, title
 
@@ -25,18 +25,24 @@ p.note { color: #555; font-size: .9em; margin: .3em 0; }
 
 
 def _table(section: Section) -> str:
-    numeric = [all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in section.rows)
-               for i in range(len(section.columns))]
+    numeric = [
+        all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in section.rows)
+        for i in range(len(section.columns))
+    ]
     head = "".join(f"<th>{escape(c)}</th>" for c in section.columns)
     body = []
     for row in section.rows:
-        cells = "".join(f'<td class="n">{escape(cell_text(cell))}</td>' if numeric[i]
-                        else f"<td>{escape(cell_text(cell))}</td>" for i, cell in enumerate(row))
+        cells = "".join(
+            f'<td class="n">{escape(cell_text(cell))}</td>' if numeric[i] else f"<td>{escape(cell_text(cell))}</td>"
+            for i, cell in enumerate(row)
+        )
         body.append(f"<tr>{cells}</tr>")
     notes = "".join(f'<p class="note">{escape(line)}</p>' for line in section.notes)
-    return (f'<section id="{escape(section.code)}">\n<h2>{escape(section.title)}</h2>\n'
-            f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n"
-            f"{notes}</section>")
+    return (
+        f'<section id="{escape(section.code)}">\n<h2>{escape(section.title)}</h2>\n'
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n"
+        f"{notes}</section>"
+    )
 
 
 def report_html(report: Report) -> str:
@@ -47,7 +53,10 @@ def report_html(report: Report) -> str:
         meta.append(f'<p class="{css}">{escape(line)}</p>')
     body = "\n".join(_table(s) for s in sections(report))
     html_lang = "zh-CN" if lang() == "zh" else "en"
-    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{name}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<h1>{name}</h1>\n"
-            + "\n".join(meta) + f"\n{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{name}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<h1>{name}</h1>\n"
+        + "\n".join(meta)
+        + f"\n{body}\n</body>\n</html>\n"
+    )

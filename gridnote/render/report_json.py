@@ -26,23 +26,47 @@ def schema() -> dict[str, Any]:
 
 def _reading(item: ReportReading) -> dict[str, Any]:
     r = item.reading
-    return {"visit_id": r.visit_id, "at": r.at, "resident_id": item.resident_id, "resident": item.resident,
-            "address": item.address, "kind": r.kind, "value": r.value, "value2": r.value2, "unit": r.unit,
-            "flagged": r.flagged,
-            "flags": [{"measure": f.measure, "op": f.op, "threshold": f.threshold, "value": f.value}
-                      for f in r.flags]}
+    return {
+        "visit_id": r.visit_id,
+        "at": r.at,
+        "resident_id": item.resident_id,
+        "resident": item.resident,
+        "address": item.address,
+        "kind": r.kind,
+        "value": r.value,
+        "value2": r.value2,
+        "unit": r.unit,
+        "flagged": r.flagged,
+        "flags": [{"measure": f.measure, "op": f.op, "threshold": f.threshold, "value": f.value} for f in r.flags],
+    }
 
 
 def _issue(i: ReportIssue) -> dict[str, Any]:
-    return {"id": i.id, "text": i.text, "category": i.category, "priority": i.priority, "status": i.status,
-            "received_at": i.received_at, "reporter": i.reporter, "phone": i.phone, "place": i.place,
-            "steps": list(i.steps), "age_days": i.age_days, "deadline": i.deadline, "due_at": i.due_at,
-            "state": i.state}
+    return {
+        "id": i.id,
+        "text": i.text,
+        "category": i.category,
+        "priority": i.priority,
+        "status": i.status,
+        "received_at": i.received_at,
+        "reporter": i.reporter,
+        "phone": i.phone,
+        "place": i.place,
+        "steps": list(i.steps),
+        "age_days": i.age_days,
+        "deadline": i.deadline,
+        "due_at": i.due_at,
+        "state": i.state,
+    }
 
 
 def _rate(rate: ReportRate) -> dict[str, Any]:
-    return {"numerator": rate.numerator, "denominator": rate.denominator, "percent": rate.percent,
-            "pending": rate.pending}
+    return {
+        "numerator": rate.numerator,
+        "denominator": rate.denominator,
+        "percent": rate.percent,
+        "pending": rate.pending,
+    }
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -54,13 +78,14 @@ def report_json(report: Report) -> dict[str, Any]:
             "response": {**_rate(r.response), "basis": "response_due_day"},
             "resolution": {**_rate(r.resolution), "basis": "resolve_due_day"},
             "satisfaction": {**_rate(r.satisfaction), "basis": "rated_day", "ratings": dict(r.satisfaction.parts)},
-            "coverage": [{"group": c.code, "visited": c.numerator, "residents": c.denominator,
-                          "percent": c.percent} for c in r.coverage],
+            "coverage": [
+                {"group": c.code, "visited": c.numerator, "residents": c.denominator, "percent": c.percent}
+                for c in r.coverage
+            ],
         }
     return {
         "version": JSON_VERSION,
-        "range": {"from": span.start.isoformat(), "to": span.end.isoformat(), "days": span.days,
-                  "period": span.period},
+        "range": {"from": span.start.isoformat(), "to": span.end.isoformat(), "days": span.days, "period": span.period},
         "generated_at": report.generated_at,
         "as_of": report.as_of,
         "full": report.full,
@@ -70,14 +95,22 @@ def report_json(report: Report) -> dict[str, Any]:
             "contacts": n.contacts,
             "residents_reached": n.residents_reached,
             "households_reached": n.households_reached,
-            "walks": {"done": n.walks, "expected": n.buildings * span.days, "buildings": n.buildings,
-                      "days": span.days},
+            "walks": {
+                "done": n.walks,
+                "expected": n.buildings * span.days,
+                "buildings": n.buildings,
+                "days": span.days,
+            },
             "readings": {"taken": n.readings, "flagged": n.readings_flagged},
             "issues": dict(n.issues),
             "tasks": {"done": n.tasks_done, "carried_over": n.tasks_carried_over},
             "events": {"count": n.events, "attendees": n.attendees},
-            "points": {"awarded": n.points_awarded, "residents": n.points_residents, "redeemed": n.points_redeemed,
-                       "taken_back": n.points_taken_back},
+            "points": {
+                "awarded": n.points_awarded,
+                "residents": n.points_residents,
+                "redeemed": n.points_redeemed,
+                "taken_back": n.points_taken_back,
+            },
             "care_overdue": n.care_overdue,
         },
         "readings": [_reading(r) for r in report.readings],
@@ -87,9 +120,13 @@ def report_json(report: Report) -> dict[str, Any]:
             "progressed": [_issue(i) for i in report.progressed_issues],
             "open": [_issue(i) for i in report.open_issues],
         },
-        "next_day": None if report.next_day is None else {
-            "date": report.next_day.isoformat(), "items": [item_json(i) for i in report.planned],
-            "others": report.planned_others},
+        "next_day": None
+        if report.next_day is None
+        else {
+            "date": report.next_day.isoformat(),
+            "items": [item_json(i) for i in report.planned],
+            "others": report.planned_others,
+        },
         "rates": rates,
     }
 

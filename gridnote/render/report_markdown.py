@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gridnote.i18n import pick, t
+from gridnote.messages.i18n import pick, t
 from gridnote.models import Report
 from gridnote.render.common import on_screen
 from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, summary_lines, title
@@ -14,11 +14,16 @@ def _escape(text: str) -> str:
 
 def _table(section: Section) -> list[str]:
     shown, left_out = on_screen(section.rows, limit=section.screen_rows)
-    right = [all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in shown)
-             for i in range(len(section.columns))]
-    lines = [f"## {_escape(section.title)}", "",
-             "| " + " | ".join(_escape(c) for c in section.columns) + " |",
-             "|" + "|".join("---:" if r else "---" for r in right) + "|"]
+    right = [
+        all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in shown)
+        for i in range(len(section.columns))
+    ]
+    lines = [
+        f"## {_escape(section.title)}",
+        "",
+        "| " + " | ".join(_escape(c) for c in section.columns) + " |",
+        "|" + "|".join("---:" if r else "---" for r in right) + "|",
+    ]
     lines += ["| " + " | ".join(_escape(cell_text(cell)) for cell in row) + " |" for row in shown]
     extra = []
     if left_out:

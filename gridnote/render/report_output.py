@@ -4,7 +4,7 @@ Formats: ``text`` (the default), ``markdown``, ``html``, ``json``, ``csv`` (a
 zip of one CSV per section) and ``xlsx``. With ``-o FILE`` and no
 ``--format`` the extension decides (``.txt .md .html .json .zip .xlsx``).
 CSV and XLSX go to a file only. Every file is written through
-:func:`gridnote.fileio.atomic_write`: whole, or not at all.
+:func:`gridnote.output.files.atomic_write`: whole, or not at all.
 """
 
 from __future__ import annotations
@@ -12,14 +12,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from gridnote.errors import InputError
-from gridnote.i18n import join_list
+from gridnote.messages.i18n import join_list
 from gridnote.models import Report
 
 FORMATS = ("text", "markdown", "html", "json", "csv", "xlsx")
-_ALIASES = {"txt": "text", "md": "markdown", "htm": "html", "zip": "csv", "excel": "xlsx", "文本": "text",
-            "表格": "xlsx"}
-_EXTENSIONS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
-               ".htm": "html", ".json": "json", ".zip": "csv", ".xlsx": "xlsx"}
+_ALIASES = {
+    "txt": "text",
+    "md": "markdown",
+    "htm": "html",
+    "zip": "csv",
+    "excel": "xlsx",
+    "文本": "text",
+    "表格": "xlsx",
+}
+_EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".zip": "csv",
+    ".xlsx": "xlsx",
+}
 FILE_ONLY = ("csv", "xlsx")
 
 
@@ -34,7 +50,7 @@ def parse_format(text: str) -> str:
 def choose_format(explicit: str | None, output: Path | None) -> str:
     """The format to write: as given, else from the output file's extension, else text."""
     if output is not None:
-        from gridnote.fileio import refuse_folder
+        from gridnote.output.files import refuse_folder
 
         refuse_folder(output)  # a folder has no extension to go by; say what it is
     suffix = output.suffix.lower() if output is not None else ""
@@ -88,7 +104,7 @@ def write_report(report: Report, fmt: str, path: Path, *, width: int = 80) -> in
 
     ``width``: the columns of a text report (the terminal's, so the file reads like the screen).
     """
-    from gridnote.fileio import atomic_write
+    from gridnote.output.files import atomic_write
     from gridnote.render.report_tables import sections
 
     data = render(report, fmt, width=width)  # everything is made before the file is opened

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Union
 
-from gridnote.i18n import join_groups, join_list, pick, t
-from gridnote.issue_terms import STATUSES
+from gridnote.domain.issue_terms import STATUSES
+from gridnote.messages.i18n import join_groups, join_list, pick, t
 from gridnote.models import Report, ReportRate
-from gridnote.render.when import long_date, short_date
+from gridnote.render.dates import long_date, short_date
 
 SCREEN_ROWS = 10  # long lists (care visits overdue) show this many rows on the screen and in Markdown
 # Readings and issues: every row of a day, a week or a month; a report over years would list
@@ -40,7 +39,7 @@ class Echo(str):
     """
 
 
-Cell = Union[str, int, float, Percent, None]
+Cell = str | int | float | Percent | None
 
 
 @dataclass(frozen=True)
@@ -120,8 +119,10 @@ def numbers(report: Report) -> Section:
     n = report.numbers
     end = report.range.end.isoformat()
     reach = t("report.n.reach_note")
-    rows: list[tuple[Cell, ...]] = [(t(f"report.n.{kind}"), n.visits.get(kind, 0), None)
-                                    for kind in ("visit", "phone", "wechat", "emergency", "outreach")]
+    rows: list[tuple[Cell, ...]] = [
+        (t(f"report.n.{kind}"), n.visits.get(kind, 0), None)
+        for kind in ("visit", "phone", "wechat", "emergency", "outreach")
+    ]
     rows += [
         (t("report.n.residents"), n.residents_reached, reach),
         (t("report.n.households"), n.households_reached, reach),
@@ -148,35 +149,54 @@ def _joined(parts: list[str]) -> str:
     return " · ".join(parts) if parts else t("report.s.none")
 
 
-_STEP_OF = {"received": "receive", "verified": "verify", "rejected": "reject", "referred": "refer",
-            "resolved": "resolve", "reported": "tell", "rated": "rate", "closed": "close", "reopened": "reopen"}
+_STEP_OF = {
+    "received": "receive",
+    "verified": "verify",
+    "rejected": "reject",
+    "referred": "refer",
+    "resolved": "resolve",
+    "reported": "tell",
+    "rated": "rate",
+    "closed": "close",
+    "reopened": "reopen",
+}
 
 
 def summary_lines(report: Report) -> tuple[str, list[tuple[str, str]]]:
     """The numbers in a few lines (the screen and a chat message): (title, [(label, text)])."""
-    from gridnote.vocab import VISIT_KINDS
+    from gridnote.domain.vocab import VISIT_KINDS
 
     n, span = report.numbers, report.range
-    visits = [f"{VISIT_KINDS.label(kind)} {count}" for kind, count in n.visits.items()
-              if count and kind != "walk"]
+    visits = [f"{VISIT_KINDS.label(kind)} {count}" for kind, count in n.visits.items() if count and kind != "walk"]
     if span.days == 1:
         walks = t("report.s.walks_day", walks=n.walks, buildings=n.buildings)
     else:
-        walks = t("report.s.walks_range", walks=n.walks, expected=n.buildings * span.days,
-                  buildings=n.buildings, days=span.days)
+        walks = t(
+            "report.s.walks_range",
+            walks=n.walks,
+            expected=n.buildings * span.days,
+            buildings=n.buildings,
+            days=span.days,
+        )
     issues = [f"{t('timeline.' + _STEP_OF[step])} {count}" for step, count in n.issues.items() if count]
     lines = [
         (t("report.s.visits"), f"{n.contacts}" + (" · " + " · ".join(visits) if visits else "")),
-        (t("report.s.reach"), t("report.s.reach_text", residents=n.residents_reached,
-                                households=n.households_reached)),
+        (t("report.s.reach"), t("report.s.reach_text", residents=n.residents_reached, households=n.households_reached)),
         (t("report.s.walks"), walks),
         (t("report.s.readings"), t("report.s.readings_text", taken=n.readings, flagged=n.readings_flagged)),
         (t("report.s.issues"), _joined(issues)),
         (t("report.s.tasks"), t("report.s.tasks_text", done=n.tasks_done, carried=n.tasks_carried_over)),
         (t("report.s.events"), t("report.s.events_text", count=n.events, attendees=n.attendees)),
-        (t("report.s.points"), t("report.s.points_text", awarded=n.points_awarded, residents=n.points_residents,
-                                 redeemed=n.points_redeemed)
-         + (t("report.s.points_taken_back", count=n.points_taken_back) if n.points_taken_back else "")),
+        (
+            t("report.s.points"),
+            t(
+                "report.s.points_text",
+                awarded=n.points_awarded,
+                residents=n.points_residents,
+                redeemed=n.points_redeemed,
+            )
+            + (t("report.s.points_taken_back", count=n.points_taken_back) if n.points_taken_back else ""),
+        ),
         (t("report.s.care"), t("report.s.care_text", count=n.care_overdue)),
     ]
     return _numbers_title(report), lines
@@ -194,7 +214,7 @@ def _when(iso: str, report: Report) -> str:
 
 
 def readings(report: Report) -> Section | None:
-    from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text
+    from gridnote.domain.readings import READING_KINDS, format_number, measure_label, reading_text
 
     if not report.readings:
         return None
@@ -202,12 +222,27 @@ def readings(report: Report) -> Section | None:
     for item in report.readings:
         r = item.reading
         flags = join_groups(f"{measure_label(f.measure)} {_op(f.op)} {format_number(f.threshold)}" for f in r.flags)
-        rows.append((_when(r.at, report), item.resident, item.address, READING_KINDS.label(r.kind),
-                     f"{reading_text(r.kind, r.value, r.value2)} {r.unit}", flags or None))
+        rows.append(
+            (
+                _when(r.at, report),
+                item.resident,
+                item.address,
+                READING_KINDS.label(r.kind),
+                f"{reading_text(r.kind, r.value, r.value2)} {r.unit}",
+                flags or None,
+            )
+        )
     scope_all = report.readings_scope == "all"
     columns = tuple(t(f"report.col.{c}") for c in ("when", "resident", "address", "reading", "value", "threshold"))
-    return Section("readings", t("report.sec.readings_all" if scope_all else "report.sec.readings"), columns, rows,
-                   notes=(_readings_scope(report),), lines=(0, 1), screen_rows=LIST_ROWS)
+    return Section(
+        "readings",
+        t("report.sec.readings_all" if scope_all else "report.sec.readings"),
+        columns,
+        rows,
+        notes=(_readings_scope(report),),
+        lines=(0, 1),
+        screen_rows=LIST_ROWS,
+    )
 
 
 def _op(op: str) -> str:
@@ -256,22 +291,65 @@ def issues(report: Report) -> list[Section]:
     found: list[Section] = []
     if report.new_issues:
         columns = tuple(t(f"report.col.{c}") for c in ("id", "received", "issue", "category", "reporter", "status"))
-        found.append(Section("issues-new", t("report.sec.issues_new"), columns, [
-            (i.id, _when(i.received_at, report), i.text, _category(i.category, report),
-             " ".join(filter(None, [i.reporter, i.phone])) or (place_text(i.place) if i.place else None),
-             STATUSES.label(i.status)) for i in report.new_issues], lines=(0, 2), screen_rows=LIST_ROWS))
+        found.append(
+            Section(
+                "issues-new",
+                t("report.sec.issues_new"),
+                columns,
+                [
+                    (
+                        i.id,
+                        _when(i.received_at, report),
+                        i.text,
+                        _category(i.category, report),
+                        " ".join(filter(None, [i.reporter, i.phone])) or (place_text(i.place) if i.place else None),
+                        STATUSES.label(i.status),
+                    )
+                    for i in report.new_issues
+                ],
+                lines=(0, 2),
+                screen_rows=LIST_ROWS,
+            )
+        )
     if report.progressed_issues:
         columns = tuple(t(f"report.col.{c}") for c in ("id", "issue", "steps", "status"))
-        found.append(Section("issues-progressed", t("report.sec.issues_progressed"), columns, [
-            (i.id, i.text, _steps(i.steps), _status_after(i.steps, i.status)) for i in report.progressed_issues],
-            lines=(0, 1), screen_rows=LIST_ROWS))
+        found.append(
+            Section(
+                "issues-progressed",
+                t("report.sec.issues_progressed"),
+                columns,
+                [(i.id, i.text, _steps(i.steps), _status_after(i.steps, i.status)) for i in report.progressed_issues],
+                lines=(0, 1),
+                screen_rows=LIST_ROWS,
+            )
+        )
     if report.open_issues:
-        columns = tuple(t(f"report.col.{c}") for c in ("id", "issue", "received", "age", "status", "deadline",
-                                                        "on_time"))
-        found.append(Section("issues-open", t("report.sec.issues_open"), columns, [
-            (i.id, i.text, _when(i.received_at, report), t("report.days", n=i.age_days), STATUSES.label(i.status),
-             t(f"report.deadline.{i.deadline}", when=_when(i.due_at, report)) if i.deadline and i.due_at else None,
-             t(f"report.state.{i.state}")) for i in report.open_issues], lines=(0, 1), screen_rows=LIST_ROWS))
+        columns = tuple(
+            t(f"report.col.{c}") for c in ("id", "issue", "received", "age", "status", "deadline", "on_time")
+        )
+        found.append(
+            Section(
+                "issues-open",
+                t("report.sec.issues_open"),
+                columns,
+                [
+                    (
+                        i.id,
+                        i.text,
+                        _when(i.received_at, report),
+                        t("report.days", n=i.age_days),
+                        STATUSES.label(i.status),
+                        t(f"report.deadline.{i.deadline}", when=_when(i.due_at, report))
+                        if i.deadline and i.due_at
+                        else None,
+                        t(f"report.state.{i.state}"),
+                    )
+                    for i in report.open_issues
+                ],
+                lines=(0, 1),
+                screen_rows=LIST_ROWS,
+            )
+        )
     return found
 
 
@@ -293,25 +371,37 @@ def planned(report: Report) -> Section | None:
         where = who(item.resident, item.address, item.building)
         if item.partners:
             where = " ".join(filter(None, [where, t("today.event_with", partners=join_list(item.partners))]))
-        rows.append((f"E{item.id}" if item.kind == "event" else item.id, ("★ " if item.starred else "") + time,
-                     item.text, where or None))
+        rows.append(
+            (
+                f"E{item.id}" if item.kind == "event" else item.id,
+                ("★ " if item.starred else "") + time,
+                item.text,
+                where or None,
+            )
+        )
     notes = (t("report.planned_others", count=report.planned_others),) if report.planned_others else ()
     columns = tuple(t(f"report.col.{c}") for c in ("id", "time", "item_text", "for"))
-    return Section("tomorrow", t(key, date=short_date(day, report_today(report))), columns, rows, notes=notes, wrap=(2, 3))
+    return Section(
+        "tomorrow", t(key, date=short_date(day, report_today(report))), columns, rows, notes=notes, wrap=(2, 3)
+    )
 
 
 def _how(rate: ReportRate) -> str:
     if rate.code == "satisfaction":
         p = rate.parts
-        return t("report.rate.satisfaction_how", satisfied=p.get("satisfied", 0),
-                 basically=p.get("basically-satisfied", 0), rated=rate.denominator,
-                 dissatisfied=p.get("dissatisfied", 0))
+        return t(
+            "report.rate.satisfaction_how",
+            satisfied=p.get("satisfied", 0),
+            basically=p.get("basically-satisfied", 0),
+            rated=rate.denominator,
+            dissatisfied=p.get("dissatisfied", 0),
+        )
     how = t(f"report.rate.{rate.code}_how")
     return how + pick("; ", "；") + t("report.rate.pending", count=rate.pending) if rate.pending else how
 
 
 def rates(report: Report) -> list[Section]:
-    from gridnote.vocab import CARE_TAGS
+    from gridnote.domain.vocab import CARE_TAGS
 
     if report.rates is None:
         return []
@@ -319,13 +409,20 @@ def rates(report: Report) -> list[Section]:
     columns = tuple(t(f"report.col.{c}") for c in ("rate", "met", "of", "percent", "counted"))
     rows: list[tuple[Cell, ...]] = [
         (t(f"report.rate.{rate.code}"), rate.numerator, rate.denominator, Percent(rate.percent), _how(rate))
-        for rate in (r.response, r.resolution, r.satisfaction)]
+        for rate in (r.response, r.resolution, r.satisfaction)
+    ]
     found = [Section("rates", t("report.sec.rates"), columns, rows, wrap=(4,))]
     if r.coverage:
         columns = tuple(t(f"report.col.{c}") for c in ("group", "visited", "residents", "percent"))
-        found.append(Section("coverage", t("report.sec.coverage"), columns, [
-            (CARE_TAGS.label(c.code), c.numerator, c.denominator, Percent(c.percent)) for c in r.coverage],
-            notes=(t("report.coverage_how"),)))
+        found.append(
+            Section(
+                "coverage",
+                t("report.sec.coverage"),
+                columns,
+                [(CARE_TAGS.label(c.code), c.numerator, c.denominator, Percent(c.percent)) for c in r.coverage],
+                notes=(t("report.coverage_how"),),
+            )
+        )
     return found
 
 

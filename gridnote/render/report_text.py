@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 from gridnote.models import Report
 from gridnote.render.common import on_screen
 from gridnote.render.report_tables import (
-    Cell, Echo, Percent, Section, cell_text, heading_lines, sections, summary_lines, title,
+    Cell,
+    Echo,
+    Percent,
+    Section,
+    cell_text,
+    heading_lines,
+    sections,
+    summary_lines,
+    title,
 )
 
 if TYPE_CHECKING:
@@ -43,8 +51,10 @@ def _section(section: Section) -> list[RenderableType]:
     from rich.text import Text
 
     shown, left_out = on_screen(section.rows, limit=section.screen_rows)
-    found: list[RenderableType] = [Text(section.title, style="bold"),
-                                   _items(section, shown) if section.lines else _table(section, shown)]
+    found: list[RenderableType] = [
+        Text(section.title, style="bold"),
+        _items(section, shown) if section.lines else _table(section, shown),
+    ]
     if left_out:
         found.append(Text(t("report.more", count=left_out), style="dim"))
     found += [Text(line, style="dim") for line in section.notes]
@@ -62,8 +72,11 @@ def _items(section: Section, shown: list[tuple[Cell, ...]]) -> RenderableType:
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
     for row in shown:
-        rest = " · ".join(cell_text(c) for i, c in enumerate(row)
-                          if i not in (number, main) and cell_text(c) and not isinstance(c, Echo))
+        rest = " · ".join(
+            cell_text(c)
+            for i, c in enumerate(row)
+            if i not in (number, main) and cell_text(c) and not isinstance(c, Echo)
+        )
         lead = row[number]
         text = Text(cell_text(row[main]))
         if rest:
@@ -76,10 +89,12 @@ def _table(section: Section, shown: list[tuple[Cell, ...]]) -> RenderableType:
     from rich import box
     from rich.table import Table
 
-    numeric = [all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in shown)
-               for i in range(len(section.columns))]
+    numeric = [
+        all(isinstance(row[i], (int, float, Percent)) or row[i] is None for row in shown)
+        for i in range(len(section.columns))
+    ]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", show_edge=False)
-    for i, (column, right) in enumerate(zip(section.columns, numeric)):
+    for i, (column, right) in enumerate(zip(section.columns, numeric, strict=False)):
         wraps = section.wrap is None or i in section.wrap
         table.add_column(column, justify="right" if right else "left", overflow="fold", no_wrap=not wraps)
     for row in shown:
@@ -97,8 +112,9 @@ def report_text(report: Report, width: int = FILE_WIDTH) -> str:
 
     from rich.console import Console
 
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False,
-                      highlight=False, emoji=False)
+    console = Console(
+        file=io.StringIO(), width=width, color_system=None, force_terminal=False, highlight=False, emoji=False
+    )
     console.print(report_view(report))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     return "".join(line.rstrip() + "\n" for line in text.splitlines())

@@ -2,7 +2,7 @@
 
 The first sheet says what the report covers and whether phone numbers are
 masked; counts are numbers and rates are percentages Excel can sum and chart;
-texts are always text cells, never formulas (:mod:`gridnote.spreadsheet`).
+texts are always text cells, never formulas (:mod:`gridnote.output.spreadsheet`).
 openpyxl is imported only here, so other formats do not pay for it.
 """
 
@@ -13,8 +13,8 @@ import re
 import unicodedata
 
 from gridnote.models import Report
+from gridnote.output.spreadsheet import xlsx_append
 from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
-from gridnote.spreadsheet import xlsx_append
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -38,7 +38,7 @@ def sheet_name(title: str, taken: set[str]) -> str:
 def _write(book: object, section: Section, taken: set[str]) -> None:
     from openpyxl.styles import Alignment, Font
 
-    from gridnote.i18n import t
+    from gridnote.messages.i18n import t
 
     sheet = book.create_sheet(sheet_name(t(f"report.sheet.{section.code}"), taken))  # type: ignore[attr-defined]
     xlsx_append(sheet, section.columns)

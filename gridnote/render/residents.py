@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import lang, t
+from gridnote.messages.i18n import lang, t
 from gridnote.models import Building, Household, ImportResult, Resident, ResidentCard
 from gridnote.render.common import grid, join_list, note, ok, table, tag_labels
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def _gender_age(resident: Resident, today: date) -> str:
-    from gridnote.vocab import GENDERS
+    from gridnote.domain.vocab import GENDERS
 
     parts = []
     if resident.gender:
@@ -32,7 +32,7 @@ def added_line(resident: Resident) -> RenderableType:
 
 def free_tags_note(tags: list[str]) -> RenderableType | None:
     """A hint when typed tags are not care groups (they are kept, but start no care round)."""
-    from gridnote.vocab import CARE_TAGS, free_tags
+    from gridnote.domain.vocab import CARE_TAGS, free_tags
 
     free = free_tags(tags)
     if not free:
@@ -42,8 +42,7 @@ def free_tags_note(tags: list[str]) -> RenderableType | None:
 
 
 def updated_line(resident: Resident) -> RenderableType:
-    return ok("resident.updated", id=resident.id, name=resident.display_name,
-              tags=tag_labels(resident.tags) or "-")
+    return ok("resident.updated", id=resident.id, name=resident.display_name, tags=tag_labels(resident.tags) or "-")
 
 
 def moved_line(resident: Resident) -> RenderableType:
@@ -54,12 +53,26 @@ def moved_line(resident: Resident) -> RenderableType:
 def resident_table(residents: list[Resident], today: date) -> RenderableType:
     if not residents:
         return note("resident.none")
-    grid = table("col.id", "col.name", "col.gender_age", "col.address", "col.tags", "col.phone",
-                 caption=t("resident.count", count=len(residents)), whole=("col.phone",))
+    grid = table(
+        "col.id",
+        "col.name",
+        "col.gender_age",
+        "col.address",
+        "col.tags",
+        "col.phone",
+        caption=t("resident.count", count=len(residents)),
+        whole=("col.phone",),
+    )
     for r in residents:
         name = r.display_name + (" " + t("resident.moved_mark") if r.moved_out else "")
-        grid.add_row(str(r.id), name, _gender_age(r, today), r.address or "-", tag_labels(r.tags),
-                     r.phones[0] if r.phones else "")
+        grid.add_row(
+            str(r.id),
+            name,
+            _gender_age(r, today),
+            r.address or "-",
+            tag_labels(r.tags),
+            r.phones[0] if r.phones else "",
+        )
     return grid
 
 
@@ -79,7 +92,7 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
         facts.add_row(t("card.birth"), r.birth)
     facts.add_row(t("card.phone"), "  ".join(r.phones) or "-")
     if r.id_number:
-        from gridnote.privacy import mask_id
+        from gridnote.output.privacy import mask_id
 
         facts.add_row(t("card.id_number"), mask_id(r.id_number))
     facts.add_row(t("card.tags"), tag_labels(r.tags) or "-")
@@ -90,13 +103,14 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     parts: list[Any] = [facts]
     if card.household:
         parts.append(Text(t("card.household"), style="bold"))
-        members = [(f"#{m.id}", m.display_name, _gender_age(m, today), tag_labels(m.tags))
-                   for m in card.household]
+        members = [(f"#{m.id}", m.display_name, _gender_age(m, today), tag_labels(m.tags)) for m in card.household]
         parts.append(grid("lwww", members, padding=2))
     if card.contacts:
         parts.append(Text(t("card.contacts"), style="bold"))
-        contacts = [(f"[{c.id}]", c.name, c.relation or "", c.phone or "",
-                     t("card.nearby") if c.nearby else t("card.far")) for c in card.contacts]
+        contacts = [
+            (f"[{c.id}]", c.name, c.relation or "", c.phone or "", t("card.nearby") if c.nearby else t("card.far"))
+            for c in card.contacts
+        ]
         parts.append(grid("lwwlw", contacts, padding=2))  # the phone stays on one line
     from gridnote.render.visits import history_parts
 
@@ -107,8 +121,15 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
 
 def resident_json(r: Resident) -> dict[str, Any]:
     return {
-        "id": r.id, "name": r.name, "alias": r.alias, "gender": r.gender, "birth": r.birth,
-        "address": r.address, "phones": list(r.phones), "tags": list(r.tags), "note": r.note,
+        "id": r.id,
+        "name": r.name,
+        "alias": r.alias,
+        "gender": r.gender,
+        "birth": r.birth,
+        "address": r.address,
+        "phones": list(r.phones),
+        "tags": list(r.tags),
+        "note": r.note,
         "moved_out_at": r.moved_out_at,
     }
 
@@ -116,8 +137,10 @@ def resident_json(r: Resident) -> dict[str, Any]:
 def card_json(card: ResidentCard) -> dict[str, Any]:
     data = resident_json(card.resident)
     data["household"] = [resident_json(m) for m in card.household]
-    data["contacts"] = [{"id": c.id, "name": c.name, "relation": c.relation, "phone": c.phone,
-                         "nearby": c.nearby} for c in card.contacts]
+    data["contacts"] = [
+        {"id": c.id, "name": c.name, "relation": c.relation, "phone": c.phone, "nearby": c.nearby}
+        for c in card.contacts
+    ]
     from gridnote.render.visits import trend_json, visit_json
 
     data["visits"] = [visit_json(v) for v in card.visits]
@@ -153,8 +176,14 @@ def import_summary(result: ImportResult) -> RenderableType:
     from rich.console import Group
 
     key = "import.dry_run_summary" if result.dry_run else "import.summary"
-    summary = ok(key, rows=result.rows, added=result.added, updated=result.updated,
-                 unchanged=result.unchanged, encoding=result.encoding or "xlsx")
+    summary = ok(
+        key,
+        rows=result.rows,
+        added=result.added,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        encoding=result.encoding or "xlsx",
+    )
     if not result.new_buildings:
         return summary
     key = "import.dry_run_new_buildings" if result.dry_run else "import.new_buildings"
@@ -170,8 +199,13 @@ def demo_summary(summary: Any, path: Path) -> RenderableType:
     from rich.console import Group
 
     return Group(
-        ok("demo.loaded", buildings=summary.buildings, households=summary.households,
-           residents=summary.residents, path=path),
+        ok(
+            "demo.loaded",
+            buildings=summary.buildings,
+            households=summary.households,
+            residents=summary.residents,
+            path=path,
+        ),
         note("demo.next", people=join_list(summary.people)),
         *_demo_day(summary.day),
     )
@@ -181,6 +215,7 @@ def _demo_day(day: Any) -> list[RenderableType]:
     """The closing lines of ``demo --day``: what the day wrote and where to look at it."""
     if day is None:
         return []
-    return [ok("demo.day_written", day=day.day, visits=day.visits, issues=day.issues, tasks=day.tasks,
-               events=day.events),
-            note("demo.day_next")]
+    return [
+        ok("demo.day_written", day=day.day, visits=day.visits, issues=day.issues, tasks=day.tasks, events=day.events),
+        note("demo.day_next"),
+    ]

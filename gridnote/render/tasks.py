@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 from gridnote.models import Task
 from gridnote.render.common import note, ok, on_screen, table, with_left_out
-from gridnote.render.when import due_label
+from gridnote.render.dates import due_label
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -35,7 +35,7 @@ def who(resident: str | None, address: str | None, building: str | None) -> str:
 
 
 def _repeat(task: Task) -> str:
-    from gridnote.recurrence import Rule
+    from gridnote.input.recurrence import Rule
 
     return Rule(task.every).label() if task.every else ""
 
@@ -45,7 +45,7 @@ def _due(task: Task, today: date) -> str:
 
 
 def _status_label(status: str) -> str:
-    from gridnote.vocab import TASK_STATUSES
+    from gridnote.domain.vocab import TASK_STATUSES
 
     return TASK_STATUSES.label(status)
 
@@ -75,8 +75,9 @@ def _none(status: str | None, overdue: bool, narrowed: bool) -> RenderableType:
     return note("task.none")
 
 
-def task_table(tasks: list[Task], today: date, *, status: str | None = "open", overdue: bool = False,
-               narrowed: bool = False) -> RenderableType:
+def task_table(
+    tasks: list[Task], today: date, *, status: str | None = "open", overdue: bool = False, narrowed: bool = False
+) -> RenderableType:
     """The tasks as a table; the list's filter (``status``, ``overdue``, ``narrowed``: any other
     filter) chooses the empty-list line."""
     from rich.text import Text
@@ -94,8 +95,12 @@ def task_table(tasks: list[Task], today: date, *, status: str | None = "open", o
         heading = _heading(task)
         if task.status != "open":
             heading.append(" " + t("task.status_mark", status=_status(task)), style="dim")
-        grid.add_row(str(task.id), Text(_due(task, today), style="red" if overdue else ""), heading,
-                     who(task.resident, task.resident_address, task.building))
+        grid.add_row(
+            str(task.id),
+            Text(_due(task, today), style="red" if overdue else ""),
+            heading,
+            who(task.resident, task.resident_address, task.building),
+        )
     return with_left_out(grid, left_out)
 
 
@@ -122,8 +127,9 @@ def task_card(task: Task, today: date) -> RenderableType:
     if task.done_at:
         facts.add_row(t("task.field.done"), task.done_at[:16].replace("T", " "))
     if task.dropped_at:
-        facts.add_row(t("task.field.skipped" if task.skipped else "task.field.dropped"),
-                      task.dropped_at[:16].replace("T", " "))
+        facts.add_row(
+            t("task.field.skipped" if task.skipped else "task.field.dropped"), task.dropped_at[:16].replace("T", " ")
+        )
     heading = _heading(task)
     if heading.cell_len <= CARD_TITLE_CELLS:
         return Panel(facts, title=Text(f"{task.id} ", style="bold") + heading, title_align="left", expand=False)
@@ -136,12 +142,25 @@ def task_card(task: Task, today: date) -> RenderableType:
 
 def task_json(task: Task) -> dict[str, Any]:
     return {
-        "id": task.id, "text": task.text, "status": task.status, "starred": task.starred,
-        "due_date": task.due_date, "due_time": task.due_time, "due_at": task.due_at,
-        "resident_id": task.resident_id, "resident": task.resident, "address": task.resident_address,
-        "building": task.building, "every": task.every, "series_id": task.series_id,
-        "note": task.note, "source": task.source, "created_at": task.created_at,
-        "done_at": task.done_at, "dropped_at": task.dropped_at, "skipped": task.skipped,
+        "id": task.id,
+        "text": task.text,
+        "status": task.status,
+        "starred": task.starred,
+        "due_date": task.due_date,
+        "due_time": task.due_time,
+        "due_at": task.due_at,
+        "resident_id": task.resident_id,
+        "resident": task.resident,
+        "address": task.resident_address,
+        "building": task.building,
+        "every": task.every,
+        "series_id": task.series_id,
+        "note": task.note,
+        "source": task.source,
+        "created_at": task.created_at,
+        "done_at": task.done_at,
+        "dropped_at": task.dropped_at,
+        "skipped": task.skipped,
     }
 
 
@@ -174,7 +193,7 @@ def done_lines(done: list[Completion], today: date) -> RenderableType:
         if c.next is not None:
             line.append(" · " + t("task.next", id=c.next.id, due=_due(c.next, today)), style="dim")
         elif c.ended:
-            from gridnote.dates import LAST_YEAR  # rare: only a series at the edge of the calendar
+            from gridnote.input.dates import LAST_YEAR  # rare: only a series at the edge of the calendar
 
             line.append(" · " + t("task.series_ended", last=LAST_YEAR), style="dim")
         lines.append(line)
@@ -192,10 +211,15 @@ def skipped_lines(skipped: list[Completion], today: date) -> RenderableType:
     lines = []
     for c in skipped:
         if c.next is not None:
-            lines.append(_with_hint(ok("task.skipped", id=c.task.id, text=c.task.text, next=c.next.id,
-                                       due=_due(c.next, today)), "task.skipped_hint", c.task))
+            lines.append(
+                _with_hint(
+                    ok("task.skipped", id=c.task.id, text=c.task.text, next=c.next.id, due=_due(c.next, today)),
+                    "task.skipped_hint",
+                    c.task,
+                )
+            )
         else:  # the series reached the edge of the calendar: this was its last time
-            from gridnote.dates import LAST_YEAR
+            from gridnote.input.dates import LAST_YEAR
 
             line = ok("task.skipped_last", id=c.task.id, text=c.task.text)
             line.append(" · " + t("task.series_ended", last=LAST_YEAR), style="dim")
@@ -207,8 +231,14 @@ def dropped_lines(tasks: list[Task]) -> RenderableType:
     """Like :func:`changed_lines`; a repeating task says its whole series ends, and how to skip instead."""
     from rich.console import Group
 
-    return Group(*(_with_hint(ok("task.dropped_series", id=task.id, text=task.text), "task.dropped_series_hint", task)
-                   if task.every else ok("task.dropped", id=task.id, text=task.text) for task in tasks))
+    return Group(
+        *(
+            _with_hint(ok("task.dropped_series", id=task.id, text=task.text), "task.dropped_series_hint", task)
+            if task.every
+            else ok("task.dropped", id=task.id, text=task.text)
+            for task in tasks
+        )
+    )
 
 
 def reopened_lines(reopened: list[Reopening]) -> RenderableType:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import t
-from gridnote.models import NextCareVisit, LogResult, Reading, ReadingFlag, ResidentCard, Task, Trend, UndoResult, Visit
-from gridnote.readings import READING_KINDS, format_number, measure_label, reading_text, unit_label
+from gridnote.domain.readings import READING_KINDS, format_number, measure_label, reading_text, unit_label
+from gridnote.messages.i18n import t
+from gridnote.models import LogResult, NextCareVisit, Reading, ReadingFlag, ResidentCard, Task, Trend, UndoResult, Visit
 from gridnote.render.common import join_list, note, ok, on_screen, table, with_left_out
-from gridnote.render.when import month_day, month_day_weekday
+from gridnote.render.dates import month_day, month_day_weekday
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -28,14 +28,19 @@ _MIN_SPAN = {"systolic": 20.0, "diastolic": 15.0, "pulse": 20.0, "glucose": 2.0,
 
 # -- small pieces ----------------------------------------------------------------------
 def kind_label(kind: str) -> str:
-    from gridnote.vocab import VISIT_KINDS
+    from gridnote.domain.vocab import VISIT_KINDS
 
     return VISIT_KINDS.label(kind)
 
 
 def flag_text(flag: ReadingFlag) -> str:
-    return t("reading.flag", measure=measure_label(flag.measure), value=format_number(flag.value),
-             op=_OPS.get(flag.op, flag.op), threshold=format_number(flag.threshold))
+    return t(
+        "reading.flag",
+        measure=measure_label(flag.measure),
+        value=format_number(flag.value),
+        op=_OPS.get(flag.op, flag.op),
+        threshold=format_number(flag.threshold),
+    )
 
 
 def who_label(visit: Visit) -> str:
@@ -58,8 +63,10 @@ def reading_line(reading: Reading) -> Text:
     from rich.text import Text
 
     label = READING_KINDS.label(reading.kind)
-    line = Text(f"{label[:1].upper()}{label[1:]} {reading_text(reading.kind, reading.value, reading.value2)}"
-                f" {unit_label(reading.unit)}")
+    line = Text(
+        f"{label[:1].upper()}{label[1:]} {reading_text(reading.kind, reading.value, reading.value2)}"
+        f" {unit_label(reading.unit)}"
+    )
     for flag in reading.flags:
         line.append("  ")
         line.append(flag_text(flag), style=FLAG_STYLE)
@@ -97,9 +104,11 @@ def _moved_line(task: Task, today: date) -> Text:
 
 
 def _care_line(care: NextCareVisit, today: date) -> Text:
-    from gridnote.vocab import CARE_TAGS
+    from gridnote.domain.vocab import CARE_TAGS
 
-    return note("visit.care_due", day=month_day_weekday(care.day, today), every=care.every, tag=CARE_TAGS.label(care.tag))
+    return note(
+        "visit.care_due", day=month_day_weekday(care.day, today), every=care.every, tag=CARE_TAGS.label(care.tag)
+    )
 
 
 # -- after `gridnote log` ---------------------------------------------------------------------
@@ -133,8 +142,15 @@ def logged_view(result: LogResult, today: date, *, edited: bool = False) -> Rend
         lines.append(Text("  ") + note("visit.recheck_dropped", id=task.id, text=task.text))
     lines += [_moved_line(task, today) for task in result.moved_rechecks]
     if result.recheck_open is not None:
-        lines.append(Text("  ") + note("visit.recheck_open", id=result.recheck_open.id, text=result.recheck_open.text,
-                                       due=_due(result.recheck_open, today)))
+        lines.append(
+            Text("  ")
+            + note(
+                "visit.recheck_open",
+                id=result.recheck_open.id,
+                text=result.recheck_open.text,
+                due=_due(result.recheck_open, today),
+            )
+        )
     if result.recheck_suggested and result.visits:
         first = result.visits[0]
         what = join_list(dict.fromkeys(READING_KINDS.label(r.kind) for r in first.readings if r.flagged))
@@ -164,8 +180,15 @@ def visits_table(visits: list[Visit], start: date | None, end: date | None, toda
     if not visits:
         return note("visit.none")
     one_day = start is not None and start == end
-    grid = table("col.id", "visit.col.when", "visit.col.kind", "visit.col.who", "visit.col.note",
-                 title=_title(start, end, today), caption=_caption(visits))
+    grid = table(
+        "col.id",
+        "visit.col.when",
+        "visit.col.kind",
+        "visit.col.who",
+        "visit.col.note",
+        title=_title(start, end, today),
+        caption=_caption(visits),
+    )
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
     shown, left_out = on_screen(visits, keep_last=True)  # in time order: the newest matter
@@ -225,6 +248,7 @@ def sparkline(values: list[float], min_span: float = 0.0) -> str:
 
 def _series(trend: Trend) -> list[tuple[str, list[float], list[bool]]]:
     """Rows of a trend: (measure, values, flagged) — two rows for blood pressure."""
+
     def flagged(reading: Reading, measure: str) -> bool:
         return any(f.measure == measure for f in reading.flags)
 
@@ -253,7 +277,7 @@ def trends_view(trends: list[Trend], today: date) -> RenderableType:
         for measure, values, flags in _series(trend):
             label = measure_label(measure) if trend.kind == "bp" else READING_KINDS.label(trend.kind)
             numbers = Text()
-            for i, (value, hit) in enumerate(zip(values, flags)):
+            for i, (value, hit) in enumerate(zip(values, flags, strict=False)):
                 numbers.append(" " if i else "")
                 numbers.append(format_number(value).rjust(width), style=FLAG_STYLE if hit else None)
                 numbers.append("⚠" if hit else " ", style=FLAG_STYLE)
@@ -291,7 +315,7 @@ def history_parts(card: ResidentCard, today: date) -> list[Any]:
 
 # -- JSON (documented in docs/json.md) ------------------------------------------------------
 def _number(kind: str, value: float | None) -> float | int | None:
-    from gridnote.readings import INTEGER_KINDS
+    from gridnote.domain.readings import INTEGER_KINDS
 
     if value is None:
         return None
@@ -308,8 +332,15 @@ def reading_json(reading: Reading) -> dict[str, Any]:
         "text": reading_text(reading.kind, reading.value, reading.value2),
         "at": reading.at,
         "flagged": reading.flagged,
-        "flags": [{"measure": f.measure, "value": _number(reading.kind, f.value), "op": f.op,
-                   "threshold": _number(reading.kind, f.threshold)} for f in reading.flags],
+        "flags": [
+            {
+                "measure": f.measure,
+                "value": _number(reading.kind, f.value),
+                "op": f.op,
+                "threshold": _number(reading.kind, f.threshold),
+            }
+            for f in reading.flags
+        ],
     }
 
 
@@ -334,4 +365,3 @@ def visit_json(visit: Visit) -> dict[str, Any]:
 
 def trend_json(trend: Trend) -> dict[str, Any]:
     return {"kind": trend.kind, "unit": trend.unit, "points": [reading_json(p) for p in trend.points]}
-

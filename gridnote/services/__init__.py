@@ -1,1 +1,1 @@
-"""Domain logic. Services take a :class:`gridnote.db.Notebook`, return models, raise errors; they never print."""
+"""Domain logic. Services take a :class:`gridnote.store.notebook.Notebook`, return models, raise errors; they never print."""

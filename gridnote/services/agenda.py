@@ -11,22 +11,30 @@ from __future__ import annotations
 from datetime import date
 
 from gridnote import clock
-from gridnote.db import Notebook
 from gridnote.models import Agenda, DayPlan, Event, Figure, OverdueTask, Task, TimelineItem
 from gridnote.services import care, events, issues, tasks
+from gridnote.store.notebook import Notebook
 
 
 def task_item(task: Task) -> TimelineItem:
     return TimelineItem(
-        kind="task", id=task.id, text=task.text, time=task.due_time, starred=task.starred,
-        done=task.status == "done", resident=task.resident, address=task.resident_address,
-        building=task.building, every=task.every,
+        kind="task",
+        id=task.id,
+        text=task.text,
+        time=task.due_time,
+        starred=task.starred,
+        done=task.status == "done",
+        resident=task.resident,
+        address=task.resident_address,
+        building=task.building,
+        every=task.every,
     )
 
 
 def event_item(event: Event) -> TimelineItem:
-    return TimelineItem(kind="event", id=event.id, text=event.title, time=event.time,
-                        building=event.building, partners=event.partners)
+    return TimelineItem(
+        kind="event", id=event.id, text=event.title, time=event.time, building=event.building, partners=event.partners
+    )
 
 
 def timeline_order(item: TimelineItem) -> tuple[bool, bool, str, str, int]:
@@ -41,8 +49,9 @@ def timeline(nb: Notebook, day: date) -> list[TimelineItem]:
 
 
 def overdue(nb: Notebook, day: date) -> list[OverdueTask]:
-    return [OverdueTask(task, (day - date.fromisoformat(str(task.due_date))).days)
-            for task in tasks.overdue_tasks(nb, day)]
+    return [
+        OverdueTask(task, (day - date.fromisoformat(str(task.due_date))).days) for task in tasks.overdue_tasks(nb, day)
+    ]
 
 
 def summary(nb: Notebook, day: date) -> list[Figure]:
@@ -74,5 +83,9 @@ def day_plan(nb: Notebook, day: date) -> DayPlan:
     """The list for ``day`` and how many earlier open tasks will carry over into it."""
     from datetime import timedelta
 
-    return DayPlan(day=day, today=clock.today(), timeline=timeline(nb, day),
-                   carry_over=tasks.count_carry_over(nb, day - timedelta(days=1)))
+    return DayPlan(
+        day=day,
+        today=clock.today(),
+        timeline=timeline(nb, day),
+        carry_over=tasks.count_carry_over(nb, day - timedelta(days=1)),
+    )

@@ -22,8 +22,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from gridnote.db import Notebook
-from gridnote.settings import care_tags
+from gridnote.domain.settings import care_tags
+from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:  # each function imports the records it builds: `log` needs one, `today` two others
     from gridnote.models import BuildingWalk, CareDue, NextCareVisit
@@ -35,8 +35,10 @@ _CARE = "v.kind IN ({}) AND v.undone_at IS NULL".format(", ".join(f"'{k}'" for k
 # The day of resident r's last care visit up to :day: her own, and her household's. Each is one step
 # down an index (``visits_care``, ``visits_household_only``), however long her history is.
 _LAST_OWN = f"(SELECT max(v.day) FROM visits v WHERE v.resident_id = r.id AND v.day <= :day AND {_CARE})"
-_LAST_HOUSEHOLD = (f"(SELECT max(v.day) FROM visits v WHERE v.household_id = r.household_id"
-                   f" AND v.resident_id IS NULL AND v.day <= :day AND {_CARE})")
+_LAST_HOUSEHOLD = (
+    f"(SELECT max(v.day) FROM visits v WHERE v.household_id = r.household_id"
+    f" AND v.resident_id IS NULL AND v.day <= :day AND {_CARE})"
+)
 
 # On the care rounds as of a day: living here, and registered before :registered_by (the end of that day).
 _ON_ROUNDS = "r.moved_out_at IS NULL AND julianday(r.created_at) < julianday(:registered_by)"
@@ -61,7 +63,7 @@ def _registered_by(day: date) -> str:
 
 def care_intervals(nb: Notebook) -> dict[str, int]:
     """Days between care visits per care tag, from the notebook's settings."""
-    from gridnote.services.config import get
+    from gridnote.services.settings import get
 
     return {tag: int(get(nb, key)) for tag, key in care_tags().items()}
 
@@ -82,20 +84,26 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
         due_day = date.fromisoformat(last) + timedelta(days=interval) if last else None
         if due_day is not None and due_day > day:
             continue
-        due.append(CareDue(
-            resident_id=row["id"], name=row["name"], alias=row["alias"], address=row["address"],
-            tags=tuple(tags), interval_days=interval, last_visit=last,
-            due_day=due_day.isoformat() if due_day else None,
-            days_overdue=(day - due_day).days if due_day else None,
-        ))
+        due.append(
+            CareDue(
+                resident_id=row["id"],
+                name=row["name"],
+                alias=row["alias"],
+                address=row["address"],
+                tags=tuple(tags),
+                interval_days=interval,
+                last_visit=last,
+                due_day=due_day.isoformat() if due_day else None,
+                days_overdue=(day - due_day).days if due_day else None,
+            )
+        )
     due.sort(key=_urgency)
     return due
 
 
 def _urgency(c: CareDue) -> tuple[int, int, int, str, int]:
     never = c.days_overdue is None
-    return (0 if never else 1, 0 if never else -(c.days_overdue or 0), c.interval_days,
-            c.address or "~", c.resident_id)
+    return (0 if never else 1, 0 if never else -(c.days_overdue or 0), c.interval_days, c.address or "~", c.resident_id)
 
 
 def daily_walk(nb: Notebook, day: date) -> list[BuildingWalk]:
@@ -118,8 +126,11 @@ def daily_walk(nb: Notebook, day: date) -> list[BuildingWalk]:
 
 def visits_on(nb: Notebook, day: date) -> int:
     """Contacts with residents on ``day`` (every kind but the building walk), not undone."""
-    return int(nb.scalar("SELECT count(*) FROM visits WHERE day = ? AND kind != 'walk'"
-                         " AND undone_at IS NULL", [day.isoformat()]))
+    return int(
+        nb.scalar(
+            "SELECT count(*) FROM visits WHERE day = ? AND kind != 'walk' AND undone_at IS NULL", [day.isoformat()]
+        )
+    )
 
 
 def last_care_visits(nb: Notebook, resident_ids: list[int] | None = None) -> dict[int, str]:
@@ -129,10 +140,8 @@ def last_care_visits(nb: Notebook, resident_ids: list[int] | None = None) -> dic
     if resident_ids is not None:
         params.update({f"r{i}": rid for i, rid in enumerate(resident_ids)})
         where = "WHERE r.id IN (" + ", ".join(f":r{i}" for i in range(len(resident_ids))) + ")"
-    rows = nb.rows(f"SELECT r.id, {_LAST_OWN} AS own, {_LAST_HOUSEHOLD} AS household FROM residents r {where}",
-                   params)
-    return {row["id"]: max(row["own"] or "", row["household"] or "") for row in rows
-            if row["own"] or row["household"]}
+    rows = nb.rows(f"SELECT r.id, {_LAST_OWN} AS own, {_LAST_HOUSEHOLD} AS household FROM residents r {where}", params)
+    return {row["id"]: max(row["own"] or "", row["household"] or "") for row in rows if row["own"] or row["household"]}
 
 
 def next_care_visit(nb: Notebook, resident_id: int) -> NextCareVisit | None:
@@ -140,8 +149,9 @@ def next_care_visit(nb: Notebook, resident_id: int) -> NextCareVisit | None:
     from gridnote.models import NextCareVisit
 
     intervals = care_intervals(nb)
-    tags = [r[0] for r in nb.rows("SELECT tag FROM resident_tags WHERE resident_id = ?", [resident_id])
-            if r[0] in intervals]
+    tags = [
+        r[0] for r in nb.rows("SELECT tag FROM resident_tags WHERE resident_id = ?", [resident_id]) if r[0] in intervals
+    ]
     if not tags:
         return None
     every, tag = min((intervals[tag], tag) for tag in tags)
@@ -177,8 +187,12 @@ def coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]
         WHERE {_ON_ROUNDS} AND t.tag IN (SELECT value FROM json_each(:tags))
         GROUP BY t.tag
         """,
-        {"start": start.isoformat(), "end": end.isoformat(), "tags": _json_list(list(intervals)),
-         "registered_by": _registered_by(end)},
+        {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "tags": _json_list(list(intervals)),
+            "registered_by": _registered_by(end),
+        },
     )
     found = {r["tag"]: (int(r["visited"]), int(r["residents"])) for r in rows}
     return [(tag, *found[tag]) for tag in intervals if tag in found]

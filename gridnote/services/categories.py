@@ -14,14 +14,15 @@ from __future__ import annotations
 import difflib
 import re
 
-from gridnote import clock, i18n
-from gridnote.db import Notebook
+from gridnote import clock
+from gridnote.domain.categories import DEFAULT_CATEGORIES
+from gridnote.domain.issue_terms import DEADLINE_GROUPS
+from gridnote.domain.vocab import Term, Vocabulary, split_list
 from gridnote.errors import InputError
-from gridnote.issue_categories import DEFAULT_CATEGORIES
-from gridnote.issue_terms import DEADLINE_GROUPS
+from gridnote.input.text import fold, normalize
+from gridnote.messages import i18n
 from gridnote.models import Category
-from gridnote.textnorm import fold, normalize
-from gridnote.vocab import Term, Vocabulary, split_list
+from gridnote.store.notebook import Notebook
 
 _CODE = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
 
@@ -122,7 +123,7 @@ def subtree(cats: list[Category], code: str) -> list[str]:
 
 def deadline_hours(nb: Notebook, group: str, priority: str = "normal") -> tuple[int, int]:
     """(response hours, resolve hours) for a deadline group and priority."""
-    from gridnote.services.config import get
+    from gridnote.services.settings import get
 
     response = int(get(nb, f"deadline.{group}.response_hours"))
     resolve_ = int(get(nb, f"deadline.{group}.resolve_hours"))
@@ -140,9 +141,17 @@ def _group(text: str) -> str:
     return code
 
 
-def add_category(nb: Notebook, code: str, *, zh: str, en: str | None = None, parent: str | None = None,
-                 group: str | None = None, upward: str | None = None,
-                 synonyms: list[str] | None = None) -> Category:
+def add_category(
+    nb: Notebook,
+    code: str,
+    *,
+    zh: str,
+    en: str | None = None,
+    parent: str | None = None,
+    group: str | None = None,
+    upward: str | None = None,
+    synonyms: list[str] | None = None,
+) -> Category:
     """Add a category of this notebook's own (a subcategory when ``parent`` is given)."""
     code = fold(code)
     if not _CODE.match(code):
@@ -157,19 +166,35 @@ def add_category(nb: Notebook, code: str, *, zh: str, en: str | None = None, par
         group = group or parent_cat.group
     now = clock.iso(clock.now())
     with nb.transaction():
-        nb.insert("issue_categories", {
-            "code": code, "parent": parent_code, "en": normalize(en) if en else code, "zh": normalize(zh),
-            "synonyms": ",".join(_synonyms(synonyms)), "grp": _group(group) if group else "general",
-            "upward": normalize(upward) if upward else None, "created_at": now, "updated_at": now,
-        })
+        nb.insert(
+            "issue_categories",
+            {
+                "code": code,
+                "parent": parent_code,
+                "en": normalize(en) if en else code,
+                "zh": normalize(zh),
+                "synonyms": ",".join(_synonyms(synonyms)),
+                "grp": _group(group) if group else "general",
+                "upward": normalize(upward) if upward else None,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
     found = find(categories(nb), code)
     assert found is not None
     return found
 
 
-def set_category(nb: Notebook, text: str, *, zh: str | None = None, en: str | None = None,
-                 group: str | None = None, upward: str | None = None,
-                 synonyms: list[str] | None = None) -> Category:
+def set_category(
+    nb: Notebook,
+    text: str,
+    *,
+    zh: str | None = None,
+    en: str | None = None,
+    group: str | None = None,
+    upward: str | None = None,
+    synonyms: list[str] | None = None,
+) -> Category:
     """Change a category's labels, deadline group, upward code or add synonyms."""
     category = resolve(nb, text)
     values = {
@@ -185,16 +210,25 @@ def set_category(nb: Notebook, text: str, *, zh: str | None = None, en: str | No
     with nb.transaction():
         row = nb.one("SELECT * FROM issue_categories WHERE code = ?", [category.code])
         if row is None:
-            nb.insert("issue_categories", {"code": category.code, "synonyms": ",".join(extra),
-                                           "created_at": now, "updated_at": now,
-                                           **{k: v for k, v in values.items() if v}})
+            nb.insert(
+                "issue_categories",
+                {
+                    "code": category.code,
+                    "synonyms": ",".join(extra),
+                    "created_at": now,
+                    "updated_at": now,
+                    **{k: v for k, v in values.items() if v},
+                },
+            )
         else:
             old = [s for s in (row["synonyms"] or "").split(",") if s]
             changes = {k: v for k, v in values.items() if v}
             changes["synonyms"] = ",".join(old + [s for s in extra if s not in old])
             changes["updated_at"] = now
-            nb.execute(f"UPDATE issue_categories SET {', '.join(f'{k} = ?' for k in changes)} WHERE code = ?",
-                       [*changes.values(), category.code])
+            nb.execute(
+                f"UPDATE issue_categories SET {', '.join(f'{k} = ?' for k in changes)} WHERE code = ?",
+                [*changes.values(), category.code],
+            )
     found = find(categories(nb), category.code)
     assert found is not None
     return found

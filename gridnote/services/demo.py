@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from gridnote.address import Address
-from gridnote.db import Notebook
 from gridnote.errors import StateError
+from gridnote.input.address import Address
 from gridnote.services.demo_day import DaySummary
 from gridnote.services.resident_fields import ContactInput, ResidentInput
+from gridnote.store.notebook import Notebook
 
 BUILDINGS = ("5", "6", "7", "8")
 HOUSEHOLDS_PER_BUILDING = (80, 80, 79, 78)  # 317
@@ -53,14 +53,18 @@ class DemoSummary:
 
 
 def _pairs(text: str) -> list[str]:
-    return [text[i:i + 2] for i in range(0, len(text), 2)]
+    return [text[i : i + 2] for i in range(0, len(text), 2)]
 
 
 def _addresses() -> list[Address]:
     result: list[Address] = []
-    for building, count in zip(BUILDINGS, HOUSEHOLDS_PER_BUILDING):
-        rooms = [Address(building, str(unit), f"{floor}{door:02d}")
-                 for unit in (1, 2, 3) for floor in range(1, 15) for door in (1, 2)]
+    for building, count in zip(BUILDINGS, HOUSEHOLDS_PER_BUILDING, strict=False):
+        rooms = [
+            Address(building, str(unit), f"{floor}{door:02d}")
+            for unit in (1, 2, 3)
+            for floor in range(1, 15)
+            for door in (1, 2)
+        ]
         result.extend(rooms[:count])
     return result
 
@@ -71,25 +75,65 @@ def _brief_people() -> list[_Person]:
     zeng = Address("7", "3", "1102")
     son = ContactInput("张明", "儿子", "13905712345", False)
     return [
-        _Person(ResidentInput(name="李秀英", alias="李奶奶", gender="f", birth="1944-03-12",
-                              phones=["13857112345"], tags=["bedridden", "hypertension", "elderly"],
-                              note="瘫痪多年，子女在外地；早上6:30量血压最准", contacts=[son]), li),
-        _Person(ResidentInput(name="张国华", alias="张大爷", gender="m", birth="1942-08-03",
-                              phones=["13857112346"], tags=["elderly", "hypertension"],
-                              note="照顾老伴，降压药吃完会打电话", contacts=[son]), li),
-        _Person(ResidentInput(name="高玉兰", alias="高阿姨", gender="f", birth="1956-11-20",
-                              phones=["13967154321"], tags=["living-alone"],
-                              note="独居，怕黑；家里电器多，注意用电安全",
-                              contacts=[ContactInput("高强", "侄子", "13706661234", True)]), gao),
-        _Person(ResidentInput(name="曾俊华", alias="曾奶奶", gender="f", birth="1938-05-06",
-                              phones=["13588001122"], tags=["living-alone", "elderly", "diabetes"],
-                              note="姓曾（zēng）"), zeng),
+        _Person(
+            ResidentInput(
+                name="李秀英",
+                alias="李奶奶",
+                gender="f",
+                birth="1944-03-12",
+                phones=["13857112345"],
+                tags=["bedridden", "hypertension", "elderly"],
+                note="瘫痪多年，子女在外地；早上6:30量血压最准",
+                contacts=[son],
+            ),
+            li,
+        ),
+        _Person(
+            ResidentInput(
+                name="张国华",
+                alias="张大爷",
+                gender="m",
+                birth="1942-08-03",
+                phones=["13857112346"],
+                tags=["elderly", "hypertension"],
+                note="照顾老伴，降压药吃完会打电话",
+                contacts=[son],
+            ),
+            li,
+        ),
+        _Person(
+            ResidentInput(
+                name="高玉兰",
+                alias="高阿姨",
+                gender="f",
+                birth="1956-11-20",
+                phones=["13967154321"],
+                tags=["living-alone"],
+                note="独居，怕黑；家里电器多，注意用电安全",
+                contacts=[ContactInput("高强", "侄子", "13706661234", True)],
+            ),
+            gao,
+        ),
+        _Person(
+            ResidentInput(
+                name="曾俊华",
+                alias="曾奶奶",
+                gender="f",
+                birth="1938-05-06",
+                phones=["13588001122"],
+                tags=["living-alone", "elderly", "diabetes"],
+                note="姓曾（zēng）",
+            ),
+            zeng,
+        ),
     ]
 
 
 def _phone(rng: random.Random) -> str:
-    return rng.choice(["138", "139", "135", "137", "150", "151", "158", "159", "186", "187", "189"]) + \
-        f"{rng.randrange(10**8):08d}"
+    return (
+        rng.choice(["138", "139", "135", "137", "150", "151", "158", "159", "186", "187", "189"])
+        + f"{rng.randrange(10**8):08d}"
+    )
 
 
 def _alias(surname: str, gender: str, age: int) -> str | None:
@@ -102,7 +146,7 @@ def _alias(surname: str, gender: str, age: int) -> str | None:
 
 def generate() -> list[_Person]:
     """All 752 residents with their households, the same on every run."""
-    from gridnote.pinyin import pinyin_keys
+    from gridnote.input.pinyin import pinyin_keys
 
     rng = random.Random(SEED)
     people = _brief_people()
@@ -148,13 +192,16 @@ def generate() -> list[_Person]:
             tags.append("building-head")
             heads[address.building] = True
         fields = ResidentInput(
-            name=name, alias=alias, gender=gender,
+            name=name,
+            alias=alias,
+            gender=gender,
             birth=born.isoformat() if rng.random() < 0.7 else str(born.year),
-            phones=[_phone(rng)] if age >= 16 else [], tags=tags,
+            phones=[_phone(rng)] if age >= 16 else [],
+            tags=tags,
         )
         return _Person(fields, address)
 
-    for address, size in zip(addresses, sizes):
+    for address, size in zip(addresses, sizes, strict=False):
         surname = rng.choice(SURNAMES)
         if size == 1:
             age = rng.choice((rng.randint(66, 92), rng.randint(25, 60)))
@@ -175,8 +222,7 @@ def generate() -> list[_Person]:
     return people
 
 
-def load_demo(nb: Notebook, *, progress: Callable[[int, int], None] | None = None,
-              day: bool = False) -> DemoSummary:
+def load_demo(nb: Notebook, *, progress: Callable[[int, int], None] | None = None, day: bool = False) -> DemoSummary:
     """Fill an empty notebook with the example grid, in one transaction.
 
     With ``day``, one day of work (:mod:`gridnote.services.demo_day`) is written in the

@@ -12,29 +12,43 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from gridnote import clock
-from gridnote.db import Notebook
+from gridnote.domain.vocab import split_list
 from gridnote.errors import InputError
 from gridnote.models import Event
-from gridnote.vocab import split_list
+from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
-    from gridnote.dates import When
+    from gridnote.input.dates import When
 
 EVENT_SELECT = "SELECT e.*, b.code AS building_code FROM events e LEFT JOIN buildings b ON b.id = e.building_id"
 
 
 def event_from_row(row: sqlite3.Row) -> Event:
-    return Event(id=row["id"], title=row["title"], day=row["day"], at=row["at"],
-                 partners=tuple(json.loads(row["partners"] or "[]")), building=row["building_code"],
-                 attendees=row["attendees"], note=row["note"])
+    return Event(
+        id=row["id"],
+        title=row["title"],
+        day=row["day"],
+        at=row["at"],
+        partners=tuple(json.loads(row["partners"] or "[]")),
+        building=row["building_code"],
+        attendees=row["attendees"],
+        note=row["note"],
+    )
 
 
-def add_event(nb: Notebook, title: str, *, when: When | None = None, partners: list[str] | None = None,
-              building: str | None = None, attendees: int | None = None, note: str | None = None) -> Event:
+def add_event(
+    nb: Notebook,
+    title: str,
+    *,
+    when: When | None = None,
+    partners: list[str] | None = None,
+    building: str | None = None,
+    attendees: int | None = None,
+    note: str | None = None,
+) -> Event:
     """Record an event (``when`` defaults to now: she logs it right after the session)."""
+    from gridnote.input.text import MAX_NOTE, check_length
     from gridnote.services.residents import find_building
-
-    from gridnote.textnorm import MAX_NOTE, check_length
 
     title = check_length(" ".join(title.split())) or ""
     check_length(note, MAX_NOTE)
@@ -44,20 +58,27 @@ def add_event(nb: Notebook, title: str, *, when: When | None = None, partners: l
         raise InputError("event.bad_attendees", number=attendees)
     if when is None:
         now = clock.now()
-        from gridnote.dates import When
+        from gridnote.input.dates import When
 
         when = When(now.date(), now.time().replace(microsecond=0))
     names = [p for text in partners or [] for p in split_list(text)]
     stamp = clock.iso(clock.now())
     with nb.transaction():
         building_id = find_building(nb, building) if building is not None else None
-        event_id = nb.insert("events", {
-            "title": title, "day": when.day.isoformat(),
-            "at": clock.iso(when.to_datetime()) if when.time is not None else None,
-            "partners": json.dumps(list(dict.fromkeys(names)), ensure_ascii=False),
-            "building_id": building_id, "attendees": attendees, "note": note or None,
-            "created_at": stamp, "updated_at": stamp,
-        })
+        event_id = nb.insert(
+            "events",
+            {
+                "title": title,
+                "day": when.day.isoformat(),
+                "at": clock.iso(when.to_datetime()) if when.time is not None else None,
+                "partners": json.dumps(list(dict.fromkeys(names)), ensure_ascii=False),
+                "building_id": building_id,
+                "attendees": attendees,
+                "note": note or None,
+                "created_at": stamp,
+                "updated_at": stamp,
+            },
+        )
     return get_event(nb, event_id)
 
 
@@ -70,8 +91,9 @@ def get_event(nb: Notebook, event_id: int) -> Event:
     return event_from_row(row)
 
 
-def list_events(nb: Notebook, *, since: date | None = None, until: date | None = None,
-                building: str | None = None) -> list[Event]:
+def list_events(
+    nb: Notebook, *, since: date | None = None, until: date | None = None, building: str | None = None
+) -> list[Event]:
     """Events in a day range (by the ``events_day`` index), in time order."""
     clauses, params = [], []
     if since is not None:
@@ -86,8 +108,10 @@ def list_events(nb: Notebook, *, since: date | None = None, until: date | None =
         clauses.append("e.building_id = ?")
         params.append(find_building(nb, building))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return [event_from_row(r) for r in nb.rows(EVENT_SELECT + where + " ORDER BY e.day, e.at IS NOT NULL, e.at, e.id",
-                                               params)]
+    return [
+        event_from_row(r)
+        for r in nb.rows(EVENT_SELECT + where + " ORDER BY e.day, e.at IS NOT NULL, e.at, e.id", params)
+    ]
 
 
 def events_on(nb: Notebook, day: date) -> list[Event]:

@@ -21,16 +21,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gridnote.address import Address, building_code, parse_address
-from gridnote.db import Notebook
 from gridnote.errors import FileError, GridnoteError, InputError, NotFoundError
-from gridnote.fileio import os_reason
-from gridnote.i18n import join_list
+from gridnote.input.address import Address, building_code, parse_address
+from gridnote.input.text import fold
+from gridnote.messages.i18n import join_list
 from gridnote.models import ImportProblem, ImportResult, Resident
+from gridnote.output.files import os_reason
+from gridnote.output.spreadsheet import csv_unquote
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import check_known_building, ensure_household, get_resident
-from gridnote.spreadsheet import csv_unquote
-from gridnote.textnorm import fold
+from gridnote.store.notebook import Notebook
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "居民姓名", "name", "full name"),
@@ -75,7 +75,7 @@ class ImportRowsError(InputError):
 
     @property
     def details(self) -> list[str]:
-        from gridnote.i18n import t
+        from gridnote.messages.i18n import t
 
         return [t("import.row_problem", row=p.row, message=p.message) for p in self.problems]
 
@@ -153,7 +153,8 @@ def map_headers(header: list[str]) -> dict[int, str]:
     mapping: dict[int, str] = {}
     for index, title in enumerate(header):
         field = _HEADER_INDEX.get(fold(str(title)).replace(" ", "").replace("_", " ")) or _HEADER_INDEX.get(
-            fold(str(title)))
+            fold(str(title))
+        )
         if field and field not in mapping.values():
             mapping[index] = field
     if "name" not in mapping.values():
@@ -196,10 +197,13 @@ def parse_row(cells: dict[str, Any]) -> rf.ResidentInput:
         fields.note = _cell(cells["note"])
     if _cell(cells.get("contact_name")):
         phone = _cell(cells.get("contact_phone"))
-        fields.contacts.append(rf.ContactInput(
-            _cell(cells["contact_name"]), _cell(cells.get("contact_relation")) or None,
-            rf.clean_phone(phone) if phone else None,
-        ))
+        fields.contacts.append(
+            rf.ContactInput(
+                _cell(cells["contact_name"]),
+                _cell(cells.get("contact_relation")) or None,
+                rf.clean_phone(phone) if phone else None,
+            )
+        )
     return fields
 
 
@@ -252,8 +256,11 @@ def import_residents(
     if problems:
         raise ImportRowsError(problems)
     known = {r[0] for r in nb.rows("SELECT code FROM buildings")}
-    added_buildings = tuple(sorted({r.fields.address.building for r in rows if r.fields.address}
-                                   - known, key=lambda code: (len(code), code)))
+    added_buildings = tuple(
+        sorted(
+            {r.fields.address.building for r in rows if r.fields.address} - known, key=lambda code: (len(code), code)
+        )
+    )
     added = updated = unchanged = 0
 
     class _DryRun(Exception):
@@ -292,12 +299,14 @@ def import_residents(
 
 
 def _undecided_problem(row: _Row, candidates: list[Resident]) -> ImportProblem:
-    from gridnote.i18n import t
-    from gridnote.services.lookup import format_candidates
+    from gridnote.messages.i18n import t
+    from gridnote.services.resolve import format_candidates
 
     address = row.fields.address.canonical() if row.fields.address else "-"
-    return ImportProblem(row.number, t("import.undecided", name=row.fields.name, address=address,
-                                       candidates=format_candidates(candidates)))
+    return ImportProblem(
+        row.number,
+        t("import.undecided", name=row.fields.name, address=address, candidates=format_candidates(candidates)),
+    )
 
 
 def _unknown_building_rows(nb: Notebook, rows: list[_Row]) -> list[ImportProblem]:
@@ -341,15 +350,22 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
     the rest. Several left with the same facts shared raise :class:`_Undecided`:
     merging into the first would silently overwrite someone else's note.
     """
-    rows = nb.rows("SELECT id FROM residents WHERE household_id = ? AND name = ? "
-                   "ORDER BY moved_out_at IS NOT NULL, id", [household_id, fields.name])
+    rows = nb.rows(
+        "SELECT id FROM residents WHERE household_id = ? AND name = ? ORDER BY moved_out_at IS NOT NULL, id",
+        [household_id, fields.name],
+    )
     namesakes = [get_resident(nb, int(r[0])) for r in rows]
     if fields.id_number:
         for r in namesakes:
             if r.id_number == fields.id_number:
                 return r.id
-    free = [r for r in namesakes if r.id not in claimed and not _told_apart(r.id_number, fields.id_number)
-            and not _told_apart(r.birth, fields.birth, prefix=True)]
+    free = [
+        r
+        for r in namesakes
+        if r.id not in claimed
+        and not _told_apart(r.id_number, fields.id_number)
+        and not _told_apart(r.birth, fields.birth, prefix=True)
+    ]
     if not free:
         return None
     best = max(_likeness(r, fields)[0] for r in free)
@@ -364,8 +380,12 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
 
 def _likeness(known: Resident, row: rf.ResidentInput) -> tuple[int, int]:
     """(facts both share, minus facts only the resident has): ranks namesakes for a row."""
-    pairs = [(set(known.phones), set(row.phones or [])), (known.birth, row.birth),
-             (known.gender, row.gender), (known.alias, row.alias)]
+    pairs = [
+        (set(known.phones), set(row.phones or [])),
+        (known.birth, row.birth),
+        (known.gender, row.gender),
+        (known.alias, row.alias),
+    ]
     shared = sum(bool(a and b and (a & b if isinstance(a, set) else a == b)) for a, b in pairs)
     only_known = sum(bool(a and not b) for a, b in pairs)
     return shared, -only_known

@@ -43,12 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from gridnote import clock
-from gridnote.dates import When
-from gridnote.db import Notebook
+from gridnote.domain.issue_terms import NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES, STEPS
 from gridnote.errors import InputError, StateError
-from gridnote.issue_terms import NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES, STEPS
+from gridnote.input.dates import When
 from gridnote.models import Issue, IssueChange
 from gridnote.services.issues import code_of, get_issue, write_step
+from gridnote.store.notebook import Notebook
 
 NEXT: dict[str, tuple[str, ...]] = {
     "received": ("verify", "reject", "refer", "resolve"),
@@ -90,12 +90,12 @@ def allowed_steps(issue: Issue) -> tuple[str, ...]:
 
 
 def _refuse(issue: Issue, step: str) -> StateError:
-    from gridnote.i18n import join_list
+    from gridnote.messages.i18n import join_list
 
-    steps = join_list(
-        f"{STEPS.label(s)} (gridnote issue {s} {issue.id})" for s in next_steps(issue))
-    return StateError("issue.cannot", id=issue.id, status=STATUSES.label(issue.status),
-                      step=STEPS.label(step), allowed=steps)
+    steps = join_list(f"{STEPS.label(s)} (gridnote issue {s} {issue.id})" for s in next_steps(issue))
+    return StateError(
+        "issue.cannot", id=issue.id, status=STATUSES.label(issue.status), step=STEPS.label(step), allowed=steps
+    )
 
 
 def _open_for(nb: Notebook, issue_id: int, step: str) -> Issue:
@@ -113,8 +113,11 @@ def _moment(nb: Notebook, issue: Issue, at: datetime | None, *, change: bool = T
     if at > now:
         raise InputError("issue.at_future", at=_shown(at))
     if change:
-        last = nb.scalar("SELECT at FROM issue_updates WHERE issue_id = ? AND to_status IS NOT NULL "
-                         "ORDER BY at DESC, id DESC LIMIT 1", [issue.id])
+        last = nb.scalar(
+            "SELECT at FROM issue_updates WHERE issue_id = ? AND to_status IS NOT NULL "
+            "ORDER BY at DESC, id DESC LIMIT 1",
+            [issue.id],
+        )
     else:
         last = issue.received_at
     if last and at < clock.parse(last):
@@ -145,8 +148,16 @@ def _verify(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied:
 
     stamp = clock.iso(at)
     _touch(nb, issue.id, {"status": "verified", "verified_at": stamp, **_first_response(issue, at)})
-    write_step(nb, issue.id, "verify", at, text=note, from_status=issue.status, to_status="verified",
-               data={"implied": True} if implied else None)
+    write_step(
+        nb,
+        issue.id,
+        "verify",
+        at,
+        text=note,
+        from_status=issue.status,
+        to_status="verified",
+        data={"implied": True} if implied else None,
+    )
     return award_for_report(nb, issue, at)
 
 
@@ -157,8 +168,15 @@ def verify(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime
     return IssueChange(get_issue(nb, issue_id), ("verify",), points, balance)
 
 
-def reject(nb: Notebook, issue_id: int, reason: str, *, of: int | None = None, note: str | None = None,
-           at: datetime | None = None) -> IssueChange:
+def reject(
+    nb: Notebook,
+    issue_id: int,
+    reason: str,
+    *,
+    of: int | None = None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> IssueChange:
     """Not taken on; a verified (or referred) report gives back the point it earned."""
     from gridnote.services.points import take_back_for_report
 
@@ -172,16 +190,41 @@ def reject(nb: Notebook, issue_id: int, reason: str, *, of: int | None = None, n
             if code != "duplicate":
                 raise InputError("issue.of_needs_duplicate")
         moment = _moment(nb, issue, at)
-        _touch(nb, issue_id, {"status": "rejected", "rejected_at": clock.iso(moment), "reject_reason": code,
-                              "duplicate_of": of, **_first_response(issue, moment)})
-        write_step(nb, issue_id, "reject", moment, text=note, from_status=issue.status, to_status="rejected",
-                   data={"reason": code, **({"of": of} if of is not None else {})})
+        _touch(
+            nb,
+            issue_id,
+            {
+                "status": "rejected",
+                "rejected_at": clock.iso(moment),
+                "reject_reason": code,
+                "duplicate_of": of,
+                **_first_response(issue, moment),
+            },
+        )
+        write_step(
+            nb,
+            issue_id,
+            "reject",
+            moment,
+            text=note,
+            from_status=issue.status,
+            to_status="rejected",
+            data={"reason": code, **({"of": of} if of is not None else {})},
+        )
         taken, balance, spent = take_back_for_report(nb, issue, moment)
     return IssueChange(get_issue(nb, issue_id), ("reject",), -taken, balance, points_spent=spent)
 
 
-def refer(nb: Notebook, issue_id: int, to: str, *, contact: str | None = None, due: When | None = None,
-          note: str | None = None, at: datetime | None = None) -> IssueChange:
+def refer(
+    nb: Notebook,
+    issue_id: int,
+    to: str,
+    *,
+    contact: str | None = None,
+    due: When | None = None,
+    note: str | None = None,
+    at: datetime | None = None,
+) -> IssueChange:
     partner = code_of(PARTNERS, to)
     with nb.transaction():
         issue = _open_for(nb, issue_id, "refer")
@@ -194,21 +237,38 @@ def refer(nb: Notebook, issue_id: int, to: str, *, contact: str | None = None, d
             steps = ("verify", "refer")
             issue = get_issue(nb, issue_id)
         due_at = clock.iso(due.to_datetime()) if due and due.time is not None else None
-        _touch(nb, issue_id, {"status": "referred", "referred_at": clock.iso(moment), "referred_to": partner,
-                              "referral_contact": contact, "referral_due_day": due.day.isoformat() if due else None,
-                              "referral_due_at": due_at})
+        _touch(
+            nb,
+            issue_id,
+            {
+                "status": "referred",
+                "referred_at": clock.iso(moment),
+                "referred_to": partner,
+                "referral_contact": contact,
+                "referral_due_day": due.day.isoformat() if due else None,
+                "referral_due_at": due_at,
+            },
+        )
         data: dict[str, Any] = {"to": partner}
         if contact:
             data["contact"] = contact
         if due:
             data["due"] = due_at or due.day.isoformat()
-        write_step(nb, issue_id, "refer", moment, text=note, from_status=issue.status, to_status="referred",
-                   data=data)
+        write_step(nb, issue_id, "refer", moment, text=note, from_status=issue.status, to_status="referred", data=data)
     return IssueChange(get_issue(nb, issue_id), steps, points, balance)
 
 
-def add_note(nb: Notebook, issue_id: int, text: str, *, kind: str = "progress", with_reporter: bool = False,
-             by: str | None = None, photos: list[Path] | None = None, at: datetime | None = None) -> IssueChange:
+def add_note(
+    nb: Notebook,
+    issue_id: int,
+    text: str,
+    *,
+    kind: str = "progress",
+    with_reporter: bool = False,
+    by: str | None = None,
+    photos: list[Path] | None = None,
+    at: datetime | None = None,
+) -> IssueChange:
     """A call, a visit, any progress; ``with_reporter`` marks contact with the reporter."""
     from gridnote.services.issues import attach_photos
     from gridnote.services.photos import check_sources, photo_batch
@@ -221,8 +281,15 @@ def add_note(nb: Notebook, issue_id: int, text: str, *, kind: str = "progress", 
     with photo_batch(nb.path) as batch, nb.transaction():
         issue = _open_for(nb, issue_id, "note")
         moment = _moment(nb, issue, at, change=False)
-        update_id = write_step(nb, issue_id, "note", moment, text=text, actor=_actor(by),
-                               data={"kind": kind_code, **({"reporter": True} if with_reporter else {})})
+        update_id = write_step(
+            nb,
+            issue_id,
+            "note",
+            moment,
+            text=text,
+            actor=_actor(by),
+            data={"kind": kind_code, **({"reporter": True} if with_reporter else {})},
+        )
         _touch(nb, issue_id, _first_response(issue, moment) if with_reporter else {})
         attach_photos(nb, batch, issue_id, update_id, sources)
     return IssueChange(get_issue(nb, issue_id), ("note",), photos=len(sources))
@@ -235,8 +302,15 @@ def _actor(by: str | None) -> str | None:
     return PARTNERS.lookup(by) or " ".join(by.split())
 
 
-def resolve(nb: Notebook, issue_id: int, text: str, *, by: str | None = None, photos: list[Path] | None = None,
-            at: datetime | None = None) -> IssueChange:
+def resolve(
+    nb: Notebook,
+    issue_id: int,
+    text: str,
+    *,
+    by: str | None = None,
+    photos: list[Path] | None = None,
+    at: datetime | None = None,
+) -> IssueChange:
     """What was done. On a referred issue the partner is taken as who did it unless ``by`` says otherwise."""
     from gridnote.services.issues import attach_photos
     from gridnote.services.photos import check_sources, photo_batch
@@ -255,19 +329,44 @@ def resolve(nb: Notebook, issue_id: int, text: str, *, by: str | None = None, ph
             steps = ("verify", "resolve")
             issue = get_issue(nb, issue_id)
         actor = _actor(by) or (issue.referred_to if issue.status == "referred" else None)
-        _touch(nb, issue_id, {"status": "resolved", "resolved_at": clock.iso(moment),
-                              "resolved_day": clock.day_of(moment), "resolution": text})
-        update_id = write_step(nb, issue_id, "resolve", moment, text=text, actor=actor,
-                               from_status=issue.status, to_status="resolved")
+        _touch(
+            nb,
+            issue_id,
+            {
+                "status": "resolved",
+                "resolved_at": clock.iso(moment),
+                "resolved_day": clock.day_of(moment),
+                "resolution": text,
+            },
+        )
+        update_id = write_step(
+            nb, issue_id, "resolve", moment, text=text, actor=actor, from_status=issue.status, to_status="resolved"
+        )
         attach_photos(nb, batch, issue_id, update_id, sources)
     return IssueChange(get_issue(nb, issue_id), steps, points, balance, photos=len(sources))
 
 
 def _tell(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied: bool) -> None:
-    _touch(nb, issue.id, {"status": "reported", "reported_at": clock.iso(at), "reported_day": clock.day_of(at),
-                          **_first_response(issue, at)})
-    write_step(nb, issue.id, "tell", at, text=note, from_status=issue.status, to_status="reported",
-               data={"implied": True} if implied else None)
+    _touch(
+        nb,
+        issue.id,
+        {
+            "status": "reported",
+            "reported_at": clock.iso(at),
+            "reported_day": clock.day_of(at),
+            **_first_response(issue, at),
+        },
+    )
+    write_step(
+        nb,
+        issue.id,
+        "tell",
+        at,
+        text=note,
+        from_status=issue.status,
+        to_status="reported",
+        data={"implied": True} if implied else None,
+    )
 
 
 def tell(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
@@ -277,8 +376,9 @@ def tell(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime |
     return IssueChange(get_issue(nb, issue_id), ("tell",))
 
 
-def rate(nb: Notebook, issue_id: int, rating: str, *, note: str | None = None,
-         at: datetime | None = None) -> IssueChange:
+def rate(
+    nb: Notebook, issue_id: int, rating: str, *, note: str | None = None, at: datetime | None = None
+) -> IssueChange:
     """Satisfied or basically satisfied closes the issue; dissatisfied reopens it."""
     code = code_of(RATINGS, rating)
     with nb.transaction():
@@ -298,8 +398,16 @@ def rate(nb: Notebook, issue_id: int, rating: str, *, note: str | None = None,
             steps += ("rate", "reopen")
         else:
             _touch(nb, issue_id, {**rated, "status": "closed", "closed_at": stamp, "closed_day": day})
-            write_step(nb, issue_id, "rate", moment, text=note, from_status=issue.status, to_status="closed",
-                       data={"rating": code})
+            write_step(
+                nb,
+                issue_id,
+                "rate",
+                moment,
+                text=note,
+                from_status=issue.status,
+                to_status="closed",
+                data={"rating": code},
+            )
             steps += ("rate",)
     return IssueChange(get_issue(nb, issue_id), steps)
 
@@ -309,22 +417,35 @@ def close(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime 
     with nb.transaction():
         issue = _open_for(nb, issue_id, "close")
         moment = _moment(nb, issue, at)
-        _touch(nb, issue_id, {"status": "closed", "closed_at": clock.iso(moment),
-                              "closed_day": clock.day_of(moment)})
-        write_step(nb, issue_id, "close", moment, text=note, from_status=issue.status, to_status="closed",
-                   data={"rating": None})
+        _touch(nb, issue_id, {"status": "closed", "closed_at": clock.iso(moment), "closed_day": clock.day_of(moment)})
+        write_step(
+            nb,
+            issue_id,
+            "close",
+            moment,
+            text=note,
+            from_status=issue.status,
+            to_status="closed",
+            data={"rating": None},
+        )
     return IssueChange(get_issue(nb, issue_id), ("close",))
 
 
-def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: When | None,
-            *, automatic: bool) -> None:
+def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: When | None, *, automatic: bool) -> None:
     if issue.status == "rejected":
         target = "received"
         values: dict[str, Any] = {"rejected_at": None, "reject_reason": None, "duplicate_of": None}
     else:
         target = "referred" if issue.referred_to else "verified"
-        values = {"resolved_at": None, "resolved_day": None, "resolution": None, "reported_at": None,
-                  "reported_day": None, "closed_at": None, "closed_day": None}
+        values = {
+            "resolved_at": None,
+            "resolved_day": None,
+            "resolution": None,
+            "reported_at": None,
+            "reported_day": None,
+            "closed_at": None,
+            "closed_day": None,
+        }
     data: dict[str, Any] = {"rating": issue.rating} if automatic else {}
     if not automatic and issue.rating is not None:
         values.update({"rating": None, "rated_at": None, "rated_day": None})  # kept in the timeline
@@ -337,8 +458,9 @@ def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: W
     write_step(nb, issue.id, "reopen", at, text=reason, from_status=issue.status, to_status=target, data=data)
 
 
-def reopen(nb: Notebook, issue_id: int, *, reason: str | None = None, due: When | None = None,
-           at: datetime | None = None) -> IssueChange:
+def reopen(
+    nb: Notebook, issue_id: int, *, reason: str | None = None, due: When | None = None, at: datetime | None = None
+) -> IssueChange:
     with nb.transaction():
         issue = _open_for(nb, issue_id, "reopen")
         _future(due, clock.now())
@@ -346,8 +468,9 @@ def reopen(nb: Notebook, issue_id: int, *, reason: str | None = None, due: When 
     return IssueChange(get_issue(nb, issue_id), ("reopen",))
 
 
-def edit(nb: Notebook, issue_id: int, *, text: str | None = None, category: str | None = None,
-         priority: str | None = None) -> IssueChange:
+def edit(
+    nb: Notebook, issue_id: int, *, text: str | None = None, category: str | None = None, priority: str | None = None
+) -> IssueChange:
     """Correct the text, category or priority.
 
     A deadline follows a new category or priority only while it is still ahead
@@ -372,24 +495,30 @@ def edit(nb: Notebook, issue_id: int, *, text: str | None = None, category: str 
         if new_text and new_text != issue.text:
             changes["text"] = new_text
         if new_category and new_category.code != issue.category:
-            changes.update({"category": new_category.code, "category_group": new_category.group,
-                            "upward_code": new_category.upward})
+            changes.update(
+                {
+                    "category": new_category.code,
+                    "category_group": new_category.group,
+                    "upward_code": new_category.upward,
+                }
+            )
         if new_priority and new_priority != issue.priority:
             changes["priority"] = new_priority
         if not changes:
             raise InputError("issue.nothing_to_edit", id=issue_id)
         if "category" in changes or "priority" in changes:
             received = clock.parse(issue.received_at)
-            response_h, resolve_h = cat.deadline_hours(nb, changes.get("category_group", issue.category_group),
-                                                       changes.get("priority", issue.priority))
+            response_h, resolve_h = cat.deadline_hours(
+                nb, changes.get("category_group", issue.category_group), changes.get("priority", issue.priority)
+            )
             response_due = received + timedelta(hours=response_h)
             resolve_due = received + timedelta(hours=resolve_h)
             if issue.first_response_at is None:
-                changes.update({"response_due_at": clock.iso(response_due),
-                                "response_due_day": clock.day_of(response_due)})
+                changes.update(
+                    {"response_due_at": clock.iso(response_due), "response_due_day": clock.day_of(response_due)}
+                )
             if issue.resolved_at is None and issue.reopen_count == 0 and issue.is_open:
-                changes.update({"resolve_due_at": clock.iso(resolve_due),
-                                "resolve_due_day": clock.day_of(resolve_due)})
+                changes.update({"resolve_due_at": clock.iso(resolve_due), "resolve_due_day": clock.day_of(resolve_due)})
         record_revision(nb, "issues", issue_id, "edit")
         before = {"text": issue.text, "category": issue.category, "priority": issue.priority}
         data = {k: [before[k], changes[k]] for k in ("text", "category", "priority") if k in changes}

@@ -32,13 +32,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.address import Address
-from gridnote.db import Notebook
+from gridnote.domain.issue_terms import CHANNELS, FACE_TO_FACE, OPEN_STATUSES, PRIORITIES
+from gridnote.domain.vocab import Vocabulary
 from gridnote.errors import InputError, NotFoundError
-from gridnote.issue_terms import CHANNELS, FACE_TO_FACE, OPEN_STATUSES, PRIORITIES
+from gridnote.input.address import Address
+from gridnote.input.text import display_name
 from gridnote.models import Followup, Issue, IssueChange, IssueDetail, IssuePhoto, IssueUpdate
-from gridnote.textnorm import display_name
-from gridnote.vocab import Vocabulary
+from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
     from gridnote.services.photos import PhotoBatch
@@ -53,9 +53,15 @@ ISSUE_SELECT = """
 """
 # Written out, not bound: the partial index ``issues_open`` (m003) serves queries that repeat this term.
 OPEN_TERM = "i.status IN (" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
-_BAD_TERM = {"status": "issue.bad_status", "channel": "issue.bad_channel", "rating": "issue.bad_rating",
-             "priority": "issue.bad_priority", "reason": "issue.bad_reason", "partner": "issue.bad_partner",
-             "note kind": "issue.bad_note_kind"}
+_BAD_TERM = {
+    "status": "issue.bad_status",
+    "channel": "issue.bad_channel",
+    "rating": "issue.bad_rating",
+    "priority": "issue.bad_priority",
+    "reason": "issue.bad_reason",
+    "partner": "issue.bad_partner",
+    "note kind": "issue.bad_note_kind",
+}
 
 
 def code_of(vocab: Vocabulary, text: str) -> str:
@@ -70,20 +76,42 @@ def issue_from_row(row: sqlite3.Row) -> Issue:
     name, alias = row["reporter_name"], row["reporter_alias"]
     phones = [p for p in (row["reporter_phones"] or "").split(",") if p]
     return Issue(
-        id=row["id"], text=row["text"], category=row["category"], category_group=row["category_group"],
-        upward_code=row["upward_code"], channel=row["channel"], priority=row["priority"],
-        status=row["status"], received_at=row["received_at"], response_due_at=row["response_due_at"],
-        resolve_due_at=row["resolve_due_at"], reporter_id=row["reporter_id"],
+        id=row["id"],
+        text=row["text"],
+        category=row["category"],
+        category_group=row["category_group"],
+        upward_code=row["upward_code"],
+        channel=row["channel"],
+        priority=row["priority"],
+        status=row["status"],
+        received_at=row["received_at"],
+        response_due_at=row["response_due_at"],
+        resolve_due_at=row["resolve_due_at"],
+        reporter_id=row["reporter_id"],
         reporter=display_name(name, alias),
-        reporter_address=row["reporter_address"], reporter_phone=phones[0] if phones else None,
-        reporter_contact=row["reporter_contact"], place=row["place"], building=row["building_code"],
-        first_response_at=row["first_response_at"], verified_at=row["verified_at"],
-        rejected_at=row["rejected_at"], reject_reason=row["reject_reason"], duplicate_of=row["duplicate_of"],
-        referred_at=row["referred_at"], referred_to=row["referred_to"], referral_contact=row["referral_contact"],
-        referral_due_day=row["referral_due_day"], referral_due_at=row["referral_due_at"],
-        resolved_at=row["resolved_at"], resolution=row["resolution"], reported_at=row["reported_at"],
-        rating=row["rating"], rated_at=row["rated_at"], closed_at=row["closed_at"],
-        reopen_count=row["reopen_count"], updated_at=row["updated_at"],
+        reporter_address=row["reporter_address"],
+        reporter_phone=phones[0] if phones else None,
+        reporter_contact=row["reporter_contact"],
+        place=row["place"],
+        building=row["building_code"],
+        first_response_at=row["first_response_at"],
+        verified_at=row["verified_at"],
+        rejected_at=row["rejected_at"],
+        reject_reason=row["reject_reason"],
+        duplicate_of=row["duplicate_of"],
+        referred_at=row["referred_at"],
+        referred_to=row["referred_to"],
+        referral_contact=row["referral_contact"],
+        referral_due_day=row["referral_due_day"],
+        referral_due_at=row["referral_due_at"],
+        resolved_at=row["resolved_at"],
+        resolution=row["resolution"],
+        reported_at=row["reported_at"],
+        rating=row["rating"],
+        rated_at=row["rated_at"],
+        closed_at=row["closed_at"],
+        reopen_count=row["reopen_count"],
+        updated_at=row["updated_at"],
     )
 
 
@@ -135,8 +163,10 @@ def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int
     if entry.building is not None:
         return entry.building, find_building(nb, entry.building), None
     if entry.reporter_id is not None:
-        row = nb.one("SELECT h.building_id FROM residents r JOIN households h ON h.id = r.household_id "
-                     "WHERE r.id = ?", [entry.reporter_id])
+        row = nb.one(
+            "SELECT h.building_id FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = ?",
+            [entry.reporter_id],
+        )
         if row is not None:
             return None, int(row[0]), None
     return None, None, None
@@ -153,10 +183,9 @@ def received_moment(at: datetime | None) -> datetime:
 
 def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
     """Receive an issue: one row, its first timeline step, affected residents and photos."""
+    from gridnote.input.text import check_length
     from gridnote.services import categories as cat
     from gridnote.services.photos import check_sources, photo_batch
-
-    from gridnote.textnorm import check_length
 
     text = check_length(" ".join(entry.text.split())) or ""
     if not text:
@@ -178,51 +207,98 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
     stamp = clock.iso(received)
     with photo_batch(nb.path) as batch, nb.transaction():
         place, building_id, household_id = _place(nb, entry)
-        issue_id = nb.insert("issues", {
-            "text": text, "category": category.code, "category_group": category.group,
-            "upward_code": category.upward, "channel": channel, "priority": priority, "status": "received",
-            "reporter_id": entry.reporter_id, "reporter_contact": entry.reporter_contact,
-            "place": place, "building_id": building_id, "household_id": household_id,
-            "received_at": stamp, "received_day": clock.day_of(received),
-            "response_due_at": clock.iso(response_due), "response_due_day": clock.day_of(response_due),
-            "resolve_due_at": clock.iso(resolve_due), "resolve_due_day": clock.day_of(resolve_due),
-            "first_response_at": stamp if channel in FACE_TO_FACE else None,
-            "created_at": now, "updated_at": now,
-        })
-        update_id = write_step(nb, issue_id, "receive", received, to_status="received",
-                               data={"channel": channel, "category": category.code, "priority": priority,
-                                     "guessed": not entry.category})
+        issue_id = nb.insert(
+            "issues",
+            {
+                "text": text,
+                "category": category.code,
+                "category_group": category.group,
+                "upward_code": category.upward,
+                "channel": channel,
+                "priority": priority,
+                "status": "received",
+                "reporter_id": entry.reporter_id,
+                "reporter_contact": entry.reporter_contact,
+                "place": place,
+                "building_id": building_id,
+                "household_id": household_id,
+                "received_at": stamp,
+                "received_day": clock.day_of(received),
+                "response_due_at": clock.iso(response_due),
+                "response_due_day": clock.day_of(response_due),
+                "resolve_due_at": clock.iso(resolve_due),
+                "resolve_due_day": clock.day_of(resolve_due),
+                "first_response_at": stamp if channel in FACE_TO_FACE else None,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        update_id = write_step(
+            nb,
+            issue_id,
+            "receive",
+            received,
+            to_status="received",
+            data={"channel": channel, "category": category.code, "priority": priority, "guessed": not entry.category},
+        )
         for resident_id in dict.fromkeys(entry.affects):
-            nb.execute("INSERT OR IGNORE INTO issue_residents (issue_id, resident_id) VALUES (?, ?)",
-                       [issue_id, resident_id])
+            nb.execute(
+                "INSERT OR IGNORE INTO issue_residents (issue_id, resident_id) VALUES (?, ?)", [issue_id, resident_id]
+            )
         attach_photos(nb, batch, issue_id, update_id, sources)
     return IssueChange(get_issue(nb, issue_id), ("receive",), photos=len(sources))
 
 
-def write_step(nb: Notebook, issue_id: int, kind: str, at: datetime, *, text: str | None = None,
-               actor: str | None = None, from_status: str | None = None, to_status: str | None = None,
-               data: dict[str, Any] | None = None) -> int:
+def write_step(
+    nb: Notebook,
+    issue_id: int,
+    kind: str,
+    at: datetime,
+    *,
+    text: str | None = None,
+    actor: str | None = None,
+    from_status: str | None = None,
+    to_status: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> int:
     """Append one line to an issue's timeline."""
-    from gridnote.textnorm import MAX_NOTE, check_length
+    from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(text, MAX_NOTE)
-    return nb.insert("issue_updates", {
-        "issue_id": issue_id, "kind": kind, "at": clock.iso(at), "day": clock.day_of(at), "actor": actor,
-        "text": text, "from_status": from_status, "to_status": to_status,
-        "data": json.dumps(data or {}, ensure_ascii=False, sort_keys=True),
-        "recorded_at": clock.iso(clock.now()),
-    })
+    return nb.insert(
+        "issue_updates",
+        {
+            "issue_id": issue_id,
+            "kind": kind,
+            "at": clock.iso(at),
+            "day": clock.day_of(at),
+            "actor": actor,
+            "text": text,
+            "from_status": from_status,
+            "to_status": to_status,
+            "data": json.dumps(data or {}, ensure_ascii=False, sort_keys=True),
+            "recorded_at": clock.iso(clock.now()),
+        },
+    )
 
 
-def attach_photos(nb: Notebook, batch: PhotoBatch, issue_id: int, update_id: int | None,
-                  sources: list[Path]) -> None:
+def attach_photos(nb: Notebook, batch: PhotoBatch, issue_id: int, update_id: int | None, sources: list[Path]) -> None:
     """Copy checked photos (through the command's batch) and record them."""
     now = clock.iso(clock.now())
     for source in sources:
         stored = batch.add(source)
-        nb.insert("issue_photos", {"issue_id": issue_id, "update_id": update_id, "path": stored.path,
-                                   "original_name": stored.name, "sha256": stored.sha256,
-                                   "size": stored.size, "added_at": now})
+        nb.insert(
+            "issue_photos",
+            {
+                "issue_id": issue_id,
+                "update_id": update_id,
+                "path": stored.path,
+                "original_name": stored.name,
+                "sha256": stored.sha256,
+                "size": stored.size,
+                "added_at": now,
+            },
+        )
 
 
 # -- finding them again --------------------------------------------------------------
@@ -271,8 +347,10 @@ def list_issues(nb: Notebook, where: IssueFilter) -> list[Issue]:
     now = clock.now()
     if where.overdue:
         today = now.date().isoformat()
-        clauses.append("((i.first_response_at IS NULL AND i.response_due_day <= ?)"
-                       " OR (i.resolved_at IS NULL AND i.resolve_due_day <= ?))")
+        clauses.append(
+            "((i.first_response_at IS NULL AND i.response_due_day <= ?)"
+            " OR (i.resolved_at IS NULL AND i.resolve_due_day <= ?))"
+        )
         params += [today, today]
     by_deadline = where.open_only and not where.statuses
     # Open issues are read through the partial index ``issues_open`` and put in order here (they
@@ -303,22 +381,40 @@ def issue_detail(nb: Notebook, issue_id: int) -> IssueDetail:
     from gridnote.services.residents import RESIDENT_SELECT, resident_from_row
 
     issue = get_issue(nb, issue_id)
-    timeline = [update_from_row(r) for r in nb.rows(
-        "SELECT * FROM issue_updates WHERE issue_id = ? ORDER BY at, id", [issue_id])]
-    affects = [resident_from_row(r) for r in nb.rows(
-        RESIDENT_SELECT + " JOIN issue_residents ir ON ir.resident_id = r.id WHERE ir.issue_id = ? "
-        "ORDER BY h.address, r.id", [issue_id])]
-    photos = [IssuePhoto(r["id"], r["issue_id"], r["path"], r["original_name"], r["sha256"], r["size"],
-                         r["added_at"], r["update_id"])
-              for r in nb.rows("SELECT * FROM issue_photos WHERE issue_id = ? ORDER BY id", [issue_id])]
+    timeline = [
+        update_from_row(r)
+        for r in nb.rows("SELECT * FROM issue_updates WHERE issue_id = ? ORDER BY at, id", [issue_id])
+    ]
+    affects = [
+        resident_from_row(r)
+        for r in nb.rows(
+            RESIDENT_SELECT + " JOIN issue_residents ir ON ir.resident_id = r.id WHERE ir.issue_id = ? "
+            "ORDER BY h.address, r.id",
+            [issue_id],
+        )
+    ]
+    photos = [
+        IssuePhoto(
+            r["id"], r["issue_id"], r["path"], r["original_name"], r["sha256"], r["size"], r["added_at"], r["update_id"]
+        )
+        for r in nb.rows("SELECT * FROM issue_photos WHERE issue_id = ? ORDER BY id", [issue_id])
+    ]
     return IssueDetail(issue, timeline, affects, photos)
 
 
 def update_from_row(row: sqlite3.Row) -> IssueUpdate:
-    return IssueUpdate(id=row["id"], issue_id=row["issue_id"], kind=row["kind"], at=row["at"],
-                       recorded_at=row["recorded_at"], text=row["text"], actor=row["actor"],
-                       from_status=row["from_status"], to_status=row["to_status"],
-                       data=json.loads(row["data"] or "{}"))
+    return IssueUpdate(
+        id=row["id"],
+        issue_id=row["issue_id"],
+        kind=row["kind"],
+        at=row["at"],
+        recorded_at=row["recorded_at"],
+        text=row["text"],
+        actor=row["actor"],
+        from_status=row["from_status"],
+        to_status=row["to_status"],
+        data=json.loads(row["data"] or "{}"),
+    )
 
 
 def count_open(nb: Notebook) -> int:
@@ -353,7 +449,8 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
     else:
         moment = clock.at(day if day > today else day + timedelta(days=1))
     rows = nb.rows(
-        ISSUE_SELECT + f"""
+        ISSUE_SELECT
+        + f"""
         WHERE {OPEN_TERM} AND i.status != 'reported'
           AND ((i.first_response_at IS NULL AND i.response_due_day <= :day)
                OR (i.resolved_at IS NULL AND i.resolve_due_day <= :day)
@@ -382,15 +479,28 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
         reason = ordered[0]
         deadline = reasons[reason]
         item = Followup(
-            id=issue.id, text=issue.text, status=issue.status, reason=reason, deadline=deadline,
+            id=issue.id,
+            text=issue.text,
+            status=issue.status,
+            reason=reason,
+            deadline=deadline,
             reporter=issue.reporter or issue.reporter_contact,
-            address=issue.reporter_address or issue.place, phone=issue.reporter_phone,
-            priority=issue.priority, category=issue.category, reasons=ordered,
+            address=issue.reporter_address or issue.place,
+            phone=issue.reporter_phone,
+            priority=issue.priority,
+            category=issue.category,
+            reasons=ordered,
             since=issue.resolved_at if reason == "report-back" else None,
         )
-        sort_time = clock.parse(deadline).timestamp() if deadline and "T" in deadline else (
-            clock.at(date.fromisoformat(deadline)).timestamp() if deadline
-            else clock.parse(issue.resolved_at or issue.received_at).timestamp())
+        sort_time = (
+            clock.parse(deadline).timestamp()
+            if deadline and "T" in deadline
+            else (
+                clock.at(date.fromisoformat(deadline)).timestamp()
+                if deadline
+                else clock.parse(issue.resolved_at or issue.received_at).timestamp()
+            )
+        )
         found.append(((_RANK.index(reason), issue.priority != "urgent", sort_time, issue.id), item))
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found]

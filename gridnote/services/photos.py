@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gridnote.errors import FileError
-from gridnote.fileio import atomic_write, os_reason
-from gridnote.paths import files_dir
+from gridnote.output.files import atomic_write, os_reason
+from gridnote.store.paths import files_dir
 
 PHOTO_FOLDER = "photos"
 NAME_DIGITS = 20  # 80 bits: no clash among one notebook's photos, short enough to read

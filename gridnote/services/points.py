@@ -17,9 +17,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from gridnote import clock
-from gridnote.db import Notebook
 from gridnote.errors import InputError, StateError
 from gridnote.models import Issue, PointsEntry, PointsLedger
+from gridnote.store.notebook import Notebook
 
 
 def balance(nb: Notebook, resident_id: int) -> int:
@@ -31,22 +31,35 @@ def award_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int
 
     Returns (points given, new balance); (0, None) when there is nobody or nothing to credit.
     """
-    from gridnote.services.config import get
+    from gridnote.services.settings import get
 
     amount = int(get(nb, "points.per_verified_report"))
     if issue.reporter_id is None or amount <= 0 or held_for_report(nb, issue.id) > 0:
         return 0, None
     first = not nb.scalar("SELECT 1 FROM points WHERE issue_id = ? AND reason = 'report'", [issue.id])
-    nb.insert("points", {"resident_id": issue.reporter_id, "delta": amount,
-                         "reason": "report" if first else "restored",
-                         "issue_id": issue.id, "at": clock.iso(at), "day": clock.day_of(at)})
+    nb.insert(
+        "points",
+        {
+            "resident_id": issue.reporter_id,
+            "delta": amount,
+            "reason": "report" if first else "restored",
+            "issue_id": issue.id,
+            "at": clock.iso(at),
+            "day": clock.day_of(at),
+        },
+    )
     return amount, balance(nb, issue.reporter_id)
 
 
 def held_for_report(nb: Notebook, issue_id: int) -> int:
     """What a report's award stands at now: its award, less what was taken back, plus any restoration."""
-    return int(nb.scalar("SELECT coalesce(sum(delta), 0) FROM points WHERE issue_id = ?"
-                         " AND reason IN ('report', 'reversed', 'restored')", [issue_id]))
+    return int(
+        nb.scalar(
+            "SELECT coalesce(sum(delta), 0) FROM points WHERE issue_id = ?"
+            " AND reason IN ('report', 'reversed', 'restored')",
+            [issue_id],
+        )
+    )
 
 
 def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int | None, int]:
@@ -64,8 +77,17 @@ def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int,
     spent = max(held - max(amount, 0), 0)
     if amount <= 0:
         return 0, None, spent
-    nb.insert("points", {"resident_id": issue.reporter_id, "delta": -amount, "reason": "reversed",
-                         "issue_id": issue.id, "at": clock.iso(at), "day": clock.day_of(at)})
+    nb.insert(
+        "points",
+        {
+            "resident_id": issue.reporter_id,
+            "delta": -amount,
+            "reason": "reversed",
+            "issue_id": issue.id,
+            "at": clock.iso(at),
+            "day": clock.day_of(at),
+        },
+    )
     return amount, balance(nb, issue.reporter_id), spent
 
 
@@ -83,8 +105,17 @@ def redeem(nb: Notebook, resident_id: int, amount: int, what: str) -> int:
             if amount == 1:
                 raise StateError("points.not_enough_one", balance=current)
             raise StateError("points.not_enough", amount=amount, balance=current)
-        nb.insert("points", {"resident_id": resident_id, "delta": -amount, "reason": "redeem", "note": what,
-                             "at": clock.iso(now), "day": clock.day_of(now)})
+        nb.insert(
+            "points",
+            {
+                "resident_id": resident_id,
+                "delta": -amount,
+                "reason": "redeem",
+                "note": what,
+                "at": clock.iso(now),
+                "day": clock.day_of(now),
+            },
+        )
         return balance(nb, resident_id)
 
 
@@ -95,7 +126,19 @@ def ledger(nb: Notebook, resident_id: int) -> PointsLedger:
     resident = get_resident(nb, resident_id)
     rows = nb.rows(
         "SELECT p.*, i.text AS issue_text FROM points p LEFT JOIN issues i ON i.id = p.issue_id "
-        "WHERE p.resident_id = ? ORDER BY p.at, p.id", [resident_id])
-    entries = [PointsEntry(r["id"], r["resident_id"], r["delta"], r["reason"], r["at"], r["issue_id"],
-                           r["issue_text"] if r["issue_id"] is not None else r["note"]) for r in rows]
+        "WHERE p.resident_id = ? ORDER BY p.at, p.id",
+        [resident_id],
+    )
+    entries = [
+        PointsEntry(
+            r["id"],
+            r["resident_id"],
+            r["delta"],
+            r["reason"],
+            r["at"],
+            r["issue_id"],
+            r["issue_text"] if r["issue_id"] is not None else r["note"],
+        )
+        for r in rows
+    ]
     return PointsLedger(resident, sum(e.delta for e in entries), entries)

@@ -15,14 +15,14 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from gridnote import clock
-from gridnote.db import Notebook
 from gridnote.models import Task
+from gridnote.store.notebook import Notebook
 
 
 def recheck_text(kinds: Iterable[str], language: str | None = None) -> str:
     """``Re-check blood pressure, glucose`` / ``复测血压、血糖`` (in ``language``, default the interface's)."""
-    from gridnote.i18n import join_list, lang, t_in
-    from gridnote.readings import READING_KINDS
+    from gridnote.domain.readings import READING_KINDS
+    from gridnote.messages.i18n import join_list, lang, t_in
 
     language = language or lang()
     labels = join_list(dict.fromkeys(READING_KINDS.label(k, language) for k in kinds), language)
@@ -37,7 +37,7 @@ def open_recheck(nb: Notebook, resident_id: int | None, kinds: list[str]) -> Tas
     follow-up (``visit:N``) counts when it was named after the flagged
     readings (``log -f "in 2 days"`` on a flagged visit), in either language.
     """
-    from gridnote.i18n import LANGS
+    from gridnote.messages.i18n import LANGS
     from gridnote.services.tasks import get_task
 
     rows = nb.rows(
@@ -47,7 +47,9 @@ def open_recheck(nb: Notebook, resident_id: int | None, kinds: list[str]) -> Tas
           AND (t.source = 'recheck:' || r.visit_id OR t.source = 'visit:' || r.visit_id)
         WHERE t.status = 'open' AND t.resident_id IS ?
         ORDER BY t.id, r.id
-        """, [resident_id])
+        """,
+        [resident_id],
+    )
     covers: dict[int, list[str]] = {}
     for row in rows:
         covers.setdefault(row["id"], []).append(row["kind"])
@@ -69,8 +71,8 @@ def add_recheck(nb: Notebook, resident_id: int | None, visit_id: int, kinds: lis
     afterwards); a day already past is today: the worker learns of it only
     now, and a task born overdue would read as a re-check forgotten.
     """
-    from gridnote.dates import When
-    from gridnote.services import config
+    from gridnote.input.dates import When
+    from gridnote.services import settings as config
     from gridnote.services.tasks import add_task
 
     after = config.get(nb, "recheck.after")
@@ -78,8 +80,7 @@ def add_recheck(nb: Notebook, resident_id: int | None, visit_id: int, kinds: lis
         return None
     day = date.fromisoformat(nb.scalar("SELECT day FROM visits WHERE id = ?", [visit_id]))
     due = max(day + timedelta(days=after), clock.today())
-    return add_task(nb, recheck_text(kinds), due=When(due, None),
-                    resident_id=resident_id, source=f"recheck:{visit_id}")
+    return add_task(nb, recheck_text(kinds), due=When(due, None), resident_id=resident_id, source=f"recheck:{visit_id}")
 
 
 def release(nb: Notebook, visit_ids: list[int]) -> tuple[list[Task], list[Task]]:
@@ -92,8 +93,10 @@ def release(nb: Notebook, visit_ids: list[int]) -> tuple[list[Task], list[Task]]
     if not visit_ids:
         return [], []
     marks = ", ".join("?" for _ in visit_ids)
-    owned = nb.rows(f"SELECT id, source FROM tasks WHERE status = 'open' AND source IN ({marks})",
-                    [f"recheck:{i}" for i in visit_ids])
+    owned = nb.rows(
+        f"SELECT id, source FROM tasks WHERE status = 'open' AND source IN ({marks})",
+        [f"recheck:{i}" for i in visit_ids],
+    )
     dropped = drop(nb, [row["id"] for row in owned])
     moved: list[Task] = []
     for row in owned:
@@ -105,8 +108,7 @@ def release(nb: Notebook, visit_ids: list[int]) -> tuple[list[Task], list[Task]]
     return dropped, moved
 
 
-def _later_flagged_visit(nb: Notebook, visit_id: int,
-                         excluded: list[int]) -> tuple[int, int, list[str]] | None:
+def _later_flagged_visit(nb: Notebook, visit_id: int, excluded: list[int]) -> tuple[int, int, list[str]] | None:
     """(resident, visit, flagged kinds) of the resident's latest flagged visit after ``visit_id``
     that still stands and has no task of its own; None if there is none."""
     marks = ", ".join("?" for _ in excluded)
@@ -119,9 +121,11 @@ def _later_flagged_visit(nb: Notebook, visit_id: int,
           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.source IN ('visit:' || v.id, 'recheck:' || v.id))
         ORDER BY v.at DESC, v.id DESC LIMIT 1
         """,
-        [visit_id, *excluded])
+        [visit_id, *excluded],
+    )
     if row is None:
         return None
-    kinds = [r[0] for r in nb.rows("SELECT kind FROM readings WHERE visit_id = ? AND flagged = 1 ORDER BY id",
-                                   [row["id"]])]
+    kinds = [
+        r[0] for r in nb.rows("SELECT kind FROM readings WHERE visit_id = ? AND flagged = 1 ORDER BY id", [row["id"]])
+    ]
     return row["resident_id"], row["id"], kinds

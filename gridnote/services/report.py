@@ -65,10 +65,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from gridnote import clock
-from gridnote.db import Notebook
+from gridnote.domain.vocab import VISIT_KINDS, Term, Vocabulary
 from gridnote.errors import InputError
 from gridnote.models import Report, ReportNumbers, ReportRange, ReportRate, ReportRates
-from gridnote.vocab import VISIT_KINDS, Term, Vocabulary
+from gridnote.store.notebook import Notebook
 
 JSON_VERSION = 1
 
@@ -80,15 +80,21 @@ READING_SCOPES = Vocabulary(
     ),
 )
 # the keys of ``ReportNumbers.issues``: issues that took each step of the timeline
-ISSUE_FIGURES = ("received", "verified", "rejected", "referred", "resolved", "reported", "rated", "closed",
-               "reopened")
+ISSUE_FIGURES = ("received", "verified", "rejected", "referred", "resolved", "reported", "rated", "closed", "reopened")
 # those counted by the one query of ``numbers``; "rated" comes from :func:`ratings_in`, as the satisfaction rate's
 _STEP_FIGURES = tuple(f for f in ISSUE_FIGURES if f != "rated")
 
 
 # -- the range ---------------------------------------------------------------------
-def report_range(today: date, *, day: date | None = None, start: date | None = None, end: date | None = None,
-                 week: bool = False, month: bool = False) -> ReportRange:
+def report_range(
+    today: date,
+    *,
+    day: date | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    week: bool = False,
+    month: bool = False,
+) -> ReportRange:
     """The days to report on, from the options as read (days already parsed)."""
     if week and month:
         raise InputError("report.week_and_month")
@@ -182,8 +188,9 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
     """Every count of the range: one aggregate query per table."""
     p = {"start": span.start.isoformat(), "end": span.end.isoformat()}
     visits = dict.fromkeys(VISIT_KINDS.codes, 0)
-    for row in nb.rows("SELECT kind, count(*) FROM visits WHERE day BETWEEN :start AND :end"
-                       " AND undone_at IS NULL GROUP BY kind", p):
+    for row in nb.rows(
+        "SELECT kind, count(*) FROM visits WHERE day BETWEEN :start AND :end AND undone_at IS NULL GROUP BY kind", p
+    ):
         visits[row[0]] = int(row[1])
     reach = nb.one(
         f"""
@@ -199,10 +206,15 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
                  WHERE v.day BETWEEN :start AND :end AND v.kind = 'walk' AND v.undone_at IS NULL
                    AND v.building_id IS NOT NULL)) AS walks,
                (SELECT count(*) FROM buildings) AS buildings
-        """, p)
-    taken = nb.one("SELECT count(*), coalesce(sum(rd.flagged), 0) FROM readings rd"
-                   " JOIN visits v ON v.id = rd.visit_id"
-                   " WHERE rd.day BETWEEN :start AND :end AND v.undone_at IS NULL", p)
+        """,
+        p,
+    )
+    taken = nb.one(
+        "SELECT count(*), coalesce(sum(rd.flagged), 0) FROM readings rd"
+        " JOIN visits v ON v.id = rd.visit_id"
+        " WHERE rd.day BETWEEN :start AND :end AND v.undone_at IS NULL",
+        p,
+    )
     issues = nb.one(
         """
         SELECT count(DISTINCT CASE WHEN kind = 'receive' THEN issue_id END),
@@ -215,7 +227,9 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
                                    THEN issue_id END),
                count(DISTINCT CASE WHEN kind = 'reopen' THEN issue_id END)
         FROM issue_updates WHERE day BETWEEN :start AND :end
-        """, p)
+        """,
+        p,
+    )
     # "+status": read by the done_day index, not by status (most tasks of a long notebook are done)
     done = nb.scalar("SELECT count(*) FROM tasks WHERE done_day BETWEEN :start AND :end AND +status = 'done'", p)
     events = nb.one("SELECT count(*), coalesce(sum(attendees), 0) FROM events WHERE day BETWEEN :start AND :end", p)
@@ -231,7 +245,9 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
                      sum(CASE WHEN reason = 'redeem' THEN -delta ELSE 0 END) AS redeemed
               FROM points WHERE day BETWEEN :start AND :end
               GROUP BY resident_id, coalesce(issue_id, -id))
-        """, p)
+        """,
+        p,
+    )
     assert reach is not None and taken is not None and issues is not None
     assert events is not None and points is not None
     rated = sum(ratings_in(nb, span).values())
@@ -243,8 +259,7 @@ def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: 
         walks=int(reach["walks"]),
         readings=int(taken[0]),
         readings_flagged=int(taken[1]),
-        issues={step: rated if step == "rated" else int(issues[_STEP_FIGURES.index(step)])
-                for step in ISSUE_FIGURES},
+        issues={step: rated if step == "rated" else int(issues[_STEP_FIGURES.index(step)]) for step in ISSUE_FIGURES},
         tasks_done=int(done),
         tasks_carried_over=carried_over(nb, span.end, moment),
         events=int(events[0]),
@@ -263,12 +278,16 @@ def carried_over(nb: Notebook, end: date, moment: datetime) -> int:
 
     if end >= clock.today():
         return count_carry_over(nb, end)
-    return int(nb.scalar(
-        """
+    return int(
+        nb.scalar(
+            """
         SELECT count(*) FROM tasks
         WHERE due_date <= :end AND julianday(created_at) <= julianday(:at)
           AND (status = 'open' OR julianday(coalesce(done_at, dropped_at)) > julianday(:at))
-        """, {"end": end.isoformat(), "at": clock.iso(moment)}))
+        """,
+            {"end": end.isoformat(), "at": clock.iso(moment)},
+        )
+    )
 
 
 # -- the rates --------------------------------------------------------------------------------
@@ -283,10 +302,12 @@ def rates(nb: Notebook, span: ReportRange) -> ReportRates:
     return ReportRates(
         response=_decided("response", response),
         resolution=_decided("resolution", resolution),
-        satisfaction=ReportRate("satisfaction", ratings["satisfied"] + ratings["basically-satisfied"],
-                                sum(ratings.values()), parts=ratings),
-        coverage=[ReportRate(tag, visited, residents)
-                  for tag, visited, residents in coverage(nb, span.start, span.end)],
+        satisfaction=ReportRate(
+            "satisfaction", ratings["satisfied"] + ratings["basically-satisfied"], sum(ratings.values()), parts=ratings
+        ),
+        coverage=[
+            ReportRate(tag, visited, residents) for tag, visited, residents in coverage(nb, span.start, span.end)
+        ],
     )
 
 
@@ -298,7 +319,9 @@ def _deadlines(nb: Notebook, p: dict[str, str], *, done: str, due: str, where: s
                coalesce(sum({done} IS NOT NULL AND julianday({done}) <= julianday({due}_at)), 0) AS met,
                coalesce(sum({done} IS NULL AND julianday({due}_at) > julianday(:now)), 0) AS pending
         FROM issues WHERE {due}_day BETWEEN :start AND :end {where}
-        """, p)
+        """,
+        p,
+    )
     assert row is not None
     return row
 
@@ -318,7 +341,9 @@ def ratings_in(nb: Notebook, span: ReportRange) -> dict[str, int]:
                    row_number() OVER (PARTITION BY issue_id ORDER BY at DESC, id DESC) AS nth
             FROM issue_updates WHERE day BETWEEN :start AND :end AND kind = 'rate')
         WHERE nth = 1 GROUP BY rating
-        """, {"start": span.start.isoformat(), "end": span.end.isoformat()}):
+        """,
+        {"start": span.start.isoformat(), "end": span.end.isoformat()},
+    ):
         ratings[row[0]] = int(row[1])
     return ratings
 

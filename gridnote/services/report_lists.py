@@ -14,11 +14,11 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from gridnote import clock
-from gridnote.db import Notebook
-from gridnote.issue_terms import OPEN_STATUSES
+from gridnote.domain.issue_terms import OPEN_STATUSES
+from gridnote.input.text import display_name
 from gridnote.models import Issue, ReportCare, ReportIssue, ReportRange, ReportReading, TimelineItem
-from gridnote.textnorm import display_name
-from gridnote.privacy import mask_phone, mask_text
+from gridnote.output.privacy import mask_phone, mask_text
+from gridnote.store.notebook import Notebook
 
 
 def _phone(phone: str | None, full: bool) -> str | None:
@@ -45,15 +45,15 @@ def readings(nb: Notebook, span: ReportRange, *, flagged_only: bool) -> list[Rep
         JOIN visits v ON v.id = rd.visit_id
         LEFT JOIN residents r ON r.id = coalesce(rd.resident_id, v.resident_id)
         LEFT JOIN households h ON h.id = v.household_id
-        WHERE rd.day BETWEEN ? AND ? AND v.undone_at IS NULL""" + (" AND rd.flagged = 1" if flagged_only else "")
+        WHERE rd.day BETWEEN ? AND ? AND v.undone_at IS NULL"""
+        + (" AND rd.flagged = 1" if flagged_only else "")
         + " ORDER BY rd.at, rd.id",
         [span.start.isoformat(), span.end.isoformat()],
     )
     found = []
     for row in rows:
         name, alias = row["resident_name"], row["resident_alias"]
-        found.append(ReportReading(reading_from_row(row), row["rid"],
-                                   display_name(name, alias), row["address"]))
+        found.append(ReportReading(reading_from_row(row), row["rid"], display_name(name, alias), row["address"]))
     return found
 
 
@@ -69,14 +69,20 @@ def care_overdue(nb: Notebook, day: date, *, full: bool) -> list[ReportCare]:
     due = [c for c in care_round(nb, day) if c.days_overdue is None or c.days_overdue > 0]
     if not due:
         return []
-    phones = {r[0]: r[1] for r in nb.rows("SELECT id, phones FROM residents WHERE id IN "
-                                          "(SELECT value FROM json_each(?))", [_ids(c.resident_id for c in due)])}
+    phones = {
+        r[0]: r[1]
+        for r in nb.rows(
+            "SELECT id, phones FROM residents WHERE id IN (SELECT value FROM json_each(?))",
+            [_ids(c.resident_id for c in due)],
+        )
+    }
     return [ReportCare(c, _phone((phones.get(c.resident_id) or "").split(",")[0] or None, full)) for c in due]
 
 
 # -- issues ------------------------------------------------------------------------------------
-def issue_lists(nb: Notebook, span: ReportRange, moment: datetime, *, full: bool
-                ) -> tuple[list[ReportIssue], list[ReportIssue], list[ReportIssue]]:
+def issue_lists(
+    nb: Notebook, span: ReportRange, moment: datetime, *, full: bool
+) -> tuple[list[ReportIssue], list[ReportIssue], list[ReportIssue]]:
     """(new, progressed, still open) issues of the range, each as it stood at ``moment``.
 
     * new: received in the range, in the order received;
@@ -87,25 +93,35 @@ def issue_lists(nb: Notebook, span: ReportRange, moment: datetime, *, full: bool
 
     p = {"start": span.start.isoformat(), "end": span.end.isoformat(), "at": clock.iso(moment)}
     steps: dict[int, list[str]] = {}
-    for row in nb.rows("SELECT issue_id, kind FROM issue_updates WHERE day BETWEEN :start AND :end"
-                       " AND kind != 'edit' ORDER BY at, id", p):
+    for row in nb.rows(
+        "SELECT issue_id, kind FROM issue_updates WHERE day BETWEEN :start AND :end AND kind != 'edit' ORDER BY at, id",
+        p,
+    ):
         steps.setdefault(row[0], []).append(row[1])
-    new_ids = [r[0] for r in nb.rows("SELECT id FROM issues WHERE received_day BETWEEN :start AND :end"
-                                     " ORDER BY received_at, id", p)]
+    new_ids = [
+        r[0]
+        for r in nb.rows("SELECT id FROM issues WHERE received_day BETWEEN :start AND :end ORDER BY received_at, id", p)
+    ]
     # open at the moment: open now, or closed or rejected only after it
-    candidates = [r[0] for r in nb.rows(
-        f"""
+    candidates = [
+        r[0]
+        for r in nb.rows(
+            f"""
         SELECT i.id FROM issues i WHERE i.received_day <= :end AND ({OPEN_TERM}
             OR julianday(i.closed_at) > julianday(:at) OR julianday(i.rejected_at) > julianday(:at))
-        """, p)]
+        """,
+            p,
+        )
+    ]
     wanted = set(new_ids) | set(steps) | set(candidates)
     if not wanted:
         return [], [], []
-    rows = {r["id"]: issue_from_row(r) for r in nb.rows(
-        ISSUE_SELECT + " WHERE i.id IN (SELECT value FROM json_each(?))", [_ids(wanted)])}
+    rows = {
+        r["id"]: issue_from_row(r)
+        for r in nb.rows(ISSUE_SELECT + " WHERE i.id IN (SELECT value FROM json_each(?))", [_ids(wanted)])
+    }
     status = _status_at(nb, rows, moment, span.end)
-    made = {i: _report_issue(rows[i], status[i], tuple(steps.get(i, ())), moment, span.end, full)
-            for i in rows}
+    made = {i: _report_issue(rows[i], status[i], tuple(steps.get(i, ())), moment, span.end, full) for i in rows}
     new = [made[i] for i in new_ids]
     new_set = set(new_ids)
     progressed = [made[i] for i in steps if i not in new_set]
@@ -118,10 +134,12 @@ def _status_at(nb: Notebook, issues: dict[int, Issue], moment: datetime, end: da
     if end >= clock.today():
         return {i: issue.status for i, issue in issues.items()}
     status: dict[int, str] = {}
-    for row in nb.rows("SELECT issue_id, to_status FROM issue_updates"
-                       " WHERE issue_id IN (SELECT value FROM json_each(?)) AND to_status IS NOT NULL"
-                       " AND julianday(at) <= julianday(?) ORDER BY at, id",
-                       [_ids(issues), clock.iso(moment)]):
+    for row in nb.rows(
+        "SELECT issue_id, to_status FROM issue_updates"
+        " WHERE issue_id IN (SELECT value FROM json_each(?)) AND to_status IS NOT NULL"
+        " AND julianday(at) <= julianday(?) ORDER BY at, id",
+        [_ids(issues), clock.iso(moment)],
+    ):
         status[row[0]] = row[1]
     return {i: status.get(i, issue.status) for i, issue in issues.items()}
 
@@ -130,8 +148,9 @@ def _before(stamp: str | None, moment: datetime) -> bool:
     return stamp is not None and clock.parse(stamp) <= moment
 
 
-def _report_issue(issue: Issue, status: str, steps: tuple[str, ...], moment: datetime, end: date,
-                  full: bool) -> ReportIssue:
+def _report_issue(
+    issue: Issue, status: str, steps: tuple[str, ...], moment: datetime, end: date, full: bool
+) -> ReportIssue:
     deadline: str | None = None
     due_at: str | None = None
     state = "done"
@@ -150,11 +169,20 @@ def _report_issue(issue: Issue, status: str, steps: tuple[str, ...], moment: dat
         state = "to-rate"
     received = date.fromisoformat(issue.received_at[:10])
     return ReportIssue(
-        id=issue.id, text=_text(issue.text, full) or "", category=issue.category, priority=issue.priority,
-        status=status, received_at=issue.received_at,
+        id=issue.id,
+        text=_text(issue.text, full) or "",
+        category=issue.category,
+        priority=issue.priority,
+        status=status,
+        received_at=issue.received_at,
         reporter=issue.reporter or _text(issue.reporter_contact, full),
-        phone=_phone(issue.reporter_phone, full), place=issue.reporter_address or issue.place,
-        steps=steps, age_days=max((end - received).days, 0), deadline=deadline, due_at=due_at, state=state,
+        phone=_phone(issue.reporter_phone, full),
+        place=issue.reporter_address or issue.place,
+        steps=steps,
+        age_days=max((end - received).days, 0),
+        deadline=deadline,
+        due_at=due_at,
+        state=state,
     )
 
 
@@ -162,8 +190,12 @@ _STATE_ORDER = ("overdue", "due-today", "on-time", "to-tell", "to-close", "to-ra
 
 
 def _urgency(issue: ReportIssue) -> tuple[int, bool, str, int]:
-    return (_STATE_ORDER.index(issue.state), issue.priority != "urgent",
-            clock.iso(clock.parse(issue.due_at)) if issue.due_at else issue.received_at, issue.id)
+    return (
+        _STATE_ORDER.index(issue.state),
+        issue.priority != "urgent",
+        clock.iso(clock.parse(issue.due_at)) if issue.due_at else issue.received_at,
+        issue.id,
+    )
 
 
 # -- the next day ------------------------------------------------------------------------------
@@ -174,6 +206,8 @@ def planned(nb: Notebook, day: date, *, full: bool) -> tuple[list[TimelineItem],
     items = [item for item in timeline(nb, day) if not item.done]
     chosen = [item for item in items if item.starred or item.time is not None]
     if not full:
-        chosen = [replace(item, text=mask_text(item.text) or "",
-                          partners=tuple(mask_text(p) or "" for p in item.partners)) for item in chosen]
+        chosen = [
+            replace(item, text=mask_text(item.text) or "", partners=tuple(mask_text(p) or "" for p in item.partners))
+            for item in chosen
+        ]
     return chosen, len(items) - len(chosen)

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from gridnote.address import Address, parse_address
+from gridnote.domain.vocab import GENDERS, normalize_tags, split_list
 from gridnote.errors import InputError
-from gridnote.textnorm import normalize
-from gridnote.vocab import GENDERS, normalize_tags, split_list
+from gridnote.input.address import Address, parse_address
+from gridnote.input.text import normalize
 
 _BIRTH = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?$")
 _COMPACT_BIRTH = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -114,8 +114,9 @@ def clean_birth(value: str | date | datetime, *, today: date | None = None) -> s
     return _check_birth(year, month, day, iso, today, original=str(value))
 
 
-def _check_birth(year: int, month: int | None, day: int | None, iso: str,
-                 today: date | None, original: str | None = None) -> str:
+def _check_birth(
+    year: int, month: int | None, day: int | None, iso: str, today: date | None, original: str | None = None
+) -> str:
     from gridnote import clock
 
     today = today or clock.today()
@@ -195,7 +196,7 @@ def clean_id_number(text: str) -> str | None:
         return value
     if not _ID18.match(value):
         raise InputError("resident.bad_id_number", text=text)
-    total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=False))
     if _ID_CHECK[total % 11] != value[17]:
         raise InputError("resident.bad_id_checksum", text=text)
     return value

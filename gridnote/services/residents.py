@@ -7,11 +7,11 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.address import Address
-from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError, StateError
-from gridnote.i18n import join_list
+from gridnote.input.address import Address
+from gridnote.messages.i18n import join_list
 from gridnote.models import Building, Contact, Household, Resident, ResidentCard
+from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:  # what she typed: needed by the writes only
     from gridnote.services.resident_fields import ResidentInput
@@ -104,7 +104,7 @@ def find_building(nb: Notebook, code: str) -> int:
 
 def resolve_building(nb: Notebook, text: str) -> int:
     """The id of the building she typed (``5``, ``5号楼``, ``5栋``)."""
-    from gridnote.address import require_building_code
+    from gridnote.input.address import require_building_code
 
     return find_building(nb, require_building_code(text))
 
@@ -151,8 +151,14 @@ def list_households(nb: Notebook, building: str | None = None) -> list[Household
         params,
     )
     return [
-        Household(r["id"], r["address"], r["building"], r["unit"], r["room"],
-                  tuple((r["members"] or "").split("、")) if r["members"] else ())
+        Household(
+            r["id"],
+            r["address"],
+            r["building"],
+            r["unit"],
+            r["room"],
+            tuple((r["members"] or "").split("、")) if r["members"] else (),
+        )
         for r in rows
     ]
 
@@ -185,16 +191,16 @@ def list_residents(
         clauses.append("EXISTS (SELECT 1 FROM resident_tags t WHERE t.resident_id = r.id AND t.tag = ?)")
         params.append(tag)
     if text:
-        from gridnote.db import contains
-        from gridnote.textnorm import fold
-
+        from gridnote.input.text import fold
         from gridnote.services.resident_fields import phone_spellings
+        from gridnote.store.notebook import contains
 
         like = contains(fold(text))
         columns = ("r.name", "r.alias", "r.pinyin", "r.initials", "r.note", "h.address")
         phones = [contains(spelling) for spelling in phone_spellings(fold(text))]  # old +86-138-… too
-        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in
-                                         (*columns, *["r.phones"] * len(phones))) + ")")
+        clauses.append(
+            "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in (*columns, *["r.phones"] * len(phones))) + ")"
+        )
         params += [like] * len(columns) + phones
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = nb.rows(
@@ -206,14 +212,15 @@ def list_residents(
 
 
 def _pinyin_columns(name: str, alias: str | None) -> dict[str, str]:
-    from gridnote.pinyin import pinyin_keys
+    from gridnote.input.pinyin import pinyin_keys
 
     full, initials = pinyin_keys(name, alias)
     return {"pinyin": full, "initials": initials}
 
 
-def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = False,
-                 same_name: bool = False) -> Resident:
+def add_resident(
+    nb: Notebook, fields: ResidentInput, *, known_building: bool = False, same_name: bool = False
+) -> Resident:
     """Register a resident (and their household, and building unless ``known_building``).
 
     A second resident of the same name at the same address is refused unless
@@ -228,8 +235,7 @@ def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = 
     with nb.transaction():
         if fields.id_number:
             _unique_id_number(nb, fields.id_number, None)
-        household_id = (ensure_household(nb, fields.address, known_building=known_building)
-                        if fields.address else None)
+        household_id = ensure_household(nb, fields.address, known_building=known_building) if fields.address else None
         if household_id is not None and not same_name:
             _no_namesake(nb, household_id, fields.name)
         now = clock.iso(clock.now())
@@ -259,8 +265,10 @@ def add_resident(nb: Notebook, fields: ResidentInput, *, known_building: bool = 
 
 
 def _no_namesake(nb: Notebook, household_id: int, name: str) -> None:
-    row = nb.one("SELECT id FROM residents WHERE household_id = ? AND name = ? AND moved_out_at IS NULL "
-                 "ORDER BY id", [household_id, name])
+    row = nb.one(
+        "SELECT id FROM residents WHERE household_id = ? AND name = ? AND moved_out_at IS NULL ORDER BY id",
+        [household_id, name],
+    )
     if row is not None:
         there = get_resident(nb, int(row[0]))
         raise StateError("resident.same_name_here", id=there.id, name=there.display_name, address=there.address)
@@ -272,8 +280,7 @@ def _unique_id_number(nb: Notebook, id_number: str, resident_id: int | None) -> 
         raise InputError("resident.duplicate_id", name=row["name"], id=row["id"])
 
 
-def record_revision(nb: Notebook, table: str, row_id: int, action: str,
-                    before: dict[str, Any] | None = None) -> None:
+def record_revision(nb: Notebook, table: str, row_id: int, action: str, before: dict[str, Any] | None = None) -> None:
     """Keep the row as it was before a change, so nothing is lost without trace.
 
     ``before`` records state that is not one row (a resident's tags).
@@ -295,8 +302,9 @@ def record_revision(nb: Notebook, table: str, row_id: int, action: str,
     )
 
 
-def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
-                  replace_phones: bool = True, known_building: bool = False) -> Resident:
+def edit_resident(
+    nb: Notebook, resident_id: int, fields: ResidentInput, *, replace_phones: bool = True, known_building: bool = False
+) -> Resident:
     """Change the given fields; the previous row is kept in ``revisions``."""
     current = get_resident(nb, resident_id)
     changes: dict[str, Any] = {}
@@ -321,8 +329,11 @@ def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
     if fields.note is not None and (fields.note or None) != current.note:
         changes["note"] = fields.note or None
     if fields.phones is not None:
-        phones = fields.phones if replace_phones else [*current.phones, *[
-            p for p in fields.phones if p not in current.phones]]
+        phones = (
+            fields.phones
+            if replace_phones
+            else [*current.phones, *[p for p in fields.phones if p not in current.phones]]
+        )
         if tuple(phones) != current.phones:
             changes["phones"] = ",".join(phones)
     with nb.transaction():
@@ -332,8 +343,7 @@ def edit_resident(nb: Notebook, resident_id: int, fields: ResidentInput, *,
         if changes:
             record_revision(nb, "residents", resident_id, "edit")
             if "name" in changes or "alias" in changes:
-                changes.update(_pinyin_columns(changes.get("name", current.name),
-                                               changes.get("alias", current.alias)))
+                changes.update(_pinyin_columns(changes.get("name", current.name), changes.get("alias", current.alias)))
             changes["updated_at"] = clock.iso(clock.now())
             nb.update("residents", resident_id, changes)
         _add_tags(nb, resident_id, new_tags)
@@ -379,16 +389,21 @@ def move_out(nb: Notebook, resident_id: int, *, note: str | None = None, undo: b
     with nb.transaction():
         record_revision(nb, "residents", resident_id, "move-back" if undo else "move-out")
         now = clock.iso(clock.now())
-        nb.update("residents", resident_id, {
-            "moved_out_at": None if undo else now,
-            "moved_out_note": None if undo else note,
-            "updated_at": now,
-        })
+        nb.update(
+            "residents",
+            resident_id,
+            {
+                "moved_out_at": None if undo else now,
+                "moved_out_note": None if undo else note,
+                "updated_at": now,
+            },
+        )
     return get_resident(nb, resident_id)
 
 
-def add_contact(nb: Notebook, resident_id: int, name: str, relation: str | None,
-                phone: str | None, nearby: bool) -> int:
+def add_contact(
+    nb: Notebook, resident_id: int, name: str, relation: str | None, phone: str | None, nearby: bool
+) -> int:
     existing = nb.one(
         "SELECT id FROM contacts WHERE resident_id = ? AND name = ? AND coalesce(phone, '') = ?",
         [resident_id, name, phone or ""],
@@ -396,8 +411,10 @@ def add_contact(nb: Notebook, resident_id: int, name: str, relation: str | None,
     if existing:
         nb.update("contacts", existing[0], {"relation": relation, "nearby": int(nearby)})
         return int(existing[0])
-    return nb.insert("contacts", {"resident_id": resident_id, "name": name, "relation": relation,
-                                  "phone": phone, "nearby": int(nearby)})
+    return nb.insert(
+        "contacts",
+        {"resident_id": resident_id, "name": name, "relation": relation, "phone": phone, "nearby": int(nearby)},
+    )
 
 
 def remove_contact(nb: Notebook, resident_id: int, contact_id: int) -> None:
@@ -413,8 +430,11 @@ def resident_card(nb: Notebook, resident_id: int) -> ResidentCard:
     resident = get_resident(nb, resident_id)
     household: list[Resident] = []
     if resident.household_id is not None:
-        rows = nb.rows(RESIDENT_SELECT + " WHERE r.household_id = ? AND r.id != ? AND r.moved_out_at IS NULL"
-                       " ORDER BY r.birth, r.id", [resident.household_id, resident_id])
+        rows = nb.rows(
+            RESIDENT_SELECT + " WHERE r.household_id = ? AND r.id != ? AND r.moved_out_at IS NULL"
+            " ORDER BY r.birth, r.id",
+            [resident.household_id, resident_id],
+        )
         household = [resident_from_row(r) for r in rows]
     contacts = [
         Contact(r["id"], r["name"], r["relation"], r["phone"], bool(r["nearby"]))

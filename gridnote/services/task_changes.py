@@ -22,17 +22,22 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.db import Notebook
 from gridnote.errors import InputError, StateError
 from gridnote.models import Task
 from gridnote.services.tasks import add_task, clean_text, due_columns, get_task
+from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
-    from gridnote.dates import When
+    from gridnote.input.dates import When
 
 
-def _change(nb: Notebook, numbers: Iterable[int], action: str,
-            check: Callable[[Task], None], change: Callable[[Task], dict[str, Any]]) -> list[Task]:
+def _change(
+    nb: Notebook,
+    numbers: Iterable[int],
+    action: str,
+    check: Callable[[Task], None],
+    change: Callable[[Task], dict[str, Any]],
+) -> list[Task]:
     """Apply one change to several tasks, all or none; each old row goes to ``revisions``."""
     from gridnote.services.residents import record_revision
 
@@ -65,9 +70,13 @@ def complete(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
     """Mark tasks done; a repeating task writes its next occurrence."""
     now = clock.now()
     with nb.transaction():
-        done = _change(nb, numbers, "done", _must_be_open,
-                       lambda task: {"status": "done", "done_at": clock.iso(now),
-                                     "done_day": now.date().isoformat()})
+        done = _change(
+            nb,
+            numbers,
+            "done",
+            _must_be_open,
+            lambda task: {"status": "done", "done_at": clock.iso(now), "done_day": now.date().isoformat()},
+        )
         result = []
         for task in done:
             follower = _schedule_next(nb, task, now.date()) if task.every else None
@@ -77,8 +86,8 @@ def complete(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
 
 def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
     """Write the next occurrence; None when it would fall past the last plausible year."""
-    from gridnote.dates import When, in_bounds
-    from gridnote.recurrence import Rule
+    from gridnote.input.dates import When, in_bounds
+    from gridnote.input.recurrence import Rule
 
     rule = Rule(task.every or "")
     first = get_task(nb, task.series_id) if task.series_id else task
@@ -91,9 +100,17 @@ def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
     if not in_bounds(day):
         return None
     moment = clock.parse(task.due_at).time() if task.due_at else None
-    follower = add_task(nb, task.text, due=When(day, moment), starred=task.starred,
-                        resident_id=task.resident_id, building_id=task.building_id,
-                        every=task.every, note=task.note, source=f"task:{task.id}")
+    follower = add_task(
+        nb,
+        task.text,
+        due=When(day, moment),
+        starred=task.starred,
+        resident_id=task.resident_id,
+        building_id=task.building_id,
+        every=task.every,
+        note=task.note,
+        source=f"task:{task.id}",
+    )
     nb.update("tasks", follower.id, {"series_id": first.id})
     return get_task(nb, follower.id)
 
@@ -108,8 +125,9 @@ def skip(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
             raise StateError("task.skip_not_repeating", id=task.id, text=task.text)
 
     with nb.transaction():
-        skipped = _change(nb, numbers, "skip", check,
-                          lambda task: {"status": "dropped", "skipped": 1, "dropped_at": clock.iso(now)})
+        skipped = _change(
+            nb, numbers, "skip", check, lambda task: {"status": "dropped", "skipped": 1, "dropped_at": clock.iso(now)}
+        )
         result = []
         for task in skipped:
             follower = _schedule_next(nb, task, now.date())
@@ -146,15 +164,18 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
                 raise StateError("task.series_open", id=task.id, other=other[0])
 
     with nb.transaction():
-        opened = _change(nb, ids, "reopen", check,
-                         lambda task: {"status": "open", "done_at": None, "done_day": None,
-                                       "dropped_at": None, "skipped": 0})
+        opened = _change(
+            nb,
+            ids,
+            "reopen",
+            check,
+            lambda task: {"status": "open", "done_at": None, "done_day": None, "dropped_at": None, "skipped": 0},
+        )
         result = []
         for task in opened:
             follower = None
             if task.every:
-                row = nb.one("SELECT id FROM tasks WHERE source = ? AND status = 'open'",
-                             [f"task:{task.id}"])
+                row = nb.one("SELECT id FROM tasks WHERE source = ? AND status = 'open'", [f"task:{task.id}"])
                 if row is not None:
                     follower = drop(nb, [row[0]])[0]
             result.append(Reopening(task, follower))
@@ -164,23 +185,20 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
 def drop(nb: Notebook, numbers: Iterable[int]) -> list[Task]:
     """Mark open tasks dropped (kept in the notebook; a repeating one stops repeating)."""
     now = clock.iso(clock.now())
-    return _change(nb, numbers, "drop", _must_be_open,
-                   lambda task: {"status": "dropped", "dropped_at": now})
+    return _change(nb, numbers, "drop", _must_be_open, lambda task: {"status": "dropped", "dropped_at": now})
 
 
 def star(nb: Notebook, numbers: Iterable[int], starred: bool = True) -> list[Task]:
     def check(task: Task) -> None:
         if task.starred == starred:
-            raise StateError("task.already_starred" if starred else "task.not_starred",
-                             id=task.id, text=task.text)
+            raise StateError("task.already_starred" if starred else "task.not_starred", id=task.id, text=task.text)
 
-    return _change(nb, numbers, "star" if starred else "unstar", check,
-                   lambda task: {"starred": int(starred)})
+    return _change(nb, numbers, "star" if starred else "unstar", check, lambda task: {"starred": int(starred)})
 
 
 def move(nb: Notebook, numbers: Iterable[int], when: When) -> list[Task]:
     """Give open tasks a new due day; a day without a time keeps each task's time."""
-    from gridnote.dates import When
+    from gridnote.input.dates import When
 
     def change(task: Task) -> dict[str, Any]:
         moment = when.time
@@ -212,8 +230,12 @@ def edit(nb: Notebook, number: int, e: TaskEdit) -> Task:
 
     A new repeat rule starts a series of its own from this task.
     """
-    if (e.due is not None and e.clear_due) or (e.resident_id is not None and e.clear_resident) or (
-            e.building_id is not None and e.clear_building) or (e.every is not None and e.clear_every):
+    if (
+        (e.due is not None and e.clear_due)
+        or (e.resident_id is not None and e.clear_resident)
+        or (e.building_id is not None and e.clear_building)
+        or (e.every is not None and e.clear_every)
+    ):
         raise InputError("task.conflicting_edit")
     changes: dict[str, Any] = {}
     if e.text is not None:
@@ -231,8 +253,8 @@ def edit(nb: Notebook, number: int, e: TaskEdit) -> Task:
     if not changes:
         raise InputError("task.nothing_to_change")
     current = get_task(nb, number)
-    every = changes["every"] if "every" in changes else current.every
-    due = changes["due_date"] if "due_date" in changes else current.due_date
+    every = changes.get("every", current.every)
+    due = changes.get("due_date", current.due_date)
     if every and not due:
         raise InputError("task.repeat_needs_due", id=number)
     return _change(nb, [number], "edit", lambda task: None, lambda task: changes)[0]

@@ -18,13 +18,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.db import Notebook
 from gridnote.errors import InputError, NotFoundError
+from gridnote.input.text import display_name
 from gridnote.models import Task
-from gridnote.textnorm import display_name
+from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
-    from gridnote.dates import When
+    from gridnote.input.dates import When
     from gridnote.models import Resident
 
 TASK_SELECT = """
@@ -94,7 +94,7 @@ def add_task(
     source: str | None = None,
 ) -> Task:
     """Write one task (inside the caller's transaction if there is one)."""
-    from gridnote.textnorm import MAX_NOTE, check_length
+    from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(text)
     check_length(note, MAX_NOTE)
@@ -123,7 +123,7 @@ def add_task(
 
 def parse_number(text: str) -> int:
     """A task number as typed: ``12`` or ``#12``."""
-    from gridnote.textnorm import read_number
+    from gridnote.input.text import read_number
 
     number = read_number(text)
     if number is None:
@@ -133,8 +133,8 @@ def parse_number(text: str) -> int:
 
 def parse_status(text: str) -> str | None:
     """``open``/``未完成``, ``done``, ``dropped``, ``skipped`` → the code; ``all``/``全部`` → None (every status)."""
-    from gridnote.textnorm import fold
-    from gridnote.vocab import TASK_STATUSES
+    from gridnote.domain.vocab import TASK_STATUSES
+    from gridnote.input.text import fold
 
     if fold(text) in ("all", "全部", "所有"):
         return None
@@ -160,7 +160,7 @@ def due_from(due: str | None, at: str | None, *, default: date | None = None) ->
     day (``明天6:30``) but not contradict ``--due`` or the default day. What is due looks
     ahead (``dates.parse_due_when``): a bare time already past today is tomorrow's.
     """
-    from gridnote.dates import When, parse_due_when, parse_when
+    from gridnote.input.dates import When, parse_due_when, parse_when
 
     when = parse_due_when(due) if due else None
     if at is None:
@@ -179,7 +179,7 @@ def due_from(due: str | None, at: str | None, *, default: date | None = None) ->
 def parse_every(text: str | None) -> str | None:
     if text is None:
         return None
-    from gridnote.recurrence import parse_rule
+    from gridnote.input.recurrence import parse_rule
 
     return parse_rule(text).code
 
@@ -193,7 +193,7 @@ def first_due(rule: str | None, when: When | None, *, explicit: bool) -> When | 
         raise InputError("task.weekday_on_weekend", day=when.day.isoformat())
     from datetime import timedelta
 
-    from gridnote.dates import When
+    from gridnote.input.dates import When
 
     return When(when.day + timedelta(days=7 - when.day.weekday()), when.time)
 
@@ -213,8 +213,8 @@ def named_resident(nb: Notebook, text: str) -> Resident | None:
     alias of three characters or more counts anywhere (``给李奶奶量血压``).
     Two people named, or a name several residents share: no one.
     """
+    from gridnote.input.text import fold
     from gridnote.services.residents import get_resident
-    from gridnote.textnorm import fold
 
     folded = fold(text)
     words = set(folded.split())
@@ -232,7 +232,7 @@ _BUILDING_WORD = re.compile(r"(\d+)\s*(?:号楼|栋|幢)|\bbuilding\s*(\d+)\b|\b
 
 def named_building(nb: Notebook, text: str) -> int | None:
     """The one known building the task text names (``巡查5号楼``, ``walk building 5``)."""
-    from gridnote.textnorm import normalize
+    from gridnote.input.text import normalize
 
     codes = {next(g for g in m.groups() if g) for m in _BUILDING_WORD.finditer(normalize(text))}
     if len(codes) != 1:
@@ -265,8 +265,14 @@ class TaskFilter:
     @property
     def narrowed(self) -> bool:
         """Filtered by more than status and overdue (so an empty list is not "nothing at all")."""
-        return bool(self.starred or self.resident_id is not None or self.building_id is not None
-                    or self.start or self.end or self.undated)
+        return bool(
+            self.starred
+            or self.resident_id is not None
+            or self.building_id is not None
+            or self.start
+            or self.end
+            or self.undated
+        )
 
 
 def list_tasks(nb: Notebook, f: TaskFilter = TaskFilter()) -> list[Task]:
@@ -303,16 +309,19 @@ def list_tasks(nb: Notebook, f: TaskFilter = TaskFilter()) -> list[Task]:
 
 def tasks_due_on(nb: Notebook, day: date) -> list[Task]:
     """Open and done tasks due on ``day`` (dropped ones are left out)."""
-    rows = nb.rows(TASK_SELECT + " WHERE t.status IN ('open', 'done') AND t.due_date = ?" + TASK_ORDER,
-                   [day.isoformat()])
+    rows = nb.rows(
+        TASK_SELECT + " WHERE t.status IN ('open', 'done') AND t.due_date = ?" + TASK_ORDER, [day.isoformat()]
+    )
     return [task_from_row(r) for r in rows]
 
 
 def overdue_tasks(nb: Notebook, day: date) -> list[Task]:
     """Open tasks due before ``day``: starred first, then the oldest first."""
-    rows = nb.rows(TASK_SELECT + " WHERE t.status = 'open' AND t.due_date < ?"
-                   " ORDER BY t.starred DESC, t.due_date, t.due_at IS NULL, t.due_at, t.id",
-                   [day.isoformat()])
+    rows = nb.rows(
+        TASK_SELECT + " WHERE t.status = 'open' AND t.due_date < ?"
+        " ORDER BY t.starred DESC, t.due_date, t.due_at IS NULL, t.due_at, t.id",
+        [day.isoformat()],
+    )
     return [task_from_row(r) for r in rows]
 
 
@@ -321,11 +330,9 @@ def count_open(nb: Notebook) -> int:
 
 
 def count_done_on(nb: Notebook, day: date) -> int:
-    return int(nb.scalar("SELECT count(*) FROM tasks WHERE done_day = ? AND status = 'done'",
-                         [day.isoformat()]))
+    return int(nb.scalar("SELECT count(*) FROM tasks WHERE done_day = ? AND status = 'done'", [day.isoformat()]))
 
 
 def count_carry_over(nb: Notebook, day: date) -> int:
     """Open tasks due on or before ``day``."""
-    return int(nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open' AND due_date <= ?",
-                         [day.isoformat()]))
+    return int(nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open' AND due_date <= ?", [day.isoformat()]))

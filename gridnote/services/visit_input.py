@@ -2,7 +2,7 @@
 
 Dates in a log look back: the visit already happened, and a history query is
 about the past, so ``周五`` and ``11-20`` mean the last such day
-(:func:`gridnote.dates.parse_past_when`), while a follow-up looks ahead like any due date.
+(:func:`gridnote.input.dates.parse_past_when`), while a follow-up looks ahead like any due date.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from gridnote import clock
+from gridnote.domain.vocab import VISIT_KINDS
 from gridnote.errors import InputError
-from gridnote.textnorm import normalize
-from gridnote.vocab import VISIT_KINDS
+from gridnote.input.text import normalize
 
 if TYPE_CHECKING:
-    from gridnote.dates import When
+    from gridnote.input.dates import When
 
 FUTURE_SLACK = timedelta(minutes=10)  # a clock a few minutes fast is not a future visit
 UNTIMED_VISIT = time(12, 0)  # a past day given without a time of day
@@ -52,7 +52,7 @@ def visit_moment(text: str | None) -> datetime:
     now = clock.now()
     if text is None:
         return now
-    from gridnote.dates import parse_past_when
+    from gridnote.input.dates import parse_past_when
 
     when = parse_past_when(text, now=now)
     if when.time is None:
@@ -70,11 +70,11 @@ _FOLLOW_SEP = re.compile(r":(?!\d)")
 
 def parse_follow_up(text: str) -> FollowUp:
     """``WHEN[: TEXT]``: ``后天: 复测血压``, ``in 2 days: re-check BP``, ``明天6:30: 量血压``, ``fri``."""
-    from gridnote.dates import parse_due_when
+    from gridnote.input.dates import parse_due_when
 
     value = normalize(text)
     match = _FOLLOW_SEP.search(value)
-    when_text, task_text = (value[: match.start()], value[match.end():]) if match else (value, "")
+    when_text, task_text = (value[: match.start()], value[match.end() :]) if match else (value, "")
     when = parse_due_when(when_text)  # looks ahead as a task's --due does: 6:30 at noon is tomorrow's
     if when.day < clock.today():
         raise InputError("visit.follow_up_past", text=text.strip(), day=when.day.isoformat())

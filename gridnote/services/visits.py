@@ -24,17 +24,15 @@ from datetime import date, datetime
 from typing import Any
 
 from gridnote import clock
-from gridnote.i18n import join_list
-from gridnote.db import Notebook
+from gridnote.domain.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
 from gridnote.errors import InputError, NotFoundError, StateError
+from gridnote.input.text import display_name, normalize
+from gridnote.messages.i18n import join_list
 from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visit
-from gridnote.textnorm import display_name
-from gridnote.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
 from gridnote.services.care import CARE_KINDS, next_care_visit
 from gridnote.services.rechecks import add_recheck, open_recheck, recheck_text, release
 from gridnote.services.visit_input import FollowUp
-from gridnote.textnorm import normalize
-
+from gridnote.store.notebook import Notebook
 
 
 @dataclass(frozen=True)
@@ -64,8 +62,15 @@ class VisitChanges:
     follow_up: FollowUp | None = None
 
     def empty(self) -> bool:
-        return (self.kind is None and self.at is None and self.note is None and self.target is None
-                and not self.readings and not self.drop and self.follow_up is None)
+        return (
+            self.kind is None
+            and self.at is None
+            and self.note is None
+            and self.target is None
+            and not self.readings
+            and not self.drop
+            and self.follow_up is None
+        )
 
 
 # -- who ---------------------------------------------------------------------------------
@@ -77,18 +82,18 @@ def resident_target(nb: Notebook, resident: Resident) -> Target:
 
 
 def building_target(nb: Notebook, text: str) -> Target:
-    from gridnote.address import require_building_code
+    from gridnote.input.address import require_building_code
     from gridnote.services.residents import find_building
 
     code = require_building_code(text)
-    from gridnote.i18n import t
+    from gridnote.messages.i18n import t
 
     return Target(building_id=find_building(nb, code), label=t("building.label", code=code))
 
 
 def place_target(nb: Notebook, who: str) -> Target | None:
     """A household (``8-2-301``) or a building written as one (``5号楼``); None for a resident query."""
-    from gridnote.address import looks_like_address, parse_address
+    from gridnote.input.address import looks_like_address, parse_address
 
     text = normalize(who)
     if text.startswith("#") or not looks_like_address(text):
@@ -99,8 +104,7 @@ def place_target(nb: Notebook, who: str) -> Target | None:
         row = nb.one("SELECT id, building_id FROM households WHERE address = ?", [address.canonical()])
         if row is None:
             raise NotFoundError("visit.no_household", address=address.canonical())
-        members = nb.rows("SELECT id FROM residents WHERE household_id = ? AND moved_out_at IS NULL",
-                          [row["id"]])
+        members = nb.rows("SELECT id FROM residents WHERE household_id = ? AND moved_out_at IS NULL", [row["id"]])
         if len(members) == 1:
             from gridnote.services.residents import get_resident
 
@@ -113,31 +117,54 @@ def place_target(nb: Notebook, who: str) -> Target | None:
 
 # -- writing -------------------------------------------------------------------------------
 def thresholds(nb: Notebook) -> dict[str, float]:
-    from gridnote.services.config import get
+    from gridnote.services.settings import get
 
     return {key: get(nb, key) for key in threshold_keys()}
 
 
-def _insert_reading(nb: Notebook, visit_id: int, resident_id: int | None, reading: ReadingInput,
-                    limits: dict[str, float], at: str, day: str) -> bool:
+def _insert_reading(
+    nb: Notebook,
+    visit_id: int,
+    resident_id: int | None,
+    reading: ReadingInput,
+    limits: dict[str, float],
+    at: str,
+    day: str,
+) -> bool:
     flags = evaluate(reading, limits)
-    nb.insert("readings", {
-        "visit_id": visit_id, "resident_id": resident_id, "kind": reading.kind,
-        "value": reading.value, "value2": reading.value2, "unit": reading.unit,
-        "flagged": int(bool(flags)), "flag_reason": flags_to_text(flags), "at": at, "day": day,
-    })
+    nb.insert(
+        "readings",
+        {
+            "visit_id": visit_id,
+            "resident_id": resident_id,
+            "kind": reading.kind,
+            "value": reading.value,
+            "value2": reading.value2,
+            "unit": reading.unit,
+            "flagged": int(bool(flags)),
+            "flag_reason": flags_to_text(flags),
+            "at": at,
+            "day": day,
+        },
+    )
     return bool(flags)
 
 
 def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingInput]) -> None:
     if readings and target.resident_id is None:
         if target.household_id is not None:
-            members = [r[0] for r in nb.rows(
-                "SELECT coalesce(alias, name) FROM residents WHERE household_id = ? AND moved_out_at IS NULL"
-                " ORDER BY id", [target.household_id])]
+            members = [
+                r[0]
+                for r in nb.rows(
+                    "SELECT coalesce(alias, name) FROM residents WHERE household_id = ? AND moved_out_at IS NULL"
+                    " ORDER BY id",
+                    [target.household_id],
+                )
+            ]
             if members:
-                raise InputError("visit.readings_need_member", address=target.label, count=len(members),
-                                 members=join_list(members))
+                raise InputError(
+                    "visit.readings_need_member", address=target.label, count=len(members), members=join_list(members)
+                )
         raise InputError("visit.readings_need_resident", who=target.label)
     if kind == "walk" and not target.is_building:
         raise InputError("visit.walk_needs_building", who=target.label)
@@ -154,7 +181,7 @@ def log_visit(
     follow_up: FollowUp | None = None,
 ) -> LogResult:
     """Write one visit per target (several for a walk of several buildings), all or nothing."""
-    from gridnote.textnorm import MAX_NOTE, check_length
+    from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(note, MAX_NOTE)
     readings = readings or []
@@ -168,11 +195,20 @@ def log_visit(
     covering: Task | None = None
     with nb.transaction():
         for target in targets:
-            visit_id = nb.insert("visits", {
-                "kind": kind, "at": stamp, "day": day, "resident_id": target.resident_id,
-                "household_id": target.household_id, "building_id": target.building_id,
-                "note": note or None, "created_at": now, "updated_at": now,
-            })
+            visit_id = nb.insert(
+                "visits",
+                {
+                    "kind": kind,
+                    "at": stamp,
+                    "day": day,
+                    "resident_id": target.resident_id,
+                    "household_id": target.household_id,
+                    "building_id": target.building_id,
+                    "note": note or None,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
             ids.append(visit_id)
             for reading in readings:
                 if _insert_reading(nb, visit_id, target.resident_id, reading, limits, stamp, day):
@@ -180,19 +216,22 @@ def log_visit(
         first = targets[0]
         if follow_up is not None:
             tasks.append(_follow_up_task(nb, follow_up, first, ids[0], len(targets) == 1, flagged))
-        elif flagged and (covering := open_recheck(nb, first.resident_id, flagged)) is None:
-            if (recheck := add_recheck(nb, first.resident_id, ids[0], flagged)) is not None:
+        elif flagged:
+            covering = open_recheck(nb, first.resident_id, flagged)
+            if covering is None and (recheck := add_recheck(nb, first.resident_id, ids[0], flagged)) is not None:
                 tasks.append(recheck)
 
     visits = [get_visit(nb, i) for i in ids]
     care = next_care_visit(nb, first.resident_id) if kind in CARE_KINDS and first.resident_id else None
-    return LogResult(visits, tasks, care, recheck_suggested=bool(flagged) and not tasks and covering is None,
-                     recheck_open=covering)
+    return LogResult(
+        visits, tasks, care, recheck_suggested=bool(flagged) and not tasks and covering is None, recheck_open=covering
+    )
 
 
-def _follow_up_task(nb: Notebook, follow_up: FollowUp, target: Target, visit_id: int, single: bool,
-                    flagged: list[str]) -> Task:
-    from gridnote.i18n import t
+def _follow_up_task(
+    nb: Notebook, follow_up: FollowUp, target: Target, visit_id: int, single: bool, flagged: list[str]
+) -> Task:
+    from gridnote.messages.i18n import t
     from gridnote.services.tasks import add_task
 
     household = target.resident_id is None and target.household_id is not None
@@ -202,13 +241,20 @@ def _follow_up_task(nb: Notebook, follow_up: FollowUp, target: Target, visit_id:
         text = recheck_text(flagged) if flagged else t("visit.follow_up_task", who=who)
     building_id = target.building_id if single and target.resident_id is None else None
     note = target.label if household else None
-    return add_task(nb, text, due=follow_up.when, resident_id=target.resident_id, building_id=building_id,
-                    note=note, source=f"visit:{visit_id}")
+    return add_task(
+        nb,
+        text,
+        due=follow_up.when,
+        resident_id=target.resident_id,
+        building_id=building_id,
+        note=note,
+        source=f"visit:{visit_id}",
+    )
 
 
 def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     """Correct a visit; every row changed keeps its before-image in ``revisions``."""
-    from gridnote.i18n import t
+    from gridnote.messages.i18n import t
     from gridnote.services.residents import record_revision
 
     current = get_visit(nb, visit_id)
@@ -216,21 +262,23 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         raise StateError("visit.edit_undone", id=visit_id)
     if changes.empty():
         raise InputError("visit.nothing_to_edit")
-    from gridnote.textnorm import MAX_NOTE, check_length
+    from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(changes.note, MAX_NOTE)
-    target = changes.target or Target(current.resident_id, current.household_id, current.building_id,
-                                      current.resident or current.address
-                                      or t("building.label", code=current.building))
+    target = changes.target or Target(
+        current.resident_id,
+        current.household_id,
+        current.building_id,
+        current.resident or current.address or t("building.label", code=current.building),
+    )
     kind = changes.kind or current.kind
     kept = [r for r in current.readings if r.kind not in changes.drop]
     _check_fits(nb, kind, target, [*changes.readings, *(ReadingInput(r.kind, r.value, r.value2) for r in kept)])
     unknown = [k for k in changes.drop if k not in {r.kind for r in current.readings}]
     if unknown:
-        from gridnote.readings import READING_KINDS
+        from gridnote.domain.readings import READING_KINDS
 
-        raise InputError("visit.no_such_reading", id=visit_id,
-                         kind=join_list(READING_KINDS.label(k) for k in unknown))
+        raise InputError("visit.no_such_reading", id=visit_id, kind=join_list(READING_KINDS.label(k) for k in unknown))
     at = changes.at or clock.parse(current.at)
     stamp, day, now = clock.iso(at), clock.day_of(at), clock.iso(clock.now())
     limits = thresholds(nb) if changes.readings else {}
@@ -240,9 +288,15 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     moved: list[Task] = []
     with nb.transaction():
         record_revision(nb, "visits", visit_id, "edit")
-        values: dict[str, Any] = {"kind": kind, "at": stamp, "day": day, "resident_id": target.resident_id,
-                                  "household_id": target.household_id, "building_id": target.building_id,
-                                  "updated_at": now}
+        values: dict[str, Any] = {
+            "kind": kind,
+            "at": stamp,
+            "day": day,
+            "resident_id": target.resident_id,
+            "household_id": target.household_id,
+            "building_id": target.building_id,
+            "updated_at": now,
+        }
         if changes.note is not None:
             values["note"] = changes.note or None
         nb.update("visits", visit_id, values)
@@ -262,8 +316,10 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
             if not still_flagged:  # corrected to normal: its re-check goes (or to a later flagged visit)
                 dropped, moved = release(nb, [visit_id])
         if target.resident_id != current.resident_id:
-            for row in nb.rows("SELECT id FROM tasks WHERE status = 'open' AND source IN (?, ?)",
-                               [f"visit:{visit_id}", f"recheck:{visit_id}"]):
+            for row in nb.rows(
+                "SELECT id FROM tasks WHERE status = 'open' AND source IN (?, ?)",
+                [f"visit:{visit_id}", f"recheck:{visit_id}"],
+            ):
                 record_revision(nb, "tasks", row[0], "edit")
                 nb.update("tasks", row[0], {"resident_id": target.resident_id, "updated_at": now})
         if changes.follow_up is not None:
@@ -272,7 +328,8 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
             twin = nb.one(
                 "SELECT id FROM tasks WHERE status = 'open' AND source = ? AND text = ? AND due_date IS ?"
                 " AND due_at IS ? AND id != ?",
-                [f"visit:{visit_id}", task.text, task.due_date, task.due_at, task.id])
+                [f"visit:{visit_id}", task.text, task.due_date, task.due_at, task.id],
+            )
             if twin is not None:  # the same follow-up asked for twice: keep the first one
                 nb.execute("DELETE FROM tasks WHERE id = ?", [task.id])
                 from gridnote.services.tasks import get_task
@@ -282,9 +339,15 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         covering = open_recheck(nb, target.resident_id, flagged) if flagged and not tasks else None
 
     care = next_care_visit(nb, target.resident_id) if kind in CARE_KINDS and target.resident_id else None
-    return LogResult([get_visit(nb, visit_id)], tasks, care,
-                     recheck_suggested=bool(flagged) and not tasks and covering is None, recheck_open=covering,
-                     dropped_tasks=dropped, moved_rechecks=moved)
+    return LogResult(
+        [get_visit(nb, visit_id)],
+        tasks,
+        care,
+        recheck_suggested=bool(flagged) and not tasks and covering is None,
+        recheck_open=covering,
+        dropped_tasks=dropped,
+        moved_rechecks=moved,
+    )
 
 
 def last_entry(nb: Notebook, action: str = "edit") -> int:
@@ -315,23 +378,35 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
         raise StateError("visit.already_undone", id=visit_id, at=visit.undone_at[:16].replace("T", " "))
     ids = [visit_id]
     if last and visit.kind == "walk":  # one command walks several buildings: log -b 5 -b 6 巡查
-        ids = [r[0] for r in nb.rows(
-            "SELECT id FROM visits WHERE undone_at IS NULL AND kind = 'walk' AND created_at = ?"
-            " AND coalesce(note, '') = ? AND id > coalesce((SELECT max(id) FROM visits"
-            " WHERE id < ? AND (kind != 'walk' OR created_at != ?)), 0) ORDER BY id DESC",
-            [visit.created_at, visit.note or "", visit_id, visit.created_at])] or [visit_id]
+        ids = [
+            r[0]
+            for r in nb.rows(
+                "SELECT id FROM visits WHERE undone_at IS NULL AND kind = 'walk' AND created_at = ?"
+                " AND coalesce(note, '') = ? AND id > coalesce((SELECT max(id) FROM visits"
+                " WHERE id < ? AND (kind != 'walk' OR created_at != ?)), 0) ORDER BY id DESC",
+                [visit.created_at, visit.note or "", visit_id, visit.created_at],
+            )
+        ] or [visit_id]
     now = clock.iso(clock.now())
     marks = ", ".join("?" for _ in ids)
-    task_ids = [r[0] for r in nb.rows(
-        f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks})", [f"visit:{i}" for i in ids])]
+    task_ids = [
+        r[0]
+        for r in nb.rows(
+            f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks})", [f"visit:{i}" for i in ids]
+        )
+    ]
     with nb.transaction():
         for entry in ids:
             record_revision(nb, "visits", entry, "undo")
             nb.update("visits", entry, {"undone_at": now, "updated_at": now})
         dropped = drop(nb, task_ids)
         released, moved = release(nb, ids)
-    return UndoResult(get_visit(nb, visit_id), sorted(dropped + released, key=lambda task: task.id),
-                      [get_visit(nb, i) for i in ids if i != visit_id], moved)
+    return UndoResult(
+        get_visit(nb, visit_id),
+        sorted(dropped + released, key=lambda task: task.id),
+        [get_visit(nb, i) for i in ids if i != visit_id],
+        moved,
+    )
 
 
 # -- reading back --------------------------------------------------------------------------
@@ -347,20 +422,36 @@ VISIT_SELECT = """
 
 def reading_from_row(row: sqlite3.Row) -> Reading:
     return Reading(
-        id=row["id"], kind=row["kind"], value=row["value"], value2=row["value2"], unit=row["unit"],
+        id=row["id"],
+        kind=row["kind"],
+        value=row["value"],
+        value2=row["value2"],
+        unit=row["unit"],
         flags=flags_from_text(row["flag_reason"], row["value"], row["value2"]) if row["flagged"] else (),
-        at=row["at"], day=row["day"], visit_id=row["visit_id"],
+        at=row["at"],
+        day=row["day"],
+        visit_id=row["visit_id"],
     )
 
 
 def _visit_from_row(row: sqlite3.Row, readings: tuple[Reading, ...]) -> Visit:
     name, alias = row["resident_name"], row["resident_alias"]
     return Visit(
-        id=row["id"], kind=row["kind"], at=row["at"], day=row["day"], resident_id=row["resident_id"],
+        id=row["id"],
+        kind=row["kind"],
+        at=row["at"],
+        day=row["day"],
+        resident_id=row["resident_id"],
         resident=display_name(name, alias),
-        household_id=row["household_id"], address=row["address"], building_id=row["building_id"],
-        building=row["building_code"], note=row["note"], readings=readings,
-        created_at=row["created_at"], updated_at=row["updated_at"], undone_at=row["undone_at"],
+        household_id=row["household_id"],
+        address=row["address"],
+        building_id=row["building_id"],
+        building=row["building_code"],
+        note=row["note"],
+        readings=readings,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        undone_at=row["undone_at"],
     )
 
 
@@ -368,13 +459,15 @@ def get_visit(nb: Notebook, visit_id: int) -> Visit:
     row = nb.one(VISIT_SELECT + " WHERE v.id = ?", [visit_id])
     if row is None:
         raise NotFoundError("visit.not_found", id=visit_id)
-    readings = tuple(reading_from_row(r) for r in
-                     nb.rows("SELECT * FROM readings WHERE visit_id = ? ORDER BY id", [visit_id]))
+    readings = tuple(
+        reading_from_row(r) for r in nb.rows("SELECT * FROM readings WHERE visit_id = ? ORDER BY id", [visit_id])
+    )
     return _visit_from_row(row, readings)
 
 
-def query_visits(nb: Notebook, where: list[str], params: list[Any], *, order: str = "v.at, v.id",
-                 limit: int | None = None) -> list[Visit]:
+def query_visits(
+    nb: Notebook, where: list[str], params: list[Any], *, order: str = "v.at, v.id", limit: int | None = None
+) -> list[Visit]:
     """Visits matching SQL conditions on ``v`` (visits), with their readings, in one pass each."""
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     tail = f" ORDER BY {order}" + (f" LIMIT {int(limit)}" if limit else "")

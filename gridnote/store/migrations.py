@@ -1,7 +1,7 @@
 """The notebook schema, as numbered, append-only migrations.
 
 Never edit a migration once it has shipped: append a new ``mNNN_`` function
-to ``STEPS``. They are applied by :func:`gridnote.db.open_notebook` through
+to ``STEPS``. They are applied by :func:`gridnote.store.notebook.open_notebook` through
 sqlite-utils' ``Migrations`` (recorded in ``_sqlite_migrations``), all pending
 ones in one transaction; ``PRAGMA user_version`` then holds ``LATEST`` so a
 current notebook opens without loading sqlite-utils at all.
@@ -13,23 +13,11 @@ number she wrote down stays valid); timestamps are ISO 8601 text with offset;
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from gridnote.search_schema import m006_search
-
-
-def run_script(db: Any, script: str) -> None:
-    """Execute a script statement by statement (``executescript`` would commit)."""
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            db.execute(statement)
-            statement = ""
-    if statement.strip():
-        raise ValueError(f"incomplete SQL statement: {statement!r}")
+from gridnote.store.search_schema import m006_search
+from gridnote.store.sql import run_script
 
 
 def m001_registry(db: Any) -> None:
@@ -374,8 +362,14 @@ def m008_task_skipped(db: Any) -> None:
 
 # Append new migrations here, never reorder or edit shipped ones.
 STEPS: list[Callable[[Any], None]] = [
-    m001_registry, m002_tasks_visits, m003_issues_events, m004_visits_household, m005_report_indexes,
-    m006_search, m007_speed_indexes, m008_task_skipped,
+    m001_registry,
+    m002_tasks_visits,
+    m003_issues_events,
+    m004_visits_household,
+    m005_report_indexes,
+    m006_search,
+    m007_speed_indexes,
+    m008_task_skipped,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

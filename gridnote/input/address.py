@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gridnote.textnorm import normalize
+from gridnote.input.text import normalize
 
 _PART = r"[0-9]{1,6}[A-Za-z]?"
 _DASHED = re.compile(rf"^(?P<b>{_PART})(?:[-#/](?P<u>{_PART})(?:[-#/](?P<r>{_PART})(?:室|号)?)?)?$")  # 8-2-301室
@@ -65,11 +65,22 @@ def _part(text: str | None) -> str | None:
     if text is None:
         return None
     digits = text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return str(int(digits)) + text[len(digits):] if int(digits) else ""
+    return str(int(digits)) + text[len(digits) :] if int(digits) else ""
 
 
 _CN_UNIT = re.compile(r"([一二三四五六七八九十])(单元)")
-_CN_DIGIT = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10"}
+_CN_DIGIT = {
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+    "十": "10",
+}
 
 
 def _chinese_unit(value: str) -> str:

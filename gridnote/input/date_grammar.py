@@ -1,8 +1,8 @@
-"""The grammar behind :mod:`gridnote.dates`: numbers, times of day and days, in English and Chinese.
+"""The grammar behind :mod:`gridnote.input.dates`: numbers, times of day and days, in English and Chinese.
 
-The decisions it implements are listed in ``gridnote.dates``; this module holds
+The decisions it implements are listed in ``gridnote.input.dates``; this module holds
 the patterns and the reading. It is imported only when a date is typed, so
-commands that merely carry a :class:`~gridnote.dates.When` compile none of
+commands that merely carry a :class:`~gridnote.input.dates.When` compile none of
 its patterns.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from gridnote import clock
-from gridnote.dates import When, in_bounds
+from gridnote.input.when import When, in_bounds
 
 
 class OutOfRange(Exception):
@@ -33,18 +33,43 @@ def _bounded(moment: datetime) -> datetime:
 
 
 # ---------------------------------------------------------------- numbers
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 NUM = r"(?:\d+|[零〇一二两三四五六七八九十]+)"
-_EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-               "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-               "twelve": 12}
+_EN_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def parse_count(text: str) -> int | None:
     """``3``, ``三``, ``两``, ``十五``, ``二十三``, ``零五`` → int (0–99); None otherwise.
 
-    Shared with ``gridnote.recurrence`` (每两天) so both read numerals alike.
+    Shared with ``gridnote.input.recurrence`` (每两天) so both read numerals alike.
     """
     if text.isascii():
         return int(text) if text.isdigit() else None
@@ -78,12 +103,22 @@ def _alternation(words: Iterable[str]) -> str:
 # ---------------------------------------------------------------- times of day
 # Part of the day → (usual time when no hour is given, how to read the hour).
 _PERIODS: dict[str, tuple[time | None, str]] = {
-    "凌晨": (None, "small"), "早上": (time(7), "am"), "早晨": (time(7), "am"),
-    "清晨": (time(7), "am"), "早": (time(7), "am"), "上午": (time(9), "am"),
-    "中午": (time(12), "noon"), "下午": (time(15), "pm"), "傍晚": (time(18), "pm"),
-    "晚上": (time(20), "night"), "晚": (time(20), "night"), "夜里": (None, "night"),
-    "morning": (time(7), "am"), "noon": (time(12), "noon"),
-    "afternoon": (time(15), "pm"), "evening": (time(20), "night"),
+    "凌晨": (None, "small"),
+    "早上": (time(7), "am"),
+    "早晨": (time(7), "am"),
+    "清晨": (time(7), "am"),
+    "早": (time(7), "am"),
+    "上午": (time(9), "am"),
+    "中午": (time(12), "noon"),
+    "下午": (time(15), "pm"),
+    "傍晚": (time(18), "pm"),
+    "晚上": (time(20), "night"),
+    "晚": (time(20), "night"),
+    "夜里": (None, "night"),
+    "morning": (time(7), "am"),
+    "noon": (time(12), "noon"),
+    "afternoon": (time(15), "pm"),
+    "evening": (time(20), "night"),
     "night": (time(20), "night"),
 }
 _PERIOD_RE = re.compile(rf"({_alternation(_PERIODS)})\s*")
@@ -110,7 +145,7 @@ def parse_time(text: str, period: str | None = None) -> tuple[time, int] | None:
     if m:
         if period is not None:
             return None  # 明早下午3点: two parts of the day
-        period, s = m.group(1), s[m.end():]
+        period, s = m.group(1), s[m.end() :]
     if not s:
         default = _PERIODS[period][0] if period else None
         return (default, 0) if default is not None else None
@@ -230,22 +265,66 @@ def _relative(s: str) -> tuple[int, str, re.Match[str]] | None:
 
 
 _DAY_WORDS: dict[str, tuple[int, str | None]] = {
-    "today": (0, None), "tomorrow": (1, None), "tmr": (1, None), "tmrw": (1, None),
-    "yesterday": (-1, None), "day after tomorrow": (2, None), "tonight": (0, "evening"),
-    "this morning": (0, "morning"), "this afternoon": (0, "afternoon"),
-    "this evening": (0, "evening"), "今天": (0, None), "今日": (0, None),
-    "明天": (1, None), "明日": (1, None), "后天": (2, None), "大后天": (3, None),
-    "昨天": (-1, None), "昨日": (-1, None), "前天": (-2, None), "大前天": (-3, None),
-    "今早": (0, "早上"), "今晨": (0, "早上"), "明早": (1, "早上"), "明晨": (1, "早上"),
-    "今晚": (0, "晚上"), "明晚": (1, "晚上"), "昨晚": (-1, "晚上"),
+    "today": (0, None),
+    "tomorrow": (1, None),
+    "tmr": (1, None),
+    "tmrw": (1, None),
+    "yesterday": (-1, None),
+    "day after tomorrow": (2, None),
+    "tonight": (0, "evening"),
+    "this morning": (0, "morning"),
+    "this afternoon": (0, "afternoon"),
+    "this evening": (0, "evening"),
+    "今天": (0, None),
+    "今日": (0, None),
+    "明天": (1, None),
+    "明日": (1, None),
+    "后天": (2, None),
+    "大后天": (3, None),
+    "昨天": (-1, None),
+    "昨日": (-1, None),
+    "前天": (-2, None),
+    "大前天": (-3, None),
+    "今早": (0, "早上"),
+    "今晨": (0, "早上"),
+    "明早": (1, "早上"),
+    "明晨": (1, "早上"),
+    "今晚": (0, "晚上"),
+    "明晚": (1, "晚上"),
+    "昨晚": (-1, "晚上"),
 }
-_EN_WEEKDAYS = {name: i for i, names in enumerate((
-    "mon monday", "tue tues tuesday", "wed weds wednesday", "thu thur thurs thursday",
-    "fri friday", "sat saturday", "sun sunday")) for name in names.split()}
-_CN_WEEKDAYS = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天": 6} | {
-    str(i + 1): i for i in range(7)}
-_SHIFTS = {"this": 0, "next": 1, "last": -1, "这": 0, "这个": 0, "本": 0, "下": 1,
-           "下个": 1, "下下": 2, "下下个": 2, "上": -1, "上个": -1, "上上": -2, "上上个": -2}
+_EN_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "mon monday",
+            "tue tues tuesday",
+            "wed weds wednesday",
+            "thu thur thurs thursday",
+            "fri friday",
+            "sat saturday",
+            "sun sunday",
+        )
+    )
+    for name in names.split()
+}
+_CN_WEEKDAYS = {c: i for i, c in enumerate("一二三四五六")} | {"日": 6, "天": 6} | {str(i + 1): i for i in range(7)}
+_SHIFTS = {
+    "this": 0,
+    "next": 1,
+    "last": -1,
+    "这": 0,
+    "这个": 0,
+    "本": 0,
+    "下": 1,
+    "下个": 1,
+    "下下": 2,
+    "下下个": 2,
+    "上": -1,
+    "上个": -1,
+    "上上": -2,
+    "上上个": -2,
+}
 _EN_SHIFT = r"(?:(this|next|last)\s+)?"
 _CN_SHIFT = rf"({_alternation(w for w in _SHIFTS if not w.isascii())})?"
 _WEEK = "(?:周|星期|礼拜)"
@@ -256,29 +335,44 @@ def _shift(word: str | None) -> int | None:
 
 
 _DAY_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], date], _DayResult]]] = [
-    (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})t?"),
-     lambda m, today: (date(int(m[1]), int(m[2]), int(m[3])), None)),
-    (re.compile(rf"(?:(\d{{4}})\s*年\s*)?({NUM})\s*月\s*({NUM})\s*[日号]"),
-     lambda m, today: (date(int(m[1]), _count(m[2]), _count(m[3])) if m[1]
-                       else _upcoming(today, _count(m[2]), _count(m[3])), None)),
-    (re.compile(r"(\d{1,2})[-/](\d{1,2})(?![\d/-])"),
-     lambda m, today: (_upcoming(today, int(m[1]), int(m[2])), None)),
-    (re.compile(_alternation(_DAY_WORDS)),
-     lambda m, today: (today + timedelta(days=_DAY_WORDS[m[0]][0]), _DAY_WORDS[m[0]][1])),
-    (re.compile(rf"{_EN_SHIFT}({_alternation(_EN_WEEKDAYS)})"),
-     lambda m, today: (_weekday(today, _EN_WEEKDAYS[m[2]], _shift(m[1])), None)),
-    (re.compile(rf"{_CN_SHIFT}{_WEEK}([一二三四五六日天1-7])"),
-     lambda m, today: (_weekday(today, _CN_WEEKDAYS[m[2]], _shift(m[1])), None)),
-    (re.compile(rf"{_EN_SHIFT}weekend(?![a-z])|{_CN_SHIFT}周末"),
-     lambda m, today: (_weekday(today, 5, _shift(m[1] or m[2])), None)),
-    (re.compile(rf"next\s+week(?![a-z])|(下下个?|下个?){_WEEK}"),
-     lambda m, today: (_weekday(today, 0, _shift(m[1]) or 1), None)),
-    (re.compile(r"eow(?![a-z])|end\s+of\s+(?:the\s+)?week(?![a-z])"),
-     lambda m, today: (_weekday(today, 6, 0), None)),
-    (re.compile(r"eom(?![a-z])|end\s+of\s+(?:the\s+)?month(?![a-z])|(?:本|这个?)?月[底末]"),
-     lambda m, today: (_end_of_month(today), None)),
-    (re.compile(rf"({NUM})\s*[号日]"),
-     lambda m, today: (_upcoming(today, None, _count(m[1])), None)),
+    (
+        re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})t?"),
+        lambda m, today: (date(int(m[1]), int(m[2]), int(m[3])), None),
+    ),
+    (
+        re.compile(rf"(?:(\d{{4}})\s*年\s*)?({NUM})\s*月\s*({NUM})\s*[日号]"),
+        lambda m, today: (
+            date(int(m[1]), _count(m[2]), _count(m[3])) if m[1] else _upcoming(today, _count(m[2]), _count(m[3])),
+            None,
+        ),
+    ),
+    (re.compile(r"(\d{1,2})[-/](\d{1,2})(?![\d/-])"), lambda m, today: (_upcoming(today, int(m[1]), int(m[2])), None)),
+    (
+        re.compile(_alternation(_DAY_WORDS)),
+        lambda m, today: (today + timedelta(days=_DAY_WORDS[m[0]][0]), _DAY_WORDS[m[0]][1]),
+    ),
+    (
+        re.compile(rf"{_EN_SHIFT}({_alternation(_EN_WEEKDAYS)})"),
+        lambda m, today: (_weekday(today, _EN_WEEKDAYS[m[2]], _shift(m[1])), None),
+    ),
+    (
+        re.compile(rf"{_CN_SHIFT}{_WEEK}([一二三四五六日天1-7])"),
+        lambda m, today: (_weekday(today, _CN_WEEKDAYS[m[2]], _shift(m[1])), None),
+    ),
+    (
+        re.compile(rf"{_EN_SHIFT}weekend(?![a-z])|{_CN_SHIFT}周末"),
+        lambda m, today: (_weekday(today, 5, _shift(m[1] or m[2])), None),
+    ),
+    (
+        re.compile(rf"next\s+week(?![a-z])|(下下个?|下个?){_WEEK}"),
+        lambda m, today: (_weekday(today, 0, _shift(m[1]) or 1), None),
+    ),
+    (re.compile(r"eow(?![a-z])|end\s+of\s+(?:the\s+)?week(?![a-z])"), lambda m, today: (_weekday(today, 6, 0), None)),
+    (
+        re.compile(r"eom(?![a-z])|end\s+of\s+(?:the\s+)?month(?![a-z])|(?:本|这个?)?月[底末]"),
+        lambda m, today: (_end_of_month(today), None),
+    ),
+    (re.compile(rf"({NUM})\s*[号日]"), lambda m, today: (_upcoming(today, None, _count(m[1])), None)),
 ]
 
 
@@ -292,14 +386,14 @@ def _day_prefixes(s: str, now: datetime) -> tuple[list[tuple[_DayResult, str]], 
     try:
         rel = _relative(s)
         if rel and rel[1] not in ("minute", "hour"):
-            found.append(((_add(now.date(), rel[0], rel[1]), None), s[rel[2].end():].strip()))
+            found.append(((_add(now.date(), rel[0], rel[1]), None), s[rel[2].end() :].strip()))
     except (OutOfRange, ValueError, OverflowError):  # 十十天后, in 99999 years
         out_of_range = True
     for pattern, read in _DAY_PATTERNS:
         m = pattern.match(s)
         if m:
             try:
-                found.append((read(m, now.date()), s[m.end():].strip()))
+                found.append((read(m, now.date()), s[m.end() :].strip()))
             except (ValueError, OutOfRange):  # date(2026, 13, 1)
                 out_of_range = True
     return found, out_of_range
@@ -319,7 +413,7 @@ def interpret(raw: str, s: str, now: datetime) -> When | None:
         return When(now.date(), now.time().replace(microsecond=0))
     rel = _relative(s)
     if rel and rel[1] in ("minute", "hour") and rel[2].end() == len(s):
-        moment = now.astimezone(timezone.utc) + timedelta(**{rel[1] + "s": rel[0]})
+        moment = now.astimezone(UTC) + timedelta(**{rel[1] + "s": rel[0]})
         local = clock.to_local(moment)
         return When(local.date(), local.time().replace(microsecond=0))
     prefixes, out_of_range = _day_prefixes(s, now)
@@ -338,8 +432,7 @@ def interpret(raw: str, s: str, now: datetime) -> When | None:
             read = parse_time(s[:cut])
         except OutOfRange:
             continue
-        days = [day for (day, period), rest in _day_prefixes(s[cut + 1:], now)[0]
-                if not rest and period is None]
+        days = [day for (day, period), rest in _day_prefixes(s[cut + 1 :], now)[0] if not rest and period is None]
         if read and days:
             return When(days[0] + timedelta(days=read[1]), read[0])
     read = parse_time(s)  # may raise OutOfRange: 25:00

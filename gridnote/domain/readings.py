@@ -1,8 +1,8 @@
 """Readings taken on a visit (blood pressure, pulse, glucose, temperature, weight).
 
-Pure functions, no notebook: read what she typed (``139/90``, ``36.8℃``,
-``104斤``), refuse what cannot be a real measurement, and compare a reading
-with the grid's thresholds. gridnote records and flags; it never diagnoses,
+Pure functions, no notebook: refuse what cannot be a real measurement and
+compare a reading with the grid's thresholds (what she types, ``139/90``,
+``36.8℃``, ``104斤``, is read by :mod:`gridnote.input.readings`). gridnote records and flags; it never diagnoses,
 so a flag only says which threshold a value reached.
 
 A flag is stored on the reading as text, e.g. ``diastolic>=90`` or
@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gridnote.domain.vocab import Term, Vocabulary
 from gridnote.errors import InputError
 from gridnote.models import ReadingFlag
-from gridnote.textnorm import normalize
-from gridnote.vocab import Term, Vocabulary
 
 READING_KINDS = Vocabulary(
     "reading",
@@ -45,18 +44,6 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
     "weight": (2.0, 300.0),
 }
 
-# Unit words she may type after a number; they are checked and dropped.
-_SUFFIXES: dict[str, tuple[str, ...]] = {
-    "bp": ("mmhg", "毫米汞柱"),
-    "pulse": ("/min", "bpm", "次/分钟", "次/分", "次每分", "次"),
-    "glucose": ("mmol/l", "mmol"),
-    "temp": ("°c", "℃", "度", "c"),
-    "weight": ("kg", "公斤", "千克"),
-}
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_BP = re.compile(r"^(\d{2,3}(?:\.\d)?)\s*/\s*(\d{2,3}(?:\.\d)?)$")
-_JIN = ("斤", "市斤")
-
 
 @dataclass(frozen=True)
 class ReadingInput:
@@ -71,60 +58,18 @@ class ReadingInput:
         return UNITS[self.kind]
 
 
-def _strip_unit(kind: str, text: str) -> str:
-    value = normalize(text).replace(" ", "").casefold()
-    for suffix in sorted(_SUFFIXES.get(kind, ()), key=len, reverse=True):
-        if value.endswith(suffix) and len(value) > len(suffix):
-            return value[: -len(suffix)]
-    return value
-
-
-def _check(measure: str, value: float) -> None:
+def check_plausible(measure: str, value: float) -> None:
+    """Refuse a value no real measurement can have (a typo, or glucose in mg/dL)."""
     low, high = PLAUSIBLE[measure]
     if not low <= value <= high:
-        raise InputError("reading.implausible", measure=measure_label(measure), value=format_number(value),
-                         low=format_number(low), high=format_number(high), unit=unit_of(measure))
-
-
-def parse_bp(text: str) -> ReadingInput:
-    """``139/90`` (also ``139／90``, ``139/90mmHg``) → systolic and diastolic, checked."""
-    match = _BP.match(_strip_unit("bp", text))
-    if not match:
-        raise InputError("reading.bad_bp", text=text.strip())
-    systolic, diastolic = float(match[1]), float(match[2])
-    _check("systolic", systolic)
-    _check("diastolic", diastolic)
-    if systolic <= diastolic:
-        raise InputError("reading.bp_order", systolic=format_number(systolic),
-                         diastolic=format_number(diastolic))
-    return ReadingInput("bp", systolic, diastolic)
-
-
-def parse_number(kind: str, text: str) -> ReadingInput:
-    """A single-value reading (pulse, glucose, temp, weight), checked; ``104斤`` is 52 kg."""
-    value = _strip_unit(kind, text)
-    factor = 1.0
-    if kind == "weight":
-        for jin in _JIN:
-            if value.endswith(jin) and len(value) > len(jin):
-                value, factor = value[: -len(jin)], 0.5
-                break
-    if not _NUMBER.match(value):
-        raise InputError("reading.bad_number", what=READING_KINDS.label(kind), text=text.strip(),
-                         example=_EXAMPLES[kind])
-    number = round(float(value) * factor, 2)
-    if kind == "pulse" and number != int(number):
-        raise InputError("reading.bad_number", what=READING_KINDS.label(kind), text=text.strip(),
-                         example=_EXAMPLES[kind])
-    _check(kind, number)
-    return ReadingInput(kind, number)
-
-
-_EXAMPLES = {"pulse": "63", "glucose": "6.1", "temp": "36.8", "weight": "52.5"}
-
-
-def parse_reading(kind: str, text: str) -> ReadingInput:
-    return parse_bp(text) if kind == "bp" else parse_number(kind, text)
+        raise InputError(
+            "reading.implausible",
+            measure=measure_label(measure),
+            value=format_number(value),
+            low=format_number(low),
+            high=format_number(high),
+            unit=unit_of(measure),
+        )
 
 
 # -- thresholds ----------------------------------------------------------------
@@ -179,8 +124,14 @@ def flags_from_text(text: str | None, value: float, value2: float | None) -> tup
         match = _FLAG.match(part.strip())
         if match:
             measure = match[1]
-            flags.append(ReadingFlag(measure, match[2], float(match[3]),
-                                     value2 if measure == "diastolic" and value2 is not None else value))
+            flags.append(
+                ReadingFlag(
+                    measure,
+                    match[2],
+                    float(match[3]),
+                    value2 if measure == "diastolic" and value2 is not None else value,
+                )
+            )
     return tuple(flags)
 
 
@@ -202,7 +153,7 @@ MEASURES = ("systolic", "diastolic", "pulse", "glucose", "temp", "weight")
 
 def measure_label(measure: str) -> str:
     """``diastolic`` / ``舒张压`` in the interface language."""
-    from gridnote.i18n import t
+    from gridnote.messages.i18n import t
 
     return t("reading.measure." + measure) if measure in MEASURES else measure
 
@@ -214,6 +165,6 @@ def unit_of(measure: str) -> str:
 
 def unit_label(unit: str) -> str:
     """A stored unit as shown: mmHg, mmol/L, °C and kg read the same in both languages."""
-    from gridnote.i18n import t
+    from gridnote.messages.i18n import t
 
     return t("reading.unit.per_minute") if unit == "/min" else unit

@@ -2,8 +2,8 @@
 
 She types between two doorbells, in English or Chinese, on a phone keyboard
 that may produce full-width digits, so the input is normalised first
-(``gridnote.textnorm``) and English is case-folded. The common forms are read
-by the patterns of ``gridnote.date_grammar``; only unusual English ones (``Dec 3``,
+(``gridnote.input.text``) and English is case-folded. The common forms are read
+by the patterns of ``gridnote.input.date_grammar``; only unusual English ones (``Dec 3``,
 ``3 Dec 2026 14:00``) fall back to ``dateutil.parser``, imported on demand
 because it costs ~30 ms at start-up.
 
@@ -41,33 +41,27 @@ Decisions (each pinned by ``tests/test_dates.py``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from gridnote import clock
 from gridnote.errors import InputError
-from gridnote.i18n import t
-from gridnote.textnorm import normalize
+from gridnote.input.text import normalize
+from gridnote.input.when import FIRST_YEAR, LAST_YEAR, When, in_bounds
+from gridnote.messages.i18n import t
 
-
-@dataclass(frozen=True)
-class When:
-    """A day and, unless it is an all-day item, a local wall-clock time."""
-
-    day: date
-    time: time | None  # None = all day
-
-    def to_datetime(self) -> datetime:
-        """Aware local datetime (midnight for an all-day item), for storage and sorting."""
-        return clock.at(self.day, self.time)
-
-
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a work date can fall in
-
-
-def in_bounds(day: date) -> bool:
-    """True for a day in ``FIRST_YEAR``–``LAST_YEAR``; also used to end a repeating task."""
-    return FIRST_YEAR <= day.year <= LAST_YEAR
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "When",
+    "in_bounds",
+    "parse_when",
+    "parse_day",
+    "parse_due_when",
+    "parse_past_when",
+    "parse_past_day",
+    "parse_range",
+    "format_examples",
+]
 
 
 # ---------------------------------------------------------------- public API
@@ -83,7 +77,7 @@ def _shown(text: str) -> str:
 
 
 def _read(text: str, now: datetime | None, days_only: bool) -> When:
-    from gridnote.date_grammar import OutOfBounds, OutOfRange, interpret
+    from gridnote.input.date_grammar import OutOfBounds, OutOfRange, interpret
 
     examples = format_examples(days_only=days_only)
     raw = " ".join(normalize(text).split())
@@ -119,8 +113,7 @@ def parse_day(text: str, *, now: datetime | None = None) -> date:
     """
     when = _read(text, now, days_only=True)
     if when.time is not None:
-        raise InputError("dates.day_only", text=_shown(text),
-                         examples=format_examples(days_only=True))
+        raise InputError("dates.day_only", text=_shown(text), examples=format_examples(days_only=True))
     return when.day
 
 
@@ -132,7 +125,7 @@ def parse_due_when(text: str, *, now: datetime | None = None) -> When:
     current = clock.to_local(now) if now is not None else clock.now()
     when = parse_when(text, now=current)
     if when.time is not None and when.day == current.date() and when.to_datetime() < current:
-        from gridnote.date_grammar import OutOfRange, parse_time
+        from gridnote.input.date_grammar import OutOfRange, parse_time
 
         try:
             bare = parse_time(" ".join(normalize(text).split()).casefold()) is not None
@@ -179,8 +172,9 @@ def parse_past_day(text: str) -> date:
     return parse_past_when(text).day
 
 
-def parse_range(first: str | None, last: str | None, *, past: bool = True,
-                default_last: date | None = None) -> tuple[date | None, date | None]:
+def parse_range(
+    first: str | None, last: str | None, *, past: bool = True, default_last: date | None = None
+) -> tuple[date | None, date | None]:
     """``--from``/``--to`` of a list, read one way for every command, and in order.
 
     ``past=True`` for histories (visits, issues, events: ``周五`` is last Friday),

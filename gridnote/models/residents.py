@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from gridnote.textnorm import display_name
+from gridnote.input.text import display_name
 
 if TYPE_CHECKING:
     from gridnote.models.visits import Trend, Visit

@@ -19,10 +19,10 @@ def mask_phone(phone: str | None) -> str:
     if not phone:
         return ""
     digits = [i for i, ch in enumerate(phone) if ch.isdigit()]
-    country = digits[:_country_code_length(phone, digits)]
-    digits = digits[len(country):]
+    country = digits[: _country_code_length(phone, digits)]
+    digits = digits[len(country) :]
     if len(digits) >= 10 and phone[digits[0]] == "0":
-        keep = set(country + digits[:_area_code_length(phone, digits)] + digits[-4:])
+        keep = set(country + digits[: _area_code_length(phone, digits)] + digits[-4:])
     elif len(digits) >= 11:
         keep = set(country + digits[:3] + digits[-4:])
     elif len(digits) >= 7:

@@ -12,18 +12,59 @@ import re
 
 # Surnames whose reading differs from the character's everyday reading.
 SURNAME_READINGS: dict[str, str] = {
-    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao",
-    "查": "zha", "盖": "ge", "缪": "miao", "乐": "yue", "覃": "qin", "翟": "zhai",
-    "种": "chong", "秘": "bi", "繁": "po", "员": "yun", "召": "shao", "冼": "xian",
-    "尉": "wei", "黑": "he", "万": "wan", "长": "chang", "重": "chong", "过": "guo",
-    "句": "gou", "能": "nai", "宿": "su", "褚": "chu", "郇": "huan", "洗": "xian",
-    "纪": "ji", "任": "ren", "华": "hua", "燕": "yan", "车": "che", "沈": "shen",
-    "柏": "bai", "薄": "bo", "卜": "bu", "贲": "ben", "祭": "zhai", "逄": "pang",
+    "曾": "zeng",
+    "单": "shan",
+    "解": "xie",
+    "仇": "qiu",
+    "区": "ou",
+    "朴": "piao",
+    "查": "zha",
+    "盖": "ge",
+    "缪": "miao",
+    "乐": "yue",
+    "覃": "qin",
+    "翟": "zhai",
+    "种": "chong",
+    "秘": "bi",
+    "繁": "po",
+    "员": "yun",
+    "召": "shao",
+    "冼": "xian",
+    "尉": "wei",
+    "黑": "he",
+    "万": "wan",
+    "长": "chang",
+    "重": "chong",
+    "过": "guo",
+    "句": "gou",
+    "能": "nai",
+    "宿": "su",
+    "褚": "chu",
+    "郇": "huan",
+    "洗": "xian",
+    "纪": "ji",
+    "任": "ren",
+    "华": "hua",
+    "燕": "yan",
+    "车": "che",
+    "沈": "shen",
+    "柏": "bai",
+    "薄": "bo",
+    "卜": "bu",
+    "贲": "ben",
+    "祭": "zhai",
+    "逄": "pang",
 }
 COMPOUND_SURNAMES: dict[str, list[str]] = {
-    "尉迟": ["yu", "chi"], "万俟": ["mo", "qi"], "长孙": ["zhang", "sun"],
-    "单于": ["chan", "yu"], "澹台": ["tan", "tai"], "欧阳": ["ou", "yang"],
-    "令狐": ["ling", "hu"], "皇甫": ["huang", "fu"], "司马": ["si", "ma"],
+    "尉迟": ["yu", "chi"],
+    "万俟": ["mo", "qi"],
+    "长孙": ["zhang", "sun"],
+    "单于": ["chan", "yu"],
+    "澹台": ["tan", "tai"],
+    "欧阳": ["ou", "yang"],
+    "令狐": ["ling", "hu"],
+    "皇甫": ["huang", "fu"],
+    "司马": ["si", "ma"],
 }
 _ALIAS_PREFIXES = ("老", "小", "阿")
 _NON_LETTERS = re.compile(r"[^0-9a-z]+")
@@ -46,7 +87,7 @@ def name_syllables(text: str) -> list[str]:
         prefix, text = _syllables(text[0]), text[1:]
     for compound, reading in COMPOUND_SURNAMES.items():
         if text.startswith(compound):
-            return prefix + reading + _syllables(text[len(compound):])
+            return prefix + reading + _syllables(text[len(compound) :])
     if text[0] in SURNAME_READINGS:
         return prefix + [SURNAME_READINGS[text[0]]] + _syllables(text[1:])
     return prefix + _syllables(text)

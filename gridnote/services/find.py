@@ -1,6 +1,6 @@
 """``gridnote find``: one query over residents, issues, tasks and visit notes.
 
-The index (migration ``m006_search``, in ``gridnote.search_schema``)
+The index (migration ``m006_search``, in ``gridnote.store.search_schema``)
 --------------------------------------------------------------------
 Every searchable row is one *document*: a resident (name, alias, pinyin and
 initials, phones, address, notes), a visit's note (undone entries are left
@@ -62,15 +62,15 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from gridnote.domain.vocab import Term, Vocabulary
 from gridnote.errors import InputError
-from gridnote.search_schema import SEARCH_KIND_CODES
+from gridnote.input.text import fold, normalize
 from gridnote.models import SearchGroup, SearchHit, SearchResult
 from gridnote.services.resident_fields import phone_spellings
-from gridnote.textnorm import fold, normalize
-from gridnote.vocab import Term, Vocabulary
+from gridnote.store.search_schema import SEARCH_KIND_CODES
 
 if TYPE_CHECKING:
-    from gridnote.db import Notebook
+    from gridnote.store.notebook import Notebook
 
 KIND_CODES = SEARCH_KIND_CODES  # a document's rowid is id * 8 + its kind's code
 ORDER = ("resident", "issue", "task", "visit")
@@ -93,7 +93,7 @@ _TOKEN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")  # what unicode61 sees once Han 
 
 def parse_kinds(texts: list[str]) -> list[str] | None:
     """``--kind`` values (``visit``, ``走访``, ``居民,问题``) as codes; None for every kind."""
-    from gridnote.vocab import split_list
+    from gridnote.domain.vocab import split_list
 
     codes: list[str] = []
     for text in texts:
@@ -127,8 +127,7 @@ def fts_queries(terms: tuple[str, ...]) -> tuple[str | None, str | None]:
     for term in terms:
         if len(term) >= 3:
             spellings = phone_spellings(term)  # 13800002222 also finds an old +86-138-0000-2222
-            long_terms.append("(" + " OR ".join(map(_phrase, spellings)) + ")" if len(spellings) > 1
-                              else _phrase(term))
+            long_terms.append("(" + " OR ".join(map(_phrase, spellings)) + ")" if len(spellings) > 1 else _phrase(term))
             continue
         tokens = _TOKEN.findall(term)
         if not tokens:
@@ -141,8 +140,10 @@ def fts_queries(terms: tuple[str, ...]) -> tuple[str | None, str | None]:
 def _matching_rowids(nb: Notebook, terms: tuple[str, ...]) -> list[int]:
     trigram, han = fts_queries(terms)
     if trigram and han:
-        sql = ("SELECT rowid FROM search WHERE search MATCH ? AND rowid IN "
-               "(SELECT rowid FROM search_han WHERE search_han MATCH ?)")
+        sql = (
+            "SELECT rowid FROM search WHERE search MATCH ? AND rowid IN "
+            "(SELECT rowid FROM search_han WHERE search_han MATCH ?)"
+        )
         params = [trigram, han]
     elif trigram:
         sql, params = "SELECT rowid FROM search WHERE search MATCH ?", [trigram]
@@ -180,8 +181,9 @@ def _ids(refs: list[int]) -> str:
 
 def _bodies(nb: Notebook, kind: str, ids: list[int]) -> dict[int, str]:
     code = KIND_CODES[kind]
-    rows = nb.rows("SELECT rowid, body FROM search WHERE rowid IN (SELECT value * 8 + ? FROM json_each(?))",
-                   [code, _ids(ids)])
+    rows = nb.rows(
+        "SELECT rowid, body FROM search WHERE rowid IN (SELECT value * 8 + ? FROM json_each(?))", [code, _ids(ids)]
+    )
     return {row[0] >> 3: row[1] for row in rows}
 
 
@@ -230,19 +232,23 @@ def _resident_snippet(row: Any, terms: tuple[str, ...]) -> str | None:
 def _issues(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int) -> list[SearchHit]:
     from gridnote.services.issues import ISSUE_SELECT, OPEN_TERM, issue_from_row
 
-    rows = nb.rows(ISSUE_SELECT + f" WHERE i.id IN (SELECT value FROM json_each(?))"
-                   f" ORDER BY {OPEN_TERM} DESC, i.id DESC LIMIT ?", [_ids(refs), limit])
+    rows = nb.rows(
+        ISSUE_SELECT + f" WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY {OPEN_TERM} DESC, i.id DESC LIMIT ?",
+        [_ids(refs), limit],
+    )
     issues = [issue_from_row(row) for row in rows]
     bodies = _bodies(nb, "issue", [i.id for i in issues])
-    return [SearchHit("issue", i.id, issue=i, snippet=_elsewhere(i.text, bodies.get(i.id, ""), terms))
-            for i in issues]
+    return [SearchHit("issue", i.id, issue=i, snippet=_elsewhere(i.text, bodies.get(i.id, ""), terms)) for i in issues]
 
 
 def _tasks(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int) -> list[SearchHit]:
     from gridnote.services.tasks import TASK_SELECT, task_from_row
 
-    rows = nb.rows(TASK_SELECT + " WHERE t.id IN (SELECT value FROM json_each(?))"
-                   " ORDER BY t.status = 'open' DESC, t.id DESC LIMIT ?", [_ids(refs), limit])
+    rows = nb.rows(
+        TASK_SELECT + " WHERE t.id IN (SELECT value FROM json_each(?))"
+        " ORDER BY t.status = 'open' DESC, t.id DESC LIMIT ?",
+        [_ids(refs), limit],
+    )
     tasks = [task_from_row(row) for row in rows]
     return [SearchHit("task", t.id, task=t, snippet=_elsewhere(t.text, t.note or "", terms)) for t in tasks]
 
@@ -251,8 +257,9 @@ def _visits(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int) -
     from gridnote.services.visits import query_visits
 
     newest = sorted(refs, reverse=True)[:limit]
-    visits = query_visits(nb, ["v.id IN (SELECT value FROM json_each(?))"], [_ids(newest)],
-                          order="v.id DESC", limit=limit)
+    visits = query_visits(
+        nb, ["v.id IN (SELECT value FROM json_each(?))"], [_ids(newest)], order="v.id DESC", limit=limit
+    )
     return [SearchHit("visit", v.id, visit=v) for v in visits]
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gridnote.db import Notebook
+from gridnote.domain.settings import SETTINGS, Setting
 from gridnote.errors import InputError
-from gridnote.i18n import join_list
-from gridnote.settings import SETTINGS, Setting
+from gridnote.messages.i18n import join_list
+from gridnote.store.notebook import Notebook
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,13 @@ def convert(setting: Setting, text: str) -> Any:
         if (setting.minimum is not None and value < setting.minimum) or (
             setting.maximum is not None and value > setting.maximum
         ):
-            raise InputError("config.out_of_range", key=setting.key, text=text,
-                             low=setting.minimum, high=setting.maximum)
+            raise InputError(
+                "config.out_of_range", key=setting.key, text=text, low=setting.minimum, high=setting.maximum
+            )
         return value
     value = text.strip()
     if setting.key == "lang":
-        from gridnote.i18n import normalize_lang
+        from gridnote.messages.i18n import normalize_lang
 
         value = normalize_lang(value) or value
     if setting.choices and value not in setting.choices:
@@ -69,15 +70,17 @@ def set_value(nb: Notebook, key: str, text: str) -> Any:
     value = convert(setting, text)
     _check_order(nb, key, value)
     with nb.transaction():
-        nb.execute("INSERT INTO config (key, value) VALUES (?, ?) "
-                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, str(value)])
+        nb.execute(
+            "INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, str(value)],
+        )
     nb.forget_settings()
     return value
 
 
 def _check_order(nb: Notebook, key: str, value: Any) -> None:
     """A low threshold stays below its high one (every reading flagged twice otherwise)."""
-    from gridnote.settings import ORDERED
+    from gridnote.domain.settings import ORDERED
 
     for low_key, high_key in ORDERED:
         if key not in (low_key, high_key):
@@ -102,7 +105,8 @@ def all_values(nb: Notebook) -> list[SettingValue]:
 
 def apply_process_settings(nb: Notebook) -> None:
     """Language and time zone take effect as soon as the notebook is open."""
-    from gridnote import clock, i18n
+    from gridnote import clock
+    from gridnote.messages import i18n
 
     raw = nb.settings()
     i18n.set_notebook_lang(raw.get("lang"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 
 _RELATIVE = {0: "when.today", 1: "when.tomorrow", -1: "when.yesterday"}
 
@@ -40,14 +40,23 @@ def short_date(day: date, today: date) -> str:
     """``Mon 30 Nov`` / ``11月30日 周一``; another year: the long form, which has the year."""
     if day.year != today.year:
         return long_date(day)
-    return t("when.date", weekday=t("when.weekdays").split()[day.weekday()], day=day.day,
-             month=t("when.months").split()[day.month - 1])
+    return t(
+        "when.date",
+        weekday=t("when.weekdays").split()[day.weekday()],
+        day=day.day,
+        month=t("when.months").split()[day.month - 1],
+    )
 
 
 def long_date(day: date) -> str:
     """``Monday 30 November 2026`` / ``2026年11月30日 星期一``."""
-    return t("when.date_long", weekday=t("when.weekdays_long").split()[day.weekday()], day=day.day,
-             month=t("when.months_long").split()[day.month - 1], year=day.year)
+    return t(
+        "when.date_long",
+        weekday=t("when.weekdays_long").split()[day.weekday()],
+        day=day.day,
+        month=t("when.months_long").split()[day.month - 1],
+        year=day.year,
+    )
 
 
 def relative_word(day: date, today: date) -> str | None:

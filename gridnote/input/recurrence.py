@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gridnote.date_grammar import NUM, parse_count
 from gridnote.errors import InputError
-from gridnote.i18n import t
-from gridnote.textnorm import normalize
+from gridnote.input.date_grammar import NUM, parse_count
+from gridnote.input.text import normalize
+from gridnote.messages.i18n import t
 
 _CODE_RE = re.compile(r"(day|weekday|week|month)|([1-9]\d{0,2})([dwm])")
 _SINGLE = {"d": "day", "w": "week", "m": "month"}
@@ -23,27 +23,69 @@ _MAX_COUNT = 366
 
 # Whole phrases, after folding and with spaces removed.
 _WORDS = {
-    "day": "day", "daily": "day", "everyday": "day", "eachday": "day", "每天": "day",
-    "每日": "day", "天天": "day",
-    "weekday": "weekday", "weekdays": "weekday", "everyweekday": "weekday",
-    "workday": "weekday", "workdays": "weekday", "工作日": "weekday",
-    "每个工作日": "weekday", "每工作日": "weekday",
-    "week": "week", "weekly": "week", "everyweek": "week", "eachweek": "week",
-    "每周": "week", "每星期": "week", "每个星期": "week", "每礼拜": "week",
+    "day": "day",
+    "daily": "day",
+    "everyday": "day",
+    "eachday": "day",
+    "每天": "day",
+    "每日": "day",
+    "天天": "day",
+    "weekday": "weekday",
+    "weekdays": "weekday",
+    "everyweekday": "weekday",
+    "workday": "weekday",
+    "workdays": "weekday",
+    "工作日": "weekday",
+    "每个工作日": "weekday",
+    "每工作日": "weekday",
+    "week": "week",
+    "weekly": "week",
+    "everyweek": "week",
+    "eachweek": "week",
+    "每周": "week",
+    "每星期": "week",
+    "每个星期": "week",
+    "每礼拜": "week",
     "每个礼拜": "week",
-    "month": "month", "monthly": "month", "everymonth": "month", "eachmonth": "month",
-    "每月": "month", "每个月": "month",
-    "everyotherday": "2d", "隔天": "2d", "隔日": "2d",
-    "everyotherweek": "2w", "biweekly": "2w", "fortnightly": "2w", "隔周": "2w",
-    "everyothermonth": "2m", "隔月": "2m",
+    "month": "month",
+    "monthly": "month",
+    "everymonth": "month",
+    "eachmonth": "month",
+    "每月": "month",
+    "每个月": "month",
+    "everyotherday": "2d",
+    "隔天": "2d",
+    "隔日": "2d",
+    "everyotherweek": "2w",
+    "biweekly": "2w",
+    "fortnightly": "2w",
+    "隔周": "2w",
+    "everyothermonth": "2m",
+    "隔月": "2m",
 }
-_EN_COUNTED = re.compile(
-    r"(?:every|each)?(\d+)(d|days?|w|wks?|weeks?|m|mos?|months?)")
+_EN_COUNTED = re.compile(r"(?:every|each)?(\d+)(d|days?|w|wks?|weeks?|m|mos?|months?)")
 _CN_COUNTED = re.compile(rf"每({NUM})个?(天|日|周|星期|礼拜|月)")
-_UNIT_LETTER = {"d": "d", "day": "d", "days": "d", "w": "w", "wk": "w", "wks": "w",
-                "week": "w", "weeks": "w", "m": "m", "mo": "m", "mos": "m",
-                "month": "m", "months": "m", "天": "d", "日": "d", "周": "w",
-                "星期": "w", "礼拜": "w", "月": "m"}
+_UNIT_LETTER = {
+    "d": "d",
+    "day": "d",
+    "days": "d",
+    "w": "w",
+    "wk": "w",
+    "wks": "w",
+    "week": "w",
+    "weeks": "w",
+    "m": "m",
+    "mo": "m",
+    "mos": "m",
+    "month": "m",
+    "months": "m",
+    "天": "d",
+    "日": "d",
+    "周": "w",
+    "星期": "w",
+    "礼拜": "w",
+    "月": "m",
+}
 
 
 @dataclass(frozen=True)
@@ -123,5 +165,4 @@ def parse_rule(text: str) -> Rule:
             return Rule(code)
         except ValueError:
             pass  # "1d" or "0w": fall through to the error
-    raise InputError("recurrence.unknown", text=" ".join(text.split()),
-                     examples=t("recurrence.examples"))
+    raise InputError("recurrence.unknown", text=" ".join(text.split()), examples=t("recurrence.examples"))

@@ -64,12 +64,7 @@ def locale_lang() -> str:
 
 def lang() -> str:
     """The language to speak right now: ``"en"`` or ``"zh"``."""
-    return (
-        _explicit
-        or normalize_lang(os.environ.get("GRIDNOTE_LANG"))
-        or _from_notebook
-        or locale_lang()
-    )
+    return _explicit or normalize_lang(os.environ.get("GRIDNOTE_LANG")) or _from_notebook or locale_lang()
 
 
 def t(key: str, /, **values: Any) -> str:
@@ -79,7 +74,7 @@ def t(key: str, /, **values: Any) -> str:
 
 def t_in(language: str, key: str, /, **values: Any) -> str:
     """The catalogue text for ``key`` in ``language``: for text written in another language earlier."""
-    from gridnote.messages import CATALOGUE
+    from gridnote.messages.catalogue import CATALOGUE
 
     entry = CATALOGUE.get(key)
     if entry is None:

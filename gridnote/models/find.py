@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gridnote.models.issues import Issue
-    from gridnote.models.registry import Resident
+    from gridnote.models.residents import Resident
     from gridnote.models.tasks import Task
     from gridnote.models.visits import Visit
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from gridnote.i18n import t
+from gridnote.messages.i18n import t
 from gridnote.models import Category, SearchGroup, SearchHit, SearchResult
 
 if TYPE_CHECKING:
@@ -69,18 +69,18 @@ def _resident_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[
     return (Text(f"#{r.id}", style="dim"), line)
 
 
-def _issue_row(hit: SearchHit, terms: tuple[str, ...], today: date,
-               cats: list[Category] | None) -> tuple[Text | str, ...]:
+def _issue_row(
+    hit: SearchHit, terms: tuple[str, ...], today: date, cats: list[Category] | None
+) -> tuple[Text | str, ...]:
     from rich.text import Text
 
-    from gridnote.issue_terms import STATUSES
+    from gridnote.domain.issue_terms import STATUSES
     from gridnote.render.issues import category_label, short_time
 
     issue = hit.issue
     assert issue is not None
     line = highlight(issue.text, terms, style="" if issue.is_open else "dim")
-    facts = [STATUSES.label(issue.status), category_label(issue.category, cats),
-             short_time(issue.received_at, today)]
+    facts = [STATUSES.label(issue.status), category_label(issue.category, cats), short_time(issue.received_at, today)]
     line.append("\n" + " · ".join(facts), style="dim")
     return (Text(f"#{issue.id}", style="dim"), _with_snippet(line, hit, terms))
 
@@ -88,16 +88,15 @@ def _issue_row(hit: SearchHit, terms: tuple[str, ...], today: date,
 def _task_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[Text | str, ...]:
     from rich.text import Text
 
+    from gridnote.domain.vocab import TASK_STATUSES
+    from gridnote.render.dates import due_label
     from gridnote.render.tasks import who
-    from gridnote.render.when import due_label
-    from gridnote.vocab import TASK_STATUSES
 
     task = hit.task
     assert task is not None
     line = Text("★ ", style="yellow") if task.starred else Text()
     line.append_text(highlight(task.text, terms, style="" if task.is_open else "dim"))
-    facts = [due_label(task.due_date, task.due_time, today),
-             who(task.resident, task.resident_address, task.building)]
+    facts = [due_label(task.due_date, task.due_time, today), who(task.resident, task.resident_address, task.building)]
     if not task.is_open:
         facts.append(TASK_STATUSES.label(task.state))
     line.append("  " + " · ".join(filter(None, facts)), style="dim")
@@ -107,14 +106,15 @@ def _task_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[Text
 def _visit_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[Text | str, ...]:
     from rich.text import Text
 
+    from gridnote.domain.vocab import VISIT_KINDS
+    from gridnote.render.dates import day_label
     from gridnote.render.tasks import who
-    from gridnote.render.when import day_label
-    from gridnote.vocab import VISIT_KINDS
 
     visit = hit.visit
     assert visit is not None
-    heading = " ".join(filter(None, [day_label(date.fromisoformat(visit.day), today), visit.time,
-                                     VISIT_KINDS.label(visit.kind)]))
+    heading = " ".join(
+        filter(None, [day_label(date.fromisoformat(visit.day), today), visit.time, VISIT_KINDS.label(visit.kind)])
+    )
     line = Text(heading, style="dim")
     target = who(visit.resident, visit.address, visit.building)
     if target:
@@ -149,8 +149,7 @@ def _group(group: SearchGroup, result: SearchResult, today: date, cats: list[Cat
     parts: list[RenderableType] = [_grid(rows, wrap=1)]
     more = group.count - len(group.hits)
     if more > 0:
-        parts.append(Text(t("find.more", count=more, command=_command(result, group.kind, group.count)),
-                          style="dim"))
+        parts.append(Text(t("find.more", count=more, command=_command(result, group.kind, group.count)), style="dim"))
     title = Text(t(f"find.group.{group.kind}", count=group.count), style="bold")
     return Group(title, Padding(Group(*parts), (0, 0, 0, 2), expand=False))
 
@@ -195,6 +194,7 @@ def search_json(result: SearchResult, now: Any) -> dict[str, Any]:
         "terms": list(result.terms),
         "limit": result.limit,
         "total": result.total,
-        "groups": [{"kind": g.kind, "count": g.count, "items": [_hit_json(h, now) for h in g.hits]}
-                   for g in result.groups],
+        "groups": [
+            {"kind": g.kind, "count": g.count, "items": [_hit_json(h, now) for h in g.hits]} for g in result.groups
+        ],
     }

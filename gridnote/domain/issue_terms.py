@@ -3,12 +3,12 @@
 States, channels, ratings, priorities, rejection reasons, referral partners,
 kinds of note, deadline groups, the actions of the state machine and the
 reasons an issue waits on her in ``today``. Categories live in
-:mod:`gridnote.issue_categories` (they can be extended per notebook).
+:mod:`gridnote.domain.categories` (they can be extended per notebook).
 """
 
 from __future__ import annotations
 
-from gridnote.vocab import Term, Vocabulary
+from gridnote.domain.vocab import Term, Vocabulary
 
 STATUSES = Vocabulary(
     "status",
@@ -71,8 +71,12 @@ PARTNERS = Vocabulary(
         Term("property", "property company", "物业", ("物业公司", "物管", "property management")),
         Term("police", "police", "派出所", ("民警", "社区民警", "警务", "公安", "110")),
         Term("street-office", "street office", "街道", ("街道办", "街道办事处", "网格中心")),
-        Term("utility", "utility company", "公用事业单位", ("供电", "供电公司", "电力", "国家电网", "自来水",
-                                                      "水务", "供水", "燃气", "燃气公司", "煤气公司")),
+        Term(
+            "utility",
+            "utility company",
+            "公用事业单位",
+            ("供电", "供电公司", "电力", "国家电网", "自来水", "水务", "供水", "燃气", "燃气公司", "煤气公司"),
+        ),
         Term("city-management", "city management", "城管", ("城管局", "综合执法", "执法队")),
         Term("committee", "residents' committee", "居委会", ("社区居委会", "社区", "committee")),
         Term("other", "other", "其他单位", ("其他", "其它")),

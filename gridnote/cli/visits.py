@@ -8,9 +8,9 @@ from gridnote.cli import _common
 from gridnote.cli._common import DefaultGroup, JsonOption, new_app, notebook, out, print_json
 
 if TYPE_CHECKING:
-    from gridnote.db import Notebook
-    from gridnote.readings import ReadingInput
+    from gridnote.domain.readings import ReadingInput
     from gridnote.services.visits import Target
+    from gridnote.store.notebook import Notebook
 
 
 class LogGroup(DefaultGroup):
@@ -23,31 +23,49 @@ app = new_app(
     "the resident's visit when one person lives there, else a visit to the whole household) or a "
     "building (5号楼, or --building 5 for the daily walk). NOTE is the rest of the line. With no "
     "NOTE on a terminal, gridnote asks for it; piped or scripted, it never waits.\n\n"
-    "Example: gridnote log 李奶奶 \"血压正常，按时吃药\" --bp 139/90 --pulse 63 --follow-up \"后天: 复测血压\"\n\n"
-    "Example: gridnote log --building 5 \"stairwell light broken\"  ·  gridnote log edit 12 --note \"...\"  ·  "
+    'Example: gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"\n\n'
+    'Example: gridnote log --building 5 "stairwell light broken"  ·  gridnote log edit 12 --note "..."  ·  '
     "gridnote log undo",
     cls=LogGroup,
 )
 
-KindOpt = Annotated[str | None, typer.Option(
-    "--kind", "-k", help="visit|phone|wechat|walk|emergency|outreach (走访/电话/微信/巡查/应急/宣传). "
-    "Default: visit, or walk for a building.")]
-AtOpt = Annotated[str | None, typer.Option(
-    "--at", help="When it happened (default: now): 6:30, 昨天下午3点, yesterday 20:00. "
-    "A past day without a time is taken at noon.")]
+KindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="visit|phone|wechat|walk|emergency|outreach (走访/电话/微信/巡查/应急/宣传). "
+        "Default: visit, or walk for a building.",
+    ),
+]
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        help="When it happened (default: now): 6:30, 昨天下午3点, yesterday 20:00. "
+        "A past day without a time is taken at noon.",
+    ),
+]
 BpOpt = Annotated[str | None, typer.Option("--bp", help="Blood pressure systolic/diastolic in mmHg, e.g. 139/90.")]
 PulseOpt = Annotated[str | None, typer.Option("--pulse", help="Pulse per minute, e.g. 63.")]
 GlucoseOpt = Annotated[str | None, typer.Option("--glucose", help="Blood glucose in mmol/L, e.g. 6.1.")]
 TempOpt = Annotated[str | None, typer.Option("--temp", help="Temperature in °C, e.g. 36.8.")]
 WeightOpt = Annotated[str | None, typer.Option("--weight", help="Weight in kg (or 斤), e.g. 52.5 or 105斤.")]
-FollowUpOpt = Annotated[str | None, typer.Option(
-    "--follow-up", "-f", metavar="WHEN[: TEXT]",
-    help="Add a task tied to the same resident: \"后天: 复测血压\", \"in 2 days: re-check BP\", \"fri\".")]
+FollowUpOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--follow-up",
+        "-f",
+        metavar="WHEN[: TEXT]",
+        help='Add a task tied to the same resident: "后天: 复测血压", "in 2 days: re-check BP", "fri".',
+    ),
+]
 
 
-def _readings(bp: str | None, pulse: str | None, glucose: str | None, temp: str | None,
-              weight: str | None) -> "list[ReadingInput]":
-    from gridnote.readings import parse_reading
+def _readings(
+    bp: str | None, pulse: str | None, glucose: str | None, temp: str | None, weight: str | None
+) -> "list[ReadingInput]":
+    from gridnote.input.readings import parse_reading
 
     given = {"bp": bp, "pulse": pulse, "glucose": glucose, "temp": temp, "weight": weight}
     return [parse_reading(kind, text) for kind, text in given.items() if text is not None]
@@ -60,21 +78,29 @@ def _target(nb: "Notebook", who: str) -> "Target":
 
 
 def _ask(key: str) -> str:
-    from gridnote.i18n import t
+    from gridnote.messages.i18n import t
 
     return str(typer.prompt(t(key), default="", show_default=False, err=True)).strip()
 
 
 @app.command("add", hidden=True)
 def log_add(
-    who: Annotated[str | None, typer.Argument(
-        metavar="[WHO]", show_default=False,
-        help="Resident (李奶奶, lnn, #1), household (8-2-301) or building (5号楼). "
-        "Not needed with --building.")] = None,
-    words: Annotated[list[str] | None, typer.Argument(
-        metavar="[NOTE]...", show_default=False, help="What was seen, said or promised.")] = None,
-    building: Annotated[list[str] | None, typer.Option(
-        "--building", "-b", help="A building for the daily walk (repeatable: -b 5 -b 6).")] = None,
+    who: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[WHO]",
+            show_default=False,
+            help="Resident (李奶奶, lnn, #1), household (8-2-301) or building (5号楼). Not needed with --building.",
+        ),
+    ] = None,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[NOTE]...", show_default=False, help="What was seen, said or promised."),
+    ] = None,
+    building: Annotated[
+        list[str] | None,
+        typer.Option("--building", "-b", help="A building for the daily walk (repeatable: -b 5 -b 6)."),
+    ] = None,
     kind: KindOpt = None,
     at: AtOpt = None,
     bp: BpOpt = None,
@@ -97,7 +123,7 @@ def log_add(
     words = list(words or [])
     nb = notebook()
     if building and who is not None:
-        from gridnote.services.lookup import find_residents
+        from gridnote.services.resolve import find_residents
 
         if any(match.exact for match in find_residents(nb, who)):
             raise InputError("visit.who_and_building", who=who)  # 李奶奶 --building 5: which one?
@@ -119,8 +145,7 @@ def log_add(
     if not text and note is None and _common.interactive():
         text = _ask("visit.ask_note")
     kind_code = kind_code or ("walk" if targets[0].is_building else "visit")
-    result = log_visit(nb, targets, kind=kind_code, at=moment, note=text or None, readings=readings,
-                       follow_up=follow)
+    result = log_visit(nb, targets, kind=kind_code, at=moment, note=text or None, readings=readings, follow_up=follow)
     if json_:
         from gridnote.render.visits import visit_json
 
@@ -134,18 +159,30 @@ def log_add(
 
 @app.command("edit")
 def log_edit(
-    number: Annotated[str | None, typer.Argument(
-        metavar="[N]", show_default=False, help="Visit number (see `gridnote visits`); default: the last entry.")] = None,
-    who: Annotated[str | None, typer.Option("--who", help="Move the entry to another resident, household or building.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="visit|phone|wechat|walk|emergency|outreach.")] = None,
+    number: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[N]", show_default=False, help="Visit number (see `gridnote visits`); default: the last entry."
+        ),
+    ] = None,
+    who: Annotated[
+        str | None, typer.Option("--who", help="Move the entry to another resident, household or building.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="visit|phone|wechat|walk|emergency|outreach.")
+    ] = None,
     at: AtOpt = None,
     bp: BpOpt = None,
     pulse: PulseOpt = None,
     glucose: GlucoseOpt = None,
     temp: TempOpt = None,
     weight: WeightOpt = None,
-    drop: Annotated[list[str] | None, typer.Option(
-        "--drop-reading", metavar="KIND", help="Remove a reading: bp, pulse, glucose, temp, weight (血压…).")] = None,
+    drop: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--drop-reading", metavar="KIND", help="Remove a reading: bp, pulse, glucose, temp, weight (血压…)."
+        ),
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="Replace the note ('' clears it).")] = None,
     follow_up: FollowUpOpt = None,
 ) -> None:
@@ -154,8 +191,8 @@ def log_edit(
     Example: gridnote log edit 12 --bp 138/88 --note "复测后血压正常"
     """
     from gridnote import clock
+    from gridnote.domain.readings import READING_KINDS
     from gridnote.errors import InputError
-    from gridnote.readings import READING_KINDS
     from gridnote.render.visits import logged_view
     from gridnote.services.visit_input import parse_follow_up, parse_kind, parse_number, visit_moment
     from gridnote.services.visits import VisitChanges, edit_visit, last_entry
@@ -184,8 +221,9 @@ def log_edit(
 
 @app.command("undo")
 def log_undo(
-    number: Annotated[str | None, typer.Argument(
-        metavar="[N]", show_default=False, help="Visit number; default: the last entry.")] = None,
+    number: Annotated[
+        str | None, typer.Argument(metavar="[N]", show_default=False, help="Visit number; default: the last entry.")
+    ] = None,
 ) -> None:
     """Undo the last entry (or entry N): it is marked undone and kept, never erased.
 
@@ -206,9 +244,15 @@ def visits(
     date_: Annotated[str | None, typer.Option("--date", "-d", help="One day: today, yesterday, 周五, 11-28.")] = None,
     from_: Annotated[str | None, typer.Option("--from", help="First day of a range.")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Last day of a range (default: today).")] = None,
-    resident: Annotated[str | None, typer.Option("--resident", "-r", help="Only visits to this resident (and to their household).")] = None,
-    building: Annotated[str | None, typer.Option("--building", "-b", help="Only visits in this building, e.g. 5 or 5号楼.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind: visit, phone, walk, 走访, 电话 …")] = None,
+    resident: Annotated[
+        str | None, typer.Option("--resident", "-r", help="Only visits to this resident (and to their household).")
+    ] = None,
+    building: Annotated[
+        str | None, typer.Option("--building", "-b", help="Only visits in this building, e.g. 5 or 5号楼.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="Only this kind: visit, phone, walk, 走访, 电话 …")
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include undone entries (marked).")] = False,
     json_: JsonOption = False,
 ) -> None:
@@ -218,9 +262,9 @@ def visits(
     """
     from gridnote import clock
     from gridnote.errors import InputError
+    from gridnote.input.dates import parse_past_day as past_day
+    from gridnote.input.dates import parse_range
     from gridnote.render.visits import visit_json, visits_table
-    from gridnote.dates import parse_past_day as past_day
-    from gridnote.dates import parse_range
     from gridnote.services.visit_input import parse_kind
     from gridnote.services.visits import building_target, list_visits
 
@@ -238,8 +282,9 @@ def visits(
     nb = notebook()
     who = _common.resolve_resident(nb, resident) if resident is not None else None
     building_id = building_target(nb, building).building_id if building is not None else None
-    found = list_visits(nb, start=start, end=end, resident=who, building_id=building_id, kind=kind_code,
-                        include_undone=all_)
+    found = list_visits(
+        nb, start=start, end=end, resident=who, building_id=building_id, kind=kind_code, include_undone=all_
+    )
     if json_:
         print_json([visit_json(v) for v in found])
         return

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from gridnote.textnorm import fold
+from gridnote.input.text import fold
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Vocabulary:
 
     def label(self, code: str, lang: str | None = None) -> str:
         """The label in the interface language; unknown codes are shown as typed."""
-        from gridnote.i18n import lang as current
+        from gridnote.messages.i18n import lang as current
 
         term = self.term(code)
         if term is None:
@@ -62,7 +62,7 @@ class Vocabulary:
 
     def choices(self, lang: str | None = None) -> str:
         """``visit (走访), phone (电话)…`` for error messages."""
-        from gridnote.i18n import join_list
+        from gridnote.messages.i18n import join_list
 
         return join_list(f"{t.code} ({t.zh})" for t in self.terms)
 

@@ -35,7 +35,7 @@ class _Reason:
         self.fallback = (exc.strerror or str(exc)) if exc is not None else ""
 
     def __str__(self) -> str:
-        from gridnote.i18n import t
+        from gridnote.messages.i18n import t
 
         return t(self.key) if self.key else self.fallback
 

@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from gridnote.address import looks_like_address, parse_address
-from gridnote import i18n
-from gridnote.db import Notebook, contains
 from gridnote.errors import AmbiguousError, NotFoundError, StateError
+from gridnote.input.address import looks_like_address, parse_address
+from gridnote.input.text import display_name, fold
+from gridnote.messages import i18n
 from gridnote.models import Resident
-from gridnote.textnorm import display_name
 from gridnote.services.resident_fields import phone_spellings
 from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
-from gridnote.textnorm import fold
+from gridnote.store.notebook import Notebook, contains
 
 _ID = re.compile(r"^#?(\d+)$")
 MAX_CANDIDATES = 8
@@ -90,9 +89,14 @@ def _find(nb: Notebook, tokens: list[str], include_moved: bool) -> list[Match]:
     for token in words:
         like = contains(token)
         phones = [contains(spelling) for spelling in phone_spellings(token)]  # old +86-138-… rows too
-        clauses.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in
-                                         ("r.name", "r.alias", "r.pinyin", "r.initials",
-                                          *["r.phones"] * len(phones))) + ")")
+        clauses.append(
+            "("
+            + " OR ".join(
+                f"{column} LIKE ? ESCAPE '\\'"
+                for column in ("r.name", "r.alias", "r.pinyin", "r.initials", *["r.phones"] * len(phones))
+            )
+            + ")"
+        )
         params += [like] * 4 + phones
     if not include_moved:
         clauses.append("r.moved_out_at IS NULL")
@@ -114,8 +118,9 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
     """
     resident = _resolve(nb, query)
     if current and resident.moved_out:
-        raise StateError("resident.is_moved_out", name=resident.display_name,
-                         date=(resident.moved_out_at or "")[:10], query=query)
+        raise StateError(
+            "resident.is_moved_out", name=resident.display_name, date=(resident.moved_out_at or "")[:10], query=query
+        )
     return resident
 
 
@@ -143,8 +148,15 @@ def _resolve(nb: Notebook, query: str) -> Resident:
         raise NotFoundError("resident.not_found", query=query, closest=closest)
     candidates = [m.resident for m in matches]
     key, example = _narrowing(query, candidates)
-    raise AmbiguousError(key, candidates=candidates, query=query, count=len(matches), example=example,
-                         id=candidates[0].id, listing=format_candidates(candidates))
+    raise AmbiguousError(
+        key,
+        candidates=candidates,
+        query=query,
+        count=len(matches),
+        example=example,
+        id=candidates[0].id,
+        listing=format_candidates(candidates),
+    )
 
 
 def _narrowing(query: str, candidates: list[Resident]) -> tuple[str, str]:

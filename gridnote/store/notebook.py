@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from gridnote.errors import NotebookError
-from gridnote.fileio import os_reason, reason
+from gridnote.output.files import os_reason, reason
 
 APPLICATION_ID = 0x47524E54  # "GRNT": marks a SQLite file as a gridnote notebook
 BUSY_TIMEOUT_MS = 10_000  # two terminals writing at once wait for each other
@@ -26,8 +26,7 @@ BUSY_TIMEOUT_MS = 10_000  # two terminals writing at once wait for each other
 class Notebook:
     """One open notebook: a connection plus the helpers every service uses."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, created: bool = False,
-                 read_only: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, created: bool = False, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
         self.created = created  # this command made a new, empty notebook
@@ -201,7 +200,7 @@ def open_notebook(path: Path, *, make_folder: bool = True) -> Notebook:
     ``make_folder=False`` refuses to create missing folders, so a mistyped
     ``--db`` path is an error rather than a new, empty notebook.
     """
-    from gridnote.migrations import LATEST
+    from gridnote.store.migrations import LATEST
 
     path = Path(path)
     if path.is_dir():
@@ -258,7 +257,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> None:
     """Apply pending migrations in one transaction, then stamp the file as ours."""
     import sqlite_utils
 
-    from gridnote.migrations import NAMES, migrations
+    from gridnote.store.migrations import NAMES, migrations
 
     try:
         if fresh:

@@ -1,20 +1,25 @@
-"""The full-text search index's schema: migration ``m006_search`` and the constants search reads.
+"""The full-text search index's schema: migration ``m006_search``, frozen as it shipped.
 
-Kept apart from ``gridnote.migrations`` for its size: the documents, the two
+Kept apart from ``gridnote.store.migrations`` for its size: the documents, the two
 FTS5 indexes and the triggers that keep them current. Like every migration,
-``m006_search`` is never edited once shipped; a change is a new ``mNNN_``.
+``m006_search`` is never edited once shipped; a change is a new ``mNNN_``. Its
+constants are private to it: search reads :data:`SEARCH_KIND_CODES`, the codes
+of the index as the latest migration leaves it (``tests/test_find.py`` checks
+the two agree on a real notebook), so changing what search reads cannot
+silently change a shipped migration.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from gridnote.store.sql import run_script
 
 # Every searchable row is one document in two FTS5 indexes, under ``rowid = id * 8 + kind``:
 # ``search`` (trigram: any 3+ characters) and ``search_han`` (one token per Han character, for
-# 1-2 character queries). gridnote/services/search.py explains the design and its measurements.
-SEARCH_KIND_CODES = {"resident": 1, "visit": 2, "task": 3, "issue": 4}
-SEARCH_HAN_CHARS = 10_000  # the Han index reads a document's first 10,000 characters
+# 1-2 character queries). gridnote/services/find.py explains the design and its measurements.
+_KIND_CODES = {"resident": 1, "visit": 2, "task": 3, "issue": 4}
+_HAN_CHARS = 10_000  # the Han index reads a document's first 10,000 characters
 
 # What each kind's document says, one row per source row (``ref`` = its id).
 _SEARCH_DOCS = {
@@ -49,7 +54,7 @@ def _search_reindex(kind: str, ref: str) -> str:
     handing it the same spaced text it was given, which ``search_spaced`` derives again
     from the copy ``search`` keeps.
     """
-    rowid = f"({ref}) * 8 + {SEARCH_KIND_CODES[kind]}"
+    rowid = f"({ref}) * 8 + {_KIND_CODES[kind]}"
     return f"""
         INSERT INTO search_han(search_han, rowid, body)
             SELECT 'delete', id, body FROM search_spaced WHERE id = {rowid};
@@ -61,7 +66,7 @@ def _search_reindex(kind: str, ref: str) -> str:
 
 
 def _search_remove(kind: str, ref: str) -> str:
-    rowid = f"({ref}) * 8 + {SEARCH_KIND_CODES[kind]}"
+    rowid = f"({ref}) * 8 + {_KIND_CODES[kind]}"
     return f"""
         INSERT INTO search_han(search_han, rowid, body)
             SELECT 'delete', id, body FROM search_spaced WHERE id = {rowid};
@@ -82,10 +87,10 @@ def m006_search(db: Any) -> None:
     script = f"""
         CREATE VIRTUAL TABLE search USING fts5(body, tokenize = 'trigram', columnsize = 0);
         CREATE VIRTUAL TABLE search_han USING fts5(body, content = '', tokenize = 'unicode61', columnsize = 0);
-        -- 1..{SEARCH_HAN_CHARS}: positions, to take a text apart character by character in plain SQL
+        -- 1..{_HAN_CHARS}: positions, to take a text apart character by character in plain SQL
         CREATE TABLE search_positions (n INTEGER PRIMARY KEY);
         INSERT INTO search_positions (n)
-            WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < {SEARCH_HAN_CHARS})
+            WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < {_HAN_CHARS})
             SELECT n FROM p;
         -- a document with a space either side of each Han character: one token each in search_han
         CREATE VIEW search_spaced (id, body) AS
@@ -109,7 +114,7 @@ def m006_search(db: Any) -> None:
             {_search_remove(kind, "old.id")}
         END;
         INSERT INTO search (rowid, body)
-            SELECT ref * 8 + {SEARCH_KIND_CODES[kind]}, body FROM search_{kind}_doc WHERE body != '';
+            SELECT ref * 8 + {_KIND_CODES[kind]}, body FROM search_{kind}_doc WHERE body != '';
         """
     script += f"""
         -- an issue's document holds the notes of its timeline
@@ -129,6 +134,8 @@ def m006_search(db: Any) -> None:
         END;
         INSERT INTO search_han (rowid, body) SELECT id, body FROM search_spaced;
     """
-    from gridnote.migrations import run_script
-
     run_script(db, script)
+
+
+# The index as the migrations above leave it: what search reads.
+SEARCH_KIND_CODES: dict[str, int] = {"resident": 1, "visit": 2, "task": 3, "issue": 4}

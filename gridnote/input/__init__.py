@@ -1,0 +1,1 @@
+"""Reading what she types: dates and their grammar, addresses, pinyin, text, repeat rules, readings."""

@@ -1,0 +1,1 @@
+"""Files written whole, spreadsheets, and the masking of personal numbers."""
