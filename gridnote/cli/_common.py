@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
+from gridnote.cli._help import LocalizedUsageError, UsageError
 from gridnote.cli._tree import LazyCommands
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 from gridnote.messages import i18n
@@ -168,7 +168,36 @@ def _notebook_language(args: list[str]) -> None:
 
 
 class Group(TyperGroup):
-    """Command groups list sub-commands in the order they were declared."""
+    """Command groups list sub-commands in the order they were declared.
+
+    A command that does not exist, or none given, is refused here as a
+    :class:`LocalizedUsageError` (Click's own refusal is a bare English sentence).
+    """
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if ctx.token_normalize_func is not None:
+            name = ctx.token_normalize_func(name)
+        if self.get_command(ctx, name) is None and name[:1].isalnum() and not ctx.resilient_parsing:
+            from difflib import get_close_matches
+
+            matches = get_close_matches(args[0], list(self.commands)) if self.suggest_commands else []
+            if matches:
+                suggestions = ", ".join(repr(match) for match in matches)
+                raise LocalizedUsageError(
+                    ctx, "cli.err.no_such_command_suggest", name=repr(args[0]), suggestions=suggestions
+                )
+            raise LocalizedUsageError(ctx, "cli.err.no_such_command", name=repr(args[0]))
+        return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            # Click, given options but no command, fails with a bare UsageError before naming one
+            if type(exc) is UsageError and exc.ctx is ctx and ctx.invoked_subcommand is None:
+                raise LocalizedUsageError(ctx, "cli.err.missing_command") from None
+            raise
 
 
 class RootGroup(Group):
@@ -245,7 +274,7 @@ class RootGroup(Group):
 
         _notebook_language(getattr(self, "_argv", []))
         _help.prepare(self)  # the usage line shown with the error, in the language now known
-        return _help.localized_error(exc)
+        return _help.localized_error(exc, getattr(self, "_argv", []))
 
 
 def _is_sqlite_error(exc: Exception) -> bool:
