@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from visit_rows import insert_visit
-
 from gridnote.services.care import care_round, daily_walk, visits_on
 from gridnote.services.residents import move_out
 from gridnote.services.settings import set_value
+from tests.helpers.visit_rows import insert_visit
 
 SUNDAY = date(2026, 11, 29)
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from visit_rows import insert_visit
-
 from gridnote.input.dates import When
 from gridnote.render.common import SCREEN_ROWS
 from gridnote.services.tasks import add_task
+from tests.helpers.visit_rows import insert_visit
 
 EXTRA = 7
 
