@@ -220,6 +220,13 @@ class RootGroup(Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The exit codes, after the command list of ``gridnote --help``."""
+        from gridnote.errors import EXIT_CODES
+
+        with formatter.section(i18n.t("cli.exit_codes")):
+            formatter.write_dl([(str(code), i18n.t(key)) for code, key in EXIT_CODES])
+
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
         from gridnote.cli import _help
 
@@ -257,8 +264,8 @@ class RootGroup(Group):
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             raise self._usage_error(exc) from None
-        except typer.Abort:
-            typer.echo(i18n.t("cli.aborted"), err=True)
+        except typer.Abort:  # a question left unanswered (Ctrl-D, Ctrl-C): the line after the prompt
+            typer.echo(("\n" if sys.stderr.isatty() else "") + i18n.t("cli.aborted"), err=True)
             raise typer.Exit(1) from None
         except Exception as exc:
             if not _is_sqlite_error(exc):

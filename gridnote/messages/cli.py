@@ -22,6 +22,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.subcommand_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
     "cli.try_help": ("Try '{command}' for help.", "运行 '{command}' 查看帮助。"),
     "cli.aborted": ("Aborted!", "已取消。"),
+    # exit codes (gridnote.errors.EXIT_CODES), the epilogue of `gridnote --help`
+    "cli.exit_codes": ("Exit codes", "退出码"),
+    "exit.ok": ("done", "完成"),
+    "exit.cancelled": ("cancelled (Ctrl-C, or no answer to a question)", "已取消（Ctrl-C，或问题没有回答）"),
+    "exit.input": (
+        "what was typed cannot be used: a usage error, a date or reading not understood, several residents match",
+        "输入无法使用：用法错误、看不懂的日期或读数、匹配到多位居民",
+    ),
+    "exit.not_found": (
+        "nothing matches: no such resident, task, issue …",
+        "没有找到：没有这位居民、这项任务、这个问题……",
+    ),
+    "exit.state": (
+        "not possible in the record's present state (a task already done, an issue already closed …)",
+        "记录当前的状态不允许（任务已完成、问题已结案……）",
+    ),
+    "exit.notebook": ("the notebook cannot be opened or written", "笔记本无法打开或写入"),
+    "exit.file": (
+        "a file to read or write is missing, unreadable, unwritable or already there",
+        "要读写的文件不存在、无法读取、无法写入或已经存在",
+    ),
     # usage errors (see the module docstring)
     "cli.err.no_such_option_possible": (
         "No such option: {name} (Possible options: {possible})",
