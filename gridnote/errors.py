@@ -73,3 +73,16 @@ class FileError(GridnoteError):
     """A file to read or write is missing, unreadable or unwritable."""
 
     exit_code = 6
+
+
+# The exit codes gridnote documents (README, `gridnote --help`), with the message key describing
+# each; tests/test_exit_codes.py makes a command return every one of them.
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (0, "exit.ok"),
+    (1, "exit.cancelled"),
+    (InputError.exit_code, "exit.input"),
+    (NotFoundError.exit_code, "exit.not_found"),
+    (StateError.exit_code, "exit.state"),
+    (NotebookError.exit_code, "exit.notebook"),
+    (FileError.exit_code, "exit.file"),
+)

@@ -9,7 +9,7 @@ import pytest
 import typer
 
 from gridnote.cli import app
-from gridnote.cli._help import cell_width, translate, wrap
+from gridnote.cli._help import UsageError, cell_width, localized_error, wrap
 from gridnote.messages import i18n
 from gridnote.messages.cli import MESSAGES
 
@@ -78,7 +78,7 @@ USAGE_ERRORS = [
         "选项 '--starred' 不带值。",
     ),
     (
-        "cli.err.not_int_range",
+        "cli.err.not_int",
         ("find", "李", "-n", "x"),
         "Invalid value for '--limit' / '-n': 'x' is not a valid int range.",
         "'--limit' / '-n' 的值无效：'x' 不是整数。",
@@ -107,8 +107,6 @@ def test_usage_error_in_both_languages(cli, key, args, english, chinese) -> None
     zh = cli(*args, env=ZH)
     assert zh.exit_code == 2 and zh.stdout == ""
     assert zh.stderr.splitlines()[-1] == f"错误：{chinese}"
-    i18n.set_lang("zh")
-    assert translate(english) == chinese
 
 
 def test_every_error_pattern_is_triggered() -> None:
@@ -151,9 +149,28 @@ def test_arguments_are_named_in_capitals_in_both_languages(cli, args, usage, mis
     )
 
 
-def test_an_unknown_message_stays_as_click_wrote_it() -> None:
+def test_an_unknown_usage_error_stays_as_click_wrote_it() -> None:
     i18n.set_lang("zh")
-    assert translate("Something Click may say one day.") == "Something Click may say one day."
+    error = UsageError("Something Click may say one day.")
+    assert localized_error(error) is error
+
+
+@pytest.mark.parametrize(
+    "args, chinese",
+    [
+        (("find", "李", "--limit=0"), "'--limit' / '-n' 的值无效：0 不在 x>=1 范围内。"),
+        (("find", "李", "-n0"), "'--limit' / '-n' 的值无效：0 不在 x>=1 范围内。"),
+        (("find", "李", "-n", "5", "-n", "y"), "'--limit' / '-n' 的值无效：'y' 不是整数。"),
+        (("task", "list", "--starred", "c", "d"), "多出了参数：c d"),
+        (("--lang", "zh", "taks"), "没有命令 'taks'。是不是要用 'task'？"),
+        (("--lang", "zh", "task", "lsit"), "没有命令 'lsit'。是不是要用 'list'？"),
+    ],
+)
+def test_usage_errors_are_told_from_what_was_typed(cli, args, chinese) -> None:
+    """The value in the message is the one Click refused, however the option was written."""
+    result = cli(*args, env=ZH)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == f"错误：{chinese}"
 
 
 def test_abort_in_chinese(cli, demo, monkeypatch) -> None:

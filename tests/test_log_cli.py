@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from visit_rows import log_counts as counts
+
+from tests.helpers.visit_rows import log_counts as counts
 
 
 def rows(path: Path, sql: str, params: tuple = ()) -> list[dict]:

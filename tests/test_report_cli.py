@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from report_day import EVENING, at, report, run_day
+
+from tests.helpers.report_day import EVENING, at, report, run_day
 
 
 def ok(result) -> str:

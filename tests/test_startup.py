@@ -51,32 +51,29 @@ def command_modules(modules: set[str]) -> set[str]:
     }
 
 
+# Commands a case must not load: the slow-to-import, rarely used ones, and the other everyday moments.
+NOT_RUN = ("gridnote.cli.report", "gridnote.cli.find", "gridnote.cli.demo", "gridnote.services.importer")
+
+
 @pytest.mark.parametrize(
-    "args, own, records",
+    "args",
     [
-        (
-            ("today",),
-            {"today", "task"},
-            {"agenda", "tasks", "events", "issues"},
-        ),  # `tomorrow add` shares task's options
-        (("log", "李奶奶", "血压正常", "--bp", "132/84"), {"visits"}, {"residents", "tasks", "visits"}),
-        (("task", "add", "回访高阿姨", "--due", "明天"), {"task"}, {"residents", "tasks"}),
-        (("issue", "list", "--open"), {"issue", "issue_category"}, {"residents", "issues"}),
-        (("resident", "show", "李奶奶"), {"resident", "points"}, {"residents", "tasks", "visits"}),
+        ("today",),
+        ("log", "李奶奶", "血压正常", "--bp", "132/84"),
+        ("task", "add", "回访高阿姨", "--due", "明天"),
+        ("issue", "list", "--open"),
+        ("resident", "show", "李奶奶"),
     ],
 )
-def test_a_command_imports_its_own_modules_and_no_heavy_library(
-    demo: Path, args: tuple[str, ...], own: set[str], records: set[str]
-) -> None:
+def test_a_command_loads_no_heavy_library_and_not_the_whole_tree(demo: Path, args: tuple[str, ...]) -> None:
     modules = loaded(demo, *args)
-    assert command_modules(modules) == own
-    assert {m.removeprefix("gridnote.models.") for m in modules if m.startswith("gridnote.models.")} == records
     assert not [m for m in modules if m.startswith(HEAVY)]
+    assert not [m for m in modules if m.startswith(NOT_RUN)]
+    assert len(command_modules(modules)) <= 2  # its own command module and at most one whose options it shares
 
 
 def test_help_lists_every_command_without_loading_services_or_rich(demo: Path) -> None:
     modules = loaded(demo, "--help")
-    assert {"today", "visits", "task", "issue", "resident"} <= command_modules(modules)
     # sqlite3 is there: --help follows the notebook's `lang` setting, read with one query
     assert not [m for m in modules if m.startswith(("gridnote.services", "gridnote.models.", "rich", *HEAVY))]
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
+from gridnote.cli._help import LocalizedUsageError, UsageError
 from gridnote.cli._tree import LazyCommands
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 from gridnote.messages import i18n
@@ -168,7 +168,36 @@ def _notebook_language(args: list[str]) -> None:
 
 
 class Group(TyperGroup):
-    """Command groups list sub-commands in the order they were declared."""
+    """Command groups list sub-commands in the order they were declared.
+
+    A command that does not exist, or none given, is refused here as a
+    :class:`LocalizedUsageError` (Click's own refusal is a bare English sentence).
+    """
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if ctx.token_normalize_func is not None:
+            name = ctx.token_normalize_func(name)
+        if self.get_command(ctx, name) is None and name[:1].isalnum() and not ctx.resilient_parsing:
+            from difflib import get_close_matches
+
+            matches = get_close_matches(args[0], list(self.commands)) if self.suggest_commands else []
+            if matches:
+                suggestions = ", ".join(repr(match) for match in matches)
+                raise LocalizedUsageError(
+                    ctx, "cli.err.no_such_command_suggest", name=repr(args[0]), suggestions=suggestions
+                )
+            raise LocalizedUsageError(ctx, "cli.err.no_such_command", name=repr(args[0]))
+        return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            # Click, given options but no command, fails with a bare UsageError before naming one
+            if type(exc) is UsageError and exc.ctx is ctx and ctx.invoked_subcommand is None:
+                raise LocalizedUsageError(ctx, "cli.err.missing_command") from None
+            raise
 
 
 class RootGroup(Group):
@@ -190,6 +219,13 @@ class RootGroup(Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The exit codes, after the command list of ``gridnote --help``."""
+        from gridnote.errors import EXIT_CODES
+
+        with formatter.section(i18n.t("cli.exit_codes")):
+            formatter.write_dl([(str(code), i18n.t(key)) for code, key in EXIT_CODES])
 
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
         from gridnote.cli import _help
@@ -228,8 +264,8 @@ class RootGroup(Group):
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             raise self._usage_error(exc) from None
-        except typer.Abort:
-            typer.echo(i18n.t("cli.aborted"), err=True)
+        except typer.Abort:  # a question left unanswered (Ctrl-D, Ctrl-C): the line after the prompt
+            typer.echo(("\n" if sys.stderr.isatty() else "") + i18n.t("cli.aborted"), err=True)
             raise typer.Exit(1) from None
         except Exception as exc:
             if not _is_sqlite_error(exc):
@@ -245,7 +281,7 @@ class RootGroup(Group):
 
         _notebook_language(getattr(self, "_argv", []))
         _help.prepare(self)  # the usage line shown with the error, in the language now known
-        return _help.localized_error(exc)
+        return _help.localized_error(exc, getattr(self, "_argv", []))
 
 
 def _is_sqlite_error(exc: Exception) -> bool:

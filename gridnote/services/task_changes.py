@@ -25,6 +25,8 @@ from gridnote import clock
 from gridnote.errors import InputError, StateError
 from gridnote.models import Task
 from gridnote.services.tasks import add_task, clean_text, due_columns, get_task
+from gridnote.store import tasks as rows
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
@@ -39,16 +41,13 @@ def _change(
     change: Callable[[Task], dict[str, Any]],
 ) -> list[Task]:
     """Apply one change to several tasks, all or none; each old row goes to ``revisions``."""
-    from gridnote.services.residents import record_revision
-
     ids = list(dict.fromkeys(numbers))
     with nb.transaction():
         tasks = [get_task(nb, i) for i in ids]
         for task in tasks:
             check(task)
         for task in tasks:
-            record_revision(nb, "tasks", task.id, action)
-            nb.update("tasks", task.id, {**change(task), "updated_at": clock.iso(clock.now())})
+            write.update(nb, "tasks", task.id, {**change(task), "updated_at": clock.iso(clock.now())}, revision=action)
     return [get_task(nb, i) for i in ids]
 
 
@@ -111,7 +110,7 @@ def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
         note=task.note,
         source=f"task:{task.id}",
     )
-    nb.update("tasks", follower.id, {"series_id": first.id})
+    write.update(nb, "tasks", follower.id, {"series_id": first.id})
     return get_task(nb, follower.id)
 
 
@@ -155,13 +154,9 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
         if task.every:
             # one open occurrence per series: the done task's own follower is taken back below
             series = task.series_id or task.id
-            other = nb.one(
-                "SELECT id FROM tasks WHERE status = 'open' AND id != ? AND (id = ? OR series_id = ?)"
-                " AND coalesce(source, '') != ?",
-                [task.id, series, series, f"task:{task.id}"],
-            )
+            other = rows.other_open_in_series(nb, task.id, series)
             if other is not None:
-                raise StateError("task.series_open", id=task.id, other=other[0])
+                raise StateError("task.series_open", id=task.id, other=other)
 
     with nb.transaction():
         opened = _change(
@@ -175,9 +170,9 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
         for task in opened:
             follower = None
             if task.every:
-                row = nb.one("SELECT id FROM tasks WHERE source = ? AND status = 'open'", [f"task:{task.id}"])
-                if row is not None:
-                    follower = drop(nb, [row[0]])[0]
+                found = rows.open_follower(nb, task.id)
+                if found is not None:
+                    follower = drop(nb, [found])[0]
             result.append(Reopening(task, follower))
     return result
 
