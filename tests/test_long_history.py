@@ -16,6 +16,7 @@ from pathlib import Path
 from gridnote.services import care
 from gridnote.services.residents import get_resident
 from gridnote.services.visit_history import recent_visits, trends
+from gridnote.store import write
 from gridnote.store.notebook import Notebook, open_notebook
 
 DAY = date(2026, 11, 29)
@@ -46,7 +47,8 @@ def add_history(nb: Notebook, visits: int) -> None:
         if not nb.scalar("SELECT count(*) FROM visits WHERE resident_id = ?", [LI]):
             first = (start - timedelta(days=1)).isoformat()
             at = f"{first}T10:00:00+08:00"
-            nb.insert(
+            write.insert(
+                nb,
                 "visits",
                 {
                     "kind": "visit",
@@ -61,7 +63,8 @@ def add_history(nb: Notebook, visits: int) -> None:
         for n in range(visits):
             day = (start + timedelta(days=n)).isoformat()
             at = f"{day}T10:00:00+08:00"
-            own = nb.insert(
+            own = write.insert(
+                nb,
                 "visits",
                 {
                     "kind": "phone",
@@ -73,11 +76,13 @@ def add_history(nb: Notebook, visits: int) -> None:
                     "updated_at": at,
                 },
             )
-            nb.insert(
+            write.insert(
+                nb,
                 "visits",
                 {"kind": "visit", "at": at, "day": day, "household_id": household, "created_at": at, "updated_at": at},
             )
-            nb.insert(
+            write.insert(
+                nb,
                 "readings",
                 {
                     "visit_id": own,

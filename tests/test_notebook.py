@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gridnote.errors import NotebookError
-from gridnote.store import migrations
+from gridnote.store import migrations, write
 from gridnote.store.notebook import APPLICATION_ID, open_notebook
 
 
@@ -161,7 +161,7 @@ def test_read_only_notebook_refuses_writes_cleanly(cli, tmp_path: Path) -> None:
 
 def test_transaction_is_all_or_nothing(nb) -> None:
     with pytest.raises(RuntimeError), nb.transaction():
-        nb.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
+        write.insert(nb, "buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
         raise RuntimeError("boom")
     assert nb.scalar("SELECT count(*) FROM buildings") == 0
 
@@ -223,7 +223,7 @@ def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
 
     path = tmp_path / "n.db"
     nb = open_notebook(path)
-    nb.insert("buildings", {"code": "8", "created_at": "2026-01-01T00:00:00+08:00"})
+    write.insert(nb, "buildings", {"code": "8", "created_at": "2026-01-01T00:00:00+08:00"})
     nb.close()
     real = db._read_header
     calls = []
@@ -239,7 +239,7 @@ def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
     try:
         assert ro.read_only and ro.scalar("SELECT code FROM buildings") == "8"
         with pytest.raises(NotebookError) as err, ro.transaction():
-            ro.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
+            write.insert(ro, "buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
         assert err.value.key == "notebook.read_only"
     finally:
         ro.close()

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from gridnote.input.dates import When
 from gridnote.render.common import SCREEN_ROWS
 from gridnote.services.tasks import add_task
+from gridnote.store import write
 from tests.helpers.visit_rows import insert_visit
 
 EXTRA = 7
@@ -29,7 +30,7 @@ def test_a_long_task_list_draws_the_first_rows(cli, nb) -> None:
 
 
 def test_a_long_visit_log_draws_the_newest_and_says_how_many_earlier(cli, nb) -> None:
-    nb.insert("buildings", {"code": "5", "created_at": "2026-01-01T08:00:00+08:00"})
+    write.insert(nb, "buildings", {"code": "5", "created_at": "2026-01-01T08:00:00+08:00"})
     start = date(2026, 1, 1)
     with nb.transaction():
         for n in range(SCREEN_ROWS + EXTRA):

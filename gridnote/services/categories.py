@@ -22,6 +22,8 @@ from gridnote.errors import InputError
 from gridnote.input.text import fold, normalize
 from gridnote.messages import i18n
 from gridnote.models import Category
+from gridnote.store import write
+from gridnote.store.issues import category_row, category_rows
 from gridnote.store.notebook import Notebook
 
 _CODE = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
@@ -29,7 +31,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
 
 def categories(nb: Notebook) -> list[Category]:
     """Every category, each top-level one followed by its subcategories."""
-    rows = {r["code"]: r for r in nb.rows("SELECT * FROM issue_categories ORDER BY created_at, code")}
+    rows = {r["code"]: r for r in category_rows(nb)}
     merged: list[Category] = []
     for default in DEFAULT_CATEGORIES:
         row = rows.pop(default.code, None)
@@ -166,7 +168,8 @@ def add_category(
         group = group or parent_cat.group
     now = clock.iso(clock.now())
     with nb.transaction():
-        nb.insert(
+        write.insert(
+            nb,
             "issue_categories",
             {
                 "code": code,
@@ -208,9 +211,10 @@ def set_category(
         raise InputError("category.nothing_to_set")
     now = clock.iso(clock.now())
     with nb.transaction():
-        row = nb.one("SELECT * FROM issue_categories WHERE code = ?", [category.code])
+        row = category_row(nb, category.code)
         if row is None:
-            nb.insert(
+            write.insert(
+                nb,
                 "issue_categories",
                 {
                     "code": category.code,
@@ -225,10 +229,7 @@ def set_category(
             changes = {k: v for k, v in values.items() if v}
             changes["synonyms"] = ",".join(old + [s for s in extra if s not in old])
             changes["updated_at"] = now
-            nb.execute(
-                f"UPDATE issue_categories SET {', '.join(f'{k} = ?' for k in changes)} WHERE code = ?",
-                [*changes.values(), category.code],
-            )
+            write.update(nb, "issue_categories", {"code": category.code}, changes)
     found = find(categories(nb), category.code)
     assert found is not None
     return found

@@ -31,6 +31,8 @@ from gridnote.output.spreadsheet import csv_unquote
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import check_known_building, ensure_household, get_resident
 from gridnote.store.notebook import Notebook
+from gridnote.store.residents import contact_facts
+from gridnote.store.residents import namesakes as same_name
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "居民姓名", "name", "full name"),
@@ -255,7 +257,9 @@ def import_residents(
         problems = sorted([*problems, *_unknown_building_rows(nb, rows)], key=lambda p: p.row)
     if problems:
         raise ImportRowsError(problems)
-    known = {r[0] for r in nb.rows("SELECT code FROM buildings")}
+    from gridnote.store.buildings import building_codes
+
+    known = set(building_codes(nb))
     added_buildings = tuple(
         sorted(
             {r.fields.address.building for r in rows if r.fields.address} - known, key=lambda code: (len(code), code)
@@ -333,10 +337,9 @@ def _upsert(nb: Notebook, fields: rf.ResidentInput, claimed: set[int]) -> str:
         claimed.add(add_resident(nb, fields, same_name=True).id)
         return "added"
     claimed.add(resident_id)
-    contacts = "SELECT name, relation, phone, nearby FROM contacts WHERE resident_id = ? ORDER BY id"
-    before = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
+    before = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     edit_resident(nb, resident_id, fields, replace_phones=False)
-    after = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
+    after = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     return "unchanged" if before == after else "updated"
 
 
@@ -350,11 +353,7 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
     the rest. Several left with the same facts shared raise :class:`_Undecided`:
     merging into the first would silently overwrite someone else's note.
     """
-    rows = nb.rows(
-        "SELECT id FROM residents WHERE household_id = ? AND name = ? ORDER BY moved_out_at IS NOT NULL, id",
-        [household_id, fields.name],
-    )
-    namesakes = [get_resident(nb, int(r[0])) for r in rows]
+    namesakes = [get_resident(nb, i) for i in same_name(nb, household_id, fields.name)]
     if fields.id_number:
         for r in namesakes:
             if r.id_number == fields.id_number:

@@ -18,7 +18,8 @@ from gridnote.input.text import display_name, fold
 from gridnote.messages import i18n
 from gridnote.models import Resident
 from gridnote.services.resident_fields import phone_spellings
-from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
+from gridnote.services.residents import get_resident
+from gridnote.store import residents as resident_rows
 from gridnote.store.notebook import Notebook, contains
 
 _ID = re.compile(r"^#?(\d+)$")
@@ -76,35 +77,20 @@ def _join_syllables(tokens: list[str]) -> list[str]:
 def _find(nb: Notebook, tokens: list[str], include_moved: bool) -> list[Match]:
     if not tokens:
         return []
-    clauses: list[str] = []
-    params: list[Any] = []
     addresses = [t for t in tokens if looks_like_address(t)]
     words = [t for t in tokens if t not in addresses]
+    prefixes = []
     for token in addresses:
         address = parse_address(token)
         assert address is not None
-        prefix = address.canonical()
-        clauses.append("(h.address = ? OR h.address LIKE ?)")
-        params += [prefix, prefix + "-%"]
-    for token in words:
-        like = contains(token)
-        phones = [contains(spelling) for spelling in phone_spellings(token)]  # old +86-138-… rows too
-        clauses.append(
-            "("
-            + " OR ".join(
-                f"{column} LIKE ? ESCAPE '\\'"
-                for column in ("r.name", "r.alias", "r.pinyin", "r.initials", *["r.phones"] * len(phones))
-            )
-            + ")"
-        )
-        params += [like] * 4 + phones
-    if not include_moved:
-        clauses.append("r.moved_out_at IS NULL")
-    rows = nb.rows(RESIDENT_SELECT + " WHERE " + " AND ".join(clauses), params)
+        prefixes.append(address.canonical())
+    # each word: its pattern, and its phone spellings (old +86-138-… rows too)
+    likes = [(contains(token), [contains(spelling) for spelling in phone_spellings(token)]) for token in words]
+    rows = resident_rows.matching_rows(nb, prefixes, likes, include_moved=include_moved)
     matches = []
     for row in rows:
         scores = [_word_score(token, row) for token in words] or [EXACT]
-        matches.append(Match(resident_from_row(row), sum(scores), all(s == EXACT for s in scores)))
+        matches.append(Match(resident_rows.resident_from_row(row), sum(scores), all(s == EXACT for s in scores)))
     matches.sort(key=lambda m: (-m.score, m.resident.address or "~", m.resident.id))
     return matches
 
@@ -199,7 +185,7 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
     import difflib
 
     text = fold(query)
-    rows = nb.rows("SELECT name, alias, pinyin, initials FROM residents WHERE moved_out_at IS NULL")
+    rows = resident_rows.current_names(nb)
     by_key: dict[str, str] = {}
     for row in rows:
         label = display_name(row["name"], row["alias"]) or row["name"]

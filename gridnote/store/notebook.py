@@ -11,7 +11,6 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -91,26 +90,6 @@ class Notebook:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-
-    def insert(self, table: str, values: dict[str, Any]) -> int:
-        """Insert one row and return its id."""
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cur = self.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
-        return int(cur.lastrowid)
-
-    def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
-        if not values:
-            return
-        sets = ", ".join(f"{column} = ?" for column in values)
-        self.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
-
-    @cached_property
-    def utils(self) -> Any:
-        """A :class:`sqlite_utils.Database` on the same connection, loaded on demand."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     # -- settings ------------------------------------------------------------
     def settings(self) -> dict[str, str]:
