@@ -47,6 +47,7 @@ def command_modules(modules: set[str]) -> set[str]:
         "_common",
         "_tree",
         "_help",
+        "params",  # the options many commands share
     }
 
 

@@ -1,6 +1,11 @@
 """Messages: the notebook, files, settings, shared column headers."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # record numbers (gridnote.cli.params.record_number)
+    "number.bad": ('"{text}" is not {what} number (e.g. 12 or #12)', "“{text}”不是{what}编号（例如 12 或 #12）"),
+    "number.task": ("a task", "任务"),
+    "number.issue": ("an issue", "问题"),
+    "number.visit": ("a visit", "记录"),
     "core.error": ("Error: {message}", "错误：{message}"),
     "core.text_too_long": (
         "the text is too long ({count} characters; {limit} at most)",

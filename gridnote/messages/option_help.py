@@ -19,12 +19,17 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--building": "楼栋，例如 5 或 5号楼。",
         "--every": "重复：每天、工作日、每周、每月、每2天（day、weekday、week、month、2d）。",
         "--note": "备注。",
-        "--from": "起始日期。",
+        "--from": "起始日期（周五：--to 之前最近的那个周五）。",
+        "--date": "某一天：今天、昨天、周五、11-28。",
+        "--week": "自然周（周一到周日）；配合 --date：那一天所在的周。",
+        "--month": "自然月；配合 --date：那一天所在的月。",
     },
     "": {
         "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
         "--lang": "本次命令的界面语言。",
         "--version": "显示版本并退出。",
+        "--install-completion": "为当前的 shell 安装补全（按 Tab 补全命令、居民、编号……）。",
+        "--show-completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
     },
     "today": {
         "--date": "看另一天：明天、周一、12-01。",
@@ -57,7 +62,6 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "number": "记录编号；默认：最后一条。",
     },
     "visits": {
-        "--date": "某一天：今天、昨天、周五、11-28。",
         "--all": "包括已撤销的记录（会标出）。",
         "--resident": "只列对这位居民（及其住户）的记录。",
         "--building": "只列这栋楼的记录，例如 5 或 5号楼。",
@@ -165,8 +169,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--priority": "紧急或一般（urgent/normal）。",
     },
     "issue.list": {
-        "--from": "受理日期不早于这一天（11-01：最近的 11月1日）。",
-        "--to": "受理日期不晚于这一天。",
+        "--to": "截止日期。",
         "--status": "只列这一状态：已受理、已核实、已转办、已办结、已回访、已结案、不予受理。",
         "--overdue": "只列已超时的问题。",
         "--reporter": "只列这位居民反映的问题。",
@@ -226,8 +229,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--attendees": "参加的居民人数。",
     },
     "event.list": {
-        "--from": "不早于这一天（11-01：最近的 11月1日）。",
-        "--to": "不晚于这一天。",
+        "--to": "截止日期。",
     },
     "config.get": {
         "key": "设置名，例如 care.bedridden。",
@@ -245,12 +247,10 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
     "report": {
         "--lang": "报表的语言。",
         "--date": "要报告的日期（默认今天）：昨天、周五、11-28。与 --week/--month 一起用时：那一周或那个月中的某一天。",
-        "--to": "时间段的最后一天（默认今天）。",
+        "--to": "截止日期（默认：今天）。",
         "--output": "写入这个文件（要么完整写入，要么不写）。",
         "--format": "text（默认）、markdown、html、json、csv（zip 压缩包，每部分一个文件）或 xlsx（每部分一张表）。用 -o 时按文件名判断。",
         "--full": "完整的电话和身份证号（默认打码，如 138****5678）。",
-        "--week": "本自然周（周一到周日），截至今天。",
-        "--month": "本自然月，截至今天。",
         "--readings": "列出哪些健康读数：标记的（默认）或全部。",
         "--schema": "输出 --format json 的 JSON Schema（版本 1）后退出。",
     },

@@ -60,13 +60,13 @@ Readings are listed only when flagged, unless ``readings="all"``.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from gridnote import clock
 from gridnote.domain.vocab import VISIT_KINDS, Term, Vocabulary
 from gridnote.errors import InputError
+from gridnote.input.periods import Period
 from gridnote.models import Report, ReportNumbers, ReportRange, ReportRate, ReportRates
 from gridnote.store import report as figures
 from gridnote.store.notebook import Notebook
@@ -87,41 +87,26 @@ _STEP_FIGURES = tuple(f for f in ISSUE_FIGURES if f != "rated")
 
 
 # -- the range ---------------------------------------------------------------------
-def report_range(
-    today: date,
-    *,
-    day: date | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    week: bool = False,
-    month: bool = False,
-) -> ReportRange:
-    """The days to report on, from the options as read (days already parsed)."""
-    if week and month:
-        raise InputError("report.week_and_month")
-    if (week or month) and (start is not None or end is not None):
-        raise InputError("report.period_and_range")
-    if day is not None and (start is not None or end is not None):
-        raise InputError("report.date_and_range")
-    if week or month:
-        anchor = day or today
-        _not_future(anchor, today)
-        if week:
-            first = anchor - timedelta(days=anchor.weekday())
-            last = first + timedelta(days=6)
-        else:
-            first = anchor.replace(day=1)
-            last = anchor.replace(day=calendar.monthrange(anchor.year, anchor.month)[1])
-        return ReportRange(first, min(last, today), "week" if week else "month")
-    if start is None and end is not None:
+def report_range(today: date, period: Period) -> ReportRange:
+    """The days to report on, from the period asked for (``gridnote.input.periods``).
+
+    Nothing asked is today; a week or a month is cut at today; ``--to`` needs
+    ``--from``; no day after today is reported.
+    """
+    if period.kind in ("week", "month"):
+        assert period.start is not None and period.end is not None
+        _not_future(period.start, today)
+        return ReportRange(period.start, min(period.end, today), period.kind)
+    if period.start is None and period.end is not None:
         raise InputError("report.to_needs_from")
-    if start is not None:
-        end = end or today
-        if start > end:
-            raise InputError("report.range_backwards", start=start.isoformat(), end=end.isoformat())
+    if period.kind == "range":
+        assert period.start is not None
+        end = period.end or today
+        if period.start > end:
+            raise InputError("dates.range_backwards", start=period.start.isoformat(), end=end.isoformat())
         _not_future(end, today)
-        return ReportRange(start, end, "range" if start != end else "day")
-    day = day or today
+        return ReportRange(period.start, end, "range" if period.start != end else "day")
+    day = period.start or today
     _not_future(day, today)
     return ReportRange(day, day, "day")
 

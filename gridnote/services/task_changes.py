@@ -192,16 +192,28 @@ def star(nb: Notebook, numbers: Iterable[int], starred: bool = True) -> list[Tas
 
 
 def move(nb: Notebook, numbers: Iterable[int], when: When) -> list[Task]:
-    """Give open tasks a new due day; a day without a time keeps each task's time."""
+    """Give open tasks a new due day; a day without a time keeps each task's time.
+
+    Moving is planning: a task is moved to a day and time still ahead. A day
+    already past (``task move 7 昨天``), or today at a time already gone, is
+    refused, and nothing is moved; a task that was done is marked done instead.
+    """
     from gridnote.input.dates import When
 
-    def change(task: Task) -> dict[str, Any]:
+    def target(task: Task) -> When:
         moment = when.time
         if moment is None and task.due_at:
             moment = clock.parse(task.due_at).time()
-        return due_columns(When(when.day, moment))
+        return When(when.day, moment)
 
-    return _change(nb, numbers, "move", _must_be_open, change)
+    def check(task: Task) -> None:
+        _must_be_open(task)
+        due, now = target(task), clock.now()
+        if due.day < now.date() or (due.time is not None and due.to_datetime() < now):
+            shown = due.day.isoformat() + (f" {due.time:%H:%M}" if due.time is not None else "")
+            raise InputError("task.move_past", id=task.id, due=shown)
+
+    return _change(nb, numbers, "move", check, lambda task: due_columns(target(task)))
 
 
 @dataclass

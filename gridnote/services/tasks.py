@@ -91,16 +91,6 @@ def add_task(
 # -- reading what she typed ------------------------------------------------------
 
 
-def parse_number(text: str) -> int:
-    """A task number as typed: ``12`` or ``#12``."""
-    from gridnote.input.text import read_number
-
-    number = read_number(text)
-    if number is None:
-        raise InputError("task.bad_number", text=text)
-    return number
-
-
 def parse_status(text: str) -> str | None:
     """``open``/``未完成``, ``done``, ``dropped``, ``skipped`` → the code; ``all``/``全部`` → None (every status)."""
     from gridnote.domain.vocab import TASK_STATUSES
@@ -138,6 +128,10 @@ def due_from(due: str | None, at: str | None, *, default: date | None = None) ->
     moment = parse_due_when(at) if when is None and default is None else parse_when(at)
     if moment.time is None:
         raise InputError("task.at_needs_time", text=at)
+    if when is not None and when.time is not None and when.time != moment.time:
+        raise InputError(
+            "task.at_and_due_time", due=due, time=f"{when.time:%H:%M}", at=at, other=f"{moment.time:%H:%M}"
+        )
     day = when.day if when else default
     if moment.day != clock.today():  # she typed a day with the time
         if day is not None and moment.day != day:
