@@ -220,7 +220,7 @@ def test_chinese_help_keeps_option_column_aligned(cli) -> None:
 def test_chinese_help_of_the_root(cli) -> None:
     text = cli("--help", env=ZH).stdout
     assert text.splitlines()[0] == "用法：gridnote [选项] 命令 [参数]..."
-    assert "选项：\n  --db PATH     笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。\n" in text
+    assert "选项：\n  --db PATH             笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。\n" in text
     assert "\n命令：\n" in text
     assert "-b, --building BUILDING" in cli("task", "add", "--help", env=ZH).stdout  # as STATUS, WHO: not <文字>
     assert "[默认：10；x>=1]" in cli("find", "--help", env=ZH).stdout

@@ -21,7 +21,9 @@ def walk(command: Any, path: str = "") -> list[tuple[str, Any]]:
     return found
 
 
-COMMANDS = walk(typer.main.get_command(app))
+ROOT = typer.main.get_command(app)
+ROOT._completion_options()  # type: ignore[attr-defined]  # (added when help is shown or completion used)
+COMMANDS = walk(ROOT)
 
 
 @pytest.mark.parametrize("path, command", COMMANDS, ids=[p or "gridnote" for p, _ in COMMANDS])

@@ -256,7 +256,10 @@ class RootGroup(Group):
         if pages:
             _notebook_language(argv)
         self._argv = argv
-        _help.prepare(self, pages=pages)
+        completing = bool(os.environ.get("_GRIDNOTE_COMPLETE"))  # the shell asks what Tab may offer
+        if pages or completing or any(arg.startswith(("--install-completion", "--show-completion")) for arg in argv):
+            self._completion_options()
+        _help.prepare(self, pages=pages, completing=completing)
         try:
             return super().main(argv, *posargs, **kwargs)
         finally:
@@ -264,6 +267,14 @@ class RootGroup(Group):
 
             i18n.reset()
             clock.set_timezone(None)
+
+    def _completion_options(self) -> None:
+        """Typer's ``--install-completion`` and ``--show-completion``, added only when they may be used or shown.
+
+        Building them takes longer than the rest of the root (``add_completion=False`` on the app).
+        """
+        if not any(param.name == "install_completion" for param in self.params):
+            self.params.extend(typer.main.get_install_completion_arguments())
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -343,6 +354,16 @@ class DefaultGroup(Group):
     def format_options(self, ctx: Any, formatter: Any) -> None:
         self.commands[self.default_command].format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Tab after ``gridnote log``: the sub-commands, and what the default command's first argument takes."""
+        found = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            default = self.commands[self.default_command]
+            first = next((param for param in default.params if param.param_type_name == "argument"), None)
+            if first is not None:
+                found.extend(first.shell_complete(ctx, incomplete))
+        return found
 
 
 def new_app(help_text: str, cls: type[Group] = Group) -> typer.Typer:

@@ -259,10 +259,10 @@ def option_metavar(param: Any) -> str:
     return longest.replace("-", "_").upper()
 
 
-_PAGES = {"pages": False}  # whether help pages may be drawn in this run (see prepare)
+_PAGES = {"pages": False, "completing": False}  # what this run may draw or offer (see prepare)
 
 
-def prepare(root: Any, *, pages: bool = True) -> None:
+def prepare(root: Any, *, pages: bool = True, completing: bool = False) -> None:
     """Give the commands built so far the localized formatter; in Chinese, their Chinese help.
 
     ``pages=False``: no help page will be drawn (a command runs), so the Chinese
@@ -271,6 +271,7 @@ def prepare(root: Any, *, pages: bool = True) -> None:
     treatment from :func:`prepare_command` when they are built.
     """
     _PAGES["pages"] = pages
+    _PAGES["completing"] = completing
     if pages and i18n.lang() == "zh":
         from gridnote.messages.help import HELP_ZH
 
@@ -299,6 +300,10 @@ def prepare_command(command: Any, path: str, *, walk: bool = True) -> None:
                 param.metavar = option_metavar(param)
         if chinese:
             _chinese(sub, sub_path)
+        if _PAGES["completing"]:  # the shell asks what Tab may offer (gridnote/cli/completion.py)
+            from gridnote.cli.completion import attach
+
+            attach(sub, sub_path)
 
 
 def _walk(command: Any, path: str) -> Iterator[tuple[str, Any]]:

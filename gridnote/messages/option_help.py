@@ -28,6 +28,8 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
         "--lang": "本次命令的界面语言。",
         "--version": "显示版本并退出。",
+        "--install-completion": "为当前的 shell 安装补全（按 Tab 补全命令、居民、编号……）。",
+        "--show-completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
     },
     "today": {
         "--date": "看另一天：明天、周一、12-01。",
