@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "notebook.sqlite_error": ("the notebook could not be read or written: {reason}", "笔记本读写失败：{reason}"),
     # files
+    "encoding.big5": ("Big5 (Traditional Chinese)", "Big5（繁体中文）"),
+    "encoding.shift_jis": ("Shift_JIS (Japanese)", "Shift_JIS（日文）"),
+    "encoding.euc_jp": ("EUC-JP (Japanese)", "EUC-JP（日文）"),
+    "encoding.korean": ("EUC-KR (Korean)", "EUC-KR（韩文）"),
     "file.not_found": ("file not found: {path}", "找不到文件：{path}"),
     "file.is_dir": ("{path} is a folder, not a file", "{path} 是文件夹，不是文件"),
     "file.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
