@@ -89,6 +89,7 @@ lazy("issue", "gridnote.cli.issue:app")
 lazy("event", "gridnote.cli.event:app")
 lazy("config", "gridnote.cli.config:app")
 lazy("demo", "gridnote.cli.demo:demo")
+lazy("init", "gridnote.cli.demo:init")
 lazy("report", "gridnote.cli.report:report")
 lazy("find", "gridnote.cli.find:find")
 
