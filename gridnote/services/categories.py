@@ -100,21 +100,44 @@ def _close(cats: list[Category], text: str) -> str:
     return i18n.join_list(shown)
 
 
-def guess(cats: list[Category], text: str) -> Category | None:
-    """The category whose longest label or synonym appears in the text (装修垃圾 beats 装修)."""
-    folded = fold(text)
-    best: tuple[int, Category] | None = None
+def _occurs(word: str, folded: str) -> bool:
+    """A folded vocabulary word in folded text: English whole words (and their plural), Chinese anywhere."""
+    if word.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", folded) is not None
+    return word in folded
+
+
+def _spellings(cats: list[Category]) -> list[tuple[str, Category]]:
+    """Every (folded word, category) of the vocabulary, labels and synonyms, two characters or more."""
+    found: list[tuple[str, Category]] = []
     for c in cats:
         for spelling in (c.zh, c.en, *c.synonyms):
             word = fold(spelling)
-            if len(word) < 2:
-                continue
-            if word.isascii():
-                found = re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", folded) is not None
-            else:
-                found = word in folded
-            if found and (best is None or len(word) > best[0]):
-                best = (len(word), c)
+            if len(word) >= 2:
+                found.append((word, c))
+    return found
+
+
+def guess(cats: list[Category], text: str) -> Category | None:
+    """The category of the most specific vocabulary word in the text.
+
+    A word built on another category's word names a kind of that thing and is
+    more specific than any word of that category alone: 装修垃圾 (renovation
+    waste) holds 垃圾 (garbage) and 装修 (renovation), so it beats 垃圾堆放
+    (garbage), which holds only garbage's own 垃圾. Specificity is the number
+    of other categories' words inside the matched word; among equally specific
+    words the longest wins (装修垃圾 beats 装修), then the first in the list.
+    """
+    words = _spellings(cats)
+    folded = fold(text)
+    best: tuple[tuple[int, int], Category] | None = None
+    for word, c in words:
+        if not _occurs(word, folded):
+            continue
+        inner = sum(1 for other, oc in words if oc.code != c.code and other != word and _occurs(other, word))
+        score = (inner, len(word))
+        if best is None or score > best[0]:
+            best = (score, c)
     return best[1] if best else None
 
 

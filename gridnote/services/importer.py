@@ -1,7 +1,8 @@
 """Importing residents from CSV or XLSX as people in China export them from Excel.
 
 Encodings: UTF-8, UTF-8 with BOM, UTF-16 (Excel's "Unicode text") and
-GB18030 (a superset of GBK/GB2312, what Chinese Excel writes by default).
+GB18030 (a superset of GBK/GB2312, what Chinese Excel writes by default);
+any other (Big5, Shift_JIS …) is refused by name (gridnote/input/encoding.py).
 Headers may be Chinese or English. All or nothing: every row is checked
 first; with any bad row nothing is written and each bad row is reported with
 its spreadsheet row number. A row in a building the grid does not have is a
@@ -23,6 +24,7 @@ from typing import Any
 
 from gridnote.errors import FileError, GridnoteError, InputError, NotFoundError
 from gridnote.input.address import Address, building_code, parse_address
+from gridnote.input.encoding import decode
 from gridnote.input.text import fold
 from gridnote.messages.i18n import join_list
 from gridnote.models import ImportProblem, ImportResult, Resident
@@ -95,27 +97,8 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]], str 
         data = path.read_bytes()
     except OSError as exc:
         raise FileError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
-    text, encoding = decode(data)
+    text, encoding = decode(data, path)
     return (*_read_csv(text), encoding)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes of a CSV → text and the encoding that was found."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise FileError("import.unknown_encoding") from exc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise FileError("import.unknown_encoding") from exc
 
 
 def _read_csv(text: str) -> tuple[list[str], list[tuple[int, list[Any]]]]:
