@@ -147,6 +147,8 @@ DAY = [
     "config get care.bedridden",
     "config set care.bedridden 2",
     "config unset care.bedridden",
+    "care baseline 11-20",
+    "care baseline 11-25 -b 5 --json",
     "task add {bp_task} --due {tomorrow_630} --star",
     "task add {walk_task} --every {daily}",
     "task add {pills} --due 11-27",

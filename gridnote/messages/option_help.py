@@ -223,6 +223,9 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--en": "新的英文名称。",
         "category": "代码或名称：blocked-drain、下水道……",
     },
+    "care.baseline": {
+        "day": "走访周期的起算日：11-20、上周一、2026-11-01。",
+    },
     "event.add": {
         "--at": "时间：14:30、今天下午3点、周五 9:00（默认：现在）。",
         "title": "活动内容，例如 老年人防诈骗宣讲。",

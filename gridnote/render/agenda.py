@@ -201,9 +201,11 @@ def care_status(c: CareDue, today: date) -> Text:
     else:
         key = "today.day_overdue" if c.days_overdue == 1 else "today.days_overdue"
         status = Text(t(key, n=c.days_overdue), style="red")
-    return status + Text(
-        " · " + t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-"), style="dim"
-    )
+    if c.baseline:
+        since = t("care.since", date=month_day(c.baseline, today))
+    else:
+        since = t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-")
+    return status + Text(" · " + since, style="dim")
 
 
 def _care_grid(care: list[CareDue], today: date) -> Table:
@@ -324,6 +326,7 @@ def care_json(c: CareDue) -> dict[str, Any]:
         "last_visit": c.last_visit,
         "due_day": c.due_day,
         "days_overdue": c.days_overdue,
+        "baseline": c.baseline,
     }
 
 

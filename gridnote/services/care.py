@@ -8,7 +8,11 @@
 * A resident with care tags is due a visit every N days, N being the shortest
   ``care.<tag>`` setting among their tags (``gridnote config set care.bedridden 2``).
   They are due on the day of their last care visit plus N; never visited
-  means due now. Residents who moved out are left out, and so are residents
+  means due now. A **starting date** (``care_baselines``: ``gridnote care
+  baseline DAY``, or a roster's last-visit column) is not a visit: when it is
+  later than her last care visit, the round counts from it instead, so a new
+  notebook does not call everyone "never visited". It is shown as a starting
+  date, never as a visit, and care coverage counts visits only. Residents who moved out are left out, and so are residents
   not yet registered by the end of the day asked about (``residents.created_at``):
   a report for yesterday does not list someone added today as never visited.
 * A building is **walked** on a day when a ``walk`` row for it on that day
@@ -57,7 +61,9 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
         tags = sorted(row["tags"].split(","), key=lambda tag: (intervals[tag], tag))
         interval = intervals[tags[0]]
         last = max(row["own_visit"] or "", row["household_visit"] or "") or None
-        due_day = date.fromisoformat(last) + timedelta(days=interval) if last else None
+        baseline = row["baseline"] if row["baseline"] and row["baseline"] > (last or "") else None
+        counted = baseline or last
+        due_day = date.fromisoformat(counted) + timedelta(days=interval) if counted else None
         if due_day is not None and due_day > day:
             continue
         due.append(
@@ -71,6 +77,7 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
                 last_visit=last,
                 due_day=due_day.isoformat() if due_day else None,
                 days_overdue=(day - due_day).days if due_day else None,
+                baseline=baseline,
             )
         )
     due.sort(key=_urgency)
