@@ -57,6 +57,14 @@ class NotFoundError(GridnoteError):
     exit_code = 3
 
 
+class SoundsLikeError(NotFoundError):
+    """Nobody by that name, but one resident sounds the same (里奶奶 for 李奶奶); a terminal offers them."""
+
+    def __init__(self, key: str, /, candidate: Any, **values: Any) -> None:
+        super().__init__(key, **values)
+        self.candidate = candidate
+
+
 class StateError(GridnoteError):
     """The action does not fit the record's current state."""
 
@@ -85,4 +93,6 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (StateError.exit_code, "exit.state"),
     (NotebookError.exit_code, "exit.notebook"),
     (FileError.exit_code, "exit.file"),
+    (130, "exit.interrupted"),  # 128 + SIGINT: Typer's answer to Ctrl-C
+    (141, "exit.pipe_closed"),  # 128 + SIGPIPE (gridnote.cli.pager.PIPE_CLOSED)
 )

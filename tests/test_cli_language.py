@@ -251,15 +251,17 @@ def test_config_lang_switches_help_and_usage_errors(cli, db_path) -> None:
 
 def test_help_of_another_notebook_reads_that_notebook(cli, tmp_path) -> None:
     other = tmp_path / "other.db"
+    assert cli("init", str(other)).exit_code == 0
     assert cli("--db", str(other), "config", "set", "lang", "zh").exit_code == 0
     assert cli("--db", str(other), "--help").stdout.startswith("用法：")
     assert cli("--help").stdout.startswith("Usage: ")
 
 
-def test_help_creates_no_notebook(cli, db_path) -> None:
-    assert cli("--help").exit_code == 0
-    assert cli("task", "add").exit_code == 2
-    assert not db_path.exists()
+def test_help_creates_no_notebook(cli, tmp_path) -> None:
+    elsewhere = {"GRIDNOTE_DB": str(tmp_path / "not-yet.db")}
+    assert cli("--help", env=elsewhere).exit_code == 0
+    assert cli("task", "add", env=elsewhere).exit_code == 2
+    assert not (tmp_path / "not-yet.db").exists()
 
 
 # -- wrapping by display width ------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def grid_template(tmp_path_factory) -> Path:
 
     path = tmp_path_factory.mktemp("grid") / "grid.db"
     env = {"GRIDNOTE_DB": str(path), "GRIDNOTE_NOW": NOW, "LANG": "C.UTF-8", "TZ": "Asia/Shanghai"}
-    for args in GRID:
+    for args in (("init",), *GRID):
         result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
         assert result.exit_code == 0, (args, result.stderr)
     return path
@@ -187,15 +187,17 @@ def test_config_keys_are_described_in_the_interface_language(cli) -> None:
 
 
 # -- the notebook is only read ------------------------------------------------------------------------------
-def test_no_notebook_no_suggestions_and_none_created(cli, db_path) -> None:
-    assert complete(cli, "gridnote resident show li") == []
-    assert complete(cli, "gridnote issue add 漏水 --category 下水", "fish") == ["下水道堵塞\tblocked-drain"]
-    assert not db_path.exists()
+def test_no_notebook_no_suggestions_and_none_created(cli, tmp_path) -> None:
+    none = {"GRIDNOTE_DB": str(tmp_path / "none.db")}
+    assert complete(cli, "gridnote resident show li", env=none) == []
+    assert complete(cli, "gridnote issue add 漏水 --category 下水", "fish", env=none) == ["下水道堵塞\tblocked-drain"]
+    assert not (tmp_path / "none.db").exists()
 
 
 @pytest.mark.usefixtures("grid")
 def test_the_notebook_of_db_is_the_one_read(cli, tmp_path) -> None:
     other = tmp_path / "other.db"
+    assert cli("init", str(other)).exit_code == 0
     assert cli("--db", str(other), "resident", "add", "赵敏", "-a", "9-1-101").exit_code == 0
     assert complete(cli, f"gridnote --db {other} resident show zm") == ["赵敏"]
     assert complete(cli, "gridnote resident show zm") == []

@@ -112,7 +112,7 @@ def detector_loaded(tmp_path: Path, text: str, encoding: str) -> bool:
         f"try:\n    app(['resident', 'import', {str(path)!r}, '--new-buildings'])\nexcept SystemExit:\n    pass\n"
         "print('charset_normalizer' in sys.modules)\n"
     )
-    env = {**os.environ, "GRIDNOTE_DB": str(tmp_path / "n.db")}
+    env = dict(os.environ)  # the notebook conftest made for this test
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     return done.stdout.splitlines()[-1] == "True"
 

@@ -82,6 +82,7 @@ def test_the_console_entry_point_keeps_output_and_exit_codes(tmp_path: Path) -> 
     """main() ends with os._exit: everything printed must be flushed and the code kept."""
     env = {**os.environ, "GRIDNOTE_DB": str(tmp_path / "n.db")}
     run = [sys.executable, "-m", "gridnote"]
+    assert subprocess.run([*run, "init"], capture_output=True, env=env).returncode == 0
     ok = subprocess.run([*run, "resident", "add", "王芳", "-a", "5-1-101"], capture_output=True, text=True, env=env)
     assert (ok.returncode, ok.stdout.strip()) == (0, "✓ Added #1 王芳 at 5-1-101")
     listed = subprocess.run([*run, "resident", "list", "--json"], capture_output=True, text=True, env=env)

@@ -45,15 +45,22 @@ class _State:
 STATE = _State()
 
 
-def notebook() -> Notebook:
-    """The notebook for this command, opened on first use (and its settings applied)."""
+def notebook(*, create: bool = False) -> Notebook:
+    """The notebook for this command, opened on first use (and its settings applied).
+
+    A new notebook is made only at the default location on first use, or when
+    the command is there to make one (``create``: ``init``, ``demo``); a
+    ``--db``/``GRIDNOTE_DB`` file that is missing or empty is refused (a typo
+    should not look like an empty notebook).
+    """
     if STATE.notebook is None:
         from gridnote.services.settings import apply_process_settings
         from gridnote.store.notebook import open_notebook
         from gridnote.store.paths import notebook_path
 
         explicit = STATE.db_option is not None or bool(os.environ.get("GRIDNOTE_DB"))
-        STATE.notebook = open_notebook(notebook_path(STATE.db_option), make_folder=not explicit)
+        path = notebook_path(STATE.db_option)
+        STATE.notebook = open_notebook(path, create=create or not explicit, make_folder=not explicit)
         apply_process_settings(STATE.notebook)
         if STATE.notebook.created and sys.stderr.isatty():
             typer.echo(i18n.t("notebook.created", path=STATE.notebook.path), err=True)
@@ -64,7 +71,19 @@ def out() -> Console:
     """Console for results (built at run time so colour follows the terminal and NO_COLOR)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]
+    return console
+
+
+def _pipe_closed() -> None:
+    """The reader stopped early (``| head -1``): stdout goes nowhere now, and the command ends as SIGPIPE would.
+
+    Rich's own hook ends with status 1; :class:`RootGroup` turns this into 141.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise BrokenPipeError
 
 
 def err() -> Console:
@@ -107,11 +126,19 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
     ``current=True`` for commands that record something about the person: a
     resident who moved out is refused rather than written to.
     """
-    from gridnote.errors import StateError
+    from gridnote.errors import SoundsLikeError, StateError
     from gridnote.services.resolve import resolve_resident as lookup
 
     try:
         return lookup(nb, query, current=current)
+    except SoundsLikeError as exc:  # 里奶奶 for 李奶奶: on a terminal, offer the one who sounds the same
+        chosen = exc.candidate
+        if not interactive():
+            raise
+        prompt = i18n.t("resident.sounds_like_prompt", name=chosen.display_name, address=chosen.address or "-")
+        if not typer.confirm(prompt, default=True, err=True):
+            raise
+        return chosen
     except AmbiguousError as exc:
         if not interactive() or not exc.candidates:
             raise
@@ -275,6 +302,10 @@ class RootGroup(Group):
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             raise self._usage_error(exc) from None
+        except BrokenPipeError:  # the reader stopped early (`| head -1`): quietly, as SIGPIPE would
+            from gridnote.cli.pager import PIPE_CLOSED
+
+            raise typer.Exit(PIPE_CLOSED) from None
         except typer.Abort:  # a question left unanswered (Ctrl-D, Ctrl-C): the line after the prompt
             typer.echo(("\n" if sys.stderr.isatty() else "") + i18n.t("cli.aborted"), err=True)
             raise typer.Exit(1) from None

@@ -24,6 +24,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "笔记本 {path} 所在的文件夹 {folder} 不存在；请检查 --db 或 GRIDNOTE_DB",
     ),
     "notebook.created": ("New notebook created at {path}", "已新建笔记本：{path}"),
+    "notebook.missing": (
+        "there is no notebook {path}: check the name, or create it with {command}",
+        "没有笔记本 {path}：请检查文件名，或用 {command} 新建",
+    ),
+    "notebook.empty": (
+        "{path} is an empty file, not a notebook: check the name, or make it one with {command}",
+        "{path} 是空文件，不是笔记本：请检查文件名，或用 {command} 把它建成笔记本",
+    ),
+    "notebook.initialised": ("✓ New notebook at {path}", "✓ 已新建笔记本：{path}"),
+    "notebook.already": ("{path} is already a notebook; nothing changed", "{path} 已经是笔记本，未作改动"),
     "notebook.is_dir": ("{path} is a folder, not a notebook file", "{path} 是文件夹，不是笔记本文件"),
     "notebook.locked": (
         "the notebook {path} is busy in another window; try again",

@@ -35,6 +35,10 @@ HELP_ZH: dict[str, str] = {
     "config.get": "显示一项设置的值。\n\n例：gridnote config get care.living-alone",
     "config.set": "修改一项设置。\n\n例：gridnote config set care.bedridden 2 · gridnote config set lang zh",
     "config.unset": "把一项设置恢复为默认值。\n\n例：gridnote config unset care.bedridden",
+    "init": "新建一个空笔记本（文件权限 0600，所在文件夹 0700）；已有的笔记本保持不变。\n\n"
+    "gridnote 只打开已经存在的笔记本：--db 指向的文件不存在或是空文件时会拒绝，"
+    "文件名打错不会被当成一个空笔记本。默认笔记本在第一次使用时新建；其他笔记本用这个命令新建，或用 `gridnote demo`。\n\n"
+    "例：gridnote init ~/grid/2026.db && gridnote --db ~/grid/2026.db today",
     "demo": "把示例网格（4 栋楼、317 户、752 人）载入一个空笔记本。\n\n"
     "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶\n\n"
     "加 --day 时还会写入网格员一天的工作，today、report 和 find 就有内容可看："

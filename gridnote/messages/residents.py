@@ -11,6 +11,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'no resident matches "{query}" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)',
         "没有匹配“{query}”的居民（可以试试名字的一部分、拼音首字母如 lnn，或地址如 8-2-301）",
     ),
+    "resident.sounds_like": (
+        'no resident matches "{query}"; one sounds the same: {name} {address} (type {example})',
+        "没有匹配“{query}”的居民；同音的有：{name} {address}（请输入 {example}）",
+    ),
+    "resident.sounds_like_prompt": ("Did you mean {name} {address}?", "是不是 {name} {address}？"),
     "resident.not_found": (
         'no resident matches "{query}"; closest: {closest}',
         "没有匹配“{query}”的居民；相近的有：{closest}",

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from gridnote.errors import AmbiguousError, NotFoundError, StateError
+from gridnote.errors import AmbiguousError, NotFoundError, SoundsLikeError, StateError
 from gridnote.input.address import looks_like_address, parse_address
 from gridnote.input.text import display_name, fold
 from gridnote.messages import i18n
@@ -128,7 +128,18 @@ def _resolve(nb: Notebook, query: str) -> Resident:
     if chosen is not None:
         return chosen
     if not matches:
-        closest = closest_names(nb, query)
+        sounds = same_sound(nb, query)
+        if len(sounds) == 1:
+            [(resident, spoken)] = sounds
+            raise SoundsLikeError(
+                "resident.sounds_like",
+                candidate=resident,
+                query=query,
+                name=resident.display_name,
+                address=resident.address or "-",
+                example=spoken,
+            )
+        closest = closest_names(nb, query, first=[resident.display_name for resident, _ in sounds])
         if not closest:
             raise NotFoundError("resident.not_found_at_all", query=query)
         raise NotFoundError("resident.not_found", query=query, closest=closest)
@@ -180,8 +191,32 @@ def format_candidates(residents: list[Resident]) -> str:
     return i18n.join_groups([*shown, *([f"… +{more}"] if more > 0 else [])])
 
 
-def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
-    """A few names that look like what she typed (for "not found" messages)."""
+def same_sound(nb: Notebook, query: str) -> list[tuple[Resident, str]]:
+    """Residents whose name or alias sounds like what she typed (里奶奶: 李奶奶), with that name.
+
+    An input method's slip keeps the sound and changes the character, so a
+    Chinese query is compared by its toneless pinyin with every name and alias
+    (pinyin is loaded only here, on the way to a "not found").
+    """
+    text = fold(query)
+    if text.isascii():
+        return []
+    from gridnote.input.pinyin import pinyin_keys
+
+    sound = pinyin_keys(text)[0]
+    if not sound or " " in sound:
+        return []
+    found: list[tuple[Resident, str]] = []
+    for row in resident_rows.current_names(nb):
+        words = row["pinyin"].split()  # stored as written: the name's, then the alias's
+        if sound in words:
+            spoken = [n for n in (row["name"], row["alias"]) if n][min(words.index(sound), 1)]
+            found.append((get_resident(nb, row["id"]), spoken))
+    return found
+
+
+def closest_names(nb: Notebook, query: str, limit: int = 3, *, first: list[str] | None = None) -> str:
+    """A few names that look like what she typed (for "not found" messages); ``first``: those that sound alike."""
     import difflib
 
     text = fold(query)
@@ -193,7 +228,7 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
             if key:
                 by_key.setdefault(fold(key), label)
     close = difflib.get_close_matches(text, list(by_key), n=limit * 3, cutoff=0.5)
-    labels: list[str] = []
+    labels: list[str] = list(first or [])
     for key in close:
         if by_key[key] not in labels:
             labels.append(by_key[key])
