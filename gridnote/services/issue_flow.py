@@ -44,7 +44,7 @@ from typing import Any
 
 from gridnote import clock
 from gridnote.domain.issue_terms import NOTE_KINDS, PARTNERS, RATINGS, REJECT_REASONS
-from gridnote.errors import InputError
+from gridnote.errors import InputError, StateError
 from gridnote.input.dates import When
 from gridnote.models import Issue, IssueChange
 from gridnote.services.issue_edit import edit as edit
@@ -298,6 +298,9 @@ def rate(
     """Satisfied or basically satisfied closes the issue; dissatisfied reopens it."""
     code = code_of(RATINGS, rating)
     with nb.transaction():
+        issue = get_issue(nb, issue_id)
+        if not issue.has_reporter and issue.status in ("resolved", "reported"):
+            raise StateError("issue.rate_no_reporter", id=issue_id)
         issue = open_for(nb, issue_id, "rate")
         moment = moment_of(nb, issue, at)
         steps: tuple[str, ...] = ()

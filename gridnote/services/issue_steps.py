@@ -33,14 +33,17 @@ ALWAYS = ("note", "edit")
 def next_steps(issue: Issue) -> tuple[str, ...]:
     """The steps that move this issue on (``note`` and ``edit`` always fit too).
 
-    An issue nobody reported (found on patrol) has no one to tell: once
-    resolved it may be closed directly.
+    Only a reporter rates: an issue nobody reported is never rated (it is
+    closed), so no rating of nobody counts in the satisfaction rate. Found on
+    patrol, it has no one to tell either: once resolved it may be closed directly.
     """
     steps = NEXT[issue.status]
-    if issue.status == "resolved" and issue.reporter_id is None and not issue.reporter_contact:
-        if issue.channel == "walk":  # she found it herself on patrol: nobody to tell or to rate it
-            steps = tuple(s for s in steps if s not in ("tell", "rate"))
-        steps += ("close",)
+    if not issue.has_reporter:
+        steps = tuple(s for s in steps if s != "rate")
+        if issue.status == "resolved":
+            if issue.channel == "walk":  # she found it herself on patrol: nobody to tell
+                steps = tuple(s for s in steps if s != "tell")
+            steps += ("close",)
     return steps
 
 
