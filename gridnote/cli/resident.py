@@ -185,7 +185,7 @@ def resident_edit(
 
         raise InputError("resident.nothing_to_change")
     if phone is not None or add_phone:
-        fields.phones = rf.clean_phones(phone if replace else add_phone or [])
+        fields.phones = rf.clean_phones((phone if replace else add_phone) or [])
     with nb.transaction():
         updated = edit_resident(nb, resident.id, fields, replace_phones=replace, known_building=True)
         if remove_contact_id is not None:

@@ -64,7 +64,7 @@ def refuse_folder(path: Path) -> None:
         raise FileError("file.cannot_write", path=path, reason=reason)
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0o600) -> None:
+def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int = 0o600) -> None:
     """Call ``write`` on a temporary file and move it into place; on failure leave nothing behind.
 
     Files gridnote writes hold personal data, so they are private (0600) by default.

@@ -268,7 +268,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
 
     if agenda.empty:
         return Text(t("today.empty", date=day_label(agenda.day, agenda.today)))
-    sections = [
+    sections: list[RenderableType | None] = [
         _schedule(agenda),
         _overdue(agenda, show_all),
         _followups(agenda),
@@ -276,8 +276,9 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
         _walk(agenda),
     ]
     parts: list[RenderableType] = [_header(agenda)]
-    for section in filter(None, sections):
-        parts += [Text(""), section]
+    for section in sections:
+        if section is not None:
+            parts += [Text(""), section]
     parts += [Text(""), _summary(agenda)]
     return Group(*parts)
 

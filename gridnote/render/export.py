@@ -78,6 +78,7 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
 
             book = Workbook()
             sheet = book.active
+            assert sheet is not None  # a new workbook has its one sheet
             sheet.title = t("export.sheet_residents")
             xlsx_append(sheet, header)
             for row in rows:

@@ -293,7 +293,7 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
         if data.get("due"):
             parts.append(t("issue.new_due", due=short_time(str(data["due"]), date.fromisoformat(update.at[:10]))))
     elif kind == "edit":
-        for key, (old, new) in data.items():  # type: ignore[misc]
+        for key, (old, new) in data.items():
             if key == "category":
                 old, new = category_label(old, cats), category_label(new, cats)
             elif key == "priority":

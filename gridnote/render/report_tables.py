@@ -200,5 +200,5 @@ def table_sections(report: Report) -> list[Section]:
     found = sections(report)
     head = about(report)
     notes = [(s.title, line) for s in found for line in s.notes]
-    head = Section(head.code, head.title, head.columns, head.rows + notes)
+    head = Section(head.code, head.title, head.columns, [*head.rows, *notes])
     return [head] + [Section(s.code, s.title, s.columns, s.rows) for s in found]

@@ -71,7 +71,9 @@ def report_xlsx(report: Report) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new workbook has its one sheet
+    book.remove(first)
     taken: set[str] = set()
     for section in table_sections(report):
         _write(book, section, taken)

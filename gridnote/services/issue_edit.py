@@ -64,7 +64,7 @@ def edit(
             if issue.resolved_at is None and issue.reopen_count == 0 and issue.is_open:
                 changes.update({"resolve_due_at": clock.iso(resolve_due), "resolve_due_day": clock.day_of(resolve_due)})
         before = {"text": issue.text, "category": issue.category, "priority": issue.priority}
-        data = {k: [before[k], changes[k]] for k in ("text", "category", "priority") if k in changes}
+        data: dict[str, Any] = {k: [before[k], changes[k]] for k in ("text", "category", "priority") if k in changes}
         touch(nb, issue_id, changes, revision="edit")
         write_step(nb, issue_id, "edit", clock.now(), data=data)
     return IssueChange(get_issue(nb, issue_id), ("edit",))
