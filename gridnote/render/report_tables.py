@@ -49,6 +49,7 @@ class Section:
     columns: tuple[str, ...]
     rows: list[tuple[Cell, ...]]
     notes: tuple[str, ...] = ()  # lines under the table
+    screen_notes: tuple[str, ...] | None = None  # instead of ``notes`` on the screen: with the option to type
     screen_rows: int | None = None  # text and Markdown show at most this many rows
     wrap: tuple[int, ...] | None = None  # on the screen only these columns wrap (long texts); None: any
     lines: tuple[int, int] | None = None  # on the screen: two lines an item, (number, text) then the rest
@@ -71,13 +72,17 @@ def stamp(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
 
-def privacy_line(report: Report) -> str:
-    return t("report.full") if report.full else t("report.masked")
+def privacy_line(report: Report, *, hints: bool = False) -> str:
+    """Masked or full; ``hints`` adds the option that changes it (the screen only: a page or a
+    spreadsheet goes to people who do not type commands)."""
+    if hints:
+        return t("report.full") if report.full else t("report.masked")
+    return t("report.full_plain") if report.full else t("report.masked_plain")
 
 
-def heading_lines(report: Report) -> list[str]:
+def heading_lines(report: Report, *, hints: bool = False) -> list[str]:
     """Under the title: when it was made, the privacy line, and the moment states are judged at."""
-    lines = [t("report.generated", when=stamp(report.generated_at)), privacy_line(report)]
+    lines = [t("report.generated", when=stamp(report.generated_at)), privacy_line(report, hints=hints)]
     if report.as_of[:16] != report.generated_at[:16]:
         lines.append(t("report.as_of", when=stamp(report.as_of)))
     return lines
@@ -240,6 +245,7 @@ def readings(report: Report) -> Section | None:
         columns,
         rows,
         notes=(_readings_scope(report),),
+        screen_notes=(t("report.readings_all_hint" if scope_all else "report.readings_flagged_hint"),),
         lines=(0, 1),
         screen_rows=LIST_ROWS,
     )
@@ -380,9 +386,16 @@ def planned(report: Report) -> Section | None:
             )
         )
     notes = (t("report.planned_others", count=report.planned_others),) if report.planned_others else ()
+    hints = (t("report.planned_others_hint", count=report.planned_others),) if report.planned_others else ()
     columns = tuple(t(f"report.col.{c}") for c in ("id", "time", "item_text", "for"))
     return Section(
-        "tomorrow", t(key, date=short_date(day, report_today(report))), columns, rows, notes=notes, wrap=(2, 3)
+        "tomorrow",
+        t(key, date=short_date(day, report_today(report))),
+        columns,
+        rows,
+        notes=notes,
+        screen_notes=hints,
+        wrap=(2, 3),
     )
 
 

@@ -16,6 +16,12 @@ def building_id(nb: Notebook, code: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def code_of(nb: Notebook, building_id: int) -> str | None:
+    """The code of a building (``8``), by its id."""
+    row = nb.one("SELECT code FROM buildings WHERE id = ?", [building_id])
+    return None if row is None else str(row[0])
+
+
 def building_codes(nb: Notebook, *, by_number: bool = True) -> list[str]:
     """Every building code, 2 before 10 (or as text when ``by_number`` is False)."""
     order = _BUILDING_ORDER if by_number else "ORDER BY b.code"
