@@ -93,4 +93,6 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (StateError.exit_code, "exit.state"),
     (NotebookError.exit_code, "exit.notebook"),
     (FileError.exit_code, "exit.file"),
+    (130, "exit.interrupted"),  # 128 + SIGINT: Typer's answer to Ctrl-C
+    (141, "exit.pipe_closed"),  # 128 + SIGPIPE (gridnote.cli.pager.PIPE_CLOSED)
 )

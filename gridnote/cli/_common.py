@@ -71,7 +71,19 @@ def out() -> Console:
     """Console for results (built at run time so colour follows the terminal and NO_COLOR)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]
+    return console
+
+
+def _pipe_closed() -> None:
+    """The reader stopped early (``| head -1``): stdout goes nowhere now, and the command ends as SIGPIPE would.
+
+    Rich's own hook ends with status 1; :class:`RootGroup` turns this into 141.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise BrokenPipeError
 
 
 def err() -> Console:
@@ -290,6 +302,10 @@ class RootGroup(Group):
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             raise self._usage_error(exc) from None
+        except BrokenPipeError:  # the reader stopped early (`| head -1`): quietly, as SIGPIPE would
+            from gridnote.cli.pager import PIPE_CLOSED
+
+            raise typer.Exit(PIPE_CLOSED) from None
         except typer.Abort:  # a question left unanswered (Ctrl-D, Ctrl-C): the line after the prompt
             typer.echo(("\n" if sys.stderr.isatty() else "") + i18n.t("cli.aborted"), err=True)
             raise typer.Exit(1) from None

@@ -29,6 +29,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
         "--lang": "本次命令的界面语言。",
         "--version": "显示版本并退出。",
+        "--no-pager": "长输出直接打印到终端（默认像 git 一样用分页器显示）。",
         "--install-completion": "为当前的 shell 安装补全（按 Tab 补全命令、居民、编号……）。",
         "--show-completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
     },

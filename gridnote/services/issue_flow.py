@@ -67,14 +67,17 @@ ALWAYS = ("note", "edit")
 def next_steps(issue: Issue) -> tuple[str, ...]:
     """The steps that move this issue on (``note`` and ``edit`` always fit too).
 
-    An issue nobody reported (found on patrol) has no one to tell: once
-    resolved it may be closed directly.
+    Only a reporter rates: an issue nobody reported is never rated (it is
+    closed), so no rating of nobody counts in the satisfaction rate. Found on
+    patrol, it has no one to tell either: once resolved it may be closed directly.
     """
     steps = NEXT[issue.status]
-    if issue.status == "resolved" and issue.reporter_id is None and not issue.reporter_contact:
-        if issue.channel == "walk":  # she found it herself on patrol: nobody to tell or to rate it
-            steps = tuple(s for s in steps if s not in ("tell", "rate"))
-        steps += ("close",)
+    if not issue.has_reporter:
+        steps = tuple(s for s in steps if s != "rate")
+        if issue.status == "resolved":
+            if issue.channel == "walk":  # she found it herself on patrol: nobody to tell
+                steps = tuple(s for s in steps if s != "tell")
+            steps += ("close",)
     return steps
 
 
@@ -380,6 +383,9 @@ def rate(
     """Satisfied or basically satisfied closes the issue; dissatisfied reopens it."""
     code = code_of(RATINGS, rating)
     with nb.transaction():
+        issue = get_issue(nb, issue_id)
+        if not issue.has_reporter and issue.status in ("resolved", "reported"):
+            raise StateError("issue.rate_no_reporter", id=issue_id)
         issue = _open_for(nb, issue_id, "rate")
         moment = _moment(nb, issue, at)
         steps: tuple[str, ...] = ()

@@ -16,10 +16,8 @@ def building_id(nb: Notebook, code: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def code_of(nb: Notebook, building_id: int) -> str | None:
-    """The code of a building (``8``), by its id."""
-    row = nb.one("SELECT code FROM buildings WHERE id = ?", [building_id])
-    return None if row is None else str(row[0])
+def building_code(nb: Notebook, building_id: int) -> str | None:
+    return nb.scalar("SELECT code FROM buildings WHERE id = ?", [building_id])
 
 
 def building_codes(nb: Notebook, *, by_number: bool = True) -> list[str]:
