@@ -6,7 +6,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from gridnote.render.report_tables import LIST_ROWS
+from gridnote.render.report_parts import LIST_ROWS
 from gridnote.services.issues import IssueInput, add_issue
 
 MANY = LIST_ROWS + 4

@@ -14,7 +14,8 @@ import zipfile
 
 from gridnote.models import Report
 from gridnote.output.spreadsheet import csv_row
-from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
+from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_tables import table_sections
 
 
 def _value(cell: object) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from gridnote.messages.i18n import pick, t
 from gridnote.models import Report
 from gridnote.render.common import on_screen
-from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, summary_lines, title
+from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_tables import heading_lines, sections, summary_lines, title
 
 
 def _escape(text: str) -> str:

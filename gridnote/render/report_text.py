@@ -7,17 +7,8 @@ from typing import TYPE_CHECKING
 from gridnote.messages.i18n import t
 from gridnote.models import Report
 from gridnote.render.common import on_screen
-from gridnote.render.report_tables import (
-    Cell,
-    Echo,
-    Percent,
-    Section,
-    cell_text,
-    heading_lines,
-    sections,
-    summary_lines,
-    title,
-)
+from gridnote.render.report_parts import Cell, Echo, Percent, Section, cell_text
+from gridnote.render.report_tables import heading_lines, sections, summary_lines, title
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -14,7 +14,8 @@ import unicodedata
 
 from gridnote.models import Report
 from gridnote.output.spreadsheet import xlsx_append
-from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
+from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_tables import table_sections
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 

@@ -350,7 +350,7 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
             reasons["resolve-overdue" if late else "resolve-due"] = issue.resolve_due_at
         if issue.status == "referred" and issue.referral_due_day and issue.referral_due_day <= key:
             reasons["referral-due"] = issue.referral_due_at or issue.referral_due_day
-        if issue.status == "resolved" and (issue.reporter_id is not None or issue.reporter_contact):
+        if issue.status == "resolved" and issue.has_reporter:
             reasons["report-back"] = None
         if not reasons:
             continue

@@ -118,7 +118,7 @@ def _report_issue(
         due = clock.parse(due_at)
         state = "overdue" if due < moment else "due-today" if due.date() == end else "on-time"
     elif status == "resolved":
-        state = "to-tell" if issue.reporter_id is not None or issue.reporter_contact else "to-close"
+        state = "to-tell" if issue.has_reporter else "to-close"
     elif status == "reported":
         state = "to-rate"
     received = date.fromisoformat(issue.received_at[:10])

@@ -430,23 +430,96 @@ def m009_change_log(db: Any) -> None:
             """
         )
     run_script(db, "".join(statements))
-    for table, (key, refs) in _M009_TABLES.items():
-        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
-        row = ", ".join(f"'{c}', t.{c}" for c in columns)
-        pointers = [f"'{c}', (SELECT gid FROM {target} WHERE id = t.{c})" for c, target in refs.items()]
-        if table == "tasks":
-            number = "CAST(substr(t.source, instr(t.source, ':') + 1) AS INTEGER)"
-            pointers.append(
-                "'source', CASE"
-                f" WHEN t.source LIKE 'visit:%' OR t.source LIKE 'recheck:%' THEN (SELECT gid FROM visits WHERE id = {number})"
-                f" WHEN t.source LIKE 'task:%' THEN (SELECT gid FROM tasks WHERE id = {number}) END"
-            )
-        db.execute(
-            "INSERT INTO changes (at, table_name, gid, op, row, refs)"
-            f" SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), '{table}', t.gid, 'insert',"
-            f" json_object({row}), json_object({', '.join(pointers)})"
-            f" FROM {table} t ORDER BY {', '.join('t.' + c for c in key)}"
+    for table in _M009_TABLES:
+        _log_rows(db, table, "insert")
+
+
+def _log_rows(db: Any, table: str, op: str, where: str = "", params: tuple[Any, ...] = ()) -> None:
+    """Log rows of a synced table as they are now (a migration that changes synced rows logs them so).
+
+    Shared by migrations: never edit it; a different way of logging is a new function.
+    """
+    key, refs = _M009_TABLES[table]
+    columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+    row = ", ".join(f"'{c}', t.{c}" for c in columns)
+    pointers = [f"'{c}', (SELECT gid FROM {target} WHERE id = t.{c})" for c, target in refs.items()]
+    if table == "tasks":
+        number = "CAST(substr(t.source, instr(t.source, ':') + 1) AS INTEGER)"
+        pointers.append(
+            "'source', CASE"
+            f" WHEN t.source LIKE 'visit:%' OR t.source LIKE 'recheck:%' THEN (SELECT gid FROM visits WHERE id = {number})"
+            f" WHEN t.source LIKE 'task:%' THEN (SELECT gid FROM tasks WHERE id = {number}) END"
         )
+    db.execute(
+        "INSERT INTO changes (at, table_name, gid, op, row, refs)"
+        f" SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), '{table}', t.gid, '{op}',"
+        f" json_object({row}), json_object({', '.join(pointers)})"
+        f" FROM {table} t {where} ORDER BY {', '.join('t.' + c for c in key)}",
+        params,
+    )
+
+
+# The words m010 finds in follow-up and re-check tasks, as gridnote wrote them until then (en, zh).
+_M010_RECHECK = ("Re-check {}", "复测{}")
+_M010_FOLLOW_UP = ("Follow up: {}", "回访：{}")
+_M010_HOUSEHOLD = ("household {}", "{} 户")
+_M010_BUILDING = ("building {}", "{}号楼")
+_M010_JOIN = (", ", "、")
+_M010_READINGS = {
+    "bp": ("blood pressure", "血压"),
+    "pulse": ("pulse", "脉搏"),
+    "glucose": ("blood glucose", "血糖"),
+    "temp": ("temperature", "体温"),
+    "weight": ("weight", "体重"),
+}
+
+
+def _m010_code(text: str, resident: str | None, note: str | None) -> str | None:
+    """The code of words gridnote wrote, or None for her own words."""
+    for lang in (0, 1):
+        recheck = _M010_RECHECK[lang].format("")
+        if text.startswith(recheck):
+            labels = text.removeprefix(recheck).split(_M010_JOIN[lang])
+            kinds = [next((k for k, names in _M010_READINGS.items() if names[lang] == label), "") for label in labels]
+            if all(kinds) and len(kinds) == len(set(kinds)):
+                return "recheck:" + ",".join(kinds)
+        follow = _M010_FOLLOW_UP[lang].format("")
+        if text.startswith(follow):
+            who = text.removeprefix(follow)
+            if resident is not None and who == resident:
+                return "followup:resident"
+            if note is not None and who == _M010_HOUSEHOLD[lang].format(note):
+                return f"followup:household:{note}"
+            head, tail = _M010_BUILDING[lang].split("{}")
+            code = who.removeprefix(head).removesuffix(tail) if who.startswith(head) and who.endswith(tail) else ""
+            if code and " " not in code:
+                return f"followup:building:{code}"
+    return None
+
+
+def m010_task_words(db: Any) -> None:
+    """Follow-up and re-check tasks keep their words as a code (``tasks.text_code``), not as prose.
+
+    gridnote wrote "复测血压" or "Follow up: 李秀英（李奶奶）" in the interface
+    language of the moment; now it keeps ``recheck:bp`` or ``followup:resident``
+    and says the words in the language of whoever reads them
+    (:mod:`gridnote.domain.task_words`). The tasks found to hold such words get
+    their code and an empty text, and are logged as updates.
+    """
+    run_script(db, "ALTER TABLE tasks ADD COLUMN text_code TEXT;")
+    rows = db.execute(
+        """
+        SELECT t.id, t.text, t.note, r.name, r.alias FROM tasks t
+        LEFT JOIN residents r ON r.id = t.resident_id
+        WHERE t.source LIKE 'visit:%' OR t.source LIKE 'recheck:%'
+        """
+    ).fetchall()
+    for task_id, text, note, name, alias in rows:
+        resident = (f"{name}（{alias}）" if alias else name) if name else None
+        code = _m010_code(text, resident, note)
+        if code is not None:
+            db.execute("UPDATE tasks SET text = '', text_code = ? WHERE id = ?", [code, task_id])
+            _log_rows(db, "tasks", "update", "WHERE t.id = ?", (task_id,))
 
 
 # Append new migrations here, never reorder or edit shipped ones.
@@ -460,6 +533,7 @@ STEPS: list[Callable[[Any], None]] = [
     m007_speed_indexes,
     m008_task_skipped,
     m009_change_log,
+    m010_task_words,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

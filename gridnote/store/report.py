@@ -146,13 +146,19 @@ def deadlines(nb: Notebook, p: dict[str, str], which: str) -> tuple[int, int, in
 
 
 def latest_ratings(nb: Notebook, start: str, end: str) -> dict[str, int]:
-    """Issues rated from ``start`` to ``end``, by the latest rating each was given in it (from the timeline)."""
+    """Issues rated from ``start`` to ``end``, by the latest rating each was given in it (from the timeline).
+
+    Only a reporter rates: a rating stored on an issue nobody reported (possible
+    before ``rate`` refused it) is left out, so it never counts upward.
+    """
     rows = nb.rows(
         """
         SELECT rating, count(*) FROM (
-            SELECT json_extract(data, '$.rating') AS rating,
-                   row_number() OVER (PARTITION BY issue_id ORDER BY at DESC, id DESC) AS nth
-            FROM issue_updates WHERE day BETWEEN :start AND :end AND kind = 'rate')
+            SELECT json_extract(u.data, '$.rating') AS rating,
+                   row_number() OVER (PARTITION BY u.issue_id ORDER BY u.at DESC, u.id DESC) AS nth
+            FROM issue_updates u JOIN issues i ON i.id = u.issue_id
+            WHERE u.day BETWEEN :start AND :end AND u.kind = 'rate'
+              AND (i.reporter_id IS NOT NULL OR coalesce(i.reporter_contact, '') != ''))
         WHERE nth = 1 GROUP BY rating
         """,
         {"start": start, "end": end},
