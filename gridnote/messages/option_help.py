@@ -264,6 +264,11 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--limit": "每类最多显示这么多条。",
         "query": "要找的词：姓名、拼音或首字母（lnn）、地址、电话号码、记录里的任何词（下水道）。",
     },
+    "help": {
+        "words": "主题（dates、care、categories、readings、privacy；日期、走访……）或命令（task add）。",
+        "--man": "把所有命令和主题的 man 手册页写入 DIR/man1、DIR/man7。",
+        "--force": "替换 DIR 中已有的 man 手册页。",
+    },
 }
 
 
