@@ -31,7 +31,7 @@ def write_pages(folder: Path, pages: dict[str, str], *, force: bool = False) -> 
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise FileError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
-            atomic_write(path, partial(_write, text.encode("utf-8")), mode=0o644)
+            atomic_write(path, partial(_write, text.encode("utf-8")), mode=0o644, force=force)
             written.append(path)
     except BaseException:
         if not force:
