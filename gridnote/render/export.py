@@ -56,7 +56,7 @@ def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], 
     return header, rows
 
 
-def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool) -> str:
+def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool, force: bool = False) -> str:
     """Write the file whole or not at all; returns the format used.
 
     Cells go through :mod:`gridnote.output.spreadsheet`, so no text can run as a formula.
@@ -85,5 +85,5 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
                 xlsx_append(sheet, row)
             book.save(handle)
 
-    atomic_write(path, write)
+    atomic_write(path, write, force=force)
     return fmt

@@ -55,6 +55,7 @@ def readings(report: Report) -> Section | None:
         columns,
         rows,
         notes=(readings_scope(report),),
+        screen_notes=(t("report.readings_all_hint" if scope_all else "report.readings_flagged_hint"),),
         lines=(0, 1),
         screen_rows=LIST_ROWS,
     )
@@ -195,7 +196,14 @@ def planned(report: Report) -> Section | None:
             )
         )
     notes = (t("report.planned_others", count=report.planned_others),) if report.planned_others else ()
+    hints = (t("report.planned_others_hint", count=report.planned_others),) if report.planned_others else ()
     columns = tuple(t(f"report.col.{c}") for c in ("id", "time", "item_text", "for"))
     return Section(
-        "tomorrow", t(key, date=short_date(day, report_today(report))), columns, rows, notes=notes, wrap=(2, 3)
+        "tomorrow",
+        t(key, date=short_date(day, report_today(report))),
+        columns,
+        rows,
+        notes=notes,
+        screen_notes=hints,
+        wrap=(2, 3),
     )

@@ -28,7 +28,7 @@ def _table(section: Section) -> list[str]:
     lines += ["| " + " | ".join(_escape(cell_text(cell)) for cell in row) + " |" for row in shown]
     extra = []
     if left_out:
-        extra.append(t("report.more", count=left_out))
+        extra.append(t("report.more_plain", count=left_out))
     extra += list(section.notes)
     if extra:
         lines += [""] + [f"_{_escape(line)}_" for line in extra]

@@ -37,6 +37,7 @@ class Section:
     columns: tuple[str, ...]
     rows: list[tuple[Cell, ...]]
     notes: tuple[str, ...] = ()  # lines under the table
+    screen_notes: tuple[str, ...] | None = None  # instead of ``notes`` on the screen: with the option to type
     screen_rows: int | None = None  # text and Markdown show at most this many rows
     wrap: tuple[int, ...] | None = None  # on the screen only these columns wrap (long texts); None: any
     lines: tuple[int, int] | None = None  # on the screen: two lines an item, (number, text) then the rest

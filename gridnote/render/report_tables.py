@@ -28,13 +28,17 @@ def stamp(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
 
-def privacy_line(report: Report) -> str:
-    return t("report.full") if report.full else t("report.masked")
+def privacy_line(report: Report, *, hints: bool = False) -> str:
+    """Masked or full; ``hints`` adds the option that changes it (the screen only: a page or a
+    spreadsheet goes to people who do not type commands)."""
+    if hints:
+        return t("report.full") if report.full else t("report.masked")
+    return t("report.full_plain") if report.full else t("report.masked_plain")
 
 
-def heading_lines(report: Report) -> list[str]:
+def heading_lines(report: Report, *, hints: bool = False) -> list[str]:
     """Under the title: when it was made, the privacy line, and the moment states are judged at."""
-    lines = [t("report.generated", when=stamp(report.generated_at)), privacy_line(report)]
+    lines = [t("report.generated", when=stamp(report.generated_at)), privacy_line(report, hints=hints)]
     if report.as_of[:16] != report.generated_at[:16]:
         lines.append(t("report.as_of", when=stamp(report.as_of)))
     return lines

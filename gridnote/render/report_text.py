@@ -24,7 +24,7 @@ def report_view(report: Report) -> RenderableType:
     from rich.text import Text
 
     parts: list[RenderableType] = [Text(title(report), style="bold underline")]
-    for i, line in enumerate(heading_lines(report)):
+    for i, line in enumerate(heading_lines(report, hints=True)):
         parts.append(Text(line, style="bold red" if report.full and i == 1 else "dim"))
     numbers_title, lines = summary_lines(report)
     grid = Table.grid(padding=(0, 2))
@@ -48,7 +48,8 @@ def _section(section: Section) -> list[RenderableType]:
     ]
     if left_out:
         found.append(Text(t("report.more", count=left_out), style="dim"))
-    found += [Text(line, style="dim") for line in section.notes]
+    notes = section.notes if section.screen_notes is None else section.screen_notes
+    found += [Text(line, style="dim") for line in notes]
     return found
 
 
