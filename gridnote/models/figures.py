@@ -49,6 +49,7 @@ class RatingRow(NamedTuple):
     at: str
     order: int
     data: str  # the step's JSON data, holding the rating
+    reported: bool  # the issue has a reporter (a resident, or a contact noted): only a reporter rates
 
 
 class DeadlineRow(NamedTuple):

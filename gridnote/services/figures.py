@@ -118,9 +118,15 @@ def issue_steps(steps: Iterable[StepRow]) -> dict[str, int]:
 
 
 def latest_ratings(ratings: Iterable[RatingRow]) -> dict[str, int]:
-    """Issues rated, by the latest rating each was given among ``ratings`` (the one definition of "rated")."""
+    """Issues rated, by the latest rating each was given among ``ratings`` (the one definition of "rated").
+
+    Only a reporter rates: a rating stored on an issue nobody reported (possible
+    before ``rate`` refused it) is left out, so it never counts upward.
+    """
     latest: dict[Hashable, tuple[str, int, str]] = {}
     for r in ratings:
+        if not r.reported:
+            continue
         rating = json.loads(r.data or "{}").get("rating")
         known = latest.get(r.issue)
         if known is None or (r.at, r.order) > known[:2]:

@@ -114,7 +114,7 @@ def _report_issue(
     if due_at is not None:
         state = "overdue" if passed else "due-today" if clock.parse(due_at).date() == end else "on-time"
     elif status == "resolved":
-        state = "to-tell" if issue.reporter_id is not None or issue.reporter_contact else "to-close"
+        state = "to-tell" if issue.has_reporter else "to-close"
     elif status == "reported":
         state = "to-rate"
     received = date.fromisoformat(issue.received_at[:10])

@@ -96,7 +96,11 @@ def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
     ratings = [
         f.RatingRow(*r)
         for r in nb.rows(
-            "SELECT issue_id, at, id, data FROM issue_updates WHERE day BETWEEN :start AND :end AND kind = 'rate'", p
+            "SELECT u.issue_id, u.at, u.id, u.data,"
+            " i.reporter_id IS NOT NULL OR coalesce(i.reporter_contact, '') != ''"
+            " FROM issue_updates u JOIN issues i ON i.id = u.issue_id"
+            " WHERE u.day BETWEEN :start AND :end AND u.kind = 'rate'",
+            p,
         )
     ]
     due = {
