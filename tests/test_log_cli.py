@@ -245,6 +245,17 @@ def test_household_readings_need_a_person(cli, demo) -> None:
             "fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
         ),
         (
+            ["log", "李奶奶", "x", "-f", "复测血压"],
+            2,
+            'cannot tell when to follow up from "复测血压": write WHEN: TEXT, e.g. "后天: 复测血压", '
+            '"tomorrow 9:00: re-check BP", or a day alone: "fri"',
+        ),
+        (
+            ["log", "张大爷", "x", "-k", "巡查"],
+            2,
+            "a walk is logged for a building, not 张国华（张大爷）: gridnote log --building 8 … (their building)",
+        ),
+        (
             ["log", "李奶奶", "x", "-f", "昨天: call"],
             2,
             'the follow-up "昨天: call" falls on 2026-11-28, which has passed',
@@ -258,7 +269,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
         (
             ["log", "李奶奶", "x", "--kind", "walk"],
             2,
-            "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 5 …",
+            "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 8 … (their building)",
         ),
         (
             ["log", "--building", "5", "--bp", "139/90"],

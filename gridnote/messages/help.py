@@ -130,4 +130,7 @@ HELP_ZH: dict[str, str] = {
     "find": "一次查找居民、问题、任务和走访记录；最匹配的排在前面，按类别分组。\n\n"
     "每个词都要匹配。姓名也可以用拼音和首字母查（李奶奶、linainai、lnn）；一两个汉字就能查（李、漏水）。\n\n"
     "例：gridnote find 下水道 · gridnote find 李 --kind 居民 · gridnote find lnn",
+    "help": "帮助主题（日期、关怀走访、类别和时限、读数和阈值、隐私）、命令帮助和 man 手册页。\n\n"
+    "不写主题时列出所有主题。内容使用界面语言。\n\n"
+    "例：gridnote help dates · gridnote help 隐私 · gridnote help task add · gridnote help --man ~/.local/share/man",
 }

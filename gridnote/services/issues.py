@@ -113,9 +113,9 @@ def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int
     if entry.building is not None:
         return entry.building, find_building(nb, entry.building), None
     if entry.reporter_id is not None:
-        building_id = building_of(nb, entry.reporter_id)
-        if building_id is not None:
-            return None, int(building_id), None
+        lives_in = building_of(nb, entry.reporter_id)
+        if lives_in is not None:
+            return None, lives_in, None
     return None, None, None
 
 

@@ -166,7 +166,12 @@ def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingI
                 )
         raise InputError("visit.readings_need_resident", who=target.label)
     if kind == "walk" and not target.is_building:
-        raise InputError("visit.walk_needs_building", who=target.label)
+        from gridnote.store.buildings import building_code
+
+        code = building_code(nb, target.building_id) if target.building_id is not None else None
+        if code is None:
+            raise InputError("visit.walk_needs_building", who=target.label)
+        raise InputError("visit.walk_in_their_building", who=target.label, code=code)  # his own, not building 5
 
 
 def log_visit(
