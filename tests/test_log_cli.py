@@ -245,6 +245,17 @@ def test_household_readings_need_a_person(cli, demo) -> None:
             "fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
         ),
         (
+            ["log", "李奶奶", "x", "-f", "复测血压"],
+            2,
+            'cannot tell when to follow up from "复测血压": write WHEN: TEXT, e.g. "后天: 复测血压", '
+            '"tomorrow 9:00: re-check BP", or a day alone: "fri"',
+        ),
+        (
+            ["log", "张大爷", "x", "-k", "巡查"],
+            2,
+            "a walk is logged for a building, not 张国华（张大爷）: gridnote log --building 8 … (their building)",
+        ),
+        (
             ["log", "李奶奶", "x", "-f", "昨天: call"],
             2,
             'the follow-up "昨天: call" falls on 2026-11-28, which has passed',
@@ -258,7 +269,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
         (
             ["log", "李奶奶", "x", "--kind", "walk"],
             2,
-            "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 5 …",
+            "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 8 … (their building)",
         ),
         (
             ["log", "--building", "5", "--bp", "139/90"],
@@ -492,7 +503,7 @@ def test_a_follow_up_time_already_past_today_is_tomorrows_as_for_a_task(cli, dem
         {"text": "z", "due_at": "2026-11-30T06:30:00+08:00"},
     ]
     # a time still ahead today, or a day typed with it, is kept
-    assert cli("log", "高阿姨", "n", "-f", "今天6:30: w").exit_code == 0
+    assert cli("log", "高阿姨", "m", "-f", "今天6:30: w").exit_code == 0
     assert cli("task", "add", "v", "--due", "18:00").exit_code == 0
     assert [r["due_at"] for r in rows(demo, "SELECT due_at FROM tasks WHERE id > 3 ORDER BY id")] == [
         "2026-11-29T06:30:00+08:00",

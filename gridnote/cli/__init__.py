@@ -93,6 +93,7 @@ lazy("demo", "gridnote.cli.demo:demo")
 lazy("init", "gridnote.cli.demo:init")
 lazy("report", "gridnote.cli.report:report")
 lazy("find", "gridnote.cli.find:find")
+lazy("help", "gridnote.cli.help:help_")
 
 __all__ = ["app", "main", "_common"]
 

@@ -186,12 +186,17 @@ def _notebook_language(args: list[str]) -> None:
     A command that runs opens the notebook anyway and applies its settings;
     this cheap read-only peek is for the pages Click draws before that.
     """
+    page_language(_peek_option(args, "--db"))
+
+
+def page_language(db: str | Path | None = None) -> None:
+    """Follow the ``lang`` setting of the notebook at ``db`` (default: the usual one) without opening it."""
     if i18n.language_decided():
         return
     from gridnote.store.notebook import peek_setting
     from gridnote.store.paths import notebook_path
 
-    i18n.set_notebook_lang(peek_setting(notebook_path(_peek_option(args, "--db")), "lang"))
+    i18n.set_notebook_lang(peek_setting(notebook_path(db), "lang"))
 
 
 class Group(TyperGroup):

@@ -8,9 +8,9 @@ Placeholders use ``str.format`` names and must match in both languages
 
 from __future__ import annotations
 
-from gridnote.messages import care, cli, core, dates, find, help, issues, report, residents, tasks, visits
+from gridnote.messages import care, cli, core, dates, find, help, issues, report, residents, tasks, topics, visits
 
-AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help)
+AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

@@ -81,6 +81,7 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"\n\n'
     '例：gridnote log --building 5 "楼道灯坏了"  ·  gridnote log edit 12 --note "..."  ·  gridnote log undo',
     "log.add": "记录一次走访、电话或巡楼（gridnote log WHO … 实际执行的命令）。\n\n"
+    "5 分钟内重复输入完全相同的一条（↑ 回车）会被拒绝，并给出之前那条的编号；加 --again 仍然记下。\n\n"
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"',
     "log.edit": '修改一条记录；修改前的内容保留在笔记本历史中。\n\n例：gridnote log edit 12 --bp 138/88 --note "复测后血压正常"',
     "log.undo": "撤销最后一条记录（或第 N 条）：只标记为已撤销，不会删除；未完成的跟进任务一并取消。"
@@ -106,8 +107,8 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote issue note 12 "物业说明天上午清运" --kind call --by 物业',
     "issue.resolve": '记录处理结果；下一步告知居民。\n\n例：gridnote issue resolve 12 "物业已清运装修垃圾" --photo cleared.jpg',
     "issue.tell": '记录已把处理结果告知居民（回访）。\n\n例：gridnote issue tell 12 --note "电话告知王阿姨"',
-    "issue.rate": "记录居民的评价：满意或基本满意即结案，不满意则重新办理。\n\n例：gridnote issue rate 12 满意",
-    "issue.close": '居民未评价时结案（须已回访）。\n\n例：gridnote issue close 12 --note "多次联系未评价"',
+    "issue.rate": "记录反映人的评价：满意或基本满意即结案，不满意则重新办理。\n\n只有有反映人（-r 或 --contact）的问题才能评价；其余的用 `issue close` 结案。\n\n例：gridnote issue rate 12 满意",
+    "issue.close": '居民未评价（须已回访）或无人反映时结案。\n\n例：gridnote issue close 12 --note "多次联系未评价"',
     "issue.reopen": '重新办理没有真正解决（或误判不予受理）的问题。\n\n例：gridnote issue reopen 12 "下水道又堵了" --due 2d',
     "issue.edit": "更正问题的内容、类别或紧急程度（时限随之调整）。\n\n例：gridnote issue edit 12 -k 装修垃圾",
     "issue.category": "问题类别：查看、添加自定义类别、设置上报编码和时限类型。",
@@ -135,4 +136,7 @@ HELP_ZH: dict[str, str] = {
     "find": "一次查找居民、问题、任务和走访记录；最匹配的排在前面，按类别分组。\n\n"
     "每个词都要匹配。姓名也可以用拼音和首字母查（李奶奶、linainai、lnn）；一两个汉字就能查（李、漏水）。\n\n"
     "例：gridnote find 下水道 · gridnote find 李 --kind 居民 · gridnote find lnn",
+    "help": "帮助主题（日期、关怀走访、类别和时限、读数和阈值、隐私）、命令帮助和 man 手册页。\n\n"
+    "不写主题时列出所有主题。内容使用界面语言。\n\n"
+    "例：gridnote help dates · gridnote help 隐私 · gridnote help task add · gridnote help --man ~/.local/share/man",
 }

@@ -23,6 +23,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--date": "某一天：今天、昨天、周五、11-28。",
         "--week": "自然周（周一到周日）；配合 --date：那一天所在的周。",
         "--month": "自然月；配合 --date：那一天所在的月。",
+        "--force": "如果 -o 指定的文件已经存在，替换它。",
     },
     "": {
         "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
@@ -48,6 +49,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
     "log.add": {
         "--building": "每日巡楼的楼栋（可重复：-b 5 -b 6）。",
         "--note": "记录内容，代替 NOTE（或接在其后）。",
+        "--again": "即使几分钟前刚写过完全相同的一条（对象、类型、内容、读数），也照样记下。",
         "who": "居民（李奶奶、lnn、#1）、住户（8-2-301）或楼栋（5号楼）。用 --building 时不用写。",
         "words": "看到了什么、说了什么、答应了什么。",
         "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。默认：走访；楼栋为巡查。",
@@ -265,6 +267,11 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--kind": "只找这一类：居民、问题、任务、走访（resident、issue、task、visit）；可重复。",
         "--limit": "每类最多显示这么多条。",
         "query": "要找的词：姓名、拼音或首字母（lnn）、地址、电话号码、记录里的任何词（下水道）。",
+    },
+    "help": {
+        "words": "主题（dates、care、categories、readings、privacy；日期、走访……）或命令（task add）。",
+        "--man": "把所有命令和主题的 man 手册页写入 DIR/man1、DIR/man7。",
+        "--force": "替换 DIR 中已有的 man 手册页。",
     },
 }
 

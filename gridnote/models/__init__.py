@@ -25,6 +25,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "points": ("PointsEntry", "PointsLedger"),
     "events": ("Event",),
     "care": ("CareStart", "BaselineResult", "RouteFloor", "RouteBuilding", "Route"),
+    "figures": ("GridRows", "Figures"),
     "report": (
         "ReportRange",
         "ReportNumbers",

@@ -31,6 +31,7 @@ from gridnote.models import LogResult, Resident, Task, UndoResult, Visit
 from gridnote.services.care import CARE_KINDS, next_care_visit
 from gridnote.services.rechecks import add_recheck, open_recheck, release
 from gridnote.services.visit_input import FollowUp
+from gridnote.services.visit_twins import refuse_twin
 from gridnote.store import buildings as building_rows
 from gridnote.store import residents as resident_rows
 from gridnote.store import tasks as task_rows
@@ -165,7 +166,12 @@ def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingI
                 )
         raise InputError("visit.readings_need_resident", who=target.label)
     if kind == "walk" and not target.is_building:
-        raise InputError("visit.walk_needs_building", who=target.label)
+        from gridnote.store.buildings import building_code
+
+        code = building_code(nb, target.building_id) if target.building_id is not None else None
+        if code is None:
+            raise InputError("visit.walk_needs_building", who=target.label)
+        raise InputError("visit.walk_in_their_building", who=target.label, code=code)  # his own, not building 5
 
 
 def log_visit(
@@ -177,8 +183,14 @@ def log_visit(
     note: str | None = None,
     readings: list[ReadingInput] | None = None,
     follow_up: FollowUp | None = None,
+    again: bool = False,
 ) -> LogResult:
-    """Write one visit per target (several for a walk of several buildings), all or nothing."""
+    """Write one visit per target (several for a walk of several buildings), all or nothing.
+
+    An entry identical in who, kind, note and readings to one written in the
+    last ``visit_twins.TWIN_MINUTES`` (↑ Enter pressed again) is refused with that entry's
+    number, and nothing is written; ``again`` writes it anyway.
+    """
     from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(note, MAX_NOTE)
@@ -192,6 +204,8 @@ def log_visit(
     flagged: list[str] = []
     covering: Task | None = None
     with nb.transaction():
+        if not again:
+            refuse_twin(nb, targets, kind, stamp, note, readings)
         for target in targets:
             visit_id = write.insert(
                 nb,
