@@ -73,3 +73,9 @@ class FileError(GridnoteError):
     """A file to read or write is missing, unreadable or unwritable."""
 
     exit_code = 6
+
+
+class ServerError(GridnoteError):
+    """The command server was lost while it ran a command (the client's own exit code, gridnote.client)."""
+
+    exit_code = 7

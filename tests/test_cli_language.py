@@ -156,6 +156,7 @@ def test_an_unknown_message_stays_as_click_wrote_it() -> None:
     assert translate("Something Click may say one day.") == "Something Click may say one day."
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_abort_in_chinese(cli, demo, monkeypatch) -> None:
     def abort(nb, query, **kwargs):
         raise typer.Abort()

@@ -76,6 +76,14 @@ _ALL: list[Setting] = [
         "Time zone that decides what 'today' is (empty: the machine's)",
         "决定“今天”的时区（留空则使用本机时区）",
     ),
+    Setting(
+        "server",
+        "on",
+        str,
+        "Run commands through the background command server (off: always in-process)",
+        "通过后台命令服务执行命令（关闭后每条命令都在本进程内执行）",
+        choices=("on", "off"),
+    ),
     # -- care rounds: residents with these tags are due a visit every N days ---
     _care("bedridden", 3, "失能"),
     _care("living-alone", 7, "独居"),
