@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from gridnote import clock
+from gridnote.store.changes import adopt
 from gridnote.store.notebook import Notebook
 
 TZ = timezone(timedelta(hours=8))
@@ -655,6 +656,7 @@ class Decade:
                 [(issue.id, resident_id) for issue, resident_id in self.affected],
             )
             _rebuild_search(nb)
+            adopt(nb)  # global ids and the change log, as the write path would have written them
         return {table: len(rows) for table, rows in self.rows.items()}
 
 

@@ -98,9 +98,13 @@ def _hand_over(sock: object, request: bytes, fds: bytes) -> tuple[int | None, st
         _signal.signal(signum, forward)
     try:
         sent = sock.sendmsg([request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])  # type: ignore[attr-defined]
-        sock.sendall(request[sent:])  # type: ignore[attr-defined]
     except OSError:  # a closed standard stream (EBADF), a server gone
         return None, "absent"
+    if sent < len(request):
+        try:
+            sock.sendall(request[sent:])  # type: ignore[attr-defined]
+        except OSError:  # it stopped listening: its reason (R …) may be waiting below
+            pass
     buffer = b""
     while True:
         try:

@@ -57,6 +57,14 @@ class NotFoundError(GridnoteError):
     exit_code = 3
 
 
+class SoundsLikeError(NotFoundError):
+    """Nobody by that name, but one resident sounds the same (里奶奶 for 李奶奶); a terminal offers them."""
+
+    def __init__(self, key: str, /, candidate: Any, **values: Any) -> None:
+        super().__init__(key, **values)
+        self.candidate = candidate
+
+
 class StateError(GridnoteError):
     """The action does not fit the record's current state."""
 
@@ -79,3 +87,17 @@ class ServerError(GridnoteError):
     """The command server was lost while it ran a command (the client's own exit code, gridnote.client)."""
 
     exit_code = 7
+
+
+# The exit codes gridnote documents (README, `gridnote --help`), with the message key describing
+# each; tests/test_exit_codes.py makes a command return every one of them.
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (0, "exit.ok"),
+    (1, "exit.cancelled"),
+    (InputError.exit_code, "exit.input"),
+    (NotFoundError.exit_code, "exit.not_found"),
+    (StateError.exit_code, "exit.state"),
+    (NotebookError.exit_code, "exit.notebook"),
+    (FileError.exit_code, "exit.file"),
+    (ServerError.exit_code, "exit.server"),
+)

@@ -6,6 +6,10 @@ command that falls back to in-process fails). The server is started once per ses
 from this checkout, in a runtime folder of the session's own, so it can never be one
 started from another checkout or environment. Tests that patch the test process
 itself are marked ``in_process`` and keep CliRunner.
+
+The notebook exists before the test starts, as if she had run ``gridnote init``: gridnote opens
+only notebooks that exist (a missing ``GRIDNOTE_DB`` file is refused). It is a copy of one empty
+notebook made once per session; tests of creating notebooks use paths of their own.
 """
 
 from __future__ import annotations
@@ -18,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from server_run import ServerRun, start_server, stop_server
 from typer.testing import CliRunner
 
 from gridnote import clock
 from gridnote.messages import i18n
 from gridnote.store.notebook import Notebook, open_notebook
+from tests.helpers.server_run import ServerRun, start_server, stop_server
 
 NOW = "2026-11-29T09:00:00+08:00"  # a Sunday morning in Hangzhou
 
@@ -40,8 +44,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "in_process: patches the test process, so --server runs it in-process too")
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty notebook, made once per session (making one takes ~0.1 s: migrations)."""
+    path = tmp_path_factory.mktemp("empty") / "notebook.db"
+    notebook = open_notebook(path)
+    notebook.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    notebook.close()
+    return path
+
+
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_template: Path) -> Iterator[None]:
+    shutil.copy(empty_template, tmp_path / "notebook.db")
     # No test reaches a command server it did not start: none is used or started unless a
     # test asks for one, and then only in a runtime folder of its own.
     monkeypatch.setenv("GRIDNOTE_SERVER", "0")

@@ -17,7 +17,6 @@ import jsonschema
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
-from visit_rows import insert_visit
 
 from gridnote.input.dates import When
 from gridnote.messages import i18n
@@ -25,6 +24,7 @@ from gridnote.render.agenda import agenda_view, plan_view
 from gridnote.services.agenda import build_agenda, day_plan
 from gridnote.services.task_changes import complete, drop
 from gridnote.services.tasks import add_task
+from tests.helpers.visit_rows import insert_visit
 
 SUNDAY = date(2026, 11, 29)
 MONDAY = date(2026, 11, 30)

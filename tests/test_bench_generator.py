@@ -241,3 +241,14 @@ def test_the_everyday_commands_work_on_it(cli, decade_notebook: Path) -> None:
     card = cli("resident", "show", "李奶奶")
     assert card.exit_code == 0, card.stderr
     assert "李秀英" in card.stdout and last_visit[5:] in card.stdout
+
+
+def test_every_row_has_a_global_id_and_its_insert_in_the_change_log(db: sqlite3.Connection) -> None:
+    from gridnote.store.changes import TABLES
+
+    for table in TABLES:
+        total, without = db.execute(f"SELECT count(*), count(*) - count(gid) FROM {table}").fetchone()
+        logged = db.execute(
+            "SELECT count(DISTINCT gid) FROM changes WHERE table_name = ? AND op = 'insert'", [table]
+        ).fetchone()[0]
+        assert (without, logged) == (0, total), table

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from visit_rows import insert_visit
-
 from gridnote.services.care import care_round, daily_walk, visits_on
 from gridnote.services.residents import move_out
 from gridnote.services.settings import set_value
+from gridnote.store import write
+from tests.helpers.visit_rows import insert_visit
 
 SUNDAY = date(2026, 11, 29)
 
@@ -52,7 +52,8 @@ def test_a_household_visit_counts_for_everyone_living_there(nb, add_resident) ->
     other = add_resident("王强", "8-2-302", tags=["失能"])
     household = li.household_id
     at = "2026-11-28T10:00:00+08:00"
-    nb.insert(
+    write.insert(
+        nb,
         "visits",
         {
             "kind": "visit",

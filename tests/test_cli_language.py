@@ -9,7 +9,7 @@ import pytest
 import typer
 
 from gridnote.cli import app
-from gridnote.cli._help import cell_width, translate, wrap
+from gridnote.cli._help import UsageError, cell_width, localized_error, wrap
 from gridnote.messages import i18n
 from gridnote.messages.cli import MESSAGES
 
@@ -78,7 +78,7 @@ USAGE_ERRORS = [
         "选项 '--starred' 不带值。",
     ),
     (
-        "cli.err.not_int_range",
+        "cli.err.not_int",
         ("find", "李", "-n", "x"),
         "Invalid value for '--limit' / '-n': 'x' is not a valid int range.",
         "'--limit' / '-n' 的值无效：'x' 不是整数。",
@@ -107,8 +107,6 @@ def test_usage_error_in_both_languages(cli, key, args, english, chinese) -> None
     zh = cli(*args, env=ZH)
     assert zh.exit_code == 2 and zh.stdout == ""
     assert zh.stderr.splitlines()[-1] == f"错误：{chinese}"
-    i18n.set_lang("zh")
-    assert translate(english) == chinese
 
 
 def test_every_error_pattern_is_triggered() -> None:
@@ -151,9 +149,28 @@ def test_arguments_are_named_in_capitals_in_both_languages(cli, args, usage, mis
     )
 
 
-def test_an_unknown_message_stays_as_click_wrote_it() -> None:
+def test_an_unknown_usage_error_stays_as_click_wrote_it() -> None:
     i18n.set_lang("zh")
-    assert translate("Something Click may say one day.") == "Something Click may say one day."
+    error = UsageError("Something Click may say one day.")
+    assert localized_error(error) is error
+
+
+@pytest.mark.parametrize(
+    "args, chinese",
+    [
+        (("find", "李", "--limit=0"), "'--limit' / '-n' 的值无效：0 不在 x>=1 范围内。"),
+        (("find", "李", "-n0"), "'--limit' / '-n' 的值无效：0 不在 x>=1 范围内。"),
+        (("find", "李", "-n", "5", "-n", "y"), "'--limit' / '-n' 的值无效：'y' 不是整数。"),
+        (("task", "list", "--starred", "c", "d"), "多出了参数：c d"),
+        (("--lang", "zh", "taks"), "没有命令 'taks'。是不是要用 'task'？"),
+        (("--lang", "zh", "task", "lsit"), "没有命令 'lsit'。是不是要用 'list'？"),
+    ],
+)
+def test_usage_errors_are_told_from_what_was_typed(cli, args, chinese) -> None:
+    """The value in the message is the one Click refused, however the option was written."""
+    result = cli(*args, env=ZH)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == f"错误：{chinese}"
 
 
 @pytest.mark.in_process  # patches this process: never through a server
@@ -204,7 +221,7 @@ def test_chinese_help_keeps_option_column_aligned(cli) -> None:
 def test_chinese_help_of_the_root(cli) -> None:
     text = cli("--help", env=ZH).stdout
     assert text.splitlines()[0] == "用法：gridnote [选项] 命令 [参数]..."
-    assert "选项：\n  --db PATH     笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。\n" in text
+    assert "选项：\n  --db PATH             笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。\n" in text
     assert "\n命令：\n" in text
     assert "-b, --building BUILDING" in cli("task", "add", "--help", env=ZH).stdout  # as STATUS, WHO: not <文字>
     assert "[默认：10；x>=1]" in cli("find", "--help", env=ZH).stdout
@@ -235,15 +252,17 @@ def test_config_lang_switches_help_and_usage_errors(cli, db_path) -> None:
 
 def test_help_of_another_notebook_reads_that_notebook(cli, tmp_path) -> None:
     other = tmp_path / "other.db"
+    assert cli("init", str(other)).exit_code == 0
     assert cli("--db", str(other), "config", "set", "lang", "zh").exit_code == 0
     assert cli("--db", str(other), "--help").stdout.startswith("用法：")
     assert cli("--help").stdout.startswith("Usage: ")
 
 
-def test_help_creates_no_notebook(cli, db_path) -> None:
-    assert cli("--help").exit_code == 0
-    assert cli("task", "add").exit_code == 2
-    assert not db_path.exists()
+def test_help_creates_no_notebook(cli, tmp_path) -> None:
+    elsewhere = {"GRIDNOTE_DB": str(tmp_path / "not-yet.db")}
+    assert cli("--help", env=elsewhere).exit_code == 0
+    assert cli("task", "add", env=elsewhere).exit_code == 2
+    assert not (tmp_path / "not-yet.db").exists()
 
 
 # -- wrapping by display width ------------------------------------------------------------------------

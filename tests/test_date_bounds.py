@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from visit_rows import log_counts as counts
+
+from tests.helpers.visit_rows import log_counts as counts
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ import pytest
 
 from gridnote import clock
 from gridnote.errors import InputError
-from gridnote.input.date_grammar import parse_count
 from gridnote.input.dates import When, format_examples, parse_day, parse_when
+from gridnote.input.time_of_day import parse_count
 from gridnote.messages import i18n
 from gridnote.messages.dates import MESSAGES
 

@@ -9,7 +9,9 @@ import pytest
 import typer
 
 from gridnote.cli import app
-from gridnote.messages.help import HELP_ZH, OPTION_HELP_ZH
+from gridnote.cli._help import option_key
+from gridnote.messages.help import HELP_ZH
+from gridnote.messages.option_help import OPTION_HELP_ZH, option_help_chain
 
 
 def walk(command: Any, path: str = "") -> list[tuple[str, Any]]:
@@ -19,7 +21,9 @@ def walk(command: Any, path: str = "") -> list[tuple[str, Any]]:
     return found
 
 
-COMMANDS = walk(typer.main.get_command(app))
+ROOT = typer.main.get_command(app)
+ROOT._completion_options()  # type: ignore[attr-defined]  # (added when help is shown or completion used)
+COMMANDS = walk(ROOT)
 
 
 @pytest.mark.parametrize("path, command", COMMANDS, ids=[p or "gridnote" for p, _ in COMMANDS])
@@ -39,14 +43,39 @@ def test_no_chinese_help_for_commands_that_do_not_exist() -> None:
     assert set(HELP_ZH) <= paths, sorted(set(HELP_ZH) - paths)
 
 
-PARAMS = [(f"{path or 'gridnote'} {param.opts[0]}", param) for path, command in COMMANDS for param in command.params]
+PARAMS = [
+    (path, f"{path or 'gridnote'} {param.opts[0]}", param) for path, command in COMMANDS for param in command.params
+]
 
 
-@pytest.mark.parametrize("where, param", PARAMS, ids=[w for w, _ in PARAMS])
-def test_every_argument_and_option_has_help_in_both_languages(where: str, param: Any) -> None:
+def chinese_entry(path: str, param: Any) -> tuple[str, str] | None:
+    """(where, key) of the OPTION_HELP_ZH entry that gives this parameter its Chinese."""
+    key = option_key(param)
+    return next(((where, key) for where in option_help_chain(path) if key in OPTION_HELP_ZH.get(where, {})), None)
+
+
+@pytest.mark.parametrize("path, where, param", PARAMS, ids=[w for _, w, _ in PARAMS])
+def test_every_argument_and_option_has_help_in_both_languages(path: str, where: str, param: Any) -> None:
     assert param.help and param.help.strip(), f"{where} has no help"
-    assert param.help in OPTION_HELP_ZH, f"messages/help.py OPTION_HELP_ZH has no Chinese for {where}: {param.help!r}"
-    assert OPTION_HELP_ZH[param.help] != param.help
+    entry = chinese_entry(path, param)
+    assert entry, f"messages/option_help.py OPTION_HELP_ZH has no Chinese for {where}: {param.help!r}"
+    assert OPTION_HELP_ZH[entry[0]][entry[1]] != param.help
+
+
+def test_one_chinese_entry_serves_one_english_help() -> None:
+    """An entry for a group or for "*" must not give its Chinese to an option that says something else."""
+    english: dict[tuple[str, str], set[str]] = {}
+    for path, _, param in PARAMS:
+        english.setdefault(chinese_entry(path, param) or ("", ""), set()).add(param.help)
+    mixed = {entry: texts for entry, texts in english.items() if len(texts) > 1}
+    assert mixed == {}
+
+
+def test_chinese_option_help_is_shown(cli) -> None:
+    page = cli("task", "add", "--help", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "要做的事（引号可加可不加）。" in page  # from "*"
+    assert "日期和时间：明天6:30、明早6点半、周五、12-01。" in page  # from "task"
+    assert "楼栋，例如 5 或 5号楼。" in page  # from "*", though --building is defined in each command
 
 
 ARGUMENTS = [
@@ -66,8 +95,9 @@ def test_every_argument_has_an_uppercase_metavar(where: str, param: Any) -> None
 
 
 def test_no_chinese_option_help_that_is_not_used() -> None:
-    used = {param.help for _, param in PARAMS}
-    assert set(OPTION_HELP_ZH) <= used, sorted(set(OPTION_HELP_ZH) - used)
+    used = {chinese_entry(path, param) for path, _, param in PARAMS}
+    entries = {(where, key) for where, options in OPTION_HELP_ZH.items() for key in options}
+    assert entries - used == set()
 
 
 @pytest.mark.parametrize("path", [p for p, _ in COMMANDS])

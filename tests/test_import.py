@@ -143,6 +143,7 @@ def test_import_752_rows_roundtrip_with_export(cli, demo, tmp_path) -> None:
     written = cli("resident", "export", "-o", str(out), "--full")
     assert written.exit_code == 0
     assert " ".join(written.stdout.split()).startswith(f"✓ Residents written to {out}: 752 (csv)")
+    assert cli("init", str(tmp_path / "fresh.db")).exit_code == 0
     result = cli("--db", str(tmp_path / "fresh.db"), "resident", "import", str(out))
     assert result.exit_code == 0, result.stderr
     assert "752 added" in result.stdout
@@ -161,6 +162,7 @@ def test_namesakes_in_one_flat_survive_the_round_trip(cli, demo, tmp_path) -> No
         assert result.exit_code == 0, result.stderr
     out, fresh = tmp_path / "full.csv", str(tmp_path / "fresh.db")
     assert cli("resident", "export", "-o", str(out), "--full").exit_code == 0
+    assert cli("init", fresh).exit_code == 0
     result = cli("--db", fresh, "resident", "import", str(out))
     assert result.exit_code == 0, result.stderr
     assert "756 added, 0 updated, 0 unchanged" in " ".join(result.stdout.split())

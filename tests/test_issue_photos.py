@@ -72,19 +72,19 @@ def test_a_missing_photo_stops_everything(cli, nb, db_path, tmp_path) -> None:
 
 def test_a_failed_write_removes_the_copied_photo(nb, db_path, tmp_path, monkeypatch) -> None:
     from gridnote.services.issues import IssueInput, add_issue
-    from gridnote.store.notebook import Notebook
+    from gridnote.store import write
 
     add_issue(nb, IssueInput(text="已有的问题"))
     pic = photo(tmp_path, "p.jpg", b"a new picture")
-    original = Notebook.insert
+    original = write.insert
 
-    def insert(self, table, values):
+    def insert(notebook, table, values):
         if table == "issue_photos":  # the photo is already copied when its row fails
             assert any((files_dir(db_path) / "photos").iterdir())
             raise RuntimeError("disk full")
-        return original(self, table, values)
+        return original(notebook, table, values)
 
-    monkeypatch.setattr(Notebook, "insert", insert)
+    monkeypatch.setattr(write, "insert", insert)
     with pytest.raises(RuntimeError):
         add_issue(nb, IssueInput(text="新问题", photos=[pic]))
     monkeypatch.undo()

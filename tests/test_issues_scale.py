@@ -11,6 +11,7 @@ import pytest
 
 from gridnote import clock
 from gridnote.services.issues import IssueFilter, count_open, followups, issue_detail, list_issues
+from gridnote.store import write
 
 ISSUES, UPDATES_PER_ISSUE = 5_000, 4
 
@@ -30,7 +31,7 @@ def big_path(request, tmp_path_factory):
     path = tmp_path_factory.mktemp("big") / "big.db"
     nb = open_notebook(path)
     rng = random.Random(5)
-    nb.insert("buildings", {"code": "5", "created_at": clock.iso(START)})
+    write.insert(nb, "buildings", {"code": "5", "created_at": clock.iso(START)})
     issues, updates = [], []
     for n in range(1, ISSUES + 1):
         received = START + timedelta(hours=3.5 * n)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
-from visit_rows import log_counts as counts
+
+from tests.helpers.visit_rows import log_counts as counts
 
 
 def rows(path: Path, sql: str, params: tuple = ()) -> list[dict]:
@@ -34,6 +36,7 @@ def test_the_morning_blood_pressure(cli, demo) -> None:
         "  Care round: next visit due by 12-02 Wed (bedridden: every 3 days)",
     ]
     [visit] = rows(demo, "SELECT * FROM visits")
+    assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", visit.pop("gid"))
     assert visit | {"created_at": None, "updated_at": None} == {
         "id": 1,
         "kind": "visit",

@@ -34,6 +34,7 @@ def test_a_missing_notebook_file_says_so(tmp_path: Path) -> None:
 def test_click_does_not_check_the_db_path_itself(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Click's own check would say "Path '…' is not readable." in English, whatever the language."""
     path = tmp_path / "nb.db"
+    assert cli("init", str(path)).exit_code == 0
     assert cli("--db", str(path), "today").exit_code == 0
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))

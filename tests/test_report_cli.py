@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from report_day import EVENING, at, report, run_day
+
+from tests.helpers.report_day import EVENING, at, report, run_day
 
 
 def ok(result) -> str:
@@ -219,7 +220,7 @@ def _error(result) -> str:
 @pytest.mark.parametrize(
     "args, code, message",
     [
-        (("--from", "11-28", "--to", "11-20"), 2, "Error: the range ends before it starts: 2026-11-28 to 2026-11-20"),
+        (("--from", "11-28", "--to", "11-20"), 2, "Error: --from 2026-11-28 is after --to 2026-11-20"),
         (("--date", "tomorrow"), 2, "Error: 2026-11-30 has not happened yet: a report covers days up to today"),
         (("--week", "--month"), 2, "Error: choose one of --week and --month"),
         (("--date", "11-28", "--from", "11-20"), 2, "Error: give either --date or --from/--to, not both"),

@@ -17,7 +17,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from report_day import at, report, run_day
+
+from tests.helpers.report_day import at, report, run_day
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "json.md"
 

@@ -12,10 +12,12 @@ import pytest
 
 from gridnote import clock
 from gridnote.errors import InputError
+from gridnote.input.periods import combine
 from gridnote.models import ReportRange
 from gridnote.services import issue_flow as flow
 from gridnote.services.issues import IssueInput, add_issue
-from gridnote.services.report import ReportOptions, build_report, report_range
+from gridnote.services.report import ReportOptions, build_report
+from gridnote.services.report import report_range as _report_range
 
 TODAY = date(2026, 11, 29)
 WEEK = ReportRange(date(2026, 11, 23), TODAY, "week")
@@ -43,6 +45,11 @@ def visit(nb, who: str, when: str, kind: str = "visit") -> int:
 
 
 # -- ranges ---------------------------------------------------------------------------------------
+def report_range(today: date, **options) -> ReportRange:
+    """The report's days from options already read as days (the one period reader combines them)."""
+    return _report_range(today, combine(**options))
+
+
 def test_the_default_range_is_today() -> None:
     assert report_range(TODAY) == ReportRange(TODAY, TODAY, "day")
     assert report_range(TODAY, day=date(2026, 11, 27)) == ReportRange(date(2026, 11, 27), date(2026, 11, 27), "day")
@@ -70,13 +77,13 @@ def test_from_to_ranges() -> None:
 @pytest.mark.parametrize(
     "options, key",
     [
-        ({"start": date(2026, 11, 28), "end": date(2026, 11, 20)}, "report.range_backwards"),
+        ({"start": date(2026, 11, 28), "end": date(2026, 11, 20)}, "dates.range_backwards"),
         ({"day": date(2026, 11, 30)}, "report.future"),
         ({"start": date(2026, 11, 20), "end": date(2026, 12, 2)}, "report.future"),
         ({"week": True, "day": date(2026, 12, 1)}, "report.future"),
-        ({"week": True, "month": True}, "report.week_and_month"),
-        ({"week": True, "start": date(2026, 11, 1)}, "report.period_and_range"),
-        ({"day": date(2026, 11, 1), "start": date(2026, 11, 1)}, "report.date_and_range"),
+        ({"week": True, "month": True}, "dates.week_and_month"),
+        ({"week": True, "start": date(2026, 11, 1)}, "dates.period_and_range"),
+        ({"day": date(2026, 11, 1), "start": date(2026, 11, 1)}, "dates.date_and_range"),
         ({"end": date(2026, 11, 20)}, "report.to_needs_from"),
     ],
 )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from visit_rows import insert_visit
-
 from gridnote.input.dates import When
 from gridnote.render.common import SCREEN_ROWS
 from gridnote.services.tasks import add_task
+from gridnote.store import write
+from tests.helpers.visit_rows import insert_visit
 
 EXTRA = 7
 
@@ -30,7 +30,7 @@ def test_a_long_task_list_draws_the_first_rows(cli, nb) -> None:
 
 
 def test_a_long_visit_log_draws_the_newest_and_says_how_many_earlier(cli, nb) -> None:
-    nb.insert("buildings", {"code": "5", "created_at": "2026-01-01T08:00:00+08:00"})
+    write.insert(nb, "buildings", {"code": "5", "created_at": "2026-01-01T08:00:00+08:00"})
     start = date(2026, 1, 1)
     with nb.transaction():
         for n in range(SCREEN_ROWS + EXTRA):

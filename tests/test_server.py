@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from server_run import gridnote_command, start_server, stop_server
+
+from tests.helpers.server_run import gridnote_command, start_server, stop_server
 
 pytestmark = pytest.mark.skipif(
     not hasattr(socket, "SO_PEERCRED") or not hasattr(os, "fork"), reason="no command server on this system"

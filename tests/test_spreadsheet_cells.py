@@ -82,6 +82,7 @@ def test_a_resident_export_is_safe_and_imports_back_unchanged(cli, tmp_path: Pat
     assert (rows[1][1], rows[1][-1]) == ("'@老王", "'" + note)
     for name in ("r.csv", "r.xlsx"):
         fresh = ("--db", str(tmp_path / f"fresh-{name}.db"))
+        assert cli("init", str(tmp_path / f"fresh-{name}.db")).exit_code == 0
         assert cli(*fresh, "resident", "import", str(tmp_path / name)).exit_code == 0
         shown = json.loads(cli(*fresh, "resident", "show", "王五", "--json").stdout)
         assert (shown["alias"], shown["note"]) == ("@老王", note)

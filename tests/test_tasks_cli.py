@@ -147,7 +147,7 @@ def test_unknown_or_malformed_numbers_change_nothing(cli, nb) -> None:
     ok(cli("task", "add", "a", "--due", "today"))
     before = snapshot(nb)
     fails(cli("task", "done", "1", "99"), 3, "there is no task 99")
-    fails(cli("task", "done", "abc"), 2, '"abc" is not a task number (e.g. 12)')
+    fails(cli("task", "done", "abc"), 2, '"abc" is not a task number (e.g. 12 or #12)')
     fails(cli("task", "show", "#7"), 3, "there is no task 7")
     fails(
         cli("task", "move", "1", "whenever"),

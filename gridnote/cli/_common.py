@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
+from gridnote.cli._help import LocalizedUsageError, UsageError
 from gridnote.cli._tree import LazyCommands
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 from gridnote.messages import i18n
@@ -45,15 +45,22 @@ class _State:
 STATE = _State()
 
 
-def notebook() -> Notebook:
-    """The notebook for this command, opened on first use (and its settings applied)."""
+def notebook(*, create: bool = False) -> Notebook:
+    """The notebook for this command, opened on first use (and its settings applied).
+
+    A new notebook is made only at the default location on first use, or when
+    the command is there to make one (``create``: ``init``, ``demo``); a
+    ``--db``/``GRIDNOTE_DB`` file that is missing or empty is refused (a typo
+    should not look like an empty notebook).
+    """
     if STATE.notebook is None:
         from gridnote.services.settings import apply_process_settings
         from gridnote.store.notebook import open_notebook
         from gridnote.store.paths import notebook_path
 
         explicit = STATE.db_option is not None or bool(os.environ.get("GRIDNOTE_DB"))
-        STATE.notebook = open_notebook(notebook_path(STATE.db_option), make_folder=not explicit)
+        path = notebook_path(STATE.db_option)
+        STATE.notebook = open_notebook(path, create=create or not explicit, make_folder=not explicit)
         apply_process_settings(STATE.notebook)
         if STATE.notebook.created and sys.stderr.isatty():
             typer.echo(i18n.t("notebook.created", path=STATE.notebook.path), err=True)
@@ -107,11 +114,19 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
     ``current=True`` for commands that record something about the person: a
     resident who moved out is refused rather than written to.
     """
-    from gridnote.errors import StateError
+    from gridnote.errors import SoundsLikeError, StateError
     from gridnote.services.resolve import resolve_resident as lookup
 
     try:
         return lookup(nb, query, current=current)
+    except SoundsLikeError as exc:  # 里奶奶 for 李奶奶: on a terminal, offer the one who sounds the same
+        chosen = exc.candidate
+        if not interactive():
+            raise
+        prompt = i18n.t("resident.sounds_like_prompt", name=chosen.display_name, address=chosen.address or "-")
+        if not typer.confirm(prompt, default=True, err=True):
+            raise
+        return chosen
     except AmbiguousError as exc:
         if not interactive() or not exc.candidates:
             raise
@@ -168,7 +183,36 @@ def _notebook_language(args: list[str]) -> None:
 
 
 class Group(TyperGroup):
-    """Command groups list sub-commands in the order they were declared."""
+    """Command groups list sub-commands in the order they were declared.
+
+    A command that does not exist, or none given, is refused here as a
+    :class:`LocalizedUsageError` (Click's own refusal is a bare English sentence).
+    """
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if ctx.token_normalize_func is not None:
+            name = ctx.token_normalize_func(name)
+        if self.get_command(ctx, name) is None and name[:1].isalnum() and not ctx.resilient_parsing:
+            from difflib import get_close_matches
+
+            matches = get_close_matches(args[0], list(self.commands)) if self.suggest_commands else []
+            if matches:
+                suggestions = ", ".join(repr(match) for match in matches)
+                raise LocalizedUsageError(
+                    ctx, "cli.err.no_such_command_suggest", name=repr(args[0]), suggestions=suggestions
+                )
+            raise LocalizedUsageError(ctx, "cli.err.no_such_command", name=repr(args[0]))
+        return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            # Click, given options but no command, fails with a bare UsageError before naming one
+            if type(exc) is UsageError and exc.ctx is ctx and ctx.invoked_subcommand is None:
+                raise LocalizedUsageError(ctx, "cli.err.missing_command") from None
+            raise
 
 
 class RootGroup(Group):
@@ -191,6 +235,13 @@ class RootGroup(Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The exit codes, after the command list of ``gridnote --help``."""
+        from gridnote.errors import EXIT_CODES
+
+        with formatter.section(i18n.t("cli.exit_codes")):
+            formatter.write_dl([(str(code), i18n.t(key)) for code, key in EXIT_CODES])
+
     def main(self, args: Any = None, *posargs: Any, **kwargs: Any) -> Any:
         from gridnote.cli import _help
 
@@ -205,7 +256,10 @@ class RootGroup(Group):
         if pages:
             _notebook_language(argv)
         self._argv = argv
-        _help.prepare(self, pages=pages)
+        completing = bool(os.environ.get("_GRIDNOTE_COMPLETE"))  # the shell asks what Tab may offer
+        if pages or completing or any(arg.startswith(("--install-completion", "--show-completion")) for arg in argv):
+            self._completion_options()
+        _help.prepare(self, pages=pages, completing=completing)
         try:
             return super().main(argv, *posargs, **kwargs)
         finally:
@@ -213,6 +267,14 @@ class RootGroup(Group):
 
             i18n.reset()
             clock.set_timezone(None)
+
+    def _completion_options(self) -> None:
+        """Typer's ``--install-completion`` and ``--show-completion``, added only when they may be used or shown.
+
+        Building them takes longer than the rest of the root (``add_completion=False`` on the app).
+        """
+        if not any(param.name == "install_completion" for param in self.params):
+            self.params.extend(typer.main.get_install_completion_arguments())
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -228,8 +290,8 @@ class RootGroup(Group):
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             raise self._usage_error(exc) from None
-        except typer.Abort:
-            typer.echo(i18n.t("cli.aborted"), err=True)
+        except typer.Abort:  # a question left unanswered (Ctrl-D, Ctrl-C): the line after the prompt
+            typer.echo(("\n" if sys.stderr.isatty() else "") + i18n.t("cli.aborted"), err=True)
             raise typer.Exit(1) from None
         except Exception as exc:
             if not _is_sqlite_error(exc):
@@ -245,7 +307,7 @@ class RootGroup(Group):
 
         _notebook_language(getattr(self, "_argv", []))
         _help.prepare(self)  # the usage line shown with the error, in the language now known
-        return _help.localized_error(exc)
+        return _help.localized_error(exc, getattr(self, "_argv", []))
 
 
 def _is_sqlite_error(exc: Exception) -> bool:
@@ -292,6 +354,16 @@ class DefaultGroup(Group):
     def format_options(self, ctx: Any, formatter: Any) -> None:
         self.commands[self.default_command].format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Tab after ``gridnote log``: the sub-commands, and what the default command's first argument takes."""
+        found = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            default = self.commands[self.default_command]
+            first = next((param for param in default.params if param.param_type_name == "argument"), None)
+            if first is not None:
+                found.extend(first.shell_complete(ctx, incomplete))
+        return found
 
 
 def new_app(help_text: str, cls: type[Group] = Group) -> typer.Typer:

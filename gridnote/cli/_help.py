@@ -3,7 +3,8 @@
 Typer ships its own copy of Click, and that copy writes its texts ("Usage:",
 "Options", "Show this message and exit.", "No such option: …") as English
 literals, not through :mod:`gettext` — there is no catalogue to hand it. So
-gridnote translates them where they pass through code it controls:
+gridnote translates them where they pass through code it controls, using only
+Typer's public names (its Click copy, ``typer._click``, is private):
 
 - help pages are drawn by :class:`Formatter`, which every command's context
   uses (:func:`prepare` sets it on each command of the tree): it translates
@@ -11,15 +12,17 @@ gridnote translates them where they pass through code it controls:
   display width, so Chinese lines are as long as English ones (Click counts
   characters, and a Chinese character takes two columns);
 - the command and option help of the tree is swapped for the Chinese of
-  :mod:`gridnote.messages.help` (``HELP_ZH``, ``OPTION_HELP_ZH``);
-- a usage error is rewritten by :func:`localized_error`: Click's English
-  message is matched against the English side of the ``cli.err.*`` entries of
-  :mod:`gridnote.messages.cli`, and shown from their Chinese side.
+  :mod:`gridnote.messages.help` (``HELP_ZH``) and
+  :mod:`gridnote.messages.option_help` (``OPTION_HELP_ZH``);
+- a usage error is told from the pieces Click's error carries (the option's
+  name, its possibilities, the parameter and its type, the value typed), never
+  from its English message; the few that Click raises as bare text (no such
+  command, missing command, extra arguments) gridnote raises itself, from the
+  same facts, as a :class:`LocalizedUsageError`.
 
-English output is Click's own, only wrapped by display width. Typer pins its
-Click copy (``typer._click``) per release, and pyproject pins Typer below 0.29;
-``tests/test_cli_language.py`` triggers each translated message, so an upgrade
-that rewords one fails a test instead of silently going English.
+English output is Click's own, only wrapped by display width.
+``tests/test_cli_language.py`` triggers each translated message, so a Typer
+release that raises an error differently fails a test instead of going English.
 """
 
 from __future__ import annotations
@@ -28,14 +31,16 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
 from typing import IO, Any
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
-from typer._click.formatting import HelpFormatter
 
 from gridnote.messages import i18n
+
+# Click's classes, reached through Typer's public names: Click's documented hook for a context's
+# formatter, and the base class of the one usage error Typer exports (every usage error's class).
+HelpFormatter: Any = typer.Context.formatter_class
+UsageError: Any = typer.BadParameter.__mro__[1]
 
 # -- display width -----------------------------------------------------------------------
 _CLOSING = set("，。、；：！？）」』】》〉”’,.;:!?)]}…")  # never at the start of a line
@@ -203,7 +208,24 @@ class Formatter(HelpFormatter):
 
 
 class LocalizedContext(typer.Context):
+    """Every command's context: help drawn by :class:`Formatter`, extra arguments refused by gridnote.
+
+    Click refuses arguments a command does not take with a bare English
+    sentence that keeps no pieces; so the context lets the parser keep them
+    (``ctx.args``) and refuses them itself before the command runs.
+    """
+
     formatter_class = Formatter
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.refuses_extra_args = not self.allow_extra_args
+        self.allow_extra_args = True
+
+    def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if self.refuses_extra_args and self.args and callback is self.command.callback:
+            raise LocalizedUsageError(self, "cli.err.extra_arguments", args=" ".join(self.args))
+        return super().invoke(callback, *args, **kwargs)
 
 
 def usage_prefix() -> str:
@@ -237,10 +259,10 @@ def option_metavar(param: Any) -> str:
     return longest.replace("-", "_").upper()
 
 
-_PAGES = {"pages": False}  # whether help pages may be drawn in this run (see prepare)
+_PAGES = {"pages": False, "completing": False}  # what this run may draw or offer (see prepare)
 
 
-def prepare(root: Any, *, pages: bool = True) -> None:
+def prepare(root: Any, *, pages: bool = True, completing: bool = False) -> None:
     """Give the commands built so far the localized formatter; in Chinese, their Chinese help.
 
     ``pages=False``: no help page will be drawn (a command runs), so the Chinese
@@ -249,6 +271,7 @@ def prepare(root: Any, *, pages: bool = True) -> None:
     treatment from :func:`prepare_command` when they are built.
     """
     _PAGES["pages"] = pages
+    _PAGES["completing"] = completing
     if pages and i18n.lang() == "zh":
         from gridnote.messages.help import HELP_ZH
 
@@ -277,6 +300,10 @@ def prepare_command(command: Any, path: str, *, walk: bool = True) -> None:
                 param.metavar = option_metavar(param)
         if chinese:
             _chinese(sub, sub_path)
+        if _PAGES["completing"]:  # the shell asks what Tab may offer (gridnote/cli/completion.py)
+            from gridnote.cli.completion import attach
+
+            attach(sub, sub_path)
 
 
 def _walk(command: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -285,8 +312,16 @@ def _walk(command: Any, path: str) -> Iterator[tuple[str, Any]]:
         yield from _walk(sub, f"{path}.{name}" if path else name)
 
 
+def option_key(param: Any) -> str:
+    """How :data:`~gridnote.messages.option_help.OPTION_HELP_ZH` names a parameter: ``--due``, ``text``."""
+    if param.param_type_name == "option":
+        return max(param.opts, key=len)
+    return param.name
+
+
 def _chinese(command: Any, path: str) -> None:
-    from gridnote.messages.help import HELP_ZH, OPTION_HELP_ZH
+    from gridnote.messages.help import HELP_ZH
+    from gridnote.messages.option_help import option_help_zh
 
     text = HELP_ZH.get(path)
     if text and path:
@@ -297,62 +332,139 @@ def _chinese(command: Any, path: str) -> None:
     if getattr(command, "subcommand_metavar", None) == "COMMAND [ARGS]...":
         command.subcommand_metavar = i18n.t("cli.subcommand_metavar")
     for param in command.params:
-        if getattr(param, "help", None) in OPTION_HELP_ZH:
-            param.help = OPTION_HELP_ZH[param.help]
+        text = option_help_zh(path, option_key(param))
+        if text and getattr(param, "help", None):
+            param.help = text
 
 
 # -- usage errors ---------------------------------------------------------------------------------
-@cache
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    """Click's English messages as patterns, most specific first, with their catalogue keys."""
-    from gridnote.messages.cli import MESSAGES
-
-    found = []
-    for key, (english, _) in MESSAGES.items():
-        if not key.startswith("cli.err."):
-            continue
-        pattern = "".join(
-            f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part)
-            for part in re.split(r"(\{\w+\})", english)
-        )
-        found.append((re.compile(f"^{pattern}$", re.S), key))
-    return found
-
-
-def translate(message: str) -> str:
-    """A Click error message in Chinese, if it is one Click writes (else unchanged)."""
-    for pattern, key in _patterns():
-        match = pattern.match(message)
-        if match:
-            values = {
-                name: translate(value) if name == "message" else value for name, value in match.groupdict().items()
-            }
-            return i18n.t(key, **values)
-    return message
-
-
 class LocalizedUsageError(UsageError):
-    """A usage error shown in the interface language: usage, where to find help, the error."""
+    """A usage error shown in the interface language: usage, where to find help, the error.
+
+    Either a catalogue key and its values (the errors gridnote raises itself,
+    rendered when shown, once the language is known) or a ready message.
+    """
+
+    def __init__(self, ctx: Any, key: str = "", *, message: str = "", **values: Any) -> None:
+        super().__init__(message or key, ctx)
+        self.key, self.values, self.text = key, values, message
+
+    def format_message(self) -> str:
+        return i18n.t(self.key, **self.values) if self.key else self.text
 
     def show(self, file: IO[Any] | None = None) -> None:
-        from typer._click.utils import echo
-
         if self.ctx is not None:
             hint = ""
             if self.ctx.command.get_help_option(self.ctx) is not None:
                 command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
                 hint = i18n.t("cli.try_help", command=command) + "\n"
-            echo(f"{self.ctx.get_usage()}\n{hint}", file=file, err=file is None, color=self.ctx.color)
-        echo(i18n.t("core.error", message=self.format_message()), file=file, err=file is None)
+            typer.echo(f"{self.ctx.get_usage()}\n{hint}", file=file, err=file is None, color=self.ctx.color)
+        typer.echo(i18n.t("core.error", message=self.format_message()), file=file, err=file is None)
 
 
-def localized_error(exc: UsageError) -> UsageError:
-    """``exc`` to show in Chinese, or itself (English, or a help page Click shows as an error)."""
-    if isinstance(exc, (NoArgsIsHelpError, LocalizedUsageError)) or i18n.lang() != "zh":
+def _kinds(exc: Exception) -> set[str]:
+    """The names of an error's classes (Click's own are private to Typer: told apart by name, as Typer does)."""
+    return {cls.__name__ for cls in type(exc).__mro__}
+
+
+def localized_error(exc: Any, argv: Sequence[str] = ()) -> Any:
+    """``exc`` to show in Chinese, or itself (English, gridnote's own, or a help page Click shows as an error)."""
+    if isinstance(exc, LocalizedUsageError) or i18n.lang() != "zh" or "NoArgsIsHelpError" in _kinds(exc):
         return exc
-    error = LocalizedUsageError(translate(exc.format_message()), exc.ctx)
+    message = chinese_message(exc, argv)
+    if message is None:
+        return exc
+    error = LocalizedUsageError(exc.ctx, message=message)
     error.exit_code = exc.exit_code
     return error
+
+
+def chinese_message(exc: Any, argv: Sequence[str] = ()) -> str | None:
+    """The Chinese of one of Click's usage errors, from the pieces it carries (None: not one gridnote knows).
+
+    ``argv`` is the command line: a value Click could not convert is read back
+    from it (Click's error keeps the value only inside its English sentence).
+    """
+    kinds = _kinds(exc)
+    if "NoSuchOption" in kinds:
+        if exc.possibilities:
+            possible = ", ".join(sorted(exc.possibilities))
+            return i18n.t("cli.err.no_such_option_possible", name=exc.option_name, possible=possible)
+        return i18n.t("cli.err.no_such_option", name=exc.option_name)
+    if "BadOptionUsage" in kinds:  # (the parser raises it without a context: told from the command line)
+        name = exc.option_name
+        if any(arg.startswith(name + "=") for arg in argv):  # --starred=3
+            return i18n.t("cli.err.takes_no_value", name=repr(name))
+        if argv and argv[-1] == name:  # --status, and nothing after it
+            return i18n.t("cli.err.requires_value", name=repr(name))
+        return None
+    if "MissingParameter" in kinds:
+        kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else None)
+        if kind not in ("argument", "option"):
+            return None
+        return i18n.t(f"cli.err.missing_{kind}", name=_hint(exc))
+    if "BadParameter" in kinds:
+        # Click's types refuse values in English; gridnote's own refusals (a text option's check,
+        # a callback, the root's --lang) are in the interface language already
+        problem = None if exc.param is None else _number_problem(exc.param, argv)
+        if problem is None and exc.param is not None and exc.param.type.name not in ("text", *_INTEGERS):
+            return None
+        return i18n.t("cli.err.invalid_for", hint=_hint(exc), message=problem or exc.message)
+    return None
+
+
+def _hint(exc: Any) -> str:
+    """Which parameter, as Click names it: ``'--limit' / '-n'``, ``'TEXT'``, ``--lang``."""
+    hint = exc.param_hint if exc.param_hint is not None else exc.param.get_error_hint(exc.ctx)
+    if isinstance(hint, (list, tuple)):
+        return " / ".join(repr(part) for part in hint)
+    return str(hint)
+
+
+_INTEGERS = ("integer", "integer range", "int", "int range")  # as Click's types name themselves
+
+
+def _number_problem(param: Any, argv: Sequence[str]) -> str | None:
+    """Why the value typed for an integer option was refused (None: it was not refused as a number).
+
+    Click's integer types refuse a value for two reasons only: it is not an
+    integer, or it is outside the type's range (``IntRange``'s min and max).
+    """
+    typed = _typed(param, argv)
+    if param.type.name not in _INTEGERS or typed is None:
+        return None
+    try:
+        value = int(typed)
+    except ValueError:
+        return i18n.t("cli.err.not_int", value=repr(typed))
+    low, high = getattr(param.type, "min", None), getattr(param.type, "max", None)
+    low_open, high_open = getattr(param.type, "min_open", False), getattr(param.type, "max_open", False)
+    too_low = low is not None and (value <= low if low_open else value < low)
+    too_high = high is not None and (value >= high if high_open else value > high)
+    if not (too_low or too_high):
+        return None
+    low_sign, high_sign = ("<" if low_open else "<="), ("<" if high_open else "<=")
+    if low is None:
+        span = f"x{high_sign}{high}"
+    elif high is None:
+        span = f"x{'>' if low_open else '>='}{low}"
+    else:
+        span = f"{low}{low_sign}x{high_sign}{high}"
+    return i18n.t("cli.err.not_in_range", value=value, range=span)
+
+
+def _typed(param: Any, argv: Sequence[str]) -> str | None:
+    """The last value given on the command line for option ``param`` (``-n 0``, ``--limit=0``, ``-n0``)."""
+    found = None
+    for at, arg in enumerate(argv):
+        for opt in param.opts if param.param_type_name == "option" else ():
+            if arg == opt and at + 1 < len(argv):
+                found = argv[at + 1]
+            elif opt.startswith("--") and arg.startswith(opt + "="):
+                found = arg[len(opt) + 1 :]
+            elif not opt.startswith("--") and arg.startswith(opt) and len(arg) > len(opt):
+                found = arg[len(opt) :]
+    return found
 
 
 # -- when help is asked for ----------------------------------------------------------------------

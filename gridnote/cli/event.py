@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json
+from gridnote.cli.params import DateOpt, FromOpt, MonthOpt, UntilOpt, WeekOpt
 
 app = new_app("Outreach events: anti-fraud talks and other sessions, with partners and attendees.")
 
@@ -58,10 +59,11 @@ def event_add(
 
 @app.command("list")
 def event_list(
-    since: Annotated[
-        str | None, typer.Option("--from", metavar="DAY", help="On or after this day (11-01: the last 1 Nov).")
-    ] = None,
-    until: Annotated[str | None, typer.Option("--to", metavar="DAY", help="On or before this day.")] = None,
+    date_: DateOpt = None,
+    since: FromOpt = None,
+    until: UntilOpt = None,
+    week: WeekOpt = False,
+    month: MonthOpt = False,
     building: BuildingOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -72,7 +74,7 @@ def event_list(
     from gridnote import clock
     from gridnote.errors import InputError
     from gridnote.input.address import building_code
-    from gridnote.input.dates import parse_range
+    from gridnote.input.periods import read_period
     from gridnote.render.events import event_json, event_table
     from gridnote.services.events import list_events
 
@@ -81,8 +83,8 @@ def event_list(
         code = building_code(building)
         if code is None:
             raise InputError("building.bad_code", text=building)
-    first, last = parse_range(since, until)
-    events = list_events(notebook(), since=first, until=last, building=code)
+    period = read_period(date_, since, until, week=week, month=month)
+    events = list_events(notebook(), since=period.start, until=period.end, building=code)
     if json_:
         print_json([event_json(e) for e in events])
         return

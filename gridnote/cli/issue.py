@@ -7,6 +7,7 @@ import typer
 
 from gridnote.cli import issue_category
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
+from gridnote.cli.params import DateOpt, FromOpt, MonthOpt, UntilOpt, WeekOpt, record_number
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -34,13 +35,7 @@ CategoryOpt = Annotated[
 
 
 def _number(text: str) -> int:
-    from gridnote.errors import InputError
-    from gridnote.input.text import read_number
-
-    number = read_number(text)
-    if number is None:
-        raise InputError("issue.bad_number", text=text)
-    return number
+    return record_number(text, "issue")
 
 
 def _at(text: str | None) -> "datetime | None":
@@ -151,10 +146,11 @@ def issue_list(
         str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Only issues this resident reported.")
     ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only issues past a deadline.")] = False,
-    since: Annotated[
-        str | None, typer.Option("--from", metavar="DAY", help="Received on or after this day (11-01: the last 1 Nov).")
-    ] = None,
-    until: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Received on or before this day.")] = None,
+    date_: DateOpt = None,
+    since: FromOpt = None,
+    until: UntilOpt = None,
+    week: WeekOpt = False,
+    month: MonthOpt = False,
     open_: Annotated[
         bool, typer.Option("--open/--all", help="Open issues (the default, by deadline) or all of them (newest first).")
     ] = True,
@@ -171,11 +167,12 @@ def issue_list(
     from gridnote.domain.issue_terms import STATUSES
     from gridnote.errors import InputError
     from gridnote.input.address import building_code
-    from gridnote.input.dates import parse_range
+    from gridnote.input.periods import read_period
     from gridnote.render.issues import issue_json, issue_table
     from gridnote.services import categories as cat
     from gridnote.services.issues import IssueFilter, code_of, list_issues
 
+    period = read_period(date_, since, until, week=week, month=month)
     nb = notebook()
     where = IssueFilter(open_only=open_, overdue=overdue, limit=limit)
     if status is not None:
@@ -188,13 +185,13 @@ def issue_list(
             raise InputError("building.bad_code", text=building)
     if reporter is not None:
         where.reporter_id = resolve_resident(nb, reporter).id
-    where.since, where.until = parse_range(since, until)
+    where.since, where.until = period.start, period.end
     issues = list_issues(nb, where)
     now = clock.now()
     if json_:
         print_json([issue_json(i, now) for i in issues])
         return
-    filtered = any(v is not None for v in (status, category, building, reporter, since, until)) or overdue
+    filtered = any(v is not None for v in (status, category, building, reporter, period.start, period.end)) or overdue
     out().print(issue_table(issues, now, open_only=open_ and not filtered, cats=cat.categories(nb)))
 
 

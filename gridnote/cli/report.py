@@ -1,14 +1,12 @@
 """``gridnote report``: the shift-end report, on the screen or exported for the grid centre."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from gridnote.cli._common import notebook, out
-
-if TYPE_CHECKING:
-    from datetime import date
+from gridnote.cli.params import FromOpt, MonthOpt, ToOpt, WeekOpt
 
 
 def report(
@@ -22,10 +20,10 @@ def report(
             "With --week/--month: a day of that week or month.",
         ),
     ] = None,
-    from_: Annotated[str | None, typer.Option("--from", metavar="DAY", help="First day of a range.")] = None,
-    to: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Last day of a range (default today).")] = None,
-    week: Annotated[bool, typer.Option("--week", "-w", help="The calendar week (Mon–Sun), up to today.")] = False,
-    month: Annotated[bool, typer.Option("--month", "-m", help="The calendar month, up to today.")] = False,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    week: WeekOpt = False,
+    month: MonthOpt = False,
     format_: Annotated[
         str | None,
         typer.Option(
@@ -79,8 +77,10 @@ def report(
 
     fmt = choose_format(format_, output)
     scope = parse_readings_scope(readings)
+    from gridnote.input.periods import read_period
+
     nb = notebook()  # first: the notebook's time zone decides what "today" is
-    span = report_range(clock.today(), day=_day(date_), start=_day(from_), end=_day(to), week=week, month=month)
+    span = report_range(clock.today(), read_period(date_, from_, to, week=week, month=month))
     result = build_report(nb, span, ReportOptions(full=full, readings=scope))
     if output is not None:
         from gridnote.render.common import note, ok
@@ -104,11 +104,3 @@ def report(
     from gridnote.render.report_output import render
 
     typer.echo(render(result, fmt).decode("utf-8"), nl=False)
-
-
-def _day(text: str | None) -> "date | None":
-    if text is None:
-        return None
-    from gridnote.input.dates import parse_past_day
-
-    return parse_past_day(text)

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
+from gridnote.cli.params import record_number, record_numbers
 
 app = new_app("Tasks: add, list, finish, skip, star, move, edit and drop; repeating tasks come back by themselves.")
 
@@ -82,9 +83,7 @@ def task_add(
 
 
 def _numbers(texts: list[str]) -> list[int]:
-    from gridnote.services.tasks import parse_number
-
-    return [parse_number(text) for text in texts]
+    return record_numbers(texts, "task")
 
 
 @app.command("list")
@@ -113,12 +112,13 @@ def task_list(
     Example: gridnote task list --from today --to 周五 -r 李奶奶
     """
     from gridnote import clock
-    from gridnote.input.dates import parse_range
+    from gridnote.input.periods import read_period
     from gridnote.render.tasks import task_json, task_table
     from gridnote.services import tasks
     from gridnote.services.residents import resolve_building
 
-    start, end = parse_range(from_, to, past=False)
+    period = read_period(None, from_, to, past=False)
+    start, end = period.start, period.end
     nb = notebook()
     status_code = tasks.parse_status(status)
     picked = tasks.TaskFilter(
@@ -146,9 +146,9 @@ def task_show(number: Number, json_: JsonOption = False) -> None:
     """
     from gridnote import clock
     from gridnote.render.tasks import task_card, task_json
-    from gridnote.services.tasks import get_task, parse_number
+    from gridnote.services.tasks import get_task
 
-    task = get_task(notebook(), parse_number(number))
+    task = get_task(notebook(), record_number(number, "task"))
     if json_:
         print_json(task_json(task))
         return
@@ -279,7 +279,7 @@ def task_edit(
     from gridnote.services.residents import resolve_building
 
     nb = notebook()
-    task_id = tasks.parse_number(number)
+    task_id = record_number(number, "task")
     current = tasks.get_task(nb, task_id)
     when = None
     if due is not None or at is not None:

@@ -6,10 +6,25 @@ import typer
 
 from gridnote.cli import _common
 from gridnote.cli._common import DefaultGroup, JsonOption, new_app, notebook, out, print_json
+from gridnote.cli.params import (
+    BpOpt,
+    DateOpt,
+    FromOpt,
+    GlucoseOpt,
+    MonthOpt,
+    PulseOpt,
+    TempOpt,
+    ToOpt,
+    WeekOpt,
+    WeightOpt,
+    reading_inputs,
+    record_number,
+)
 
 if TYPE_CHECKING:
-    from gridnote.domain.readings import ReadingInput
-    from gridnote.services.visits import Target
+    from collections.abc import Callable
+
+    from gridnote.models import Resident
     from gridnote.store.notebook import Notebook
 
 
@@ -46,11 +61,6 @@ AtOpt = Annotated[
         "A past day without a time is taken at noon.",
     ),
 ]
-BpOpt = Annotated[str | None, typer.Option("--bp", help="Blood pressure systolic/diastolic in mmHg, e.g. 139/90.")]
-PulseOpt = Annotated[str | None, typer.Option("--pulse", help="Pulse per minute, e.g. 63.")]
-GlucoseOpt = Annotated[str | None, typer.Option("--glucose", help="Blood glucose in mmol/L, e.g. 6.1.")]
-TempOpt = Annotated[str | None, typer.Option("--temp", help="Temperature in °C, e.g. 36.8.")]
-WeightOpt = Annotated[str | None, typer.Option("--weight", help="Weight in kg (or 斤), e.g. 52.5 or 105斤.")]
 FollowUpOpt = Annotated[
     str | None,
     typer.Option(
@@ -62,19 +72,9 @@ FollowUpOpt = Annotated[
 ]
 
 
-def _readings(
-    bp: str | None, pulse: str | None, glucose: str | None, temp: str | None, weight: str | None
-) -> "list[ReadingInput]":
-    from gridnote.input.readings import parse_reading
-
-    given = {"bp": bp, "pulse": pulse, "glucose": glucose, "temp": temp, "weight": weight}
-    return [parse_reading(kind, text) for kind, text in given.items() if text is not None]
-
-
-def _target(nb: "Notebook", who: str) -> "Target":
-    from gridnote.services.visits import place_target, resident_target
-
-    return place_target(nb, who) or resident_target(nb, _common.resolve_resident(nb, who, current=True))
+def _resolver(nb: "Notebook") -> "Callable[[str], Resident]":
+    """Find a current resident; on a terminal an ambiguous name offers a numbered choice."""
+    return lambda query: _common.resolve_resident(nb, query, current=True)
 
 
 def _ask(key: str) -> str:
@@ -116,32 +116,20 @@ def log_add(
 
     Example: gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"
     """
-    from gridnote.errors import InputError
     from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
-    from gridnote.services.visits import building_target, log_visit
+    from gridnote.services.visit_targets import decide_who
+    from gridnote.services.visits import log_visit
 
-    words = list(words or [])
     nb = notebook()
-    if building and who is not None:
-        from gridnote.services.resolve import find_residents
-
-        if any(match.exact for match in find_residents(nb, who)):
-            raise InputError("visit.who_and_building", who=who)  # 李奶奶 --building 5: which one?
-        words.insert(0, who)  # `log --building 5 巡查`: the first word is the note
-        who = None
     kind_code = parse_kind(kind) if kind else None
     moment = visit_moment(at)
-    readings = _readings(bp, pulse, glucose, temp, weight)
+    readings = reading_inputs(bp, pulse, glucose, temp, weight)
     follow = parse_follow_up(follow_up) if follow_up else None
-    if building:
-        targets = [building_target(nb, b) for b in dict.fromkeys(building)]
-    else:
-        if who is None and _common.interactive():
-            who = _ask("visit.ask_who")
-        if not who:
-            raise InputError("visit.who_missing")
-        targets = [_target(nb, who)]
-    text = " ".join([*words, note or ""]).strip()
+    if not building and who is None and _common.interactive():
+        who = _ask("visit.ask_who")
+    decided = decide_who(nb, who, building, words, resolve=_resolver(nb))
+    targets = decided.targets
+    text = " ".join([*decided.words, note or ""]).strip()
     if not text and note is None and _common.interactive():
         text = _ask("visit.ask_note")
     kind_code = kind_code or ("walk" if targets[0].is_building else "visit")
@@ -194,7 +182,7 @@ def log_edit(
     from gridnote.domain.readings import READING_KINDS
     from gridnote.errors import InputError
     from gridnote.render.visits import logged_view
-    from gridnote.services.visit_input import parse_follow_up, parse_kind, parse_number, visit_moment
+    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
     from gridnote.services.visits import VisitChanges, edit_visit, last_entry
 
     drop_kinds = []
@@ -207,15 +195,16 @@ def log_edit(
         kind=parse_kind(kind) if kind else None,
         at=visit_moment(at) if at else None,
         note=note,
-        readings=_readings(bp, pulse, glucose, temp, weight),
+        readings=reading_inputs(bp, pulse, glucose, temp, weight),
         drop=drop_kinds,
         follow_up=parse_follow_up(follow_up) if follow_up else None,
     )
     nb = notebook()
     if who is not None:
-        changes.target = _target(nb, who)
-    visit_id = parse_number(number)
-    visit_id = visit_id if visit_id is not None else last_entry(nb)
+        from gridnote.services.visit_targets import target_of
+
+        changes.target = target_of(nb, who, resolve=_resolver(nb))
+    visit_id = record_number(number, "visit") if number is not None else last_entry(nb)
     out().print(logged_view(edit_visit(nb, visit_id, changes), clock.today(), edited=True))
 
 
@@ -233,17 +222,19 @@ def log_undo(
     """
     from gridnote import clock
     from gridnote.render.visits import undone_view
-    from gridnote.services.visit_input import parse_number
     from gridnote.services.visits import undo_visit
 
-    out().print(undone_view(undo_visit(notebook(), parse_number(number)), clock.today()))
+    visit_id = record_number(number, "visit") if number is not None else None
+    out().print(undone_view(undo_visit(notebook(), visit_id), clock.today()))
 
 
 # -- gridnote visits ---------------------------------------------------------------------------
 def visits(
-    date_: Annotated[str | None, typer.Option("--date", "-d", help="One day: today, yesterday, 周五, 11-28.")] = None,
-    from_: Annotated[str | None, typer.Option("--from", help="First day of a range.")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Last day of a range (default: today).")] = None,
+    date_: DateOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    week: WeekOpt = False,
+    month: MonthOpt = False,
     resident: Annotated[
         str | None, typer.Option("--resident", "-r", help="Only visits to this resident (and to their household).")
     ] = None,
@@ -261,23 +252,15 @@ def visits(
     Example: gridnote visits --from 周一 -k 走访  ·  gridnote visits -r 李奶奶  ·  gridnote visits -d yesterday
     """
     from gridnote import clock
-    from gridnote.errors import InputError
-    from gridnote.input.dates import parse_past_day as past_day
-    from gridnote.input.dates import parse_range
+    from gridnote.input.periods import read_period
     from gridnote.render.visits import visit_json, visits_table
     from gridnote.services.visit_input import parse_kind
     from gridnote.services.visits import building_target, list_visits
 
-    if date_ is not None and (from_ is not None or to is not None):
-        raise InputError("visit.date_and_range")
+    period = read_period(date_, from_, to, week=week, month=month, default_last=clock.today())
     kind_code = parse_kind(kind) if kind else None
-    if date_ is not None:
-        start = end = past_day(date_)
-    elif from_ is not None or to is not None:
-        start, end = parse_range(from_, to, default_last=clock.today())
-    elif resident is not None:
-        start = end = None
-    else:
+    start, end = period.start, period.end
+    if period.kind == "none" and resident is None:
         start = end = clock.today()
     nb = notebook()
     who = _common.resolve_resident(nb, resident) if resident is not None else None

@@ -76,6 +76,15 @@ _ALL: list[Setting] = [
         "Time zone that decides what 'today' is (empty: the machine's)",
         "决定“今天”的时区（留空则使用本机时区）",
     ),
+    # -- who keeps this notebook: sent with every sync to the grid centre -------
+    Setting(
+        "grid.code",
+        None,
+        str,
+        "The grid's code at the grid centre (e.g. DMX-03)",
+        "网格编号（网格中心使用，如 冬梅轩-03）",
+    ),
+    Setting("worker.name", None, str, "The grid worker's name", "网格员姓名"),
     Setting(
         "server",
         "on",

@@ -15,6 +15,10 @@ Decisions (each pinned by ``tests/test_dates.py``):
   (``--due``, ``--follow-up``, ``task move``: :func:`parse_due_when`) looks
   ahead instead: a bare time already past today is tomorrow's (``6:30``
   typed at noon is tomorrow 06:30); ``今天6:30`` still means today.
+* In a history (:func:`parse_past_when`) only a time alone may mean the last
+  such time (``20:00`` at 14:00 is last night's); a time that names its day
+  (``今晚8点``, ``今天20:00``, ``today 20:00``, ``tonight 8pm``) is that day, and
+  still ahead it is refused by whatever records what happened.
 * Weekday names (``fri``, ``周五``) mean the next such day, today included.
   ``next fri``/``下周五`` is the Friday of next week, ``last fri``/``上周五``
   of last week, ``this fri``/``这周五`` of this week even if it has passed;
@@ -23,6 +27,11 @@ Decisions (each pinned by ``tests/test_dates.py``):
   next such day, today included, unless that day was at most two months ago
   (``11-20`` typed on 11-29 is nine days ago, not next year). A day of month
   alone (``1号``) means the next such day, today included.
+* A month counted from this one (``下个月5号``, ``上月20日``, ``下个月底``, ``下月初``,
+  ``the 5th of next month``, ``next month``: its 1st) is that month's day;
+  ``the 5th`` alone is the next 5th, as ``5号`` is. ``last night``/``昨晚``/``昨夜``
+  and ``yesterday morning`` … ``tomorrow night`` are the day before or after
+  with a part of the day (``last night 8pm``, ``8pm last night``).
 * ``2d``/``3天后`` (days, weeks, months, years) give a day; ``3h``/``30m``/
   ``2小时后`` give a moment counted from now. ``m`` is minutes; months are
   ``mo`` or spelled out (recurrence codes differ: there ``2m`` is months).
@@ -41,7 +50,7 @@ Decisions (each pinned by ``tests/test_dates.py``):
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from gridnote import clock
 from gridnote.errors import InputError
@@ -76,8 +85,9 @@ def _shown(text: str) -> str:
     return one_line if len(one_line) <= 40 else one_line[:39] + "…"
 
 
-def _read(text: str, now: datetime | None, days_only: bool) -> When:
-    from gridnote.input.date_grammar import OutOfBounds, OutOfRange, interpret
+def _read_form(text: str, now: datetime | None, days_only: bool) -> tuple[When, str]:
+    """The day and time typed, and its form (``date_grammar.TIME``, ``RECURRING`` or ``ANCHORED``)."""
+    from gridnote.input.date_grammar import OutOfBounds, OutOfRange, read
 
     examples = format_examples(days_only=days_only)
     raw = " ".join(normalize(text).split())
@@ -85,16 +95,20 @@ def _read(text: str, now: datetime | None, days_only: bool) -> When:
         raise InputError("dates.empty", examples=examples)
     current = clock.to_local(now) if now is not None else clock.now()
     try:
-        when = interpret(raw, raw.casefold(), current)
+        found = read(raw, raw.casefold(), current)
     except (OutOfRange, OverflowError):  # OverflowError: in 9999999999 hours
         raise InputError("dates.invalid", text=_shown(text), examples=examples) from None
     except OutOfBounds:
         raise _bounds_error(text) from None
-    if when is None:
+    if found is None:
         raise InputError("dates.unparseable", text=_shown(text), examples=examples)
-    if not in_bounds(when.day):
+    if not in_bounds(found[0].day):
         raise _bounds_error(text)
-    return when
+    return found
+
+
+def _read(text: str, now: datetime | None, days_only: bool) -> When:
+    return _read_form(text, now, days_only)[0]
 
 
 def _bounds_error(text: str) -> InputError:
@@ -122,17 +136,12 @@ def parse_due_when(text: str, *, now: datetime | None = None) -> When:
 
     Only a time typed without a day moves; a day typed with it is kept as typed.
     """
-    current = clock.to_local(now) if now is not None else clock.now()
-    when = parse_when(text, now=current)
-    if when.time is not None and when.day == current.date() and when.to_datetime() < current:
-        from gridnote.input.date_grammar import OutOfRange, parse_time
+    from gridnote.input.date_grammar import TIME
 
-        try:
-            bare = parse_time(" ".join(normalize(text).split()).casefold()) is not None
-        except OutOfRange:
-            bare = False
-        if bare:
-            return When(when.day + timedelta(days=1), when.time)
+    current = clock.to_local(now) if now is not None else clock.now()
+    when, form = _read_form(text, current, days_only=False)
+    if form == TIME and when.day == current.date() and when.to_datetime() < current:
+        return When(when.day + timedelta(days=1), when.time)
     return when
 
 
@@ -140,23 +149,28 @@ def parse_due_when(text: str, *, now: datetime | None = None) -> When:
 def parse_past_when(text: str, *, now: datetime | None = None) -> When:
     """A day (and time) in a history: ``周五``, ``11-20``, ``1号`` mean the last such day, not the next.
 
-    :func:`parse_when` reads them forward (the next such day, as
-    due dates need). Read from a reference moved back by less than the form's
-    period (a week, a month, a year), a recurring form gives an earlier
-    occurrence; it is kept when it is the latest one on or before today (it
-    lies within one period of today). Relative forms (tomorrow, in 2 days)
-    move with the reference and are returned as read; a bare time later than
-    now is last night's; a monthly or yearly form falling tomorrow (``--to
-    11-30`` on 11-29, ``eom``) is tomorrow's, not a period ago.
+    :func:`parse_when` reads them forward (the next such day, as due dates
+    need). A day that comes round again (a weekday, a month and day, a day of
+    the month) is read from a reference moved back by less than its period (a
+    week, a month, a year): the earlier occurrence is kept when it is the latest
+    one on or before today. A monthly or yearly form falling tomorrow (``--to
+    11-30`` on 11-29) is tomorrow's, not a period ago. A time of day alone that
+    is still ahead is the last such time (``23:00`` typed at 00:30: last night).
+    Anything that names its day (``今天``, ``今晚8点``, ``today 20:00``,
+    ``下周五``, ``2 days ago``) means that day and is returned as read, even
+    when it is still ahead: a record of what happened then refuses it.
     """
+    from gridnote.input.date_grammar import RECURRING, TIME
+
     now = clock.to_local(now) if now is not None else clock.now()
     today = now.date()
-    when = parse_when(text, now=now)
-    moves = parse_when(text, now=now - timedelta(days=1)).day == when.day - timedelta(days=1)
-    if when.day == today and when.time is not None and moves and when.to_datetime() > now:
-        return When(today - timedelta(days=1), when.time)  # 23:00 typed at 00:30: last night
-    if when.day <= today or moves:
-        return when  # relative forms (tomorrow, in 3 days) move with the reference: as read
+    when, form = _read_form(text, now, days_only=False)
+    if form == TIME:
+        if when.to_datetime() > now:
+            return When(when.day - timedelta(days=1), when.time)  # 23:00 typed at 00:30: last night
+        return when
+    if form != RECURRING or when.day <= today:
+        return when
     for back in (6, 30, 365):  # a week, a month, a year: the form's period, less a day
         candidate = parse_when(text, now=now - timedelta(days=back))
         if candidate.day <= today and (today - candidate.day).days <= back:
@@ -177,12 +191,36 @@ def parse_range(
 ) -> tuple[date | None, date | None]:
     """``--from``/``--to`` of a list, read one way for every command, and in order.
 
-    ``past=True`` for histories (visits, issues, events: ``周五`` is last Friday),
-    ``False`` for what is due (tasks: ``周五`` is the coming one).
+    ``past=True`` for histories (visits, issues, events, reports: ``周五`` is last
+    Friday), ``False`` for what is due (tasks: ``周五`` is the coming one). In a
+    history the start is read against the end: a day that comes round again is
+    the latest one on or before ``--to`` (``--from 周五 --to 周一``: the Friday
+    before that Monday; ``--from 12-20 --to 01-10`` crosses the new year). A
+    month and day more than two months before the end is not pushed back a
+    year to fit: ``--from 12-05 --to 12-01`` is a range backwards, refused with
+    both days shown, as is any start after its end.
     """
     read = parse_past_day if past else parse_day
-    start = read(first) if first else None
     end = read(last) if last else default_last
+    start = None
+    if first:
+        start = read(first)
+        if past and end is not None:
+            start = _start_before(first, end)
     if start is not None and end is not None and start > end:
         raise InputError("dates.range_backwards", start=start.isoformat(), end=end.isoformat())
     return start, end
+
+
+def _start_before(text: str, end: date) -> date:
+    """The first day of a history range, read against its last day (see :func:`parse_range`)."""
+    from gridnote.input.date_grammar import RECURRING
+
+    _, form = _read_form(text, None, days_only=True)
+    if form != RECURRING:
+        return parse_past_day(text)  # today, 3 days ago, 2026-12-01: as they are
+    evening = clock.at(end, time(23, 59, 59))
+    latest = parse_past_when(text, now=evening).day
+    if (end - latest).days <= 61:
+        return latest
+    return parse_when(text, now=evening).day  # the one after the end: the range is backwards

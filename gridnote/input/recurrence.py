@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from gridnote.errors import InputError
-from gridnote.input.date_grammar import NUM, parse_count
 from gridnote.input.text import normalize
+from gridnote.input.time_of_day import NUM, parse_count
 from gridnote.messages.i18n import t
 
 _CODE_RE = re.compile(r"(day|weekday|week|month)|([1-9]\d{0,2})([dwm])")

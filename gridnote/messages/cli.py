@@ -1,9 +1,10 @@
 """Messages: the command line's own texts (help pages and usage errors written by Typer/Click).
 
-The ``cli.err.*`` entries are patterns: their English side is the message
-exactly as Click writes it, ``{name}`` standing for the part that varies;
-gridnote/cli/_help.py matches Click's message against it and shows the
-Chinese side. ``tests/test_cli_language.py`` triggers each of them.
+The ``cli.err.*`` entries are Click's usage errors. Their English side is
+the message as Click writes it: gridnote shows it for the errors it raises
+itself (no such command, missing command, extra arguments); the others are
+shown in English as Click wrote them, and in Chinese from the pieces of the
+error (gridnote/cli/_help.py). ``tests/test_cli_language.py`` triggers each.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -21,7 +22,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.subcommand_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
     "cli.try_help": ("Try '{command}' for help.", "运行 '{command}' 查看帮助。"),
     "cli.aborted": ("Aborted!", "已取消。"),
-    # usage errors, most specific first (see the module docstring)
+    # exit codes (gridnote.errors.EXIT_CODES), the epilogue of `gridnote --help`
+    "cli.exit_codes": ("Exit codes", "退出码"),
+    "exit.ok": ("done", "完成"),
+    "exit.cancelled": ("cancelled (Ctrl-C, or no answer to a question)", "已取消（Ctrl-C，或问题没有回答）"),
+    "exit.input": (
+        "what was typed cannot be used: a usage error, a date or reading not understood, several residents match",
+        "输入无法使用：用法错误、看不懂的日期或读数、匹配到多位居民",
+    ),
+    "exit.not_found": (
+        "nothing matches: no such resident, task, issue …",
+        "没有找到：没有这位居民、这项任务、这个问题……",
+    ),
+    "exit.state": (
+        "not possible in the record's present state (a task already done, an issue already closed …)",
+        "记录当前的状态不允许（任务已完成、问题已结案……）",
+    ),
+    "exit.notebook": ("the notebook cannot be opened or written", "笔记本无法打开或写入"),
+    "exit.server": (
+        "the command server could not take the command (GRIDNOTE_SERVER=require) or was lost while it ran it",
+        "命令服务无法执行该命令（GRIDNOTE_SERVER=require），或在执行中意外结束",
+    ),
+    "exit.file": (
+        "a file to read or write is missing, unreadable, unwritable or already there",
+        "要读写的文件不存在、无法读取、无法写入或已经存在",
+    ),
+    # usage errors (see the module docstring)
     "cli.err.no_such_option_possible": (
         "No such option: {name} (Possible options: {possible})",
         "没有选项 {name}（可能是：{possible}）",
@@ -39,7 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.err.requires_value": ("Option {name} requires an argument.", "选项 {name} 后面要跟一个值。"),
     "cli.err.takes_no_value": ("Option {name} does not take a value.", "选项 {name} 不带值。"),
     "cli.err.invalid_for": ("Invalid value for {hint}: {message}", "{hint} 的值无效：{message}"),
-    "cli.err.not_int": ("{value} is not a valid int.", "{value} 不是整数。"),
-    "cli.err.not_int_range": ("{value} is not a valid int range.", "{value} 不是整数。"),
+    "cli.err.not_int": ("{value} is not a valid integer.", "{value} 不是整数。"),
     "cli.err.not_in_range": ("{value} is not in the range {range}.", "{value} 不在 {range} 范围内。"),
 }

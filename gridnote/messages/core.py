@@ -1,6 +1,11 @@
 """Messages: the notebook, files, settings, shared column headers."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # record numbers (gridnote.cli.params.record_number)
+    "number.bad": ('"{text}" is not {what} number (e.g. 12 or #12)', "“{text}”不是{what}编号（例如 12 或 #12）"),
+    "number.task": ("a task", "任务"),
+    "number.issue": ("an issue", "问题"),
+    "number.visit": ("a visit", "记录"),
     "core.error": ("Error: {message}", "错误：{message}"),
     "core.text_too_long": (
         "the text is too long ({count} characters; {limit} at most)",
@@ -19,6 +24,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "笔记本 {path} 所在的文件夹 {folder} 不存在；请检查 --db 或 GRIDNOTE_DB",
     ),
     "notebook.created": ("New notebook created at {path}", "已新建笔记本：{path}"),
+    "notebook.missing": (
+        "there is no notebook {path}: check the name, or create it with {command}",
+        "没有笔记本 {path}：请检查文件名，或用 {command} 新建",
+    ),
+    "notebook.empty": (
+        "{path} is an empty file, not a notebook: check the name, or make it one with {command}",
+        "{path} 是空文件，不是笔记本：请检查文件名，或用 {command} 把它建成笔记本",
+    ),
+    "notebook.initialised": ("✓ New notebook at {path}", "✓ 已新建笔记本：{path}"),
+    "notebook.already": ("{path} is already a notebook; nothing changed", "{path} 已经是笔记本，未作改动"),
     "notebook.is_dir": ("{path} is a folder, not a notebook file", "{path} 是文件夹，不是笔记本文件"),
     "notebook.locked": (
         "the notebook {path} is busy in another window; try again",
@@ -39,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "notebook.sqlite_error": ("the notebook could not be read or written: {reason}", "笔记本读写失败：{reason}"),
     # files
+    "encoding.big5": ("Big5 (Traditional Chinese)", "Big5（繁体中文）"),
+    "encoding.shift_jis": ("Shift_JIS (Japanese)", "Shift_JIS（日文）"),
+    "encoding.euc_jp": ("EUC-JP (Japanese)", "EUC-JP（日文）"),
+    "encoding.korean": ("EUC-KR (Korean)", "EUC-KR（韩文）"),
     "file.not_found": ("file not found: {path}", "找不到文件：{path}"),
     "file.is_dir": ("{path} is a folder, not a file", "{path} 是文件夹，不是文件"),
     "file.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),

@@ -1,7 +1,17 @@
 """Messages: dates (``gridnote.input.dates``) and repeat rules (``gridnote.input.recurrence``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "dates.range_backwards": ("--from {start} is after --to {end}", "--from {start} 晚于 --to {end}"),
+    "dates.range_backwards": (
+        "--from {start} is after --to {end}",
+        "--from {start} 晚于 --to {end}",
+    ),
+    # the one period reader (gridnote.input.periods)
+    "dates.week_and_month": ("choose one of --week and --month", "--week 和 --month 只能选一个"),
+    "dates.period_and_range": (
+        "--week/--month take --date (a day inside), not --from/--to",
+        "--week/--month 只能配合 --date（其中的某一天），不能配合 --from/--to",
+    ),
+    "dates.date_and_range": ("give either --date or --from/--to, not both", "--date 和 --from/--to 只能用一种"),
     # Accepted forms, shown in every date error. Both lists show both languages:
     # she may type either whatever the interface language is.
     "dates.examples": (

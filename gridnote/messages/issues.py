@@ -7,7 +7,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the date {due} has already passed; give one still ahead (e.g. 3d, 明天)",
         "{due} 已经过去了；请给一个还没到的日期（如 3d、明天）",
     ),
-    "issue.bad_number": ('"{text}" is not an issue number (e.g. 12 or #12)', "“{text}”不是问题编号（例如 12 或 #12）"),
     "issue.bad_status": ('unknown state "{text}"; use one of {choices}', "没有“{text}”这个状态；可用：{choices}"),
     "issue.bad_channel": (
         'unknown channel "{text}"; use one of {choices}',

@@ -2,14 +2,7 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- bad input ------------------------------------------------------------------------
-    "report.week_and_month": ("choose one of --week and --month", "--week 和 --month 只能选一个"),
-    "report.period_and_range": (
-        "--week/--month take --date (a day inside), not --from/--to",
-        "--week/--month 只能配合 --date（其中的某一天），不能配合 --from/--to",
-    ),
-    "report.date_and_range": ("give either --date or --from/--to, not both", "--date 和 --from/--to 只能用一种"),
     "report.to_needs_from": ("--to needs --from (the first day of the range)", "--to 需要配合 --from（起始日期）"),
-    "report.range_backwards": ("the range ends before it starts: {start} to {end}", "日期范围颠倒了：{start} 至 {end}"),
     "report.future": (
         "{day} has not happened yet: a report covers days up to today",
         "{day} 还没到：报表只统计今天及以前的日子",

@@ -11,6 +11,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'no resident matches "{query}" (try part of the name, pinyin initials such as lnn, or an address such as 8-2-301)',
         "没有匹配“{query}”的居民（可以试试名字的一部分、拼音首字母如 lnn，或地址如 8-2-301）",
     ),
+    "resident.sounds_like": (
+        'no resident matches "{query}"; one sounds the same: {name} {address} (type {example})',
+        "没有匹配“{query}”的居民；同音的有：{name} {address}（请输入 {example}）",
+    ),
+    "resident.sounds_like_prompt": ("Did you mean {name} {address}?", "是不是 {name} {address}？"),
     "resident.not_found": (
         'no resident matches "{query}"; closest: {closest}',
         "没有匹配“{query}”的居民；相近的有：{closest}",
@@ -151,8 +156,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为文本格式后重新导出",
     ),
     "import.unknown_encoding": (
-        "cannot tell the file's encoding (tried UTF-8 and GB18030)",
-        "无法识别文件编码（已尝试 UTF-8 和 GB18030）",
+        "cannot tell the file's encoding: {file} is not UTF-8, UTF-16 or GB18030; save it as UTF-8 (in Excel: CSV UTF-8) and import again",
+        "无法识别文件编码：{file} 不是 UTF-8、UTF-16 或 GB18030；请另存为 UTF-8（Excel 中选“CSV UTF-8”）后再导入",
+    ),
+    "import.unsupported_encoding": (
+        "{file} looks like {encoding}, which gridnote does not read; save it as UTF-8 (in Excel: CSV UTF-8) and import again",
+        "{file} 看起来是 {encoding} 编码，gridnote 不读这种编码；请另存为 UTF-8（Excel 中选“CSV UTF-8”）后再导入",
     ),
     "import.empty": ("the file is empty", "文件是空的"),
     "import.bad_xlsx": ("{path} is not a readable XLSX workbook", "{path} 不是可读取的 XLSX 工作簿"),

@@ -11,7 +11,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "任务 {id} 是重复任务，其中第 {other} 号还未完成；请先完成或放弃 {other}",
     ),
     "task.not_found": ("there is no task {id}", "没有编号为 {id} 的任务"),
-    "task.bad_number": ('"{text}" is not a task number (e.g. 12)', "“{text}”不是任务编号（例如 12）"),
     "task.text_empty": ("a task needs some text", "任务内容不能为空"),
     "task.text_too_long": (
         "the task text is too long ({limit} characters at most)",
@@ -20,6 +19,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.at_needs_time": (
         '--at needs a time of day, e.g. 6:30 or 早上6点半; not "{text}"',
         "--at 需要一个时刻，例如 6:30 或 早上6点半，而不是“{text}”",
+    ),
+    "task.at_and_due_time": (
+        '--due "{due}" already gives the time {time}, and --at "{at}" says {other}: give the time once',
+        "--due “{due}”已经写了时刻 {time}，--at “{at}”又写了 {other}：时刻只写一次",
+    ),
+    "task.move_past": (
+        "task {id} would be due {due}, which has passed: move it to a day or time still ahead "
+        "(done already? gridnote task done {id})",
+        "任务 {id} 会移到 {due}，这个时间已经过去了：请移到还没到的日期或时刻（已经做完了？gridnote task done {id}）",
     ),
     "task.at_other_day": (
         '--at "{text}" is on another day than {day}; give the day with --due',

@@ -9,7 +9,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{who}”是居民，而 --building 指的是楼栋：请只记其中之一（巡楼：gridnote log --building 5 备注）",
     ),
     # reading what she typed
-    "visit.bad_number": ('"{text}" is not a visit number (e.g. 12 or #12)', "“{text}”不是记录编号（例如 12 或 #12）"),
     "visit.bad_kind": ('unknown kind "{text}"; use {choices}', "看不懂类型“{text}”，可用：{choices}"),
     "visit.in_future": (
         '"{text}" ({at}) is in the future; a log records what already happened',
@@ -38,7 +37,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a walk is logged for a building, not {who}: gridnote log --building 5 …",
         "巡查要记在楼栋上，而不是 {who}：gridnote log --building 5 …",
     ),
-    "visit.date_and_range": ("give either --date or --from/--to, not both", "--date 和 --from/--to 只能选一种"),
     # edit and undo
     "visit.not_found": ("there is no visit #{id}", "没有编号为 #{id} 的记录"),
     "visit.no_entries": ("nothing has been logged yet", "还没有任何记录"),

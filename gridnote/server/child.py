@@ -55,10 +55,14 @@ def run(conn: socket.socket, request: Request, fds: list[int]) -> int:
         traceback.print_exc()
         sys.stderr.flush()
         code = 1
+    ANSWERED.set()  # from here the client may go: that ends nothing
     _send(conn, b"X %d\n" % code)
     if _disabled():  # after the answer, so the client does not wait for it: the server stops
         os.kill(os.getppid(), signal.SIGTERM)
     return code
+
+
+ANSWERED = threading.Event()
 
 
 def _reset_signals() -> None:
@@ -132,6 +136,8 @@ def _watch(conn: socket.socket, main: int | None) -> None:
         except OSError:
             data = b""
         if not data:  # the client is gone: end as a command whose terminal hung up
+            if ANSWERED.is_set():
+                return
             signal.pthread_kill(main or threading.get_ident(), signal.SIGHUP)
             return
         buffer += data

@@ -306,7 +306,7 @@ def warm() -> None:
 # one process; each run ends by resetting the command's state (gridnote.cli.run). No resident is
 # added: writing a name loads pypinyin, which an everyday command does not need.
 WARM_RUNS = (
-    ("building", "add", "5"),
+    ("building", "add", "5"),  # after `gridnote init` made the scratch notebook
     ("today",),
     ("today", "--json"),
     ("task", "add", "回访高阿姨", "--due", "明天"),
@@ -333,6 +333,7 @@ def rehearse(folder: str) -> None:
         db = os.path.join(scratch, "warm.db")
         with open(os.devnull, "r+", encoding="utf-8") as null:
             sys.stdin = sys.stdout = sys.stderr = null
+            run(["init", db])
             for args in WARM_RUNS:
                 run(["--db", db, *args])
     finally:

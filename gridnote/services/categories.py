@@ -22,6 +22,8 @@ from gridnote.errors import InputError
 from gridnote.input.text import fold, normalize
 from gridnote.messages import i18n
 from gridnote.models import Category
+from gridnote.store import write
+from gridnote.store.issues import category_row, category_rows
 from gridnote.store.notebook import Notebook
 
 _CODE = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
@@ -29,7 +31,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
 
 def categories(nb: Notebook) -> list[Category]:
     """Every category, each top-level one followed by its subcategories."""
-    rows = {r["code"]: r for r in nb.rows("SELECT * FROM issue_categories ORDER BY created_at, code")}
+    rows = {r["code"]: r for r in category_rows(nb)}
     merged: list[Category] = []
     for default in DEFAULT_CATEGORIES:
         row = rows.pop(default.code, None)
@@ -98,21 +100,44 @@ def _close(cats: list[Category], text: str) -> str:
     return i18n.join_list(shown)
 
 
-def guess(cats: list[Category], text: str) -> Category | None:
-    """The category whose longest label or synonym appears in the text (装修垃圾 beats 装修)."""
-    folded = fold(text)
-    best: tuple[int, Category] | None = None
+def _occurs(word: str, folded: str) -> bool:
+    """A folded vocabulary word in folded text: English whole words (and their plural), Chinese anywhere."""
+    if word.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", folded) is not None
+    return word in folded
+
+
+def _spellings(cats: list[Category]) -> list[tuple[str, Category]]:
+    """Every (folded word, category) of the vocabulary, labels and synonyms, two characters or more."""
+    found: list[tuple[str, Category]] = []
     for c in cats:
         for spelling in (c.zh, c.en, *c.synonyms):
             word = fold(spelling)
-            if len(word) < 2:
-                continue
-            if word.isascii():
-                found = re.search(rf"(?<![a-z]){re.escape(word)}s?(?![a-z])", folded) is not None
-            else:
-                found = word in folded
-            if found and (best is None or len(word) > best[0]):
-                best = (len(word), c)
+            if len(word) >= 2:
+                found.append((word, c))
+    return found
+
+
+def guess(cats: list[Category], text: str) -> Category | None:
+    """The category of the most specific vocabulary word in the text.
+
+    A word built on another category's word names a kind of that thing and is
+    more specific than any word of that category alone: 装修垃圾 (renovation
+    waste) holds 垃圾 (garbage) and 装修 (renovation), so it beats 垃圾堆放
+    (garbage), which holds only garbage's own 垃圾. Specificity is the number
+    of other categories' words inside the matched word; among equally specific
+    words the longest wins (装修垃圾 beats 装修), then the first in the list.
+    """
+    words = _spellings(cats)
+    folded = fold(text)
+    best: tuple[tuple[int, int], Category] | None = None
+    for word, c in words:
+        if not _occurs(word, folded):
+            continue
+        inner = sum(1 for other, oc in words if oc.code != c.code and other != word and _occurs(other, word))
+        score = (inner, len(word))
+        if best is None or score > best[0]:
+            best = (score, c)
     return best[1] if best else None
 
 
@@ -166,7 +191,8 @@ def add_category(
         group = group or parent_cat.group
     now = clock.iso(clock.now())
     with nb.transaction():
-        nb.insert(
+        write.insert(
+            nb,
             "issue_categories",
             {
                 "code": code,
@@ -208,9 +234,10 @@ def set_category(
         raise InputError("category.nothing_to_set")
     now = clock.iso(clock.now())
     with nb.transaction():
-        row = nb.one("SELECT * FROM issue_categories WHERE code = ?", [category.code])
+        row = category_row(nb, category.code)
         if row is None:
-            nb.insert(
+            write.insert(
+                nb,
                 "issue_categories",
                 {
                     "code": category.code,
@@ -225,10 +252,7 @@ def set_category(
             changes = {k: v for k, v in values.items() if v}
             changes["synonyms"] = ",".join(old + [s for s in extra if s not in old])
             changes["updated_at"] = now
-            nb.execute(
-                f"UPDATE issue_categories SET {', '.join(f'{k} = ?' for k in changes)} WHERE code = ?",
-                [*changes.values(), category.code],
-            )
+            write.update(nb, "issue_categories", {"code": category.code}, changes)
     found = find(categories(nb), category.code)
     assert found is not None
     return found

@@ -230,8 +230,10 @@ def load_demo(nb: Notebook, *, progress: Callable[[int, int], None] | None = Non
     """
     from gridnote.services.demo_day import write_day
     from gridnote.services.residents import add_resident
+    from gridnote.store.buildings import count_buildings, count_households
+    from gridnote.store.residents import count_residents
 
-    if nb.scalar("SELECT count(*) FROM residents"):
+    if count_residents(nb):
         raise StateError("demo.not_empty", path=nb.path)
     people = generate()
     with nb.transaction():
@@ -242,9 +244,9 @@ def load_demo(nb: Notebook, *, progress: Callable[[int, int], None] | None = Non
                 progress(i, len(people))
         written = write_day(nb) if day else None
     return DemoSummary(
-        buildings=nb.scalar("SELECT count(*) FROM buildings"),
-        households=nb.scalar("SELECT count(*) FROM households"),
-        residents=nb.scalar("SELECT count(*) FROM residents"),
+        buildings=count_buildings(nb),
+        households=count_households(nb),
+        residents=count_residents(nb),
         people=["李奶奶", "张大爷", "高阿姨", "曾奶奶"],
         day=written,
     )

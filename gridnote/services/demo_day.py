@@ -23,7 +23,11 @@ from datetime import datetime, time, timedelta
 from gridnote import clock
 from gridnote.input.address import Address
 from gridnote.models import Resident
+from gridnote.store.events import count_events
+from gridnote.store.issues import count_issues
 from gridnote.store.notebook import Notebook
+from gridnote.store.tasks import count_tasks
+from gridnote.store.visits import count_visits
 
 
 @dataclass(frozen=True)
@@ -143,8 +147,8 @@ def write_day(nb: Notebook) -> DaySummary:
         add_task(nb, "整理台账", due=When(tomorrow, None))
     return DaySummary(
         day=today.isoformat(),
-        visits=nb.scalar("SELECT count(*) FROM visits"),
-        issues=nb.scalar("SELECT count(*) FROM issues"),
-        tasks=nb.scalar("SELECT count(*) FROM tasks"),
-        events=nb.scalar("SELECT count(*) FROM events"),
+        visits=count_visits(nb),
+        issues=count_issues(nb),
+        tasks=count_tasks(nb),
+        events=count_events(nb),
     )

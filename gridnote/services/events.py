@@ -7,7 +7,6 @@ event without a time of day is an all-day entry (``at`` is NULL, ``day`` set).
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,25 +14,12 @@ from gridnote import clock
 from gridnote.domain.vocab import split_list
 from gridnote.errors import InputError
 from gridnote.models import Event
+from gridnote.store import events as rows
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
     from gridnote.input.dates import When
-
-EVENT_SELECT = "SELECT e.*, b.code AS building_code FROM events e LEFT JOIN buildings b ON b.id = e.building_id"
-
-
-def event_from_row(row: sqlite3.Row) -> Event:
-    return Event(
-        id=row["id"],
-        title=row["title"],
-        day=row["day"],
-        at=row["at"],
-        partners=tuple(json.loads(row["partners"] or "[]")),
-        building=row["building_code"],
-        attendees=row["attendees"],
-        note=row["note"],
-    )
 
 
 def add_event(
@@ -65,7 +51,8 @@ def add_event(
     stamp = clock.iso(clock.now())
     with nb.transaction():
         building_id = find_building(nb, building) if building is not None else None
-        event_id = nb.insert(
+        event_id = write.insert(
+            nb,
             "events",
             {
                 "title": title,
@@ -85,33 +72,27 @@ def add_event(
 def get_event(nb: Notebook, event_id: int) -> Event:
     from gridnote.errors import NotFoundError
 
-    row = nb.one(EVENT_SELECT + " WHERE e.id = ?", [event_id])
-    if row is None:
+    found = rows.event(nb, event_id)
+    if found is None:
         raise NotFoundError("event.not_found", id=event_id)
-    return event_from_row(row)
+    return found
 
 
 def list_events(
     nb: Notebook, *, since: date | None = None, until: date | None = None, building: str | None = None
 ) -> list[Event]:
     """Events in a day range (by the ``events_day`` index), in time order."""
-    clauses, params = [], []
-    if since is not None:
-        clauses.append("e.day >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        clauses.append("e.day <= ?")
-        params.append(until.isoformat())
+    building_id = None
     if building is not None:
         from gridnote.services.residents import find_building
 
-        clauses.append("e.building_id = ?")
-        params.append(find_building(nb, building))
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return [
-        event_from_row(r)
-        for r in nb.rows(EVENT_SELECT + where + " ORDER BY e.day, e.at IS NOT NULL, e.at, e.id", params)
-    ]
+        building_id = find_building(nb, building)
+    return rows.filter_events(
+        nb,
+        since=since.isoformat() if since is not None else None,
+        until=until.isoformat() if until is not None else None,
+        building_id=building_id,
+    )
 
 
 def events_on(nb: Notebook, day: date) -> list[Event]:

@@ -58,7 +58,6 @@ query per kind fetches the rows of the hits shown.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -137,24 +136,6 @@ def fts_queries(terms: tuple[str, ...]) -> tuple[str | None, str | None]:
     return (" AND ".join(long_terms) or None, " AND ".join(short_terms) or None)
 
 
-def _matching_rowids(nb: Notebook, terms: tuple[str, ...]) -> list[int]:
-    trigram, han = fts_queries(terms)
-    if trigram and han:
-        sql = (
-            "SELECT rowid FROM search WHERE search MATCH ? AND rowid IN "
-            "(SELECT rowid FROM search_han WHERE search_han MATCH ?)"
-        )
-        params = [trigram, han]
-    elif trigram:
-        sql, params = "SELECT rowid FROM search WHERE search MATCH ?", [trigram]
-    elif han:
-        sql, params = "SELECT rowid FROM search_han WHERE search_han MATCH ?", [han]
-    else:
-        return []
-    return [row[0] for row in nb.execute(sql, params)]
-
-
-# -- searching ---------------------------------------------------------------------------
 def search(nb: Notebook, text: str, *, kinds: list[str] | None = None, limit: int = DEFAULT_LIMIT) -> SearchResult:
     """Residents, issues, tasks and visits matching every word of ``text``, best first."""
     terms = terms_of(text)
@@ -162,7 +143,9 @@ def search(nb: Notebook, text: str, *, kinds: list[str] | None = None, limit: in
         raise InputError("find.empty_query", text=text)
     wanted = {KIND_CODES[k] for k in (kinds or ORDER)}
     refs: dict[int, list[int]] = {code: [] for code in KIND_CODES.values()}
-    for rowid in _matching_rowids(nb, terms):
+    from gridnote.store.search import matching_rowids
+
+    for rowid in matching_rowids(nb, *fts_queries(terms)):
         code = rowid & 7
         if code in wanted:
             refs[code].append(rowid >> 3)
@@ -175,22 +158,10 @@ def search(nb: Notebook, text: str, *, kinds: list[str] | None = None, limit: in
     return SearchResult(text.strip(), terms, limit, groups)
 
 
-def _ids(refs: list[int]) -> str:
-    return json.dumps(refs)
-
-
-def _bodies(nb: Notebook, kind: str, ids: list[int]) -> dict[int, str]:
-    code = KIND_CODES[kind]
-    rows = nb.rows(
-        "SELECT rowid, body FROM search WHERE rowid IN (SELECT value * 8 + ? FROM json_each(?))", [code, _ids(ids)]
-    )
-    return {row[0] >> 3: row[1] for row in rows}
-
-
 def _residents(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int) -> list[SearchHit]:
-    from gridnote.services.residents import RESIDENT_SELECT, resident_from_row
+    from gridnote.store.residents import resident_from_row, resident_rows
 
-    rows = nb.rows(RESIDENT_SELECT + " WHERE r.id IN (SELECT value FROM json_each(?))", [_ids(refs)])
+    rows = resident_rows(nb, refs)
     ranked = []
     for row in rows:
         words = [fold(v) for v in (row["name"], row["alias"]) if v]
@@ -230,36 +201,26 @@ def _resident_snippet(row: Any, terms: tuple[str, ...]) -> str | None:
 
 
 def _issues(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int) -> list[SearchHit]:
-    from gridnote.services.issues import ISSUE_SELECT, OPEN_TERM, issue_from_row
+    from gridnote.store.issues import found_issues
+    from gridnote.store.search import documents
 
-    rows = nb.rows(
-        ISSUE_SELECT + f" WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY {OPEN_TERM} DESC, i.id DESC LIMIT ?",
-        [_ids(refs), limit],
-    )
-    issues = [issue_from_row(row) for row in rows]
-    bodies = _bodies(nb, "issue", [i.id for i in issues])
+    issues = found_issues(nb, refs, limit)
+    bodies = documents(nb, KIND_CODES["issue"], [i.id for i in issues])
     return [SearchHit("issue", i.id, issue=i, snippet=_elsewhere(i.text, bodies.get(i.id, ""), terms)) for i in issues]
 
 
 def _tasks(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int) -> list[SearchHit]:
-    from gridnote.services.tasks import TASK_SELECT, task_from_row
+    from gridnote.store.tasks import tasks_by_ids
 
-    rows = nb.rows(
-        TASK_SELECT + " WHERE t.id IN (SELECT value FROM json_each(?))"
-        " ORDER BY t.status = 'open' DESC, t.id DESC LIMIT ?",
-        [_ids(refs), limit],
-    )
-    tasks = [task_from_row(row) for row in rows]
+    tasks = tasks_by_ids(nb, refs, limit)
     return [SearchHit("task", t.id, task=t, snippet=_elsewhere(t.text, t.note or "", terms)) for t in tasks]
 
 
 def _visits(nb: Notebook, refs: list[int], terms: tuple[str, ...], limit: int) -> list[SearchHit]:
-    from gridnote.services.visits import query_visits
+    from gridnote.store.visits import visits_by_ids
 
     newest = sorted(refs, reverse=True)[:limit]
-    visits = query_visits(
-        nb, ["v.id IN (SELECT value FROM json_each(?))"], [_ids(newest)], order="v.id DESC", limit=limit
-    )
+    visits = visits_by_ids(nb, newest, newest_first=True, limit=limit)
     return [SearchHit("visit", v.id, visit=v) for v in visits]
 
 

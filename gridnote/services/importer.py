@@ -1,7 +1,8 @@
 """Importing residents from CSV or XLSX as people in China export them from Excel.
 
 Encodings: UTF-8, UTF-8 with BOM, UTF-16 (Excel's "Unicode text") and
-GB18030 (a superset of GBK/GB2312, what Chinese Excel writes by default).
+GB18030 (a superset of GBK/GB2312, what Chinese Excel writes by default);
+any other (Big5, Shift_JIS …) is refused by name (gridnote/input/encoding.py).
 Headers may be Chinese or English. All or nothing: every row is checked
 first; with any bad row nothing is written and each bad row is reported with
 its spreadsheet row number. A row in a building the grid does not have is a
@@ -23,6 +24,7 @@ from typing import Any
 
 from gridnote.errors import FileError, GridnoteError, InputError, NotFoundError
 from gridnote.input.address import Address, building_code, parse_address
+from gridnote.input.encoding import decode
 from gridnote.input.text import fold
 from gridnote.messages.i18n import join_list
 from gridnote.models import ImportProblem, ImportResult, Resident
@@ -31,6 +33,8 @@ from gridnote.output.spreadsheet import csv_unquote
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import check_known_building, ensure_household, get_resident
 from gridnote.store.notebook import Notebook
+from gridnote.store.residents import contact_facts
+from gridnote.store.residents import namesakes as same_name
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "居民姓名", "name", "full name"),
@@ -93,27 +97,8 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]], str 
         data = path.read_bytes()
     except OSError as exc:
         raise FileError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
-    text, encoding = decode(data)
+    text, encoding = decode(data, path)
     return (*_read_csv(text), encoding)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes of a CSV → text and the encoding that was found."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise FileError("import.unknown_encoding") from exc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise FileError("import.unknown_encoding") from exc
 
 
 def _read_csv(text: str) -> tuple[list[str], list[tuple[int, list[Any]]]]:
@@ -255,7 +240,9 @@ def import_residents(
         problems = sorted([*problems, *_unknown_building_rows(nb, rows)], key=lambda p: p.row)
     if problems:
         raise ImportRowsError(problems)
-    known = {r[0] for r in nb.rows("SELECT code FROM buildings")}
+    from gridnote.store.buildings import building_codes
+
+    known = set(building_codes(nb))
     added_buildings = tuple(
         sorted(
             {r.fields.address.building for r in rows if r.fields.address} - known, key=lambda code: (len(code), code)
@@ -333,10 +320,9 @@ def _upsert(nb: Notebook, fields: rf.ResidentInput, claimed: set[int]) -> str:
         claimed.add(add_resident(nb, fields, same_name=True).id)
         return "added"
     claimed.add(resident_id)
-    contacts = "SELECT name, relation, phone, nearby FROM contacts WHERE resident_id = ? ORDER BY id"
-    before = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
+    before = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     edit_resident(nb, resident_id, fields, replace_phones=False)
-    after = (get_resident(nb, resident_id), [tuple(r) for r in nb.rows(contacts, [resident_id])])
+    after = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     return "unchanged" if before == after else "updated"
 
 
@@ -350,11 +336,7 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
     the rest. Several left with the same facts shared raise :class:`_Undecided`:
     merging into the first would silently overwrite someone else's note.
     """
-    rows = nb.rows(
-        "SELECT id FROM residents WHERE household_id = ? AND name = ? ORDER BY moved_out_at IS NOT NULL, id",
-        [household_id, fields.name],
-    )
-    namesakes = [get_resident(nb, int(r[0])) for r in rows]
+    namesakes = [get_resident(nb, i) for i in same_name(nb, household_id, fields.name)]
     if fields.id_number:
         for r in namesakes:
             if r.id_number == fields.id_number:

@@ -48,6 +48,8 @@ from gridnote.errors import InputError, StateError
 from gridnote.input.dates import When
 from gridnote.models import Issue, IssueChange
 from gridnote.services.issues import code_of, get_issue, write_step
+from gridnote.store import write
+from gridnote.store.issues import last_change_at
 from gridnote.store.notebook import Notebook
 
 NEXT: dict[str, tuple[str, ...]] = {
@@ -113,11 +115,7 @@ def _moment(nb: Notebook, issue: Issue, at: datetime | None, *, change: bool = T
     if at > now:
         raise InputError("issue.at_future", at=_shown(at))
     if change:
-        last = nb.scalar(
-            "SELECT at FROM issue_updates WHERE issue_id = ? AND to_status IS NOT NULL "
-            "ORDER BY at DESC, id DESC LIMIT 1",
-            [issue.id],
-        )
+        last = last_change_at(nb, issue.id)
     else:
         last = issue.received_at
     if last and at < clock.parse(last):
@@ -129,9 +127,9 @@ def _shown(moment: datetime) -> str:
     return clock.iso(moment)[:16].replace("T", " ")
 
 
-def _touch(nb: Notebook, issue_id: int, values: dict[str, Any]) -> None:
+def _touch(nb: Notebook, issue_id: int, values: dict[str, Any], *, revision: str | None = None) -> None:
     values["updated_at"] = clock.iso(clock.now())
-    nb.update("issues", issue_id, values)
+    write.update(nb, "issues", issue_id, values, revision=revision)
 
 
 def _first_response(issue: Issue, at: datetime) -> dict[str, Any]:
@@ -482,7 +480,6 @@ def edit(
     from datetime import timedelta
 
     from gridnote.services import categories as cat
-    from gridnote.services.residents import record_revision
 
     new_category = cat.resolve(nb, category) if category else None
     new_priority = code_of(PRIORITIES, priority) if priority else None
@@ -519,9 +516,8 @@ def edit(
                 )
             if issue.resolved_at is None and issue.reopen_count == 0 and issue.is_open:
                 changes.update({"resolve_due_at": clock.iso(resolve_due), "resolve_due_day": clock.day_of(resolve_due)})
-        record_revision(nb, "issues", issue_id, "edit")
         before = {"text": issue.text, "category": issue.category, "priority": issue.priority}
         data = {k: [before[k], changes[k]] for k in ("text", "category", "priority") if k in changes}
-        _touch(nb, issue_id, changes)
+        _touch(nb, issue_id, changes, revision="edit")
         write_step(nb, issue_id, "edit", clock.now(), data=data)
     return IssueChange(get_issue(nb, issue_id), ("edit",))

@@ -25,34 +25,25 @@ Both deadlines are counted from receipt in hours of the category's group
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.domain.issue_terms import CHANNELS, FACE_TO_FACE, OPEN_STATUSES, PRIORITIES
+from gridnote.domain.issue_terms import CHANNELS, FACE_TO_FACE, PRIORITIES
 from gridnote.domain.vocab import Vocabulary
 from gridnote.errors import InputError, NotFoundError
 from gridnote.input.address import Address
-from gridnote.input.text import display_name
-from gridnote.models import Followup, Issue, IssueChange, IssueDetail, IssuePhoto, IssueUpdate
+from gridnote.models import Followup, Issue, IssueChange, IssueDetail
+from gridnote.store import issues as rows
+from gridnote.store import write
+from gridnote.store.issues import count_open as count_open
 from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
     from gridnote.services.photos import PhotoBatch
 
-ISSUE_SELECT = """
-    SELECT i.*, r.name AS reporter_name, r.alias AS reporter_alias, r.phones AS reporter_phones,
-           h.address AS reporter_address, b.code AS building_code
-    FROM issues i
-    LEFT JOIN residents r ON r.id = i.reporter_id
-    LEFT JOIN households h ON h.id = r.household_id
-    LEFT JOIN buildings b ON b.id = i.building_id
-"""
-# Written out, not bound: the partial index ``issues_open`` (m003) serves queries that repeat this term.
-OPEN_TERM = "i.status IN (" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
 _BAD_TERM = {
     "status": "issue.bad_status",
     "channel": "issue.bad_channel",
@@ -72,54 +63,11 @@ def code_of(vocab: Vocabulary, text: str) -> str:
     return code
 
 
-def issue_from_row(row: sqlite3.Row) -> Issue:
-    name, alias = row["reporter_name"], row["reporter_alias"]
-    phones = [p for p in (row["reporter_phones"] or "").split(",") if p]
-    return Issue(
-        id=row["id"],
-        text=row["text"],
-        category=row["category"],
-        category_group=row["category_group"],
-        upward_code=row["upward_code"],
-        channel=row["channel"],
-        priority=row["priority"],
-        status=row["status"],
-        received_at=row["received_at"],
-        response_due_at=row["response_due_at"],
-        resolve_due_at=row["resolve_due_at"],
-        reporter_id=row["reporter_id"],
-        reporter=display_name(name, alias),
-        reporter_address=row["reporter_address"],
-        reporter_phone=phones[0] if phones else None,
-        reporter_contact=row["reporter_contact"],
-        place=row["place"],
-        building=row["building_code"],
-        first_response_at=row["first_response_at"],
-        verified_at=row["verified_at"],
-        rejected_at=row["rejected_at"],
-        reject_reason=row["reject_reason"],
-        duplicate_of=row["duplicate_of"],
-        referred_at=row["referred_at"],
-        referred_to=row["referred_to"],
-        referral_contact=row["referral_contact"],
-        referral_due_day=row["referral_due_day"],
-        referral_due_at=row["referral_due_at"],
-        resolved_at=row["resolved_at"],
-        resolution=row["resolution"],
-        reported_at=row["reported_at"],
-        rating=row["rating"],
-        rated_at=row["rated_at"],
-        closed_at=row["closed_at"],
-        reopen_count=row["reopen_count"],
-        updated_at=row["updated_at"],
-    )
-
-
 def get_issue(nb: Notebook, issue_id: int) -> Issue:
-    row = nb.one(ISSUE_SELECT + " WHERE i.id = ?", [issue_id])
-    if row is None:
+    found = rows.issue(nb, issue_id)
+    if found is None:
         raise NotFoundError("issue.not_found", id=issue_id)
-    return issue_from_row(row)
+    return found
 
 
 def overdue(issue: Issue, now: datetime) -> tuple[str, ...]:
@@ -148,6 +96,8 @@ class IssueInput:
 def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int | None]:
     """(place text, building id, household id) from --building/--address, else the reporter's building."""
     from gridnote.services.residents import find_building
+    from gridnote.store.buildings import household_at
+    from gridnote.store.residents import building_of
 
     if entry.building is not None and entry.address is not None:
         raise InputError("issue.building_and_address")
@@ -156,19 +106,16 @@ def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int
         place = entry.address.canonical()
         if not entry.address.complete:
             return place, building_id, None
-        row = nb.one("SELECT id FROM households WHERE address = ?", [place])
+        row = household_at(nb, place)
         if row is None:
             raise NotFoundError("issue.no_household", address=place)
         return place, building_id, int(row[0])
     if entry.building is not None:
         return entry.building, find_building(nb, entry.building), None
     if entry.reporter_id is not None:
-        row = nb.one(
-            "SELECT h.building_id FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = ?",
-            [entry.reporter_id],
-        )
-        if row is not None:
-            return None, int(row[0]), None
+        building_id = building_of(nb, entry.reporter_id)
+        if building_id is not None:
+            return None, int(building_id), None
     return None, None, None
 
 
@@ -207,7 +154,8 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
     stamp = clock.iso(received)
     with photo_batch(nb.path) as batch, nb.transaction():
         place, building_id, household_id = _place(nb, entry)
-        issue_id = nb.insert(
+        issue_id = write.insert(
+            nb,
             "issues",
             {
                 "text": text,
@@ -242,9 +190,7 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
             data={"channel": channel, "category": category.code, "priority": priority, "guessed": not entry.category},
         )
         for resident_id in dict.fromkeys(entry.affects):
-            nb.execute(
-                "INSERT OR IGNORE INTO issue_residents (issue_id, resident_id) VALUES (?, ?)", [issue_id, resident_id]
-            )
+            write.insert_missing(nb, "issue_residents", {"issue_id": issue_id, "resident_id": resident_id})
         attach_photos(nb, batch, issue_id, update_id, sources)
     return IssueChange(get_issue(nb, issue_id), ("receive",), photos=len(sources))
 
@@ -265,7 +211,8 @@ def write_step(
     from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(text, MAX_NOTE)
-    return nb.insert(
+    return write.insert(
+        nb,
         "issue_updates",
         {
             "issue_id": issue_id,
@@ -287,7 +234,8 @@ def attach_photos(nb: Notebook, batch: PhotoBatch, issue_id: int, update_id: int
     now = clock.iso(clock.now())
     for source in sources:
         stored = batch.add(source)
-        nb.insert(
+        write.insert(
+            nb,
             "issue_photos",
             {
                 "issue_id": issue_id,
@@ -322,44 +270,20 @@ def list_issues(nb: Notebook, where: IssueFilter) -> list[Issue]:
     """
     from gridnote.services.residents import find_building
 
-    clauses: list[str] = []
-    params: list[Any] = []
-    if where.statuses:
-        clauses.append(f"i.status IN ({', '.join('?' for _ in where.statuses)})")
-        params += where.statuses
-    elif where.open_only:
-        clauses.append(OPEN_TERM)
-    if where.categories:
-        clauses.append(f"i.category IN ({', '.join('?' for _ in where.categories)})")
-        params += where.categories
-    if where.building is not None:
-        clauses.append("i.building_id = ?")
-        params.append(find_building(nb, where.building))
-    if where.reporter_id is not None:
-        clauses.append("i.reporter_id = ?")
-        params.append(where.reporter_id)
-    if where.since is not None:
-        clauses.append("i.received_day >= ?")
-        params.append(where.since.isoformat())
-    if where.until is not None:
-        clauses.append("i.received_day <= ?")
-        params.append(where.until.isoformat())
     now = clock.now()
-    if where.overdue:
-        today = now.date().isoformat()
-        clauses.append(
-            "((i.first_response_at IS NULL AND i.response_due_day <= ?)"
-            " OR (i.resolved_at IS NULL AND i.resolve_due_day <= ?))"
-        )
-        params += [today, today]
     by_deadline = where.open_only and not where.statuses
-    # Open issues are read through the partial index ``issues_open`` and put in order here (they
-    # are the few still open); the others are read newest first, the limit applied by SQLite.
-    order = "i.resolve_due_day, i.resolve_due_at, i.id" if by_deadline else "i.received_at DESC, i.id DESC"
-    sql = ISSUE_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" ORDER BY {order}"
-    if where.limit and not where.overdue and not by_deadline:
-        sql += f" LIMIT {int(where.limit)}"
-    issues = [issue_from_row(r) for r in nb.rows(sql, params)]
+    issues = rows.filter_issues(
+        nb,
+        statuses=where.statuses,
+        open_only=where.open_only,
+        categories=where.categories,
+        building_id=find_building(nb, where.building) if where.building is not None else None,
+        reporter_id=where.reporter_id,
+        since=where.since.isoformat() if where.since is not None else None,
+        until=where.until.isoformat() if where.until is not None else None,
+        overdue_on=now.date().isoformat() if where.overdue else None,
+        limit=where.limit if not where.overdue and not by_deadline else None,
+    )
     if where.overdue:
         issues = [i for i in issues if overdue(i, now)]
     if by_deadline:
@@ -378,48 +302,13 @@ def deadline_order(issue: Issue) -> tuple[Any, ...]:
 
 def issue_detail(nb: Notebook, issue_id: int) -> IssueDetail:
     """The issue with its full timeline (in time order), affected residents and photos."""
-    from gridnote.services.residents import RESIDENT_SELECT, resident_from_row
+    from gridnote.store.residents import affected_by
 
     issue = get_issue(nb, issue_id)
-    timeline = [
-        update_from_row(r)
-        for r in nb.rows("SELECT * FROM issue_updates WHERE issue_id = ? ORDER BY at, id", [issue_id])
-    ]
-    affects = [
-        resident_from_row(r)
-        for r in nb.rows(
-            RESIDENT_SELECT + " JOIN issue_residents ir ON ir.resident_id = r.id WHERE ir.issue_id = ? "
-            "ORDER BY h.address, r.id",
-            [issue_id],
-        )
-    ]
-    photos = [
-        IssuePhoto(
-            r["id"], r["issue_id"], r["path"], r["original_name"], r["sha256"], r["size"], r["added_at"], r["update_id"]
-        )
-        for r in nb.rows("SELECT * FROM issue_photos WHERE issue_id = ? ORDER BY id", [issue_id])
-    ]
+    timeline = rows.timeline(nb, issue_id)
+    affects = affected_by(nb, issue_id)
+    photos = rows.photos(nb, issue_id)
     return IssueDetail(issue, timeline, affects, photos)
-
-
-def update_from_row(row: sqlite3.Row) -> IssueUpdate:
-    return IssueUpdate(
-        id=row["id"],
-        issue_id=row["issue_id"],
-        kind=row["kind"],
-        at=row["at"],
-        recorded_at=row["recorded_at"],
-        text=row["text"],
-        actor=row["actor"],
-        from_status=row["from_status"],
-        to_status=row["to_status"],
-        data=json.loads(row["data"] or "{}"),
-    )
-
-
-def count_open(nb: Notebook) -> int:
-    """Issues not yet closed or rejected."""
-    return int(nb.scalar(f"SELECT count(*) FROM issues i WHERE {OPEN_TERM}"))
 
 
 # -- what waits on her ---------------------------------------------------------------
@@ -448,20 +337,10 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
         moment = clock.now()
     else:
         moment = clock.at(day if day > today else day + timedelta(days=1))
-    rows = nb.rows(
-        ISSUE_SELECT
-        + f"""
-        WHERE {OPEN_TERM} AND i.status != 'reported'
-          AND ((i.first_response_at IS NULL AND i.response_due_day <= :day)
-               OR (i.resolved_at IS NULL AND i.resolve_due_day <= :day)
-               OR (i.status = 'referred' AND i.referral_due_day <= :day)
-               OR i.status = 'resolved')
-        """,
-        {"day": key},
-    )
+    waiting = rows.waiting_rows(nb, key)
     found: list[tuple[tuple[Any, ...], Followup]] = []
-    for row in rows:
-        issue = issue_from_row(row)
+    for row in waiting:
+        issue = rows.issue_from_row(row)
         reasons: dict[str, str | None] = {}
         if issue.first_response_at is None and row["response_due_day"] <= key:
             late = clock.parse(issue.response_due_at) < moment

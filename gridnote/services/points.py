@@ -19,11 +19,13 @@ from datetime import datetime
 from gridnote import clock
 from gridnote.errors import InputError, StateError
 from gridnote.models import Issue, PointsEntry, PointsLedger
+from gridnote.store import points as rows
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
 
 
 def balance(nb: Notebook, resident_id: int) -> int:
-    return int(nb.scalar("SELECT coalesce(sum(delta), 0) FROM points WHERE resident_id = ?", [resident_id]))
+    return rows.balance(nb, resident_id)
 
 
 def award_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int | None]:
@@ -36,8 +38,9 @@ def award_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int
     amount = int(get(nb, "points.per_verified_report"))
     if issue.reporter_id is None or amount <= 0 or held_for_report(nb, issue.id) > 0:
         return 0, None
-    first = not nb.scalar("SELECT 1 FROM points WHERE issue_id = ? AND reason = 'report'", [issue.id])
-    nb.insert(
+    first = not rows.awarded_once(nb, issue.id)
+    write.insert(
+        nb,
         "points",
         {
             "resident_id": issue.reporter_id,
@@ -53,13 +56,7 @@ def award_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int
 
 def held_for_report(nb: Notebook, issue_id: int) -> int:
     """What a report's award stands at now: its award, less what was taken back, plus any restoration."""
-    return int(
-        nb.scalar(
-            "SELECT coalesce(sum(delta), 0) FROM points WHERE issue_id = ?"
-            " AND reason IN ('report', 'reversed', 'restored')",
-            [issue_id],
-        )
-    )
+    return rows.held_for_report(nb, issue_id)
 
 
 def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int | None, int]:
@@ -77,7 +74,8 @@ def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int,
     spent = max(held - max(amount, 0), 0)
     if amount <= 0:
         return 0, None, spent
-    nb.insert(
+    write.insert(
+        nb,
         "points",
         {
             "resident_id": issue.reporter_id,
@@ -105,7 +103,8 @@ def redeem(nb: Notebook, resident_id: int, amount: int, what: str) -> int:
             if amount == 1:
                 raise StateError("points.not_enough_one", balance=current)
             raise StateError("points.not_enough", amount=amount, balance=current)
-        nb.insert(
+        write.insert(
+            nb,
             "points",
             {
                 "resident_id": resident_id,
@@ -124,11 +123,6 @@ def ledger(nb: Notebook, resident_id: int) -> PointsLedger:
     from gridnote.services.residents import get_resident
 
     resident = get_resident(nb, resident_id)
-    rows = nb.rows(
-        "SELECT p.*, i.text AS issue_text FROM points p LEFT JOIN issues i ON i.id = p.issue_id "
-        "WHERE p.resident_id = ? ORDER BY p.at, p.id",
-        [resident_id],
-    )
     entries = [
         PointsEntry(
             r["id"],
@@ -139,6 +133,6 @@ def ledger(nb: Notebook, resident_id: int) -> PointsLedger:
             r["issue_id"],
             r["issue_text"] if r["issue_id"] is not None else r["note"],
         )
-        for r in rows
+        for r in rows.ledger_rows(nb, resident_id)
     ]
     return PointsLedger(resident, sum(e.delta for e in entries), entries)

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 
 from gridnote import clock
 from gridnote.models import Task
+from gridnote.store import tasks as task_rows
+from gridnote.store import visits as visit_rows
 from gridnote.store.notebook import Notebook
 
 
@@ -40,16 +42,7 @@ def open_recheck(nb: Notebook, resident_id: int | None, kinds: list[str]) -> Tas
     from gridnote.messages.i18n import LANGS
     from gridnote.services.tasks import get_task
 
-    rows = nb.rows(
-        """
-        SELECT t.id, t.text, t.source, r.kind FROM tasks t
-        JOIN readings r ON r.flagged = 1
-          AND (t.source = 'recheck:' || r.visit_id OR t.source = 'visit:' || r.visit_id)
-        WHERE t.status = 'open' AND t.resident_id IS ?
-        ORDER BY t.id, r.id
-        """,
-        [resident_id],
-    )
+    rows = task_rows.covering_rows(nb, resident_id)
     covers: dict[int, list[str]] = {}
     for row in rows:
         covers.setdefault(row["id"], []).append(row["kind"])
@@ -78,7 +71,7 @@ def add_recheck(nb: Notebook, resident_id: int | None, visit_id: int, kinds: lis
     after = config.get(nb, "recheck.after")
     if not after or not kinds or open_recheck(nb, resident_id, kinds) is not None:
         return None
-    day = date.fromisoformat(nb.scalar("SELECT day FROM visits WHERE id = ?", [visit_id]))
+    day = date.fromisoformat(visit_rows.day_of(nb, visit_id))
     due = max(day + timedelta(days=after), clock.today())
     return add_task(nb, recheck_text(kinds), due=When(due, None), resident_id=resident_id, source=f"recheck:{visit_id}")
 
@@ -92,11 +85,7 @@ def release(nb: Notebook, visit_ids: list[int]) -> tuple[list[Task], list[Task]]
 
     if not visit_ids:
         return [], []
-    marks = ", ".join("?" for _ in visit_ids)
-    owned = nb.rows(
-        f"SELECT id, source FROM tasks WHERE status = 'open' AND source IN ({marks})",
-        [f"recheck:{i}" for i in visit_ids],
-    )
+    owned = task_rows.open_sources(nb, [f"recheck:{i}" for i in visit_ids])
     dropped = drop(nb, [row["id"] for row in owned])
     moved: list[Task] = []
     for row in owned:
@@ -111,21 +100,7 @@ def release(nb: Notebook, visit_ids: list[int]) -> tuple[list[Task], list[Task]]
 def _later_flagged_visit(nb: Notebook, visit_id: int, excluded: list[int]) -> tuple[int, int, list[str]] | None:
     """(resident, visit, flagged kinds) of the resident's latest flagged visit after ``visit_id``
     that still stands and has no task of its own; None if there is none."""
-    marks = ", ".join("?" for _ in excluded)
-    row = nb.one(
-        f"""
-        SELECT v.id, v.resident_id FROM visits v, visits old
-        WHERE old.id = ? AND v.resident_id = old.resident_id AND v.undone_at IS NULL
-          AND (v.at, v.id) > (old.at, old.id) AND v.id NOT IN ({marks})
-          AND EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = v.id AND r.flagged = 1)
-          AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.source IN ('visit:' || v.id, 'recheck:' || v.id))
-        ORDER BY v.at DESC, v.id DESC LIMIT 1
-        """,
-        [visit_id, *excluded],
-    )
+    row = task_rows.later_flagged_visit(nb, visit_id, excluded)
     if row is None:
         return None
-    kinds = [
-        r[0] for r in nb.rows("SELECT kind FROM readings WHERE visit_id = ? AND flagged = 1 ORDER BY id", [row["id"]])
-    ]
-    return row["resident_id"], row["id"], kinds
+    return row["resident_id"], row["id"], visit_rows.flagged_kinds(nb, row["id"])

@@ -60,14 +60,15 @@ Readings are listed only when flagged, unless ``readings="all"``.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from gridnote import clock
 from gridnote.domain.vocab import VISIT_KINDS, Term, Vocabulary
 from gridnote.errors import InputError
+from gridnote.input.periods import Period
 from gridnote.models import Report, ReportNumbers, ReportRange, ReportRate, ReportRates
+from gridnote.store import report as figures
 from gridnote.store.notebook import Notebook
 
 JSON_VERSION = 1
@@ -86,41 +87,26 @@ _STEP_FIGURES = tuple(f for f in ISSUE_FIGURES if f != "rated")
 
 
 # -- the range ---------------------------------------------------------------------
-def report_range(
-    today: date,
-    *,
-    day: date | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    week: bool = False,
-    month: bool = False,
-) -> ReportRange:
-    """The days to report on, from the options as read (days already parsed)."""
-    if week and month:
-        raise InputError("report.week_and_month")
-    if (week or month) and (start is not None or end is not None):
-        raise InputError("report.period_and_range")
-    if day is not None and (start is not None or end is not None):
-        raise InputError("report.date_and_range")
-    if week or month:
-        anchor = day or today
-        _not_future(anchor, today)
-        if week:
-            first = anchor - timedelta(days=anchor.weekday())
-            last = first + timedelta(days=6)
-        else:
-            first = anchor.replace(day=1)
-            last = anchor.replace(day=calendar.monthrange(anchor.year, anchor.month)[1])
-        return ReportRange(first, min(last, today), "week" if week else "month")
-    if start is None and end is not None:
+def report_range(today: date, period: Period) -> ReportRange:
+    """The days to report on, from the period asked for (``gridnote.input.periods``).
+
+    Nothing asked is today; a week or a month is cut at today; ``--to`` needs
+    ``--from``; no day after today is reported.
+    """
+    if period.kind in ("week", "month"):
+        assert period.start is not None and period.end is not None
+        _not_future(period.start, today)
+        return ReportRange(period.start, min(period.end, today), period.kind)
+    if period.start is None and period.end is not None:
         raise InputError("report.to_needs_from")
-    if start is not None:
-        end = end or today
-        if start > end:
-            raise InputError("report.range_backwards", start=start.isoformat(), end=end.isoformat())
+    if period.kind == "range":
+        assert period.start is not None
+        end = period.end or today
+        if period.start > end:
+            raise InputError("dates.range_backwards", start=period.start.isoformat(), end=end.isoformat())
         _not_future(end, today)
-        return ReportRange(start, end, "range" if start != end else "day")
-    day = day or today
+        return ReportRange(period.start, end, "range" if period.start != end else "day")
+    day = period.start or today
     _not_future(day, today)
     return ReportRange(day, day, "day")
 
@@ -181,75 +167,17 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
 
 
 # -- the numbers -------------------------------------------------------------------------
-_CONTACT = "v.day BETWEEN :start AND :end AND v.undone_at IS NULL AND v.kind != 'walk'"
-
-
 def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: int) -> ReportNumbers:
     """Every count of the range: one aggregate query per table."""
     p = {"start": span.start.isoformat(), "end": span.end.isoformat()}
     visits = dict.fromkeys(VISIT_KINDS.codes, 0)
-    for row in nb.rows(
-        "SELECT kind, count(*) FROM visits WHERE day BETWEEN :start AND :end AND undone_at IS NULL GROUP BY kind", p
-    ):
-        visits[row[0]] = int(row[1])
-    reach = nb.one(
-        f"""
-        SELECT (SELECT count(*) FROM (
-                    SELECT v.resident_id FROM visits v WHERE {_CONTACT} AND v.resident_id IS NOT NULL
-                    UNION
-                    SELECT r.id FROM visits v JOIN residents r ON r.household_id = v.household_id
-                     WHERE {_CONTACT} AND v.resident_id IS NULL AND v.household_id IS NOT NULL
-                       AND (r.moved_out_at IS NULL OR julianday(r.moved_out_at) > julianday(v.at)))) AS residents,
-               (SELECT count(DISTINCT v.household_id) FROM visits v
-                 WHERE {_CONTACT} AND v.household_id IS NOT NULL) AS households,
-               (SELECT count(*) FROM (SELECT DISTINCT v.building_id, v.day FROM visits v
-                 WHERE v.day BETWEEN :start AND :end AND v.kind = 'walk' AND v.undone_at IS NULL
-                   AND v.building_id IS NOT NULL)) AS walks,
-               (SELECT count(*) FROM buildings) AS buildings
-        """,
-        p,
-    )
-    taken = nb.one(
-        "SELECT count(*), coalesce(sum(rd.flagged), 0) FROM readings rd"
-        " JOIN visits v ON v.id = rd.visit_id"
-        " WHERE rd.day BETWEEN :start AND :end AND v.undone_at IS NULL",
-        p,
-    )
-    issues = nb.one(
-        """
-        SELECT count(DISTINCT CASE WHEN kind = 'receive' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'verify' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'reject' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'refer' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'resolve' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'tell' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'close' OR (kind = 'rate' AND to_status = 'closed')
-                                   THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'reopen' THEN issue_id END)
-        FROM issue_updates WHERE day BETWEEN :start AND :end
-        """,
-        p,
-    )
-    # "+status": read by the done_day index, not by status (most tasks of a long notebook are done)
-    done = nb.scalar("SELECT count(*) FROM tasks WHERE done_day BETWEEN :start AND :end AND +status = 'done'", p)
-    events = nb.one("SELECT count(*), coalesce(sum(attendees), 0) FROM events WHERE day BETWEEN :start AND :end", p)
-    # a report's lines (award, taken back, given back) net per report first: verified, rejected and
-    # verified again in the range is one point awarded; an earlier award taken back counts as taken back
-    points = nb.one(
-        """
-        SELECT coalesce(sum(CASE WHEN net > 0 THEN net END), 0),
-               count(DISTINCT CASE WHEN net > 0 THEN resident_id END),
-               coalesce(sum(redeemed), 0),
-               coalesce(sum(CASE WHEN net < 0 THEN -net END), 0)
-        FROM (SELECT resident_id, sum(CASE WHEN reason != 'redeem' THEN delta ELSE 0 END) AS net,
-                     sum(CASE WHEN reason = 'redeem' THEN -delta ELSE 0 END) AS redeemed
-              FROM points WHERE day BETWEEN :start AND :end
-              GROUP BY resident_id, coalesce(issue_id, -id))
-        """,
-        p,
-    )
-    assert reach is not None and taken is not None and issues is not None
-    assert events is not None and points is not None
+    visits.update(figures.visits_by_kind(nb, p))
+    reach = figures.reach(nb, p)
+    taken = figures.readings_taken(nb, p)
+    issues = figures.issue_steps(nb, p)
+    done = figures.tasks_done(nb, p)
+    events = figures.events(nb, p)
+    points = figures.points(nb, p)
     rated = sum(ratings_in(nb, span).values())
     return ReportNumbers(
         visits=visits,
@@ -278,16 +206,9 @@ def carried_over(nb: Notebook, end: date, moment: datetime) -> int:
 
     if end >= clock.today():
         return count_carry_over(nb, end)
-    return int(
-        nb.scalar(
-            """
-        SELECT count(*) FROM tasks
-        WHERE due_date <= :end AND julianday(created_at) <= julianday(:at)
-          AND (status = 'open' OR julianday(coalesce(done_at, dropped_at)) > julianday(:at))
-        """,
-            {"end": end.isoformat(), "at": clock.iso(moment)},
-        )
-    )
+    from gridnote.store.tasks import count_open_at
+
+    return count_open_at(nb, end.isoformat(), clock.iso(moment))
 
 
 # -- the rates --------------------------------------------------------------------------------
@@ -296,8 +217,8 @@ def rates(nb: Notebook, span: ReportRange) -> ReportRates:
     from gridnote.services.care import coverage
 
     p = {"start": span.start.isoformat(), "end": span.end.isoformat(), "now": clock.iso(clock.now())}
-    response = _deadlines(nb, p, done="first_response_at", due="response_due")
-    resolution = _deadlines(nb, p, done="resolved_at", due="resolve_due", where="AND status != 'rejected'")
+    response = figures.deadlines(nb, p, "response")
+    resolution = figures.deadlines(nb, p, "resolve")
     ratings = ratings_in(nb, span)
     return ReportRates(
         response=_decided("response", response),
@@ -311,21 +232,6 @@ def rates(nb: Notebook, span: ReportRange) -> ReportRates:
     )
 
 
-def _deadlines(nb: Notebook, p: dict[str, str], *, done: str, due: str, where: str = "") -> object:
-    """Deadlines falling in the range (``{due}_day``): how many, met in time, still pending at ``now``."""
-    row = nb.one(
-        f"""
-        SELECT count(*) AS due,
-               coalesce(sum({done} IS NOT NULL AND julianday({done}) <= julianday({due}_at)), 0) AS met,
-               coalesce(sum({done} IS NULL AND julianday({due}_at) > julianday(:now)), 0) AS pending
-        FROM issues WHERE {due}_day BETWEEN :start AND :end {where}
-        """,
-        p,
-    )
-    assert row is not None
-    return row
-
-
 def ratings_in(nb: Notebook, span: ReportRange) -> dict[str, int]:
     """Issues rated in ``span``, by the latest rating each was given in it (the one definition of "rated").
 
@@ -334,20 +240,10 @@ def ratings_in(nb: Notebook, span: ReportRange) -> dict[str, int]:
     it was given; a rating given after the range does not change it.
     """
     ratings = {"satisfied": 0, "basically-satisfied": 0, "dissatisfied": 0}
-    for row in nb.rows(
-        """
-        SELECT rating, count(*) FROM (
-            SELECT json_extract(data, '$.rating') AS rating,
-                   row_number() OVER (PARTITION BY issue_id ORDER BY at DESC, id DESC) AS nth
-            FROM issue_updates WHERE day BETWEEN :start AND :end AND kind = 'rate')
-        WHERE nth = 1 GROUP BY rating
-        """,
-        {"start": span.start.isoformat(), "end": span.end.isoformat()},
-    ):
-        ratings[row[0]] = int(row[1])
+    ratings.update(figures.latest_ratings(nb, span.start.isoformat(), span.end.isoformat()))
     return ratings
 
 
-def _decided(code: str, row: object) -> ReportRate:
-    due, met, pending = (int(row[k]) for k in ("due", "met", "pending"))  # type: ignore[index]
+def _decided(code: str, row: tuple[int, int, int]) -> ReportRate:
+    due, met, pending = row
     return ReportRate(code, met, due - pending, pending=pending)

@@ -8,8 +8,6 @@ gets the same, already masked, values.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -18,6 +16,7 @@ from gridnote.domain.issue_terms import OPEN_STATUSES
 from gridnote.input.text import display_name
 from gridnote.models import Issue, ReportCare, ReportIssue, ReportRange, ReportReading, TimelineItem
 from gridnote.output.privacy import mask_phone, mask_text
+from gridnote.store import report as figures
 from gridnote.store.notebook import Notebook
 
 
@@ -29,27 +28,12 @@ def _text(text: str | None, full: bool) -> str | None:
     return text if full else mask_text(text)
 
 
-def _ids(values: Iterable[int]) -> str:
-    return json.dumps(sorted(set(values)))
-
-
 # -- readings --------------------------------------------------------------------------------
 def readings(nb: Notebook, span: ReportRange, *, flagged_only: bool) -> list[ReportReading]:
     """Readings taken in the range on visits not undone, in time order (only flagged ones by default)."""
-    from gridnote.services.visits import reading_from_row
+    from gridnote.store.visits import reading_from_row
 
-    rows = nb.rows(
-        """
-        SELECT rd.*, r.id AS rid, r.name AS resident_name, r.alias AS resident_alias, h.address AS address
-        FROM readings rd
-        JOIN visits v ON v.id = rd.visit_id
-        LEFT JOIN residents r ON r.id = coalesce(rd.resident_id, v.resident_id)
-        LEFT JOIN households h ON h.id = v.household_id
-        WHERE rd.day BETWEEN ? AND ? AND v.undone_at IS NULL"""
-        + (" AND rd.flagged = 1" if flagged_only else "")
-        + " ORDER BY rd.at, rd.id",
-        [span.start.isoformat(), span.end.isoformat()],
-    )
+    rows = figures.reading_rows(nb, span.start.isoformat(), span.end.isoformat(), flagged_only=flagged_only)
     found = []
     for row in rows:
         name, alias = row["resident_name"], row["resident_alias"]
@@ -69,13 +53,9 @@ def care_overdue(nb: Notebook, day: date, *, full: bool) -> list[ReportCare]:
     due = [c for c in care_round(nb, day) if c.days_overdue is None or c.days_overdue > 0]
     if not due:
         return []
-    phones = {
-        r[0]: r[1]
-        for r in nb.rows(
-            "SELECT id, phones FROM residents WHERE id IN (SELECT value FROM json_each(?))",
-            [_ids(c.resident_id for c in due)],
-        )
-    }
+    from gridnote.store.residents import first_phones
+
+    phones = first_phones(nb, sorted({c.resident_id for c in due}))
     return [ReportCare(c, _phone((phones.get(c.resident_id) or "").split(",")[0] or None, full)) for c in due]
 
 
@@ -89,37 +69,18 @@ def issue_lists(
     * progressed: received earlier, with a step in the range (a note counts, an edit does not);
     * still open: received by the last day and open at ``moment``, most urgent first.
     """
-    from gridnote.services.issues import ISSUE_SELECT, OPEN_TERM, issue_from_row
+    from gridnote.store.issues import issues_by_ids
 
-    p = {"start": span.start.isoformat(), "end": span.end.isoformat(), "at": clock.iso(moment)}
+    p = {"start": span.start.isoformat(), "end": span.end.isoformat()}
     steps: dict[int, list[str]] = {}
-    for row in nb.rows(
-        "SELECT issue_id, kind FROM issue_updates WHERE day BETWEEN :start AND :end AND kind != 'edit' ORDER BY at, id",
-        p,
-    ):
+    for row in figures.steps_in(nb, p):
         steps.setdefault(row[0], []).append(row[1])
-    new_ids = [
-        r[0]
-        for r in nb.rows("SELECT id FROM issues WHERE received_day BETWEEN :start AND :end ORDER BY received_at, id", p)
-    ]
-    # open at the moment: open now, or closed or rejected only after it
-    candidates = [
-        r[0]
-        for r in nb.rows(
-            f"""
-        SELECT i.id FROM issues i WHERE i.received_day <= :end AND ({OPEN_TERM}
-            OR julianday(i.closed_at) > julianday(:at) OR julianday(i.rejected_at) > julianday(:at))
-        """,
-            p,
-        )
-    ]
+    new_ids = figures.received_in(nb, p)
+    candidates = figures.open_at(nb, p["end"], clock.iso(moment))  # open at the moment
     wanted = set(new_ids) | set(steps) | set(candidates)
     if not wanted:
         return [], [], []
-    rows = {
-        r["id"]: issue_from_row(r)
-        for r in nb.rows(ISSUE_SELECT + " WHERE i.id IN (SELECT value FROM json_each(?))", [_ids(wanted)])
-    }
+    rows = issues_by_ids(nb, wanted)
     status = _status_at(nb, rows, moment, span.end)
     made = {i: _report_issue(rows[i], status[i], tuple(steps.get(i, ())), moment, span.end, full) for i in rows}
     new = [made[i] for i in new_ids]
@@ -133,14 +94,7 @@ def _status_at(nb: Notebook, issues: dict[int, Issue], moment: datetime, end: da
     """Each issue's status at ``moment``: its current one when the range ends today, else from its timeline."""
     if end >= clock.today():
         return {i: issue.status for i, issue in issues.items()}
-    status: dict[int, str] = {}
-    for row in nb.rows(
-        "SELECT issue_id, to_status FROM issue_updates"
-        " WHERE issue_id IN (SELECT value FROM json_each(?)) AND to_status IS NOT NULL"
-        " AND julianday(at) <= julianday(?) ORDER BY at, id",
-        [_ids(issues), clock.iso(moment)],
-    ):
-        status[row[0]] = row[1]
+    status = figures.states_at(nb, issues, clock.iso(moment))
     return {i: status.get(i, issue.status) for i, issue in issues.items()}
 
 

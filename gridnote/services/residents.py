@@ -2,54 +2,28 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
 from gridnote.errors import InputError, NotFoundError, StateError
 from gridnote.input.address import Address
 from gridnote.messages.i18n import join_list
-from gridnote.models import Building, Contact, Household, Resident, ResidentCard
+from gridnote.models import Building, Household, Resident, ResidentCard
+from gridnote.store import buildings as building_rows
+from gridnote.store import residents as rows
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:  # what she typed: needed by the writes only
     from gridnote.services.resident_fields import ResidentInput
 
-RESIDENT_SELECT = """
-    SELECT r.*, h.address AS address,
-           (SELECT group_concat(tag, ',') FROM
-               (SELECT tag FROM resident_tags t WHERE t.resident_id = r.id ORDER BY tag)) AS tag_list
-    FROM residents r LEFT JOIN households h ON h.id = r.household_id
-"""
-
-
-def resident_from_row(row: sqlite3.Row) -> Resident:
-    return Resident(
-        id=row["id"],
-        name=row["name"],
-        alias=row["alias"],
-        gender=row["gender"],
-        birth=row["birth"],
-        phones=tuple(p for p in (row["phones"] or "").split(",") if p),
-        id_number=row["id_number"],
-        note=row["note"],
-        address=row["address"],
-        household_id=row["household_id"],
-        tags=tuple(t for t in (row["tag_list"] or "").split(",") if t),
-        moved_out_at=row["moved_out_at"],
-        moved_out_note=row["moved_out_note"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
-
 
 # -- buildings and households ---------------------------------------------------
 def ensure_building(nb: Notebook, code: str) -> int:
-    row = nb.one("SELECT id FROM buildings WHERE code = ?", [code])
-    if row:
-        return int(row[0])
-    return nb.insert("buildings", {"code": code, "created_at": clock.iso(clock.now())})
+    found = building_rows.building_id(nb, code)
+    if found is not None:
+        return found
+    return write.insert(nb, "buildings", {"code": code, "created_at": clock.iso(clock.now())})
 
 
 def ensure_household(nb: Notebook, address: Address, *, known_building: bool = False) -> int:
@@ -61,13 +35,14 @@ def ensure_household(nb: Notebook, address: Address, *, known_building: bool = F
     empty notebook, an import and ``gridnote building add`` create buildings.
     """
     canonical = address.canonical()
-    row = nb.one("SELECT id FROM households WHERE address = ?", [canonical])
+    row = building_rows.household_at(nb, canonical)
     if row:
         return int(row[0])
     if known_building:
         check_known_building(nb, address)
     building_id = ensure_building(nb, address.building)
-    return nb.insert(
+    return write.insert(
+        nb,
         "households",
         {
             "building_id": building_id,
@@ -86,20 +61,20 @@ def check_known_building(nb: Notebook, address: Address, key: str = "building.un
     building yet takes its first ones from the first addresses it is given;
     after that, a new building is added on purpose (``gridnote building add``).
     """
-    if nb.one("SELECT 1 FROM buildings WHERE code = ?", [address.building]):
+    if building_rows.building_id(nb, address.building) is not None:
         return
-    known = [r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY CAST(code AS INTEGER), code")]
+    known = building_rows.building_codes(nb)
     if known:
         raise NotFoundError(key, address=address.canonical(), code=address.building, known=join_list(known))
 
 
 def find_building(nb: Notebook, code: str) -> int:
     """The id of building ``code``; unknown buildings are an error listing the known ones."""
-    row = nb.one("SELECT id FROM buildings WHERE code = ?", [code])
-    if row is None:
-        known = join_list(r[0] for r in nb.rows("SELECT code FROM buildings ORDER BY code"))
+    found = building_rows.building_id(nb, code)
+    if found is None:
+        known = join_list(building_rows.building_codes(nb, by_number=False))
         raise NotFoundError("building.not_found", code=code, known=known or "-")
-    return int(row[0])
+    return found
 
 
 def resolve_building(nb: Notebook, text: str) -> int:
@@ -112,63 +87,28 @@ def resolve_building(nb: Notebook, text: str) -> int:
 def add_building(nb: Notebook, code: str, name: str | None = None) -> Building:
     """Add a building to the grid (or name an existing one)."""
     with nb.transaction():
-        row = nb.one("SELECT id FROM buildings WHERE code = ?", [code])
-        if row is None:
-            nb.insert("buildings", {"code": code, "name": name, "created_at": clock.iso(clock.now())})
+        found = building_rows.building_id(nb, code)
+        if found is None:
+            write.insert(nb, "buildings", {"code": code, "name": name, "created_at": clock.iso(clock.now())})
         elif name is not None:
-            nb.execute("UPDATE buildings SET name = ? WHERE id = ?", [name, row[0]])
+            write.update(nb, "buildings", found, {"name": name})
     return next(b for b in list_buildings(nb) if b.code == code)
 
 
 def list_buildings(nb: Notebook) -> list[Building]:
-    rows = nb.rows(
-        """
-        SELECT b.id, b.code, b.name,
-               (SELECT count(*) FROM households h WHERE h.building_id = b.id) AS households,
-               (SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id
-                 WHERE h.building_id = b.id AND r.moved_out_at IS NULL) AS residents
-        FROM buildings b
-        ORDER BY CAST(b.code AS INTEGER), b.code
-        """
-    )
-    return [Building(r["id"], r["code"], r["name"], r["households"], r["residents"]) for r in rows]
+    return building_rows.list_buildings(nb)
 
 
 def list_households(nb: Notebook, building: str | None = None) -> list[Household]:
-    where, params = "", []
-    if building is not None:
-        where = "WHERE h.building_id = ?"
-        params.append(find_building(nb, building))
-    rows = nb.rows(
-        f"""
-        SELECT h.id, h.address, b.code AS building, h.unit, h.room,
-               (SELECT group_concat(coalesce(r.alias, r.name), '、') FROM residents r
-                 WHERE r.household_id = h.id AND r.moved_out_at IS NULL) AS members
-        FROM households h JOIN buildings b ON b.id = h.building_id
-        {where}
-        ORDER BY CAST(b.code AS INTEGER), b.code, CAST(h.unit AS INTEGER), CAST(h.room AS INTEGER)
-        """,
-        params,
-    )
-    return [
-        Household(
-            r["id"],
-            r["address"],
-            r["building"],
-            r["unit"],
-            r["room"],
-            tuple((r["members"] or "").split("、")) if r["members"] else (),
-        )
-        for r in rows
-    ]
+    return building_rows.list_households(nb, find_building(nb, building) if building is not None else None)
 
 
 # -- residents -----------------------------------------------------------------
 def get_resident(nb: Notebook, resident_id: int) -> Resident:
-    row = nb.one(RESIDENT_SELECT + " WHERE r.id = ?", [resident_id])
-    if row is None:
+    found = rows.resident(nb, resident_id)
+    if found is None:
         raise NotFoundError("resident.no_id", id=resident_id)
-    return resident_from_row(row)
+    return found
 
 
 def list_residents(
@@ -180,35 +120,22 @@ def list_residents(
     include_moved: bool = False,
 ) -> list[Resident]:
     """Residents filtered by building, care tag and a piece of text (name, alias, pinyin, phone, note)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if not include_moved:
-        clauses.append("r.moved_out_at IS NULL")
-    if building is not None:
-        clauses.append("h.building_id = ?")
-        params.append(find_building(nb, building))
-    if tag is not None:
-        clauses.append("EXISTS (SELECT 1 FROM resident_tags t WHERE t.resident_id = r.id AND t.tag = ?)")
-        params.append(tag)
+    like, phones = None, None
     if text:
         from gridnote.input.text import fold
         from gridnote.services.resident_fields import phone_spellings
         from gridnote.store.notebook import contains
 
         like = contains(fold(text))
-        columns = ("r.name", "r.alias", "r.pinyin", "r.initials", "r.note", "h.address")
         phones = [contains(spelling) for spelling in phone_spellings(fold(text))]  # old +86-138-… too
-        clauses.append(
-            "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in (*columns, *["r.phones"] * len(phones))) + ")"
-        )
-        params += [like] * len(columns) + phones
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = nb.rows(
-        RESIDENT_SELECT + f" {where} ORDER BY h.address IS NULL, "
-        "CAST(substr(h.address, 1, instr(h.address, '-') - 1) AS INTEGER), h.address, r.id",
-        params,
+    return rows.filter_residents(
+        nb,
+        building_id=find_building(nb, building) if building is not None else None,
+        tag=tag,
+        like=like,
+        phone_likes=phones,
+        include_moved=include_moved,
     )
-    return [resident_from_row(r) for r in rows]
 
 
 def _pinyin_columns(name: str, alias: str | None) -> dict[str, str]:
@@ -242,7 +169,8 @@ def add_resident(
         from gridnote.services.resident_fields import birth_from_id
 
         birth = fields.birth or (birth_from_id(fields.id_number) if fields.id_number else None)
-        resident_id = nb.insert(
+        resident_id = write.insert(
+            nb,
             "residents",
             {
                 "household_id": household_id,
@@ -265,41 +193,16 @@ def add_resident(
 
 
 def _no_namesake(nb: Notebook, household_id: int, name: str) -> None:
-    row = nb.one(
-        "SELECT id FROM residents WHERE household_id = ? AND name = ? AND moved_out_at IS NULL ORDER BY id",
-        [household_id, name],
-    )
-    if row is not None:
-        there = get_resident(nb, int(row[0]))
+    found = rows.namesake_here(nb, household_id, name)
+    if found is not None:
+        there = get_resident(nb, int(found))
         raise StateError("resident.same_name_here", id=there.id, name=there.display_name, address=there.address)
 
 
 def _unique_id_number(nb: Notebook, id_number: str, resident_id: int | None) -> None:
-    row = nb.one("SELECT id, name FROM residents WHERE id_number = ? AND id IS NOT ?", [id_number, resident_id])
+    row = rows.id_number_holder(nb, id_number, resident_id)
     if row is not None:
         raise InputError("resident.duplicate_id", name=row["name"], id=row["id"])
-
-
-def record_revision(nb: Notebook, table: str, row_id: int, action: str, before: dict[str, Any] | None = None) -> None:
-    """Keep the row as it was before a change, so nothing is lost without trace.
-
-    ``before`` records state that is not one row (a resident's tags).
-    """
-    if before is None:
-        row = nb.one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
-        if row is None:
-            return
-        before = dict(row)
-    nb.insert(
-        "revisions",
-        {
-            "table_name": table,
-            "row_id": row_id,
-            "action": action,
-            "before": json.dumps(before, ensure_ascii=False),
-            "at": clock.iso(clock.now()),
-        },
-    )
 
 
 def edit_resident(
@@ -341,11 +244,10 @@ def edit_resident(
             changes["household_id"] = ensure_household(nb, fields.address, known_building=known_building)
         new_tags = [t for t in fields.tags if t not in current.tags]
         if changes:
-            record_revision(nb, "residents", resident_id, "edit")
             if "name" in changes or "alias" in changes:
                 changes.update(_pinyin_columns(changes.get("name", current.name), changes.get("alias", current.alias)))
             changes["updated_at"] = clock.iso(clock.now())
-            nb.update("residents", resident_id, changes)
+            write.update(nb, "residents", resident_id, changes, revision="edit")
         _add_tags(nb, resident_id, new_tags)
         for contact in fields.contacts:
             add_contact(nb, resident_id, contact.name, contact.relation, contact.phone, contact.nearby)
@@ -354,15 +256,15 @@ def edit_resident(
 
 def _add_tags(nb: Notebook, resident_id: int, tags: list[str]) -> None:
     for tag in tags:
-        nb.execute("INSERT OR IGNORE INTO resident_tags (resident_id, tag) VALUES (?, ?)", [resident_id, tag])
+        write.insert_missing(nb, "resident_tags", {"resident_id": resident_id, "tag": tag})
 
 
 def tag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
     current = get_resident(nb, resident_id)
     with nb.transaction():
-        record_revision(nb, "resident_tags", resident_id, "tag", {"tags": list(current.tags)})
+        write.keep_revision(nb, "resident_tags", resident_id, "tag", {"tags": list(current.tags)})
         _add_tags(nb, resident_id, tags)
-        nb.execute("UPDATE residents SET updated_at = ? WHERE id = ?", [clock.iso(clock.now()), resident_id])
+        write.update(nb, "residents", resident_id, {"updated_at": clock.iso(clock.now())})
     return get_resident(nb, resident_id)
 
 
@@ -372,10 +274,10 @@ def untag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
     if missing:
         raise InputError("resident.tag_missing", tag=join_list(missing), name=current.name)
     with nb.transaction():
-        record_revision(nb, "resident_tags", resident_id, "untag", {"tags": list(current.tags)})
+        write.keep_revision(nb, "resident_tags", resident_id, "untag", {"tags": list(current.tags)})
         for tag in tags:
-            nb.execute("DELETE FROM resident_tags WHERE resident_id = ? AND tag = ?", [resident_id, tag])
-        nb.execute("UPDATE residents SET updated_at = ? WHERE id = ?", [clock.iso(clock.now()), resident_id])
+            write.delete(nb, "resident_tags", {"resident_id": resident_id, "tag": tag}, revision=None)
+        write.update(nb, "residents", resident_id, {"updated_at": clock.iso(clock.now())})
     return get_resident(nb, resident_id)
 
 
@@ -387,9 +289,9 @@ def move_out(nb: Notebook, resident_id: int, *, note: str | None = None, undo: b
     if not undo and current.moved_out:
         raise StateError("resident.already_moved_out", name=current.name, date=current.moved_out_at[:10])
     with nb.transaction():
-        record_revision(nb, "residents", resident_id, "move-back" if undo else "move-out")
         now = clock.iso(clock.now())
-        nb.update(
+        write.update(
+            nb,
             "residents",
             resident_id,
             {
@@ -397,6 +299,7 @@ def move_out(nb: Notebook, resident_id: int, *, note: str | None = None, undo: b
                 "moved_out_note": None if undo else note,
                 "updated_at": now,
             },
+            revision="move-back" if undo else "move-out",
         )
     return get_resident(nb, resident_id)
 
@@ -404,42 +307,30 @@ def move_out(nb: Notebook, resident_id: int, *, note: str | None = None, undo: b
 def add_contact(
     nb: Notebook, resident_id: int, name: str, relation: str | None, phone: str | None, nearby: bool
 ) -> int:
-    existing = nb.one(
-        "SELECT id FROM contacts WHERE resident_id = ? AND name = ? AND coalesce(phone, '') = ?",
-        [resident_id, name, phone or ""],
-    )
-    if existing:
-        nb.update("contacts", existing[0], {"relation": relation, "nearby": int(nearby)})
-        return int(existing[0])
-    return nb.insert(
+    existing = rows.contact_named(nb, resident_id, name, phone)
+    if existing is not None:
+        write.update(nb, "contacts", existing, {"relation": relation, "nearby": int(nearby)})
+        return int(existing)
+    return write.insert(
+        nb,
         "contacts",
         {"resident_id": resident_id, "name": name, "relation": relation, "phone": phone, "nearby": int(nearby)},
     )
 
 
 def remove_contact(nb: Notebook, resident_id: int, contact_id: int) -> None:
-    row = nb.one("SELECT id FROM contacts WHERE id = ? AND resident_id = ?", [contact_id, resident_id])
-    if row is None:
+    if not rows.has_contact(nb, resident_id, contact_id):
         raise NotFoundError("resident.no_contact", id=contact_id)
     with nb.transaction():
-        record_revision(nb, "contacts", contact_id, "delete")
-        nb.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+        write.delete(nb, "contacts", contact_id)
 
 
 def resident_card(nb: Notebook, resident_id: int) -> ResidentCard:
-    resident = get_resident(nb, resident_id)
-    household: list[Resident] = []
-    if resident.household_id is not None:
-        rows = nb.rows(
-            RESIDENT_SELECT + " WHERE r.household_id = ? AND r.id != ? AND r.moved_out_at IS NULL"
-            " ORDER BY r.birth, r.id",
-            [resident.household_id, resident_id],
-        )
-        household = [resident_from_row(r) for r in rows]
-    contacts = [
-        Contact(r["id"], r["name"], r["relation"], r["phone"], bool(r["nearby"]))
-        for r in nb.rows("SELECT * FROM contacts WHERE resident_id = ? ORDER BY nearby DESC, id", [resident_id])
-    ]
     from gridnote.services.visit_history import recent_visits, trends
 
+    resident = get_resident(nb, resident_id)
+    household = (
+        rows.household_members(nb, resident.household_id, but=resident_id) if resident.household_id is not None else []
+    )
+    contacts = rows.contacts_of(nb, resident_id)
     return ResidentCard(resident, household, contacts, recent_visits(nb, resident), trends(nb, resident_id))

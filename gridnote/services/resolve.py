@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from gridnote.errors import AmbiguousError, NotFoundError, StateError
+from gridnote.errors import AmbiguousError, NotFoundError, SoundsLikeError, StateError
 from gridnote.input.address import looks_like_address, parse_address
 from gridnote.input.text import display_name, fold
 from gridnote.messages import i18n
 from gridnote.models import Resident
 from gridnote.services.resident_fields import phone_spellings
-from gridnote.services.residents import RESIDENT_SELECT, get_resident, resident_from_row
+from gridnote.services.residents import get_resident
+from gridnote.store import residents as resident_rows
 from gridnote.store.notebook import Notebook, contains
 
 _ID = re.compile(r"^#?(\d+)$")
@@ -76,35 +77,20 @@ def _join_syllables(tokens: list[str]) -> list[str]:
 def _find(nb: Notebook, tokens: list[str], include_moved: bool) -> list[Match]:
     if not tokens:
         return []
-    clauses: list[str] = []
-    params: list[Any] = []
     addresses = [t for t in tokens if looks_like_address(t)]
     words = [t for t in tokens if t not in addresses]
+    prefixes = []
     for token in addresses:
         address = parse_address(token)
         assert address is not None
-        prefix = address.canonical()
-        clauses.append("(h.address = ? OR h.address LIKE ?)")
-        params += [prefix, prefix + "-%"]
-    for token in words:
-        like = contains(token)
-        phones = [contains(spelling) for spelling in phone_spellings(token)]  # old +86-138-… rows too
-        clauses.append(
-            "("
-            + " OR ".join(
-                f"{column} LIKE ? ESCAPE '\\'"
-                for column in ("r.name", "r.alias", "r.pinyin", "r.initials", *["r.phones"] * len(phones))
-            )
-            + ")"
-        )
-        params += [like] * 4 + phones
-    if not include_moved:
-        clauses.append("r.moved_out_at IS NULL")
-    rows = nb.rows(RESIDENT_SELECT + " WHERE " + " AND ".join(clauses), params)
+        prefixes.append(address.canonical())
+    # each word: its pattern, and its phone spellings (old +86-138-… rows too)
+    likes = [(contains(token), [contains(spelling) for spelling in phone_spellings(token)]) for token in words]
+    rows = resident_rows.matching_rows(nb, prefixes, likes, include_moved=include_moved)
     matches = []
     for row in rows:
         scores = [_word_score(token, row) for token in words] or [EXACT]
-        matches.append(Match(resident_from_row(row), sum(scores), all(s == EXACT for s in scores)))
+        matches.append(Match(resident_rows.resident_from_row(row), sum(scores), all(s == EXACT for s in scores)))
     matches.sort(key=lambda m: (-m.score, m.resident.address or "~", m.resident.id))
     return matches
 
@@ -142,7 +128,18 @@ def _resolve(nb: Notebook, query: str) -> Resident:
     if chosen is not None:
         return chosen
     if not matches:
-        closest = closest_names(nb, query)
+        sounds = same_sound(nb, query)
+        if len(sounds) == 1:
+            [(resident, spoken)] = sounds
+            raise SoundsLikeError(
+                "resident.sounds_like",
+                candidate=resident,
+                query=query,
+                name=resident.display_name,
+                address=resident.address or "-",
+                example=spoken,
+            )
+        closest = closest_names(nb, query, first=[resident.display_name for resident, _ in sounds])
         if not closest:
             raise NotFoundError("resident.not_found_at_all", query=query)
         raise NotFoundError("resident.not_found", query=query, closest=closest)
@@ -194,12 +191,36 @@ def format_candidates(residents: list[Resident]) -> str:
     return i18n.join_groups([*shown, *([f"… +{more}"] if more > 0 else [])])
 
 
-def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
-    """A few names that look like what she typed (for "not found" messages)."""
+def same_sound(nb: Notebook, query: str) -> list[tuple[Resident, str]]:
+    """Residents whose name or alias sounds like what she typed (里奶奶: 李奶奶), with that name.
+
+    An input method's slip keeps the sound and changes the character, so a
+    Chinese query is compared by its toneless pinyin with every name and alias
+    (pinyin is loaded only here, on the way to a "not found").
+    """
+    text = fold(query)
+    if text.isascii():
+        return []
+    from gridnote.input.pinyin import pinyin_keys
+
+    sound = pinyin_keys(text)[0]
+    if not sound or " " in sound:
+        return []
+    found: list[tuple[Resident, str]] = []
+    for row in resident_rows.current_names(nb):
+        words = row["pinyin"].split()  # stored as written: the name's, then the alias's
+        if sound in words:
+            spoken = [n for n in (row["name"], row["alias"]) if n][min(words.index(sound), 1)]
+            found.append((get_resident(nb, row["id"]), spoken))
+    return found
+
+
+def closest_names(nb: Notebook, query: str, limit: int = 3, *, first: list[str] | None = None) -> str:
+    """A few names that look like what she typed (for "not found" messages); ``first``: those that sound alike."""
     import difflib
 
     text = fold(query)
-    rows = nb.rows("SELECT name, alias, pinyin, initials FROM residents WHERE moved_out_at IS NULL")
+    rows = resident_rows.current_names(nb)
     by_key: dict[str, str] = {}
     for row in rows:
         label = display_name(row["name"], row["alias"]) or row["name"]
@@ -207,7 +228,7 @@ def closest_names(nb: Notebook, query: str, limit: int = 3) -> str:
             if key:
                 by_key.setdefault(fold(key), label)
     close = difflib.get_close_matches(text, list(by_key), n=limit * 3, cutoff=0.5)
-    labels: list[str] = []
+    labels: list[str] = list(first or [])
     for key in close:
         if by_key[key] not in labels:
             labels.append(by_key[key])

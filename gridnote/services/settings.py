@@ -9,6 +9,7 @@ from gridnote.domain.settings import SETTINGS, Setting
 from gridnote.errors import InputError
 from gridnote.messages.i18n import join_list
 from gridnote.store.notebook import Notebook
+from gridnote.store.settings import put, remove
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,7 @@ def set_value(nb: Notebook, key: str, text: str) -> Any:
     value = convert(setting, text)
     _check_order(nb, key, value)
     with nb.transaction():
-        nb.execute(
-            "INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, str(value)],
-        )
+        put(nb, key, str(value))
     nb.forget_settings()
     return value
 
@@ -94,7 +92,7 @@ def _check_order(nb: Notebook, key: str, value: Any) -> None:
 def unset(nb: Notebook, key: str) -> None:
     _setting(key)
     with nb.transaction():
-        nb.execute("DELETE FROM config WHERE key = ?", [key])
+        remove(nb, key)
     nb.forget_settings()
 
 

@@ -25,6 +25,8 @@ from gridnote import clock
 from gridnote.errors import InputError, StateError
 from gridnote.models import Task
 from gridnote.services.tasks import add_task, clean_text, due_columns, get_task
+from gridnote.store import tasks as rows
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
@@ -39,16 +41,13 @@ def _change(
     change: Callable[[Task], dict[str, Any]],
 ) -> list[Task]:
     """Apply one change to several tasks, all or none; each old row goes to ``revisions``."""
-    from gridnote.services.residents import record_revision
-
     ids = list(dict.fromkeys(numbers))
     with nb.transaction():
         tasks = [get_task(nb, i) for i in ids]
         for task in tasks:
             check(task)
         for task in tasks:
-            record_revision(nb, "tasks", task.id, action)
-            nb.update("tasks", task.id, {**change(task), "updated_at": clock.iso(clock.now())})
+            write.update(nb, "tasks", task.id, {**change(task), "updated_at": clock.iso(clock.now())}, revision=action)
     return [get_task(nb, i) for i in ids]
 
 
@@ -111,7 +110,7 @@ def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
         note=task.note,
         source=f"task:{task.id}",
     )
-    nb.update("tasks", follower.id, {"series_id": first.id})
+    write.update(nb, "tasks", follower.id, {"series_id": first.id})
     return get_task(nb, follower.id)
 
 
@@ -155,13 +154,9 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
         if task.every:
             # one open occurrence per series: the done task's own follower is taken back below
             series = task.series_id or task.id
-            other = nb.one(
-                "SELECT id FROM tasks WHERE status = 'open' AND id != ? AND (id = ? OR series_id = ?)"
-                " AND coalesce(source, '') != ?",
-                [task.id, series, series, f"task:{task.id}"],
-            )
+            other = rows.other_open_in_series(nb, task.id, series)
             if other is not None:
-                raise StateError("task.series_open", id=task.id, other=other[0])
+                raise StateError("task.series_open", id=task.id, other=other)
 
     with nb.transaction():
         opened = _change(
@@ -175,9 +170,9 @@ def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
         for task in opened:
             follower = None
             if task.every:
-                row = nb.one("SELECT id FROM tasks WHERE source = ? AND status = 'open'", [f"task:{task.id}"])
-                if row is not None:
-                    follower = drop(nb, [row[0]])[0]
+                found = rows.open_follower(nb, task.id)
+                if found is not None:
+                    follower = drop(nb, [found])[0]
             result.append(Reopening(task, follower))
     return result
 
@@ -197,16 +192,28 @@ def star(nb: Notebook, numbers: Iterable[int], starred: bool = True) -> list[Tas
 
 
 def move(nb: Notebook, numbers: Iterable[int], when: When) -> list[Task]:
-    """Give open tasks a new due day; a day without a time keeps each task's time."""
+    """Give open tasks a new due day; a day without a time keeps each task's time.
+
+    Moving is planning: a task is moved to a day and time still ahead. A day
+    already past (``task move 7 昨天``), or today at a time already gone, is
+    refused, and nothing is moved; a task that was done is marked done instead.
+    """
     from gridnote.input.dates import When
 
-    def change(task: Task) -> dict[str, Any]:
+    def target(task: Task) -> When:
         moment = when.time
         if moment is None and task.due_at:
             moment = clock.parse(task.due_at).time()
-        return due_columns(When(when.day, moment))
+        return When(when.day, moment)
 
-    return _change(nb, numbers, "move", _must_be_open, change)
+    def check(task: Task) -> None:
+        _must_be_open(task)
+        due, now = target(task), clock.now()
+        if due.day < now.date() or (due.time is not None and due.to_datetime() < now):
+            shown = due.day.isoformat() + (f" {due.time:%H:%M}" if due.time is not None else "")
+            raise InputError("task.move_past", id=task.id, due=shown)
+
+    return _change(nb, numbers, "move", check, lambda task: due_columns(target(task)))
 
 
 @dataclass

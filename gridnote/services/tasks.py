@@ -12,65 +12,34 @@ them; ``gridnote.services.task_changes`` finishes, moves, edits and drops them.
 from __future__ import annotations
 
 import re
-import sqlite3
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
 from gridnote.errors import InputError, NotFoundError
-from gridnote.input.text import display_name
 from gridnote.models import Task
+from gridnote.store import tasks as rows
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
+from gridnote.store.tasks import TaskFilter as TaskFilter
+from gridnote.store.tasks import count_carry_over as count_carry_over
+from gridnote.store.tasks import count_done_on as count_done_on
+from gridnote.store.tasks import count_open as count_open
+from gridnote.store.tasks import overdue_tasks as overdue_tasks
+from gridnote.store.tasks import tasks_due_on as tasks_due_on
 
 if TYPE_CHECKING:
     from gridnote.input.dates import When
     from gridnote.models import Resident
 
-TASK_SELECT = """
-    SELECT t.*, r.name AS resident_name, r.alias AS resident_alias, h.address AS resident_address,
-           b.code AS building_code
-    FROM tasks t
-    LEFT JOIN residents r ON r.id = t.resident_id
-    LEFT JOIN households h ON h.id = r.household_id
-    LEFT JOIN buildings b ON b.id = t.building_id
-"""
-# Dated before undated; by day, then timed before all-day, then by time.
-TASK_ORDER = " ORDER BY t.due_date IS NULL, t.due_date, t.due_at IS NULL, t.due_at, t.id"
 MAX_TEXT = 500
 
 
-def task_from_row(row: sqlite3.Row) -> Task:
-    name = row["resident_name"]
-    alias = row["resident_alias"]
-    return Task(
-        id=row["id"],
-        text=row["text"],
-        status=row["status"],
-        starred=bool(row["starred"]),
-        due_date=row["due_date"],
-        due_at=row["due_at"],
-        resident_id=row["resident_id"],
-        resident=display_name(name, alias),
-        resident_address=row["resident_address"],
-        building=row["building_code"],
-        every=row["every"],
-        note=row["note"],
-        source=row["source"],
-        created_at=row["created_at"],
-        done_at=row["done_at"],
-        dropped_at=row["dropped_at"],
-        building_id=row["building_id"],
-        series_id=row["series_id"],
-        skipped=bool(row["skipped"]),
-    )
-
-
 def get_task(nb: Notebook, task_id: int) -> Task:
-    row = nb.one(TASK_SELECT + " WHERE t.id = ?", [task_id])
-    if row is None:
+    found = rows.task(nb, task_id)
+    if found is None:
         raise NotFoundError("task.not_found", id=task_id)
-    return task_from_row(row)
+    return found
 
 
 def due_columns(when: When | None) -> dict[str, Any]:
@@ -100,7 +69,8 @@ def add_task(
     check_length(note, MAX_NOTE)
     now = clock.iso(clock.now())
     with nb.transaction():
-        task_id = nb.insert(
+        task_id = write.insert(
+            nb,
             "tasks",
             {
                 "text": text,
@@ -119,16 +89,6 @@ def add_task(
 
 
 # -- reading what she typed ------------------------------------------------------
-
-
-def parse_number(text: str) -> int:
-    """A task number as typed: ``12`` or ``#12``."""
-    from gridnote.input.text import read_number
-
-    number = read_number(text)
-    if number is None:
-        raise InputError("task.bad_number", text=text)
-    return number
 
 
 def parse_status(text: str) -> str | None:
@@ -168,6 +128,10 @@ def due_from(due: str | None, at: str | None, *, default: date | None = None) ->
     moment = parse_due_when(at) if when is None and default is None else parse_when(at)
     if moment.time is None:
         raise InputError("task.at_needs_time", text=at)
+    if when is not None and when.time is not None and when.time != moment.time:
+        raise InputError(
+            "task.at_and_due_time", due=due, time=f"{when.time:%H:%M}", at=at, other=f"{moment.time:%H:%M}"
+        )
     day = when.day if when else default
     if moment.day != clock.today():  # she typed a day with the time
         if day is not None and moment.day != day:
@@ -215,11 +179,12 @@ def named_resident(nb: Notebook, text: str) -> Resident | None:
     """
     from gridnote.input.text import fold
     from gridnote.services.residents import get_resident
+    from gridnote.store.residents import current_names
 
     folded = fold(text)
     words = set(folded.split())
     found: set[int] = set()
-    for row in nb.rows("SELECT id, name, alias FROM residents WHERE moved_out_at IS NULL"):
+    for row in current_names(nb):
         for label in (row["name"], row["alias"]):
             key = fold(label) if label else ""
             if key and (key in words or (len(key) >= 3 and key in folded)):
@@ -237,102 +202,17 @@ def named_building(nb: Notebook, text: str) -> int | None:
     codes = {next(g for g in m.groups() if g) for m in _BUILDING_WORD.finditer(normalize(text))}
     if len(codes) != 1:
         return None
-    row = nb.one("SELECT id FROM buildings WHERE code = ?", [codes.pop()])
-    return int(row[0]) if row else None
+    from gridnote.store.buildings import building_id
+
+    return building_id(nb, codes.pop())
 
 
 # -- lists -----------------------------------------------------------------------
-# The shown status (``Task.state``) a --status code picks: skipped occurrences are stored dropped.
-_STATE_CLAUSES = {
-    "open": "t.status = 'open'",
-    "done": "t.status = 'done'",
-    "dropped": "t.status = 'dropped' AND NOT t.skipped",
-    "skipped": "t.status = 'dropped' AND t.skipped",
-}
+_OPEN = TaskFilter()
 
 
-@dataclass(frozen=True)
-class TaskFilter:
-    status: str | None = "open"  # a shown status (open, done, dropped, skipped); None: every status
-    starred: bool = False
-    resident_id: int | None = None
-    building_id: int | None = None  # tied to the building, or to someone living in it
-    start: date | None = None
-    end: date | None = None
-    undated: bool = False
-    overdue_on: date | None = None  # only open tasks due before this day (the agenda's "Overdue")
-
-    @property
-    def narrowed(self) -> bool:
-        """Filtered by more than status and overdue (so an empty list is not "nothing at all")."""
-        return bool(
-            self.starred
-            or self.resident_id is not None
-            or self.building_id is not None
-            or self.start
-            or self.end
-            or self.undated
-        )
-
-
-def list_tasks(nb: Notebook, f: TaskFilter = TaskFilter()) -> list[Task]:
+def list_tasks(nb: Notebook, f: TaskFilter = _OPEN) -> list[Task]:
     """The tasks the filter picks; overdue tasks are open by definition, so another status is refused."""
     if f.overdue_on is not None and f.status not in (None, "open"):
         raise InputError("task.overdue_with_status", status=f.status)
-    clauses: list[str] = []
-    params: list[Any] = []
-    if f.status:
-        clauses.append(_STATE_CLAUSES[f.status])
-    if f.starred:
-        clauses.append("t.starred = 1")
-    if f.resident_id is not None:
-        clauses.append("t.resident_id = ?")
-        params.append(f.resident_id)
-    if f.building_id is not None:
-        clauses.append("(t.building_id = ? OR h.building_id = ?)")
-        params += [f.building_id, f.building_id]
-    if f.undated:
-        clauses.append("t.due_date IS NULL")
-    if f.start is not None:
-        clauses.append("t.due_date >= ?")
-        params.append(f.start.isoformat())
-    if f.end is not None:
-        clauses.append("t.due_date <= ?")
-        params.append(f.end.isoformat())
-    if f.overdue_on is not None:
-        clauses.append("t.status = 'open' AND t.due_date < ?")
-        params.append(f.overdue_on.isoformat())
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    order = " ORDER BY t.status != 'open'," + TASK_ORDER.removeprefix(" ORDER BY")
-    return [task_from_row(r) for r in nb.rows(TASK_SELECT + where + order, params)]
-
-
-def tasks_due_on(nb: Notebook, day: date) -> list[Task]:
-    """Open and done tasks due on ``day`` (dropped ones are left out)."""
-    rows = nb.rows(
-        TASK_SELECT + " WHERE t.status IN ('open', 'done') AND t.due_date = ?" + TASK_ORDER, [day.isoformat()]
-    )
-    return [task_from_row(r) for r in rows]
-
-
-def overdue_tasks(nb: Notebook, day: date) -> list[Task]:
-    """Open tasks due before ``day``: starred first, then the oldest first."""
-    rows = nb.rows(
-        TASK_SELECT + " WHERE t.status = 'open' AND t.due_date < ?"
-        " ORDER BY t.starred DESC, t.due_date, t.due_at IS NULL, t.due_at, t.id",
-        [day.isoformat()],
-    )
-    return [task_from_row(r) for r in rows]
-
-
-def count_open(nb: Notebook) -> int:
-    return int(nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open'"))
-
-
-def count_done_on(nb: Notebook, day: date) -> int:
-    return int(nb.scalar("SELECT count(*) FROM tasks WHERE done_day = ? AND status = 'done'", [day.isoformat()]))
-
-
-def count_carry_over(nb: Notebook, day: date) -> int:
-    """Open tasks due on or before ``day``."""
-    return int(nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open' AND due_date <= ?", [day.isoformat()]))
+    return rows.filter_tasks(nb, f)

@@ -30,16 +30,6 @@ class FollowUp:
     text: str | None = None
 
 
-def parse_number(text: str | None) -> int | None:
-    """A visit number as typed (``12``, ``#12``, ``＃１２``); None when not given."""
-    if text is None:
-        return None
-    value = normalize(text).removeprefix("#")
-    if not value.isdigit():
-        raise InputError("visit.bad_number", text=text)
-    return int(value)
-
-
 def parse_kind(text: str) -> str:
     code = VISIT_KINDS.lookup(text)
     if code is None:

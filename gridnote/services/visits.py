@@ -18,20 +18,24 @@ erased: ``undo`` sets ``undone_at`` and edits keep a before-image in
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from gridnote import clock
-from gridnote.domain.readings import ReadingInput, evaluate, flags_from_text, flags_to_text, threshold_keys
+from gridnote.domain.readings import ReadingInput, evaluate, flags_to_text, threshold_keys
 from gridnote.errors import InputError, NotFoundError, StateError
-from gridnote.input.text import display_name, normalize
+from gridnote.input.text import normalize
 from gridnote.messages.i18n import join_list
-from gridnote.models import LogResult, Reading, Resident, Task, UndoResult, Visit
+from gridnote.models import LogResult, Resident, Task, UndoResult, Visit
 from gridnote.services.care import CARE_KINDS, next_care_visit
 from gridnote.services.rechecks import add_recheck, open_recheck, recheck_text, release
 from gridnote.services.visit_input import FollowUp
+from gridnote.store import buildings as building_rows
+from gridnote.store import residents as resident_rows
+from gridnote.store import tasks as task_rows
+from gridnote.store import visits as visit_rows
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
 
 
@@ -77,7 +81,7 @@ class VisitChanges:
 def resident_target(nb: Notebook, resident: Resident) -> Target:
     building_id = None
     if resident.household_id is not None:
-        building_id = nb.scalar("SELECT building_id FROM households WHERE id = ?", [resident.household_id])
+        building_id = building_rows.building_of_household(nb, resident.household_id)
     return Target(resident.id, resident.household_id, building_id, resident.display_name)
 
 
@@ -101,14 +105,14 @@ def place_target(nb: Notebook, who: str) -> Target | None:
     address = parse_address(text)
     assert address is not None
     if address.complete:
-        row = nb.one("SELECT id, building_id FROM households WHERE address = ?", [address.canonical()])
+        row = building_rows.household_at(nb, address.canonical())
         if row is None:
             raise NotFoundError("visit.no_household", address=address.canonical())
-        members = nb.rows("SELECT id FROM residents WHERE household_id = ? AND moved_out_at IS NULL", [row["id"]])
+        members = resident_rows.member_ids(nb, row["id"])
         if len(members) == 1:
             from gridnote.services.residents import get_resident
 
-            return resident_target(nb, get_resident(nb, members[0]["id"]))
+            return resident_target(nb, get_resident(nb, members[0]))
         return Target(None, row["id"], row["building_id"], address.canonical())
     if address.unit is None and not text.isdigit():  # 5号楼, 5栋 (a bare 5 is resident #5)
         return building_target(nb, text)
@@ -132,7 +136,8 @@ def _insert_reading(
     day: str,
 ) -> bool:
     flags = evaluate(reading, limits)
-    nb.insert(
+    write.insert(
+        nb,
         "readings",
         {
             "visit_id": visit_id,
@@ -153,14 +158,7 @@ def _insert_reading(
 def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingInput]) -> None:
     if readings and target.resident_id is None:
         if target.household_id is not None:
-            members = [
-                r[0]
-                for r in nb.rows(
-                    "SELECT coalesce(alias, name) FROM residents WHERE household_id = ? AND moved_out_at IS NULL"
-                    " ORDER BY id",
-                    [target.household_id],
-                )
-            ]
+            members = resident_rows.member_names(nb, target.household_id)
             if members:
                 raise InputError(
                     "visit.readings_need_member", address=target.label, count=len(members), members=join_list(members)
@@ -195,7 +193,8 @@ def log_visit(
     covering: Task | None = None
     with nb.transaction():
         for target in targets:
-            visit_id = nb.insert(
+            visit_id = write.insert(
+                nb,
                 "visits",
                 {
                     "kind": kind,
@@ -255,7 +254,6 @@ def _follow_up_task(
 def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     """Correct a visit; every row changed keeps its before-image in ``revisions``."""
     from gridnote.messages.i18n import t
-    from gridnote.services.residents import record_revision
 
     current = get_visit(nb, visit_id)
     if current.undone_at is not None:
@@ -287,7 +285,6 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
     dropped: list[Task] = []
     moved: list[Task] = []
     with nb.transaction():
-        record_revision(nb, "visits", visit_id, "edit")
         values: dict[str, Any] = {
             "kind": kind,
             "at": stamp,
@@ -299,42 +296,35 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         }
         if changes.note is not None:
             values["note"] = changes.note or None
-        nb.update("visits", visit_id, values)
+        write.update(nb, "visits", visit_id, values, revision="edit")
         replaced = {r.kind for r in changes.readings}
         for reading in current.readings:
             if reading.kind in changes.drop or reading.kind in replaced:
-                record_revision(nb, "readings", reading.id, "delete" if reading.kind in changes.drop else "edit")
-                nb.execute("DELETE FROM readings WHERE id = ?", [reading.id])
+                write.delete(nb, "readings", reading.id, revision="delete" if reading.kind in changes.drop else "edit")
             elif (reading.at, reading.day) != (stamp, day) or target.resident_id != current.resident_id:
-                record_revision(nb, "readings", reading.id, "edit")
-                nb.update("readings", reading.id, {"at": stamp, "day": day, "resident_id": target.resident_id})
+                values = {"at": stamp, "day": day, "resident_id": target.resident_id}
+                write.update(nb, "readings", reading.id, values, revision="edit")
         for reading in changes.readings:
             if _insert_reading(nb, visit_id, target.resident_id, reading, limits, stamp, day):
                 flagged.append(reading.kind)
         if changes.readings or changes.drop:
-            still_flagged = nb.scalar("SELECT count(*) FROM readings WHERE visit_id = ? AND flagged = 1", [visit_id])
+            still_flagged = visit_rows.count_flagged(nb, visit_id)
             if not still_flagged:  # corrected to normal: its re-check goes (or to a later flagged visit)
                 dropped, moved = release(nb, [visit_id])
         if target.resident_id != current.resident_id:
-            for row in nb.rows(
-                "SELECT id FROM tasks WHERE status = 'open' AND source IN (?, ?)",
-                [f"visit:{visit_id}", f"recheck:{visit_id}"],
-            ):
-                record_revision(nb, "tasks", row[0], "edit")
-                nb.update("tasks", row[0], {"resident_id": target.resident_id, "updated_at": now})
+            for task_id in task_rows.open_from(nb, [f"visit:{visit_id}", f"recheck:{visit_id}"]):
+                write.update(
+                    nb, "tasks", task_id, {"resident_id": target.resident_id, "updated_at": now}, revision="edit"
+                )
         if changes.follow_up is not None:
             flagged_kinds = flagged or [r.kind for r in kept if r.flagged and r.kind not in replaced]
             task = _follow_up_task(nb, changes.follow_up, target, visit_id, True, flagged_kinds)
-            twin = nb.one(
-                "SELECT id FROM tasks WHERE status = 'open' AND source = ? AND text = ? AND due_date IS ?"
-                " AND due_at IS ? AND id != ?",
-                [f"visit:{visit_id}", task.text, task.due_date, task.due_at, task.id],
-            )
+            twin = task_rows.open_twin(nb, f"visit:{visit_id}", task.text, task.due_date, task.due_at, task.id)
             if twin is not None:  # the same follow-up asked for twice: keep the first one
-                nb.execute("DELETE FROM tasks WHERE id = ?", [task.id])
+                write.delete(nb, "tasks", task.id, revision=None)
                 from gridnote.services.tasks import get_task
 
-                task = get_task(nb, twin[0])
+                task = get_task(nb, twin)
             tasks.append(task)
         covering = open_recheck(nb, target.resident_id, flagged) if flagged and not tasks else None
 
@@ -356,18 +346,17 @@ def last_entry(nb: Notebook, action: str = "edit") -> int:
     With none, the error tells an empty log from one whose entries are all
     undone (``action``: ``edit`` or ``undo``, for "nothing left to …").
     """
-    visit_id = nb.scalar("SELECT max(id) FROM visits WHERE undone_at IS NULL")
+    visit_id = visit_rows.last_standing(nb)
     if visit_id is None:
-        if nb.scalar("SELECT count(*) FROM visits"):
+        if visit_rows.count_visits(nb):
             raise StateError(f"visit.all_undone.{action}")
         raise StateError("visit.no_entries")
-    return int(visit_id)
+    return visit_id
 
 
 def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
     """Mark the last entry (or visit ``visit_id``) as undone; its open follow-up tasks are dropped
     (an automatic re-check moves to a later flagged visit that still stands: see ``rechecks``)."""
-    from gridnote.services.residents import record_revision
     from gridnote.services.task_changes import drop
 
     last = visit_id is None
@@ -378,27 +367,12 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
         raise StateError("visit.already_undone", id=visit_id, at=visit.undone_at[:16].replace("T", " "))
     ids = [visit_id]
     if last and visit.kind == "walk":  # one command walks several buildings: log -b 5 -b 6 巡查
-        ids = [
-            r[0]
-            for r in nb.rows(
-                "SELECT id FROM visits WHERE undone_at IS NULL AND kind = 'walk' AND created_at = ?"
-                " AND coalesce(note, '') = ? AND id > coalesce((SELECT max(id) FROM visits"
-                " WHERE id < ? AND (kind != 'walk' OR created_at != ?)), 0) ORDER BY id DESC",
-                [visit.created_at, visit.note or "", visit_id, visit.created_at],
-            )
-        ] or [visit_id]
+        ids = visit_rows.walk_group(nb, visit_id, visit.created_at, visit.note) or [visit_id]
     now = clock.iso(clock.now())
-    marks = ", ".join("?" for _ in ids)
-    task_ids = [
-        r[0]
-        for r in nb.rows(
-            f"SELECT id FROM tasks WHERE status = 'open' AND source IN ({marks})", [f"visit:{i}" for i in ids]
-        )
-    ]
+    task_ids = task_rows.open_from(nb, [f"visit:{i}" for i in ids])
     with nb.transaction():
         for entry in ids:
-            record_revision(nb, "visits", entry, "undo")
-            nb.update("visits", entry, {"undone_at": now, "updated_at": now})
+            write.update(nb, "visits", entry, {"undone_at": now, "updated_at": now}, revision="undo")
         dropped = drop(nb, task_ids)
         released, moved = release(nb, ids)
     return UndoResult(
@@ -410,81 +384,11 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
 
 
 # -- reading back --------------------------------------------------------------------------
-VISIT_SELECT = """
-    SELECT v.*, r.name AS resident_name, r.alias AS resident_alias, h.address AS address,
-           b.code AS building_code
-    FROM visits v
-    LEFT JOIN residents r ON r.id = v.resident_id
-    LEFT JOIN households h ON h.id = v.household_id
-    LEFT JOIN buildings b ON b.id = v.building_id
-"""
-
-
-def reading_from_row(row: sqlite3.Row) -> Reading:
-    return Reading(
-        id=row["id"],
-        kind=row["kind"],
-        value=row["value"],
-        value2=row["value2"],
-        unit=row["unit"],
-        flags=flags_from_text(row["flag_reason"], row["value"], row["value2"]) if row["flagged"] else (),
-        at=row["at"],
-        day=row["day"],
-        visit_id=row["visit_id"],
-    )
-
-
-def _visit_from_row(row: sqlite3.Row, readings: tuple[Reading, ...]) -> Visit:
-    name, alias = row["resident_name"], row["resident_alias"]
-    return Visit(
-        id=row["id"],
-        kind=row["kind"],
-        at=row["at"],
-        day=row["day"],
-        resident_id=row["resident_id"],
-        resident=display_name(name, alias),
-        household_id=row["household_id"],
-        address=row["address"],
-        building_id=row["building_id"],
-        building=row["building_code"],
-        note=row["note"],
-        readings=readings,
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        undone_at=row["undone_at"],
-    )
-
-
 def get_visit(nb: Notebook, visit_id: int) -> Visit:
-    row = nb.one(VISIT_SELECT + " WHERE v.id = ?", [visit_id])
-    if row is None:
+    found = visit_rows.visit(nb, visit_id)
+    if found is None:
         raise NotFoundError("visit.not_found", id=visit_id)
-    readings = tuple(
-        reading_from_row(r) for r in nb.rows("SELECT * FROM readings WHERE visit_id = ? ORDER BY id", [visit_id])
-    )
-    return _visit_from_row(row, readings)
-
-
-def query_visits(
-    nb: Notebook, where: list[str], params: list[Any], *, order: str = "v.at, v.id", limit: int | None = None
-) -> list[Visit]:
-    """Visits matching SQL conditions on ``v`` (visits), with their readings, in one pass each."""
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    tail = f" ORDER BY {order}" + (f" LIMIT {int(limit)}" if limit else "")
-    rows = nb.rows(VISIT_SELECT + f" {clause}{tail}", params)
-    if not rows:
-        return []
-    by_visit: dict[int, list[Reading]] = {}
-    if limit:  # a few visits: fetch their readings by id
-        ids = [r["id"] for r in rows]
-        reading_sql = f"SELECT rd.* FROM readings rd WHERE rd.visit_id IN ({','.join('?' * len(ids))})"
-        reading_params: list[Any] = ids
-    else:  # any number of visits: the same conditions, joined
-        reading_sql = f"SELECT rd.* FROM readings rd JOIN visits v ON v.id = rd.visit_id {clause}"
-        reading_params = params
-    for r in nb.rows(reading_sql + " ORDER BY rd.id", reading_params):
-        by_visit.setdefault(r["visit_id"], []).append(reading_from_row(r))
-    return [_visit_from_row(row, tuple(by_visit.get(row["id"], ()))) for row in rows]
+    return found
 
 
 def list_visits(
@@ -501,27 +405,13 @@ def list_visits(
 
     A resident's visits include household visits to the household she lives in.
     """
-    where: list[str] = []
-    params: list[Any] = []
-    if start is not None:
-        where.append("v.day >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append("v.day <= ?")
-        params.append(end.isoformat())
-    if resident is not None:
-        if resident.household_id is not None:
-            where.append("(v.resident_id = ? OR (v.resident_id IS NULL AND v.household_id = ?))")
-            params += [resident.id, resident.household_id]
-        else:
-            where.append("v.resident_id = ?")
-            params.append(resident.id)
-    if building_id is not None:
-        where.append("v.building_id = ?")
-        params.append(building_id)
-    if kind is not None:
-        where.append("v.kind = ?")
-        params.append(kind)
-    if not include_undone:
-        where.append("v.undone_at IS NULL")
-    return query_visits(nb, where, params)
+    return visit_rows.filter_visits(
+        nb,
+        start=start.isoformat() if start is not None else None,
+        end=end.isoformat() if end is not None else None,
+        resident_id=resident.id if resident is not None else None,
+        household_id=resident.household_id if resident is not None else None,
+        building_id=building_id,
+        kind=kind,
+        include_undone=include_undone,
+    )

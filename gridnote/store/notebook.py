@@ -11,7 +11,6 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -91,26 +90,6 @@ class Notebook:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-
-    def insert(self, table: str, values: dict[str, Any]) -> int:
-        """Insert one row and return its id."""
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cur = self.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
-        return int(cur.lastrowid)
-
-    def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
-        if not values:
-            return
-        sets = ", ".join(f"{column} = ?" for column in values)
-        self.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*values.values(), row_id])
-
-    @cached_property
-    def utils(self) -> Any:
-        """A :class:`sqlite_utils.Database` on the same connection, loaded on demand."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     # -- settings ------------------------------------------------------------
     def settings(self) -> dict[str, str]:
@@ -194,11 +173,12 @@ def _read_header(conn: sqlite3.Connection) -> tuple[int, int, int]:
     )
 
 
-def open_notebook(path: Path, *, make_folder: bool = True) -> Notebook:
-    """Open (creating if needed) the notebook at ``path``, upgraded to this version.
+def open_notebook(path: Path, *, create: bool = True, make_folder: bool = True) -> Notebook:
+    """Open the notebook at ``path``, upgraded to this version; ``create`` makes a new one if needed.
 
-    ``make_folder=False`` refuses to create missing folders, so a mistyped
-    ``--db`` path is an error rather than a new, empty notebook.
+    ``create=False`` refuses a missing or empty (0-byte) file with how to create
+    one, so a mistyped ``--db`` is an error rather than a new, empty notebook;
+    ``make_folder=False`` refuses to create missing folders.
     """
     from gridnote.store.migrations import LATEST
 
@@ -207,6 +187,11 @@ def open_notebook(path: Path, *, make_folder: bool = True) -> Notebook:
         raise NotebookError("notebook.is_dir", path=path)
     if path.exists() and not path.is_file():  # /dev/null, a pipe: SQLite would say "disk I/O error"
         raise NotebookError("notebook.cannot_open", path=path, reason=reason("file.reason.not_a_file"))
+    if not create and (not path.exists() or path.stat().st_size == 0):
+        import shlex
+
+        key = "notebook.missing" if not path.exists() else "notebook.empty"
+        raise NotebookError(key, path=path, command=f"gridnote init {shlex.quote(str(path))}")
     created = False
     if not path.exists():
         created = _create_file(path, make_folder=make_folder)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from gridnote.store import write
 from gridnote.store.notebook import Notebook
 
 
@@ -22,7 +23,8 @@ def insert_visit(
     household = None
     if resident_id is not None:
         household = nb.scalar("SELECT household_id FROM residents WHERE id = ?", [resident_id])
-    return nb.insert(
+    return write.insert(
+        nb,
         "visits",
         {
             "kind": kind,

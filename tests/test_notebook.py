@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gridnote.errors import NotebookError
-from gridnote.store import migrations
+from gridnote.store import migrations, write
 from gridnote.store.notebook import APPLICATION_ID, open_notebook
 
 
@@ -137,7 +137,7 @@ def test_directory_is_refused(cli, tmp_path: Path) -> None:
 def test_uncreatable_location_is_a_clear_error(cli, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    result = cli("--db", str(blocker / "n.db"), "building", "list")
+    result = cli("init", str(blocker / "n.db"))
     assert result.exit_code == NotebookError.exit_code
     assert result.stderr.startswith("Error: cannot create the notebook")
     assert not (tmp_path / "a-file" / "n.db").exists()
@@ -145,6 +145,7 @@ def test_uncreatable_location_is_a_clear_error(cli, tmp_path: Path) -> None:
 
 def test_read_only_notebook_refuses_writes_cleanly(cli, tmp_path: Path) -> None:
     path = tmp_path / "ro.db"
+    assert cli("init", str(path)).exit_code == 0
     assert cli("--db", str(path), "resident", "add", "王芳", "-a", "5-1-101").exit_code == 0
     os.chmod(path, 0o400)
     try:
@@ -161,7 +162,7 @@ def test_read_only_notebook_refuses_writes_cleanly(cli, tmp_path: Path) -> None:
 
 def test_transaction_is_all_or_nothing(nb) -> None:
     with pytest.raises(RuntimeError), nb.transaction():
-        nb.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
+        write.insert(nb, "buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
         raise RuntimeError("boom")
     assert nb.scalar("SELECT count(*) FROM buildings") == 0
 
@@ -203,9 +204,12 @@ def test_two_processes_adding_residents_at_once_both_succeed(tmp_path: Path) -> 
 
 
 def test_mistyped_db_folder_is_refused_not_created(cli, tmp_path: Path) -> None:
-    result = cli("--db", str(tmp_path / "typo" / "n.db"), "today")
-    assert result.exit_code == NotebookError.exit_code
-    assert result.stderr.startswith("Error: there is no folder")
+    path = tmp_path / "typo" / "n.db"
+    result = cli("--db", str(path), "today")
+    assert (result.exit_code, result.stdout) == (NotebookError.exit_code, "")
+    assert (
+        result.stderr == f"Error: there is no notebook {path}: check the name, or create it with gridnote init {path}\n"
+    )
     assert not (tmp_path / "typo").exists()
 
 
@@ -223,7 +227,7 @@ def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
 
     path = tmp_path / "n.db"
     nb = open_notebook(path)
-    nb.insert("buildings", {"code": "8", "created_at": "2026-01-01T00:00:00+08:00"})
+    write.insert(nb, "buildings", {"code": "8", "created_at": "2026-01-01T00:00:00+08:00"})
     nb.close()
     real = db._read_header
     calls = []
@@ -239,7 +243,7 @@ def test_read_only_storage_still_reads(tmp_path: Path, monkeypatch) -> None:
     try:
         assert ro.read_only and ro.scalar("SELECT code FROM buildings") == "8"
         with pytest.raises(NotebookError) as err, ro.transaction():
-            ro.insert("buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
+            write.insert(ro, "buildings", {"code": "9", "created_at": "2026-01-01T00:00:00+08:00"})
         assert err.value.key == "notebook.read_only"
     finally:
         ro.close()

@@ -1,0 +1,282 @@
+"""Chinese help for every argument and option of the command tree (English is in the code).
+
+Keyed by where each belongs, not by its English text: rewording an option's English
+keeps its Chinese, and ``tests/test_help.py`` walks the tree so that none is missing.
+"""
+
+# Chinese for the help of every argument and option, keyed by where it belongs: a command's path
+# ("task.add"), then the option's longest flag ("--due") or the argument's name ("text"). An entry
+# under a group ("issue") serves every command of that group, one under "*" every command, unless a
+# command has its own; "" is the root's own options. tests/test_help.py fails when an option has no
+# Chinese, when an entry serves options whose English differs, and when an entry serves none.
+OPTION_HELP_ZH: dict[str, dict[str, str]] = {
+    "*": {
+        "--json": "输出 JSON（结构稳定，供脚本使用）。",
+        "text": "要做的事（引号可加可不加）。",
+        "--at": "时刻：6:30、早上6点半、下午3点。",
+        "--star": "标为重要（排在最前）。",
+        "--resident": "为哪位居民：李奶奶、lnn、8-2-301、#12。",
+        "--building": "楼栋，例如 5 或 5号楼。",
+        "--every": "重复：每天、工作日、每周、每月、每2天（day、weekday、week、month、2d）。",
+        "--note": "备注。",
+        "--from": "起始日期（周五：--to 之前最近的那个周五）。",
+        "--date": "某一天：今天、昨天、周五、11-28。",
+        "--week": "自然周（周一到周日）；配合 --date：那一天所在的周。",
+        "--month": "自然月；配合 --date：那一天所在的月。",
+    },
+    "": {
+        "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
+        "--lang": "本次命令的界面语言。",
+        "--version": "显示版本并退出。",
+        "--install-completion": "为当前的 shell 安装补全（按 Tab 补全命令、居民、编号……）。",
+        "--show-completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
+    },
+    "today": {
+        "--date": "看另一天：明天、周一、12-01。",
+        "--all": "列出所有逾期任务和到期该走访的居民，而不只是各自的前十项。",
+    },
+    "log": {
+        "--at": "发生的时间（默认：现在）：6:30、昨天下午3点、昨天 20:00。只写过去的日期时按中午12点记。",
+        "--bp": "血压，收缩压/舒张压（mmHg），例如 139/90。",
+        "--pulse": "脉搏（次/分），例如 63。",
+        "--glucose": "血糖（mmol/L），例如 6.1。",
+        "--temp": "体温（°C），例如 36.8。",
+        "--weight": "体重（公斤，或写斤），例如 52.5 或 105斤。",
+        "--follow-up": '为同一居民加一项跟进任务："后天: 复测血压"、"周五"。',
+    },
+    "log.add": {
+        "--building": "每日巡楼的楼栋（可重复：-b 5 -b 6）。",
+        "--note": "记录内容，代替 NOTE（或接在其后）。",
+        "who": "居民（李奶奶、lnn、#1）、住户（8-2-301）或楼栋（5号楼）。用 --building 时不用写。",
+        "words": "看到了什么、说了什么、答应了什么。",
+        "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。默认：走访；楼栋为巡查。",
+    },
+    "log.edit": {
+        "--note": "替换备注（'' 表示清空）。",
+        "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。",
+        "number": "记录编号（见 `gridnote visits`）；默认：最后一条。",
+        "--who": "把这条记录改到另一位居民、住户或楼栋名下。",
+        "--drop-reading": "删除一项测量：血压、脉搏、血糖、体温、体重（bp、pulse、glucose、temp、weight）。",
+    },
+    "log.undo": {
+        "number": "记录编号；默认：最后一条。",
+    },
+    "visits": {
+        "--all": "包括已撤销的记录（会标出）。",
+        "--resident": "只列对这位居民（及其住户）的记录。",
+        "--building": "只列这栋楼的记录，例如 5 或 5号楼。",
+        "--kind": "只列这一种：走访、电话、巡查……",
+        "--to": "截止日期（默认：今天）。",
+    },
+    "task": {
+        "number": "任务编号，例如 12。",
+        "--due": "日期和时间：明天6:30、明早6点半、周五、12-01。",
+        "numbers": "任务编号，例如 12 或 12 13。",
+    },
+    "task.list": {
+        "--from": "到期日不早于：今天、12-01、下周一。",
+        "--to": "到期日不晚于。",
+        "--status": "未完成、已完成、已放弃、已跳过或全部（open/done/dropped/skipped/all）。",
+        "--starred": "只列标星的任务。",
+        "--undated": "只列没有日期的任务。",
+        "--overdue": "只列今天之前到期、仍未完成的任务（即 `today` 中的逾期未办）。",
+    },
+    "task.move": {
+        "when": "新的日期（和时间）：明天、周五、12-01、'明天 9:00'。",
+    },
+    "task.edit": {
+        "--note": "替换备注（'' 表示清空）。",
+        "--text": "新的内容。",
+        "--no-due": "去掉日期。",
+        "--no-resident": "取消与居民的关联。",
+        "--no-building": "取消与楼栋的关联。",
+        "--no-repeat": "不再重复。",
+    },
+    "resident": {
+        "who": "编号、姓名、称呼、拼音、首字母或地址（李奶奶、lnn、8-2-301、'李 8-2'）。",
+        "--address": "住户地址：8-2-301 或 8号楼2单元301。",
+        "--gender": "女/男（f/m）。",
+        "--born": "出生年份或日期：1948、1948-03-02、1948年3月2日。",
+        "--id-number": "身份证号（导出时打码）。",
+        "--contact": "紧急联系人 '姓名,关系,电话[,nearby]'（可重复；nearby 表示住得近）。",
+    },
+    "resident.add": {
+        "name": "姓名，例如 李秀英。",
+        "--alias": "邻居们怎么称呼，例如 李奶奶。",
+        "--phone": "电话号码（可重复）。",
+        "--tag": "关怀标签：独居、失能、高血压、低保……或任意词（可重复）。",
+        "--same-name": "与该地址已登记的某人同名的另一个人。",
+    },
+    "resident.list": {
+        "--all": "包括已迁出的居民。",
+        "text": "姓名、称呼、拼音、电话或备注中的一部分。",
+        "--tag": "只列有此标签的居民（独居、失能……）。",
+    },
+    "resident.edit": {
+        "--note": "替换备注（'' 表示清空）。",
+        "--alias": "新称呼（'' 表示去掉）。",
+        "--phone": "替换电话号码（可重复）。",
+        "--name": "新姓名。",
+        "--add-phone": "添加一个电话号码。",
+        "--remove-contact": "删除编号为 ID 的紧急联系人（见 `resident show`）。",
+    },
+    "resident.tag": {
+        "tags": "要加的标签：独居、失能、高血压、低保、楼栋长或任意词。",
+    },
+    "resident.untag": {
+        "tags": "要去掉的标签。",
+    },
+    "resident.move-out": {
+        "--undo": "已搬回：撤销迁出。",
+    },
+    "resident.import": {
+        "file": "CSV（UTF-8、带 BOM 的 UTF-8、GB18030/GBK）或 XLSX，表头中英文均可。",
+        "--dry-run": "只检查文件并显示会有哪些变化，不写入。",
+        "--new-buildings": "把网格中还没有的楼栋一并加入（否则这些行会当作写错而拒绝）。",
+    },
+    "resident.export": {
+        "--tag": "只导出有此标签的居民。",
+        "--output": "要写入的文件（.csv 或 .xlsx）。",
+        "--format": "csv 或 xlsx（默认按文件名判断）。",
+        "--full": "包含完整的电话和身份证号（默认打码）。",
+    },
+    "resident.points": {
+        "who": "编号、姓名、称呼、拼音或地址。",
+    },
+    "resident.redeem": {
+        "who": "编号、姓名、称呼、拼音或地址。",
+        "points": "要兑换的积分。",
+        "--for": "兑换的物品，例如 洗衣液一瓶。",
+    },
+    "building.add": {
+        "--name": "楼栋的名称（如果不是用楼号称呼）。",
+        "code": "楼号，例如 9 或 9号楼。",
+    },
+    "issue": {
+        "--at": "如果不是现在，发生的时间：10:20、今天上午10点、昨天 18:00。",
+        "--note": "说了什么或做了什么。",
+        "number": "问题编号，例如 12 或 #12。",
+        "--category": "类别：下水道、装修垃圾、停电……（见 `issue category list`）。",
+        "--photo": "附上照片（可重复；会复制到笔记本中）。",
+    },
+    "issue.add": {
+        "text": "问题的原话，例如 5号楼门前有装修垃圾。",
+        "--address": "地点：住户 8-2-301 或其一部分（8-2）。",
+        "--contact": "不在花名册里的反映人：姓名和电话。",
+        "--reporter": "反映人（居民：姓名、称呼、拼音、地址）。",
+        "--channel": "当面、电话、微信、一网通、12345、巡查（in-person、phone、wechat、app、hotline、walk）。",
+        "--affects": "其他受影响的居民（可重复，或用逗号分隔）。",
+        "--priority": "紧急或一般（urgent/normal）。",
+    },
+    "issue.list": {
+        "--to": "截止日期。",
+        "--status": "只列这一状态：已受理、已核实、已转办、已办结、已回访、已结案、不予受理。",
+        "--overdue": "只列已超时的问题。",
+        "--reporter": "只列这位居民反映的问题。",
+        "--open": "未结案的问题（默认，按时限排序）或全部（最新的在前）。",
+        "--limit": "最多显示这么多条。",
+    },
+    "issue.reject": {
+        "reason": "重复、非职责范围或不属实（duplicate、not-ours、not-real）。",
+        "--of": "与之重复的问题编号。",
+    },
+    "issue.refer": {
+        "--to": "物业、派出所、街道、公用事业、城管、居委会、其他（property、police、street-office……）。",
+        "--due": "对方承诺的日期：3天、明天、12-01 18:00。",
+        "--contact": "对方联系人及电话。",
+    },
+    "issue.note": {
+        "text": "发生了什么：一次电话、一次上门、任何进展。",
+        "--kind": "进展、电话、上门、消息（progress、call、visit、message）。",
+        "--with-reporter": "这是与反映人的联系（算作首次响应）。",
+        "--by": "如果不是你，是谁办的（物业、某人姓名）。",
+    },
+    "issue.resolve": {
+        "text": "做了什么。",
+        "--by": "谁办的（默认：转办的单位）。",
+    },
+    "issue.rate": {
+        "rating": "满意、基本满意、不满意（satisfied、basically-satisfied、dissatisfied）。",
+    },
+    "issue.reopen": {
+        "--due": "新的办结时限。",
+        "reason": "原因：没修好、还是堵……",
+    },
+    "issue.edit": {
+        "--text": "新的表述。",
+        "--priority": "紧急或一般（urgent/normal）。",
+    },
+    "issue.category": {
+        "--group": "时限类型：紧急、公用设施、一般、复杂（emergency、utility、general、complex）。",
+        "--upward": "网格中心使用的上报编码。",
+        "--synonym": "同义词（可重复）。",
+    },
+    "issue.category.add": {
+        "code": "简短的英文代码：字母、数字、连字符（例如 bike-shed）。",
+        "--zh": "中文名称，例如 车棚。",
+        "--en": "英文名称（默认：代码）。",
+        "--under": "所属的一级类别。",
+    },
+    "issue.category.set": {
+        "--zh": "新的中文名称。",
+        "--en": "新的英文名称。",
+        "category": "代码或名称：blocked-drain、下水道……",
+    },
+    "event.add": {
+        "--at": "时间：14:30、今天下午3点、周五 9:00（默认：现在）。",
+        "title": "活动内容，例如 老年人防诈骗宣讲。",
+        "--with": "合作方，用逗号分隔或重复填写：社区民警、楼栋长。",
+        "--attendees": "参加的居民人数。",
+    },
+    "event.list": {
+        "--to": "截止日期。",
+    },
+    "config.get": {
+        "key": "设置名，例如 care.bedridden。",
+    },
+    "config.set": {
+        "key": "设置名（见 `config list`）。",
+        "value": "新的值。",
+    },
+    "config.unset": {
+        "key": "设置名。",
+    },
+    "demo": {
+        "--day": "同时在今天写入一天的工作：走访、问题、任务和一场宣传活动。",
+    },
+    "init": {
+        "path": "要新建的笔记本文件（默认：--db、$GRIDNOTE_DB，其次是用户数据目录）。",
+    },
+    "report": {
+        "--lang": "报表的语言。",
+        "--date": "要报告的日期（默认今天）：昨天、周五、11-28。与 --week/--month 一起用时：那一周或那个月中的某一天。",
+        "--to": "截止日期（默认：今天）。",
+        "--output": "写入这个文件（要么完整写入，要么不写）。",
+        "--format": "text（默认）、markdown、html、json、csv（zip 压缩包，每部分一个文件）或 xlsx（每部分一张表）。用 -o 时按文件名判断。",
+        "--full": "完整的电话和身份证号（默认打码，如 138****5678）。",
+        "--readings": "列出哪些健康读数：标记的（默认）或全部。",
+        "--schema": "输出 --format json 的 JSON Schema（版本 1）后退出。",
+    },
+    "find": {
+        "--kind": "只找这一类：居民、问题、任务、走访（resident、issue、task、visit）；可重复。",
+        "--limit": "每类最多显示这么多条。",
+        "query": "要找的词：姓名、拼音或首字母（lnn）、地址、电话号码、记录里的任何词（下水道）。",
+    },
+}
+
+
+def option_help_zh(path: str, key: str) -> str | None:
+    """The Chinese help of option or argument ``key`` of the command at ``path`` (see OPTION_HELP_ZH)."""
+    for where in option_help_chain(path):
+        text = OPTION_HELP_ZH.get(where, {}).get(key)
+        if text:
+            return text
+    return None
+
+
+def option_help_chain(path: str) -> list[str]:
+    """Where an option's Chinese is looked for, nearest first: the command, its groups, then "*"."""
+    if not path:
+        return ["", "*"]
+    parts = path.split(".")
+    return [".".join(parts[:end]) for end in range(len(parts), 0, -1)] + ["*"]
