@@ -75,7 +75,7 @@ def _through_server() -> tuple[int | None, str]:
 
 
 def _hand_over(sock: object, request: bytes, fds: bytes) -> tuple[int | None, str]:
-    import _signal
+    import _signal  # type: ignore[import-not-found]
     import _socket
 
     pending: list[int] = []
@@ -130,10 +130,46 @@ def _hand_over(sock: object, request: bytes, fds: bytes) -> tuple[int | None, st
                 sock.settimeout(None)  # type: ignore[attr-defined]
                 _send(sock, b"G\n")
                 child.append(True)
+            elif tag == b"P" and child:  # the child's long output, for a pager on this terminal
+                sizes = value.split()
+                payload, buffer = _exactly(sock, buffer, int(sizes[0]) + int(sizes[1]))
+                _page(sock, payload[: int(sizes[0])], payload[int(sizes[0]) :])
             elif tag == b"X":
                 return int(value), ""
             elif tag == b"K":
                 _die(int(value))
+
+
+def _exactly(sock: object, buffer: bytes, count: int) -> tuple[bytes, bytes]:
+    """``count`` bytes from what was received and the socket, and what came after them."""
+    while len(buffer) < count:
+        data = sock.recv(65536)  # type: ignore[attr-defined]
+        if not data:
+            break
+        buffer += data
+    return buffer[:count], buffer[count:]
+
+
+def _page(sock: object, header: bytes, data: bytes) -> None:
+    """Run the pager the child asked for, on this process's terminal (the child has none), and say how it ended."""
+    import _signal
+    import subprocess
+
+    command, *extra = header.decode("utf-8", "surrogateescape").split("\0")
+    env = {**os.environ, **dict(item.split("=", 1) for item in extra)}
+    interrupt = _signal.signal(_signal.SIGINT, _signal.SIG_IGN)  # Ctrl-C is for the pager
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+        try:
+            pager.communicate(data)
+        except BrokenPipeError:  # she left the pager before reading it all
+            pager.wait()
+        status = b"%d" % pager.returncode
+    except OSError:
+        status = b"-"
+    finally:
+        _signal.signal(_signal.SIGINT, interrupt)
+    _send(sock, b"Q " + status + b"\n")
 
 
 def _send(sock: object, data: bytes) -> None:

@@ -100,4 +100,6 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (NotebookError.exit_code, "exit.notebook"),
     (FileError.exit_code, "exit.file"),
     (ServerError.exit_code, "exit.server"),
+    (130, "exit.interrupted"),  # 128 + SIGINT: Typer's answer to Ctrl-C
+    (141, "exit.pipe_closed"),  # 128 + SIGPIPE (gridnote.cli.pager.PIPE_CLOSED)
 )

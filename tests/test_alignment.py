@@ -233,7 +233,8 @@ def test_visits_table(busy, lang) -> None:
 
 
 def test_issue_and_category_tables(busy, lang) -> None:
-    from gridnote.render.issues import category_table, issue_table
+    from gridnote.render.issue_categories import category_table
+    from gridnote.render.issues import issue_table
     from gridnote.services.categories import categories, deadline_hours
     from gridnote.services.issues import IssueFilter, list_issues
 

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import sqlite3
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from gridnote.errors import EXIT_CODES
 from gridnote.messages import i18n
+from tests.helpers.terminal import on_terminal
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def readme_codes() -> dict[int, str]:
     section = README.read_text(encoding="utf-8").split("## Exit codes", 1)[1].split("\n## ", 1)[0]
-    return {int(code): text for code, text in re.findall(r"^\| (\d+) \| (.+) \|$", section, re.M)}
+    rows = re.findall(r"^\| (\d+) \| (.+) \|$", section, re.M)
+    return {int(code): text.replace("\\|", "|") for code, text in rows}
 
 
 def help_codes(page: str) -> dict[int, str]:
@@ -25,7 +31,7 @@ def help_codes(page: str) -> dict[int, str]:
     rows: dict[int, str] = {}
     code = None
     for line in page.split("Exit codes:\n", 1)[1].splitlines():
-        match = re.match(r"^  (\d+)  (.*)$", line)
+        match = re.match(r"^  (\d+) +(.*)$", line)
         if match:
             code = int(match[1])
             rows[code] = match[2]
@@ -39,31 +45,54 @@ def test_readme_and_help_document_the_same_codes(cli) -> None:
     assert readme_codes() == documented
     assert help_codes(cli("--help").stdout) == documented
     chinese = cli("--help", env={"LANG": "zh_CN.UTF-8"}).stdout
-    assert "\n退出码：\n  0  完成\n  1  已取消（Ctrl-C，或问题没有回答）\n" in chinese
+    assert "\n退出码：\n  0    完成\n  1    已取消：问题没有回答（在提问时按了 Ctrl-D 或 Ctrl-C）\n" in chinese
 
 
-def cancelled_at_a_question(demo: Path) -> tuple[int, str]:
-    """`resident show 李` on a terminal asks which 李 is meant; Ctrl-D instead of an answer."""
-    import pty
+def cancelled_at_a_question(demo: Path, key: bytes) -> tuple[int, str]:
+    """`resident show 李` on a terminal asks which 李 is meant; ``key`` instead of an answer."""
+    asked: list[bool] = []
+
+    def answer(screen: bytes) -> bytes | None:
+        if b"Number:" in screen and not asked:
+            asked.append(True)
+            return key
+        return None
 
     env = {**os.environ, "GRIDNOTE_DB": str(demo), "LANG": "C.UTF-8"}
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: gridnote on the terminal
-        os.execve(sys.executable, [sys.executable, "-m", "gridnote", "resident", "show", "李"], env)
-    seen = b""
-    while b"Number:" not in seen:  # the prompt
-        try:
-            seen += os.read(fd, 1024)
-        except OSError:
-            break
-    os.write(fd, b"\x04")
-    try:
-        while chunk := os.read(fd, 1024):
-            seen += chunk
-    except OSError:  # the child has closed the terminal
-        pass
-    os.close(fd)
-    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), seen.decode()
+    return on_terminal(["resident", "show", "李"], env, answer=answer)
+
+
+def interrupted(tmp_path: Path) -> tuple[int, str, int]:
+    """Ctrl-C (SIGINT) while `demo` writes the example grid: (status, stderr, residents written)."""
+    db = tmp_path / "interrupted.db"
+    env = {**os.environ, "GRIDNOTE_DB": str(db)}
+    run = subprocess.Popen([sys.executable, "-m", "gridnote", "demo"], env=env, stderr=subprocess.PIPE, text=True)
+    wal = Path(f"{db}-wal")
+    while run.poll() is None and not (wal.exists() and wal.stat().st_size > 200_000):  # well into the grid
+        time.sleep(0.002)
+    assert run.poll() is None, "demo finished before it could be interrupted"
+    run.send_signal(signal.SIGINT)
+    _, stderr = run.communicate()
+    with sqlite3.connect(db) as notebook:  # (interrupted while it was still being set up: no tables yet)
+        tables = {row[0] for row in notebook.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        written = notebook.execute("SELECT count(*) FROM residents").fetchone()[0] if "residents" in tables else 0
+    return run.returncode, stderr, written
+
+
+def reader_stops_early(demo: Path, *args: str) -> tuple[int, str]:
+    """The command's output to a reader that closes the pipe at once, as `| true` does."""
+    env = {**os.environ, "GRIDNOTE_DB": str(demo)}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "gridnote", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert run.stdout is not None
+    run.stdout.close()
+    _, stderr = run.communicate()
+    return run.returncode, stderr
 
 
 CASES = {
@@ -80,8 +109,16 @@ def test_each_documented_code_is_what_a_command_returns(code, cli, demo, tmp_pat
     monkeypatch.setenv("GRIDNOTE_DB", str(demo))
     monkeypatch.chdir(tmp_path)
     if code == 1:
-        status, screen = cancelled_at_a_question(demo)
-        assert (status, screen.splitlines()[-1]) == (1, "Aborted!")
+        for key in (b"\x04", b"\x03"):  # Ctrl-D, Ctrl-C
+            status, screen = cancelled_at_a_question(demo, key)
+            assert (status, screen.splitlines()[-1]) == (1, "Aborted!")
+        return
+    if code == 130:
+        assert interrupted(tmp_path) == (130, "", 0)
+        return
+    if code == 141:
+        assert reader_stops_early(demo, "resident", "list") == (141, "")  # 752 lines: Rich meets the closed pipe
+        assert reader_stops_early(demo, "today") == (141, "")  # one screen: met when the output is flushed
         return
     if code == 7:  # only the client returns it: a server was required and there is none
         import subprocess

@@ -448,7 +448,7 @@ def test_deadlines_follow_the_settings(cli, demo) -> None:
 
 def test_list_filters(cli, demo) -> None:
     cli("issue", "add", "下水道堵了", "-r", "李奶奶", "-a", "8-2-301", "--at", "2026-11-20 10:00")
-    cli("issue", "add", "装修垃圾", "-b", "5", "-c", "app", "--at", "2026-11-25 10:00")
+    cli("issue", "add", "装修垃圾", "-b", "5", "-c", "app", "-r", "龚奶奶", "--at", "2026-11-25 10:00")
     cli("issue", "add", "楼上渗水", "-r", "高阿姨", "--at", "2026-11-28 10:00")
     cli("issue", "add", "停电了", "-r", "曾奶奶", "-c", "wechat")
     cli("issue", "resolve", "2", "清运了")

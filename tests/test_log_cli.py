@@ -245,6 +245,17 @@ def test_household_readings_need_a_person(cli, demo) -> None:
             "fri, next mon, in 2 days, 3h, 2026-12-01, 12-01, 明天6:30, 下周一, 3天后",
         ),
         (
+            ["log", "李奶奶", "x", "-f", "复测血压"],
+            2,
+            'cannot tell when to follow up from "复测血压": write WHEN: TEXT, e.g. "后天: 复测血压", '
+            '"tomorrow 9:00: re-check BP", or a day alone: "fri"',
+        ),
+        (
+            ["log", "张大爷", "x", "-k", "巡查"],
+            2,
+            "a walk is logged for a building, not 张国华（张大爷）: gridnote log --building 8 … (their building)",
+        ),
+        (
             ["log", "李奶奶", "x", "-f", "昨天: call"],
             2,
             'the follow-up "昨天: call" falls on 2026-11-28, which has passed',
@@ -258,7 +269,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
         (
             ["log", "李奶奶", "x", "--kind", "walk"],
             2,
-            "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 5 …",
+            "a walk is logged for a building, not 李秀英（李奶奶）: gridnote log --building 8 … (their building)",
         ),
         (
             ["log", "--building", "5", "--bp", "139/90"],
@@ -372,9 +383,10 @@ def test_flagged_reading_suggests_a_recheck(cli, demo) -> None:
     result = cli("log", "edit", "1", "-f", "in 2 days")
     assert result.exit_code == 0, result.stderr
     assert "  → Follow-up task #1 due 12-01 Tue: Re-check blood pressure" in result.stdout.splitlines()
-    assert rows(demo, "SELECT text, resident_id, source FROM tasks") == [
-        {"text": "Re-check blood pressure", "resident_id": 2, "source": "visit:1"}
-    ]
+    assert rows(demo, "SELECT text, text_code, resident_id, source FROM tasks") == [
+        {"text": "", "text_code": "recheck:bp", "resident_id": 2, "source": "visit:1"}
+    ]  # the words are a code, said in the language of whoever reads them
+    assert "复测血压" in cli("--lang", "zh", "task", "list").stdout
 
 
 def test_automatic_recheck_task_when_configured(cli, demo) -> None:
@@ -385,8 +397,14 @@ def test_automatic_recheck_task_when_configured(cli, demo) -> None:
     assert "建议复测" not in result.stdout
     cli("--lang", "zh", "log", "张大爷", "--bp", "152/96", "--glucose", "7.4")  # same task still open
     cli("log", "张大爷", "--bp", "120/80")  # nothing flagged
-    assert rows(demo, "SELECT text, due_date, resident_id, source FROM tasks") == [
-        {"text": "复测血压、血糖", "due_date": "2026-12-02", "resident_id": 2, "source": "recheck:1"}
+    assert rows(demo, "SELECT text, text_code, due_date, resident_id, source FROM tasks") == [
+        {
+            "text": "",
+            "text_code": "recheck:bp,glucose",
+            "due_date": "2026-12-02",
+            "resident_id": 2,
+            "source": "recheck:1",
+        }
     ]
 
 
@@ -431,21 +449,23 @@ def test_undoing_the_visit_owning_the_recheck_moves_it_to_a_later_flagged_visit(
 
 
 def test_an_open_recheck_covers_a_later_visit_in_another_language(cli, demo) -> None:
-    """Known by its source (recheck:N), not by its text: 复测血压 covers a visit logged in English."""
+    """Known by its source (recheck:N), not by its words: one written in Chinese covers a visit logged in English."""
     assert cli("config", "set", "recheck.after", "2").exit_code == 0
     cli("log", "李奶奶", "a", "--bp", "150/95", env={"LANG": "zh_CN.UTF-8"})
     result = cli("log", "李奶奶", "b", "--bp", "155/95", env={"LANG": "C"})
     assert result.exit_code == 0, result.stderr
-    assert "  Already open for this: re-check task #1 due 12-01 Tue: 复测血压" in result.stdout.splitlines()
+    assert (
+        "  Already open for this: re-check task #1 due 12-01 Tue: Re-check blood pressure" in result.stdout.splitlines()
+    )
     assert "suggested" not in result.stdout
     # a follow-up named after the readings counts too, in either language; a reading not covered gets its own
     cli("log", "张大爷", "c", "--bp", "150/95", "-f", "in 2 days", env={"LANG": "C"})
     assert "已有复测任务 #2" in cli("log", "张大爷", "d", "--bp", "150/95", env={"LANG": "zh_CN.UTF-8"}).stdout
     cli("log", "张大爷", "e", "--bp", "150/95", "--glucose", "7.4")
-    assert rows(demo, "SELECT id, text, source FROM tasks WHERE status = 'open' ORDER BY id") == [
-        {"id": 1, "text": "复测血压", "source": "recheck:1"},
-        {"id": 2, "text": "Re-check blood pressure", "source": "visit:3"},
-        {"id": 3, "text": "Re-check blood pressure, blood glucose", "source": "recheck:5"},
+    assert rows(demo, "SELECT id, text_code, source FROM tasks WHERE status = 'open' ORDER BY id") == [
+        {"id": 1, "text_code": "recheck:bp", "source": "recheck:1"},
+        {"id": 2, "text_code": "recheck:bp", "source": "visit:3"},
+        {"id": 3, "text_code": "recheck:bp,glucose", "source": "recheck:5"},
     ]
 
 
@@ -512,17 +532,36 @@ def test_follow_up_without_text(cli, demo) -> None:
     assert cli("log", "曾奶奶", "x", "-f", "fri").exit_code == 0
     assert cli("log", "8-2-301", "x", "-f", "下周一").exit_code == 0
     assert cli("log", "-b", "6", "电梯异响", "-f", "明天: 找物业修电梯").exit_code == 0
-    assert rows(demo, "SELECT text, due_date, resident_id, building_id IS NOT NULL AS b, note FROM tasks") == [
-        {"text": "Follow up: 曾俊华（曾奶奶）", "due_date": "2026-12-04", "resident_id": 4, "b": 0, "note": None},
+    assert rows(
+        demo, "SELECT text, text_code, due_date, resident_id, building_id IS NOT NULL AS b, note FROM tasks"
+    ) == [
         {
-            "text": "Follow up: household 8-2-301",
+            "text": "",
+            "text_code": "followup:resident",
+            "due_date": "2026-12-04",
+            "resident_id": 4,
+            "b": 0,
+            "note": None,
+        },
+        {
+            "text": "",
+            "text_code": "followup:household:8-2-301",
             "due_date": "2026-11-30",
             "resident_id": None,
             "b": 1,
             "note": "8-2-301",
         },
-        {"text": "找物业修电梯", "due_date": "2026-11-30", "resident_id": None, "b": 1, "note": None},
+        {
+            "text": "找物业修电梯",
+            "text_code": None,
+            "due_date": "2026-11-30",
+            "resident_id": None,
+            "b": 1,
+            "note": None,
+        },
     ]
+    shown = cli("--lang", "zh", "task", "list").stdout
+    assert "回访：曾俊华（曾奶奶）" in shown and "回访：8-2-301 户" in shown
 
 
 def test_log_json(cli, demo) -> None:

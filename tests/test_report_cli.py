@@ -315,6 +315,7 @@ def test_system_errors_are_said_in_the_users_language(cli, tmp_path: Path, monke
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr("gridnote.output.files.os.replace", refuse)
+    monkeypatch.setattr("gridnote.output.files.os.link", refuse)  # a new file is placed by a hard link
     target = tmp_path / "day.json"
     result = cli("report", "-o", str(target), env={"LANG": "zh_CN.UTF-8"})
     assert _error(result) == f"错误：无法写入 {target}：{zh}；未写入任何内容"

@@ -208,7 +208,7 @@ def test_xlsx_has_one_sheet_per_section(day, tmp_path: Path) -> None:
     assert ["Building walks", 4, "of 4 buildings"] in numbers
     assert ["Readings flagged", 2, None] in numbers
     about = dict((row[0], row[1]) for row in _sheet(book, "About")[1:])
-    assert about["Privacy"] == "Privacy: phone and ID numbers masked (--full to include them)"
+    assert about["Privacy"] == "Privacy: phone and ID numbers masked"  # a spreadsheet has no options to type
     assert about["From"] == about["To"] == "2026-11-29"
     care = _sheet(book, "Care visits overdue")
     assert len(care) == 1 + 170  # every one, not the ten of the screen
@@ -271,6 +271,23 @@ def test_csv_is_a_zip_of_one_file_per_section(day, tmp_path: Path) -> None:
     assert header == "#,Issue,Received,Days open,State,Deadline,On time?"
 
 
+def test_the_csv_files_are_named_in_the_report_language(day, tmp_path: Path) -> None:
+    ok(report(day, "--lang", "zh", "-o", str(tmp_path / "日报.zip")))
+    with zipfile.ZipFile(tmp_path / "日报.zip") as archive:
+        assert archive.namelist() == [
+            "报表信息.csv",
+            "数据汇总.csv",
+            "健康测量.csv",
+            "逾期未走访.csv",
+            "新受理问题.csv",
+            "未办结问题.csv",
+            "明日工作.csv",
+        ]
+        assert all(info.flag_bits & 0x800 for info in archive.infolist())  # names stored as UTF-8
+        header = archive.read("数据汇总.csv").decode("utf-8-sig").splitlines()[0]
+    assert header == "项目,数量,说明"
+
+
 def test_the_formats_agree(day, tmp_path: Path) -> None:
     """The numbers of the spreadsheet, the CSV and the HTML page are the JSON's."""
     from openpyxl import load_workbook
@@ -323,9 +340,7 @@ def test_html_is_one_standalone_printable_page(day) -> None:
 
 def test_html_says_so_when_numbers_are_full(day) -> None:
     html = ok(report(day, "-f", "html", "--full"))
-    assert (
-        '<p class="meta full">Privacy: full phone numbers included (--full), ID numbers too: keep it safe</p>' in html
-    )
+    assert '<p class="meta full">Privacy: full phone and ID numbers included: keep it safe</p>' in html
 
 
 def test_markdown_for_a_chat(day) -> None:
@@ -336,10 +351,27 @@ def test_markdown_for_a_chat(day) -> None:
         "# Daily report · Sunday 29 November 2026",
         "",
         "Generated 2026-11-29 21:50  ",
-        "Privacy: phone and ID numbers masked (--full to include them)  ",
+        "Privacy: phone and ID numbers masked  ",
     ]
     assert "- **Visits**: 3 · home visit 1 · phone call 1 · emergency call-out 1" in lines
     assert "| 3 | 21:10 | A\\|B 两户漏水 | water supply |  | received |" in lines
-    assert "_… and 160 more (every one in --format xlsx, html or json)_" in lines
+    assert "_… and 160 more_" in lines
     zh = ok(report(day, "-f", "markdown", "--lang", "zh")).splitlines()
     assert "- **走访联系**：3 · 走访 1 · 电话 1 · 应急 1" in zh
+
+
+def test_files_for_other_people_carry_no_terminal_hints(day, tmp_path: Path) -> None:
+    """A page, a chat message or a spreadsheet goes to people who type no commands."""
+    import re
+
+    hint = re.compile(r"--[a-z]|gridnote ")
+    for lang in ("en", "zh"):
+        for fmt in ("html", "markdown"):
+            text = ok(report(day, "--lang", lang, "-f", fmt, "--readings", "all"))
+            assert not hint.search(text), (lang, fmt, hint.search(text))
+        ok(report(day, "--lang", lang, "-o", str(tmp_path / f"{lang}.zip"), "--force"))
+        with zipfile.ZipFile(tmp_path / f"{lang}.zip") as archive:
+            for name in archive.namelist():
+                assert not hint.search(archive.read(name).decode("utf-8-sig")), (lang, name)
+    screen = ok(report(day))
+    assert "Privacy: phone and ID numbers masked (--full to include them)" in screen  # the screen keeps them

@@ -6,7 +6,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from gridnote.render.report_tables import LIST_ROWS
+from gridnote.render.report_parts import LIST_ROWS
 from gridnote.services.issues import IssueInput, add_issue
 
 MANY = LIST_ROWS + 4
@@ -25,7 +25,8 @@ def test_text_and_markdown_list_the_first_rows_and_say_how_many_more(cli, nb, tm
         assert result.exit_code == 0, result.stderr
         assert "路灯不亮 0" in result.stdout
         assert f"路灯不亮 {MANY - 1}" not in result.stdout
-        assert "… and 4 more (every one in --format xlsx, html or json)" in result.stdout
+        more = "… and 4 more (every one in --format xlsx, html or json)" if fmt == "text" else "_… and 4 more_"
+        assert more in result.stdout
     data = json.loads(cli("report", "--format", "json").stdout)
     assert len(data["issues"]["new"]) == MANY
     assert cli("report", "-o", str(tmp_path / "day.zip")).exit_code == 0

@@ -124,7 +124,7 @@ def week_of_issues(nb, add_resident):
     issue(nb, "E 路灯不亮", "11-28 12:00")  # response due 11-29 12:00: pending; resolution due 11-30
     f = issue(nb, "F 同一个垃圾桶", "11-23 09:00")
     flow.reject(nb, f, "重复", at=at("11-23 10:00"))  # a rejection answers in time; no resolution due
-    g = issue(nb, "G 门禁坏了", "11-25 10:00", channel="phone")  # a call: first response at receipt
+    g = issue(nb, "G 门禁坏了", "11-25 10:00", channel="phone", reporter_id=1)  # a call: first response at receipt
     flow.resolve(nb, g, "修好了", at=at("11-26 10:00"))
     flow.rate(nb, g, "不满意", at=at("11-26 12:00"))  # reopened: no longer resolved
     h = issue(nb, "H 井盖松动", "11-23 14:00")
@@ -156,13 +156,14 @@ def test_satisfaction_rate_is_satisfied_and_basically_satisfied_over_rated(week_
     assert rates.satisfaction.parts == {"satisfied": 1, "basically-satisfied": 1, "dissatisfied": 1}
 
 
-def test_rated_and_the_satisfaction_rate_count_the_same_issues(nb) -> None:
+def test_rated_and_the_satisfaction_rate_count_the_same_issues(nb, add_resident) -> None:
     """Rated, reopened by hand, another rated dissatisfied: both count, each by its latest rating."""
-    a = issue(nb, "A 楼道灯坏了", "11-24 10:00")
+    add_resident("张国华", "8-2-301", alias="张大爷")
+    a = issue(nb, "A 楼道灯坏了", "11-24 10:00", reporter_id=1)
     flow.resolve(nb, a, "换了灯泡", at=at("11-24 11:00"))
     flow.rate(nb, a, "满意", at=at("11-24 12:00"))
     flow.reopen(nb, a, reason="又不亮了", at=at("11-25 09:00"))  # clears the issue's rating, not the rating given
-    b = issue(nb, "B 下水道返味", "11-24 10:00")
+    b = issue(nb, "B 下水道返味", "11-24 10:00", reporter_contact="王先生")
     flow.resolve(nb, b, "疏通", at=at("11-24 11:00"))
     flow.rate(nb, b, "不满意", at=at("11-24 12:00"))
     flow.resolve(nb, b, "再疏通", at=at("11-25 11:00"))

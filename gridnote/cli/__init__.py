@@ -54,6 +54,10 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Print long output straight to the terminal (default: a pager, as git)."),
+    ] = False,
 ) -> None:
     """gridnote — the grid worker's notebook: residents, tomorrow's work, visits, issues, reports.
 
@@ -88,6 +92,7 @@ lazy("demo", "gridnote.cli.demo:demo")
 lazy("init", "gridnote.cli.demo:init")
 lazy("report", "gridnote.cli.report:report")
 lazy("find", "gridnote.cli.find:find")
+lazy("help", "gridnote.cli.help:help_")
 lazy("server", "gridnote.cli.server:app")
 
 __all__ = ["app", "main", "run", "_common"]
@@ -124,6 +129,11 @@ def run(args: list[str] | None = None) -> int:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
+            except BrokenPipeError:  # what was left for a reader that stopped early (`| head -1`)
+                if stream is sys.stdout and code == 0:
+                    from gridnote.cli.pager import PIPE_CLOSED
+
+                    code = PIPE_CLOSED
             except (OSError, ValueError):
                 pass
     return code

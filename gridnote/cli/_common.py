@@ -71,7 +71,19 @@ def out() -> Console:
     """Console for results (built at run time so colour follows the terminal and NO_COLOR)."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]
+    return console
+
+
+def _pipe_closed() -> None:
+    """The reader stopped early (``| head -1``): stdout goes nowhere now, and the command ends as SIGPIPE would.
+
+    Rich's own hook ends with status 1; :class:`RootGroup` turns this into 141.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise BrokenPipeError
 
 
 def err() -> Console:
@@ -174,12 +186,17 @@ def _notebook_language(args: list[str]) -> None:
     A command that runs opens the notebook anyway and applies its settings;
     this cheap read-only peek is for the pages Click draws before that.
     """
+    page_language(_peek_option(args, "--db"))
+
+
+def page_language(db: str | Path | None = None) -> None:
+    """Follow the ``lang`` setting of the notebook at ``db`` (default: the usual one) without opening it."""
     if i18n.language_decided():
         return
     from gridnote.store.notebook import peek_setting
     from gridnote.store.paths import notebook_path
 
-    i18n.set_notebook_lang(peek_setting(notebook_path(_peek_option(args, "--db")), "lang"))
+    i18n.set_notebook_lang(peek_setting(notebook_path(db), "lang"))
 
 
 class Group(TyperGroup):
@@ -290,6 +307,10 @@ class RootGroup(Group):
             raise typer.Exit(exc.exit_code) from None
         except UsageError as exc:
             raise self._usage_error(exc) from None
+        except BrokenPipeError:  # the reader stopped early (`| head -1`): quietly, as SIGPIPE would
+            from gridnote.cli.pager import PIPE_CLOSED
+
+            raise typer.Exit(PIPE_CLOSED) from None
         except typer.Abort:  # a question left unanswered (Ctrl-D, Ctrl-C): the line after the prompt
             typer.echo(("\n" if sys.stderr.isatty() else "") + i18n.t("cli.aborted"), err=True)
             raise typer.Exit(1) from None

@@ -28,6 +28,7 @@ release that raises an error differently fails a test instead of going English.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -82,7 +83,7 @@ def _words(text: str) -> Iterator[tuple[str, int]]:
             pieces.append([char, space])
         glue_next = char in _OPENING
         space = 0
-    yield from pieces
+    yield from ((piece, space) for piece, space in pieces)
 
 
 def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
@@ -223,9 +224,27 @@ class LocalizedContext(typer.Context):
         self.allow_extra_args = True
 
     def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
-        if self.refuses_extra_args and self.args and callback is self.command.callback:
+        own: Any = self.command.callback
+        if callback is not own or self.invoked_subcommand is not None:
+            return super().invoke(callback, *args, **kwargs)
+        if self.refuses_extra_args and self.args:
             raise LocalizedUsageError(self, "cli.err.extra_arguments", args=" ".join(self.args))
-        return super().invoke(callback, *args, **kwargs)
+        if not sys.stdout.isatty():  # a pipe or a file: never paged (and the pager module not loaded)
+            return super().invoke(callback, *args, **kwargs)
+        from gridnote.cli.pager import paged
+
+        with paged(self.path, off=bool(self.find_root().params.get("no_pager"))):
+            return super().invoke(callback, *args, **kwargs)
+
+    @property
+    def path(self) -> str:
+        """The command's path in the tree: ``task.list``."""
+        names: list[str] = []
+        ctx: Any = self
+        while ctx.parent is not None:
+            names.append(ctx.info_name or "")
+            ctx = ctx.parent
+        return ".".join(reversed(names))
 
 
 def usage_prefix() -> str:

@@ -59,7 +59,7 @@ def build(entry: Lazy) -> Any:
     target = entry.load()
     holder = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
     holder.callback()(_nothing)
-    extra = {"help": entry.help} if entry.help else {}
+    extra: dict[str, Any] = {"help": entry.help} if entry.help else {}  # no help given: the command's own
     if isinstance(target, typer.Typer):
         holder.add_typer(target, name=entry.name, **extra)
     else:

@@ -366,7 +366,9 @@ def issue_rate(
     note: NoteOpt = None,
     at: AtOpt = None,
 ) -> None:
-    """Record the resident's rating: satisfied closes the issue, dissatisfied reopens it.
+    """Record the reporter's rating: satisfied closes the issue, dissatisfied reopens it.
+
+    Only an issue with a reporter (-r, or --contact) can be rated; close the others with `issue close`.
 
     Example: gridnote issue rate 12 满意
     """
@@ -377,7 +379,7 @@ def issue_rate(
 
 @app.command("close")
 def issue_close(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
-    """Close a reported-back issue the resident did not rate.
+    """Close a reported-back issue the resident did not rate, or one nobody reported.
 
     Example: gridnote issue close 12 --note "多次联系未评价"
     """

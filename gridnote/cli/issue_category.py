@@ -31,7 +31,7 @@ def category_list(json_: JsonOption = False) -> None:
 
     Example: gridnote issue category list
     """
-    from gridnote.render.issues import category_json, category_table
+    from gridnote.render.issue_categories import category_json, category_table
     from gridnote.services.categories import categories
 
     nb = notebook()

@@ -34,6 +34,10 @@ MonthOpt = Annotated[
 ]
 
 
+# -- files ---------------------------------------------------------------------------------
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file given with -o if it exists.")]
+
+
 # -- record numbers ------------------------------------------------------------------------
 def record_number(text: str, what: str) -> int:
     """A record number as typed (``12``, ``#12``, ``＃１２``); ``what`` is task, issue, visit or event."""

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from gridnote.cli._common import notebook, out
-from gridnote.cli.params import FromOpt, MonthOpt, ToOpt, WeekOpt
+from gridnote.cli.params import ForceOpt, FromOpt, MonthOpt, ToOpt, WeekOpt
 
 
 def report(
@@ -47,6 +47,7 @@ def report(
         ),
     ] = "flagged",
     lang: Annotated[str | None, typer.Option("--lang", metavar="zh|en", help="Language of the report.")] = None,
+    force: ForceOpt = False,
     schema: Annotated[
         bool, typer.Option("--schema", help="Print the JSON Schema of --format json (version 1) and exit.")
     ] = False,
@@ -76,6 +77,10 @@ def report(
     from gridnote.services.report import ReportOptions, build_report, parse_readings_scope, report_range
 
     fmt = choose_format(format_, output)
+    if output is not None:
+        from gridnote.output.files import check_target
+
+        check_target(output, force=force)  # before the report is built
     scope = parse_readings_scope(readings)
     from gridnote.input.periods import read_period
 
@@ -87,7 +92,7 @@ def report(
         from gridnote.render.report_output import write_report
 
         console = out()
-        count = write_report(result, fmt, output, width=console.width)  # a text file as wide as the screen
+        count = write_report(result, fmt, output, width=console.width, force=force)  # a text file as wide as the screen
         console.print(
             ok("report.written_sections", path=str(output), format=fmt, count=count)
             if fmt in ("csv", "xlsx")

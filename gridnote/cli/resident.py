@@ -15,6 +15,7 @@ from gridnote.cli._common import (
     progress_bar,
     resolve_resident,
 )
+from gridnote.cli.params import ForceOpt
 
 app = new_app("Residents: add, find, show, edit, tag, move out, import and export.")
 
@@ -185,7 +186,7 @@ def resident_edit(
 
         raise InputError("resident.nothing_to_change")
     if phone is not None or add_phone:
-        fields.phones = rf.clean_phones(phone if replace else add_phone or [])
+        fields.phones = rf.clean_phones((phone if replace else add_phone) or [])
     with nb.transaction():
         updated = edit_resident(nb, resident.id, fields, replace_phones=replace, known_building=True)
         if remove_contact_id is not None:
@@ -310,6 +311,7 @@ def resident_export(
     ] = False,
     building: BuildingOption = None,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only residents with this tag.")] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Export residents to CSV (UTF-8 with BOM, opens in Excel) or XLSX; phones and IDs masked.
 
@@ -317,13 +319,15 @@ def resident_export(
     """
     from gridnote.domain.vocab import normalize_tags
     from gridnote.input.address import require_building_code
+    from gridnote.output.files import check_target
     from gridnote.render.export import export_residents
     from gridnote.render.residents import exported_line
     from gridnote.services.residents import list_residents
 
+    check_target(output, force=force)  # before reading the register: a file she made is not replaced
     tag_code = normalize_tags([tag])[0] if tag else None
     residents = list_residents(notebook(), building=require_building_code(building) if building else None, tag=tag_code)
-    fmt = export_residents(residents, output, format_, full=full)
+    fmt = export_residents(residents, output, format_, full=full, force=force)
     out().print(exported_line(len(residents), output, fmt, full))
 
 

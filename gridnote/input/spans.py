@@ -15,7 +15,7 @@ def add(day: date, amount: int, unit: str) -> date:
     if unit in ("month", "year"):
         from dateutil.relativedelta import relativedelta  # lazy: only month arithmetic needs it
 
-        return day + relativedelta(**{unit + "s": amount})
+        return day + (relativedelta(months=amount) if unit == "month" else relativedelta(years=amount))
     return day + timedelta(days=amount * (7 if unit == "week" else 1))
 
 

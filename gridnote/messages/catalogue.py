@@ -8,9 +8,9 @@ Placeholders use ``str.format`` names and must match in both languages
 
 from __future__ import annotations
 
-from gridnote.messages import cli, core, dates, find, help, issues, report, residents, server, tasks, visits
+from gridnote.messages import cli, core, dates, find, help, issues, report, residents, server, tasks, topics, visits
 
-AREAS = (core, residents, dates, tasks, visits, issues, report, find, cli, help, server)
+AREAS = (core, residents, dates, tasks, visits, issues, report, find, cli, help, topics, server)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

@@ -25,7 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # exit codes (gridnote.errors.EXIT_CODES), the epilogue of `gridnote --help`
     "cli.exit_codes": ("Exit codes", "退出码"),
     "exit.ok": ("done", "完成"),
-    "exit.cancelled": ("cancelled (Ctrl-C, or no answer to a question)", "已取消（Ctrl-C，或问题没有回答）"),
+    "exit.cancelled": (
+        "cancelled: a question left unanswered (Ctrl-D or Ctrl-C at the question)",
+        "已取消：问题没有回答（在提问时按了 Ctrl-D 或 Ctrl-C）",
+    ),
     "exit.input": (
         "what was typed cannot be used: a usage error, a date or reading not understood, several residents match",
         "输入无法使用：用法错误、看不懂的日期或读数、匹配到多位居民",
@@ -42,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exit.server": (
         "the command server could not take the command (GRIDNOTE_SERVER=require) or was lost while it ran it",
         "命令服务无法执行该命令（GRIDNOTE_SERVER=require），或在执行中意外结束",
+    ),
+    "exit.interrupted": ("interrupted by Ctrl-C; nothing was half-written", "被 Ctrl-C 中断；不会只写入一半"),
+    "exit.pipe_closed": (
+        "the output's reader stopped early (gridnote … | head): nothing more is said",
+        "读取输出的程序提前结束了（gridnote … | head）：不再输出任何内容",
     ),
     "exit.file": (
         "a file to read or write is missing, unreadable, unwritable or already there",

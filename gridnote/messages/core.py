@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.not_found": ("file not found: {path}", "找不到文件：{path}"),
     "file.is_dir": ("{path} is a folder, not a file", "{path} 是文件夹，不是文件"),
     "file.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
+    "file.exists": (
+        "{path} already exists; nothing was written (--force replaces it)",
+        "{path} 已经存在，未写入（要替换它请加 --force）",
+    ),
     "file.cannot_write": (
         "cannot write {path}: {reason}; nothing was written",
         "无法写入 {path}：{reason}；未写入任何内容",

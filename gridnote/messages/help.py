@@ -108,8 +108,8 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote issue note 12 "物业说明天上午清运" --kind call --by 物业',
     "issue.resolve": '记录处理结果；下一步告知居民。\n\n例：gridnote issue resolve 12 "物业已清运装修垃圾" --photo cleared.jpg',
     "issue.tell": '记录已把处理结果告知居民（回访）。\n\n例：gridnote issue tell 12 --note "电话告知王阿姨"',
-    "issue.rate": "记录居民的评价：满意或基本满意即结案，不满意则重新办理。\n\n例：gridnote issue rate 12 满意",
-    "issue.close": '居民未评价时结案（须已回访）。\n\n例：gridnote issue close 12 --note "多次联系未评价"',
+    "issue.rate": "记录反映人的评价：满意或基本满意即结案，不满意则重新办理。\n\n只有有反映人（-r 或 --contact）的问题才能评价；其余的用 `issue close` 结案。\n\n例：gridnote issue rate 12 满意",
+    "issue.close": '居民未评价（须已回访）或无人反映时结案。\n\n例：gridnote issue close 12 --note "多次联系未评价"',
     "issue.reopen": '重新办理没有真正解决（或误判不予受理）的问题。\n\n例：gridnote issue reopen 12 "下水道又堵了" --due 2d',
     "issue.edit": "更正问题的内容、类别或紧急程度（时限随之调整）。\n\n例：gridnote issue edit 12 -k 装修垃圾",
     "issue.category": "问题类别：查看、添加自定义类别、设置上报编码和时限类型。",
@@ -132,4 +132,7 @@ HELP_ZH: dict[str, str] = {
     "find": "一次查找居民、问题、任务和走访记录；最匹配的排在前面，按类别分组。\n\n"
     "每个词都要匹配。姓名也可以用拼音和首字母查（李奶奶、linainai、lnn）；一两个汉字就能查（李、漏水）。\n\n"
     "例：gridnote find 下水道 · gridnote find 李 --kind 居民 · gridnote find lnn",
+    "help": "帮助主题（日期、关怀走访、类别和时限、读数和阈值、隐私）、命令帮助和 man 手册页。\n\n"
+    "不写主题时列出所有主题。内容使用界面语言。\n\n"
+    "例：gridnote help dates · gridnote help 隐私 · gridnote help task add · gridnote help --man ~/.local/share/man",
 }

@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot {step} issue #{id}: it is {status}. Next steps: {allowed}",
         "不能{step}问题 #{id}：它当前为“{status}”。下一步可以：{allowed}",
     ),
+    "issue.rate_no_reporter": (
+        "issue #{id} has no reporter: only the person who reported it can rate it. Close it: gridnote issue close {id}",
+        "问题 #{id} 没有反映人：只有反映人才能评价。请关闭：gridnote issue close {id}",
+    ),
     "issue.building_and_address": (
         "give either --building or --address, not both",
         "--building 和 --address 只能填一个",

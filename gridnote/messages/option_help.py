@@ -23,11 +23,13 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--date": "某一天：今天、昨天、周五、11-28。",
         "--week": "自然周（周一到周日）；配合 --date：那一天所在的周。",
         "--month": "自然月；配合 --date：那一天所在的月。",
+        "--force": "如果 -o 指定的文件已经存在，替换它。",
     },
     "": {
         "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
         "--lang": "本次命令的界面语言。",
         "--version": "显示版本并退出。",
+        "--no-pager": "长输出直接打印到终端（默认像 git 一样用分页器显示）。",
         "--install-completion": "为当前的 shell 安装补全（按 Tab 补全命令、居民、编号……）。",
         "--show-completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
     },
@@ -261,6 +263,11 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--kind": "只找这一类：居民、问题、任务、走访（resident、issue、task、visit）；可重复。",
         "--limit": "每类最多显示这么多条。",
         "query": "要找的词：姓名、拼音或首字母（lnn）、地址、电话号码、记录里的任何词（下水道）。",
+    },
+    "help": {
+        "words": "主题（dates、care、categories、readings、privacy；日期、走访……）或命令（task add）。",
+        "--man": "把所有命令和主题的 man 手册页写入 DIR/man1、DIR/man7。",
+        "--force": "替换 DIR 中已有的 man 手册页。",
     },
 }
 

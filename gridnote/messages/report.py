@@ -43,6 +43,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Privacy: full phone numbers included (--full), ID numbers too: keep it safe",
         "隐私：含完整电话号码（--full），身份证号也未打码：请妥善保管",
     ),
+    "report.masked_plain": ("Privacy: phone and ID numbers masked", "隐私：电话和身份证号已打码"),
+    "report.full_plain": (
+        "Privacy: full phone and ID numbers included: keep it safe",
+        "隐私：含完整的电话和身份证号：请妥善保管",
+    ),
+    "report.more_plain": ("… and {count} more", "……另有 {count} 条"),
     "report.generated": ("Generated {when}", "生成于 {when}"),
     "report.as_of": ("States and deadlines as at {when}", "状态和时限截至 {when}"),
     "report.more": (
@@ -50,6 +56,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "……另有 {count} 条（完整列表见 --format xlsx、html 或 json）",
     ),
     # -- sheet names of the workbook (at most 31 characters; stable, for the grid centre's templates)
+    # the CSV files inside the report's zip, named in the report's language
+    "report.file.about": ("about.csv", "报表信息.csv"),
+    "report.file.numbers": ("numbers.csv", "数据汇总.csv"),
+    "report.file.readings": ("readings.csv", "健康测量.csv"),
+    "report.file.care": ("care.csv", "逾期未走访.csv"),
+    "report.file.issues-new": ("issues-new.csv", "新受理问题.csv"),
+    "report.file.issues-progressed": ("issues-progressed.csv", "有进展问题.csv"),
+    "report.file.issues-open": ("issues-open.csv", "未办结问题.csv"),
+    "report.file.tomorrow": ("tomorrow.csv", "明日工作.csv"),
+    "report.file.rates": ("rates.csv", "三率.csv"),
+    "report.file.coverage": ("coverage.csv", "走访覆盖率.csv"),
     "report.sheet.about": ("About", "报表信息"),
     "report.sheet.numbers": ("Numbers", "数据汇总"),
     "report.sheet.readings": ("Readings", "健康测量"),
@@ -70,11 +87,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.about.as_of": ("States as at", "状态截至"),
     "report.about.privacy": ("Privacy", "隐私"),
     "report.about.readings": ("Readings", "健康测量"),
-    "report.readings_flagged": (
+    "report.readings_flagged": ("flagged only", "只列出异常的"),
+    "report.readings_all": ("every reading", "全部测量"),
+    "report.readings_flagged_hint": (
         "flagged only (--readings all for every one)",
         "只列出异常的（--readings all 列出全部）",
     ),
-    "report.readings_all": ("every reading (--readings all)", "全部测量（--readings all）"),
+    "report.readings_all_hint": ("every reading (--readings all)", "全部测量（--readings all）"),
     # -- the numbers ---------------------------------------------------------------------------
     "report.sec.numbers.day": ("The day in numbers", "今日数据"),
     "report.sec.numbers.range": ("In numbers", "数据汇总"),
@@ -189,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.item_text": ("What", "事项"),
     "report.col.for": ("For", "对象"),
     "report.planned_others": (
+        "and {count} more without a time",
+        "另有 {count} 项未定时间",
+    ),
+    "report.planned_others_hint": (
         "and {count} more without a time (gridnote tomorrow)",
         "另有 {count} 项未定时间（见 gridnote tomorrow）",
     ),

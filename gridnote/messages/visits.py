@@ -14,6 +14,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{text}" ({at}) is in the future; a log records what already happened',
         "“{text}”（{at}）还没到；记录的是已经发生的事",
     ),
+    "visit.follow_up_unreadable": (
+        'cannot tell when to follow up from "{text}": write WHEN: TEXT, e.g. "后天: 复测血压", '
+        '"tomorrow 9:00: re-check BP", or a day alone: "fri"',
+        "看不出“{text}”是什么时候跟进：请写成 时间: 内容，例如 “后天: 复测血压”、“明天9点: 复测血压”，或只写日期：“周五”",
+    ),
     "visit.follow_up_past": (
         'the follow-up "{text}" falls on {day}, which has passed',
         "跟进时间“{text}”是 {day}，已经过去了",
@@ -32,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit.readings_need_member": (
         "readings belong to one resident; {address} has {count}: {members}",
         "读数必须记在某位居民名下；{address} 住着 {count} 人：{members}",
+    ),
+    "visit.walk_in_their_building": (
+        "a walk is logged for a building, not {who}: gridnote log --building {code} … (their building)",
+        "巡查要记在楼栋上，而不是 {who}：gridnote log --building {code} …（所住的楼）",
     ),
     "visit.walk_needs_building": (
         "a walk is logged for a building, not {who}: gridnote log --building 5 …",

@@ -24,6 +24,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "issues": ("Category", "Issue", "IssueUpdate", "IssuePhoto", "IssueDetail", "IssueChange", "Followup"),
     "points": ("PointsEntry", "PointsLedger"),
     "events": ("Event",),
+    "figures": ("GridRows", "Figures"),
     "report": (
         "ReportRange",
         "ReportNumbers",

@@ -69,6 +69,11 @@ class Issue:
     def is_open(self) -> bool:
         return self.status not in ("rejected", "closed")
 
+    @property
+    def has_reporter(self) -> bool:
+        """Someone reported it (a resident, or a contact outside the register): someone to tell and to rate it."""
+        return self.reporter_id is not None or bool(self.reporter_contact)
+
     def next_deadline(self) -> tuple[str, str] | None:
         """The deadline she works against now: the earliest one not yet met.
 

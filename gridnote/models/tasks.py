@@ -28,6 +28,7 @@ class Task:
     building_id: int | None = None
     series_id: int | None = None  # first task of a repeating series (None: this one is the first)
     skipped: bool = False  # a dropped occurrence of a repeating task that she skipped (`task skip`)
+    text_code: str | None = None  # words gridnote wrote, as a code (``text`` holds them in her language)
 
     @property
     def is_open(self) -> bool:

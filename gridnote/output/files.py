@@ -1,5 +1,10 @@
 """Write files whole or not at all: a temporary file beside the target, then a rename.
 
+A file that exists is never replaced unless asked (``force``, the ``--force`` of every
+command that writes files): :func:`check_target` refuses it before any work is done,
+and :func:`atomic_write` refuses it again at the moment of writing (a hard link that
+fails if the name was taken meanwhile), so a file she made is never silently lost.
+
 Also the one translation of what the system says when a file cannot be read or
 written (:func:`os_reason`), so no English ``strerror`` reaches a Chinese user.
 """
@@ -64,13 +69,22 @@ def refuse_folder(path: Path) -> None:
         raise FileError("file.cannot_write", path=path, reason=reason)
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0o600) -> None:
+def check_target(path: Path, *, force: bool = False) -> None:
+    """Refuse a folder, or an existing file unless ``force``: before the work of making the file."""
+    path = Path(path)
+    refuse_folder(path)
+    if not force and (path.exists() or path.is_symlink()):
+        raise FileError("file.exists", path=path)
+
+
+def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int = 0o600, force: bool = False) -> None:
     """Call ``write`` on a temporary file and move it into place; on failure leave nothing behind.
 
-    Files gridnote writes hold personal data, so they are private (0600) by default.
+    An existing file is replaced only with ``force``. Files gridnote writes hold
+    personal data, so they are private (0600) by default.
     """
     path = Path(path)
-    refuse_folder(path)  # before mkstemp, whose error would be about the folder around it
+    check_target(path, force=force)  # before mkstemp, whose error would be about the folder around it
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
@@ -80,13 +94,33 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, mode: int = 0
         with os.fdopen(fd, "wb") as handle:
             write(handle)
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _place_new(tmp, path)
+    except FileExistsError:
+        _unlink(tmp)
+        raise FileError("file.exists", path=path) from None
     except OSError as exc:
         _unlink(tmp)
         raise FileError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def _place_new(tmp: str, path: Path) -> None:
+    """Move ``tmp`` to ``path`` only if no file has that name: ``FileExistsError`` otherwise."""
+    try:
+        os.link(tmp, path)  # atomic: fails if the name exists
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+        return
+    _unlink(tmp)
 
 
 def _unlink(name: str) -> None:

@@ -17,7 +17,9 @@ from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, Tim
 from gridnote.render.common import Indent, join_list, on_screen, tag_labels
 from gridnote.render.common import grid as _grid
 from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time
-from gridnote.render.tasks import task_json, who
+from gridnote.render.labels import who
+from gridnote.render.shared_json import care_json, item_json
+from gridnote.render.tasks import task_json
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -173,7 +175,7 @@ def _followups(agenda: Agenda) -> RenderableType | None:
     """Two lines an issue: what and who, then why it waits and by when."""
     from rich.text import Text
 
-    from gridnote.render.issues import place_text
+    from gridnote.render.labels import place_text
 
     if not agenda.followups:
         return None
@@ -265,7 +267,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
 
     if agenda.empty:
         return Text(t("today.empty", date=day_label(agenda.day, agenda.today)))
-    sections = [
+    sections: list[RenderableType | None] = [
         _schedule(agenda),
         _overdue(agenda, show_all),
         _followups(agenda),
@@ -273,8 +275,9 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
         _walk(agenda),
     ]
     parts: list[RenderableType] = [_header(agenda)]
-    for section in filter(None, sections):
-        parts += [Text(""), section]
+    for section in sections:
+        if section is not None:
+            parts += [Text(""), section]
     parts += [Text(""), _summary(agenda)]
     return Group(*parts)
 
@@ -296,36 +299,6 @@ def plan_view(plan: DayPlan) -> RenderableType:
 
 
 # -- JSON (documented in docs/json.md; keys are only ever added) ----------------------
-def item_json(item: TimelineItem) -> dict[str, Any]:
-    return {
-        "kind": item.kind,
-        "id": item.id,
-        "time": item.time,
-        "text": item.text,
-        "starred": item.starred,
-        "done": item.done,
-        "resident": item.resident,
-        "address": item.address,
-        "building": item.building,
-        "every": item.every,
-        "partners": list(item.partners),
-    }
-
-
-def care_json(c: CareDue) -> dict[str, Any]:
-    return {
-        "resident_id": c.resident_id,
-        "name": c.name,
-        "alias": c.alias,
-        "address": c.address,
-        "tags": list(c.tags),
-        "interval_days": c.interval_days,
-        "last_visit": c.last_visit,
-        "due_day": c.due_day,
-        "days_overdue": c.days_overdue,
-    }
-
-
 def followup_json(f: Followup) -> dict[str, Any]:
     return {
         "id": f.id,

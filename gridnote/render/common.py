@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from gridnote.messages.i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
@@ -101,7 +103,7 @@ def table(*columns: str, title: str | None = None, whole: tuple[str, ...] = (), 
     return grid
 
 
-def grid(spec: str, rows: list[tuple[Text | str, ...]], padding: int = 1) -> Table:
+def grid(spec: str, rows: Sequence[tuple[Text | str, ...]], padding: int = 1) -> Table:
     """A borderless grid, one letter of ``spec`` per column: r(ight), l(eft), w(rapping).
 
     Columns empty on every row are left out: Rich measures such a column 0 wide

@@ -56,7 +56,7 @@ def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], 
     return header, rows
 
 
-def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool) -> str:
+def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool, force: bool = False) -> str:
     """Write the file whole or not at all; returns the format used.
 
     Cells go through :mod:`gridnote.output.spreadsheet`, so no text can run as a formula.
@@ -78,11 +78,12 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
 
             book = Workbook()
             sheet = book.active
+            assert sheet is not None  # a new workbook has its one sheet
             sheet.title = t("export.sheet_residents")
             xlsx_append(sheet, header)
             for row in rows:
                 xlsx_append(sheet, row)
             book.save(handle)
 
-    atomic_write(path, write)
+    atomic_write(path, write, force=force)
     return fmt

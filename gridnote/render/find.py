@@ -75,7 +75,7 @@ def _issue_row(
     from rich.text import Text
 
     from gridnote.domain.issue_terms import STATUSES
-    from gridnote.render.issues import category_label, short_time
+    from gridnote.render.labels import category_label, short_time
 
     issue = hit.issue
     assert issue is not None
@@ -90,7 +90,7 @@ def _task_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[Text
 
     from gridnote.domain.vocab import TASK_STATUSES
     from gridnote.render.dates import due_label
-    from gridnote.render.tasks import who
+    from gridnote.render.labels import who
 
     task = hit.task
     assert task is not None
@@ -108,7 +108,7 @@ def _visit_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[Tex
 
     from gridnote.domain.vocab import VISIT_KINDS
     from gridnote.render.dates import day_label
-    from gridnote.render.tasks import who
+    from gridnote.render.labels import who
 
     visit = hit.visit
     assert visit is not None

@@ -9,31 +9,13 @@ from gridnote.domain.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITI
 from gridnote.messages.i18n import pick, t
 from gridnote.models import Category, Issue, IssueChange, IssueDetail, IssueUpdate
 from gridnote.render.common import join_list, note, ok, on_screen, table, with_left_out
+from gridnote.render.labels import category_label, place_text, short_time
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
 # -- small pieces ---------------------------------------------------------------------
-def short_time(stamp: str | None, today: date) -> str:
-    """``11-29 09:40`` this year, ``2025-11-29 09:40`` otherwise; a bare day as ``12-01``; none: ``-``."""
-    from gridnote.render import dates as when
-
-    return when.short_time(stamp, today) if stamp else "-"
-
-
-def category_label(code: str, cats: list[Category] | None = None) -> str:
-    """The category's name in the interface language (``cats``: the notebook's list, defaults if None)."""
-    if cats is None:
-        from gridnote.domain.categories import DEFAULT_CATEGORIES
-
-        cats = list(DEFAULT_CATEGORIES)
-    for c in cats:
-        if c.code == code:
-            return pick(c.en, c.zh)
-    return code
-
-
 def actor_label(actor: str | None) -> str:
     if not actor:
         return ""
@@ -49,11 +31,6 @@ def place_label(issue: Issue) -> str:
     if issue.place is None:
         return t("building.label", code=issue.building) if issue.building else "-"
     return place_text(issue.place)
-
-
-def place_text(place: str) -> str:
-    """``8-2-301`` as it is; a bare building code as ``Building 5`` / ``5号楼``."""
-    return place if "-" in place else t("building.label", code=place)
 
 
 def _due_cell(issue: Issue, now: datetime) -> Any:
@@ -316,7 +293,7 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
         if data.get("due"):
             parts.append(t("issue.new_due", due=short_time(str(data["due"]), date.fromisoformat(update.at[:10]))))
     elif kind == "edit":
-        for key, (old, new) in data.items():  # type: ignore[misc]
+        for key, (old, new) in data.items():
             if key == "category":
                 old, new = category_label(old, cats), category_label(new, cats)
             elif key == "priority":
@@ -330,46 +307,6 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
     if update.text:
         return head + pick(": ", "：") + update.text if head else update.text
     return head
-
-
-# -- categories ------------------------------------------------------------------------------
-def category_table(cats: list[Category], hours: dict[str, tuple[int, int]]) -> RenderableType:
-    from gridnote.domain.issue_terms import DEADLINE_GROUPS
-
-    grid = table("category.col.code", "category.col.name", "category.col.deadlines", "category.col.upward")
-    for c in cats:
-        response, resolve_ = hours[c.group]
-        label = pick(c.en, c.zh) + (" *" if c.custom else "")
-        grid.add_row(
-            ("  " if c.parent else "") + c.code,
-            ("  " if c.parent else "") + label,
-            f"{DEADLINE_GROUPS.label(c.group)} {_hours(response)}/{_hours(resolve_)}",
-            c.upward or "",
-        )
-    grid.caption = t("category.caption")
-    return grid
-
-
-def _hours(hours: int) -> str:
-    """``2h``, ``24h``, ``3d``: hours up to two days, whole days beyond."""
-    if hours % 24 == 0 and hours >= 48:
-        return t("issue.days", n=hours // 24)
-    return t("issue.hours", n=hours)
-
-
-def category_json(c: Category, hours: tuple[int, int]) -> dict[str, Any]:
-    return {
-        "code": c.code,
-        "en": c.en,
-        "zh": c.zh,
-        "parent": c.parent,
-        "group": c.group,
-        "response_hours": hours[0],
-        "resolve_hours": hours[1],
-        "upward": c.upward,
-        "synonyms": list(c.synonyms),
-        "custom": c.custom,
-    }
 
 
 # -- JSON -------------------------------------------------------------------------------------

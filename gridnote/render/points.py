@@ -17,7 +17,7 @@ def ledger_view(ledger: PointsLedger, today: date) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    from gridnote.render.issues import short_time
+    from gridnote.render.labels import short_time
 
     r = ledger.resident
     title = Text(t("points.title", name=r.display_name, balance=ledger.balance), style="bold")

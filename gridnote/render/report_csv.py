@@ -1,8 +1,9 @@
 """The report as CSV: one file per section (``about.csv``, ``numbers.csv`` …), in one zip archive.
 
 Each CSV is UTF-8 with a byte-order mark (Excel opens it as Chinese text),
-headers in the report's language; the file names inside the zip are the
-section codes and do not change with the language. A text that a spreadsheet
+headers and the file names inside the zip in the report's language
+(``numbers.csv``, ``数据汇总.csv``; stored as UTF-8, as every unzip of the
+last decade reads them). A text that a spreadsheet
 could take for a formula (``=…``) is quoted (:mod:`gridnote.output.spreadsheet`).
 """
 
@@ -12,9 +13,11 @@ import csv
 import io
 import zipfile
 
+from gridnote.messages.i18n import t
 from gridnote.models import Report
 from gridnote.output.spreadsheet import csv_row
-from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
+from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_tables import table_sections
 
 
 def _value(cell: object) -> str:
@@ -47,7 +50,7 @@ def report_zip(report: Report) -> bytes:
     )
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for section in table_sections(report):
-            info = zipfile.ZipInfo(f"{section.code}.csv", date_time=stamp)  # type: ignore[arg-type]
+            info = zipfile.ZipInfo(t(f"report.file.{section.code}"), date_time=stamp)  # type: ignore[arg-type]
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             archive.writestr(info, section_csv(section))

@@ -6,7 +6,8 @@ from html import escape
 
 from gridnote.messages.i18n import lang
 from gridnote.models import Report
-from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, title
+from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_tables import heading_lines, sections, title
 
 _STYLE = """
 body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 2em auto;

@@ -5,7 +5,8 @@ from __future__ import annotations
 from gridnote.messages.i18n import pick, t
 from gridnote.models import Report
 from gridnote.render.common import on_screen
-from gridnote.render.report_tables import Percent, Section, cell_text, heading_lines, sections, summary_lines, title
+from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_tables import heading_lines, sections, summary_lines, title
 
 
 def _escape(text: str) -> str:
@@ -27,7 +28,7 @@ def _table(section: Section) -> list[str]:
     lines += ["| " + " | ".join(_escape(cell_text(cell)) for cell in row) + " |" for row in shown]
     extra = []
     if left_out:
-        extra.append(t("report.more", count=left_out))
+        extra.append(t("report.more_plain", count=left_out))
     extra += list(section.notes)
     if extra:
         lines += [""] + [f"_{_escape(line)}_" for line in extra]

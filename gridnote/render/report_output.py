@@ -99,7 +99,7 @@ def render(report: Report, fmt: str, *, width: int = 80) -> bytes:
     return report_text(report, width).encode("utf-8")
 
 
-def write_report(report: Report, fmt: str, path: Path, *, width: int = 80) -> int:
+def write_report(report: Report, fmt: str, path: Path, *, width: int = 80, force: bool = False) -> int:
     """Write the file whole or not at all; returns its number of sections (sheets, CSV files).
 
     ``width``: the columns of a text report (the terminal's, so the file reads like the screen).
@@ -108,5 +108,5 @@ def write_report(report: Report, fmt: str, path: Path, *, width: int = 80) -> in
     from gridnote.render.report_tables import sections
 
     data = render(report, fmt, width=width)  # everything is made before the file is opened
-    atomic_write(path, lambda handle: handle.write(data))
+    atomic_write(path, lambda handle: handle.write(data), force=force)
     return len(sections(report)) + (1 if fmt in FILE_ONLY else 0)

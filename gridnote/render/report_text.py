@@ -7,17 +7,8 @@ from typing import TYPE_CHECKING
 from gridnote.messages.i18n import t
 from gridnote.models import Report
 from gridnote.render.common import on_screen
-from gridnote.render.report_tables import (
-    Cell,
-    Echo,
-    Percent,
-    Section,
-    cell_text,
-    heading_lines,
-    sections,
-    summary_lines,
-    title,
-)
+from gridnote.render.report_parts import Cell, Echo, Percent, Section, cell_text
+from gridnote.render.report_tables import heading_lines, sections, summary_lines, title
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -33,7 +24,7 @@ def report_view(report: Report) -> RenderableType:
     from rich.text import Text
 
     parts: list[RenderableType] = [Text(title(report), style="bold underline")]
-    for i, line in enumerate(heading_lines(report)):
+    for i, line in enumerate(heading_lines(report, hints=True)):
         parts.append(Text(line, style="bold red" if report.full and i == 1 else "dim"))
     numbers_title, lines = summary_lines(report)
     grid = Table.grid(padding=(0, 2))
@@ -57,7 +48,8 @@ def _section(section: Section) -> list[RenderableType]:
     ]
     if left_out:
         found.append(Text(t("report.more", count=left_out), style="dim"))
-    found += [Text(line, style="dim") for line in section.notes]
+    notes = section.notes if section.screen_notes is None else section.screen_notes
+    found += [Text(line, style="dim") for line in notes]
     return found
 
 

@@ -14,7 +14,8 @@ import unicodedata
 
 from gridnote.models import Report
 from gridnote.output.spreadsheet import xlsx_append
-from gridnote.render.report_tables import Percent, Section, cell_text, table_sections
+from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_tables import table_sections
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -70,7 +71,9 @@ def report_xlsx(report: Report) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new workbook has its one sheet
+    book.remove(first)
     taken: set[str] = set()
     for section in table_sections(report):
         _write(book, section, taken)

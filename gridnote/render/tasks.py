@@ -9,6 +9,7 @@ from gridnote.messages.i18n import t
 from gridnote.models import Task
 from gridnote.render.common import note, ok, on_screen, table, with_left_out
 from gridnote.render.dates import due_label
+from gridnote.render.labels import who
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -25,13 +26,6 @@ def source_label(source: str) -> str:
     kind, _, number = source.partition(":")
     key = {"task": "task.source.task", "visit": "task.source.visit", "recheck": "task.source.recheck"}.get(kind)
     return t(key, id=number) if key and number.isdigit() else source
-
-
-def who(resident: str | None, address: str | None, building: str | None) -> str:
-    """``李秀英（李奶奶） 8-2-301``, or the building (``5号楼``) for a building's task."""
-    if resident:
-        return f"{resident} {address}" if address else resident
-    return t("building.label", code=building) if building else ""
 
 
 def _repeat(task: Task) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import locale
 import os
+import queue
 import signal
 import socket
 import sys
@@ -45,7 +46,10 @@ def run(conn: socket.socket, request: Request, fds: list[int]) -> int:
     if conn.recv(16) != b"G\n":  # the client gave up (timed out, interrupted): nothing runs
         return 0
     threading.Thread(target=_watch, args=(conn, threading.main_thread().ident), daemon=True).start()
+    from gridnote.cli import pager
     from gridnote.cli import run as run_cli
+
+    pager.HAND_OVER = lambda command, data, env: _page_through_client(conn, command, data, env)
 
     try:
         code = run_cli([os.fsdecode(arg) for arg in request.argv[1:]])
@@ -63,6 +67,7 @@ def run(conn: socket.socket, request: Request, fds: list[int]) -> int:
 
 
 ANSWERED = threading.Event()
+PAGER_DONE: queue.SimpleQueue[int | None] = queue.SimpleQueue()  # the client's word that its pager ended
 
 
 def _reset_signals() -> None:
@@ -91,9 +96,9 @@ def _adopt(request: Request, fds: list[int]) -> None:
     if len(request.stdio) != 3:  # a stream that is not text: nothing to copy
         raise ValueError("stdio")
     specs = request.stdio
-    sys.stdin = sys.__stdin__ = _stream(0, "r", specs[0])
-    sys.stdout = sys.__stdout__ = _stream(1, "w", specs[1])
-    sys.stderr = sys.__stderr__ = _stream(2, "w", specs[2])
+    sys.stdin = sys.__stdin__ = _stream(0, "r", specs[0])  # type: ignore[misc]
+    sys.stdout = sys.__stdout__ = _stream(1, "w", specs[1])  # type: ignore[misc]
+    sys.stderr = sys.__stderr__ = _stream(2, "w", specs[2])  # type: ignore[misc]
 
 
 def _same_encoding(client: str) -> bool:
@@ -144,12 +149,23 @@ def _watch(conn: socket.socket, main: int | None) -> None:
         while b"\n" in buffer:
             line, buffer = buffer.split(b"\n", 1)
             tag, _, value = line.partition(b" ")
-            if tag == b"S" and value.isdigit():
+            if tag == b"Q":
+                PAGER_DONE.put(int(value) if value.lstrip(b"-").isdigit() else None)
+            elif tag == b"S" and value.isdigit():
                 signum = int(value)
                 if signum in (signal.SIGSTOP, signal.SIGCONT):
                     os.kill(os.getpid(), signum)  # the whole process stops and goes on
                 else:
                     signal.pthread_kill(main or threading.get_ident(), signum)
+
+
+def _page_through_client(conn: socket.socket, command: str, data: bytes, env: dict[str, str]) -> int | None:
+    """Long output for a pager: the client runs it on its terminal (a pager needs one; this child has
+    none of its own) with the pager's variables, and says how it ended."""
+    extra = [f"{key}={value}" for key, value in env.items() if os.environ.get(key) != value]
+    header = "\0".join([command, *extra]).encode("utf-8", "surrogateescape")
+    conn.sendall(b"P %d %d\n" % (len(header), len(data)) + header + data)
+    return PAGER_DONE.get()
 
 
 def _send(conn: socket.socket, data: bytes) -> None:

@@ -47,7 +47,9 @@ def stdio_spec() -> str:
     specs = [text_encoding()]
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         try:
-            specs.append(f"{stream.encoding}:{stream.errors}:{int(stream.line_buffering)}:{int(stream.write_through)}")
+            specs.append(
+                f"{stream.encoding}:{stream.errors}:{int(stream.line_buffering)}:{int(getattr(stream, 'write_through', False))}"
+            )
         except (AttributeError, TypeError):  # not a text stream (or a test's stand-in)
             return specs[0]
     return ";".join(specs)

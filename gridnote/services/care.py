@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # each function imports the records it builds: `log` needs on
 CARE_KINDS = CARE_VISIT_KINDS  # what counts as a care visit (not phone or wechat)
 
 
-def _registered_by(day: date) -> str:
+def registered_by(day: date) -> str:
     """The end of ``day`` (local midnight after it): residents registered later are not on that day's rounds."""
     from gridnote import clock
 
@@ -53,7 +53,7 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
 
     intervals = care_intervals(nb)
     due: list[CareDue] = []
-    for row in rows.care_rows(nb, list(intervals), day.isoformat(), _registered_by(day)):
+    for row in rows.care_rows(nb, list(intervals), day.isoformat(), registered_by(day)):
         tags = sorted(row["tags"].split(","), key=lambda tag: (intervals[tag], tag))
         interval = intervals[tags[0]]
         last = max(row["own_visit"] or "", row["household_visit"] or "") or None
@@ -125,10 +125,12 @@ def coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]
 
     A care visit as above (also a household visit for everyone living there);
     residents who moved out or were registered after ``end`` are left out;
-    groups with nobody in them too.
-    Care groups come in the order of their settings.
+    groups with nobody in them too. Care groups come in the order of their
+    settings. The rule is :func:`gridnote.services.figures.coverage`'s, which
+    the report and the grid centre share.
     """
-    intervals = care_intervals(nb)
-    found_rows = rows.coverage_rows(nb, list(intervals), start.isoformat(), end.isoformat(), _registered_by(end))
-    found = {r["tag"]: (int(r["visited"]), int(r["residents"])) for r in found_rows}
-    return [(tag, *found[tag]) for tag in intervals if tag in found]
+    from gridnote.models import ReportRange
+    from gridnote.services.figures import coverage as shared
+    from gridnote.services.report import grid_rows
+
+    return shared(grid_rows(nb, ReportRange(start, end, "range")), care_tags())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sqlite3
 
 from gridnote import clock
 from gridnote.domain.categories import DEFAULT_CATEGORIES
@@ -47,8 +48,8 @@ def categories(nb: Notebook) -> list[Category]:
     return ordered + orphans
 
 
-def _override(base: Category, row: object) -> Category:
-    get = row.__getitem__  # type: ignore[attr-defined]
+def _override(base: Category, row: sqlite3.Row) -> Category:
+    get = row.__getitem__
     extra = tuple(s for s in (get("synonyms") or "").split(",") if s)
     return Category(
         code=base.code,

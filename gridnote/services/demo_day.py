@@ -126,7 +126,12 @@ def write_day(nb: Notebook) -> DaySummary:
         waste = add_issue(
             nb,
             IssueInput(
-                text="5号楼门前有装修垃圾", category="renovation-waste", channel="app", building="5", at=_at(16)
+                text="5号楼门前有装修垃圾",
+                category="renovation-waste",
+                channel="app",
+                building="5",
+                reporter_id=gao.id,  # she reported it in the city app, and rates the outcome there
+                at=_at(16),
             ),
         ).issue
         issue_flow.verify(nb, waste.id, note="到现场看过，确有装修垃圾", at=_at(16, 10))

@@ -336,6 +336,7 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
     the rest. Several left with the same facts shared raise :class:`_Undecided`:
     merging into the first would silently overwrite someone else's note.
     """
+    assert fields.name is not None  # a row without a name is refused before
     namesakes = [get_resident(nb, i) for i in same_name(nb, household_id, fields.name)]
     if fields.id_number:
         for r in namesakes:
@@ -362,14 +363,10 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
 
 def _likeness(known: Resident, row: rf.ResidentInput) -> tuple[int, int]:
     """(facts both share, minus facts only the resident has): ranks namesakes for a row."""
-    pairs = [
-        (set(known.phones), set(row.phones or [])),
-        (known.birth, row.birth),
-        (known.gender, row.gender),
-        (known.alias, row.alias),
-    ]
-    shared = sum(bool(a and b and (a & b if isinstance(a, set) else a == b)) for a, b in pairs)
-    only_known = sum(bool(a and not b) for a, b in pairs)
+    phones = (set(known.phones), set(row.phones or []))
+    facts = [(known.birth, row.birth), (known.gender, row.gender), (known.alias, row.alias)]
+    shared = bool(phones[0] & phones[1]) + sum(bool(a and b and a == b) for a, b in facts)
+    only_known = bool(phones[0] and not phones[1]) + sum(bool(a and not b) for a, b in facts)
     return shared, -only_known
 
 

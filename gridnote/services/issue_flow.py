@@ -43,100 +43,18 @@ from pathlib import Path
 from typing import Any
 
 from gridnote import clock
-from gridnote.domain.issue_terms import NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES, STEPS
+from gridnote.domain.issue_terms import NOTE_KINDS, PARTNERS, RATINGS, REJECT_REASONS
 from gridnote.errors import InputError, StateError
 from gridnote.input.dates import When
 from gridnote.models import Issue, IssueChange
+from gridnote.services.issue_edit import edit as edit
+from gridnote.services.issue_steps import ALWAYS as ALWAYS
+from gridnote.services.issue_steps import NEXT as NEXT
+from gridnote.services.issue_steps import allowed_steps as allowed_steps
+from gridnote.services.issue_steps import first_response, future, moment_of, open_for, touch
+from gridnote.services.issue_steps import next_steps as next_steps
 from gridnote.services.issues import code_of, get_issue, write_step
-from gridnote.store import write
-from gridnote.store.issues import last_change_at
 from gridnote.store.notebook import Notebook
-
-NEXT: dict[str, tuple[str, ...]] = {
-    "received": ("verify", "reject", "refer", "resolve"),
-    "verified": ("refer", "resolve", "reject"),
-    "referred": ("refer", "resolve", "reject"),
-    "resolved": ("tell", "rate", "reopen"),
-    "reported": ("rate", "close", "reopen"),
-    "closed": ("reopen",),
-    "rejected": ("reopen",),
-}
-ALWAYS = ("note", "edit")
-
-
-def next_steps(issue: Issue) -> tuple[str, ...]:
-    """The steps that move this issue on (``note`` and ``edit`` always fit too).
-
-    An issue nobody reported (found on patrol) has no one to tell: once
-    resolved it may be closed directly.
-    """
-    steps = NEXT[issue.status]
-    if issue.status == "resolved" and issue.reporter_id is None and not issue.reporter_contact:
-        if issue.channel == "walk":  # she found it herself on patrol: nobody to tell or to rate it
-            steps = tuple(s for s in steps if s not in ("tell", "rate"))
-        steps += ("close",)
-    return steps
-
-
-def _future(due: When | None, now: datetime) -> None:
-    """A promised or new deadline is ahead of now (a date already past is a typo)."""
-    if due is None:
-        return
-    end = due.to_datetime() if due.time is not None else clock.at(due.day).replace(hour=23, minute=59)
-    if end < now:
-        raise InputError("issue.due_in_past", due=_shown(end))
-
-
-def allowed_steps(issue: Issue) -> tuple[str, ...]:
-    return next_steps(issue) + ALWAYS
-
-
-def _refuse(issue: Issue, step: str) -> StateError:
-    from gridnote.messages.i18n import join_list
-
-    steps = join_list(f"{STEPS.label(s)} (gridnote issue {s} {issue.id})" for s in next_steps(issue))
-    return StateError(
-        "issue.cannot", id=issue.id, status=STATUSES.label(issue.status), step=STEPS.label(step), allowed=steps
-    )
-
-
-def _open_for(nb: Notebook, issue_id: int, step: str) -> Issue:
-    issue = get_issue(nb, issue_id)
-    if step not in allowed_steps(issue):
-        raise _refuse(issue, step)
-    return issue
-
-
-def _moment(nb: Notebook, issue: Issue, at: datetime | None, *, change: bool = True) -> datetime:
-    """When the step happened: now, or ``at`` if it is neither future nor before the last step."""
-    now = clock.now()
-    if at is None:
-        at = now
-    if at > now:
-        raise InputError("issue.at_future", at=_shown(at))
-    if change:
-        last = last_change_at(nb, issue.id)
-    else:
-        last = issue.received_at
-    if last and at < clock.parse(last):
-        raise InputError("issue.at_before", at=_shown(at), last=_shown(clock.parse(last)))
-    return at
-
-
-def _shown(moment: datetime) -> str:
-    return clock.iso(moment)[:16].replace("T", " ")
-
-
-def _touch(nb: Notebook, issue_id: int, values: dict[str, Any], *, revision: str | None = None) -> None:
-    values["updated_at"] = clock.iso(clock.now())
-    write.update(nb, "issues", issue_id, values, revision=revision)
-
-
-def _first_response(issue: Issue, at: datetime) -> dict[str, Any]:
-    """Set the first response when this contact is earlier than any recorded one."""
-    if issue.first_response_at is None or at < clock.parse(issue.first_response_at):
-        return {"first_response_at": clock.iso(at)}
-    return {}
 
 
 # -- the steps (each writes in one transaction and returns what it did) ------------------
@@ -145,7 +63,7 @@ def _verify(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied:
     from gridnote.services.points import award_for_report
 
     stamp = clock.iso(at)
-    _touch(nb, issue.id, {"status": "verified", "verified_at": stamp, **_first_response(issue, at)})
+    touch(nb, issue.id, {"status": "verified", "verified_at": stamp, **first_response(issue, at)})
     write_step(
         nb,
         issue.id,
@@ -161,8 +79,8 @@ def _verify(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied:
 
 def verify(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
     with nb.transaction():
-        issue = _open_for(nb, issue_id, "verify")
-        points, balance = _verify(nb, issue, _moment(nb, issue, at), note, implied=False)
+        issue = open_for(nb, issue_id, "verify")
+        points, balance = _verify(nb, issue, moment_of(nb, issue, at), note, implied=False)
     return IssueChange(get_issue(nb, issue_id), ("verify",), points, balance)
 
 
@@ -180,15 +98,15 @@ def reject(
 
     code = code_of(REJECT_REASONS, reason)
     with nb.transaction():
-        issue = _open_for(nb, issue_id, "reject")
+        issue = open_for(nb, issue_id, "reject")
         if of is not None:
             if of == issue_id:
                 raise InputError("issue.duplicate_of_itself", id=issue_id)
             get_issue(nb, of)
             if code != "duplicate":
                 raise InputError("issue.of_needs_duplicate")
-        moment = _moment(nb, issue, at)
-        _touch(
+        moment = moment_of(nb, issue, at)
+        touch(
             nb,
             issue_id,
             {
@@ -196,7 +114,7 @@ def reject(
                 "rejected_at": clock.iso(moment),
                 "reject_reason": code,
                 "duplicate_of": of,
-                **_first_response(issue, moment),
+                **first_response(issue, moment),
             },
         )
         write_step(
@@ -225,9 +143,9 @@ def refer(
 ) -> IssueChange:
     partner = code_of(PARTNERS, to)
     with nb.transaction():
-        issue = _open_for(nb, issue_id, "refer")
-        moment = _moment(nb, issue, at)
-        _future(due, clock.now())
+        issue = open_for(nb, issue_id, "refer")
+        moment = moment_of(nb, issue, at)
+        future(due, clock.now())
         steps: tuple[str, ...] = ("refer",)
         points, balance = 0, None
         if issue.status == "received":
@@ -235,7 +153,7 @@ def refer(
             steps = ("verify", "refer")
             issue = get_issue(nb, issue_id)
         due_at = clock.iso(due.to_datetime()) if due and due.time is not None else None
-        _touch(
+        touch(
             nb,
             issue_id,
             {
@@ -277,8 +195,8 @@ def add_note(
     kind_code = code_of(NOTE_KINDS, kind)
     sources = check_sources(photos or [])
     with photo_batch(nb.path) as batch, nb.transaction():
-        issue = _open_for(nb, issue_id, "note")
-        moment = _moment(nb, issue, at, change=False)
+        issue = open_for(nb, issue_id, "note")
+        moment = moment_of(nb, issue, at, change=False)
         update_id = write_step(
             nb,
             issue_id,
@@ -288,7 +206,7 @@ def add_note(
             actor=_actor(by),
             data={"kind": kind_code, **({"reporter": True} if with_reporter else {})},
         )
-        _touch(nb, issue_id, _first_response(issue, moment) if with_reporter else {})
+        touch(nb, issue_id, first_response(issue, moment) if with_reporter else {})
         attach_photos(nb, batch, issue_id, update_id, sources)
     return IssueChange(get_issue(nb, issue_id), ("note",), photos=len(sources))
 
@@ -318,8 +236,8 @@ def resolve(
         raise InputError("issue.resolution_empty")
     sources = check_sources(photos or [])
     with photo_batch(nb.path) as batch, nb.transaction():
-        issue = _open_for(nb, issue_id, "resolve")
-        moment = _moment(nb, issue, at)
+        issue = open_for(nb, issue_id, "resolve")
+        moment = moment_of(nb, issue, at)
         steps: tuple[str, ...] = ("resolve",)
         points, balance = 0, None
         if issue.status == "received":
@@ -327,7 +245,7 @@ def resolve(
             steps = ("verify", "resolve")
             issue = get_issue(nb, issue_id)
         actor = _actor(by) or (issue.referred_to if issue.status == "referred" else None)
-        _touch(
+        touch(
             nb,
             issue_id,
             {
@@ -345,14 +263,14 @@ def resolve(
 
 
 def _tell(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied: bool) -> None:
-    _touch(
+    touch(
         nb,
         issue.id,
         {
             "status": "reported",
             "reported_at": clock.iso(at),
             "reported_day": clock.day_of(at),
-            **_first_response(issue, at),
+            **first_response(issue, at),
         },
     )
     write_step(
@@ -369,8 +287,8 @@ def _tell(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied: b
 
 def tell(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
     with nb.transaction():
-        issue = _open_for(nb, issue_id, "tell")
-        _tell(nb, issue, _moment(nb, issue, at), note, implied=False)
+        issue = open_for(nb, issue_id, "tell")
+        _tell(nb, issue, moment_of(nb, issue, at), note, implied=False)
     return IssueChange(get_issue(nb, issue_id), ("tell",))
 
 
@@ -380,22 +298,25 @@ def rate(
     """Satisfied or basically satisfied closes the issue; dissatisfied reopens it."""
     code = code_of(RATINGS, rating)
     with nb.transaction():
-        issue = _open_for(nb, issue_id, "rate")
-        moment = _moment(nb, issue, at)
+        issue = get_issue(nb, issue_id)
+        if not issue.has_reporter and issue.status in ("resolved", "reported"):
+            raise StateError("issue.rate_no_reporter", id=issue_id)
+        issue = open_for(nb, issue_id, "rate")
+        moment = moment_of(nb, issue, at)
         steps: tuple[str, ...] = ()
         if issue.status == "resolved":
             _tell(nb, issue, moment, None, implied=True)
             steps = ("tell",)
             issue = get_issue(nb, issue_id)
         stamp, day = clock.iso(moment), clock.day_of(moment)
-        rated = {"rating": code, "rated_at": stamp, "rated_day": day, **_first_response(issue, moment)}
+        rated = {"rating": code, "rated_at": stamp, "rated_day": day, **first_response(issue, moment)}
         if code == "dissatisfied":
-            _touch(nb, issue_id, rated)
+            touch(nb, issue_id, rated)
             write_step(nb, issue_id, "rate", moment, text=note, from_status=issue.status, data={"rating": code})
             _reopen(nb, get_issue(nb, issue_id), moment, None, None, automatic=True)
             steps += ("rate", "reopen")
         else:
-            _touch(nb, issue_id, {**rated, "status": "closed", "closed_at": stamp, "closed_day": day})
+            touch(nb, issue_id, {**rated, "status": "closed", "closed_at": stamp, "closed_day": day})
             write_step(
                 nb,
                 issue_id,
@@ -413,9 +334,9 @@ def rate(
 def close(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
     """Close a reported-back issue the resident did not rate (or a resolved one nobody reported)."""
     with nb.transaction():
-        issue = _open_for(nb, issue_id, "close")
-        moment = _moment(nb, issue, at)
-        _touch(nb, issue_id, {"status": "closed", "closed_at": clock.iso(moment), "closed_day": clock.day_of(moment)})
+        issue = open_for(nb, issue_id, "close")
+        moment = moment_of(nb, issue, at)
+        touch(nb, issue_id, {"status": "closed", "closed_at": clock.iso(moment), "closed_day": clock.day_of(moment)})
         write_step(
             nb,
             issue_id,
@@ -452,7 +373,7 @@ def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: W
         moment = due.to_datetime() if due.time is not None else clock.at(due.day).replace(hour=23, minute=59)
         values.update({"resolve_due_at": clock.iso(moment), "resolve_due_day": due.day.isoformat()})
         data["due"] = clock.iso(moment)
-    _touch(nb, issue.id, {**values, "status": target, "reopen_count": issue.reopen_count + 1})
+    touch(nb, issue.id, {**values, "status": target, "reopen_count": issue.reopen_count + 1})
     write_step(nb, issue.id, "reopen", at, text=reason, from_status=issue.status, to_status=target, data=data)
 
 
@@ -460,64 +381,7 @@ def reopen(
     nb: Notebook, issue_id: int, *, reason: str | None = None, due: When | None = None, at: datetime | None = None
 ) -> IssueChange:
     with nb.transaction():
-        issue = _open_for(nb, issue_id, "reopen")
-        _future(due, clock.now())
-        _reopen(nb, issue, _moment(nb, issue, at), reason, due, automatic=False)
+        issue = open_for(nb, issue_id, "reopen")
+        future(due, clock.now())
+        _reopen(nb, issue, moment_of(nb, issue, at), reason, due, automatic=False)
     return IssueChange(get_issue(nb, issue_id), ("reopen",))
-
-
-def edit(
-    nb: Notebook, issue_id: int, *, text: str | None = None, category: str | None = None, priority: str | None = None
-) -> IssueChange:
-    """Correct the text, category or priority.
-
-    A deadline follows a new category or priority only while it is still ahead
-    of her: the response deadline until the first response, the resolution
-    deadline until the issue is resolved (and never after a reopen set one).
-    A deadline met or missed is history. The row as it was is kept in
-    ``revisions`` and the change is a line of the timeline.
-    """
-    from datetime import timedelta
-
-    from gridnote.services import categories as cat
-
-    new_category = cat.resolve(nb, category) if category else None
-    new_priority = code_of(PRIORITIES, priority) if priority else None
-    new_text = " ".join(text.split()) if text is not None else None
-    if new_text == "":
-        raise InputError("issue.text_empty")
-    with nb.transaction():
-        issue = _open_for(nb, issue_id, "edit")
-        changes: dict[str, Any] = {}
-        if new_text and new_text != issue.text:
-            changes["text"] = new_text
-        if new_category and new_category.code != issue.category:
-            changes.update(
-                {
-                    "category": new_category.code,
-                    "category_group": new_category.group,
-                    "upward_code": new_category.upward,
-                }
-            )
-        if new_priority and new_priority != issue.priority:
-            changes["priority"] = new_priority
-        if not changes:
-            raise InputError("issue.nothing_to_edit", id=issue_id)
-        if "category" in changes or "priority" in changes:
-            received = clock.parse(issue.received_at)
-            response_h, resolve_h = cat.deadline_hours(
-                nb, changes.get("category_group", issue.category_group), changes.get("priority", issue.priority)
-            )
-            response_due = received + timedelta(hours=response_h)
-            resolve_due = received + timedelta(hours=resolve_h)
-            if issue.first_response_at is None:
-                changes.update(
-                    {"response_due_at": clock.iso(response_due), "response_due_day": clock.day_of(response_due)}
-                )
-            if issue.resolved_at is None and issue.reopen_count == 0 and issue.is_open:
-                changes.update({"resolve_due_at": clock.iso(resolve_due), "resolve_due_day": clock.day_of(resolve_due)})
-        before = {"text": issue.text, "category": issue.category, "priority": issue.priority}
-        data = {k: [before[k], changes[k]] for k in ("text", "category", "priority") if k in changes}
-        _touch(nb, issue_id, changes, revision="edit")
-        write_step(nb, issue_id, "edit", clock.now(), data=data)
-    return IssueChange(get_issue(nb, issue_id), ("edit",))

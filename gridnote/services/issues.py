@@ -113,9 +113,9 @@ def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int
     if entry.building is not None:
         return entry.building, find_building(nb, entry.building), None
     if entry.reporter_id is not None:
-        building_id = building_of(nb, entry.reporter_id)
-        if building_id is not None:
-            return None, int(building_id), None
+        lives_in = building_of(nb, entry.reporter_id)
+        if lives_in is not None:
+            return None, lives_in, None
     return None, None, None
 
 
@@ -350,7 +350,7 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
             reasons["resolve-overdue" if late else "resolve-due"] = issue.resolve_due_at
         if issue.status == "referred" and issue.referral_due_day and issue.referral_due_day <= key:
             reasons["referral-due"] = issue.referral_due_at or issue.referral_due_day
-        if issue.status == "resolved" and (issue.reporter_id is not None or issue.reporter_contact):
+        if issue.status == "resolved" and issue.has_reporter:
             reasons["report-back"] = None
         if not reasons:
             continue

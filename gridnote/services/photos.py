@@ -70,7 +70,7 @@ class PhotoBatch:
         target = self.folder.parent / relative
         self._ensure_folder()
         if not target.exists():
-            atomic_write(target, lambda handle: handle.write(data))
+            atomic_write(target, lambda handle: handle.write(data), force=True)  # named by its content
             self.created.append(target)
         return StoredPhoto(relative, source.name, digest, len(data))
 

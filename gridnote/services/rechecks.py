@@ -11,7 +11,6 @@ a flagged reading never stands without its re-check.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, timedelta
 
 from gridnote import clock
@@ -21,35 +20,24 @@ from gridnote.store import visits as visit_rows
 from gridnote.store.notebook import Notebook
 
 
-def recheck_text(kinds: Iterable[str], language: str | None = None) -> str:
-    """``Re-check blood pressure, glucose`` / ``复测血压、血糖`` (in ``language``, default the interface's)."""
-    from gridnote.domain.readings import READING_KINDS
-    from gridnote.messages.i18n import join_list, lang, t_in
-
-    language = language or lang()
-    labels = join_list(dict.fromkeys(READING_KINDS.label(k, language) for k in kinds), language)
-    return t_in(language, "visit.recheck_task", what=labels)
-
-
 def open_recheck(nb: Notebook, resident_id: int | None, kinds: list[str]) -> Task | None:
     """The open re-check that already covers every one of these flagged readings of the resident.
 
     An automatic re-check is known by its source (``recheck:N``) and covers
-    what visit N has flagged, whatever language its text was written in. A
-    follow-up (``visit:N``) counts when it was named after the flagged
-    readings (``log -f "in 2 days"`` on a flagged visit), in either language.
+    what visit N has flagged. A follow-up (``visit:N``) counts when gridnote
+    named it after the flagged readings (``log -f "in 2 days"`` on a flagged
+    visit: its words are the code ``recheck:…``).
     """
-    from gridnote.messages.i18n import LANGS
     from gridnote.services.tasks import get_task
 
     rows = task_rows.covering_rows(nb, resident_id)
     covers: dict[int, list[str]] = {}
     for row in rows:
         covers.setdefault(row["id"], []).append(row["kind"])
-    texts = {row["id"]: (row["text"], row["source"]) for row in rows}
+    codes = {row["id"]: (row["text_code"] or "", row["source"]) for row in rows}
     for task_id, covered in covers.items():
-        text, source = texts[task_id]
-        if source.startswith("visit:") and text not in {recheck_text(covered, lg) for lg in LANGS}:
+        code, source = codes[task_id]
+        if source.startswith("visit:") and not code.startswith("recheck:"):
             continue  # a follow-up of its own ("上门复测"), not the re-check
         if set(kinds) <= set(covered):
             return get_task(nb, task_id)
@@ -64,6 +52,7 @@ def add_recheck(nb: Notebook, resident_id: int | None, visit_id: int, kinds: lis
     afterwards); a day already past is today: the worker learns of it only
     now, and a task born overdue would read as a re-check forgotten.
     """
+    from gridnote.domain.task_words import recheck_code
     from gridnote.input.dates import When
     from gridnote.services import settings as config
     from gridnote.services.tasks import add_task
@@ -73,7 +62,14 @@ def add_recheck(nb: Notebook, resident_id: int | None, visit_id: int, kinds: lis
         return None
     day = date.fromisoformat(visit_rows.day_of(nb, visit_id))
     due = max(day + timedelta(days=after), clock.today())
-    return add_task(nb, recheck_text(kinds), due=When(due, None), resident_id=resident_id, source=f"recheck:{visit_id}")
+    return add_task(
+        nb,
+        "",
+        text_code=recheck_code(kinds),
+        due=When(due, None),
+        resident_id=resident_id,
+        source=f"recheck:{visit_id}",
+    )
 
 
 def release(nb: Notebook, visit_ids: list[int]) -> tuple[list[Task], list[Task]]:

@@ -101,7 +101,8 @@ def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
     moment = clock.parse(task.due_at).time() if task.due_at else None
     follower = add_task(
         nb,
-        task.text,
+        "" if task.text_code else task.text,
+        text_code=task.text_code,
         due=When(day, moment),
         starred=task.starred,
         resident_id=task.resident_id,
@@ -246,7 +247,7 @@ def edit(nb: Notebook, number: int, e: TaskEdit) -> Task:
         raise InputError("task.conflicting_edit")
     changes: dict[str, Any] = {}
     if e.text is not None:
-        changes["text"] = clean_text(e.text)
+        changes.update({"text": clean_text(e.text), "text_code": None})  # her words now
     if e.due is not None or e.clear_due:
         changes.update(due_columns(e.due))
     if e.resident_id is not None or e.clear_resident:

@@ -61,8 +61,12 @@ def add_task(
     every: str | None = None,
     note: str | None = None,
     source: str | None = None,
+    text_code: str | None = None,
 ) -> Task:
-    """Write one task (inside the caller's transaction if there is one)."""
+    """Write one task (inside the caller's transaction if there is one).
+
+    ``text_code``: words gridnote writes itself (:mod:`gridnote.domain.task_words`), with ``text`` empty.
+    """
     from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(text)
@@ -81,6 +85,7 @@ def add_task(
                 "building_id": building_id,
                 "every": every,
                 "source": source,
+                "text_code": text_code,
                 "created_at": now,
                 "updated_at": now,
             },

@@ -65,7 +65,12 @@ def parse_follow_up(text: str) -> FollowUp:
     value = normalize(text)
     match = _FOLLOW_SEP.search(value)
     when_text, task_text = (value[: match.start()], value[match.end() :]) if match else (value, "")
-    when = parse_due_when(when_text)  # looks ahead as a task's --due does: 6:30 at noon is tomorrow's
+    try:
+        when = parse_due_when(when_text)  # looks ahead as a task's --due does: 6:30 at noon is tomorrow's
+    except InputError as exc:
+        if match is not None or exc.key != "dates.unparseable":
+            raise  # `someday: call`: the WHEN part was given, and the date error says what it accepts
+        raise InputError("visit.follow_up_unreadable", text=text.strip()) from None
     if when.day < clock.today():
         raise InputError("visit.follow_up_past", text=text.strip(), day=when.day.isoformat())
     return FollowUp(when, " ".join(task_text.split()) or None)

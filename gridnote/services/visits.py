@@ -29,7 +29,7 @@ from gridnote.input.text import normalize
 from gridnote.messages.i18n import join_list
 from gridnote.models import LogResult, Resident, Task, UndoResult, Visit
 from gridnote.services.care import CARE_KINDS, next_care_visit
-from gridnote.services.rechecks import add_recheck, open_recheck, recheck_text, release
+from gridnote.services.rechecks import add_recheck, open_recheck, release
 from gridnote.services.visit_input import FollowUp
 from gridnote.store import buildings as building_rows
 from gridnote.store import residents as resident_rows
@@ -165,7 +165,12 @@ def _check_fits(nb: Notebook, kind: str, target: Target, readings: list[ReadingI
                 )
         raise InputError("visit.readings_need_resident", who=target.label)
     if kind == "walk" and not target.is_building:
-        raise InputError("visit.walk_needs_building", who=target.label)
+        from gridnote.store.buildings import building_code
+
+        code = building_code(nb, target.building_id) if target.building_id is not None else None
+        if code is None:
+            raise InputError("visit.walk_needs_building", who=target.label)
+        raise InputError("visit.walk_in_their_building", who=target.label, code=code)  # his own, not building 5
 
 
 def log_visit(
@@ -230,19 +235,25 @@ def log_visit(
 def _follow_up_task(
     nb: Notebook, follow_up: FollowUp, target: Target, visit_id: int, single: bool, flagged: list[str]
 ) -> Task:
-    from gridnote.messages.i18n import t
+    from gridnote.domain.task_words import follow_up_code, recheck_code
     from gridnote.services.tasks import add_task
 
     household = target.resident_id is None and target.household_id is not None
-    text = follow_up.text
-    if not text:
-        who = t("visit.household_label", address=target.label) if household else target.label
-        text = recheck_text(flagged) if flagged else t("visit.follow_up_task", who=who)
+    text, code = follow_up.text, None
+    if not text:  # gridnote's words, kept as a code and said in the interface language when shown
+        if flagged:
+            code = recheck_code(flagged)
+        else:
+            building = None
+            if not household and target.resident_id is None and target.building_id is not None:
+                building = building_rows.building_code(nb, target.building_id)
+            code = follow_up_code(target.resident_id, target.label if household else None, building)
     building_id = target.building_id if single and target.resident_id is None else None
     note = target.label if household else None
     return add_task(
         nb,
-        text,
+        text or "",
+        text_code=code,
         due=follow_up.when,
         resident_id=target.resident_id,
         building_id=building_id,
@@ -319,7 +330,7 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         if changes.follow_up is not None:
             flagged_kinds = flagged or [r.kind for r in kept if r.flagged and r.kind not in replaced]
             task = _follow_up_task(nb, changes.follow_up, target, visit_id, True, flagged_kinds)
-            twin = task_rows.open_twin(nb, f"visit:{visit_id}", task.text, task.due_date, task.due_at, task.id)
+            twin = task_rows.open_twin(nb, task)
             if twin is not None:  # the same follow-up asked for twice: keep the first one
                 write.delete(nb, "tasks", task.id, revision=None)
                 from gridnote.services.tasks import get_task

@@ -16,6 +16,10 @@ def building_id(nb: Notebook, code: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def building_code(nb: Notebook, building_id: int) -> str | None:
+    return nb.scalar("SELECT code FROM buildings WHERE id = ?", [building_id])
+
+
 def building_codes(nb: Notebook, *, by_number: bool = True) -> list[str]:
     """Every building code, 2 before 10 (or as text when ``by_number`` is False)."""
     order = _BUILDING_ORDER if by_number else "ORDER BY b.code"

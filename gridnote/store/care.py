@@ -7,7 +7,6 @@ or for her whole household (``resident_id`` NULL); the rules are
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from gridnote.store.notebook import Notebook
@@ -55,26 +54,3 @@ def last_care_days(nb: Notebook, resident_ids: list[int] | None = None) -> list[
         params.update({f"r{i}": rid for i, rid in enumerate(resident_ids)})
         where = "WHERE r.id IN (" + ", ".join(f":r{i}" for i in range(len(resident_ids))) + ")"
     return nb.rows(f"SELECT r.id, {_LAST_OWN} AS own, {_LAST_HOUSEHOLD} AS household FROM residents r {where}", params)
-
-
-def coverage_rows(nb: Notebook, tags: list[str], start: str, end: str, registered_by: str) -> list[sqlite3.Row]:
-    """(tag, residents, visited) per care tag: residents on the rounds, and those with a care visit in the range."""
-    return nb.rows(
-        f"""
-        WITH visited AS (
-            SELECT v.resident_id AS rid FROM visits v
-             WHERE v.day BETWEEN :start AND :end AND v.resident_id IS NOT NULL AND {_CARE}
-            UNION
-            SELECT r.id FROM visits v JOIN residents r ON r.household_id = v.household_id
-             WHERE v.day BETWEEN :start AND :end AND v.resident_id IS NULL
-               AND v.household_id IS NOT NULL AND {_CARE}
-        )
-        SELECT t.tag, count(*) AS residents, count(visited.rid) AS visited
-        FROM resident_tags t
-        JOIN residents r ON r.id = t.resident_id
-        LEFT JOIN visited ON visited.rid = r.id
-        WHERE {_ON_ROUNDS} AND t.tag IN (SELECT value FROM json_each(:tags))
-        GROUP BY t.tag
-        """,
-        {"start": start, "end": end, "tags": json.dumps(tags), "registered_by": registered_by},
-    )

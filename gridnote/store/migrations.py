@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from gridnote.store.migrations_log import m009_change_log, m010_task_words
 from gridnote.store.search_schema import m006_search
 from gridnote.store.sql import run_script
 
@@ -360,95 +361,6 @@ def m008_task_skipped(db: Any) -> None:
     )
 
 
-# A random UUID (version 4) in plain SQL, for rows written before the change log.
-_UUID_SQL = (
-    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'"
-    " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
-)
-# The synced tables as m009 found them: key columns, and the table each foreign key points at.
-_M009_TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
-    "buildings": (("id",), {}),
-    "households": (("id",), {"building_id": "buildings"}),
-    "residents": (("id",), {"household_id": "households"}),
-    "resident_tags": (("resident_id", "tag"), {"resident_id": "residents"}),
-    "contacts": (("id",), {"resident_id": "residents"}),
-    "visits": (("id",), {"resident_id": "residents", "household_id": "households", "building_id": "buildings"}),
-    "readings": (("id",), {"visit_id": "visits", "resident_id": "residents"}),
-    "tasks": (("id",), {"resident_id": "residents", "building_id": "buildings", "series_id": "tasks"}),
-    "issue_categories": (("code",), {}),
-    "issues": (
-        ("id",),
-        {
-            "reporter_id": "residents",
-            "building_id": "buildings",
-            "household_id": "households",
-            "duplicate_of": "issues",
-        },
-    ),
-    "issue_updates": (("id",), {"issue_id": "issues"}),
-    "issue_residents": (("issue_id", "resident_id"), {"issue_id": "issues", "resident_id": "residents"}),
-    "issue_photos": (("id",), {"issue_id": "issues", "update_id": "issue_updates"}),
-    "points": (("id",), {"resident_id": "residents", "issue_id": "issues"}),
-    "events": (("id",), {"building_id": "buildings"}),
-}
-
-
-def m009_change_log(db: Any) -> None:
-    """The grid centre's sync: a notebook id, a global id on every synced row, and the change log.
-
-    ``notebook`` holds the notebook's UUID. Every synced table gets ``gid``, a
-    UUID that never changes, given here to the rows already written. ``changes``
-    is the log the write path appends to (:mod:`gridnote.store.changes`); the
-    rows already written are logged here as inserts, parents first, so the log
-    is complete from its first line.
-    """
-    statements = [
-        f"""
-        CREATE TABLE notebook (
-            one INTEGER PRIMARY KEY DEFAULT 1 CHECK (one = 1),
-            id TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        );
-        INSERT INTO notebook (id, created_at) VALUES ({_UUID_SQL}, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'));
-        CREATE TABLE changes (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            at TEXT NOT NULL,
-            table_name TEXT NOT NULL,
-            gid TEXT NOT NULL,
-            op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
-            row TEXT,
-            refs TEXT
-        );
-        """
-    ]
-    for table in _M009_TABLES:
-        statements.append(
-            f"""
-            ALTER TABLE {table} ADD COLUMN gid TEXT;
-            UPDATE {table} SET gid = {_UUID_SQL};
-            CREATE UNIQUE INDEX {table}_gid ON {table}(gid);
-            """
-        )
-    run_script(db, "".join(statements))
-    for table, (key, refs) in _M009_TABLES.items():
-        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
-        row = ", ".join(f"'{c}', t.{c}" for c in columns)
-        pointers = [f"'{c}', (SELECT gid FROM {target} WHERE id = t.{c})" for c, target in refs.items()]
-        if table == "tasks":
-            number = "CAST(substr(t.source, instr(t.source, ':') + 1) AS INTEGER)"
-            pointers.append(
-                "'source', CASE"
-                f" WHEN t.source LIKE 'visit:%' OR t.source LIKE 'recheck:%' THEN (SELECT gid FROM visits WHERE id = {number})"
-                f" WHEN t.source LIKE 'task:%' THEN (SELECT gid FROM tasks WHERE id = {number}) END"
-            )
-        db.execute(
-            "INSERT INTO changes (at, table_name, gid, op, row, refs)"
-            f" SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), '{table}', t.gid, 'insert',"
-            f" json_object({row}), json_object({', '.join(pointers)})"
-            f" FROM {table} t ORDER BY {', '.join('t.' + c for c in key)}"
-        )
-
-
 # Append new migrations here, never reorder or edit shipped ones.
 STEPS: list[Callable[[Any], None]] = [
     m001_registry,
@@ -460,6 +372,7 @@ STEPS: list[Callable[[Any], None]] = [
     m007_speed_indexes,
     m008_task_skipped,
     m009_change_log,
+    m010_task_words,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

@@ -26,9 +26,14 @@ TASK_ORDER = " ORDER BY t.due_date IS NULL, t.due_date, t.due_at IS NULL, t.due_
 def task_from_row(row: sqlite3.Row) -> Task:
     name = row["resident_name"]
     alias = row["resident_alias"]
+    text, code = row["text"], row["text_code"]
+    if code:  # words gridnote wrote: said in the interface language
+        from gridnote.domain.task_words import task_words
+
+        text = task_words(code, display_name(name, alias))
     return Task(
         id=row["id"],
-        text=row["text"],
+        text=text,
         status=row["status"],
         starred=bool(row["starred"]),
         due_date=row["due_date"],
@@ -46,6 +51,7 @@ def task_from_row(row: sqlite3.Row) -> Task:
         building_id=row["building_id"],
         series_id=row["series_id"],
         skipped=bool(row["skipped"]),
+        text_code=code,
     )
 
 
@@ -204,12 +210,12 @@ def open_sources(nb: Notebook, sources: list[str]) -> list[sqlite3.Row]:
     return nb.rows(f"SELECT id, source FROM tasks WHERE status = 'open' AND source IN ({marks})", sources)
 
 
-def open_twin(nb: Notebook, source: str, text: str, due_date: str | None, due_at: str | None, but: int) -> int | None:
-    """An open task of the same source, text and due moment as task ``but``."""
+def open_twin(nb: Notebook, task: Task) -> int | None:
+    """An open task of the same source, words and due moment as ``task``."""
     return nb.scalar(
-        "SELECT id FROM tasks WHERE status = 'open' AND source = ? AND text = ? AND due_date IS ?"
+        "SELECT id FROM tasks t WHERE status = 'open' AND source = ? AND text = ? AND text_code IS ? AND due_date IS ?"
         " AND due_at IS ? AND id != ?",
-        [source, text, due_date, due_at, but],
+        [task.source, "" if task.text_code else task.text, task.text_code, task.due_date, task.due_at, task.id],
     )
 
 
@@ -229,11 +235,11 @@ def open_follower(nb: Notebook, task_id: int) -> int | None:
 
 # -- re-checks of flagged readings ----------------------------------------------------------
 def covering_rows(nb: Notebook, resident_id: int | None) -> list[sqlite3.Row]:
-    """(task id, text, source, reading kind) of the resident's open tasks written for a visit with
+    """(task id, text code, source, reading kind) of the resident's open tasks written for a visit with
     flagged readings, one row per flagged reading, in task order."""
     return nb.rows(
         """
-        SELECT t.id, t.text, t.source, r.kind FROM tasks t
+        SELECT t.id, t.text_code, t.source, r.kind FROM tasks t
         JOIN readings r ON r.flagged = 1
           AND (t.source = 'recheck:' || r.visit_id OR t.source = 'visit:' || r.visit_id)
         WHERE t.status = 'open' AND t.resident_id IS ?
