@@ -152,13 +152,17 @@ def rates(rows: GridRows, care_groups: Iterable[str], now: datetime) -> ReportRa
 
 
 def deadline_rate(code: str, due: Iterable[DeadlineRow], now: datetime) -> ReportRate:
-    """Deadlines met in time / deadlines decided; one not met whose deadline is still ahead is pending."""
+    """Deadlines met in time / deadlines decided; one not met whose deadline is still ahead is pending.
+
+    The deadline's own moment is in time: met at exactly the deadline is met,
+    and not met at exactly the deadline (``now``) is still pending, not missed.
+    """
     total = met = pending = 0
     for d in due:
         total += 1
         if d.done_at is not None:
             met += _at(d.done_at) <= _at(d.due_at)
-        elif _at(d.due_at) > now:
+        elif _at(d.due_at) >= now:
             pending += 1
     return ReportRate(code, met, total - pending, pending=pending)
 

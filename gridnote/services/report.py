@@ -39,7 +39,7 @@ is a numerator over a denominator, so it can be checked by hand:
 * **response rate** — issues whose *response deadline falls in the range*
   (``response_due_day``), first contact (``first_response_at``) at or before
   that deadline / those issues. An issue not yet contacted whose deadline is
-  still ahead is *pending*: counted in neither. Rejected issues count (a
+  still ahead (or is now, exactly) is *pending*: counted in neither. Rejected issues count (a
   rejection answers the reporter).
 * **resolution rate** — issues whose *resolution deadline falls in the range*
   (``resolve_due_day``), rejected ones left out, resolved (``resolved_at``) at
