@@ -324,6 +324,7 @@ def test_piped_log_without_note_never_waits(cli, demo) -> None:
     ]
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_on_a_terminal_it_asks_for_the_note_only(cli, demo, monkeypatch) -> None:
     from gridnote.cli import _common
 
@@ -334,6 +335,7 @@ def test_on_a_terminal_it_asks_for_the_note_only(cli, demo, monkeypatch) -> None
     assert rows(demo, "SELECT kind, note FROM visits") == [{"kind": "visit", "note": "灯泡换好了"}]
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_on_a_terminal_it_asks_who_when_missing(cli, demo, monkeypatch) -> None:
     from gridnote.cli import _common
 
@@ -345,6 +347,7 @@ def test_on_a_terminal_it_asks_who_when_missing(cli, demo, monkeypatch) -> None:
     ]
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_on_a_terminal_an_ambiguous_name_offers_a_choice(cli, demo, monkeypatch) -> None:
     from gridnote.cli import _common
 

@@ -40,6 +40,9 @@ HELP_ZH: dict[str, str] = {
     "gridnote 只打开已经存在的笔记本：--db 指向的文件不存在或是空文件时会拒绝，"
     "文件名打错不会被当成一个空笔记本。默认笔记本在第一次使用时新建；其他笔记本用这个命令新建，或用 `gridnote demo`。\n\n"
     "例：gridnote init ~/grid/2026.db && gridnote --db ~/grid/2026.db today",
+    "server": "命令服务：由常驻后台的进程快速执行命令；查看或停止它。",
+    "server.status": "显示本安装的命令服务是否在运行、启动时间和已执行的命令数。\n\n例：gridnote server status",
+    "server.stop": "停止本安装的命令服务（下一条命令在本进程执行，并重新启动一个）。\n\n例：gridnote server stop",
     "demo": "把示例网格（4 栋楼、317 户、752 人）载入一个空笔记本。\n\n"
     "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶\n\n"
     "加 --day 时还会写入网格员一天的工作，today、report 和 find 就有内容可看："
