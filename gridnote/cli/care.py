@@ -34,3 +34,37 @@ def care_baseline(
         print_json(baseline_json(result))
         return
     out().print(baseline_view(result))
+
+
+@app.command("route")
+def care_route(
+    building: BuildingOption = None,
+    date_: Annotated[
+        str | None, typer.Option("--date", "-d", metavar="DAY", help="Another day: tomorrow, 周一, 12-01.")
+    ] = None,
+    json_: JsonOption = False,
+) -> None:
+    """The residents due a care visit as a route: building by building, unit, floor, room.
+
+    Every building has its line (how many are due there, and whether it was
+    walked today), so the daily walk picks up the care visits on the way.
+    `gridnote today --route` shows the same route in the morning's agenda.
+
+    Example: gridnote care route   ·   gridnote care route -b 8
+    """
+    from gridnote import clock
+    from gridnote.input.address import require_building_code
+    from gridnote.render.route import route_json, route_view
+    from gridnote.services.route import build_route
+
+    day = clock.today()
+    if date_:
+        from gridnote.input.dates import parse_day
+
+        day = parse_day(date_)
+    code = require_building_code(building) if building is not None else None
+    route = build_route(notebook(), day, code)
+    if json_:
+        print_json(route_json(route))
+        return
+    out().print(route_view(route, clock.today()))

@@ -28,6 +28,12 @@ def today(
             "--all", "-a", help="Every overdue task and resident due a visit, not only the first ten of each."
         ),
     ] = False,
+    route: Annotated[
+        bool,
+        typer.Option(
+            "--route", "-r", help="The visits due as a walking route: building, unit, floor (every one shown)."
+        ),
+    ] = False,
     json_: JsonOption = False,
 ) -> None:
     """The day on one screen: starred work, the timeline, overdue tasks, visits due, the daily walk.
@@ -35,7 +41,10 @@ def today(
     A care visit is a home or emergency visit in the visit log; phone and WeChat
     contacts do not count towards the care round.
 
-    Example: gridnote today   ·   gridnote today --date tomorrow --json
+    With --route the visits due and the daily walk are one list, building by
+    building in walking order (as `gridnote care route`).
+
+    Example: gridnote today   ·   gridnote today --route   ·   gridnote today --date tomorrow --json
     """
     from gridnote.render.agenda import agenda_json, agenda_view
     from gridnote.services.agenda import build_agenda
@@ -45,7 +54,7 @@ def today(
         from gridnote.input.dates import parse_day
 
         day = parse_day(date_)
-    agenda = build_agenda(notebook(), day)
+    agenda = build_agenda(notebook(), day, route=route)
     if json_:
         print_json(agenda_json(agenda))
         return

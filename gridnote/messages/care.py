@@ -29,4 +29,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.care_since": ("from {day} (starting date), {n} d late", "自 {day} 起（起算日），逾期 {n} 天"),
     "import.bad_last_visit": ('last visit "{text}" is not a date', "上次走访“{text}”不是日期"),
     "import.last_visit_future": ("last visit {day} is still ahead", "上次走访 {day} 还没到"),
+    # the route
+    "route.title": ("Route: {count} due a visit on the walk", "巡楼路线：{count} 人该走访"),
+    "route.title_none": ("Route: nobody due a visit", "巡楼路线：没有人到期该走访"),
+    "route.due": ("{count} due", "{count} 人该走访"),
+    "route.none_due": ("none due", "无人到期"),
+    "route.walked": ("walked {time}", "{time} 已巡"),
+    "route.unit_floor": ("unit {unit} {floor}F", "{unit}单元{floor}层"),
+    "route.unit": ("unit {unit}", "{unit}单元"),
+    "route.elsewhere": ("No address in a building: {count}", "没有楼栋地址：{count} 人"),
 }

@@ -68,7 +68,8 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote task edit 12 --at 7:00 --note "带血压计"',
     "today": "一屏看完今天：标星工作、时间线、逾期任务、到期走访、每日巡楼。\n\n"
     "走访记录中的入户走访和紧急出动才算关怀走访；电话和微信联系不算。\n\n"
-    "例：gridnote today · gridnote today --date 明天 --json",
+    "加 --route 时，到期走访和每日巡楼合成一张表，按楼栋依次按巡楼顺序排列（同 `gridnote care route`）。\n\n"
+    "例：gridnote today · gridnote today --route · gridnote today --date 明天 --json",
     "tomorrow": "明日工作：查看明天的清单并添加。晚上的例行事项。\n\n"
     '例：gridnote tomorrow · gridnote tomorrow add "量血压 李奶奶" --at 6:30 --star',
     "tomorrow.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
@@ -124,6 +125,10 @@ HELP_ZH: dict[str, str] = {
     "起算日不是走访：走访记录、走访数字和走访覆盖率都不变，today 显示“起算 11-20”。"
     "之后的走访照常从走访那天算起。再运行一次即可修改。\n\n"
     "例：gridnote care baseline 11-20   ·   gridnote care baseline 11-25 -b 8",
+    "care.route": "把到期该走访的居民排成路线：按楼栋、单元、楼层、房号。\n\n"
+    "每栋楼都有一行（有几人该走访、今天是否已巡），每日巡楼时顺路完成走访。"
+    "早上的 `gridnote today --route` 显示同一条路线。\n\n"
+    "例：gridnote care route   ·   gridnote care route -b 8",
     "event": "宣传活动：防诈骗宣讲等，记录合作方和参加人数。",
     "event.add": "记录一场宣传活动；它会出现在当天的日程和报表中。\n\n"
     '例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with "社区民警, 楼栋长" -b 8 --attendees 23',

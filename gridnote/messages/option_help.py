@@ -34,6 +34,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--show-completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
     },
     "today": {
+        "--route": "把到期走访排成巡楼路线：楼栋、单元、楼层（全部列出）。",
         "--date": "看另一天：明天、周一、12-01。",
         "--all": "列出所有逾期任务和到期该走访的居民，而不只是各自的前十项。",
     },
@@ -224,6 +225,9 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--zh": "新的中文名称。",
         "--en": "新的英文名称。",
         "category": "代码或名称：blocked-drain、下水道……",
+    },
+    "care.route": {
+        "--date": "看另一天：明天、周一、12-01。",
     },
     "care.baseline": {
         "day": "走访周期的起算日：11-20、上周一、2026-11-01。",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from gridnote.models.care import Route
     from gridnote.models.issues import Followup
     from gridnote.models.tasks import Task
 
@@ -96,6 +97,7 @@ class Agenda:
     walk: list[BuildingWalk]
     summary: list[Figure]
     followups: list[Followup] = field(default_factory=list)  # issues waiting on her, most urgent first
+    route: Route | None = None  # ``today --route``: the care round and the walk as one route
 
     @property
     def empty(self) -> bool:

@@ -256,6 +256,14 @@ def _walk(agenda: Agenda) -> RenderableType | None:
     return _section(t("today.walk", walked=walked, total=len(agenda.walk)), line)
 
 
+def _route(agenda: Agenda) -> RenderableType | None:
+    """``--route``: the visits due and the daily walk as one list, building by building (never cut)."""
+    from gridnote.render.route import route_body, route_title
+
+    assert agenda.route is not None
+    return _section(route_title(agenda.route), route_body(agenda.route, agenda.today))
+
+
 def _summary(agenda: Agenda) -> Text:
     from rich.text import Text
 
@@ -273,8 +281,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
         _schedule(agenda),
         _overdue(agenda, show_all),
         _followups(agenda),
-        _care(agenda, show_all),
-        _walk(agenda),
+        *((_route(agenda),) if agenda.route is not None else (_care(agenda, show_all), _walk(agenda))),
     ]
     parts: list[RenderableType] = [_header(agenda)]
     for section in sections:
@@ -318,6 +325,8 @@ def followup_json(f: Followup) -> dict[str, Any]:
 
 
 def agenda_json(agenda: Agenda) -> dict[str, Any]:
+    from gridnote.render.route import route_json
+
     return {
         "version": JSON_VERSION,
         "date": agenda.day.isoformat(),
@@ -330,6 +339,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
             {"building": w.code, "name": w.name, "walked": w.walked, "walked_at": w.walked_at} for w in agenda.walk
         ],
         "summary": {f.code: f.count for f in agenda.summary},
+        **({"route": route_json(agenda.route)} if agenda.route is not None else {}),
     }
 
 

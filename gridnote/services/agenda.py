@@ -64,18 +64,27 @@ def summary(nb: Notebook, day: date) -> list[Figure]:
     ]
 
 
-def build_agenda(nb: Notebook, day: date | None = None) -> Agenda:
+def build_agenda(nb: Notebook, day: date | None = None, *, route: bool = False) -> Agenda:
+    """The agenda of ``day`` (default today); ``route``: with the visits due as a walking route."""
     today = clock.today()
     day = day or today
+    due = care.care_round(nb, day)
+    walk = care.daily_walk(nb, day)
+    walking = None
+    if route:
+        from gridnote.services.route import route_of
+
+        walking = route_of(day, due, walk)
     return Agenda(
         day=day,
         today=today,
         timeline=timeline(nb, day),
         overdue=overdue(nb, day),
         followups=issues.followups(nb, day),
-        care=care.care_round(nb, day),
-        walk=care.daily_walk(nb, day),
+        care=due,
+        walk=walk,
         summary=summary(nb, day),
+        route=walking,
     )
 
 
