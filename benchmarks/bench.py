@@ -94,7 +94,7 @@ def install_runtime() -> Runtime:
     (purelib / "gridnote-bench.pth").write_text("\n".join(paths) + "\n", encoding="utf-8")
     script = venv / "bin" / "gridnote"
     script.write_text(  # what pip writes for a console script
-        f"#!{python}\n# -*- coding: utf-8 -*-\nimport re\nimport sys\nfrom gridnote.cli import main\n"
+        f"#!{python}\n# -*- coding: utf-8 -*-\nimport re\nimport sys\nfrom gridnote.client import main\n"
         "if __name__ == '__main__':\n"
         "    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n"
         "    sys.exit(main())\n",

@@ -1,3 +1,3 @@
-from gridnote.cli import main
+from gridnote.client import main
 
 main()

@@ -83,6 +83,12 @@ class FileError(GridnoteError):
     exit_code = 6
 
 
+class ServerError(GridnoteError):
+    """The command server was lost while it ran a command (the client's own exit code, gridnote.client)."""
+
+    exit_code = 7
+
+
 # The exit codes gridnote documents (README, `gridnote --help`), with the message key describing
 # each; tests/test_exit_codes.py makes a command return every one of them.
 EXIT_CODES: tuple[tuple[int, str], ...] = (
@@ -93,6 +99,7 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (StateError.exit_code, "exit.state"),
     (NotebookError.exit_code, "exit.notebook"),
     (FileError.exit_code, "exit.file"),
+    (ServerError.exit_code, "exit.server"),
     (130, "exit.interrupted"),  # 128 + SIGINT: Typer's answer to Ctrl-C
     (141, "exit.pipe_closed"),  # 128 + SIGPIPE (gridnote.cli.pager.PIPE_CLOSED)
 )

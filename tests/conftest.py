@@ -1,5 +1,12 @@
 """One test, one notebook: every test gets its own temporary notebook and a pinned clock.
 
+``pytest --server`` runs the same tests with every ``cli(...)`` call going through a
+command server (one real client process per call, ``GRIDNOTE_SERVER=require``: a
+command that falls back to in-process fails). The server is started once per session
+from this checkout, in a runtime folder of the session's own, so it can never be one
+started from another checkout or environment. Tests that patch the test process
+itself are marked ``in_process`` and keep CliRunner.
+
 The notebook exists before the test starts, as if she had run ``gridnote init``: gridnote opens
 only notebooks that exist (a missing ``GRIDNOTE_DB`` file is refused). It is a copy of one empty
 notebook made once per session; tests of creating notebooks use paths of their own.
@@ -7,6 +14,7 @@ notebook made once per session; tests of creating notebooks use paths of their o
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -19,8 +27,21 @@ from typer.testing import CliRunner
 from gridnote import clock
 from gridnote.messages import i18n
 from gridnote.store.notebook import Notebook, open_notebook
+from tests.helpers.server_run import ServerRun, start_server, stop_server
 
 NOW = "2026-11-29T09:00:00+08:00"  # a Sunday morning in Hangzhou
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--server",
+        action="store_true",
+        help="run every cli(...) call through a command server started for the session (a client process each)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "in_process: patches the test process, so --server runs it in-process too")
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +57,11 @@ def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_template: Path) -> Iterator[None]:
     shutil.copy(empty_template, tmp_path / "notebook.db")
+    # No test reaches a command server it did not start: none is used or started unless a
+    # test asks for one, and then only in a runtime folder of its own.
+    monkeypatch.setenv("GRIDNOTE_SERVER", "0")
+    monkeypatch.setenv("GRIDNOTE_RUNTIME_DIR", str(tmp_path / "run"))
+    monkeypatch.delenv("GRIDNOTE_SERVER_IDLE", raising=False)
     monkeypatch.setenv("GRIDNOTE_DB", str(tmp_path / "notebook.db"))
     monkeypatch.setenv("GRIDNOTE_NOW", NOW)
     monkeypatch.setenv("TZ", "Asia/Shanghai")
@@ -76,9 +102,24 @@ class Run:
         return self.runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
 
 
+@pytest.fixture(scope="session")
+def session_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | None]:
+    """The runtime folder of the session's command server (``--server``), or None."""
+    if not request.config.getoption("--server"):
+        yield None
+        return
+    runtime = tmp_path_factory.mktemp("server") / "run"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GRIDNOTE_")}
+    start_server(runtime, env)
+    yield runtime
+    stop_server(runtime, env)
+
+
 @pytest.fixture
-def cli() -> Run:
-    return Run()
+def cli(request: pytest.FixtureRequest, session_server: Path | None) -> Run | ServerRun:
+    if session_server is None or request.node.get_closest_marker("in_process"):
+        return Run()
+    return ServerRun(session_server)
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,8 @@ DAY = [
     "resident edit 张大爷 -a 5-1-502 --note 搬到女儿家住",
     "resident tag 高阿姨 高血压",
     "resident untag 高阿姨 高血压",
+    "care baseline 11-20 -b 7",
+    "care baseline 11-22 -b 7",
     "task add 量血压 李奶奶 --due 明天6:30 --star",
     "task add 巡查5号楼 --every 每天",
     "task add 送降压药 --due 11-27",

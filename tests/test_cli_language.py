@@ -173,6 +173,7 @@ def test_usage_errors_are_told_from_what_was_typed(cli, args, chinese) -> None:
     assert result.stderr.splitlines()[-1] == f"错误：{chinese}"
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_abort_in_chinese(cli, demo, monkeypatch) -> None:
     def abort(nb, query, **kwargs):
         raise typer.Abort()

@@ -74,6 +74,7 @@ def test_a_notebook_with_residents_gets_nothing(cli, demo, nb) -> None:
     assert counts(nb) == before
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_a_failing_day_leaves_the_notebook_empty(cli, nb, monkeypatch) -> None:
     from gridnote.errors import InputError
 

@@ -120,6 +120,14 @@ def test_each_documented_code_is_what_a_command_returns(code, cli, demo, tmp_pat
         assert reader_stops_early(demo, "resident", "list") == (141, "")  # 752 lines: Rich meets the closed pipe
         assert reader_stops_early(demo, "today") == (141, "")  # one screen: met when the output is flushed
         return
+    if code == 7:  # only the client returns it: a server was required and there is none
+        import subprocess
+
+        env = {**os.environ, "GRIDNOTE_SERVER": "require", "GRIDNOTE_RUNTIME_DIR": str(tmp_path / "run")}
+        done = subprocess.run([sys.executable, "-m", "gridnote", "today"], capture_output=True, text=True, env=env)
+        assert (done.returncode, done.stdout) == (7, "")
+        assert done.stderr.startswith("gridnote: GRIDNOTE_SERVER=require, but no command server")
+        return
     if code == 5:
         (tmp_path / "bad.db").write_text("not a notebook\n")
         result = cli("--db", str(tmp_path / "bad.db"), "today")

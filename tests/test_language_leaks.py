@@ -147,6 +147,10 @@ DAY = [
     "config get care.bedridden",
     "config set care.bedridden 2",
     "config unset care.bedridden",
+    "care baseline 11-20",
+    "care baseline 11-25 -b 5 --json",
+    "server status",
+    "server stop",
     "task add {bp_task} --due {tomorrow_630} --star",
     "task add {walk_task} --every {daily}",
     "task add {pills} --due 11-27",
@@ -221,11 +225,12 @@ DAY = [
 
 UNITS_AND_NAMES = re.compile(
     r"gridnote(?: [^\s，。；：）、]+)*"  # a command to type, with its arguments
-    r"|--readings all|--?[a-z][\w-]*|\b[A-Z]{2,}\b"  # options (with a value to type), metavars, placeholders
+    r"|--readings all|--?[a-z][\w-]*|\b[A-Z]{2,}\b|\b[A-Z]+_[A-Z_]+\b"  # options, metavars, placeholders, variables
     r"|\b[a-z]+(?:[.-][a-z_]+)+\b"  # setting names and codes (care.bedridden, blocked-drain)
     r"|mmHg|mmol/L|\bkg\b|°C|\bcsv\b|\bzh\b|\ben\b|\blnn\b"
+    r"|/[^\s：，）]+"  # a file's path is data
 )  # lnn: the pinyin initials of an example
-CODES = re.compile(r"\b(?:" + "|".join(c.code for c in DEFAULT_CATEGORIES) + r"|lang|timezone)\b")
+CODES = re.compile(r"\b(?:" + "|".join(c.code for c in DEFAULT_CATEGORIES) + r"|lang|timezone|server)\b")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 

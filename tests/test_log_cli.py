@@ -324,6 +324,7 @@ def test_piped_log_without_note_never_waits(cli, demo) -> None:
     ]
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_on_a_terminal_it_asks_for_the_note_only(cli, demo, monkeypatch) -> None:
     from gridnote.cli import _common
 
@@ -334,6 +335,7 @@ def test_on_a_terminal_it_asks_for_the_note_only(cli, demo, monkeypatch) -> None
     assert rows(demo, "SELECT kind, note FROM visits") == [{"kind": "visit", "note": "灯泡换好了"}]
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_on_a_terminal_it_asks_who_when_missing(cli, demo, monkeypatch) -> None:
     from gridnote.cli import _common
 
@@ -345,6 +347,7 @@ def test_on_a_terminal_it_asks_who_when_missing(cli, demo, monkeypatch) -> None:
     ]
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_on_a_terminal_an_ambiguous_name_offers_a_choice(cli, demo, monkeypatch) -> None:
     from gridnote.cli import _common
 
@@ -503,7 +506,7 @@ def test_a_follow_up_time_already_past_today_is_tomorrows_as_for_a_task(cli, dem
         {"text": "z", "due_at": "2026-11-30T06:30:00+08:00"},
     ]
     # a time still ahead today, or a day typed with it, is kept
-    assert cli("log", "高阿姨", "n", "-f", "今天6:30: w").exit_code == 0
+    assert cli("log", "高阿姨", "m", "-f", "今天6:30: w").exit_code == 0
     assert cli("task", "add", "v", "--due", "18:00").exit_code == 0
     assert [r["due_at"] for r in rows(demo, "SELECT due_at FROM tasks WHERE id > 3 ORDER BY id")] == [
         "2026-11-29T06:30:00+08:00",

@@ -30,6 +30,7 @@ def test_a_missing_notebook_file_says_so(tmp_path: Path) -> None:
     assert "unable to open" not in str(reason)
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_click_does_not_check_the_db_path_itself(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Click's own check would say "Path '…' is not readable." in English, whatever the language."""
     path = tmp_path / "nb.db"
@@ -41,6 +42,7 @@ def test_click_does_not_check_the_db_path_itself(cli, tmp_path: Path, monkeypatc
     assert "is not readable" not in result.output + result.stderr
 
 
+@pytest.mark.in_process  # patches this process: never through a server
 def test_an_unreadable_import_file_is_explained_by_gridnote(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

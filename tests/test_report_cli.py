@@ -303,6 +303,7 @@ def test_a_path_under_a_file_cannot_be_written(day, tmp_path: Path) -> None:
         ("EIO", "Input/output error", "Input/output error"),  # a rare one: as the system says
     ],
 )
+@pytest.mark.in_process  # patches this process: never through a server
 def test_system_errors_are_said_in_the_users_language(cli, tmp_path: Path, monkeypatch, errno_, zh, en) -> None:
     """Every exporter writes through fileio.atomic_write, so they all say it the same way."""
     import errno

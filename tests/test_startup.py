@@ -91,3 +91,21 @@ def test_the_console_entry_point_keeps_output_and_exit_codes(tmp_path: Path) -> 
     assert bad.returncode == 3 and bad.stderr.startswith("Error: no resident matches")
     usage = subprocess.run([*run, "task", "list", "--bogus"], capture_output=True, text=True, env=env)
     assert usage.returncode == 2 and "No such option: --bogus" in usage.stderr
+
+
+def test_the_client_loads_only_the_standard_library_it_needs() -> None:
+    """The console script hands a command to a server after importing this much and no more."""
+    code = (
+        "import sys; before = set(sys.modules); from gridnote import client; "
+        "from gridnote.server import address, protocol; address.identity(); protocol.encode('run', 'x'); "
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert set(done.stdout.split()) <= {
+        "gridnote",
+        "gridnote.client",
+        "gridnote.server",
+        "gridnote.server.address",
+        "gridnote.server.protocol",
+        "_locale",
+    }

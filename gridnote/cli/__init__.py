@@ -87,28 +87,28 @@ lazy("household", "gridnote.cli.household:app")
 lazy("building", "gridnote.cli.building:app")
 lazy("issue", "gridnote.cli.issue:app")
 lazy("event", "gridnote.cli.event:app")
+lazy("care", "gridnote.cli.care:app")
 lazy("config", "gridnote.cli.config:app")
 lazy("demo", "gridnote.cli.demo:demo")
 lazy("init", "gridnote.cli.demo:init")
 lazy("report", "gridnote.cli.report:report")
 lazy("find", "gridnote.cli.find:find")
 lazy("help", "gridnote.cli.help:help_")
+lazy("server", "gridnote.cli.server:app")
 
-__all__ = ["app", "main", "_common"]
+__all__ = ["app", "main", "run", "_common"]
 
 
-def main() -> None:
-    """Console-script entry point.
+def run(args: list[str] | None = None) -> int:
+    """Run one command in this process and return its exit code: the one truth of every command.
 
-    A console that cannot show a character (✓ on a GBK terminal) gets a
-    replacement mark instead of a crash after the notebook was written.
-
-    When the command is done (its notebook closed, its output flushed), the
-    process ends with ``os._exit``: tearing down every imported module costs
-    a command typed dozens of times a day 10-20 ms and does nothing for it
-    (benchmarks/README.md). Tests call ``app`` directly and are unaffected.
+    The console script (:mod:`gridnote.client`) calls it when no command server
+    takes the command, and the server's children call it with the client's
+    arguments and streams. A console that cannot show a character (✓ on a GBK
+    terminal) gets a replacement mark instead of a crash after the notebook was
+    written. The notebook is closed (and checkpointed) and the output flushed
+    before it returns.
     """
-    import os
     import sys
 
     for stream in (sys.stdout, sys.stderr):
@@ -117,7 +117,7 @@ def main() -> None:
         except (AttributeError, ValueError):
             pass
     try:
-        app()
+        app(args)
         code = 0
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
@@ -126,7 +126,7 @@ def main() -> None:
             print(exc.code, file=sys.stderr)
             code = 1
     finally:
-        _common.STATE.reset()  # the notebook is closed (and checkpointed) before the process goes
+        _common.STATE.reset()
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
@@ -137,4 +137,16 @@ def main() -> None:
                     code = PIPE_CLOSED
             except (OSError, ValueError):
                 pass
-    os._exit(code)
+    return code
+
+
+def main() -> None:
+    """``python -m gridnote``, in-process: :func:`run`, then ``os._exit``.
+
+    Tearing down every imported module costs a command typed dozens of times a
+    day 10-20 ms and does nothing for it (benchmarks/README.md). Tests call
+    ``app`` directly and are unaffected.
+    """
+    import os
+
+    os._exit(run())

@@ -40,6 +40,9 @@ class Lazy(NamedTuple):  # not a dataclass: `--help` would import dataclasses fo
 
 
 COMMANDS: dict[str, Lazy] = {}
+# Commands built before a fork (the command server, gridnote/server/serve.py): every child then
+# takes its command from here instead of building it. Empty in any other process.
+PREBUILT: dict[str, Any] = {}
 
 
 def lazy(name: str, target: str, *, help: str | None = None) -> None:
@@ -66,6 +69,16 @@ def build(entry: Lazy) -> Any:
 
     _help.prepare_command(command, entry.name)
     return command
+
+
+def prebuild() -> None:
+    """Build every command once, in English and for running (no help page), for a process that forks.
+
+    A child that draws a Chinese help page or usage error changes its own copy
+    of them (``_help.prepare``); the server's stay as built.
+    """
+    for name, entry in COMMANDS.items():
+        PREBUILT[name] = build(entry)
 
 
 def summary_help(entry: Lazy) -> str:
@@ -96,7 +109,14 @@ class LazyCommands(MutableMapping[str, Any]):
         if name not in self._built:
             if name not in COMMANDS:
                 raise KeyError(name)
-            self._built[name] = build(COMMANDS[name])
+            command = PREBUILT.get(name)
+            if command is None:
+                command = build(COMMANDS[name])
+            else:
+                from gridnote.cli import _help
+
+                _help.prepare_command(command, name)  # a Chinese help page in this run
+            self._built[name] = command
         return self._built[name]
 
     def __setitem__(self, name: str, command: Any) -> None:

@@ -25,6 +25,12 @@ from contextlib import contextmanager
 from typing import IO, Any
 
 PIPE_CLOSED = 141  # 128 + SIGPIPE
+# Who runs the pager when this process has no terminal of its own to give it: a command server's
+# child (gridnote/server/child.py) hands the text to its client, which runs the pager on the
+# terminal it owns. Called with the pager's command line and the bytes to page; returns the
+# pager's exit status (127: no such program), or None if it could not be started; the pager's
+# variables (``LESS``, ``LV``) as a third argument.
+HAND_OVER: Any = None
 
 PAGED = frozenset(
     {
@@ -110,12 +116,16 @@ def show(command: str, text: str, terminal: IO[str]) -> None:
     data = text.encode(getattr(terminal, "encoding", None) or "utf-8", errors="replace")
     interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the pager, not for gridnote
     try:
-        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
-        try:
-            pager.communicate(data)
-        except BrokenPipeError:  # she left the pager before reading it all
-            pager.wait()
-        started = pager.returncode != 127  # 127: the shell found no such program
+        if HAND_OVER is not None:
+            status = HAND_OVER(command, data, env)
+            started = status is not None and status != 127
+        else:
+            pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+            try:
+                pager.communicate(data)
+            except BrokenPipeError:  # she left the pager before reading it all
+                pager.wait()
+            started = pager.returncode != 127  # 127: the shell found no such program
     except OSError:
         started = False
     finally:

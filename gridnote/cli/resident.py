@@ -288,6 +288,8 @@ def resident_import(
     (unless an ID number or birth date shows another person of that name).
     A row in a building the grid does not have is refused as a likely typo:
     add the building first (gridnote building add 9), or pass --new-buildings.
+    A last-visit column (上次走访, 最近入户, last visit) starts each care round
+    from that day: a starting date, not a visit (see gridnote care baseline).
 
     Example: gridnote resident import 居民花名册.csv --dry-run
     """

@@ -110,9 +110,18 @@ def log_add(
     weight: WeightOpt = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="The note, instead of (or after) NOTE.")] = None,
     follow_up: FollowUpOpt = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again", help="Log it even if the same entry (who, kind, note, readings) was written minutes ago."
+        ),
+    ] = False,
     json_: JsonOption = False,
 ) -> None:
     """Log a visit, call or building walk (what `gridnote log WHO …` runs).
+
+    The same entry typed twice (↑ Enter) within 5 minutes is refused with the earlier entry's number;
+    --again logs it all the same.
 
     Example: gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"
     """
@@ -133,7 +142,9 @@ def log_add(
     if not text and note is None and _common.interactive():
         text = _ask("visit.ask_note")
     kind_code = kind_code or ("walk" if targets[0].is_building else "visit")
-    result = log_visit(nb, targets, kind=kind_code, at=moment, note=text or None, readings=readings, follow_up=follow)
+    result = log_visit(
+        nb, targets, kind=kind_code, at=moment, note=text or None, readings=readings, follow_up=follow, again=again
+    )
     if json_:
         from gridnote.render.visits import visit_json
 

@@ -85,6 +85,14 @@ _ALL: list[Setting] = [
         "网格编号（网格中心使用，如 冬梅轩-03）",
     ),
     Setting("worker.name", None, str, "The grid worker's name", "网格员姓名"),
+    Setting(
+        "server",
+        "on",
+        str,
+        "Run commands through the background command server (off: always in-process)",
+        "通过后台命令服务执行命令（关闭后每条命令都在本进程内执行）",
+        choices=("on", "off"),
+    ),
     # -- care rounds: residents with these tags are due a visit every N days ---
     _care("bedridden", 3, "失能"),
     _care("living-alone", 7, "独居"),

@@ -8,9 +8,23 @@ Placeholders use ``str.format`` names and must match in both languages
 
 from __future__ import annotations
 
-from gridnote.messages import cli, core, dates, find, help, issues, report, residents, tasks, topics, visits
+from gridnote.messages import (
+    care,
+    cli,
+    core,
+    dates,
+    find,
+    help,
+    issues,
+    report,
+    residents,
+    server,
+    tasks,
+    topics,
+    visits,
+)
 
-AREAS = (core, residents, dates, tasks, visits, issues, report, find, cli, help, topics)
+AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

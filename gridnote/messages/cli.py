@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录当前的状态不允许（任务已完成、问题已结案……）",
     ),
     "exit.notebook": ("the notebook cannot be opened or written", "笔记本无法打开或写入"),
+    "exit.server": (
+        "the command server could not take the command (GRIDNOTE_SERVER=require) or was lost while it ran it",
+        "命令服务无法执行该命令（GRIDNOTE_SERVER=require），或在执行中意外结束",
+    ),
     "exit.interrupted": ("interrupted by Ctrl-C; nothing was half-written", "被 Ctrl-C 中断；不会只写入一半"),
     "exit.pipe_closed": (
         "the output's reader stopped early (gridnote … | head): nothing more is said",

@@ -22,6 +22,7 @@ HELP_ZH: dict[str, str] = {
     "表头可用 姓名、性别、楼栋、单元、房号、联系电话、出生日期、人员类别、备注（或英文）。"
     "同一地址同名的居民会更新而不会重复（除非身份证号或出生日期表明是同名的另一个人）。"
     "本网格没有的楼栋，其行会当作写错而拒绝：请先 gridnote building add 9，或加 --new-buildings。"
+    "“上次走访”（最近入户、last visit）一列会把每位居民的走访周期从那天算起：这是起算日，不是走访记录（见 gridnote care baseline）。"
     "\n\n例：gridnote resident import 居民花名册.csv --dry-run",
     "resident.export": "把居民导出为 CSV（带 BOM，Excel 可直接打开）或 XLSX；电话和身份证号默认打码。\n\n"
     "例：gridnote resident export -o 居民.xlsx -t 独居",
@@ -39,6 +40,9 @@ HELP_ZH: dict[str, str] = {
     "gridnote 只打开已经存在的笔记本：--db 指向的文件不存在或是空文件时会拒绝，"
     "文件名打错不会被当成一个空笔记本。默认笔记本在第一次使用时新建；其他笔记本用这个命令新建，或用 `gridnote demo`。\n\n"
     "例：gridnote init ~/grid/2026.db && gridnote --db ~/grid/2026.db today",
+    "server": "命令服务：由常驻后台的进程快速执行命令；查看或停止它。",
+    "server.status": "显示本安装的命令服务是否在运行、启动时间和已执行的命令数。\n\n例：gridnote server status",
+    "server.stop": "停止本安装的命令服务（下一条命令在本进程执行，并重新启动一个）。\n\n例：gridnote server stop",
     "demo": "把示例网格（4 栋楼、317 户、752 人）载入一个空笔记本。\n\n"
     "建议用单独的笔记本试用：gridnote --db demo.db demo && gridnote --db demo.db resident show 李奶奶\n\n"
     "加 --day 时还会写入网格员一天的工作，today、report 和 find 就有内容可看："
@@ -80,6 +84,7 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"\n\n'
     '例：gridnote log --building 5 "楼道灯坏了"  ·  gridnote log edit 12 --note "..."  ·  gridnote log undo',
     "log.add": "记录一次走访、电话或巡楼（gridnote log WHO … 实际执行的命令）。\n\n"
+    "5 分钟内重复输入完全相同的一条（↑ 回车）会被拒绝，并给出之前那条的编号；加 --again 仍然记下。\n\n"
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"',
     "log.edit": '修改一条记录；修改前的内容保留在笔记本历史中。\n\n例：gridnote log edit 12 --bp 138/88 --note "复测后血压正常"',
     "log.undo": "撤销最后一条记录（或第 N 条）：只标记为已撤销，不会删除；未完成的跟进任务一并取消。"
@@ -114,6 +119,11 @@ HELP_ZH: dict[str, str] = {
     "issue.category.add": "添加本笔记本自己的类别。\n\n例：gridnote issue category add bike-shed --zh 车棚 --under facilities -s 自行车棚",
     "issue.category.set": "修改类别的上报编码、时限类型、名称或增加同义词。已受理的问题时限不变。\n\n"
     "例：gridnote issue category set 下水道 --upward 0101 -g general",
+    "care": "走访周期：从哪一天算起，以及到期走访的路线。",
+    "care.baseline": "从某一天起为所有居民（或一栋楼）计算走访周期：第一个早上就能看到谁真的该走访了。\n\n"
+    "起算日不是走访：走访记录、走访数字和走访覆盖率都不变，today 显示“起算 11-20”。"
+    "之后的走访照常从走访那天算起。再运行一次即可修改。\n\n"
+    "例：gridnote care baseline 11-20   ·   gridnote care baseline 11-25 -b 8",
     "event": "宣传活动：防诈骗宣讲等，记录合作方和参加人数。",
     "event.add": "记录一场宣传活动；它会出现在当天的日程和报表中。\n\n"
     '例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with "社区民警, 楼栋长" -b 8 --attendees 23',

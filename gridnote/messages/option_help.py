@@ -49,6 +49,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
     "log.add": {
         "--building": "每日巡楼的楼栋（可重复：-b 5 -b 6）。",
         "--note": "记录内容，代替 NOTE（或接在其后）。",
+        "--again": "即使几分钟前刚写过完全相同的一条（对象、类型、内容、读数），也照样记下。",
         "who": "居民（李奶奶、lnn、#1）、住户（8-2-301）或楼栋（5号楼）。用 --building 时不用写。",
         "words": "看到了什么、说了什么、答应了什么。",
         "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。默认：走访；楼栋为巡查。",
@@ -223,6 +224,9 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--zh": "新的中文名称。",
         "--en": "新的英文名称。",
         "category": "代码或名称：blocked-drain、下水道……",
+    },
+    "care.baseline": {
+        "day": "走访周期的起算日：11-20、上周一、2026-11-01。",
     },
     "event.add": {
         "--at": "时间：14:30、今天下午3点、周五 9:00（默认：现在）。",

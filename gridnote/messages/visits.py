@@ -47,6 +47,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "巡查要记在楼栋上，而不是 {who}：gridnote log --building 5 …",
     ),
     # edit and undo
+    "visit.twin": (
+        "not logged: the same entry as #{id}, written at {time} (same who, kind, note and readings,"
+        " within {minutes} minutes). To log it again all the same: add --again",
+        "未记录：与 {time} 写下的 #{id} 完全相同（{minutes} 分钟内，对象、类型、内容和读数都一样）。"
+        "确要再记一次，请加 --again",
+    ),
     "visit.not_found": ("there is no visit #{id}", "没有编号为 #{id} 的记录"),
     "visit.no_entries": ("nothing has been logged yet", "还没有任何记录"),
     "visit.all_undone.undo": (

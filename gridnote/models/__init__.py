@@ -1,7 +1,7 @@
 """Plain records the services return and the renderers draw. No database, no screen.
 
 They live in one module per area (residents, tasks, agenda, visits, issues,
-points, events, report, find); ``from gridnote.models import Task`` still works and
+points, events, care, report, find); ``from gridnote.models import Task`` still works and
 imports only the module that defines ``Task``. That is for speed: creating
 a frozen dataclass costs ~0.7 ms on Python 3.11 (six generated methods, each
 compiled), ~23 ms for all of them; ``task add`` needs the residents and the
@@ -24,6 +24,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     "issues": ("Category", "Issue", "IssueUpdate", "IssuePhoto", "IssueDetail", "IssueChange", "Followup"),
     "points": ("PointsEntry", "PointsLedger"),
     "events": ("Event",),
+    "care": ("CareStart", "BaselineResult", "RouteFloor", "RouteBuilding", "Route"),
+    "figures": ("GridRows", "Figures"),
     "report": (
         "ReportRange",
         "ReportNumbers",

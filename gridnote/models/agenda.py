@@ -51,8 +51,9 @@ class CareDue:
     tags: tuple[str, ...]  # care tags with an interval, most frequent first
     interval_days: int  # the shortest interval among the tags
     last_visit: str | None  # local day of the last care visit; None: never visited
-    due_day: str | None  # last_visit + interval; None: due since always
-    days_overdue: int | None  # 0: due today; None: never visited
+    due_day: str | None  # (the later of last_visit and baseline) + interval; None: due since always
+    days_overdue: int | None  # 0: due today; None: never visited and no starting date
+    baseline: str | None = None  # the starting date her round counts from, when later than her last visit
 
     @property
     def display_name(self) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from gridnote.input.text import display_name
 
 if TYPE_CHECKING:
+    from gridnote.models.care import CareStart
     from gridnote.models.visits import Trend, Visit
 
 
@@ -94,6 +95,7 @@ class ResidentCard:
     contacts: list[Contact] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)  # the last few, newest first
     trends: list[Trend] = field(default_factory=list)  # readings per kind, oldest first
+    care_start: CareStart | None = None  # the day her care round counts from (not a visit)
 
 
 @dataclass(frozen=True)

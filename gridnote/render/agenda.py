@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from gridnote.messages.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, TimelineItem
+from gridnote.render.common import Indent, join_list, on_screen, tag_labels
 from gridnote.render.common import grid as _grid
-from gridnote.render.common import join_list, on_screen, tag_labels
 from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time
 from gridnote.render.labels import who
 from gridnote.render.shared_json import care_json, item_json
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 JSON_VERSION = 1
 SECTION_ROWS = 10  # lines of a long section (overdue, care round) on the screen; --all shows every one
-INDENT = (0, 0, 0, 2)
+INDENT = 2  # columns each section's lines are moved right
 
 
 # -- shared pieces ------------------------------------------------------------------
@@ -41,9 +41,8 @@ def _title(text: str) -> Text:
 
 def _section(title: str, body: RenderableType | None = None) -> RenderableType:
     from rich.console import Group
-    from rich.padding import Padding
 
-    return Group(_title(title), Padding(body, INDENT, expand=False)) if body is not None else _title(title)
+    return Group(_title(title), Indent(body, INDENT)) if body is not None else _title(title)
 
 
 def _capped(
@@ -203,9 +202,11 @@ def care_status(c: CareDue, today: date) -> Text:
     else:
         key = "today.day_overdue" if c.days_overdue == 1 else "today.days_overdue"
         status = Text(t(key, n=c.days_overdue), style="red")
-    return status + Text(
-        " · " + t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-"), style="dim"
-    )
+    if c.baseline:
+        since = t("care.since", date=month_day(c.baseline, today))
+    else:
+        since = t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-")
+    return status + Text(" · " + since, style="dim")
 
 
 def _care_grid(care: list[CareDue], today: date) -> Table:

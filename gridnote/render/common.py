@@ -40,6 +40,41 @@ def with_left_out(body: RenderableType, left_out: int, *, earlier: bool = False)
     return Group(line, body) if earlier else Group(body, line)
 
 
+class Indent:
+    """``body`` moved ``width`` columns to the right, as wide as it draws: Rich's ``Padding(body, (0, 0, 0,
+    width), expand=False)`` without measuring ``body`` first (a table is then laid out once, not twice;
+    the agenda's sections are tables).
+
+    Every line is as wide as the widest (a note under a table is padded to the table's width), as
+    with ``Padding``; nothing wider than the console.
+    """
+
+    def __init__(self, body: RenderableType, width: int = 2) -> None:
+        self.body, self.width = body, width
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        inner = options.update_width(max(options.max_width - self.width, 1))
+        lines = console.render_lines(self.body, inner, pad=False, new_lines=False)
+        width = max((Segment.get_line_length(line) for line in lines), default=0)
+        margin, new_line = Segment(" " * self.width), Segment.line()
+        for line in lines:
+            yield margin
+            yield from line
+            short = width - Segment.get_line_length(line)
+            if short > 0:
+                yield Segment(" " * short)
+            yield new_line
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        inner = options.update_width(max(options.max_width - self.width, 1))
+        measured = Measurement.get(console, inner, self.body)
+        return Measurement(measured.minimum + self.width, measured.maximum + self.width)
+
+
 def table(*columns: str, title: str | None = None, whole: tuple[str, ...] = (), **kwargs: Any) -> Table:
     """A compact table whose headers come from the catalogue keys given.
 

@@ -73,8 +73,10 @@ def care(report: Report) -> Section | None:
     rows: list[tuple[Cell, ...]] = []
     for item in report.care_overdue:
         c = item.due
-        if c.last_visit is None or c.days_overdue is None:
+        if c.days_overdue is None:
             last = t("report.never")
+        elif c.baseline:
+            last = t("report.care_since", day=_when(c.baseline, report), n=c.days_overdue)
         else:
             last = t("report.last_visit", day=_when(c.last_visit, report), n=c.days_overdue)
         rows.append((c.display_name, c.address, tag_labels(c.tags), item.phone, last))

@@ -96,6 +96,12 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
 
         facts.add_row(t("card.id_number"), mask_id(r.id_number))
     facts.add_row(t("card.tags"), tag_labels(r.tags) or "-")
+    if card.care_start is not None:
+        from gridnote.render.dates import month_day
+
+        start = card.care_start
+        source = t(f"care.start.{start.source}")
+        facts.add_row(t("card.care"), t("care.start_line", date=month_day(start.day, today), source=source))
     if r.note:
         facts.add_row(t("card.note"), r.note)
     if r.moved_out:
@@ -145,6 +151,8 @@ def card_json(card: ResidentCard) -> dict[str, Any]:
 
     data["visits"] = [visit_json(v) for v in card.visits]
     data["readings"] = [trend_json(tr) for tr in card.trends]
+    start = card.care_start
+    data["care_start"] = None if start is None else {"day": start.day, "source": start.source}
     return data
 
 

@@ -37,4 +37,5 @@ def care_json(c: CareDue) -> dict[str, Any]:
         "last_visit": c.last_visit,
         "due_day": c.due_day,
         "days_overdue": c.days_overdue,
+        "baseline": c.baseline,
     }

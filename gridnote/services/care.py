@@ -8,7 +8,11 @@
 * A resident with care tags is due a visit every N days, N being the shortest
   ``care.<tag>`` setting among their tags (``gridnote config set care.bedridden 2``).
   They are due on the day of their last care visit plus N; never visited
-  means due now. Residents who moved out are left out, and so are residents
+  means due now. A **starting date** (``care_baselines``: ``gridnote care
+  baseline DAY``, or a roster's last-visit column) is not a visit: when it is
+  later than her last care visit, the round counts from it instead, so a new
+  notebook does not call everyone "never visited". It is shown as a starting
+  date, never as a visit, and care coverage counts visits only. Residents who moved out are left out, and so are residents
   not yet registered by the end of the day asked about (``residents.created_at``):
   a report for yesterday does not list someone added today as never visited.
 * A building is **walked** on a day when a ``walk`` row for it on that day
@@ -33,7 +37,7 @@ if TYPE_CHECKING:  # each function imports the records it builds: `log` needs on
 CARE_KINDS = CARE_VISIT_KINDS  # what counts as a care visit (not phone or wechat)
 
 
-def _registered_by(day: date) -> str:
+def registered_by(day: date) -> str:
     """The end of ``day`` (local midnight after it): residents registered later are not on that day's rounds."""
     from gridnote import clock
 
@@ -53,11 +57,13 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
 
     intervals = care_intervals(nb)
     due: list[CareDue] = []
-    for row in rows.care_rows(nb, list(intervals), day.isoformat(), _registered_by(day)):
+    for row in rows.care_rows(nb, list(intervals), day.isoformat(), registered_by(day)):
         tags = sorted(row["tags"].split(","), key=lambda tag: (intervals[tag], tag))
         interval = intervals[tags[0]]
         last = max(row["own_visit"] or "", row["household_visit"] or "") or None
-        due_day = date.fromisoformat(last) + timedelta(days=interval) if last else None
+        baseline = row["baseline"] if row["baseline"] and row["baseline"] > (last or "") else None
+        counted = baseline or last
+        due_day = date.fromisoformat(counted) + timedelta(days=interval) if counted else None
         if due_day is not None and due_day > day:
             continue
         due.append(
@@ -71,6 +77,7 @@ def care_round(nb: Notebook, day: date) -> list[CareDue]:
                 last_visit=last,
                 due_day=due_day.isoformat() if due_day else None,
                 days_overdue=(day - due_day).days if due_day else None,
+                baseline=baseline,
             )
         )
     due.sort(key=_urgency)
@@ -125,10 +132,12 @@ def coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]
 
     A care visit as above (also a household visit for everyone living there);
     residents who moved out or were registered after ``end`` are left out;
-    groups with nobody in them too.
-    Care groups come in the order of their settings.
+    groups with nobody in them too. Care groups come in the order of their
+    settings. The rule is :func:`gridnote.services.figures.coverage`'s, which
+    the report and the grid centre share.
     """
-    intervals = care_intervals(nb)
-    found_rows = rows.coverage_rows(nb, list(intervals), start.isoformat(), end.isoformat(), _registered_by(end))
-    found = {r["tag"]: (int(r["visited"]), int(r["residents"])) for r in found_rows}
-    return [(tag, *found[tag]) for tag in intervals if tag in found]
+    from gridnote.models import ReportRange
+    from gridnote.services.figures import coverage as shared
+    from gridnote.services.report import grid_rows
+
+    return shared(grid_rows(nb, ReportRange(start, end, "range")), care_tags())

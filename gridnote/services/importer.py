@@ -52,6 +52,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "contact_name": ("紧急联系人", "联系人", "emergency contact", "contact"),
     "contact_relation": ("关系", "与本人关系", "联系人关系", "relation", "contact relation"),
     "contact_phone": ("紧急联系人电话", "联系人电话", "contact phone", "emergency phone"),
+    "last_visit": (
+        "上次走访",
+        "上次走访日期",
+        "最近走访",
+        "最近走访日期",
+        "最近入户",
+        "最近入户日期",
+        "上次入户",
+        "末次走访",
+        "last visit",
+        "last visited",
+        "last visit date",
+    ),
 }
 _HEADER_INDEX = {fold(h): field for field, names in HEADERS.items() for h in names}
 
@@ -60,6 +73,7 @@ _HEADER_INDEX = {fold(h): field for field, names in HEADERS.items() for h in nam
 class _Row:
     number: int
     fields: rf.ResidentInput
+    last_visit: date | None = None  # a starting date for her care round (not a visit): see care_start
 
 
 class _Undecided(Exception):
@@ -192,6 +206,32 @@ def parse_row(cells: dict[str, Any]) -> rf.ResidentInput:
     return fields
 
 
+def parse_last_visit(value: Any) -> date | None:
+    """A roster's last-visit cell: a date cell, 2026-11-20, 2026/11/20, 2026年11月20日, 11-20; not ahead."""
+    from gridnote import clock
+
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        text = _cell(value)
+        if not text:
+            return None
+        if text.isdigit() and 10_000 <= int(text) <= 90_000:  # an Excel date serial, as a CSV saves a date cell
+            from datetime import timedelta
+
+            value = date(1899, 12, 30) + timedelta(days=int(text))
+        else:
+            from gridnote.input.dates import parse_past_day
+
+            try:
+                value = parse_past_day(text.split(" ")[0].split("T")[0])
+            except InputError:
+                raise InputError("import.bad_last_visit", text=text) from None
+    if value > clock.today():
+        raise InputError("import.last_visit_future", day=value.isoformat())
+    return value
+
+
 def _row_address(cells: dict[str, Any]) -> Address:
     if _cell(cells.get("address")):
         return rf.clean_address(_cell(cells["address"]))
@@ -216,7 +256,7 @@ def check_rows(path: Path) -> tuple[list[_Row], list[ImportProblem], str | None]
     for number, row in rows:
         cells = {field: row[i] for i, field in mapping.items() if i < len(row)}
         try:
-            good.append(_Row(number, parse_row(cells)))
+            good.append(_Row(number, parse_row(cells), parse_last_visit(cells.get("last_visit"))))
         except GridnoteError as exc:
             problems.append(ImportProblem(number, exc.message))
     return good, problems, encoding
@@ -263,7 +303,7 @@ def import_residents(
             for final, batch in ((False, rows), (True, undecided)):
                 for row in batch:
                     try:
-                        outcome = _upsert(nb, row.fields, claimed)
+                        outcome = _upsert(nb, row.fields, claimed, row.last_visit)
                     except _Undecided as exc:
                         if not final:
                             undecided.append(row)
@@ -309,21 +349,30 @@ def _unknown_building_rows(nb: Notebook, rows: list[_Row]) -> list[ImportProblem
     return problems
 
 
-def _upsert(nb: Notebook, fields: rf.ResidentInput, claimed: set[int]) -> str:
-    """Add the resident, or merge the row into the one it describes (see ``_same_person``)."""
+def _upsert(nb: Notebook, fields: rf.ResidentInput, claimed: set[int], last_visit: date | None = None) -> str:
+    """Add the resident, or merge the row into the one it describes (see ``_same_person``).
+
+    A last-visit cell becomes her care round's starting date (``source`` import),
+    never a visit in the log.
+    """
+    from gridnote.services.care_start import set_start
     from gridnote.services.residents import add_resident, edit_resident
 
     assert fields.address is not None and fields.name is not None
     household_id = ensure_household(nb, fields.address)
     resident_id = _same_person(nb, household_id, fields, claimed)
     if resident_id is None:
-        claimed.add(add_resident(nb, fields, same_name=True).id)
+        resident_id = add_resident(nb, fields, same_name=True).id
+        claimed.add(resident_id)
+        if last_visit is not None:
+            set_start(nb, resident_id, last_visit, "import")
         return "added"
     claimed.add(resident_id)
     before = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     edit_resident(nb, resident_id, fields, replace_phones=False)
     after = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
-    return "unchanged" if before == after else "updated"
+    started = last_visit is not None and set_start(nb, resident_id, last_visit, "import")
+    return "unchanged" if before == after and not started else "updated"
 
 
 def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, claimed: set[int]) -> int | None:

@@ -1,12 +1,15 @@
-"""The shift-end report: one model of a range of days, built from a few aggregate queries.
+"""The shift-end report: one model of a range of days, built from a few queries.
 
 :func:`build_report` returns a :class:`gridnote.models.Report`; the renderers in
 ``gridnote/render/report_*.py`` turn that one model into text, Markdown, HTML,
-JSON, CSV and XLSX, so the formats cannot disagree. Every count is a
-``GROUP BY``/``count`` over an indexed ``day`` column (``visits.day``,
-``readings.day``, ``issue_updates.day``, ``issues.*_day``, ``tasks.done_day``,
-``events.day``, ``points.day``); lists are read in one query each, never one
-query per row. The lists live in :mod:`gridnote.services.report_lists`.
+JSON, CSV and XLSX, so the formats cannot disagree. The rows of the range are
+read by their indexed ``day`` columns (``visits.day``, ``readings.day``,
+``issue_updates.day``, ``issues.*_day``, ``tasks.done_day``, ``events.day``,
+``points.day``), one query each, never one query per row. The figures and rates
+the grid centre also shows are computed from those rows by
+:mod:`gridnote.services.figures`, the one code both reports call, so a grid's
+figures at the centre equal her own. The lists live in
+:mod:`gridnote.services.report_lists`.
 
 **Ranges.** A day (``--date``, default today), ``--from A --to B``, or the
 calendar week (Monday to Sunday, ``--week``) or month (``--month``) holding
@@ -36,7 +39,7 @@ is a numerator over a denominator, so it can be checked by hand:
 * **response rate** — issues whose *response deadline falls in the range*
   (``response_due_day``), first contact (``first_response_at``) at or before
   that deadline / those issues. An issue not yet contacted whose deadline is
-  still ahead is *pending*: counted in neither. Rejected issues count (a
+  still ahead (or is now, exactly) is *pending*: counted in neither. Rejected issues count (a
   rejection answers the reporter).
 * **resolution rate** — issues whose *resolution deadline falls in the range*
   (``resolve_due_day``), rejected ones left out, resolved (``resolved_at``) at
@@ -45,8 +48,8 @@ is a numerator over a denominator, so it can be checked by hand:
 * **satisfaction rate** — (satisfied + basically satisfied) / issues rated
   in the range: each issue given a rating in the range counts once, with the
   latest rating it was given in the range, also when it was reopened
-  afterwards (read from the timeline: :func:`ratings_in`, which also gives
-  the "rated" figure of the numbers, so the two agree).
+  afterwards (read from the timeline: ``figures.latest_ratings``, which also
+  gives the "rated" figure of the numbers, so the two agree).
 * **care coverage**, per care group — residents of that tag with at least one
   care visit in the range (:func:`gridnote.services.care.coverage`: a home
   visit or emergency call-out, not undone; household visits count) /
@@ -67,7 +70,8 @@ from gridnote import clock
 from gridnote.domain.vocab import VISIT_KINDS, Term, Vocabulary
 from gridnote.errors import InputError
 from gridnote.input.periods import Period
-from gridnote.models import Report, ReportNumbers, ReportRange, ReportRate, ReportRates
+from gridnote.models import Report, ReportNumbers, ReportRange, ReportRates
+from gridnote.models.figures import GridRows
 from gridnote.store import report as figures
 from gridnote.store.notebook import Notebook
 
@@ -82,8 +86,6 @@ READING_SCOPES = Vocabulary(
 )
 # the keys of ``ReportNumbers.issues``: issues that took each step of the timeline
 ISSUE_FIGURES = ("received", "verified", "rejected", "referred", "resolved", "reported", "rated", "closed", "reopened")
-# those counted by the one query of ``numbers``; "rated" comes from :func:`ratings_in`, as the satisfaction rate's
-_STEP_FIGURES = tuple(f for f in ISSUE_FIGURES if f != "rated")
 
 
 # -- the range ---------------------------------------------------------------------
@@ -142,6 +144,7 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
     from gridnote.services.categories import categories
 
     moment = as_of(span)
+    rows = grid_rows(nb, span)
     care = lists.care_overdue(nb, span.end, full=options.full)
     new, progressed, still_open = lists.issue_lists(nb, span, moment, full=options.full)
     next_day = span.end + timedelta(days=1) if span.end >= clock.today() else None
@@ -152,7 +155,7 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
         as_of=clock.iso(moment),
         full=options.full,
         readings_scope=options.readings,
-        numbers=numbers(nb, span, moment, care_overdue=len(care)),
+        numbers=numbers(nb, span, moment, care_overdue=len(care), rows=rows),
         readings=lists.readings(nb, span, flagged_only=options.readings != "all"),
         care_overdue=care,
         new_issues=new,
@@ -161,37 +164,42 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
         next_day=next_day,
         planned=planned,
         planned_others=others,
-        rates=rates(nb, span) if span.with_rates else None,
+        rates=rates(nb, span, rows) if span.with_rates else None,
         categories=categories(nb) if new or progressed or still_open else [],
     )
 
 
 # -- the numbers -------------------------------------------------------------------------
-def numbers(nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: int) -> ReportNumbers:
-    """Every count of the range: one aggregate query per table."""
+def grid_rows(nb: Notebook, span: ReportRange) -> GridRows:
+    """The rows of ``span`` that the shared figures (:mod:`gridnote.services.figures`) are computed from."""
+    from gridnote.services.care import registered_by
+
+    p = {"start": span.start.isoformat(), "end": span.end.isoformat(), "registered_by": registered_by(span.end)}
+    return figures.grid_rows(nb, p)
+
+
+def numbers(
+    nb: Notebook, span: ReportRange, moment: datetime, *, care_overdue: int, rows: GridRows | None = None
+) -> ReportNumbers:
+    """Every count of the range: the shared figures, and the notebook's own (tasks, points)."""
+    from gridnote.services.figures import figures as count
+
     p = {"start": span.start.isoformat(), "end": span.end.isoformat()}
-    visits = dict.fromkeys(VISIT_KINDS.codes, 0)
-    visits.update(figures.visits_by_kind(nb, p))
-    reach = figures.reach(nb, p)
-    taken = figures.readings_taken(nb, p)
-    issues = figures.issue_steps(nb, p)
-    done = figures.tasks_done(nb, p)
-    events = figures.events(nb, p)
+    found = count(rows or grid_rows(nb, span), VISIT_KINDS.codes)
     points = figures.points(nb, p)
-    rated = sum(ratings_in(nb, span).values())
     return ReportNumbers(
-        visits=visits,
-        residents_reached=int(reach["residents"]),
-        households_reached=int(reach["households"]),
-        buildings=int(reach["buildings"]),
-        walks=int(reach["walks"]),
-        readings=int(taken[0]),
-        readings_flagged=int(taken[1]),
-        issues={step: rated if step == "rated" else int(issues[_STEP_FIGURES.index(step)]) for step in ISSUE_FIGURES},
-        tasks_done=int(done),
+        visits=found.visits,
+        residents_reached=found.residents_reached,
+        households_reached=found.households_reached,
+        buildings=found.buildings,
+        walks=found.walks,
+        readings=found.readings,
+        readings_flagged=found.readings_flagged,
+        issues={step: found.issues[step] for step in ISSUE_FIGURES},
+        tasks_done=int(figures.tasks_done(nb, p)),
         tasks_carried_over=carried_over(nb, span.end, moment),
-        events=int(events[0]),
-        attendees=int(events[1]),
+        events=found.events,
+        attendees=found.attendees,
         points_awarded=int(points[0]),
         points_residents=int(points[1]),
         points_redeemed=int(points[2]),
@@ -212,38 +220,9 @@ def carried_over(nb: Notebook, end: date, moment: datetime) -> int:
 
 
 # -- the rates --------------------------------------------------------------------------------
-def rates(nb: Notebook, span: ReportRange) -> ReportRates:
+def rates(nb: Notebook, span: ReportRange, rows: GridRows | None = None) -> ReportRates:
     """The three rates and care coverage of ``span`` (definitions in the module docstring)."""
-    from gridnote.services.care import coverage
+    from gridnote.domain.settings import care_tags
+    from gridnote.services.figures import rates as shared
 
-    p = {"start": span.start.isoformat(), "end": span.end.isoformat(), "now": clock.iso(clock.now())}
-    response = figures.deadlines(nb, p, "response")
-    resolution = figures.deadlines(nb, p, "resolve")
-    ratings = ratings_in(nb, span)
-    return ReportRates(
-        response=_decided("response", response),
-        resolution=_decided("resolution", resolution),
-        satisfaction=ReportRate(
-            "satisfaction", ratings["satisfied"] + ratings["basically-satisfied"], sum(ratings.values()), parts=ratings
-        ),
-        coverage=[
-            ReportRate(tag, visited, residents) for tag, visited, residents in coverage(nb, span.start, span.end)
-        ],
-    )
-
-
-def ratings_in(nb: Notebook, span: ReportRange) -> dict[str, int]:
-    """Issues rated in ``span``, by the latest rating each was given in it (the one definition of "rated").
-
-    Read from the timeline (``issue_updates``, kind ``rate``, by its indexed
-    ``day``), so an issue rated and then reopened still counts with the rating
-    it was given; a rating given after the range does not change it.
-    """
-    ratings = {"satisfied": 0, "basically-satisfied": 0, "dissatisfied": 0}
-    ratings.update(figures.latest_ratings(nb, span.start.isoformat(), span.end.isoformat()))
-    return ratings
-
-
-def _decided(code: str, row: tuple[int, int, int]) -> ReportRate:
-    due, met, pending = row
-    return ReportRate(code, met, due - pending, pending=pending)
+    return shared(rows or grid_rows(nb, span), care_tags(), clock.now())

@@ -105,18 +105,14 @@ def _before(stamp: str | None, moment: datetime) -> bool:
 def _report_issue(
     issue: Issue, status: str, steps: tuple[str, ...], moment: datetime, end: date, full: bool
 ) -> ReportIssue:
-    deadline: str | None = None
-    due_at: str | None = None
+    from gridnote.services.figures import issue_deadline
+
+    deadline, due_at, passed = issue_deadline(
+        status, issue.first_response_at, issue.response_due_at, issue.resolve_due_at, moment
+    )
     state = "done"
-    if status in ("rejected", "closed"):
-        pass
-    elif not _before(issue.first_response_at, moment):
-        deadline, due_at = "response", issue.response_due_at
-    elif status in ("received", "verified", "referred"):
-        deadline, due_at = "resolve", issue.resolve_due_at
     if due_at is not None:
-        due = clock.parse(due_at)
-        state = "overdue" if due < moment else "due-today" if due.date() == end else "on-time"
+        state = "overdue" if passed else "due-today" if clock.parse(due_at).date() == end else "on-time"
     elif status == "resolved":
         state = "to-tell" if issue.has_reporter else "to-close"
     elif status == "reported":

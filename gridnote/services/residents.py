@@ -333,4 +333,8 @@ def resident_card(nb: Notebook, resident_id: int) -> ResidentCard:
         rows.household_members(nb, resident.household_id, but=resident_id) if resident.household_id is not None else []
     )
     contacts = rows.contacts_of(nb, resident_id)
-    return ResidentCard(resident, household, contacts, recent_visits(nb, resident), trends(nb, resident_id))
+    from gridnote.services.care_start import care_start
+
+    return ResidentCard(
+        resident, household, contacts, recent_visits(nb, resident), trends(nb, resident_id), care_start(nb, resident_id)
+    )

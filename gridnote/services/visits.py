@@ -31,6 +31,7 @@ from gridnote.models import LogResult, Resident, Task, UndoResult, Visit
 from gridnote.services.care import CARE_KINDS, next_care_visit
 from gridnote.services.rechecks import add_recheck, open_recheck, release
 from gridnote.services.visit_input import FollowUp
+from gridnote.services.visit_twins import refuse_twin
 from gridnote.store import buildings as building_rows
 from gridnote.store import residents as resident_rows
 from gridnote.store import tasks as task_rows
@@ -182,8 +183,14 @@ def log_visit(
     note: str | None = None,
     readings: list[ReadingInput] | None = None,
     follow_up: FollowUp | None = None,
+    again: bool = False,
 ) -> LogResult:
-    """Write one visit per target (several for a walk of several buildings), all or nothing."""
+    """Write one visit per target (several for a walk of several buildings), all or nothing.
+
+    An entry identical in who, kind, note and readings to one written in the
+    last ``visit_twins.TWIN_MINUTES`` (↑ Enter pressed again) is refused with that entry's
+    number, and nothing is written; ``again`` writes it anyway.
+    """
     from gridnote.input.text import MAX_NOTE, check_length
 
     check_length(note, MAX_NOTE)
@@ -197,6 +204,8 @@ def log_visit(
     flagged: list[str] = []
     covering: Task | None = None
     with nb.transaction():
+        if not again:
+            refuse_twin(nb, targets, kind, stamp, note, readings)
         for target in targets:
             visit_id = write.insert(
                 nb,

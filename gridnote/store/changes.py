@@ -31,6 +31,7 @@ TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "residents": (("id",), {"household_id": "households"}),
     "resident_tags": (("resident_id", "tag"), {"resident_id": "residents"}),
     "contacts": (("id",), {"resident_id": "residents"}),
+    "care_baselines": (("id",), {"resident_id": "residents"}),
     "visits": (("id",), {"resident_id": "residents", "household_id": "households", "building_id": "buildings"}),
     "readings": (("id",), {"visit_id": "visits", "resident_id": "residents"}),
     "tasks": (("id",), {"resident_id": "residents", "building_id": "buildings", "series_id": "tasks"}),

@@ -1,9 +1,9 @@
-"""The shift-end report's SQL: aggregate counts over indexed ``day`` columns, and its lists.
+"""The shift-end report's SQL: the rows of the range, a few counts of her own, and its lists.
 
-Every count is a ``GROUP BY``/``count`` over an indexed day column; lists are
-read in one query each (ids passed as one JSON array), never one per row.
-``p`` is ``{"start": day, "end": day}`` (ISO days, inclusive). The meaning of
-each figure is :mod:`gridnote.services.report`'s.
+Rows are read by indexed day columns; the figures the grid centre shares are
+computed from them by :mod:`gridnote.services.figures` (the one definition);
+lists are read in one query each (ids passed as one JSON array), never one per
+row. ``p`` is ``{"start": day, "end": day}`` (ISO days, inclusive).
 """
 
 from __future__ import annotations
@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from gridnote.domain.issue_terms import OPEN_STATUSES
 from gridnote.store.notebook import Notebook
 
-_CONTACT = "v.day BETWEEN :start AND :end AND v.undone_at IS NULL AND v.kind != 'walk'"
+if TYPE_CHECKING:
+    from gridnote.models.figures import GridRows
+
 OPEN_TERM = "i.status IN (" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
 
 
@@ -24,81 +27,10 @@ def _ids(values: Iterable[int]) -> str:
 
 
 # -- the numbers ---------------------------------------------------------------------------
-def visits_by_kind(nb: Notebook, p: dict[str, str]) -> dict[str, int]:
-    rows = nb.rows(
-        "SELECT kind, count(*) FROM visits WHERE day BETWEEN :start AND :end AND undone_at IS NULL GROUP BY kind", p
-    )
-    return {row[0]: int(row[1]) for row in rows}
-
-
-def reach(nb: Notebook, p: dict[str, str]) -> sqlite3.Row:
-    """(residents, households, walks, buildings): residents and households reached, (building, day) walks."""
-    row = nb.one(
-        f"""
-        SELECT (SELECT count(*) FROM (
-                    SELECT v.resident_id FROM visits v WHERE {_CONTACT} AND v.resident_id IS NOT NULL
-                    UNION
-                    SELECT r.id FROM visits v JOIN residents r ON r.household_id = v.household_id
-                     WHERE {_CONTACT} AND v.resident_id IS NULL AND v.household_id IS NOT NULL
-                       AND (r.moved_out_at IS NULL OR julianday(r.moved_out_at) > julianday(v.at)))) AS residents,
-               (SELECT count(DISTINCT v.household_id) FROM visits v
-                 WHERE {_CONTACT} AND v.household_id IS NOT NULL) AS households,
-               (SELECT count(*) FROM (SELECT DISTINCT v.building_id, v.day FROM visits v
-                 WHERE v.day BETWEEN :start AND :end AND v.kind = 'walk' AND v.undone_at IS NULL
-                   AND v.building_id IS NOT NULL)) AS walks,
-               (SELECT count(*) FROM buildings) AS buildings
-        """,
-        p,
-    )
-    assert row is not None
-    return row
-
-
-def readings_taken(nb: Notebook, p: dict[str, str]) -> tuple[int, int]:
-    """(readings taken, flagged) on visits not undone."""
-    row = nb.one(
-        "SELECT count(*), coalesce(sum(rd.flagged), 0) FROM readings rd"
-        " JOIN visits v ON v.id = rd.visit_id"
-        " WHERE rd.day BETWEEN :start AND :end AND v.undone_at IS NULL",
-        p,
-    )
-    assert row is not None
-    return int(row[0]), int(row[1])
-
-
-def issue_steps(nb: Notebook, p: dict[str, str]) -> tuple[int, ...]:
-    """Issues that took each step in the range, each counted once: received, verified, rejected,
-    referred, resolved, reported back, closed (rated closed too), reopened."""
-    row = nb.one(
-        """
-        SELECT count(DISTINCT CASE WHEN kind = 'receive' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'verify' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'reject' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'refer' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'resolve' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'tell' THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'close' OR (kind = 'rate' AND to_status = 'closed')
-                                   THEN issue_id END),
-               count(DISTINCT CASE WHEN kind = 'reopen' THEN issue_id END)
-        FROM issue_updates WHERE day BETWEEN :start AND :end
-        """,
-        p,
-    )
-    assert row is not None
-    return tuple(int(value) for value in row)
-
-
 def tasks_done(nb: Notebook, p: dict[str, str]) -> int:
     from gridnote.store.tasks import count_done_between
 
     return count_done_between(nb, p["start"], p["end"])
-
-
-def events(nb: Notebook, p: dict[str, str]) -> tuple[int, int]:
-    """(events, attendees)."""
-    row = nb.one("SELECT count(*), coalesce(sum(attendees), 0) FROM events WHERE day BETWEEN :start AND :end", p)
-    assert row is not None
-    return int(row[0]), int(row[1])
 
 
 def points(nb: Notebook, p: dict[str, str]) -> tuple[int, int, int, int]:
@@ -124,46 +56,82 @@ def points(nb: Notebook, p: dict[str, str]) -> tuple[int, int, int, int]:
     return int(row[0]), int(row[1]), int(row[2]), int(row[3])
 
 
-# -- the rates -------------------------------------------------------------------------------
-def deadlines(nb: Notebook, p: dict[str, str], which: str) -> tuple[int, int, int]:
-    """Deadlines (``response`` or ``resolve``) falling in the range: (how many, met in time, pending at ``now``).
+# -- the rows of the shared figures (gridnote.services.figures) -----------------------------
+def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
+    """The rows the figures and rates of the range are computed from (``p``: start, end, registered_by)."""
+    from gridnote.domain.settings import care_tags
+    from gridnote.models import figures as f
 
-    Rejected issues have no resolution deadline to meet.
-    """
-    done, due = {"response": ("first_response_at", "response_due"), "resolve": ("resolved_at", "resolve_due")}[which]
-    where = "AND status != 'rejected'" if which == "resolve" else ""
-    row = nb.one(
-        f"""
-        SELECT count(*) AS due,
-               coalesce(sum({done} IS NOT NULL AND julianday({done}) <= julianday({due}_at)), 0) AS met,
-               coalesce(sum({done} IS NULL AND julianday({due}_at) > julianday(:now)), 0) AS pending
-        FROM issues WHERE {due}_day BETWEEN :start AND :end {where}
-        """,
-        p,
+    visits = [
+        f.VisitRow(*r)
+        for r in nb.rows(
+            "SELECT kind, resident_id, household_id, building_id, day, at FROM visits"
+            " WHERE day BETWEEN :start AND :end AND undone_at IS NULL",
+            p,
+        )
+    ]
+    residents = [
+        f.ResidentRow(r[0], r[1], r[2], r[3], tuple(r[4].split(",")) if r[4] else ())
+        for r in nb.rows(
+            """
+            SELECT r.id, r.household_id, r.moved_out_at, r.created_at,
+                   (SELECT group_concat(t.tag) FROM resident_tags t
+                     WHERE t.resident_id = r.id AND t.tag IN (SELECT value FROM json_each(:tags)))
+            FROM residents r
+            WHERE r.id IN (SELECT resident_id FROM resident_tags WHERE tag IN (SELECT value FROM json_each(:tags)))
+               OR r.household_id IN (SELECT household_id FROM visits WHERE day BETWEEN :start AND :end
+                                      AND resident_id IS NULL AND undone_at IS NULL)
+            """,
+            {**p, "tags": json.dumps(list(care_tags()))},
+        )
+    ]
+    steps = [
+        f.StepRow(*r)
+        for r in nb.rows(
+            "SELECT u.issue_id, u.kind, u.to_status, i.category FROM issue_updates u JOIN issues i ON i.id = u.issue_id"
+            " WHERE u.day BETWEEN :start AND :end",
+            p,
+        )
+    ]
+    ratings = [
+        f.RatingRow(*r)
+        for r in nb.rows(
+            "SELECT u.issue_id, u.at, u.id, u.data,"
+            " i.reporter_id IS NOT NULL OR coalesce(i.reporter_contact, '') != ''"
+            " FROM issue_updates u JOIN issues i ON i.id = u.issue_id"
+            " WHERE u.day BETWEEN :start AND :end AND u.kind = 'rate'",
+            p,
+        )
+    ]
+    due = {
+        which: [
+            f.DeadlineRow(*r)
+            for r in nb.rows(
+                f"SELECT id, status, {which}_due_at, {done} FROM issues WHERE {which}_due_day BETWEEN :start AND :end",
+                p,
+            )
+        ]
+        for which, done in (("response", "first_response_at"), ("resolve", "resolved_at"))
+    }
+    return f.GridRows(
+        visits=visits,
+        residents=residents,
+        buildings=int(nb.scalar("SELECT count(*) FROM buildings")),
+        readings=[
+            bool(r[0])
+            for r in nb.rows(
+                "SELECT rd.flagged FROM readings rd JOIN visits v ON v.id = rd.visit_id"
+                " WHERE rd.day BETWEEN :start AND :end AND v.undone_at IS NULL",
+                p,
+            )
+        ],
+        steps=steps,
+        ratings=ratings,
+        response=due["response"],
+        resolve=due["resolve"],
+        attendees=[r[0] for r in nb.rows("SELECT attendees FROM events WHERE day BETWEEN :start AND :end", p)],
+        registered_by=p.get("registered_by", ""),
     )
-    assert row is not None
-    return int(row["due"]), int(row["met"]), int(row["pending"])
-
-
-def latest_ratings(nb: Notebook, start: str, end: str) -> dict[str, int]:
-    """Issues rated from ``start`` to ``end``, by the latest rating each was given in it (from the timeline).
-
-    Only a reporter rates: a rating stored on an issue nobody reported (possible
-    before ``rate`` refused it) is left out, so it never counts upward.
-    """
-    rows = nb.rows(
-        """
-        SELECT rating, count(*) FROM (
-            SELECT json_extract(u.data, '$.rating') AS rating,
-                   row_number() OVER (PARTITION BY u.issue_id ORDER BY u.at DESC, u.id DESC) AS nth
-            FROM issue_updates u JOIN issues i ON i.id = u.issue_id
-            WHERE u.day BETWEEN :start AND :end AND u.kind = 'rate'
-              AND (i.reporter_id IS NOT NULL OR coalesce(i.reporter_contact, '') != ''))
-        WHERE nth = 1 GROUP BY rating
-        """,
-        {"start": start, "end": end},
-    )
-    return {row[0]: int(row[1]) for row in rows}
 
 
 # -- the lists -------------------------------------------------------------------------------

@@ -193,6 +193,59 @@ def walk_group(nb: Notebook, visit_id: int, created_at: str, note: str | None) -
     ]
 
 
+RECENT_ENTRIES = 100  # the newest entries a twin is looked for in (minutes of typing; no index on created_at)
+
+
+def recent_twin(
+    nb: Notebook,
+    *,
+    kind: str,
+    resident_id: int | None,
+    household_id: int | None,
+    building_id: int | None,
+    note: str | None,
+    readings: list[tuple[str, float, float | None]],
+    at: str,
+    now: str,
+    minutes: int,
+) -> sqlite3.Row | None:
+    """(id, created_at) of the newest entry written in the ``minutes`` before ``now``, not undone, identical in who, kind,
+    note and readings ((kind, value, value2), in any order) to the one about to be written, for a
+    moment at most ``minutes`` from ``at`` (visits she dated an hour apart are two visits)."""
+    rows = nb.rows(
+        """
+        SELECT id, created_at, (SELECT json_group_array(json_array(kind, value, value2))
+                                FROM (SELECT kind, value, value2 FROM readings
+                                      WHERE visit_id = v.id ORDER BY kind, value, value2)) AS readings
+        FROM (SELECT * FROM visits ORDER BY id DESC LIMIT :limit) v
+        WHERE (julianday(:now) - julianday(created_at)) * 86400 <= :seconds AND undone_at IS NULL AND kind = :kind
+          AND resident_id IS :resident AND household_id IS :household AND building_id IS :building
+          AND coalesce(note, '') = :note AND abs(julianday(at) - julianday(:at)) * 86400 <= :seconds
+        ORDER BY id DESC
+        """,
+        {
+            "limit": RECENT_ENTRIES,
+            "now": now,
+            "at": at,
+            "seconds": minutes * 60 + 0.01,  # julianday is a float: a second's hundredth of slack
+            "kind": kind,
+            "resident": resident_id,
+            "household": household_id,
+            "building": building_id,
+            "note": note or "",
+        },
+    )
+
+    def key(found: Any) -> list[tuple[str, float, float]]:
+        return sorted((k, float(v), -1.0 if v2 is None else float(v2)) for k, v, v2 in found)
+
+    wanted = key(readings)
+    for row in rows:
+        if key(json.loads(row["readings"])) == wanted:
+            return row
+    return None
+
+
 def day_of(nb: Notebook, visit_id: int) -> str:
     return str(nb.scalar("SELECT day FROM visits WHERE id = ?", [visit_id]))
 
