@@ -53,6 +53,11 @@ def _area_code_length(phone: str, digits: list[int]) -> int:
     return 3 if phone[digits[1]] in "12" else 4
 
 
+def mask_phones(phones: str | None) -> str:
+    """A list of phones as the register keeps it (``13857112345,0571-88886666``), each masked."""
+    return ",".join(mask_phone(phone) for phone in (phones or "").split(",")) if phones else ""
+
+
 def mask_id(number: str | None) -> str:
     if not number:
         return ""
