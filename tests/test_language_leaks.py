@@ -168,6 +168,8 @@ DAY = [
     "task reopen 3",
     "task list --status all",
     "tomorrow",
+    "remind --within 1440",
+    "remind --within 60 --json",
     "tomorrow add {call_back} --at 9:00",
     "plan",
     "plan add {pills} --at 8:00",

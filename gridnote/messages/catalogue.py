@@ -16,6 +16,7 @@ from gridnote.messages import (
     find,
     help,
     issues,
+    remind,
     report,
     residents,
     server,
@@ -24,7 +25,7 @@ from gridnote.messages import (
     visits,
 )
 
-AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server)
+AREAS = (core, residents, dates, tasks, visits, care, issues, remind, report, find, cli, help, topics, server)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

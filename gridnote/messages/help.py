@@ -77,6 +77,11 @@ HELP_ZH: dict[str, str] = {
     "plan": '同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add "巡查5号楼" --at 8:00',
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
     '例：gridnote plan add "量血压 李奶奶" --at 6:30 --star',
+    "remind": "N 分钟内到时间的事：有时刻的任务和活动，每项一行（用于状态栏或 cron）。\n\n"
+    "没有到时间的事时什么也不输出。--notify 把每一项作为桌面提醒发出。--install 只为你自己设置一个"
+    " systemd 用户定时器（没有 systemd 时改为一行 crontab），每分钟运行 `gridnote remind --within 1 --notify`，"
+    "所以标星的 06:30 任务会在 06:30 提醒；--uninstall 删除它。不安装就什么都不会自动运行。\n\n"
+    "例：gridnote remind   ·   gridnote remind --within 60 --json   ·   gridnote remind --install",
     # -- visits (gridnote log, gridnote visits) ---------------------------------
     "log": "走访、电话或巡楼之后马上记一笔；也可以修改或撤销一条记录。\n\n"
     "WHO 可以是居民（姓名、称呼、拼音、首字母、#编号）、住户地址（8-2-301：只住一人时记在此人名下，"

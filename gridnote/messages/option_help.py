@@ -47,6 +47,14 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--weight": "体重（公斤，或写斤），例如 52.5 或 105斤。",
         "--follow-up": '为同一居民加一项跟进任务："后天: 复测血压"、"周五"。',
     },
+    "remind": {
+        "--within": "从这一分钟起往后看多少分钟（默认 15）。",
+        "--notify": "同时把每一项作为桌面提醒发出（notify-send）。",
+        "--install": "设置 systemd 用户定时器（没有 systemd 时为一行 crontab），在每项定时任务的时间发出提醒。",
+        "--uninstall": "再删除这个定时器或 crontab 行。",
+        "--via": "和 --install/--uninstall 一起用：选 systemd 或 cron。",
+        "--force": "和 --install 一起用：替换与 gridnote 不同的 unit 文件。",
+    },
     "log.add": {
         "--building": "每日巡楼的楼栋（可重复：-b 5 -b 6）。",
         "--note": "记录内容，代替 NOTE（或接在其后）。",

@@ -19,7 +19,17 @@ from typing import Any
 AREAS: dict[str, tuple[str, ...]] = {
     "residents": ("Building", "Household", "Contact", "Resident", "ResidentCard", "ImportProblem", "ImportResult"),
     "tasks": ("Task",),
-    "agenda": ("TimelineItem", "OverdueTask", "CareDue", "BuildingWalk", "Figure", "Agenda", "DayPlan"),
+    "agenda": (
+        "TimelineItem",
+        "OverdueTask",
+        "CareDue",
+        "BuildingWalk",
+        "Figure",
+        "Agenda",
+        "DayPlan",
+        "Reminder",
+        "Reminders",
+    ),
     "visits": ("ReadingFlag", "Reading", "Visit", "Trend", "NextCareVisit", "LogResult", "UndoResult"),
     "issues": ("Category", "Issue", "IssueUpdate", "IssuePhoto", "IssueDetail", "IssueChange", "Followup"),
     "points": ("PointsEntry", "PointsLedger"),
