@@ -14,6 +14,7 @@ from gridnote.messages import (
     core,
     dates,
     find,
+    flow,
     help,
     issues,
     report,
@@ -24,7 +25,7 @@ from gridnote.messages import (
     visits,
 )
 
-AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server)
+AREAS = (core, residents, dates, tasks, visits, care, issues, flow, report, find, cli, help, topics, server)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:
