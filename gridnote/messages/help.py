@@ -85,6 +85,7 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"\n\n'
     '例：gridnote log --building 5 "楼道灯坏了"  ·  gridnote log edit 12 --note "..."  ·  gridnote log undo',
     "log.add": "记录一次走访、电话或巡楼（gridnote log WHO … 实际执行的命令）。\n\n"
+    "应急出动（-k 应急）只需要写对象：备注、--at（出发时间）和 --until（回来时间）写了才记，不会追问。\n\n"
     "5 分钟内重复输入完全相同的一条（↑ 回车）会被拒绝，并给出之前那条的编号；加 --again 仍然记下。\n\n"
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"',
     "log.edit": '修改一条记录；修改前的内容保留在笔记本历史中。\n\n例：gridnote log edit 12 --bp 138/88 --note "复测后血压正常"',

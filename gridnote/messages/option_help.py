@@ -51,11 +51,13 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--building": "每日巡楼的楼栋（可重复：-b 5 -b 6）。",
         "--note": "记录内容，代替 NOTE（或接在其后）。",
         "--again": "即使几分钟前刚写过完全相同的一条（对象、类型、内容、读数），也照样记下。",
+        "--until": "回来的时间（应急出动：--at 20:00 --until 21:40）；只写时刻时取 --at 之后的第一个该时刻。",
         "who": "居民（李奶奶、lnn、#1）、住户（8-2-301）或楼栋（5号楼）。用 --building 时不用写。",
         "words": "看到了什么、说了什么、答应了什么。",
         "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。默认：走访；楼栋为巡查。",
     },
     "log.edit": {
+        "--until": "回来的时间（21:40）；写 '' 清除。",
         "--note": "替换备注（'' 表示清空）。",
         "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。",
         "number": "记录编号（见 `gridnote visits`）；默认：最后一条。",

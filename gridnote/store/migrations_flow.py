@@ -11,7 +11,7 @@ from typing import Any
 from gridnote.store.sql import run_script
 
 
-def m012_open311(db: Any) -> None:
+def m013_open311(db: Any) -> None:
     """An issue that came in as an Open311 (GeoReport v2) request keeps its request.
 
     ``external_id`` is the request's ``service_request_id`` (unique: a second
