@@ -14,6 +14,7 @@ from gridnote.messages import (
     core,
     dates,
     find,
+    flow,
     help,
     issues,
     remind,
@@ -25,7 +26,7 @@ from gridnote.messages import (
     visits,
 )
 
-AREAS = (core, residents, dates, tasks, visits, care, issues, remind, report, find, cli, help, topics, server)
+AREAS = (core, residents, dates, tasks, visits, care, issues, flow, remind, report, find, cli, help, topics, server)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

@@ -121,8 +121,17 @@ HELP_ZH: dict[str, str] = {
     "issue.close": '居民未评价（须已回访）或无人反映时结案。\n\n例：gridnote issue close 12 --note "多次联系未评价"',
     "issue.reopen": '重新办理没有真正解决（或误判不予受理）的问题。\n\n例：gridnote issue reopen 12 "下水道又堵了" --due 2d',
     "issue.edit": "更正问题的内容、类别或紧急程度（时限随之调整）。\n\n例：gridnote issue edit 12 -k 装修垃圾",
+    "issue.import": "从一网通或 12345 热线导入诉求（Open311 GeoReport v2）：要么全部导入，要么一条不导。\n\n"
+    "每条诉求成为一个问题：类别按 service_code（`issue category list` 中的上报编码）或按文字判断，"
+    "地址对应到住户或楼栋，反映人按电话对应到居民。诉求编号会保留：再次导入同一文件只更新问题"
+    "（状态、status_notes、上级时限），不会重复添加。\n\n例：gridnote issue import requests.json -c 12345",
+    "issue.export": "导出诉求及其状态（status）和办理说明（status_notes），让一网通把结果告诉居民。\n\n"
+    "写入文件（-o）时，等待回传的状态变化记为已发送（之后 `issue tell` 会说一网通已更新）。\n\n"
+    "例：gridnote issue export --open311 -o back.json",
     "issue.category": "问题类别：查看、添加自定义类别、设置上报编码和时限类型。",
-    "issue.category.list": "列出问题类别及其时限（首次响应/办结）和上报编码。\n\n例：gridnote issue category list",
+    "issue.category.list": "列出问题类别及其时限（首次响应/办结）和上报编码。\n\n"
+    "加 --open311：输出一网通读取的服务清单，每个类别以上报编码作为 service_code（`issue import` 按它对应诉求）。\n\n"
+    "例：gridnote issue category list   ·   gridnote issue category list --open311 > services.json",
     "issue.category.add": "添加本笔记本自己的类别。\n\n例：gridnote issue category add bike-shed --zh 车棚 --under facilities -s 自行车棚",
     "issue.category.set": "修改类别的上报编码、时限类型、名称或增加同义词。已受理的问题时限不变。\n\n"
     "例：gridnote issue category set 下水道 --upward 0101 -g general",

@@ -220,6 +220,21 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--text": "新的表述。",
         "--priority": "紧急或一般（urgent/normal）。",
     },
+    "issue.import": {
+        "file": "GeoReport v2 诉求文件：requests.json 或 requests.xml。",
+        "--channel": "来源：app 或 hotline（一网通、12345）。",
+        "--dry-run": "只检查文件并显示会有哪些变化，不写入。",
+    },
+    "issue.export": {
+        "--open311": "Open311 GeoReport v2（一网通读取的格式；默认）。",
+        "--output": "要写入的文件（默认：直接打印，不记为已发送）。",
+        "--xml": "用 XML 而不是 JSON（规范的两种格式）。",
+        "--all": "所有问题，而不只是来自诉求的问题。",
+    },
+    "issue.category.list": {
+        "--open311": "按 Open311 服务清单（GeoReport v2 GET services）输出。",
+        "--xml": "配合 --open311：用 XML 而不是 JSON。",
+    },
     "issue.category": {
         "--group": "时限类型：紧急、公用设施、一般、复杂（emergency、utility、general、complex）。",
         "--upward": "网格中心使用的上报编码。",
