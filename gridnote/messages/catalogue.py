@@ -9,6 +9,7 @@ Placeholders use ``str.format`` names and must match in both languages
 from __future__ import annotations
 
 from gridnote.messages import (
+    calls,
     care,
     cli,
     core,
@@ -26,7 +27,24 @@ from gridnote.messages import (
     visits,
 )
 
-AREAS = (core, residents, dates, tasks, visits, care, issues, flow, remind, report, find, cli, help, topics, server)
+AREAS = (
+    core,
+    residents,
+    dates,
+    tasks,
+    visits,
+    calls,
+    care,
+    issues,
+    flow,
+    remind,
+    report,
+    find,
+    cli,
+    help,
+    topics,
+    server,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:
