@@ -117,3 +117,20 @@ class DayPlan:
     today: date
     timeline: list[TimelineItem]
     carry_over: int  # open tasks due up to today that will show as overdue
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A timed item of the timeline and the moment it is due (``gridnote remind``)."""
+
+    at: str  # ISO 8601 with offset
+    item: TimelineItem
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """What ``gridnote remind`` found: the window looked at (``start`` included, ``end`` not) and the items."""
+
+    start: str
+    end: str
+    items: list[Reminder]
