@@ -55,7 +55,7 @@ def landlines(draw: st.DrawFn) -> tuple[str, set[int]]:
             digits(3, "3456789").map(lambda d: "0" + d),
         )
     )
-    local = draw(st.one_of(digits(7, "23456789"), digits(8, "23456789")))
+    local = draw(st.one_of(digits(7, "123456789"), digits(8, "123456789")))
     shape = draw(
         st.sampled_from(["{a}-{l}", "{a}{l}", "({a}){l}", "({a}) {l}", "{a} {h} {t}", "({a}){h} {t}", "{a}-{h}-{t}"])
     )

@@ -100,9 +100,9 @@ _ID18 = re.compile(rf"(?<![0-9])[1-9][0-9]{{5}}(?:18|19|20)[0-9]{{2}}{_BIRTH_MD}
 _ID15 = re.compile(rf"(?<![0-9])[1-9][0-9]{{5}}[0-9]{{2}}{_BIRTH_MD}[0-9]{{3}}(?![0-9])")
 # a mobile, with the +86 / 0086 in front of it when there is one (the prefix is kept by mask_phone)
 _MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
-# a landline with its area code (a local number starts with 2-9): 0571-88886666, 057188886666, (0571)8888 9999, 010 1234 5678, +86 571 …
+# a landline with its area code (the local number never starts with 0): 0571-88886666, 057188886666, (0571)8888 9999, 010 1234 5678, +86 571 …
 _LANDLINE = re.compile(
-    r"(?<![0-9])(?:(?:\+|00)86[ -]?\(?0?|\(0|0)[1-9][0-9]{1,2}\)?[ -]?[2-9][0-9]{2,3}[ -]?[0-9]{3,4}(?![0-9])"
+    r"(?<![0-9])(?:(?:\+|00)86[ -]?\(?0?|\(0|0)[1-9][0-9]{1,2}\)?[ -]?[1-9][0-9]{2,3}[ -]?[0-9]{3,4}(?![0-9])"
 )
 # a passport or permit: one or two capital letters and 6-9 digits (E12345678, EA1234567, G1234567)
 _PASSPORT = re.compile(r"(?<![0-9A-Za-z])[A-Z]{1,2}[0-9]{6,9}(?![0-9])")
