@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from gridnote.messages import (
     care,
+    centre,
     cli,
     core,
     dates,
@@ -24,7 +25,7 @@ from gridnote.messages import (
     visits,
 )
 
-AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server)
+AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server, centre)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:
