@@ -76,6 +76,15 @@ def notebook_rows(db: Path) -> dict[str, int]:
         conn.close()
 
 
+@pytest.fixture(autouse=True)
+def evening(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process reports of these tests are read in the scripted day's evening."""
+    from gridnote import clock
+
+    monkeypatch.setenv("GRIDNOTE_NOW", EVENING)
+    clock.reset()
+
+
 def test_two_grids_sync_by_network_and_report_as_their_workers_do(cli, grids, tmp_path: Path) -> None:
     a, b = grids
     street = tmp_path / "street.db"
@@ -111,7 +120,6 @@ def assert_report_agrees(centre: Path, notebooks: list[Path]) -> None:
     from gridnote.store.changes import identity
     from gridnote.store.notebook import open_notebook
 
-    os.environ["GRIDNOTE_NOW"] = EVENING
     clock.reset()
     span = ReportRange(date(2026, 11, 23), date(2026, 11, 29), "week")
     found = centre_report(str(centre), span)
@@ -149,7 +157,6 @@ def test_the_first_grid_s_day_by_hand(cli, grids, tmp_path: Path) -> None:
     from gridnote.models.report import ReportRange
     from gridnote.services.centre import centre_report
 
-    os.environ["GRIDNOTE_NOW"] = EVENING
     clock.reset()
     day = centre_report(str(street), ReportRange(date(2026, 11, 29), date(2026, 11, 29), "day"))
     f = day.lines[0].figures
