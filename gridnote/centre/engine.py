@@ -52,13 +52,18 @@ class Centre:
     @contextmanager
     def begin(self) -> Iterator[Any]:
         """One transaction (on SQLite: ``BEGIN IMMEDIATE``, so two syncs queue instead of failing)."""
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DBAPIError, OperationalError
 
         try:
             with self.engine.begin() as conn:
                 yield conn
         except OperationalError as exc:
-            raise NotebookError("centre.unreachable", url=safe_url(self.url), reason=str(exc.orig).strip()) from exc
+            reason = str(exc.orig).strip().splitlines()[0]
+            raise NotebookError("centre.unreachable", url=safe_url(self.url), reason=reason) from exc
+        except DBAPIError as exc:  # refused by the centre: a permission, a row-level policy, a grid of another role
+            raise NotebookError(
+                "centre.refused", url=safe_url(self.url), reason=str(exc.orig).strip().splitlines()[0]
+            ) from exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         from sqlalchemy import select

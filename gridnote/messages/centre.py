@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "网格 {grid}：中心已有其变更至第 {have} 条，本文件从第 {after} 条之后开始；"
         "请先导入之前的文件，或用 `gridnote sync --out 文件 --since {have}` 重新生成",
     ),
+    "centre.refused": ("the centre {url} refused it: {reason}", "网格中心 {url} 拒绝了本次操作：{reason}"),
     "centre.bundle_missing": ("no bundle at {path}", "找不到同步文件 {path}"),
     "centre.bundle_damaged": (
         "{path} is damaged or was altered (its checksum does not match): nothing was imported",
