@@ -15,8 +15,10 @@ from gridnote.messages import (
     core,
     dates,
     find,
+    flow,
     help,
     issues,
+    remind,
     report,
     residents,
     server,
@@ -25,7 +27,11 @@ from gridnote.messages import (
     visits,
 )
 
+<<<<<<< HEAD
 AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server, centre)
+=======
+AREAS = (core, residents, dates, tasks, visits, care, issues, flow, remind, report, find, cli, help, topics, server)
+>>>>>>> main
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

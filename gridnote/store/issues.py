@@ -63,6 +63,9 @@ def issue_from_row(row: sqlite3.Row) -> Issue:
         closed_at=row["closed_at"],
         reopen_count=row["reopen_count"],
         updated_at=row["updated_at"],
+        external_id=row["external_id"],
+        back_marked_at=row["back_marked_at"],
+        back_sent_at=row["back_sent_at"],
     )
 
 
@@ -213,3 +216,8 @@ def category_rows(nb: Notebook) -> list[sqlite3.Row]:
 
 def category_row(nb: Notebook, code: str) -> sqlite3.Row | None:
     return nb.one("SELECT * FROM issue_categories WHERE code = ?", [code])
+
+
+def external_id(nb: Notebook, issue_id: int) -> str | None:
+    """The Open311 request id an issue came in as (None: typed in by her)."""
+    return nb.scalar("SELECT external_id FROM issues WHERE id = ?", [issue_id])
