@@ -27,11 +27,24 @@ from gridnote.messages import (
     visits,
 )
 
-<<<<<<< HEAD
-AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server, centre)
-=======
-AREAS = (core, residents, dates, tasks, visits, care, issues, flow, remind, report, find, cli, help, topics, server)
->>>>>>> main
+AREAS = (
+    core,
+    residents,
+    dates,
+    tasks,
+    visits,
+    care,
+    issues,
+    flow,
+    remind,
+    report,
+    find,
+    cli,
+    help,
+    topics,
+    server,
+    centre,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:
