@@ -9,6 +9,7 @@ Placeholders use ``str.format`` names and must match in both languages
 from __future__ import annotations
 
 from gridnote.messages import (
+    calls,
     care,
     centre,
     cli,
@@ -33,6 +34,7 @@ AREAS = (
     dates,
     tasks,
     visits,
+    calls,
     care,
     issues,
     flow,

@@ -83,6 +83,15 @@ HELP_ZH: dict[str, str] = {
     "plan": '同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add "巡查5号楼" --at 8:00',
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
     '例：gridnote plan add "量血压 李奶奶" --at 6:30 --star',
+    "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
+    "没人回应过的问题的首次响应、承诺时间已到的转办单位（物业承诺 11-30 前）、要告知办理结果的反映人，"
+    "以及今天或更早到期、要打电话的任务（回电话、打电话给家属……：先列家属的号码）。"
+    "每打完一个，`gridnote calls done N “说了什么”` 记下这通电话并推进问题。\n\n"
+    '例：gridnote calls   ·   gridnote calls --json   ·   gridnote calls done 2 "已告知，很满意"',
+    "calls.done": "记录第 N 个电话：记为一次电话联系，并一步推进它的问题（或任务）。\n\n"
+    "首次响应记为问题的响应，回访记为“已告知”，给转办单位的电话记为该单位的进展（--resolved：问题办结）；"
+    "电话任务记为完成。\n\n"
+    '例：gridnote calls done 1 "物业说明天上午来"   ·   gridnote calls done 2 "已告知结果"',
     "remind": "N 分钟内到时间的事：有时刻的任务和活动，每项一行（用于状态栏或 cron）。\n\n"
     "没有到时间的事时什么也不输出。--notify 把每一项作为桌面提醒发出。--install 只为你自己设置一个"
     " systemd 用户定时器（没有 systemd 时改为一行 crontab），每分钟运行 `gridnote remind --within 1 --notify`，"

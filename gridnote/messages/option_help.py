@@ -63,6 +63,11 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--weight": "体重（公斤，或写斤），例如 52.5 或 105斤。",
         "--follow-up": '为同一居民加一项跟进任务："后天: 复测血压"、"周五"。',
     },
+    "calls.done": {
+        "number": "今天清单上的电话编号（gridnote calls）。",
+        "outcome": "说了什么、约定了什么。",
+        "--resolved": "给转办单位的电话：对方已办好，问题办结。",
+    },
     "remind": {
         "--within": "从这一分钟起往后看多少分钟（默认 15）。",
         "--notify": "同时把每一项作为桌面提醒发出（notify-send）。",

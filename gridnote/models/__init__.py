@@ -47,6 +47,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "Report",
     ),
     "find": ("SearchHit", "SearchGroup", "SearchResult"),
+    "calls": ("CallNumber", "Call", "CallDone"),
     "open311": ("RequestsImport", "OutRequest"),
 }
 _AREA_OF = {name: area for area, names in AREAS.items() for name in names}

@@ -221,3 +221,13 @@ def category_row(nb: Notebook, code: str) -> sqlite3.Row | None:
 def external_id(nb: Notebook, issue_id: int) -> str | None:
     """The Open311 request id an issue came in as (None: typed in by her)."""
     return nb.scalar("SELECT external_id FROM issues WHERE id = ?", [issue_id])
+
+
+def called_on(nb: Notebook, day: str) -> set[int]:
+    """Issues with a call noted on ``day`` (``issue note --kind call``, ``calls done``)."""
+    rows = nb.rows(
+        "SELECT DISTINCT issue_id FROM issue_updates WHERE day = ? AND kind = 'note'"
+        " AND json_extract(data, '$.kind') = 'call'",
+        [day],
+    )
+    return {r[0] for r in rows}
