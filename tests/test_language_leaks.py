@@ -168,6 +168,8 @@ DAY = [
     "task reopen 3",
     "task list --status all",
     "tomorrow",
+    "remind --within 1440",
+    "remind --within 60 --json",
     "tomorrow add {call_back} --at 9:00",
     "plan",
     "plan add {pills} --at 8:00",
@@ -193,6 +195,9 @@ DAY = [
     "issue reject 2 {duplicate} --of 1",
     "issue reopen 2 {not_dup}",
     "issue edit 2 -k {drain_cat} -p {urgent}",
+    "calls",
+    "calls --json",
+    "calls done 1 {told}",
     "issue list",
     "issue list --all",
     "issue show 1",
@@ -300,8 +305,10 @@ def test_the_day_covers_every_command() -> None:
     covered = {leaf for leaf in leaves if any(r == leaf or r.startswith(leaf + " ") for r in run)}
     defaults = {"log add"}  # `gridnote log WHO …` runs it
     # making notebooks and files: tests/test_notebook_init.py and the import/export tests, in both languages;
-    # help pages show input in both languages by design: tests/test_help_topics.py
-    assert leaves - covered - defaults - {"demo", "init", "resident import", "resident export", "help"} == set()
+    # help pages show input in both languages by design: tests/test_help_topics.py; the city app's
+    # requests in and out (files of data in the spec's shape): tests/test_open311.py, in both languages
+    files = {"demo", "init", "resident import", "resident export", "issue import", "issue export", "help"}
+    assert leaves - covered - defaults - files == set()
 
 
 def test_today_on_the_example_grid_speaks_one_language(cli, demo) -> None:

@@ -49,6 +49,7 @@ def test_the_morning_blood_pressure(cli, demo) -> None:
         "created_at": None,
         "updated_at": None,
         "undone_at": None,
+        "back_at": None,
     }
     assert rows(demo, "SELECT address FROM households WHERE id = ?", (visit["household_id"],)) == [
         {"address": "8-2-301"}

@@ -189,7 +189,16 @@ def test_every_key_is_documented(schema) -> None:
 
 
 # -- XLSX and CSV ------------------------------------------------------------------------------------------
-SHEETS_EN = ["About", "Numbers", "Readings", "Care visits overdue", "New issues", "Issues still open", "Next day"]
+SHEETS_EN = [
+    "About",
+    "Numbers",
+    "Emergency call-outs",
+    "Readings",
+    "Care visits overdue",
+    "New issues",
+    "Issues still open",
+    "Next day",
+]
 
 
 def _sheet(book: Any, name: str) -> list[list[Any]]:
@@ -224,6 +233,7 @@ def test_xlsx_of_a_week_in_chinese(day, tmp_path: Path) -> None:
     assert book.sheetnames == [
         "报表信息",
         "数据汇总",
+        "应急出动",
         "健康测量",
         "逾期未走访",
         "新受理问题",
@@ -255,6 +265,7 @@ def test_csv_is_a_zip_of_one_file_per_section(day, tmp_path: Path) -> None:
         assert archive.namelist() == [
             "about.csv",
             "numbers.csv",
+            "callouts.csv",
             "readings.csv",
             "care.csv",
             "issues-new.csv",
@@ -277,6 +288,7 @@ def test_the_csv_files_are_named_in_the_report_language(day, tmp_path: Path) -> 
         assert archive.namelist() == [
             "报表信息.csv",
             "数据汇总.csv",
+            "应急出动.csv",
             "健康测量.csv",
             "逾期未走访.csv",
             "新受理问题.csv",
@@ -328,14 +340,16 @@ def test_html_is_one_standalone_printable_page(day) -> None:
     assert "门口贴了&lt;script&gt;广告&lt;/script&gt; &amp; 小广告" in html
     assert [m for m in re.findall(r'<section id="([a-z-]+)">', html)] == [
         "numbers",
+        "callouts",
         "readings",
         "care",
         "issues-new",
         "issues-open",
         "tomorrow",
     ]
-    # 26 figures, 2 readings, 170 care visits overdue (every one, not the screen's ten), 3 new, 2 open, 2 planned
-    assert html.count("<tr>") - html.count("<thead>") == 26 + 2 + 170 + 3 + 2 + 2
+    # 26 figures, 1 call-out, 2 readings, 170 care visits overdue (every one, not the screen's ten), 3 new, 2 open,
+    # 2 planned
+    assert html.count("<tr>") - html.count("<thead>") == 26 + 1 + 2 + 170 + 3 + 2 + 2
 
 
 def test_html_says_so_when_numbers_are_full(day) -> None:

@@ -26,15 +26,29 @@ def _hours(nb: object) -> dict[str, tuple[int, int]]:
 
 
 @app.command("list")
-def category_list(json_: JsonOption = False) -> None:
+def category_list(
+    json_: JsonOption = False,
+    open311: Annotated[
+        bool, typer.Option("--open311", help="Print them as the Open311 services list (GeoReport v2 GET services).")
+    ] = False,
+    xml: Annotated[bool, typer.Option("--xml", help="With --open311: XML instead of JSON.")] = False,
+) -> None:
     """List the categories with their deadline group (response/resolution) and upward code.
 
-    Example: gridnote issue category list
+    With --open311, the services list the city app reads: each category under
+    its upward code as service_code (what `issue import` maps requests by).
+
+    Example: gridnote issue category list   ·   gridnote issue category list --open311 > services.json
     """
     from gridnote.render.issue_categories import category_json, category_table
     from gridnote.services.categories import categories
 
     nb = notebook()
+    if open311:
+        from gridnote.render.open311 import services_text
+
+        typer.echo(services_text(categories(nb), "xml" if xml else "json"), nl=False)
+        return
     cats, hours = categories(nb), _hours(nb)
     if json_:
         print_json([category_json(c, hours[c.group]) for c in cats])

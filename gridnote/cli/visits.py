@@ -61,6 +61,14 @@ AtOpt = Annotated[
         "A past day without a time is taken at noon.",
     ),
 ]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until",
+        metavar="WHEN",
+        help="When she got back (a call-out: --at 20:00 --until 21:40); a time alone is the first one after --at.",
+    ),
+]
 FollowUpOpt = Annotated[
     str | None,
     typer.Option(
@@ -103,6 +111,7 @@ def log_add(
     ] = None,
     kind: KindOpt = None,
     at: AtOpt = None,
+    until: UntilOpt = None,
     bp: BpOpt = None,
     pulse: PulseOpt = None,
     glucose: GlucoseOpt = None,
@@ -120,18 +129,22 @@ def log_add(
 ) -> None:
     """Log a visit, call or building walk (what `gridnote log WHO …` runs).
 
+    An emergency call-out (-k 应急) asks for nothing more than who: a note, --at (when she left)
+    and --until (when she got back) only if she gives them.
+
     The same entry typed twice (↑ Enter) within 5 minutes is refused with the earlier entry's number;
     --again logs it all the same.
 
     Example: gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"
     """
-    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment
+    from gridnote.services.visit_input import parse_follow_up, parse_kind, visit_moment, visit_until
     from gridnote.services.visit_targets import decide_who
     from gridnote.services.visits import log_visit
 
     nb = notebook()
     kind_code = parse_kind(kind) if kind else None
     moment = visit_moment(at)
+    back = visit_until(until, moment) if until is not None else None
     readings = reading_inputs(bp, pulse, glucose, temp, weight)
     follow = parse_follow_up(follow_up) if follow_up else None
     if not building and who is None and _common.interactive():
@@ -139,11 +152,19 @@ def log_add(
     decided = decide_who(nb, who, building, words, resolve=_resolver(nb))
     targets = decided.targets
     text = " ".join([*decided.words, note or ""]).strip()
-    if not text and note is None and _common.interactive():
-        text = _ask("visit.ask_note")
+    if not text and note is None and kind_code != "emergency" and _common.interactive():
+        text = _ask("visit.ask_note")  # a call-out is logged as it is, on the way home
     kind_code = kind_code or ("walk" if targets[0].is_building else "visit")
     result = log_visit(
-        nb, targets, kind=kind_code, at=moment, note=text or None, readings=readings, follow_up=follow, again=again
+        nb,
+        targets,
+        kind=kind_code,
+        at=moment,
+        note=text or None,
+        readings=readings,
+        follow_up=follow,
+        again=again,
+        back=back,
     )
     if json_:
         from gridnote.render.visits import visit_json
@@ -171,6 +192,10 @@ def log_edit(
         str | None, typer.Option("--kind", "-k", help="visit|phone|wechat|walk|emergency|outreach.")
     ] = None,
     at: AtOpt = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="WHEN", help="When she got back (21:40); '' clears it."),
+    ] = None,
     bp: BpOpt = None,
     pulse: PulseOpt = None,
     glucose: GlucoseOpt = None,
@@ -205,6 +230,7 @@ def log_edit(
     changes = VisitChanges(
         kind=parse_kind(kind) if kind else None,
         at=visit_moment(at) if at else None,
+        until=until,
         note=note,
         readings=reading_inputs(bp, pulse, glucose, temp, weight),
         drop=drop_kinds,

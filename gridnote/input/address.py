@@ -112,3 +112,30 @@ def looks_like_address(text: str) -> bool:
     if value.isdigit() and len(value) > 4:
         return False
     return any(ch.isdigit() for ch in value) and parse_address(value) is not None
+
+
+_WITHIN = re.compile(
+    rf"(?<![0-9A-Za-z])(?P<b>{_PART})\s*(?:号楼|栋|幢)"
+    rf"(?:\s*(?P<u>{_PART})\s*单元(?:\s*(?P<r>{_PART})\s*(?:室|号)?)?)?"
+)
+_WITHIN_DASHED = re.compile(rf"(?<![0-9A-Za-z-])(?P<b>{_PART})-(?P<u>{_PART})-(?P<r>{_PART})(?![0-9-])")
+
+
+def find_address(text: str | None) -> Address | None:
+    """The household (or building) named inside a longer address, as the city app writes it:
+    ``冬梅轩小区8号楼2单元301室`` → 8-2-301, ``河西区冬梅轩5号楼门前`` → 5. The most complete one wins."""
+    if not text:
+        return None
+    value = _chinese_unit(normalize(text).replace(" ", "").upper())
+    best: Address | None = None
+    for pattern in (_WITHIN_DASHED, _WITHIN):
+        for match in pattern.finditer(value):
+            parts = [_part(match.groupdict().get(name)) for name in ("b", "u", "r")]
+            if any(p == "" for p in parts):
+                continue
+            found = Address(*parts)  # type: ignore[arg-type]
+            if best is None or (found.unit is not None) + (found.room is not None) > (best.unit is not None) + (
+                best.room is not None
+            ):
+                best = found
+    return best

@@ -68,6 +68,7 @@ __all__ = [
     "parse_due_when",
     "parse_past_when",
     "parse_past_day",
+    "parse_after",
     "parse_range",
     "format_examples",
 ]
@@ -178,6 +179,25 @@ def parse_past_when(text: str, *, now: datetime | None = None) -> When:
                 return when  # --to 11-30 typed on 11-29 means tomorrow, not a year ago
             return candidate  # the latest occurrence on or before today
     return when
+
+
+def parse_after(text: str, start: datetime, *, now: datetime | None = None) -> datetime:
+    """A moment after ``start`` (``log --until``, when she got back): a time of day alone is the
+    first such time after ``start`` (``--at 23:30 --until 0:20`` is past midnight); anything naming
+    its day is read as :func:`parse_past_when` reads it. A day without a time is refused."""
+    from gridnote.input.date_grammar import TIME
+
+    start = clock.to_local(start)
+    when, form = _read_form(text, start, days_only=False)
+    if form == TIME:
+        moment = when.to_datetime()
+        while moment <= start:
+            moment += timedelta(days=1)
+        return moment
+    when = parse_past_when(text, now=now)
+    if when.time is None:
+        raise InputError("dates.needs_time", text=_shown(text))
+    return when.to_datetime()
 
 
 def parse_past_day(text: str) -> date:

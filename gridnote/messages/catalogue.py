@@ -9,13 +9,16 @@ Placeholders use ``str.format`` names and must match in both languages
 from __future__ import annotations
 
 from gridnote.messages import (
+    calls,
     care,
     cli,
     core,
     dates,
     find,
+    flow,
     help,
     issues,
+    remind,
     report,
     residents,
     server,
@@ -24,7 +27,24 @@ from gridnote.messages import (
     visits,
 )
 
-AREAS = (core, residents, dates, tasks, visits, care, issues, report, find, cli, help, topics, server)
+AREAS = (
+    core,
+    residents,
+    dates,
+    tasks,
+    visits,
+    calls,
+    care,
+    issues,
+    flow,
+    remind,
+    report,
+    find,
+    cli,
+    help,
+    topics,
+    server,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _area in AREAS:

@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{text}" is not between the years {first} and {last}: check the year',
         "“{text}”不在{first}年到{last}年之间，请检查年份",
     ),
+    "dates.needs_time": (
+        '"{text}" has no time of day; give one, e.g. 21:40 or 昨天21:40',
+        "“{text}”没有时刻；请写上时间，例如 21:40 或 昨天21:40",
+    ),
     "dates.day_only": (
         '"{text}" has a time of day; only a day is expected here. Try: {examples}',
         "“{text}”带有时刻，这里只填日期。可以这样写：{examples}",

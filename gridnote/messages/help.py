@@ -77,6 +77,20 @@ HELP_ZH: dict[str, str] = {
     "plan": '同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add "巡查5号楼" --at 8:00',
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
     '例：gridnote plan add "量血压 李奶奶" --at 6:30 --star',
+    "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
+    "没人回应过的问题的首次响应、承诺时间已到的转办单位（物业承诺 11-30 前）、要告知办理结果的反映人，"
+    "以及今天或更早到期、要打电话的任务（回电话、打电话给家属……：先列家属的号码）。"
+    "每打完一个，`gridnote calls done N “说了什么”` 记下这通电话并推进问题。\n\n"
+    '例：gridnote calls   ·   gridnote calls --json   ·   gridnote calls done 2 "已告知，很满意"',
+    "calls.done": "记录第 N 个电话：记为一次电话联系，并一步推进它的问题（或任务）。\n\n"
+    "首次响应记为问题的响应，回访记为“已告知”，给转办单位的电话记为该单位的进展（--resolved：问题办结）；"
+    "电话任务记为完成。\n\n"
+    '例：gridnote calls done 1 "物业说明天上午来"   ·   gridnote calls done 2 "已告知结果"',
+    "remind": "N 分钟内到时间的事：有时刻的任务和活动，每项一行（用于状态栏或 cron）。\n\n"
+    "没有到时间的事时什么也不输出。--notify 把每一项作为桌面提醒发出。--install 只为你自己设置一个"
+    " systemd 用户定时器（没有 systemd 时改为一行 crontab），每分钟运行 `gridnote remind --within 1 --notify`，"
+    "所以标星的 06:30 任务会在 06:30 提醒；--uninstall 删除它。不安装就什么都不会自动运行。\n\n"
+    "例：gridnote remind   ·   gridnote remind --within 60 --json   ·   gridnote remind --install",
     # -- visits (gridnote log, gridnote visits) ---------------------------------
     "log": "走访、电话或巡楼之后马上记一笔；也可以修改或撤销一条记录。\n\n"
     "WHO 可以是居民（姓名、称呼、拼音、首字母、#编号）、住户地址（8-2-301：只住一人时记在此人名下，"
@@ -85,6 +99,7 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"\n\n'
     '例：gridnote log --building 5 "楼道灯坏了"  ·  gridnote log edit 12 --note "..."  ·  gridnote log undo',
     "log.add": "记录一次走访、电话或巡楼（gridnote log WHO … 实际执行的命令）。\n\n"
+    "应急出动（-k 应急）只需要写对象：备注、--at（出发时间）和 --until（回来时间）写了才记，不会追问。\n\n"
     "5 分钟内重复输入完全相同的一条（↑ 回车）会被拒绝，并给出之前那条的编号；加 --again 仍然记下。\n\n"
     '例：gridnote log 李奶奶 "血压正常，按时吃药" --bp 139/90 --pulse 63 --follow-up "后天: 复测血压"',
     "log.edit": '修改一条记录；修改前的内容保留在笔记本历史中。\n\n例：gridnote log edit 12 --bp 138/88 --note "复测后血压正常"',
@@ -115,8 +130,17 @@ HELP_ZH: dict[str, str] = {
     "issue.close": '居民未评价（须已回访）或无人反映时结案。\n\n例：gridnote issue close 12 --note "多次联系未评价"',
     "issue.reopen": '重新办理没有真正解决（或误判不予受理）的问题。\n\n例：gridnote issue reopen 12 "下水道又堵了" --due 2d',
     "issue.edit": "更正问题的内容、类别或紧急程度（时限随之调整）。\n\n例：gridnote issue edit 12 -k 装修垃圾",
+    "issue.import": "从一网通或 12345 热线导入诉求（Open311 GeoReport v2）：要么全部导入，要么一条不导。\n\n"
+    "每条诉求成为一个问题：类别按 service_code（`issue category list` 中的上报编码）或按文字判断，"
+    "地址对应到住户或楼栋，反映人按电话对应到居民。诉求编号会保留：再次导入同一文件只更新问题"
+    "（状态、status_notes、上级时限），不会重复添加。\n\n例：gridnote issue import requests.json -c 12345",
+    "issue.export": "导出诉求及其状态（status）和办理说明（status_notes），让一网通把结果告诉居民。\n\n"
+    "写入文件（-o）时，等待回传的状态变化记为已发送（之后 `issue tell` 会说一网通已更新）。\n\n"
+    "例：gridnote issue export --open311 -o back.json",
     "issue.category": "问题类别：查看、添加自定义类别、设置上报编码和时限类型。",
-    "issue.category.list": "列出问题类别及其时限（首次响应/办结）和上报编码。\n\n例：gridnote issue category list",
+    "issue.category.list": "列出问题类别及其时限（首次响应/办结）和上报编码。\n\n"
+    "加 --open311：输出一网通读取的服务清单，每个类别以上报编码作为 service_code（`issue import` 按它对应诉求）。\n\n"
+    "例：gridnote issue category list   ·   gridnote issue category list --open311 > services.json",
     "issue.category.add": "添加本笔记本自己的类别。\n\n例：gridnote issue category add bike-shed --zh 车棚 --under facilities -s 自行车棚",
     "issue.category.set": "修改类别的上报编码、时限类型、名称或增加同义词。已受理的问题时限不变。\n\n"
     "例：gridnote issue category set 下水道 --upward 0101 -g general",

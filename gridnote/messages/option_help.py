@@ -47,15 +47,30 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--weight": "体重（公斤，或写斤），例如 52.5 或 105斤。",
         "--follow-up": '为同一居民加一项跟进任务："后天: 复测血压"、"周五"。',
     },
+    "calls.done": {
+        "number": "今天清单上的电话编号（gridnote calls）。",
+        "outcome": "说了什么、约定了什么。",
+        "--resolved": "给转办单位的电话：对方已办好，问题办结。",
+    },
+    "remind": {
+        "--within": "从这一分钟起往后看多少分钟（默认 15）。",
+        "--notify": "同时把每一项作为桌面提醒发出（notify-send）。",
+        "--install": "设置 systemd 用户定时器（没有 systemd 时为一行 crontab），在每项定时任务的时间发出提醒。",
+        "--uninstall": "再删除这个定时器或 crontab 行。",
+        "--via": "和 --install/--uninstall 一起用：选 systemd 或 cron。",
+        "--force": "和 --install 一起用：替换与 gridnote 不同的 unit 文件。",
+    },
     "log.add": {
         "--building": "每日巡楼的楼栋（可重复：-b 5 -b 6）。",
         "--note": "记录内容，代替 NOTE（或接在其后）。",
         "--again": "即使几分钟前刚写过完全相同的一条（对象、类型、内容、读数），也照样记下。",
+        "--until": "回来的时间（应急出动：--at 20:00 --until 21:40）；只写时刻时取 --at 之后的第一个该时刻。",
         "who": "居民（李奶奶、lnn、#1）、住户（8-2-301）或楼栋（5号楼）。用 --building 时不用写。",
         "words": "看到了什么、说了什么、答应了什么。",
         "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。默认：走访；楼栋为巡查。",
     },
     "log.edit": {
+        "--until": "回来的时间（21:40）；写 '' 清除。",
         "--note": "替换备注（'' 表示清空）。",
         "--kind": "走访/电话/微信/巡查/应急/宣传（visit|phone|wechat|walk|emergency|outreach）。",
         "number": "记录编号（见 `gridnote visits`）；默认：最后一条。",
@@ -209,6 +224,21 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
     "issue.edit": {
         "--text": "新的表述。",
         "--priority": "紧急或一般（urgent/normal）。",
+    },
+    "issue.import": {
+        "file": "GeoReport v2 诉求文件：requests.json 或 requests.xml。",
+        "--channel": "来源：app 或 hotline（一网通、12345）。",
+        "--dry-run": "只检查文件并显示会有哪些变化，不写入。",
+    },
+    "issue.export": {
+        "--open311": "Open311 GeoReport v2（一网通读取的格式；默认）。",
+        "--output": "要写入的文件（默认：直接打印，不记为已发送）。",
+        "--xml": "用 XML 而不是 JSON（规范的两种格式）。",
+        "--all": "所有问题，而不只是来自诉求的问题。",
+    },
+    "issue.category.list": {
+        "--open311": "按 Open311 服务清单（GeoReport v2 GET services）输出。",
+        "--xml": "配合 --open311：用 XML 而不是 JSON。",
     },
     "issue.category": {
         "--group": "时限类型：紧急、公用设施、一般、复杂（emergency、utility、general、complex）。",

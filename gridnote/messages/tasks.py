@@ -190,6 +190,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.figure.done_tasks": ("done: {n}", "已完成 {n}"),
     "today.figure.open_issues": ("open issues: {n}", "未办结问题 {n}"),
     "today.followups": ("Waiting on you: {count}", "待跟进问题：{count} 件"),
+    "today.callouts": ("Emergency call-outs, last 24 hours: {count}", "近24小时应急出动：{count} 次"),
     "today.followup_due": ("by {time}", "{time} 前"),
     "today.followup_late": ("since {time}", "{time} 起超时"),
     "today.followup_resolved": ("resolved {time}", "{time} 办结"),

@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # reading what she typed
     "visit.bad_kind": ('unknown kind "{text}"; use {choices}', "看不懂类型“{text}”，可用：{choices}"),
+    "visit.until_before": (
+        '"{text}" is not after {at}, when it began; --until is when it ended (back from a call-out)',
+        "“{text}”不晚于开始时间 {at}；--until 是回来的时间",
+    ),
     "visit.in_future": (
         '"{text}" ({at}) is in the future; a log records what already happened',
         "“{text}”（{at}）还没到；记录的是已经发生的事",

@@ -19,7 +19,17 @@ from typing import Any
 AREAS: dict[str, tuple[str, ...]] = {
     "residents": ("Building", "Household", "Contact", "Resident", "ResidentCard", "ImportProblem", "ImportResult"),
     "tasks": ("Task",),
-    "agenda": ("TimelineItem", "OverdueTask", "CareDue", "BuildingWalk", "Figure", "Agenda", "DayPlan"),
+    "agenda": (
+        "TimelineItem",
+        "OverdueTask",
+        "CareDue",
+        "BuildingWalk",
+        "Figure",
+        "Agenda",
+        "DayPlan",
+        "Reminder",
+        "Reminders",
+    ),
     "visits": ("ReadingFlag", "Reading", "Visit", "Trend", "NextCareVisit", "LogResult", "UndoResult"),
     "issues": ("Category", "Issue", "IssueUpdate", "IssuePhoto", "IssueDetail", "IssueChange", "Followup"),
     "points": ("PointsEntry", "PointsLedger"),
@@ -37,6 +47,8 @@ AREAS: dict[str, tuple[str, ...]] = {
         "Report",
     ),
     "find": ("SearchHit", "SearchGroup", "SearchResult"),
+    "calls": ("CallNumber", "Call", "CallDone"),
+    "open311": ("RequestsImport", "OutRequest"),
 }
 _AREA_OF = {name: area for area, names in AREAS.items() for name in names}
 __all__ = sorted(_AREA_OF)

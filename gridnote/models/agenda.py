@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from gridnote.models.care import Route
     from gridnote.models.issues import Followup
     from gridnote.models.tasks import Task
+    from gridnote.models.visits import Visit
 
 
 @dataclass(frozen=True)
@@ -98,11 +99,14 @@ class Agenda:
     summary: list[Figure]
     followups: list[Followup] = field(default_factory=list)  # issues waiting on her, most urgent first
     route: Route | None = None  # ``today --route``: the care round and the walk as one route
+    callouts: list[Visit] = field(default_factory=list)  # emergency call-outs of the last 24 hours, oldest first
 
     @property
     def empty(self) -> bool:
-        """Nothing to do: no items, no follow-ups, no visits due, every building walked."""
-        return not (self.timeline or self.overdue or self.followups or self.care) and all(w.walked for w in self.walk)
+        """Nothing to do (and no call-out to look back on): no items, no follow-ups, no visits due,
+        every building walked."""
+        busy = self.timeline or self.overdue or self.followups or self.care or self.callouts
+        return not busy and all(w.walked for w in self.walk)
 
 
 @dataclass(frozen=True)
@@ -113,3 +117,20 @@ class DayPlan:
     today: date
     timeline: list[TimelineItem]
     carry_over: int  # open tasks due up to today that will show as overdue
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A timed item of the timeline and the moment it is due (``gridnote remind``)."""
+
+    at: str  # ISO 8601 with offset
+    item: TimelineItem
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """What ``gridnote remind`` found: the window looked at (``start`` included, ``end`` not) and the items."""
+
+    start: str
+    end: str
+    items: list[Reminder]

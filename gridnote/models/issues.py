@@ -64,6 +64,16 @@ class Issue:
     closed_at: str | None = None
     reopen_count: int = 0
     updated_at: str = ""
+    external_id: str | None = None  # the Open311 request it came in as (city app, 12345)
+    back_marked_at: str | None = None  # a change of state marked for the way back to the app
+    back_sent_at: str | None = None  # when the way back last carried it
+
+    @property
+    def back_pending(self) -> bool:
+        """A change of state the app has not been sent yet."""
+        return self.back_marked_at is not None and (
+            self.back_sent_at is None or self.back_sent_at < self.back_marked_at
+        )
 
     @property
     def is_open(self) -> bool:

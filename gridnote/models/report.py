@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gridnote.models.agenda import CareDue, TimelineItem
     from gridnote.models.issues import Category
-    from gridnote.models.visits import Reading
+    from gridnote.models.visits import Reading, Visit
 
 
 @dataclass(frozen=True)
@@ -139,3 +139,4 @@ class Report:
     planned_others: int  # the other open items of next_day
     rates: ReportRates | None  # None for ranges shorter than a week
     categories: list[Category] = field(default_factory=list)  # the notebook's, for naming issue categories
+    callouts: list[Visit] = field(default_factory=list)  # emergency call-outs of the range, oldest first (masked)

@@ -57,11 +57,21 @@ class Visit:
     created_at: str = ""
     updated_at: str = ""
     undone_at: str | None = None
+    back_at: str | None = None  # when she got back (a call-out's ``--until``); ``at`` is when she left
 
     @property
     def time(self) -> str:
         """``06:30``: the local wall-clock time."""
         return self.at[11:16]
+
+    @property
+    def minutes(self) -> int | None:
+        """How long it took, from ``at`` to ``back_at``; None when she did not say."""
+        if not self.back_at:
+            return None
+        from gridnote import clock
+
+        return int((clock.parse(self.back_at) - clock.parse(self.at)).total_seconds() // 60)
 
     @property
     def flagged(self) -> bool:

@@ -192,6 +192,26 @@ def _followups(agenda: Agenda) -> RenderableType | None:
     return _section(t("today.followups", count=len(agenda.followups)), _grid("rlw", rows))
 
 
+def _callouts(agenda: Agenda) -> RenderableType | None:
+    """Emergency call-outs of the last 24 hours: when she left and got back, who, what."""
+    from rich.text import Text
+
+    from gridnote.render.visits import time_span, who_label
+
+    if not agenda.callouts:
+        return None
+    rows: list[tuple[Text | str, ...]] = []
+    for v in agenda.callouts:
+        when = time_span(v, agenda.today)
+        if v.day != agenda.day.isoformat():
+            when = f"{month_day(v.day, agenda.today)} {when}"
+        where = " ".join(filter(None, [who_label(v), v.address if v.resident else None]))
+        rows.append(
+            (Text(str(v.id), style="dim"), Text(when, style="bold"), Text(where), Text(v.note or "", style="dim"))
+        )
+    return _section(t("today.callouts", count=len(agenda.callouts)), _grid("rllw", rows))
+
+
 def care_status(c: CareDue, today: date) -> Text:
     from rich.text import Text
 
@@ -281,6 +301,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
         _schedule(agenda),
         _overdue(agenda, show_all),
         _followups(agenda),
+        _callouts(agenda),
         *((_route(agenda),) if agenda.route is not None else (_care(agenda, show_all), _walk(agenda))),
     ]
     parts: list[RenderableType] = [_header(agenda)]
@@ -326,6 +347,7 @@ def followup_json(f: Followup) -> dict[str, Any]:
 
 def agenda_json(agenda: Agenda) -> dict[str, Any]:
     from gridnote.render.route import route_json
+    from gridnote.render.visits import visit_json
 
     return {
         "version": JSON_VERSION,
@@ -340,6 +362,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         ],
         "summary": {f.code: f.count for f in agenda.summary},
         **({"route": route_json(agenda.route)} if agenda.route is not None else {}),
+        "callouts": [visit_json(v) for v in agenda.callouts],
     }
 
 

@@ -103,7 +103,7 @@ def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | Non
     if step == "resolve":
         return [ok("issue.resolved", id=i, text=issue.resolution or "")]
     if step == "tell":
-        return [ok("issue.told", id=i, name=who(issue))]
+        return [ok("issue.told", id=i, name=who(issue)), *_way_back(issue)]
     if step == "rate":
         key = "issue.rated" if issue.status == "closed" else "issue.rated_unhappy"
         return [ok(key, id=i, rating=RATINGS.label(issue.rating or ""))]
@@ -122,6 +122,16 @@ def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | Non
             resolve=short_time(issue.resolve_due_at, today),
         )
     ]
+
+
+def _way_back(issue: Issue) -> list[Any]:
+    """After the report-back of a request from the app or the hotline: does the app show it, or must she phone?"""
+    if issue.external_id is not None:
+        return [note("issue.told_app", request=issue.external_id)]
+    if issue.channel in ("app", "hotline"):
+        phone = issue.reporter_phone or ""
+        return [note("issue.told_phone", phone=pick(f" ({phone})", f"（{phone}）") if phone else "")]
+    return []
 
 
 def _next_hint(issue: Issue, last: str) -> Any:
@@ -269,6 +279,8 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
     kind = update.kind
     if kind == "receive":
         parts.append(CHANNELS.label(str(data.get("channel", ""))))
+        if data.get("request"):
+            parts.append(t("issue.request", request=data["request"]))
         if data.get("guessed"):
             parts.append(t("issue.guessed", category=category_label(str(data.get("category", "")), cats)))
     elif kind == "reject":
@@ -280,12 +292,24 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
             parts.append(str(data["contact"]))
         if data.get("due"):
             parts.append(t("issue.promised", due=short_time(str(data["due"]), date.fromisoformat(update.at[:10]))))
+    elif kind == "note" and data.get("from"):  # the city app's own update of a request
+        parts.append(
+            t(
+                "issue.from_channel",
+                channel=CHANNELS.label(str(data["from"])),
+                status=t(f"open311.status.{data.get('status', 'open')}"),
+            )
+        )
     elif kind == "note":
         parts.append(NOTE_KINDS.label(str(data.get("kind", "progress"))))
         if data.get("reporter"):
             parts.append(t("issue.with_reporter"))
     elif kind == "rate":
         parts.append(RATINGS.label(str(data.get("rating", ""))))
+    elif kind == "close" and data.get("from"):  # the city closed the request
+        parts.append(
+            t("issue.from_channel", channel=CHANNELS.label(str(data["from"])), status=t("open311.status.closed"))
+        )
     elif kind == "close":
         parts.append(t("issue.no_rating"))
     elif kind == "reopen":

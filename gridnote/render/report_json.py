@@ -11,7 +11,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from gridnote.models import Report, ReportIssue, ReportRate, ReportReading
+from gridnote.models import Report, ReportIssue, ReportRate, ReportReading, Visit
 from gridnote.render.agenda import care_json, item_json
 from gridnote.services.report import JSON_VERSION
 
@@ -57,6 +57,20 @@ def _issue(i: ReportIssue) -> dict[str, Any]:
         "deadline": i.deadline,
         "due_at": i.due_at,
         "state": i.state,
+    }
+
+
+def _callout(v: Visit) -> dict[str, Any]:
+    return {
+        "visit_id": v.id,
+        "at": v.at,
+        "back_at": v.back_at,
+        "minutes": v.minutes,
+        "resident_id": v.resident_id,
+        "resident": v.resident,
+        "address": v.address,
+        "building": v.building,
+        "note": v.note,
     }
 
 
@@ -128,6 +142,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "others": report.planned_others,
         },
         "rates": rates,
+        "callouts": [_callout(v) for v in report.callouts],
     }
 
 

@@ -84,6 +84,25 @@ def care(report: Report) -> Section | None:
     return Section("care", t("report.sec.care"), columns, rows, screen_rows=SCREEN_ROWS, wrap=(2,))
 
 
+def callouts(report: Report) -> Section | None:
+    """Emergency call-outs: when she left and got back, who, where, what she found and did."""
+    from gridnote.render.visits import who_label
+
+    if not report.callouts:
+        return None
+    rows: list[tuple[Cell, ...]] = []
+    for v in report.callouts:
+        when = _when(v.at, report)
+        if v.back_at:
+            back = _when(v.back_at, report)
+            when += "–" + (back[-5:] if v.back_at[:10] == v.day else back)  # the same day: the time says it
+        minutes = v.minutes
+        took = t("report.minutes", n=minutes) if minutes is not None else None
+        rows.append((v.id, when, took, who_label(v), v.address if v.resident else None, v.note))
+    columns = tuple(t(f"report.col.{c}") for c in ("id", "when", "took", "who", "address", "note"))
+    return Section("callouts", t("report.sec.callouts"), columns, rows, lines=(0, 3), screen_rows=LIST_ROWS)
+
+
 def _category(code: str, report: Report) -> str:
     from gridnote.render.labels import category_label
 

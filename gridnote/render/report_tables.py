@@ -11,7 +11,7 @@ from __future__ import annotations
 from gridnote.messages.i18n import pick, t
 from gridnote.models import Report, ReportRate
 from gridnote.render.dates import long_date
-from gridnote.render.report_lists import care, issues, planned, readings, readings_scope
+from gridnote.render.report_lists import callouts, care, issues, planned, readings, readings_scope
 from gridnote.render.report_parts import _STEP_OF, Cell, Percent, Section
 
 
@@ -188,7 +188,7 @@ def rates(report: Report) -> list[Section]:
 
 def sections(report: Report) -> list[Section]:
     """Every section with something in it, in reading order (the numbers always; ``about`` is apart)."""
-    found: list[Section | None] = [numbers(report), readings(report), care(report)]
+    found: list[Section | None] = [numbers(report), callouts(report), readings(report), care(report)]
     found += issues(report)
     found.append(planned(report))
     found += rates(report)

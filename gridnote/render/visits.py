@@ -111,9 +111,20 @@ def _care_line(care: NextCareVisit, today: date) -> Text:
     )
 
 
+def time_span(visit: Visit, today: date) -> str:
+    """``20:00–21:40``: when she left and got back (the day too when she got back on another)."""
+    if not visit.back_at:
+        return visit.time
+    back = visit.back_at[11:16]
+    if visit.back_at[:10] != visit.day:
+        back = f"{month_day(visit.back_at[:10], today)} {back}"
+    return f"{visit.time}–{back}"
+
+
 # -- after `gridnote log` ---------------------------------------------------------------------
 def _headline(visit: Visit, key: str, today: date) -> Text:
-    when = visit.time if visit.day == today.isoformat() else f"{month_day_weekday(visit.day, today)} {visit.time}"
+    span = time_span(visit, today)
+    when = span if visit.day == today.isoformat() else f"{month_day_weekday(visit.day, today)} {span}"
     who = who_label(visit)
     if _place(visit):
         who += f" {_place(visit)}"
@@ -193,7 +204,8 @@ def visits_table(visits: list[Visit], start: date | None, end: date | None, toda
     grid.columns[1].no_wrap = True
     shown, left_out = on_screen(visits, keep_last=True)  # in time order: the newest matter
     for visit in shown:
-        when = visit.time if one_day else f"{month_day(visit.day, today)} {visit.time}"
+        span = time_span(visit, today)
+        when = span if one_day else f"{month_day(visit.day, today)} {span}"
         who = Text(who_label(visit))
         if _place(visit):
             who.append("\n" + _place(visit), style="dim")
@@ -360,6 +372,7 @@ def visit_json(visit: Visit) -> dict[str, Any]:
         "created_at": visit.created_at,
         "updated_at": visit.updated_at,
         "undone_at": visit.undone_at,
+        "back_at": visit.back_at,
     }
 
 

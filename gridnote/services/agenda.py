@@ -12,7 +12,7 @@ from datetime import date
 
 from gridnote import clock
 from gridnote.models import Agenda, DayPlan, Event, Figure, OverdueTask, Task, TimelineItem
-from gridnote.services import care, events, issues, tasks
+from gridnote.services import callouts, care, events, issues, tasks
 from gridnote.store.notebook import Notebook
 
 
@@ -85,6 +85,7 @@ def build_agenda(nb: Notebook, day: date | None = None, *, route: bool = False) 
         walk=walk,
         summary=summary(nb, day),
         route=walking,
+        callouts=callouts.last_day(nb, day),
     )
 
 

@@ -97,7 +97,13 @@ def shown(moment: datetime) -> str:
 
 
 def touch(nb: Notebook, issue_id: int, values: dict[str, Any], *, revision: str | None = None) -> None:
+    """Change the issue row; a change of state of a request from the city app is marked for the
+    way back (its Open311 ``status`` and ``status_notes``, :mod:`gridnote.services.open311`)."""
+    from gridnote.store.issues import external_id
+
     values["updated_at"] = clock.iso(clock.now())
+    if "status" in values and external_id(nb, issue_id) is not None:
+        values["back_marked_at"] = values["updated_at"]
     write.update(nb, "issues", issue_id, values, revision=revision)
 
 

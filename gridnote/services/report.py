@@ -56,6 +56,9 @@ is a numerator over a denominator, so it can be checked by hand:
   residents of that tag (moved-out residents, and residents registered after
   the range, left out).
 
+**Call-outs.** The emergency call-outs of the range (``log -k 应急``), each with
+when she left and got back (``--until``) when she said, are listed apart.
+
 **Privacy.** Unless ``full``, phone and ID numbers are masked as the model is
 built (``138****5678``), also inside free text, so no format can leak them.
 Readings are listed only when flagged, unless ``readings="all"``.
@@ -141,6 +144,7 @@ def parse_readings_scope(text: str) -> str:
 def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = ReportOptions()) -> Report:
     """The whole report of ``span``."""
     from gridnote.services import report_lists as lists
+    from gridnote.services.callouts import callouts_between, masked
     from gridnote.services.categories import categories
 
     moment = as_of(span)
@@ -166,6 +170,7 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
         planned_others=others,
         rates=rates(nb, span, rows) if span.with_rates else None,
         categories=categories(nb) if new or progressed or still_open else [],
+        callouts=masked(callouts_between(nb, span.start, span.end), full=options.full),
     )
 
 

@@ -54,6 +54,21 @@ def visit_moment(text: str | None) -> datetime:
     return moment
 
 
+def visit_until(text: str, at: datetime) -> datetime:
+    """When she got back (``--until 21:40``): after ``at`` (when she left), and not in the future."""
+    from gridnote.input.dates import parse_after
+
+    now = clock.now()
+    back = parse_after(text, at, now=now)
+    if back <= at:
+        raise InputError("visit.until_before", text=text.strip(), at=clock.iso(at)[:16].replace("T", " "))
+    if back > now + FUTURE_SLACK:
+        if back.date() > at.date():  # 19:00 after 20:00 is tomorrow's: a slip, not the future
+            raise InputError("visit.until_before", text=text.strip(), at=clock.iso(at)[:16].replace("T", " "))
+        raise InputError("visit.in_future", text=text.strip(), at=clock.iso(back)[:16].replace("T", " "))
+    return back
+
+
 # ``tomorrow 6:30: re-check``: the separator is a colon not followed by a digit (6:30 is a time).
 _FOLLOW_SEP = re.compile(r":(?!\d)")
 

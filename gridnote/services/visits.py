@@ -30,7 +30,7 @@ from gridnote.messages.i18n import join_list
 from gridnote.models import LogResult, Resident, Task, UndoResult, Visit
 from gridnote.services.care import CARE_KINDS, next_care_visit
 from gridnote.services.rechecks import add_recheck, open_recheck, release
-from gridnote.services.visit_input import FollowUp
+from gridnote.services.visit_input import FollowUp, visit_until
 from gridnote.services.visit_twins import refuse_twin
 from gridnote.store import buildings as building_rows
 from gridnote.store import residents as resident_rows
@@ -60,6 +60,7 @@ class VisitChanges:
 
     kind: str | None = None
     at: datetime | None = None
+    until: str | None = None  # ``--until`` as typed: read after the (new) start, '' clears it
     note: str | None = None
     target: Target | None = None
     readings: list[ReadingInput] = field(default_factory=list)
@@ -70,6 +71,7 @@ class VisitChanges:
         return (
             self.kind is None
             and self.at is None
+            and self.until is None
             and self.note is None
             and self.target is None
             and not self.readings
@@ -184,6 +186,7 @@ def log_visit(
     readings: list[ReadingInput] | None = None,
     follow_up: FollowUp | None = None,
     again: bool = False,
+    back: datetime | None = None,
 ) -> LogResult:
     """Write one visit per target (several for a walk of several buildings), all or nothing.
 
@@ -220,6 +223,7 @@ def log_visit(
                     "note": note or None,
                     "created_at": now,
                     "updated_at": now,
+                    "back_at": clock.iso(back) if back is not None else None,
                 },
             )
             ids.append(visit_id)
@@ -316,6 +320,10 @@ def edit_visit(nb: Notebook, visit_id: int, changes: VisitChanges) -> LogResult:
         }
         if changes.note is not None:
             values["note"] = changes.note or None
+        if changes.until is not None:
+            values["back_at"] = clock.iso(visit_until(changes.until, at)) if changes.until else None
+        elif current.back_at and clock.parse(current.back_at) <= at:  # nothing lost: she says the new end
+            raise InputError("visit.until_before", text=current.back_at[11:16], at=stamp[:16].replace("T", " "))
         write.update(nb, "visits", visit_id, values, revision="edit")
         replaced = {r.kind for r in changes.readings}
         for reading in current.readings:

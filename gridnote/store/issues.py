@@ -63,6 +63,9 @@ def issue_from_row(row: sqlite3.Row) -> Issue:
         closed_at=row["closed_at"],
         reopen_count=row["reopen_count"],
         updated_at=row["updated_at"],
+        external_id=row["external_id"],
+        back_marked_at=row["back_marked_at"],
+        back_sent_at=row["back_sent_at"],
     )
 
 
@@ -213,3 +216,18 @@ def category_rows(nb: Notebook) -> list[sqlite3.Row]:
 
 def category_row(nb: Notebook, code: str) -> sqlite3.Row | None:
     return nb.one("SELECT * FROM issue_categories WHERE code = ?", [code])
+
+
+def external_id(nb: Notebook, issue_id: int) -> str | None:
+    """The Open311 request id an issue came in as (None: typed in by her)."""
+    return nb.scalar("SELECT external_id FROM issues WHERE id = ?", [issue_id])
+
+
+def called_on(nb: Notebook, day: str) -> set[int]:
+    """Issues with a call noted on ``day`` (``issue note --kind call``, ``calls done``)."""
+    rows = nb.rows(
+        "SELECT DISTINCT issue_id FROM issue_updates WHERE day = ? AND kind = 'note'"
+        " AND json_extract(data, '$.kind') = 'call'",
+        [day],
+    )
+    return {r[0] for r in rows}

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gridnote.store.migrations_day import m011_care_baselines
+from gridnote.store.migrations_day import m011_care_baselines, m012_visit_back
+from gridnote.store.migrations_flow import m013_open311
 from gridnote.store.migrations_log import m009_change_log, m010_task_words
 from gridnote.store.search_schema import m006_search
 from gridnote.store.sql import run_script
@@ -375,6 +376,8 @@ STEPS: list[Callable[[Any], None]] = [
     m009_change_log,
     m010_task_words,
     m011_care_baselines,
+    m012_visit_back,
+    m013_open311,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

@@ -35,3 +35,12 @@ def m011_care_baselines(db: Any) -> None:
         CREATE UNIQUE INDEX care_baselines_gid ON care_baselines(gid);
         """,
     )
+
+
+def m012_visit_back(db: Any) -> None:
+    """``visits.back_at``: when she got back from a call-out (``log -k 应急 --at 20:00 --until 21:40``).
+
+    NULL for every entry before it, and whenever she does not say: ``at`` stays
+    the moment she left (or the contact happened).
+    """
+    run_script(db, "ALTER TABLE visits ADD COLUMN back_at TEXT;")

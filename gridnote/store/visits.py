@@ -53,6 +53,7 @@ def _visit_from_row(row: sqlite3.Row, readings: tuple[Reading, ...]) -> Visit:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         undone_at=row["undone_at"],
+        back_at=row["back_at"],
     )
 
 

@@ -1,0 +1,35 @@
+"""Migrations for data flowing back (issue 16): requests from the city app and the hotline.
+
+Kept apart from :mod:`gridnote.store.migrations` (which lists them in ``STEPS``);
+the same rules hold: numbered, append-only, never edited once shipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gridnote.store.sql import run_script
+
+
+def m013_open311(db: Any) -> None:
+    """An issue that came in as an Open311 (GeoReport v2) request keeps its request.
+
+    ``external_id`` is the request's ``service_request_id`` (unique: a second
+    import of the same request updates the issue); ``external`` the request's
+    fields as last imported (JSON: status, status_notes, address, lat/long,
+    media_url, service_code, the city's times), so the export can give them
+    back and a re-import can tell what changed. ``back_marked_at`` is when a
+    change of state was marked for the way back to the app (the resident sees
+    ``status`` and ``status_notes``), ``back_sent_at`` when it was last sent.
+    Rows written before have none of these: nothing to log.
+    """
+    run_script(
+        db,
+        """
+        ALTER TABLE issues ADD COLUMN external_id TEXT;
+        ALTER TABLE issues ADD COLUMN external TEXT;
+        ALTER TABLE issues ADD COLUMN back_marked_at TEXT;
+        ALTER TABLE issues ADD COLUMN back_sent_at TEXT;
+        CREATE UNIQUE INDEX issues_external ON issues(external_id) WHERE external_id IS NOT NULL;
+        """,
+    )
