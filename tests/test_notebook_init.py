@@ -109,12 +109,20 @@ def test_one_resident_who_sounds_the_same_is_offered(cli, demo) -> None:
     assert zh.stderr == "错误：没有匹配“张大椰”的居民；同音的有：张国华（张大爷） 8-2-301（请输入 张大爷）\n"
 
 
-def test_on_a_terminal_the_one_who_sounds_the_same_can_be_taken(cli, demo, monkeypatch) -> None:
-    monkeypatch.setattr("gridnote.cli._common.interactive", lambda: True)
-    result = cli("log", "里奶奶", "血压正常", "--json", input="y\n")
-    assert result.exit_code == 0, result.stderr
-    assert "Did you mean 李秀英（李奶奶） 8-2-301?" in result.stderr
-    assert '"resident_id": ' + str(_id_of(cli, "李奶奶")) in result.stdout
+def test_on_a_terminal_the_one_who_sounds_the_same_can_be_taken(cli, demo) -> None:
+    """On a real terminal (a pseudo-terminal, so in-process and through the server alike) she answers y."""
+    import os
+
+    from tests.helpers.terminal import on_terminal
+
+    def answer(seen: bytes) -> bytes | None:
+        return b"y\r" if seen.rstrip().endswith(b"[Y/n]:") else None
+
+    env = {**os.environ, "GRIDNOTE_DB": str(demo), "LANG": "C.UTF-8"}
+    status, screen = on_terminal(["log", "里奶奶", "血压正常", "--json"], env, columns=120, answer=answer)
+    assert status == 0, screen
+    assert "Did you mean 李秀英（李奶奶） 8-2-301?" in screen
+    assert '"resident_id": ' + str(_id_of(cli, "李奶奶")) in screen
 
 
 def _id_of(cli, name: str) -> int:
