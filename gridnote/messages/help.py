@@ -83,6 +83,13 @@ HELP_ZH: dict[str, str] = {
     "plan": '同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add "巡查5号楼" --at 8:00',
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
     '例：gridnote plan add "量血压 李奶奶" --at 6:30 --star',
+    "backup": "立即备份记事本（照片也一起），或列出备份。\n\n"
+    "一份一致的副本，检查无误后才保存到记事本旁的私有文件夹（notebook.db-backups/，0700）。"
+    "gridnote 每天第一条命令之后也会自动备份，保留最近 7 天、4 周、12 个月"
+    "（config backup.days、backup.weeks、backup.months；backup.auto 设为 off 则停止）。\n\n"
+    "例：gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list",
+    "backup.list": "列出备份（最新的在前）：时间、大小、是否通过完整性检查。\n\n"
+    "例：gridnote backup list   ·   gridnote backup list --json",
     "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
     "没人回应过的问题的首次响应、承诺时间已到的转办单位（物业承诺 11-30 前）、要告知办理结果的反映人，"
     "以及今天或更早到期、要打电话的任务（回电话、打电话给家属……：先列家属的号码）。"

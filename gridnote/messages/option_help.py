@@ -25,6 +25,10 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--month": "自然月；配合 --date：那一天所在的月。",
         "--force": "如果 -o 指定的文件已经存在，替换它。",
     },
+    "backup": {
+        "--to": "改为把副本写到这个文件（照片放在它旁边）。",
+        "--force": "如果 --to 指定的文件已经存在，替换它。",
+    },
     "sync": {
         "--centre": "网格中心：中心文件（street.db）或 postgresql://用户@主机/库；会记住（config centre.url）。",
         "--out": "改为把变更写入同步文件（day.gnsync）。",
