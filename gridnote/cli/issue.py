@@ -41,10 +41,9 @@ def _number(text: str) -> int:
 def _at(text: str | None) -> "datetime | None":
     if text is None:
         return None
+    from gridnote import clock
     from gridnote.errors import InputError
     from gridnote.input.dates import parse_past_when
-
-    from gridnote import clock
 
     when = parse_past_when(text)  # a step that already happened: 周五 10:00 is last Friday
     if when.time is None:
