@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pypinyin", "openpyxl", "sqlite_utils", "dateutil.parser", "plotext", "pydantic")
+HEAVY = ("pypinyin", "openpyxl", "sqlite_utils", "dateutil.parser", "plotext", "pydantic", "sqlalchemy", "psycopg")
 SCRIPT = """
 import json, os, sys
 

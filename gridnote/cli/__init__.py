@@ -97,6 +97,8 @@ lazy("report", "gridnote.cli.report:report")
 lazy("find", "gridnote.cli.find:find")
 lazy("help", "gridnote.cli.help:help_")
 lazy("server", "gridnote.cli.server:app")
+lazy("sync", "gridnote.cli.sync:sync")
+lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]
 

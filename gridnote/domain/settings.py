@@ -86,6 +86,21 @@ _ALL: list[Setting] = [
     ),
     Setting("worker.name", None, str, "The grid worker's name", "网格员姓名"),
     Setting(
+        "centre.url",
+        None,
+        str,
+        "The grid centre `gridnote sync` sends to (a centre file, or postgresql://…)",
+        "`gridnote sync` 同步到的网格中心（中心文件或数据库地址）",
+    ),
+    Setting(
+        "centre.sent",
+        0,
+        int,
+        "The last change sent to the grid centre (set by `gridnote sync`)",
+        "已发送到网格中心的最后一条变更（由 `gridnote sync` 记录）",
+        minimum=0,
+    ),
+    Setting(
         "server",
         "on",
         str,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from gridnote.messages import (
     calls,
     care,
+    centre,
     cli,
     core,
     dates,
@@ -44,6 +45,7 @@ AREAS = (
     help,
     topics,
     server,
+    centre,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}

@@ -40,6 +40,12 @@ HELP_ZH: dict[str, str] = {
     "gridnote 只打开已经存在的笔记本：--db 指向的文件不存在或是空文件时会拒绝，"
     "文件名打错不会被当成一个空笔记本。默认笔记本在第一次使用时新建；其他笔记本用这个命令新建，或用 `gridnote demo`。\n\n"
     "例：gridnote init ~/grid/2026.db && gridnote --db ~/grid/2026.db today",
+    "sync": "把网格中心还没有的变更全部发送过去，并说明发送了什么。\n\n直接发送到网格中心（--centre，会记住），或用 --out 写成同步文件，在中心用 `gridnote centre import` 导入。重复同步或中断后再同步，都不会丢失或重复。\n\n例：gridnote sync --centre street.db   ·   gridnote sync --out 1202.gnsync",
+    "centre": "网格中心：各网格的笔记本汇总在一处（中心文件或 PostgreSQL）。",
+    "centre.init": "建立网格中心（或更新已有的）：中心文件，或 PostgreSQL 数据库。\n\n例：gridnote centre init street.db   ·   gridnote centre init postgresql://centre@db/street --postgres",
+    "centre.import": "把同步文件合并进网格中心：每个文件先整体校验；重复导入不会改变任何内容。\n\n例：gridnote centre import /media/usb/*.gnsync",
+    "centre.grids": "列出网格中心的各个网格，以及网格员和最近同步时间。\n\n例：gridnote centre grids",
+    "centre.report": "每个网格一行，外加街道合计：走访、覆盖、测量、问题、三率、重点人群覆盖。\n\n三率与每位网格员自己的 `gridnote report` 用同一套代码计算，列出分子和分母。默认：本周。\n\n例：gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx",
     "server": "命令服务：由常驻后台的进程快速执行命令；查看或停止它。",
     "server.status": "显示本安装的命令服务是否在运行、启动时间和已执行的命令数。\n\n例：gridnote server status",
     "server.stop": "停止本安装的命令服务（下一条命令在本进程执行，并重新启动一个）。\n\n例：gridnote server stop",

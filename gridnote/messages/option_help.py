@@ -27,6 +27,22 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--month": "自然月；配合 --date：那一天所在的月。",
         "--force": "如果 -o 指定的文件已经存在，替换它。",
     },
+    "sync": {
+        "--centre": "网格中心：中心文件（street.db）或 postgresql://用户@主机/库；会记住（config centre.url）。",
+        "--out": "改为把变更写入同步文件（day.gnsync）。",
+        "--since": "配合 --out：第 N 条之后的变更（0：全部）。",
+    },
+    "centre": {
+        "--centre": "网格中心：文件（默认：$GRIDNOTE_CENTRE，其次是当前目录的 street.db）或 postgresql://…。",
+    },
+    "centre.init": {
+        "url": "street.db，或 postgresql://所有者@主机/库。",
+        "--full-readings": "保存测量值（默认只保存是否异常）。",
+        "--postgres": "在 PostgreSQL 上同时启用网格员角色的行级安全。",
+        "--print-sql": "只打印行级安全的 SQL，不执行。",
+    },
+    "centre.import": {"files": "由 `gridnote sync --out` 写出的同步文件。"},
+    "centre.report": {"--output": "写成 Excel 工作簿（.xlsx）。", "--to": "截止日期（默认：今天）。"},
     "": {
         "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
         "--lang": "本次命令的界面语言。",

@@ -1,0 +1,151 @@
+"""Opening a centre: a path or ``sqlite:///…`` (the embedded centre file) or ``postgresql://…``.
+
+Why SQLAlchemy Core: one :class:`~sqlalchemy.MetaData` emits the same schema as
+DDL for both engines, one set of query expressions compiles to each dialect
+(parameter styles, upserts as ``ON CONFLICT`` on both), and psycopg 3 is one of
+its supported drivers (``postgresql+psycopg``) — without an ORM's sessions or
+an ORM's import cost, and without keeping two sets of hand-written SQL in step.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gridnote.errors import FileError, NotebookError
+
+POSTGRES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(POSTGRES)
+
+
+def engine_url(url: str) -> str:
+    """The SQLAlchemy URL of what she typed: a file path, ``sqlite:///path`` or a PostgreSQL URL."""
+    if is_postgres(url):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith("sqlite:///"):
+        return url
+    return "sqlite:///" + str(Path(url).expanduser().resolve())
+
+
+def _missing(name: str) -> NotebookError:
+    return NotebookError("centre.extra_missing", name=name)
+
+
+@dataclass
+class Centre:
+    """An open centre: its engine and what it keeps."""
+
+    url: str
+    engine: Any
+
+    @property
+    def postgres(self) -> bool:
+        return bool(self.engine.dialect.name == "postgresql")
+
+    @contextmanager
+    def begin(self) -> Iterator[Any]:
+        """One transaction (on SQLite: ``BEGIN IMMEDIATE``, so two syncs queue instead of failing)."""
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            reason = str(exc.orig).strip().splitlines()[0]
+            raise NotebookError("centre.unreachable", url=safe_url(self.url), reason=reason) from exc
+        except DBAPIError as exc:  # refused by the centre: a permission, a row-level policy, a grid of another role
+            raise NotebookError(
+                "centre.refused", url=safe_url(self.url), reason=str(exc.orig).strip().splitlines()[0]
+            ) from exc
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        from sqlalchemy import select
+
+        from gridnote.centre.schema import settings
+
+        with self.begin() as conn:
+            value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        return default if value is None else str(value)
+
+    @property
+    def full_readings(self) -> bool:
+        return self.setting("readings", "flags") == "full"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password (for messages)."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        who, where = rest.rsplit("@", 1)
+        return f"{scheme}://{who.split(':', 1)[0]}@{where}"
+    return url
+
+
+def connect(url: str, *, create: bool = False) -> Centre:
+    """Open the centre at ``url``; an embedded file must exist unless ``create``."""
+    try:
+        import sqlalchemy
+        from sqlalchemy import event
+    except ImportError as exc:
+        raise _missing("sqlalchemy") from exc
+    target = engine_url(url)
+    if target.startswith("sqlite:///"):
+        path = Path(target.removeprefix("sqlite:///"))
+        if not create and not path.exists():
+            raise FileError("centre.no_file", path=str(path))
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        engine = sqlalchemy.create_engine(target, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi: Any, _record: Any) -> None:
+            dbapi.isolation_level = None  # SQLAlchemy's begin below, not the driver's
+            dbapi.execute("PRAGMA journal_mode=WAL")
+            dbapi.execute("PRAGMA synchronous=NORMAL")
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        if create and not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+    else:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as exc:
+            raise _missing("psycopg") from exc
+        engine = sqlalchemy.create_engine(target, pool_pre_ping=False)
+    return Centre(url, engine)
+
+
+def create(centre: Centre, *, full_readings: bool = False) -> None:
+    """Create what is missing of the schema (new tables of an extension too) and record the settings."""
+    from gridnote.centre.schema import SCHEMA_VERSION, metadata, settings
+    from gridnote.centre.upsert import upsert
+
+    with centre.begin() as conn:
+        metadata.create_all(conn, checkfirst=True)
+        upsert(conn, settings, [{"key": "schema", "value": SCHEMA_VERSION}], ["key"])
+        if full_readings:
+            upsert(conn, settings, [{"key": "readings", "value": "full"}], ["key"])
+
+
+def open_centre(url: str) -> Centre:
+    """An existing centre, its schema brought up to date (tables added since it was made)."""
+    from gridnote.centre.schema import metadata
+
+    centre = connect(url)
+    with centre.begin() as conn:
+        metadata.create_all(conn, checkfirst=True)
+    return centre

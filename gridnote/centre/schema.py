@@ -1,0 +1,126 @@
+"""The centre's one schema, for SQLite and PostgreSQL alike (SQLAlchemy Core).
+
+Every synced table of a notebook (:data:`gridnote.store.changes.TABLES`) has a
+centre table of the same name, keyed by ``(grid, gid)``: ``grid`` is the
+notebook id (the distribution column: every query names it or groups by it, so
+a street or a city can partition or shard by it), ``gid`` the row's global id.
+Each centre row keeps the change that last wrote it (``seq``), the notebook's
+short number (``local_id``, used only to break ties of time), the whole row as
+JSON (``record``, readings without their values unless the centre keeps full
+readings) and the global ids it points at (``refs``), and, as typed columns,
+what the centre's queries filter and count on (:data:`COLUMNS`). A foreign key
+``resident_id`` becomes ``resident_gid``: references are resolved by gid, never
+by a notebook's local numbers.
+
+To extend it: add a column to :data:`COLUMNS` (it is filled from the row on the
+next change of that row), or a table of the centre's own with
+:func:`centre_table` / ``Table(name, metadata, …)``; :func:`gridnote.centre.engine.create`
+creates what is missing. A new synced table in ``TABLES`` needs an entry here.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
+
+from gridnote.store.changes import TABLES
+
+metadata = MetaData()
+
+S, N = String, Integer
+# table -> typed columns copied from the notebook's row (besides grid, gid, seq, local_id, data, refs, *_gid)
+COLUMNS: dict[str, dict[str, type]] = {
+    "buildings": {"code": S},
+    "households": {"address": S},
+    "residents": {"name": S, "moved_out_at": S, "created_at": S},
+    "resident_tags": {"tag": S},
+    "contacts": {},
+    "care_baselines": {"day": S},
+    "visits": {"kind": S, "at": S, "day": S, "undone_at": S},
+    "readings": {"kind": S, "flagged": N, "at": S, "day": S},
+    "tasks": {"status": S, "due_date": S, "done_day": S},
+    "issue_categories": {"code": S},
+    "issues": {
+        "category": S,
+        "status": S,
+        "reporter_contact": S,
+        "received_at": S,
+        "received_day": S,
+        "response_due_at": S,
+        "response_due_day": S,
+        "resolve_due_at": S,
+        "resolve_due_day": S,
+        "first_response_at": S,
+        "resolved_at": S,
+    },
+    "issue_updates": {"kind": S, "at": S, "day": S, "to_status": S, "data": S},
+    "issue_residents": {},
+    "issue_photos": {},
+    "points": {"delta": N, "reason": S, "day": S},
+    "events": {"at": S, "day": S, "attendees": N},
+}
+# Columns of a reading that stay in the notebook unless the centre keeps full readings.
+READING_VALUES = ("value", "value2", "flag_reason")
+# Tables with a day column: indexed by (grid, day), what a report reads.
+DAY_COLUMN = {"visits": "day", "readings": "day", "issue_updates": "day", "points": "day", "events": "day"}
+
+
+def ref_column(column: str) -> str:
+    """The centre's column for a notebook's pointer: ``resident_id`` -> ``resident_gid``."""
+    return column.removesuffix("_id") + "_gid"
+
+
+def ref_columns(table: str) -> list[str]:
+    pointers = list(TABLES[table][1])
+    if table == "tasks":
+        pointers.append("source")
+    return pointers
+
+
+def centre_table(name: str, *columns: Column) -> Table:
+    """A table of the centre's own, on the one metadata (so ``create`` makes it)."""
+    return Table(name, metadata, *columns)
+
+
+def _synced(name: str) -> Table:
+    typed = COLUMNS[name]
+    table = Table(
+        name,
+        metadata,
+        Column("grid", String(36), primary_key=True),
+        Column("gid", String(36), primary_key=True),
+        Column("seq", Integer, nullable=False),
+        Column("local_id", Integer),
+        Column("record", Text),
+        Column("refs", Text),
+        *[Column(ref_column(c), String(36)) for c in ref_columns(name)],
+        *[Column(c, kind) for c, kind in typed.items()],
+    )
+    if name in DAY_COLUMN:
+        Index(f"{name}_grid_day", table.c.grid, table.c[DAY_COLUMN[name]])
+    return table
+
+
+grids = Table(
+    "grids",
+    metadata,
+    Column("notebook_id", String(36), primary_key=True),
+    Column("grid_code", String),
+    Column("worker_name", String),
+    Column("street", String),  # the street (街道) a city's centre groups grids by
+    Column("worker_role", String),  # on PostgreSQL: the role that syncs it (row-level security)
+    Column("last_seq", Integer, nullable=False, default=0),  # the last change acknowledged
+    Column("first_sync_at", String),
+    Column("last_sync_at", String),
+)
+settings = Table(
+    "centre_settings",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String),
+)
+SYNCED: dict[str, Table] = {name: _synced(name) for name in TABLES}
+Index("resident_tags_tag", SYNCED["resident_tags"].c.tag)
+Index("issues_grid_response", SYNCED["issues"].c.grid, SYNCED["issues"].c.response_due_day)
+Index("issues_grid_resolve", SYNCED["issues"].c.grid, SYNCED["issues"].c.resolve_due_day)
+Index("residents_grid_household", SYNCED["residents"].c.grid, SYNCED["residents"].c.household_gid)
+SCHEMA_VERSION = "1"

@@ -1,0 +1,146 @@
+"""``gridnote centre …``: the street's grid centre: make it, import bundles, list grids, report, browse."""
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gridnote.cli._common import new_app, out
+from gridnote.cli.params import ForceOpt, FromOpt, MonthOpt, ToOpt, WeekOpt
+
+app = new_app("The grid centre: every grid's notebook in one store (a centre file, or PostgreSQL).")
+
+CentreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--centre",
+        "-c",
+        metavar="URL",
+        help="The centre: a file (default: $GRIDNOTE_CENTRE, then street.db here) or postgresql://….",
+    ),
+]
+
+
+def _url(given: str | None) -> str:
+    return given or os.environ.get("GRIDNOTE_CENTRE") or "street.db"
+
+
+@app.command("init")
+def centre_init(
+    url: Annotated[str, typer.Argument(metavar="CENTRE", help="street.db, or postgresql://owner@host/db.")],
+    full_readings: Annotated[
+        bool, typer.Option("--full-readings", help="Keep readings' values (default: only whether each was flagged).")
+    ] = False,
+    postgres: Annotated[
+        bool, typer.Option("--postgres", help="On PostgreSQL: also apply the row-level security of worker roles.")
+    ] = False,
+    print_sql: Annotated[
+        bool, typer.Option("--print-sql", help="Print the row-level security SQL and exit, applying nothing.")
+    ] = False,
+) -> None:
+    """Make a grid centre (or bring one up to date): a centre file, or a PostgreSQL database.
+
+    Example: gridnote centre init street.db   ·   gridnote centre init postgresql://centre@db/street --postgres
+    """
+    from gridnote.render.common import ok
+
+    if print_sql:
+        from gridnote.centre.access import policy_sql
+
+        typer.echo(policy_sql(), nl=False)
+        return
+    from gridnote.services.sync import init_centre
+
+    shown = init_centre(url, full_readings=full_readings)
+    out().print(ok("centre.created", url=shown))
+    if postgres:
+        from gridnote.centre.access import STAFF, apply_policies
+
+        apply_policies(url)
+        out().print(ok("centre.policies_applied", staff=STAFF))
+
+
+@app.command("import")
+def centre_import(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Bundles written by `gridnote sync --out`.")],
+    centre: CentreOpt = None,
+) -> None:
+    """Merge bundle files into the centre: each checked whole first; repeats change nothing.
+
+    Example: gridnote centre import /media/usb/*.gnsync
+    """
+    from gridnote.render.centre import rows_changed
+    from gridnote.render.common import ok
+    from gridnote.services.sync import import_bundles
+
+    for r in import_bundles(_url(centre), files):
+        out().print(
+            ok(
+                "centre.imported",
+                path=str(r.path),
+                grid=r.grid,
+                changes=r.changes,
+                rows=rows_changed(r.rows),
+                skipped=r.skipped,
+            )
+        )
+
+
+@app.command("grids")
+def centre_grids(centre: CentreOpt = None) -> None:
+    """List the grids the centre keeps, with their worker and last sync.
+
+    Example: gridnote centre grids
+    """
+    from gridnote.render.centre import grids_table
+    from gridnote.render.common import note
+    from gridnote.services.centre import grids
+
+    found = grids(_url(centre))
+    out().print(grids_table(found) if found else note("centre.no_grids"))
+
+
+@app.command("report")
+def centre_report(
+    centre: CentreOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    week: WeekOpt = False,
+    month: MonthOpt = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write an Excel workbook (.xlsx).")
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """One row per grid and the street's total: visits, reach, readings, issues, the three rates, coverage.
+
+    Rates are computed by the same code as each worker's `gridnote report`, with
+    numerator and denominator. Default: this week.
+
+    Example: gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx
+    """
+    from gridnote import clock
+    from gridnote.input.periods import read_period
+    from gridnote.render.centre import report_table
+    from gridnote.services.centre import centre_report as build
+    from gridnote.services.report import report_range
+
+    if output is not None:
+        from gridnote.output.files import check_target
+
+        check_target(output, force=force)
+    if not (from_ or to or month):
+        week = True
+    span = report_range(clock.today(), read_period(None, from_, to, week=week, month=month))
+    report = build(_url(centre), span)
+    if output is not None:
+        from gridnote.output.files import atomic_write
+        from gridnote.render.centre import report_xlsx
+        from gridnote.render.common import ok
+
+        data = report_xlsx(report)
+        atomic_write(output, lambda f: f.write(data), force=force)
+        out().print(ok("centre.report.written", path=str(output)))
+        return
+    out().print(report_table(report))
