@@ -4,6 +4,8 @@ Keyed by where each belongs, not by its English text: rewording an option's Engl
 keeps its Chinese, and ``tests/test_help.py`` walks the tree so that none is missing.
 """
 
+from typing import Any
+
 # Chinese for the help of every argument and option, keyed by where it belongs: a command's path
 # ("task.add"), then the option's longest flag ("--due") or the argument's name ("text"). An entry
 # under a group ("issue") serves every command of that group, one under "*" every command, unless a
@@ -345,3 +347,10 @@ def option_help_chain(path: str) -> list[str]:
         return ["", "*"]
     parts = path.split(".")
     return [".".join(parts[:end]) for end in range(len(parts), 0, -1)] + ["*"]
+
+
+def option_key(param: Any) -> str:
+    """How :data:`OPTION_HELP_ZH` names a parameter: ``--due``, ``text``."""
+    if param.param_type_name == "option":
+        return max(param.opts, key=len)
+    return param.name
