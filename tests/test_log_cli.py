@@ -237,7 +237,7 @@ def test_household_readings_need_a_person(cli, demo) -> None:
         (
             ["log", "李奶奶", "x", "--at", "明天"],
             2,
-            '"明天" (2026-11-30 12:00) is in the future; a log records what already happened',
+            '"明天" (2026-11-30) is in the future; a log records what already happened',
         ),
         (
             ["log", "李奶奶", "x", "-f", "someday: call"],

@@ -331,16 +331,9 @@ def _walk(command: Any, path: str) -> Iterator[tuple[str, Any]]:
         yield from _walk(sub, f"{path}.{name}" if path else name)
 
 
-def option_key(param: Any) -> str:
-    """How :data:`~gridnote.messages.option_help.OPTION_HELP_ZH` names a parameter: ``--due``, ``text``."""
-    if param.param_type_name == "option":
-        return max(param.opts, key=len)
-    return param.name
-
-
 def _chinese(command: Any, path: str) -> None:
     from gridnote.messages.help import HELP_ZH
-    from gridnote.messages.option_help import option_help_zh
+    from gridnote.messages.option_help import option_help_zh, option_key
 
     text = HELP_ZH.get(path)
     if text and path:

@@ -41,11 +41,14 @@ def _number(text: str) -> int:
 def _at(text: str | None) -> "datetime | None":
     if text is None:
         return None
+    from gridnote import clock
     from gridnote.errors import InputError
     from gridnote.input.dates import parse_past_when
 
     when = parse_past_when(text)  # a step that already happened: 周五 10:00 is last Friday
     if when.time is None:
+        if when.day > clock.today():  # --at 明天: not yet, before it lacks a time
+            raise InputError("issue.at_future", at=when.day.isoformat())
         raise InputError("issue.at_needs_time", text=text)
     return when.to_datetime()
 

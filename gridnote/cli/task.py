@@ -44,7 +44,7 @@ def add(
     from gridnote import clock
     from gridnote.render.tasks import added_line
     from gridnote.services import tasks
-    from gridnote.services.residents import resolve_building
+    from gridnote.services.buildings import resolve_building
 
     nb = notebook()
     text = tasks.clean_text(" ".join(words))
@@ -115,7 +115,7 @@ def task_list(
     from gridnote.input.periods import read_period
     from gridnote.render.tasks import task_json, task_table
     from gridnote.services import tasks
-    from gridnote.services.residents import resolve_building
+    from gridnote.services.buildings import resolve_building
 
     period = read_period(None, from_, to, past=False)
     start, end = period.start, period.end
@@ -276,7 +276,7 @@ def task_edit(
     from gridnote import clock
     from gridnote.render.tasks import edited_line
     from gridnote.services import task_changes, tasks
-    from gridnote.services.residents import resolve_building
+    from gridnote.services.buildings import resolve_building
 
     nb = notebook()
     task_id = record_number(number, "task")

@@ -218,15 +218,17 @@ def parse_range(
     before that Monday; ``--from 12-20 --to 01-10`` crosses the new year). A
     month and day more than two months before the end is not pushed back a
     year to fit: ``--from 12-05 --to 12-01`` is a range backwards, refused with
-    both days shown, as is any start after its end.
+    both days shown, as is any start after its end. ``--from`` alone is read
+    against today the same way: ``--from 12-05`` typed on 11-29 is the coming
+    12-05 (a range that has not begun), never a year of history.
     """
     read = parse_past_day if past else parse_day
     end = read(last) if last else default_last
     start = None
     if first:
         start = read(first)
-        if past and end is not None:
-            start = _start_before(first, end)
+        if past:  # an open range (--from alone) is read against today, as if --to were today
+            start = _start_before(first, end if end is not None else clock.today())
     if start is not None and end is not None and start > end:
         raise InputError("dates.range_backwards", start=start.isoformat(), end=end.isoformat())
     return start, end

@@ -134,11 +134,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "topic.privacy.2": (
         "Phone and ID numbers are masked in every export and report (138****5678, +86-138-****-5678, "
-        "330106********1234), also inside notes; --full includes them in full and the report says so. "
+        "330106********1234), also inside notes, however they are written (0571****7777, (0571)**** 9999, full-width "
+        "digits, old 15-digit ID numbers, passports E******78); --full includes them in full and the report says so. "
         "Health readings are listed only when flagged, unless --readings all. The screen shows numbers "
         "in full: it is yours.",
         "在所有导出和报表中，电话和身份证号都会打码（138****5678、+86-138-****-5678、330106********1234），"
-        "备注中的也一样；加 --full 才会完整输出，报表会注明。健康读数只列出被标记的，除非加 --readings all。"
+        "备注中的也一样，无论怎样书写（0571****7777、(0571)**** 9999、全角数字、15 位旧身份证号、护照 E******78）；加 --full 才会完整输出，报表会注明。健康读数只列出被标记的，除非加 --readings all。"
         "屏幕上显示完整号码：那是你自己看的。",
     ),
 }

@@ -2,9 +2,15 @@
 
 At most about a third of a number stays readable: enough for her to tell two
 numbers apart on a printout, not enough to call or identify anyone.
+
+Standard library only: :mod:`gridnote.output.datasette` copies this file whole
+into a Datasette plugin.
 """
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 
 def mask_phone(phone: str | None) -> str:
@@ -14,14 +20,15 @@ def mask_phone(phone: str | None) -> str:
     city) and the last four digits; short numbers are masked fully. A country
     code (``+86``, ``0086``) stays and the number behind it is masked the
     same way: ``+86-138-0000-1111`` → ``+86-138-****-1111`` (the 8 and 6 are
-    not the number's first digits).
+    not the number's first digits). Digits of any script count (full-width
+    ``１３８…`` as well as ``138…``).
     """
     if not phone:
         return ""
-    digits = [i for i, ch in enumerate(phone) if ch.isdigit()]
+    digits = [i for i, ch in enumerate(phone) if ch.isdecimal()]
     country = digits[: _country_code_length(phone, digits)]
     digits = digits[len(country) :]
-    if len(digits) >= 10 and phone[digits[0]] == "0":
+    if len(digits) >= 10 and _digit(phone[digits[0]]) == "0":
         keep = set(country + digits[: _area_code_length(phone, digits)] + digits[-4:])
     elif len(digits) >= 11:
         keep = set(country + digits[:3] + digits[-4:])
@@ -29,15 +36,19 @@ def mask_phone(phone: str | None) -> str:
         keep = set(country + digits[:2] + digits[-2:])
     else:
         keep = set(country)
-    return "".join(ch if (i in keep or not ch.isdigit()) else "*" for i, ch in enumerate(phone))
+    return "".join(ch if (i in keep or not ch.isdecimal()) else "*" for i, ch in enumerate(phone))
+
+
+def _digit(ch: str) -> str:
+    return str(unicodedata.decimal(ch, ch))
 
 
 def _country_code_length(phone: str, digits: list[int]) -> int:
     """Digits of a leading ``+86`` / ``0086`` (or a bare ``86`` before an 11-digit mobile): kept, not masked."""
-    text = phone.lstrip()
+    text = fold(phone).lstrip()
     if text.startswith("+86") and len(digits) > 9:
         return 2
-    number = "".join(phone[i] for i in digits)
+    number = "".join(_digit(phone[i]) for i in digits)
     if number.startswith("0086") and len(digits) > 11:
         return 4
     if len(digits) == 13 and number.startswith("861") and number[3] in "3456789":
@@ -50,7 +61,7 @@ def _area_code_length(phone: str, digits: list[int]) -> int:
     for n in (3, 4):
         if digits[n] != digits[n - 1] + 1:  # a separator follows the first n digits
             return n
-    return 3 if phone[digits[1]] in "12" else 4
+    return 3 if _digit(phone[digits[1]]) in "12" else 4
 
 
 def mask_phones(phones: str | None) -> str:
@@ -59,30 +70,118 @@ def mask_phones(phones: str | None) -> str:
 
 
 def mask_id(number: str | None) -> str:
+    """``11010119440312002X`` → ``110101********002X``; an old 15-digit one → ``330106******123``.
+
+    The birth date is always hidden: an 18-character number keeps its region
+    (6) and its last four, a 15-digit one its region and its 3-digit sequence.
+    Any other document (a passport ``E12345678``, a permit) keeps about a
+    third: ``E******78``; six characters or fewer are masked whole.
+    """
     if not number:
         return ""
-    if len(number) <= 10:
-        return "*" * len(number)
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    n = len(number)
+    if n == 18:
+        head, tail = 6, 4
+    elif n == 15:
+        head, tail = 6, 3
+    elif n <= 6:
+        head, tail = 0, 0
+    else:
+        keep = n // 3
+        head, tail = keep // 2, keep - keep // 2
+    return number[:head] + "*" * (n - head - tail) + (number[n - tail :] if tail else "")
 
 
-_ID_IN_TEXT = r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"
+# -- numbers inside free text -----------------------------------------------------------------
+# Each pattern runs over the folded text (digits of every script as ASCII, full-width signs as
+# ASCII, one character for one), the first to claim a stretch of text masks it.
+_BIRTH_MD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+_ID18 = re.compile(rf"(?<![0-9])[1-9][0-9]{{5}}(?:18|19|20)[0-9]{{2}}{_BIRTH_MD}[0-9]{{3}}[0-9Xx](?![0-9])")
+_ID15 = re.compile(rf"(?<![0-9])[1-9][0-9]{{5}}[0-9]{{2}}{_BIRTH_MD}[0-9]{{3}}(?![0-9])")
 # a mobile, with the +86 / 0086 in front of it when there is one (the prefix is kept by mask_phone)
-_MOBILE_IN_TEXT = r"(?<!\d)(?:(?:\+|00)86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)"
-_LANDLINE_IN_TEXT = r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
+_MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
+# a landline with its area code (the local number never starts with 0): 0571-88886666, 057188886666, (0571)8888 9999, 010 1234 5678, +86 571 …
+_LANDLINE = re.compile(
+    r"(?<![0-9])(?:(?:\+|00)86[ -]?\(?0?|\(0|0)[1-9][0-9]{1,2}\)?[ -]?[1-9][0-9]{2,3}[ -]?[0-9]{3,4}(?![0-9])"
+)
+# a passport or permit: one or two capital letters and 6-9 digits (E12345678, EA1234567, G1234567)
+_PASSPORT = re.compile(r"(?<![0-9A-Za-z])[A-Z]{1,2}[0-9]{6,9}(?![0-9])")
+# a local number without its area code: 8888777, 88886666, 8888-6666 (never 0… or 1…)
+_LOCAL = re.compile(r"(?<![0-9])[2-9][0-9]{2,3}-?[0-9]{4}(?![0-9]|-[0-9])")
+
+_FOLD = str.maketrans({"\u3000": " ", "—": "-", "–": "-", "‐": "-", "‑": "-", "−": "-", "～": "~"})
+
+
+def fold(text: str) -> str:
+    """The text with every decimal digit as ASCII and full-width signs as ASCII, one character for one."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isdecimal():
+            out.append(_digit(ch))
+        elif "\uff01" <= ch <= "\uff5e":  # full-width ASCII: （０５７１）, ＋８６, Ｘ
+            out.append(chr(ord(ch) - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out).translate(_FOLD)
+
+
+def _landline_ok(found: str) -> bool:
+    """10-12 digits with the area code's 0; behind +86/0086, which may drop the 0, 9-12."""
+    number = re.sub(r"^(?:\+|00)86", "", found)
+    digits = sum(ch.isdigit() for ch in number)
+    return (9 if number != found else 10) <= digits <= 12
+
+
+def _local_ok(found: str) -> bool:
+    """Not a date (20261129) nor a span of times (2030-2130)."""
+    digits = found.replace("-", "")
+    if len(digits) == 8 and "-" not in found:
+        year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:])
+        if 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31:
+            return False
+    if len(digits) == 8 and found[4:5] == "-":
+        times = (digits[:4], digits[4:])
+        if all(int(t[:2]) < 24 and int(t[2:]) < 60 for t in times):
+            return False
+    return True
+
+
+_RULES = (
+    (_ID18, mask_id, None),
+    (_ID15, mask_id, None),
+    (_PASSPORT, mask_id, None),
+    (_MOBILE, mask_phone, None),
+    (_LANDLINE, mask_phone, _landline_ok),
+    (_LOCAL, mask_phone, _local_ok),
+)
 
 
 def mask_text(text: str | None) -> str | None:
-    """Mask the ID numbers, mobile numbers and landlines written inside free text.
+    """Mask the ID numbers, passports, mobile numbers and landlines written inside free text.
 
     ``王经理 13800001111`` → ``王经理 138****1111``,
-    ``来电+8613800001111`` → ``来电+86138****1111``; other digits (room numbers,
-    dates, amounts) are left as they are.
+    ``来电+8613800001111`` → ``来电+86138****1111``, ``（0571）8888 9999`` →
+    ``（0571）**** 9999``, full-width ``１３８３３３３４４４４`` → ``１３８****４４４４``;
+    other digits (room numbers, dates, times, amounts) are left as they are.
+    Only digits become ``*``: the text keeps its length and everything else.
     """
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or not any(ch.isdecimal() for ch in text):
         return text
-    import re
-
-    text = re.sub(_ID_IN_TEXT, lambda m: mask_id(m[0]), text)
-    text = re.sub(_MOBILE_IN_TEXT, lambda m: mask_phone(m[0]), text)
-    return re.sub(_LANDLINE_IN_TEXT, lambda m: mask_phone(m[0]), text)
+    folded = fold(text)
+    claimed = [False] * len(text)
+    out = list(text)
+    for pattern, mask, accept in _RULES:
+        pos = 0
+        while (m := pattern.search(folded, pos)) is not None:
+            start, end = m.span()
+            if any(claimed[start:end]) or (accept is not None and not accept(m[0])):
+                pos = start + 1  # not this one: a number may still start inside it
+                continue
+            pos = end
+            for i, ch in enumerate(mask(m[0]), start):
+                claimed[i] = True
+                if ch == "*" and text[i].isdecimal():
+                    out[i] = "*"
+    return "".join(out)

@@ -209,12 +209,17 @@ def move(nb: Notebook, numbers: Iterable[int], when: When) -> list[Task]:
 
     def check(task: Task) -> None:
         _must_be_open(task)
-        due, now = target(task), clock.now()
-        if due.day < now.date() or (due.time is not None and due.to_datetime() < now):
-            shown = due.day.isoformat() + (f" {due.time:%H:%M}" if due.time is not None else "")
-            raise InputError("task.move_past", id=task.id, due=shown)
+        _still_ahead(task.id, target(task))
 
     return _change(nb, numbers, "move", check, lambda task: due_columns(target(task)))
+
+
+def _still_ahead(number: int, due: When) -> None:
+    """A task given a new due day and time (``move``, ``edit --due/--at``) is planned ahead, not into the past."""
+    now = clock.now()
+    if due.day < now.date() or (due.time is not None and due.to_datetime() < now):
+        shown = due.day.isoformat() + (f" {due.time:%H:%M}" if due.time is not None else "")
+        raise InputError("task.move_past", id=number, due=shown)
 
 
 @dataclass
@@ -265,4 +270,6 @@ def edit(nb: Notebook, number: int, e: TaskEdit) -> Task:
     due = changes.get("due_date", current.due_date)
     if every and not due:
         raise InputError("task.repeat_needs_due", id=number)
+    if e.due is not None and current.status == "open":
+        _still_ahead(number, e.due)  # a new due day is a move: `task edit 7 --due 昨天` as `task move 7 昨天`
     return _change(nb, [number], "edit", lambda task: None, lambda task: changes)[0]

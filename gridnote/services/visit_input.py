@@ -50,7 +50,8 @@ def visit_moment(text: str | None) -> datetime:
     else:
         moment = when.to_datetime()
     if moment > now + FUTURE_SLACK:
-        raise InputError("visit.in_future", text=text.strip(), at=clock.iso(moment)[:16].replace("T", " "))
+        shown = clock.iso(moment)[:16].replace("T", " ") if when.time is not None else when.day.isoformat()
+        raise InputError("visit.in_future", text=text.strip(), at=shown)
     return moment
 
 
