@@ -116,7 +116,10 @@ def refused(cli, nb, db_path, path, *more: str) -> str:
 
 
 def test_a_device_is_not_a_photo(cli, nb, db_path) -> None:
-    assert refused(cli, nb, db_path, "/dev/zero") == "Error: /dev/zero is not a photo: not a regular file; nothing was written\n"
+    assert (
+        refused(cli, nb, db_path, "/dev/zero")
+        == "Error: /dev/zero is not a photo: not a regular file; nothing was written\n"
+    )
 
 
 def test_a_text_file_named_like_a_photo_is_not_one(cli, nb, db_path, tmp_path) -> None:
