@@ -7,12 +7,14 @@ import typer
 
 from gridnote.cli import issue_category
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
-from gridnote.cli.params import DateOpt, ForceOpt, FromOpt, MonthOpt, UntilOpt, WeekOpt, record_number
+from gridnote.cli.params import record_number
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from gridnote.models import IssueChange, OutRequest
+    from gridnote.models import IssueChange
+
+from gridnote.cli.issue_list import CategoryOpt, issue_list
 
 app = new_app("Issues: receive, verify, refer, follow up, resolve, report back, rate.")
 
@@ -28,10 +30,6 @@ PhotoOpt = Annotated[
         "--photo", metavar="FILE", readable=False, help="Photo to keep with it (repeatable; copied into the notebook)."
     ),
 ]
-CategoryOpt = Annotated[
-    str | None,
-    typer.Option("--category", "-k", help="Category: 下水道, 装修垃圾, power … (see `issue category list`)."),
-]
 
 
 def _number(text: str) -> int:
@@ -41,10 +39,9 @@ def _number(text: str) -> int:
 def _at(text: str | None) -> "datetime | None":
     if text is None:
         return None
+    from gridnote import clock
     from gridnote.errors import InputError
     from gridnote.input.dates import parse_past_when
-
-    from gridnote import clock
 
     when = parse_past_when(text)  # a step that already happened: 周五 10:00 is last Friday
     if when.time is None:
@@ -134,69 +131,7 @@ def issue_add(
     _show(add_issue(nb, entry))
 
 
-@app.command("list")
-def issue_list(
-    status: Annotated[
-        str | None,
-        typer.Option(
-            "--status",
-            "-s",
-            help="Only this state: received, verified, referred, resolved, reported, closed, rejected (已核实 …).",
-        ),
-    ] = None,
-    category: CategoryOpt = None,
-    building: BuildingOption = None,
-    reporter: Annotated[
-        str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Only issues this resident reported.")
-    ] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only issues past a deadline.")] = False,
-    date_: DateOpt = None,
-    since: FromOpt = None,
-    until: UntilOpt = None,
-    week: WeekOpt = False,
-    month: MonthOpt = False,
-    open_: Annotated[
-        bool, typer.Option("--open/--all", help="Open issues (the default, by deadline) or all of them (newest first).")
-    ] = True,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, max=100_000, help="Show at most this many.")
-    ] = None,
-    json_: JsonOption = False,
-) -> None:
-    """List issues: open ones by deadline, or filtered by state, category, building, reporter, dates.
-
-    Example: gridnote issue list --overdue   ·   gridnote issue list --all -k 下水道 --from 11-01
-    """
-    from gridnote import clock
-    from gridnote.domain.issue_terms import STATUSES
-    from gridnote.errors import InputError
-    from gridnote.input.address import building_code
-    from gridnote.input.periods import read_period
-    from gridnote.render.issues import issue_json, issue_table
-    from gridnote.services import categories as cat
-    from gridnote.services.issues import IssueFilter, code_of, list_issues
-
-    period = read_period(date_, since, until, week=week, month=month)
-    nb = notebook()
-    where = IssueFilter(open_only=open_, overdue=overdue, limit=limit)
-    if status is not None:
-        where.statuses = [code_of(STATUSES, status)]
-    if category is not None:
-        where.categories = cat.subtree(cat.categories(nb), cat.resolve(nb, category).code)
-    if building is not None:
-        where.building = building_code(building)
-        if where.building is None:
-            raise InputError("building.bad_code", text=building)
-    if reporter is not None:
-        where.reporter_id = resolve_resident(nb, reporter).id
-    where.since, where.until = period.start, period.end
-    issues = list_issues(nb, where)
-    now = clock.now()
-    if json_:
-        print_json([issue_json(i, now) for i in issues])
-        return
-    filtered = any(v is not None for v in (status, category, building, reporter, period.start, period.end)) or overdue
-    out().print(issue_table(issues, now, open_only=open_ and not filtered, cats=cat.categories(nb)))
+app.command("list")(issue_list)
 
 
 @app.command("show")
@@ -425,80 +360,8 @@ def issue_edit(
     _show(edit(notebook(), _number(number), text=text, category=category, priority=priority))
 
 
-# -- requests from the city app and the 12345 hotline, in and back out (Open311 GeoReport v2) --
-XmlOpt = Annotated[bool, typer.Option("--xml", help="XML instead of JSON (the spec's two formats).")]
+from gridnote.cli.issue_requests import issue_export, issue_import  # noqa: E402 (registered in this order)
 
-
-@app.command("import")
-def issue_import(
-    file: Annotated[
-        Path,
-        typer.Argument(metavar="FILE", readable=False, help="GeoReport v2 requests: requests.json or requests.xml."),
-    ],
-    channel: Annotated[
-        str, typer.Option("--channel", "-c", help="Where they came from: app or hotline (一网通, 12345).")
-    ] = "app",
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")
-    ] = False,
-) -> None:
-    """Import service requests from the city app or the 12345 hotline (Open311 GeoReport v2): all or none.
-
-    Each request becomes an issue: its category from service_code (the upward
-    codes of `issue category list`) or from the text, its address matched to a
-    household or building, its reporter to the resident with that phone. The
-    request id is kept: importing the file again updates the issues (status,
-    status_notes, the city's deadline) and adds none twice.
-
-    Example: gridnote issue import requests.json -c 12345
-    """
-    from gridnote.cli._common import progress_bar
-    from gridnote.render.issue_open311 import import_lines
-    from gridnote.services.open311 import import_requests
-
-    nb = notebook()
-    with progress_bar() as tick:
-        result = import_requests(nb, file, channel=channel, dry_run=dry_run, progress=tick)
-    out().print(import_lines(result))
-
-
-@app.command("export")
-def issue_export(
-    open311: Annotated[
-        bool, typer.Option("--open311", help="Open311 GeoReport v2 (the format the city app reads; the default).")
-    ] = True,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: print, and nothing is marked sent).")
-    ] = None,
-    xml: XmlOpt = False,
-    every: Annotated[bool, typer.Option("--all", help="Every issue, not only those that came from a request.")] = False,
-    force: ForceOpt = False,
-) -> None:
-    """Export the requests with their status and status_notes, so the app shows residents the outcome.
-
-    Written to a file (-o), the changes of state waiting for the way back are
-    recorded as sent (`issue tell` then says the app has them).
-
-    Example: gridnote issue export --open311 -o back.json
-    """
-    from gridnote.output.files import atomic_write, check_target
-    from gridnote.render.issue_open311 import exported_line
-    from gridnote.render.open311 import requests_text
-    from gridnote.services.open311 import out_requests, send_back
-
-    fmt = "xml" if xml or (output is not None and output.suffix.lower() == ".xml") else "json"
-    nb = notebook()
-    if output is None:
-        typer.echo(requests_text(out_requests(nb, every=every), fmt), nl=False)
-        return
-    check_target(output, force=force)
-
-    def write(items: list["OutRequest"]) -> None:
-        data = requests_text(items, fmt).encode("utf-8")
-        atomic_write(output, lambda handle: handle.write(data), force=force)
-
-    count = send_back(nb, write, every=every)
-    out().print(exported_line(count, output, fmt))
-
-
+app.command("import")(issue_import)
+app.command("export")(issue_export)
 app.add_typer(issue_category.app, name="category")
