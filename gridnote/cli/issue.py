@@ -51,8 +51,16 @@ def _at(text: str | None) -> "datetime | None":
     return when.to_datetime()
 
 
-def _show(change: "IssueChange") -> None:
+def _show(change: "IssueChange", json_: bool = False) -> None:
+    """What the command did: the steps on the screen, or (``--json``) the issue as ``issue show --json`` has it."""
     from gridnote import clock
+
+    if json_:
+        from gridnote.render.issues import change_json
+        from gridnote.services.issues import issue_detail
+
+        print_json(change_json(change, issue_detail(notebook(), change.issue.id), clock.now()))
+        return
     from gridnote.render.issues import change_lines
     from gridnote.services.categories import categories
 
@@ -91,6 +99,7 @@ def issue_add(
     ] = None,
     priority: Annotated[str, typer.Option("--priority", "-p", help="urgent or normal (紧急/一般).")] = "normal",
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Receive an issue: who reported it, where, how, what kind; deadlines start now.
 
@@ -128,7 +137,7 @@ def issue_add(
     entry.affects = [
         resolve_resident(nb, name, current=True).id for value in affects or [] for name in split_list(value)
     ]
-    _show(add_issue(nb, entry))
+    _show(add_issue(nb, entry), json_=json_)
 
 
 app.command("list")(issue_list)
@@ -154,7 +163,7 @@ def issue_show(number: Number, json_: JsonOption = False) -> None:
 
 
 @app.command("verify")
-def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None, json_: JsonOption = False) -> None:
     """Mark an issue as checked and real; the reporter earns their point.
 
     Verifying (or rejecting) counts as the first response to the reporter, as
@@ -164,7 +173,7 @@ def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None
     """
     from gridnote.services.issue_flow import verify
 
-    _show(verify(notebook(), _number(number), note=note, at=_at(at)))
+    _show(verify(notebook(), _number(number), note=note, at=_at(at)), json_=json_)
 
 
 @app.command("reject")
@@ -176,6 +185,7 @@ def issue_reject(
     of: Annotated[str | None, typer.Option("--of", metavar="N", help="The issue this one duplicates.")] = None,
     note: NoteOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Do not take an issue on: a duplicate, not ours, or not real (no point is earned).
 
@@ -185,7 +195,9 @@ def issue_reject(
     """
     from gridnote.services.issue_flow import reject
 
-    _show(reject(notebook(), _number(number), reason, of=_number(of) if of else None, note=note, at=_at(at)))
+    _show(
+        reject(notebook(), _number(number), reason, of=_number(of) if of else None, note=note, at=_at(at)), json_=json_
+    )
 
 
 @app.command("refer")
@@ -205,6 +217,7 @@ def issue_refer(
     ] = None,
     note: NoteOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Hand an issue to whoever must act, with a contact and their promised date.
 
@@ -224,7 +237,8 @@ def issue_refer(
             due=parse_due_when(due) if due else None,
             note=note,
             at=_at(at),
-        )
+        ),
+        json_=json_,
     )
 
 
@@ -244,6 +258,7 @@ def issue_note(
     by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who acted, if not you (物业, a name).")] = None,
     photo: PhotoOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Add a note to an issue's timeline: a call, a visit, any progress.
 
@@ -261,7 +276,8 @@ def issue_note(
             by=by,
             photos=list(photo or []),
             at=_at(at),
-        )
+        ),
+        json_=json_,
     )
 
 
@@ -274,6 +290,7 @@ def issue_resolve(
     ] = None,
     photo: PhotoOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Record what was done; next, tell the resident.
 
@@ -281,18 +298,18 @@ def issue_resolve(
     """
     from gridnote.services.issue_flow import resolve
 
-    _show(resolve(notebook(), _number(number), text, by=by, photos=list(photo or []), at=_at(at)))
+    _show(resolve(notebook(), _number(number), text, by=by, photos=list(photo or []), at=_at(at)), json_=json_)
 
 
 @app.command("tell")
-def issue_tell(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+def issue_tell(number: Number, note: NoteOpt = None, at: AtOpt = None, json_: JsonOption = False) -> None:
     """Record that the resident was told what happened (the report-back).
 
     Example: gridnote issue tell 12 --note "电话告知王阿姨"
     """
     from gridnote.services.issue_flow import tell
 
-    _show(tell(notebook(), _number(number), note=note, at=_at(at)))
+    _show(tell(notebook(), _number(number), note=note, at=_at(at)), json_=json_)
 
 
 @app.command("rate")
@@ -304,6 +321,7 @@ def issue_rate(
     ],
     note: NoteOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Record the reporter's rating: satisfied closes the issue, dissatisfied reopens it.
 
@@ -313,18 +331,18 @@ def issue_rate(
     """
     from gridnote.services.issue_flow import rate
 
-    _show(rate(notebook(), _number(number), rating, note=note, at=_at(at)))
+    _show(rate(notebook(), _number(number), rating, note=note, at=_at(at)), json_=json_)
 
 
 @app.command("close")
-def issue_close(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+def issue_close(number: Number, note: NoteOpt = None, at: AtOpt = None, json_: JsonOption = False) -> None:
     """Close a reported-back issue the resident did not rate, or one nobody reported.
 
     Example: gridnote issue close 12 --note "多次联系未评价"
     """
     from gridnote.services.issue_flow import close
 
-    _show(close(notebook(), _number(number), note=note, at=_at(at)))
+    _show(close(notebook(), _number(number), note=note, at=_at(at)), json_=json_)
 
 
 @app.command("reopen")
@@ -333,6 +351,7 @@ def issue_reopen(
     reason: Annotated[str | None, typer.Argument(metavar="[REASON]", help="Why: 没修好, still blocked …")] = None,
     due: Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="A new resolution deadline.")] = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Reopen an issue that was not actually fixed (or was rejected by mistake).
 
@@ -341,7 +360,10 @@ def issue_reopen(
     from gridnote.input.dates import parse_due_when
     from gridnote.services.issue_flow import reopen
 
-    _show(reopen(notebook(), _number(number), reason=reason, due=parse_due_when(due) if due else None, at=_at(at)))
+    _show(
+        reopen(notebook(), _number(number), reason=reason, due=parse_due_when(due) if due else None, at=_at(at)),
+        json_=json_,
+    )
 
 
 @app.command("edit")
@@ -350,6 +372,7 @@ def issue_edit(
     text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
     category: CategoryOpt = None,
     priority: Annotated[str | None, typer.Option("--priority", "-p", help="urgent or normal.")] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Correct an issue's text, category or priority (its deadlines follow).
 
@@ -357,7 +380,7 @@ def issue_edit(
     """
     from gridnote.services.issue_flow import edit
 
-    _show(edit(notebook(), _number(number), text=text, category=category, priority=priority))
+    _show(edit(notebook(), _number(number), text=text, category=category, priority=priority), json_=json_)
 
 
 from gridnote.cli.issue_requests import issue_export, issue_import  # noqa: E402 (registered in this order)
