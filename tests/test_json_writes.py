@@ -23,7 +23,12 @@ def test_task_add_prints_the_new_number_and_the_task_as_task_show_has_it(cli) ->
     [task] = added["tasks"]
     assert task == task_read(cli, task["id"])
     # the clock is 2026-11-29 09:00 +08:00: tomorrow 06:30 is 11-30
-    assert (task["text"], task["due_date"], task["due_time"], task["starred"]) == ("量血压 李奶奶", "2026-11-30", "06:30", True)
+    assert (task["text"], task["due_date"], task["due_time"], task["starred"]) == (
+        "量血压 李奶奶",
+        "2026-11-30",
+        "06:30",
+        True,
+    )
     plan = doc(cli("tomorrow", "add", "送药", "--at", "9:00", "--json"))
     assert (plan["tasks"][0]["due_date"], plan["tasks"][0]["due_time"]) == ("2026-11-30", "09:00")
 
