@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from gridnote.cli._help import LocalizedUsageError, UsageError
 from gridnote.cli._tree import LazyCommands
+from gridnote.cli._usage import LocalizedUsageError, UsageError
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 from gridnote.messages import i18n
 
@@ -329,7 +329,9 @@ class RootGroup(Group):
 
         _notebook_language(getattr(self, "_argv", []))
         _help.prepare(self)  # the usage line shown with the error, in the language now known
-        return _help.localized_error(exc, getattr(self, "_argv", []))
+        from gridnote.cli._usage import localized_error
+
+        return localized_error(exc, getattr(self, "_argv", []))
 
 
 def _is_sqlite_error(exc: Exception) -> bool:
