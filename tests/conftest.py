@@ -64,6 +64,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_template: Pa
     monkeypatch.delenv("GRIDNOTE_SERVER_IDLE", raising=False)
     monkeypatch.setenv("GRIDNOTE_DB", str(tmp_path / "notebook.db"))
     monkeypatch.setenv("GRIDNOTE_NOW", NOW)
+    monkeypatch.setenv("GRIDNOTE_BACKUP", "off")  # tests of the daily backup turn it on
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")

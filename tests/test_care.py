@@ -98,7 +98,7 @@ def test_the_round_is_read_as_of_the_day_asked(nb, add_resident) -> None:
 
 
 def test_residents_registered_after_the_day_are_not_on_its_round(nb, add_resident) -> None:
-    from gridnote.services.care import coverage
+    from gridnote.services.report import care_coverage as coverage
 
     li = add_resident("李秀英", "8-2-301", tags=["失能"])
     registered_on(nb, li.id, "2026-11-01")

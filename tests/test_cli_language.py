@@ -9,7 +9,8 @@ import pytest
 import typer
 
 from gridnote.cli import app
-from gridnote.cli._help import UsageError, cell_width, localized_error, wrap
+from gridnote.cli._help import cell_width, wrap
+from gridnote.cli._usage import UsageError, localized_error
 from gridnote.messages import i18n
 from gridnote.messages.cli import MESSAGES
 

@@ -66,7 +66,13 @@ def interrupted(tmp_path: Path) -> tuple[int, str, int]:
     """Ctrl-C (SIGINT) while `demo` writes the example grid: (status, stderr, residents written)."""
     db = tmp_path / "interrupted.db"
     env = {**os.environ, "GRIDNOTE_DB": str(db)}
-    run = subprocess.Popen([sys.executable, "-m", "gridnote", "demo"], env=env, stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "gridnote", "demo"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as from a terminal, wherever the tests run
+    )
     wal = Path(f"{db}-wal")
     while run.poll() is None and not (wal.exists() and wal.stat().st_size > 200_000):  # well into the grid
         time.sleep(0.002)

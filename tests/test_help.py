@@ -9,9 +9,8 @@ import pytest
 import typer
 
 from gridnote.cli import app
-from gridnote.cli._help import option_key
 from gridnote.messages.help import HELP_ZH
-from gridnote.messages.option_help import OPTION_HELP_ZH, option_help_chain
+from gridnote.messages.option_help import OPTION_HELP_ZH, option_help_chain, option_key
 
 
 def walk(command: Any, path: str = "") -> list[tuple[str, Any]]:

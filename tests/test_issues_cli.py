@@ -32,7 +32,7 @@ def timeline_steps(show_output: str, header: str = "Timeline") -> list[str]:
 
 def test_renovation_waste_from_the_app_to_the_rating(cli, demo, tmp_path: Path) -> None:
     photo = tmp_path / "IMG_0412.jpg"
-    photo.write_bytes(b"\xff\xd8 renovation waste in front of building 5")
+    photo.write_bytes(b"\xff\xd8\xff renovation waste in front of building 5")
     added = cli(
         "issue",
         "add",

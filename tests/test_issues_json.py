@@ -207,7 +207,7 @@ def as_json(cli, *args: str):
 def busy_grid(cli, demo, tmp_path):
     """Issues in every state, with photos, a referral, a rejection, a reopen and points."""
     pic = tmp_path / "p.JPG"
-    pic.write_bytes(b"picture")
+    pic.write_bytes(b"\xff\xd8\xff picture")
     run(cli, "issue", "add", "5号楼门前有装修垃圾", "-c", "app", "-b", "5", "-r", "高阿姨", "--photo", str(pic))
     run(cli, "issue", "add", "下水道堵了", "-r", "李奶奶", "-a", "8-2", "--affects", "张大爷,曾奶奶")
     run(cli, "issue", "add", "又有装修垃圾", "-c", "12345", "--contact", "王先生", "-b", "5")

@@ -53,3 +53,23 @@ def test_a_new_file_is_written_whole_and_private(tmp_path: Path) -> None:
     assert target.read_bytes() == b"{}"
     assert target.stat().st_mode & 0o777 == 0o600
     assert [p.name for p in tmp_path.iterdir() if p.name != "notebook.db"] == ["new.json"]
+
+
+def test_a_killed_writes_part_file_is_removed_by_the_next_write(cli, tmp_path) -> None:
+    """Killed while writing e.xlsx, a hidden part file with personal data stayed for good; the next write removes it."""
+    import os
+    import time
+
+    out = tmp_path / "e.csv"
+    stale = tmp_path / ".e.csv.abc123.part"
+    stale.write_text("name,phone\n李秀英,13857112345\n", encoding="utf-8")
+    hour_ago = time.time() - 3601
+    os.utime(stale, (hour_ago, hour_ago))
+    running = tmp_path / ".e.csv.def456.part"  # another terminal writing the same file right now
+    running.write_bytes(b"...")
+    other = tmp_path / ".other.csv.abc123.part"
+    other.write_bytes(b"...")
+    os.utime(other, (hour_ago, hour_ago))
+    result = cli("resident", "export", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert not stale.exists() and running.exists() and other.exists() and out.exists()

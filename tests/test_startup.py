@@ -43,10 +43,13 @@ def loaded(db: Path, *args: str) -> set[str]:
 
 
 def command_modules(modules: set[str]) -> set[str]:
-    return {m.removeprefix("gridnote.cli.") for m in modules if m.startswith("gridnote.cli.")} - {
+    """The command groups loaded: a group's modules (``issue``, ``issue_list``, ``issue_category`` …) count once."""
+    names = {m.removeprefix("gridnote.cli.") for m in modules if m.startswith("gridnote.cli.")}
+    return {n if n.startswith("_") else n.split("_")[0] for n in names} - {
         "_common",
         "_tree",
         "_help",
+        "_usage",  # usage errors, split from _help
         "params",  # the options many commands share
     }
 

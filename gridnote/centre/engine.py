@@ -131,11 +131,11 @@ def connect(url: str, *, create: bool = False) -> Centre:
 
 def create(centre: Centre, *, full_readings: bool = False) -> None:
     """Create what is missing of the schema (new tables of an extension too) and record the settings."""
-    from gridnote.centre.schema import SCHEMA_VERSION, metadata, settings
+    from gridnote.centre.schema import SCHEMA_VERSION, settings
     from gridnote.centre.upsert import upsert
 
     with centre.begin() as conn:
-        metadata.create_all(conn, checkfirst=True)
+        ensure_schema(conn)
         upsert(conn, settings, [{"key": "schema", "value": SCHEMA_VERSION}], ["key"])
         if full_readings:
             upsert(conn, settings, [{"key": "readings", "value": "full"}], ["key"])
@@ -143,9 +143,23 @@ def create(centre: Centre, *, full_readings: bool = False) -> None:
 
 def open_centre(url: str) -> Centre:
     """An existing centre, its schema brought up to date (tables added since it was made)."""
-    from gridnote.centre.schema import metadata
 
     centre = connect(url)
     with centre.begin() as conn:
-        metadata.create_all(conn, checkfirst=True)
+        ensure_schema(conn)
     return centre
+
+
+def ensure_schema(conn: Any) -> None:
+    """Tables missing are created with their indexes; indexes added to a table that exists are created too."""
+    from sqlalchemy import inspect
+
+    from gridnote.centre.schema import metadata
+
+    metadata.create_all(conn, checkfirst=True)
+    found = inspect(conn)
+    for table in metadata.sorted_tables:
+        have = {i["name"] for i in found.get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in have:
+                index.create(conn)

@@ -97,6 +97,7 @@ def _synced(name: str) -> Table:
     )
     if name in DAY_COLUMN:
         Index(f"{name}_grid_day", table.c.grid, table.c[DAY_COLUMN[name]])
+        Index(f"{name}_day", table.c[DAY_COLUMN[name]])  # a street's report: every grid's range at once
     return table
 
 
@@ -123,4 +124,7 @@ Index("resident_tags_tag", SYNCED["resident_tags"].c.tag)
 Index("issues_grid_response", SYNCED["issues"].c.grid, SYNCED["issues"].c.response_due_day)
 Index("issues_grid_resolve", SYNCED["issues"].c.grid, SYNCED["issues"].c.resolve_due_day)
 Index("residents_grid_household", SYNCED["residents"].c.grid, SYNCED["residents"].c.household_gid)
+Index("issues_response_day", SYNCED["issues"].c.response_due_day)
+Index("issues_resolve_day", SYNCED["issues"].c.resolve_due_day)
+Index("issues_status", SYNCED["issues"].c.status)
 SCHEMA_VERSION = "1"

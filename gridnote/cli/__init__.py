@@ -98,6 +98,7 @@ lazy("find", "gridnote.cli.find:find")
 lazy("help", "gridnote.cli.help:help_")
 lazy("server", "gridnote.cli.server:app")
 lazy("sync", "gridnote.cli.sync:sync")
+lazy("backup", "gridnote.cli.backup:app")
 lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]

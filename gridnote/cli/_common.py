@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from gridnote.cli._help import LocalizedUsageError, UsageError
 from gridnote.cli._tree import LazyCommands
+from gridnote.cli._usage import LocalizedUsageError, UsageError
 from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
 from gridnote.messages import i18n
 
@@ -38,6 +38,7 @@ class _State:
 
     def reset(self) -> None:
         if self.notebook is not None:
+            self.notebook.back_up_if_due()  # after the output: a detached process takes it
             self.notebook.close()
         self.__init__()  # type: ignore[misc]
 
@@ -317,7 +318,7 @@ class RootGroup(Group):
         except Exception as exc:
             if not _is_sqlite_error(exc):
                 raise
-            error = NotebookError("notebook.sqlite_error", reason=str(exc))
+            error = _sqlite_error(exc)
             _report(error)
             raise typer.Exit(error.exit_code) from None
         finally:
@@ -328,13 +329,23 @@ class RootGroup(Group):
 
         _notebook_language(getattr(self, "_argv", []))
         _help.prepare(self)  # the usage line shown with the error, in the language now known
-        return _help.localized_error(exc, getattr(self, "_argv", []))
+        from gridnote.cli._usage import localized_error
+
+        return localized_error(exc, getattr(self, "_argv", []))
 
 
 def _is_sqlite_error(exc: Exception) -> bool:
     """A database error (sqlite3 loads with the notebook; ``--help`` never imports it)."""
     sqlite3 = sys.modules.get("sqlite3")
     return sqlite3 is not None and isinstance(exc, sqlite3.Error)
+
+
+def _sqlite_error(exc: Exception) -> NotebookError:
+    from gridnote.store.notebook import is_corrupt
+
+    if is_corrupt(exc) and STATE.notebook is not None:
+        return STATE.notebook._damage(exc)  # type: ignore[arg-type]
+    return NotebookError("notebook.sqlite_error", reason=str(exc))
 
 
 def _report(exc: GridnoteError) -> None:

@@ -144,3 +144,34 @@ def centre_report(
         out().print(ok("centre.report.written", path=str(output)))
         return
     out().print(report_table(report))
+
+
+@app.command("browse")
+def centre_browse(
+    centre: CentreOpt = None,
+    port: Annotated[
+        int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Local port (default 8001).")
+    ] = 8001,
+    full: Annotated[
+        bool, typer.Option("--full", help="Show every table and phone and ID numbers as they are, and allow SQL.")
+    ] = False,
+) -> None:
+    """Open the centre file in Datasette on 127.0.0.1: Chinese labels, code names, numbers masked.
+
+    Example: gridnote centre browse   ·   gridnote centre browse --centre street.db --port 8002
+    """
+    import subprocess
+
+    from gridnote.centre.browse import prepare
+    from gridnote.errors import FileError
+    from gridnote.messages.i18n import t
+    from gridnote.render.common import note
+
+    command = prepare(_url(centre), port=port, full=full)
+    if command is None:
+        raise FileError("centre.no_datasette")
+    out().print(note("centre.browsing", port=port, masked="" if full else t("centre.browsing_masked")))
+    try:
+        subprocess.run(command, check=False)
+    except KeyboardInterrupt:
+        pass

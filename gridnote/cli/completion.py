@@ -284,7 +284,7 @@ def completer_for(path: str, key: str) -> Completer | None:
 
 def attach(command: Any, path: str) -> None:
     """Give each parameter of ``command`` its completer (Click asks ``param.shell_complete(ctx, incomplete)``)."""
-    from gridnote.cli._help import option_key
+    from gridnote.messages.option_help import option_key
 
     for param in command.params:
         found = completer_for(path, option_key(param))

@@ -41,6 +41,7 @@ def config_get(key: Annotated[str, typer.Argument(metavar="KEY", help="Setting n
 def config_set(
     key: Annotated[str, typer.Argument(metavar="KEY", help="Setting name (see `config list`).")],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="New value.")],
+    json_: JsonOption = False,
 ) -> None:
     """Change a setting.
 
@@ -50,11 +51,16 @@ def config_set(
     from gridnote.services.settings import set_value
 
     stored = set_value(notebook(), key, value)
+    if json_:
+        print_json({key: stored})
+        return
     out().print(t("config.set", key=key, value=stored))
 
 
 @app.command("unset")
-def config_unset(key: Annotated[str, typer.Argument(metavar="KEY", help="Setting name.")]) -> None:
+def config_unset(
+    key: Annotated[str, typer.Argument(metavar="KEY", help="Setting name.")], json_: JsonOption = False
+) -> None:
     """Return a setting to its default.
 
     Example: gridnote config unset care.bedridden
@@ -62,5 +68,11 @@ def config_unset(key: Annotated[str, typer.Argument(metavar="KEY", help="Setting
     from gridnote.messages.i18n import t
     from gridnote.services.settings import unset
 
-    unset(notebook(), key)
+    nb = notebook()
+    unset(nb, key)
+    if json_:
+        from gridnote.services.settings import get
+
+        print_json({key: get(nb, key)})
+        return
     out().print(t("config.unset", key=key))

@@ -23,6 +23,7 @@ def event_add(
     building: BuildingOption = None,
     attendees: Annotated[str | None, typer.Option("--attendees", metavar="N", help="How many residents came.")] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="Free note.")] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Record an outreach event; it appears in the day's timeline and in reports.
 
@@ -54,6 +55,11 @@ def event_add(
         attendees=count,
         note=note,
     )
+    if json_:
+        from gridnote.render.events import event_json
+
+        print_json(event_json(event))
+        return
     out().print(added_line(event, clock.today()))
 
 

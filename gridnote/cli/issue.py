@@ -7,12 +7,14 @@ import typer
 
 from gridnote.cli import issue_category
 from gridnote.cli._common import BuildingOption, JsonOption, new_app, notebook, out, print_json, resolve_resident
-from gridnote.cli.params import DateOpt, ForceOpt, FromOpt, MonthOpt, UntilOpt, WeekOpt, record_number
+from gridnote.cli.params import record_number
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from gridnote.models import IssueChange, OutRequest
+    from gridnote.models import IssueChange
+
+from gridnote.cli.issue_list import CategoryOpt, issue_list
 
 app = new_app("Issues: receive, verify, refer, follow up, resolve, report back, rate.")
 
@@ -27,10 +29,6 @@ PhotoOpt = Annotated[
     typer.Option(
         "--photo", metavar="FILE", readable=False, help="Photo to keep with it (repeatable; copied into the notebook)."
     ),
-]
-CategoryOpt = Annotated[
-    str | None,
-    typer.Option("--category", "-k", help="Category: 下水道, 装修垃圾, power … (see `issue category list`)."),
 ]
 
 
@@ -53,8 +51,16 @@ def _at(text: str | None) -> "datetime | None":
     return when.to_datetime()
 
 
-def _show(change: "IssueChange") -> None:
+def _show(change: "IssueChange", json_: bool = False) -> None:
+    """What the command did: the steps on the screen, or (``--json``) the issue as ``issue show --json`` has it."""
     from gridnote import clock
+
+    if json_:
+        from gridnote.render.issues import change_json
+        from gridnote.services.issues import issue_detail
+
+        print_json(change_json(change, issue_detail(notebook(), change.issue.id), clock.now()))
+        return
     from gridnote.render.issues import change_lines
     from gridnote.services.categories import categories
 
@@ -93,6 +99,7 @@ def issue_add(
     ] = None,
     priority: Annotated[str, typer.Option("--priority", "-p", help="urgent or normal (紧急/一般).")] = "normal",
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Receive an issue: who reported it, where, how, what kind; deadlines start now.
 
@@ -130,72 +137,10 @@ def issue_add(
     entry.affects = [
         resolve_resident(nb, name, current=True).id for value in affects or [] for name in split_list(value)
     ]
-    _show(add_issue(nb, entry))
+    _show(add_issue(nb, entry), json_=json_)
 
 
-@app.command("list")
-def issue_list(
-    status: Annotated[
-        str | None,
-        typer.Option(
-            "--status",
-            "-s",
-            help="Only this state: received, verified, referred, resolved, reported, closed, rejected (已核实 …).",
-        ),
-    ] = None,
-    category: CategoryOpt = None,
-    building: BuildingOption = None,
-    reporter: Annotated[
-        str | None, typer.Option("--reporter", "-r", metavar="WHO", help="Only issues this resident reported.")
-    ] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only issues past a deadline.")] = False,
-    date_: DateOpt = None,
-    since: FromOpt = None,
-    until: UntilOpt = None,
-    week: WeekOpt = False,
-    month: MonthOpt = False,
-    open_: Annotated[
-        bool, typer.Option("--open/--all", help="Open issues (the default, by deadline) or all of them (newest first).")
-    ] = True,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, max=100_000, help="Show at most this many.")
-    ] = None,
-    json_: JsonOption = False,
-) -> None:
-    """List issues: open ones by deadline, or filtered by state, category, building, reporter, dates.
-
-    Example: gridnote issue list --overdue   ·   gridnote issue list --all -k 下水道 --from 11-01
-    """
-    from gridnote import clock
-    from gridnote.domain.issue_terms import STATUSES
-    from gridnote.errors import InputError
-    from gridnote.input.address import building_code
-    from gridnote.input.periods import read_period
-    from gridnote.render.issues import issue_json, issue_table
-    from gridnote.services import categories as cat
-    from gridnote.services.issues import IssueFilter, code_of, list_issues
-
-    period = read_period(date_, since, until, week=week, month=month)
-    nb = notebook()
-    where = IssueFilter(open_only=open_, overdue=overdue, limit=limit)
-    if status is not None:
-        where.statuses = [code_of(STATUSES, status)]
-    if category is not None:
-        where.categories = cat.subtree(cat.categories(nb), cat.resolve(nb, category).code)
-    if building is not None:
-        where.building = building_code(building)
-        if where.building is None:
-            raise InputError("building.bad_code", text=building)
-    if reporter is not None:
-        where.reporter_id = resolve_resident(nb, reporter).id
-    where.since, where.until = period.start, period.end
-    issues = list_issues(nb, where)
-    now = clock.now()
-    if json_:
-        print_json([issue_json(i, now) for i in issues])
-        return
-    filtered = any(v is not None for v in (status, category, building, reporter, period.start, period.end)) or overdue
-    out().print(issue_table(issues, now, open_only=open_ and not filtered, cats=cat.categories(nb)))
+app.command("list")(issue_list)
 
 
 @app.command("show")
@@ -218,7 +163,7 @@ def issue_show(number: Number, json_: JsonOption = False) -> None:
 
 
 @app.command("verify")
-def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None, json_: JsonOption = False) -> None:
     """Mark an issue as checked and real; the reporter earns their point.
 
     Verifying (or rejecting) counts as the first response to the reporter, as
@@ -228,7 +173,7 @@ def issue_verify(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None
     """
     from gridnote.services.issue_flow import verify
 
-    _show(verify(notebook(), _number(number), note=note, at=_at(at)))
+    _show(verify(notebook(), _number(number), note=note, at=_at(at)), json_=json_)
 
 
 @app.command("reject")
@@ -240,6 +185,7 @@ def issue_reject(
     of: Annotated[str | None, typer.Option("--of", metavar="N", help="The issue this one duplicates.")] = None,
     note: NoteOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Do not take an issue on: a duplicate, not ours, or not real (no point is earned).
 
@@ -249,7 +195,9 @@ def issue_reject(
     """
     from gridnote.services.issue_flow import reject
 
-    _show(reject(notebook(), _number(number), reason, of=_number(of) if of else None, note=note, at=_at(at)))
+    _show(
+        reject(notebook(), _number(number), reason, of=_number(of) if of else None, note=note, at=_at(at)), json_=json_
+    )
 
 
 @app.command("refer")
@@ -269,6 +217,7 @@ def issue_refer(
     ] = None,
     note: NoteOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Hand an issue to whoever must act, with a contact and their promised date.
 
@@ -288,7 +237,8 @@ def issue_refer(
             due=parse_due_when(due) if due else None,
             note=note,
             at=_at(at),
-        )
+        ),
+        json_=json_,
     )
 
 
@@ -308,6 +258,7 @@ def issue_note(
     by: Annotated[str | None, typer.Option("--by", metavar="WHO", help="Who acted, if not you (物业, a name).")] = None,
     photo: PhotoOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Add a note to an issue's timeline: a call, a visit, any progress.
 
@@ -325,7 +276,8 @@ def issue_note(
             by=by,
             photos=list(photo or []),
             at=_at(at),
-        )
+        ),
+        json_=json_,
     )
 
 
@@ -338,6 +290,7 @@ def issue_resolve(
     ] = None,
     photo: PhotoOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Record what was done; next, tell the resident.
 
@@ -345,18 +298,18 @@ def issue_resolve(
     """
     from gridnote.services.issue_flow import resolve
 
-    _show(resolve(notebook(), _number(number), text, by=by, photos=list(photo or []), at=_at(at)))
+    _show(resolve(notebook(), _number(number), text, by=by, photos=list(photo or []), at=_at(at)), json_=json_)
 
 
 @app.command("tell")
-def issue_tell(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+def issue_tell(number: Number, note: NoteOpt = None, at: AtOpt = None, json_: JsonOption = False) -> None:
     """Record that the resident was told what happened (the report-back).
 
     Example: gridnote issue tell 12 --note "电话告知王阿姨"
     """
     from gridnote.services.issue_flow import tell
 
-    _show(tell(notebook(), _number(number), note=note, at=_at(at)))
+    _show(tell(notebook(), _number(number), note=note, at=_at(at)), json_=json_)
 
 
 @app.command("rate")
@@ -368,6 +321,7 @@ def issue_rate(
     ],
     note: NoteOpt = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Record the reporter's rating: satisfied closes the issue, dissatisfied reopens it.
 
@@ -377,18 +331,18 @@ def issue_rate(
     """
     from gridnote.services.issue_flow import rate
 
-    _show(rate(notebook(), _number(number), rating, note=note, at=_at(at)))
+    _show(rate(notebook(), _number(number), rating, note=note, at=_at(at)), json_=json_)
 
 
 @app.command("close")
-def issue_close(number: Number, note: NoteOpt = None, at: AtOpt = None) -> None:
+def issue_close(number: Number, note: NoteOpt = None, at: AtOpt = None, json_: JsonOption = False) -> None:
     """Close a reported-back issue the resident did not rate, or one nobody reported.
 
     Example: gridnote issue close 12 --note "多次联系未评价"
     """
     from gridnote.services.issue_flow import close
 
-    _show(close(notebook(), _number(number), note=note, at=_at(at)))
+    _show(close(notebook(), _number(number), note=note, at=_at(at)), json_=json_)
 
 
 @app.command("reopen")
@@ -397,6 +351,7 @@ def issue_reopen(
     reason: Annotated[str | None, typer.Argument(metavar="[REASON]", help="Why: 没修好, still blocked …")] = None,
     due: Annotated[str | None, typer.Option("--due", "-d", metavar="WHEN", help="A new resolution deadline.")] = None,
     at: AtOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Reopen an issue that was not actually fixed (or was rejected by mistake).
 
@@ -405,7 +360,10 @@ def issue_reopen(
     from gridnote.input.dates import parse_due_when
     from gridnote.services.issue_flow import reopen
 
-    _show(reopen(notebook(), _number(number), reason=reason, due=parse_due_when(due) if due else None, at=_at(at)))
+    _show(
+        reopen(notebook(), _number(number), reason=reason, due=parse_due_when(due) if due else None, at=_at(at)),
+        json_=json_,
+    )
 
 
 @app.command("edit")
@@ -414,6 +372,7 @@ def issue_edit(
     text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
     category: CategoryOpt = None,
     priority: Annotated[str | None, typer.Option("--priority", "-p", help="urgent or normal.")] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Correct an issue's text, category or priority (its deadlines follow).
 
@@ -421,83 +380,11 @@ def issue_edit(
     """
     from gridnote.services.issue_flow import edit
 
-    _show(edit(notebook(), _number(number), text=text, category=category, priority=priority))
+    _show(edit(notebook(), _number(number), text=text, category=category, priority=priority), json_=json_)
 
 
-# -- requests from the city app and the 12345 hotline, in and back out (Open311 GeoReport v2) --
-XmlOpt = Annotated[bool, typer.Option("--xml", help="XML instead of JSON (the spec's two formats).")]
+from gridnote.cli.issue_requests import issue_export, issue_import  # noqa: E402 (registered in this order)
 
-
-@app.command("import")
-def issue_import(
-    file: Annotated[
-        Path,
-        typer.Argument(metavar="FILE", readable=False, help="GeoReport v2 requests: requests.json or requests.xml."),
-    ],
-    channel: Annotated[
-        str, typer.Option("--channel", "-c", help="Where they came from: app or hotline (一网通, 12345).")
-    ] = "app",
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")
-    ] = False,
-) -> None:
-    """Import service requests from the city app or the 12345 hotline (Open311 GeoReport v2): all or none.
-
-    Each request becomes an issue: its category from service_code (the upward
-    codes of `issue category list`) or from the text, its address matched to a
-    household or building, its reporter to the resident with that phone. The
-    request id is kept: importing the file again updates the issues (status,
-    status_notes, the city's deadline) and adds none twice.
-
-    Example: gridnote issue import requests.json -c 12345
-    """
-    from gridnote.cli._common import progress_bar
-    from gridnote.render.issue_open311 import import_lines
-    from gridnote.services.open311 import import_requests
-
-    nb = notebook()
-    with progress_bar() as tick:
-        result = import_requests(nb, file, channel=channel, dry_run=dry_run, progress=tick)
-    out().print(import_lines(result))
-
-
-@app.command("export")
-def issue_export(
-    open311: Annotated[
-        bool, typer.Option("--open311", help="Open311 GeoReport v2 (the format the city app reads; the default).")
-    ] = True,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: print, and nothing is marked sent).")
-    ] = None,
-    xml: XmlOpt = False,
-    every: Annotated[bool, typer.Option("--all", help="Every issue, not only those that came from a request.")] = False,
-    force: ForceOpt = False,
-) -> None:
-    """Export the requests with their status and status_notes, so the app shows residents the outcome.
-
-    Written to a file (-o), the changes of state waiting for the way back are
-    recorded as sent (`issue tell` then says the app has them).
-
-    Example: gridnote issue export --open311 -o back.json
-    """
-    from gridnote.output.files import atomic_write, check_target
-    from gridnote.render.issue_open311 import exported_line
-    from gridnote.render.open311 import requests_text
-    from gridnote.services.open311 import out_requests, send_back
-
-    fmt = "xml" if xml or (output is not None and output.suffix.lower() == ".xml") else "json"
-    nb = notebook()
-    if output is None:
-        typer.echo(requests_text(out_requests(nb, every=every), fmt), nl=False)
-        return
-    check_target(output, force=force)
-
-    def write(items: list["OutRequest"]) -> None:
-        data = requests_text(items, fmt).encode("utf-8")
-        atomic_write(output, lambda handle: handle.write(data), force=force)
-
-    count = send_back(nb, write, every=every)
-    out().print(exported_line(count, output, fmt))
-
-
+app.command("import")(issue_import)
+app.command("export")(issue_export)
 app.add_typer(issue_category.app, name="category")

@@ -36,6 +36,16 @@ ContactOpt = Annotated[
 ]
 
 
+def _as_json(json_: bool, resident_id: int) -> bool:
+    """Under ``--json`` a write prints the resident's card as ``resident show --json`` has it (True: printed)."""
+    if json_:
+        from gridnote.render.residents import card_json
+        from gridnote.services.residents import resident_card
+
+        print_json(card_json(resident_card(notebook(), resident_id)))
+    return json_
+
+
 @app.command("add")
 def resident_add(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Full name, e.g. 李秀英.")],
@@ -54,6 +64,7 @@ def resident_add(
     same_name: Annotated[
         bool, typer.Option("--same-name", help="Another person with the same name as someone already at this address.")
     ] = False,
+    json_: JsonOption = False,
 ) -> None:
     """Register a resident.
 
@@ -76,8 +87,11 @@ def resident_add(
         tags=rf.clean_tags(tag or []),
         contacts=[rf.parse_contact(c) for c in contact or []],
     )
+    added = add_resident(notebook(), fields, known_building=True, same_name=same_name)
+    if _as_json(json_, added.id):
+        return
     console = out()
-    console.print(added_line(add_resident(notebook(), fields, known_building=True, same_name=same_name)))
+    console.print(added_line(added))
     _note_free_tags(console, fields.tags)
 
 
@@ -156,6 +170,7 @@ def resident_edit(
             "--remove-contact", metavar="ID", help="Remove emergency contact number ID (see `resident show`)."
         ),
     ] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Change a resident's details (the old values are kept in the notebook's history).
 
@@ -192,6 +207,8 @@ def resident_edit(
         if remove_contact_id is not None:
             remove_contact(nb, resident.id, remove_contact_id)
             updated = get_resident(nb, resident.id)
+    if _as_json(json_, updated.id):
+        return
     out().print(updated_line(updated))
 
 
@@ -201,6 +218,7 @@ def resident_tag(
     tags: Annotated[
         list[str], typer.Argument(metavar="TAG...", help="Tags to add: 独居, 失能, 高血压, 低保, 楼栋长, or any word.")
     ],
+    json_: JsonOption = False,
 ) -> None:
     """Add care tags to a resident.
 
@@ -212,8 +230,11 @@ def resident_tag(
 
     nb = notebook()
     codes = rf.clean_tags(tags)
+    tagged = tag_resident(nb, resolve_resident(nb, who).id, codes)
+    if _as_json(json_, tagged.id):
+        return
     console = out()
-    console.print(updated_line(tag_resident(nb, resolve_resident(nb, who).id, codes)))
+    console.print(updated_line(tagged))
     _note_free_tags(console, codes)
 
 
@@ -229,6 +250,7 @@ def _note_free_tags(console: object, tags: list[str]) -> None:
 def resident_untag(
     who: Who,
     tags: Annotated[list[str], typer.Argument(metavar="TAG...", help="Tags to remove.")],
+    json_: JsonOption = False,
 ) -> None:
     """Remove care tags from a resident.
 
@@ -239,7 +261,10 @@ def resident_untag(
     from gridnote.services.residents import untag_resident
 
     nb = notebook()
-    out().print(updated_line(untag_resident(nb, resolve_resident(nb, who).id, rf.clean_tags(tags))))
+    untagged = untag_resident(nb, resolve_resident(nb, who).id, rf.clean_tags(tags))
+    if _as_json(json_, untagged.id):
+        return
+    out().print(updated_line(untagged))
 
 
 @app.command("move-out")
@@ -247,6 +272,7 @@ def resident_move_out(
     who: Who,
     note: NoteOpt = None,
     undo: Annotated[bool, typer.Option("--undo", help="They are back: undo a move-out.")] = False,
+    json_: JsonOption = False,
 ) -> None:
     """Mark a resident as moved out (kept in the notebook, hidden from lists).
 
@@ -256,7 +282,10 @@ def resident_move_out(
     from gridnote.services.residents import move_out
 
     nb = notebook()
-    out().print(moved_line(move_out(nb, resolve_resident(nb, who).id, note=note, undo=undo)))
+    moved = move_out(nb, resolve_resident(nb, who).id, note=note, undo=undo)
+    if _as_json(json_, moved.id):
+        return
+    out().print(moved_line(moved))
 
 
 @app.command("import")

@@ -39,12 +39,13 @@ def add(
     every: str | None,
     note: str | None,
     default_day: date | None,
+    json_: bool = False,
 ) -> None:
     """Shared by ``task add`` and ``tomorrow add``: read everything, then write one task."""
     from gridnote import clock
     from gridnote.render.tasks import added_line
     from gridnote.services import tasks
-    from gridnote.services.residents import resolve_building
+    from gridnote.services.buildings import resolve_building
 
     nb = notebook()
     text = tasks.clean_text(" ".join(words))
@@ -58,6 +59,11 @@ def add(
     task = tasks.add_task(
         nb, text, due=when, starred=star, resident_id=resident_id, building_id=building_id, every=rule, note=note
     )
+    if json_:
+        from gridnote.render.tasks import written_json
+
+        print_json(written_json([task]))
+        return
     out().print(added_line(task, clock.today()))
 
 
@@ -71,6 +77,7 @@ def task_add(
     building: BuildingOption = None,
     every: EveryOpt = None,
     note: NoteOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Add a task; a resident or building named in the text is linked to it.
 
@@ -79,7 +86,18 @@ def task_add(
     Example: gridnote task add "量血压 李奶奶" --due 明天早上6点半 --star
     · gridnote task add "walk building 5" --every day
     """
-    add(text, due=due, at=at, star=star, resident=resident, building=building, every=every, note=note, default_day=None)
+    add(
+        text,
+        due=due,
+        at=at,
+        star=star,
+        resident=resident,
+        building=building,
+        every=every,
+        note=note,
+        default_day=None,
+        json_=json_,
+    )
 
 
 def _numbers(texts: list[str]) -> list[int]:
@@ -115,7 +133,7 @@ def task_list(
     from gridnote.input.periods import read_period
     from gridnote.render.tasks import task_json, task_table
     from gridnote.services import tasks
-    from gridnote.services.residents import resolve_building
+    from gridnote.services.buildings import resolve_building
 
     period = read_period(None, from_, to, past=False)
     start, end = period.start, period.end
@@ -156,54 +174,70 @@ def task_show(number: Number, json_: JsonOption = False) -> None:
 
 
 @app.command("done")
-def task_done(numbers: Numbers) -> None:
+def task_done(numbers: Numbers, json_: JsonOption = False) -> None:
     """Mark tasks done; a repeating task schedules its next time.
 
     Example: gridnote task done 12 13
     """
     from gridnote import clock
-    from gridnote.render.tasks import done_lines
+    from gridnote.render.tasks import done_lines, written_json
     from gridnote.services.task_changes import complete
 
-    out().print(done_lines(complete(notebook(), _numbers(numbers)), clock.today()))
+    done = complete(notebook(), _numbers(numbers))
+    if json_:
+        print_json(written_json([c.task for c in done], [c.next for c in done if c.next is not None]))
+        return
+    out().print(done_lines(done, clock.today()))
 
 
 @app.command("reopen")
-def task_reopen(numbers: Numbers) -> None:
+def task_reopen(numbers: Numbers, json_: JsonOption = False) -> None:
     """Open a done or dropped task again (a repeating task takes back its next time).
 
     Example: gridnote task reopen 12
     """
-    from gridnote.render.tasks import reopened_lines
+    from gridnote.render.tasks import reopened_lines, written_json
     from gridnote.services.task_changes import reopen
 
-    out().print(reopened_lines(reopen(notebook(), _numbers(numbers))))
+    opened = reopen(notebook(), _numbers(numbers))
+    if json_:
+        print_json(written_json([r.task for r in opened], [r.withdrawn for r in opened if r.withdrawn is not None]))
+        return
+    out().print(reopened_lines(opened))
 
 
 @app.command("star")
-def task_star(numbers: Numbers) -> None:
+def task_star(numbers: Numbers, json_: JsonOption = False) -> None:
     """Star tasks: important, shown first.
 
     Example: gridnote task star 12
     """
     from gridnote import clock
-    from gridnote.render.tasks import changed_lines
+    from gridnote.render.tasks import changed_lines, written_json
     from gridnote.services.task_changes import star
 
-    out().print(changed_lines("task.starred", star(notebook(), _numbers(numbers)), clock.today()))
+    changed = star(notebook(), _numbers(numbers))
+    if json_:
+        print_json(written_json(changed))
+        return
+    out().print(changed_lines("task.starred", changed, clock.today()))
 
 
 @app.command("unstar")
-def task_unstar(numbers: Numbers) -> None:
+def task_unstar(numbers: Numbers, json_: JsonOption = False) -> None:
     """Take the star off tasks.
 
     Example: gridnote task unstar 12
     """
     from gridnote import clock
-    from gridnote.render.tasks import changed_lines
+    from gridnote.render.tasks import changed_lines, written_json
     from gridnote.services.task_changes import star
 
-    out().print(changed_lines("task.unstarred", star(notebook(), _numbers(numbers), False), clock.today()))
+    changed = star(notebook(), _numbers(numbers), False)
+    if json_:
+        print_json(written_json(changed))
+        return
+    out().print(changed_lines("task.unstarred", changed, clock.today()))
 
 
 @app.command("move")
@@ -212,6 +246,7 @@ def task_move(
     when: Annotated[
         str, typer.Argument(metavar="WHEN", help="New day (and time): tomorrow, 周五, 12-01, 'tomorrow 9:00'.")
     ],
+    json_: JsonOption = False,
 ) -> None:
     """Move open tasks to another day; a day without a time keeps their time.
 
@@ -219,39 +254,51 @@ def task_move(
     """
     from gridnote import clock
     from gridnote.input.dates import parse_due_when
-    from gridnote.render.tasks import changed_lines
+    from gridnote.render.tasks import changed_lines, written_json
     from gridnote.services.task_changes import move
 
     ids = _numbers(numbers)
     target = parse_due_when(when)
-    out().print(changed_lines("task.moved", move(notebook(), ids, target), clock.today()))
+    moved = move(notebook(), ids, target)
+    if json_:
+        print_json(written_json(moved))
+        return
+    out().print(changed_lines("task.moved", moved, clock.today()))
 
 
 @app.command("skip")
-def task_skip(numbers: Numbers) -> None:
+def task_skip(numbers: Numbers, json_: JsonOption = False) -> None:
     """Skip this time of a repeating task: not done, and the series moves on to its next time.
 
     Example: gridnote task skip 12
     """
     from gridnote import clock
-    from gridnote.render.tasks import skipped_lines
+    from gridnote.render.tasks import skipped_lines, written_json
     from gridnote.services.task_changes import skip
 
-    out().print(skipped_lines(skip(notebook(), _numbers(numbers)), clock.today()))
+    skipped = skip(notebook(), _numbers(numbers))
+    if json_:
+        print_json(written_json([c.task for c in skipped], [c.next for c in skipped if c.next is not None]))
+        return
+    out().print(skipped_lines(skipped, clock.today()))
 
 
 @app.command("drop")
-def task_drop(numbers: Numbers) -> None:
+def task_drop(numbers: Numbers, json_: JsonOption = False) -> None:
     """Drop tasks that will not be done (kept in the notebook); a repeating one ends its whole series.
 
     To miss only one time of a repeating task, use `task skip`.
 
     Example: gridnote task drop 12
     """
-    from gridnote.render.tasks import dropped_lines
+    from gridnote.render.tasks import dropped_lines, written_json
     from gridnote.services.task_changes import drop
 
-    out().print(dropped_lines(drop(notebook(), _numbers(numbers))))
+    dropped = drop(notebook(), _numbers(numbers))
+    if json_:
+        print_json(written_json(dropped))
+        return
+    out().print(dropped_lines(dropped))
 
 
 @app.command("edit")
@@ -268,6 +315,7 @@ def task_edit(
     every: EveryOpt = None,
     no_repeat: Annotated[bool, typer.Option("--no-repeat", help="Stop repeating.")] = False,
     note: Annotated[str | None, typer.Option("--note", "-n", help="Replace the note ('' clears it).")] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Change a task (the old version is kept in the notebook's history).
 
@@ -276,7 +324,7 @@ def task_edit(
     from gridnote import clock
     from gridnote.render.tasks import edited_line
     from gridnote.services import task_changes, tasks
-    from gridnote.services.residents import resolve_building
+    from gridnote.services.buildings import resolve_building
 
     nb = notebook()
     task_id = record_number(number, "task")
@@ -297,4 +345,10 @@ def task_edit(
         clear_every=no_repeat,
         note=note,
     )
-    out().print(edited_line(task_changes.edit(nb, task_id, changes), clock.today()))
+    edited = task_changes.edit(nb, task_id, changes)
+    if json_:
+        from gridnote.render.tasks import written_json
+
+        print_json(written_json([edited]))
+        return
+    out().print(edited_line(edited, clock.today()))

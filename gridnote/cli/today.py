@@ -91,6 +91,7 @@ def tomorrow_add(
     building: BuildingOption = None,
     every: task_cli.EveryOpt = None,
     note: task_cli.NoteOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Add to tomorrow's list (the same as `task add --due tomorrow`).
 
@@ -110,4 +111,5 @@ def tomorrow_add(
         every=every,
         note=note,
         default_day=clock.today() + timedelta(days=1),
+        json_=json_,
     )

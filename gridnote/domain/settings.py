@@ -108,6 +108,18 @@ _ALL: list[Setting] = [
         "通过后台命令服务执行命令（关闭后每条命令都在本进程内执行）",
         choices=("on", "off"),
     ),
+    # -- backups (gridnote backup): one a day, then the newest of each week and month ----
+    Setting(
+        "backup.auto",
+        "on",
+        str,
+        "Back the notebook up automatically on the first command of each day",
+        "每天第一条命令后自动备份记事本",
+        choices=("on", "off"),
+    ),
+    Setting("backup.days", 7, int, "Daily backups kept", "保留的每日备份数", minimum=0, maximum=366),
+    Setting("backup.weeks", 4, int, "Weekly backups kept", "保留的每周备份数", minimum=0, maximum=520),
+    Setting("backup.months", 12, int, "Monthly backups kept", "保留的每月备份数", minimum=0, maximum=1200),
     # -- care rounds: residents with these tags are due a visit every N days ---
     _care("bedridden", 3, "失能"),
     _care("living-alone", 7, "独居"),

@@ -9,6 +9,7 @@ Placeholders use ``str.format`` names and must match in both languages
 from __future__ import annotations
 
 from gridnote.messages import (
+    backup,
     calls,
     care,
     centre,
@@ -46,6 +47,7 @@ AREAS = (
     topics,
     server,
     centre,
+    backup,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}

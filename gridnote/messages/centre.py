@@ -16,6 +16,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "网格 {grid}：中心已有其变更至第 {have} 条，本文件从第 {after} 条之后开始；"
         "请先导入之前的文件，或用 `gridnote sync --out 文件 --since {have}` 重新生成",
     ),
+    "centre.browse_file_only": (
+        "browse opens an embedded centre file (street.db); a PostgreSQL centre is read with its own tools",
+        "浏览只能打开网格中心文件（street.db）；PostgreSQL 中心请用其自带的工具查看",
+    ),
+    "centre.no_datasette": (
+        "Datasette is not installed: pip install 'gridnote[browse]'",
+        "未安装 Datasette：pip install 'gridnote[browse]'",
+    ),
+    "centre.browsing": (
+        "The centre in Datasette: http://127.0.0.1:{port}/ (Ctrl-C stops it){masked}",
+        "网格中心已在 Datasette 中打开：http://127.0.0.1:{port}/（按 Ctrl-C 停止）{masked}",
+    ),
+    "centre.browsing_masked": (" · phone and ID numbers masked", " · 电话和身份证号已遮挡"),
     "centre.refused": ("the centre {url} refused it: {reason}", "网格中心 {url} 拒绝了本次操作：{reason}"),
     "centre.bundle_missing": ("no bundle at {path}", "找不到同步文件 {path}"),
     "centre.bundle_damaged": (

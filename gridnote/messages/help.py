@@ -44,6 +44,7 @@ HELP_ZH: dict[str, str] = {
     "centre": "网格中心：各网格的笔记本汇总在一处（中心文件或 PostgreSQL）。",
     "centre.init": "建立网格中心（或更新已有的）：中心文件，或 PostgreSQL 数据库。\n\n例：gridnote centre init street.db   ·   gridnote centre init postgresql://centre@db/street --postgres",
     "centre.import": "把同步文件合并进网格中心：每个文件先整体校验；重复导入不会改变任何内容。\n\n例：gridnote centre import /media/usb/*.gnsync",
+    "centre.browse": "在 Datasette 中打开网格中心文件（仅 127.0.0.1）：中文表名和列名、代码名称表、号码已遮挡。\n\n例：gridnote centre browse   ·   gridnote centre browse --centre street.db --port 8002",
     "centre.grids": "列出网格中心的各个网格，以及网格员和最近同步时间。\n\n例：gridnote centre grids",
     "centre.report": "每个网格一行，外加街道合计：走访、覆盖、测量、问题、三率、重点人群覆盖。\n\n三率与每位网格员自己的 `gridnote report` 用同一套代码计算，列出分子和分母。默认：本周。\n\n例：gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx",
     "server": "命令服务：由常驻后台的进程快速执行命令；查看或停止它。",
@@ -83,6 +84,13 @@ HELP_ZH: dict[str, str] = {
     "plan": '同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add "巡查5号楼" --at 8:00',
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
     '例：gridnote plan add "量血压 李奶奶" --at 6:30 --star',
+    "backup": "立即备份记事本（照片也一起），或列出备份。\n\n"
+    "一份一致的副本，检查无误后才保存到记事本旁的私有文件夹（notebook.db-backups/，0700）。"
+    "gridnote 每天第一条命令之后也会自动备份，保留最近 7 天、4 周、12 个月"
+    "（config backup.days、backup.weeks、backup.months；backup.auto 设为 off 则停止）。\n\n"
+    "例：gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list",
+    "backup.list": "列出备份（最新的在前）：时间、大小、是否通过完整性检查。\n\n"
+    "例：gridnote backup list   ·   gridnote backup list --json",
     "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
     "没人回应过的问题的首次响应、承诺时间已到的转办单位（物业承诺 11-30 前）、要告知办理结果的反映人，"
     "以及今天或更早到期、要打电话的任务（回电话、打电话给家属……：先列家属的号码）。"

@@ -91,6 +91,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "#{id} changed: {category} · respond by {response} · resolve by {resolve}",
         "#{id} 已修改：{category} · {response} 前响应 · {resolve} 前办结",
     ),
+    "photo.link": (
+        "{path} is a link, not a photo: give the photo file itself",
+        "{path} 是一个链接，不是照片：请给出照片文件本身",
+    ),
+    "photo.not_a_photo": (
+        "{path} is not a photo: {reason}; nothing was written",
+        "{path} 不是照片：{reason}；未写入任何内容",
+    ),
+    "photo.reason.not_an_image": (
+        "it is not a JPEG, PNG, HEIC, WebP, GIF or TIFF image",
+        "它不是 JPEG、PNG、HEIC、WebP、GIF 或 TIFF 图片",
+    ),
+    "photo.too_large": (
+        "{path} is {size}; a photo may be at most {limit}; nothing was written",
+        "{path} 有 {size}；照片最大 {limit}；未写入任何内容",
+    ),
     "issue.photos_kept": ("photos kept in the notebook's folder: {count}", "已保存 {count} 张照片到笔记本文件夹"),
     "issue.next_verify": (
         "Next: check it, then gridnote issue verify {id} (or refer/reject)",

@@ -4,6 +4,8 @@ Keyed by where each belongs, not by its English text: rewording an option's Engl
 keeps its Chinese, and ``tests/test_help.py`` walks the tree so that none is missing.
 """
 
+from typing import Any
+
 # Chinese for the help of every argument and option, keyed by where it belongs: a command's path
 # ("task.add"), then the option's longest flag ("--due") or the argument's name ("text"). An entry
 # under a group ("issue") serves every command of that group, one under "*" every command, unless a
@@ -25,6 +27,10 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--month": "自然月；配合 --date：那一天所在的月。",
         "--force": "如果 -o 指定的文件已经存在，替换它。",
     },
+    "backup": {
+        "--to": "改为把副本写到这个文件（照片放在它旁边）。",
+        "--force": "如果 --to 指定的文件已经存在，替换它。",
+    },
     "sync": {
         "--centre": "网格中心：中心文件（street.db）或 postgresql://用户@主机/库；会记住（config centre.url）。",
         "--out": "改为把变更写入同步文件（day.gnsync）。",
@@ -38,6 +44,10 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--full-readings": "保存测量值（默认只保存是否异常）。",
         "--postgres": "在 PostgreSQL 上同时启用网格员角色的行级安全。",
         "--print-sql": "只打印行级安全的 SQL，不执行。",
+    },
+    "centre.browse": {
+        "--port": "本机端口（默认 8001）。",
+        "--full": "显示全部表以及未遮挡的电话和身份证号，并允许 SQL 查询。",
     },
     "centre.import": {"files": "由 `gridnote sync --out` 写出的同步文件。"},
     "centre.report": {"--output": "写成 Excel 工作簿（.xlsx）。", "--to": "截止日期（默认：今天）。"},
@@ -341,3 +351,10 @@ def option_help_chain(path: str) -> list[str]:
         return ["", "*"]
     parts = path.split(".")
     return [".".join(parts[:end]) for end in range(len(parts), 0, -1)] + ["*"]
+
+
+def option_key(param: Any) -> str:
+    """How :data:`OPTION_HELP_ZH` names a parameter: ``--due``, ``text``."""
+    if param.param_type_name == "option":
+        return max(param.opts, key=len)
+    return param.name

@@ -22,7 +22,6 @@ AREAS: dict[str, tuple[str, ...]] = {
     "agenda": (
         "TimelineItem",
         "OverdueTask",
-        "CareDue",
         "BuildingWalk",
         "Figure",
         "Agenda",
@@ -30,11 +29,11 @@ AREAS: dict[str, tuple[str, ...]] = {
         "Reminder",
         "Reminders",
     ),
-    "visits": ("ReadingFlag", "Reading", "Visit", "Trend", "NextCareVisit", "LogResult", "UndoResult"),
+    "visits": ("ReadingFlag", "Reading", "Visit", "Trend", "NextCareVisit", "LogResult", "UndoResult", "Target"),
     "issues": ("Category", "Issue", "IssueUpdate", "IssuePhoto", "IssueDetail", "IssueChange", "Followup"),
     "points": ("PointsEntry", "PointsLedger"),
     "events": ("Event",),
-    "care": ("CareStart", "BaselineResult", "RouteFloor", "RouteBuilding", "Route"),
+    "care": ("CareDue", "CareStart", "BaselineResult", "RouteFloor", "RouteBuilding", "Route"),
     "figures": ("GridRows", "Figures"),
     "report": (
         "ReportRange",

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gridnote.models.care import Route
+    from gridnote.models.care import CareDue, Route
     from gridnote.models.issues import Followup
     from gridnote.models.tasks import Task
     from gridnote.models.visits import Visit
@@ -40,28 +40,6 @@ class OverdueTask:
 
     task: Task
     days_late: int
-
-
-@dataclass(frozen=True)
-class CareDue:
-    """A resident of a care group due (or overdue) a visit."""
-
-    resident_id: int
-    name: str
-    alias: str | None
-    address: str | None
-    tags: tuple[str, ...]  # care tags with an interval, most frequent first
-    interval_days: int  # the shortest interval among the tags
-    last_visit: str | None  # local day of the last care visit; None: never visited
-    due_day: str | None  # (the later of last_visit and baseline) + interval; None: due since always
-    days_overdue: int | None  # 0: due today; None: never visited and no starting date
-    baseline: str | None = None  # the starting date her round counts from, when later than her last visit
-
-    @property
-    def display_name(self) -> str:
-        from gridnote.input.text import display_name
-
-        return display_name(self.name, self.alias) or self.name
 
 
 @dataclass(frozen=True)

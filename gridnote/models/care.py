@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from gridnote.models.agenda import CareDue
+
+@dataclass(frozen=True)
+class CareDue:
+    """A resident of a care group due (or overdue) a visit."""
+
+    resident_id: int
+    name: str
+    alias: str | None
+    address: str | None
+    tags: tuple[str, ...]  # care tags with an interval, most frequent first
+    interval_days: int  # the shortest interval among the tags
+    last_visit: str | None  # local day of the last care visit; None: never visited
+    due_day: str | None  # (the later of last_visit and baseline) + interval; None: due since always
+    days_overdue: int | None  # 0: due today; None: never visited and no starting date
+    baseline: str | None = None  # the starting date her round counts from, when later than her last visit
+
+    @property
+    def display_name(self) -> str:
+        from gridnote.input.text import display_name
+
+        return display_name(self.name, self.alias) or self.name
 
 
 @dataclass(frozen=True)

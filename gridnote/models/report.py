@@ -7,7 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gridnote.models.agenda import CareDue, TimelineItem
+    from gridnote.models.agenda import TimelineItem
+    from gridnote.models.care import CareDue
     from gridnote.models.issues import Category
     from gridnote.models.visits import Reading, Visit
 

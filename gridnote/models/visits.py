@@ -117,3 +117,17 @@ class UndoResult:
     dropped_tasks: list[Task] = field(default_factory=list)
     others: list[Visit] = field(default_factory=list)  # entries written by the same command (-b 5 -b 6)
     moved_rechecks: list[Task] = field(default_factory=list)  # re-checks written again for a later flagged visit
+
+
+@dataclass(frozen=True)
+class Target:
+    """Who or what a visit is for."""
+
+    resident_id: int | None = None
+    household_id: int | None = None
+    building_id: int | None = None
+    label: str = ""  # 李秀英（李奶奶）, 8-2-301, 5号楼 (for default task texts)
+
+    @property
+    def is_building(self) -> bool:
+        return self.resident_id is None and self.household_id is None

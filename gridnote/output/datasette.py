@@ -54,6 +54,7 @@ class Table:
     label_column: str | None = None  # what a foreign key to this table shows instead of the number
     hidden: bool = False  # an internal (search index, change log): not listed
     personal: bool = False  # personal data in clear: denied unless ``full``
+    columns: tuple[tuple[str, str], ...] = ()  # (column, its label): shown as the column's description
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ def metadata(
                     entry[key] = getattr(spec, key)
             if spec.facets:
                 entry["facets"] = list(spec.facets)
+            if spec.columns:
+                entry["columns"] = dict(spec.columns)
             if spec.hidden:
                 entry["hidden"] = True
                 if is_view:

@@ -86,6 +86,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int =
     path = Path(path)
     check_target(path, force=force)  # before mkstemp, whose error would be about the folder around it
     directory = path.parent if str(path.parent) else Path(".")
+    remove_stale_parts(directory, path.name)
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
@@ -107,6 +108,39 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int =
     except BaseException:
         _unlink(tmp)
         raise
+
+
+STALE_PART_SECONDS = 3600  # a part file this old belongs to no write still running
+
+
+def remove_stale_parts(directory: Path, name: str) -> list[Path]:
+    """Remove ``.<name>.XXXX.part`` files left by a write that was killed (they hold personal data).
+
+    Only those older than :data:`STALE_PART_SECONDS`, so a write of the same file
+    running now in another terminal keeps its own. Returns what was removed.
+    """
+    import time
+
+    removed: list[Path] = []
+    cutoff = time.time() - STALE_PART_SECONDS
+    try:
+        candidates = list(Path(directory).glob(f".{glob_escape(name)}.*.part"))
+    except OSError:
+        return removed
+    for part in candidates:
+        try:
+            if part.is_file() and not part.is_symlink() and part.stat().st_mtime < cutoff:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
 
 
 def _place_new(tmp: str, path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from gridnote.messages.i18n import t
 from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, TimelineItem
+from gridnote.render.care import care_status
 from gridnote.render.common import Indent, join_list, on_screen, tag_labels
 from gridnote.render.common import grid as _grid
 from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time
@@ -210,23 +211,6 @@ def _callouts(agenda: Agenda) -> RenderableType | None:
             (Text(str(v.id), style="dim"), Text(when, style="bold"), Text(where), Text(v.note or "", style="dim"))
         )
     return _section(t("today.callouts", count=len(agenda.callouts)), _grid("rllw", rows))
-
-
-def care_status(c: CareDue, today: date) -> Text:
-    from rich.text import Text
-
-    if c.days_overdue is None:
-        return Text(t("today.never_visited"), style="red")
-    if c.days_overdue == 0:
-        status = Text(t("today.due_today"), style="yellow")
-    else:
-        key = "today.day_overdue" if c.days_overdue == 1 else "today.days_overdue"
-        status = Text(t(key, n=c.days_overdue), style="red")
-    if c.baseline:
-        since = t("care.since", date=month_day(c.baseline, today))
-    else:
-        since = t("today.last_visit", date=month_day(c.last_visit, today) if c.last_visit else "-")
-    return status + Text(" · " + since, style="dim")
 
 
 def _care_grid(care: list[CareDue], today: date) -> Table:

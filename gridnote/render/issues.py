@@ -406,3 +406,15 @@ def detail_json(detail: IssueDetail, now: datetime) -> dict[str, Any]:
         for u in detail.timeline
     ]
     return data
+
+
+def change_json(change: IssueChange, detail: IssueDetail, now: datetime) -> dict[str, Any]:
+    """A write's answer under ``--json`` (docs/json.md): the steps it wrote, points, and the issue as now stored."""
+    return {
+        "version": 1,
+        "steps": list(change.steps),
+        "points": change.points,
+        "balance": change.balance,
+        "photos": change.photos,
+        "issue": detail_json(detail, now),
+    }

@@ -38,7 +38,7 @@ def building_line(b: RouteBuilding) -> Text:
 def _stops(b: RouteBuilding, today: date) -> RenderableType:
     from rich.text import Text
 
-    from gridnote.render.agenda import care_status
+    from gridnote.render.care import care_status
 
     rows: list[tuple[Text | str, ...]] = []
     for floor in b.floors:
@@ -56,7 +56,7 @@ def route_body(route: Route, today: date) -> RenderableType:
     from rich.padding import Padding
     from rich.text import Text
 
-    from gridnote.render.agenda import care_status
+    from gridnote.render.care import care_status
 
     parts: list[Any] = []
     for b in route.buildings:

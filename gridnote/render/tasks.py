@@ -158,6 +158,14 @@ def task_json(task: Task) -> dict[str, Any]:
     }
 
 
+def written_json(tasks: list[Task], written: list[Task] | None = None) -> dict[str, Any]:
+    """What a task write did, for scripts (docs/json.md): the tasks as they are now, and any it wrote besides.
+
+    ``written``: the next occurrences a done or skipped repeating task wrote, or the ones a reopening withdrew.
+    """
+    return {"version": 1, "tasks": [task_json(t) for t in tasks], "written": [task_json(t) for t in written or []]}
+
+
 # -- confirmations ------------------------------------------------------------------
 def _with_details(line: Text, task: Task, today: date) -> Text:
     from rich.text import Text

@@ -125,19 +125,3 @@ def next_care_visit(nb: Notebook, resident_id: int) -> NextCareVisit | None:
     if last is None:
         return None
     return NextCareVisit((date.fromisoformat(last) + timedelta(days=every)).isoformat(), every, tag)
-
-
-def coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]:
-    """Per care group: (tag, residents with a care visit from ``start`` to ``end``, residents).
-
-    A care visit as above (also a household visit for everyone living there);
-    residents who moved out or were registered after ``end`` are left out;
-    groups with nobody in them too. Care groups come in the order of their
-    settings. The rule is :func:`gridnote.services.figures.coverage`'s, which
-    the report and the grid centre share.
-    """
-    from gridnote.models import ReportRange
-    from gridnote.services.figures import coverage as shared
-    from gridnote.services.report import grid_rows
-
-    return shared(grid_rows(nb, ReportRange(start, end, "range")), care_tags())

@@ -54,7 +54,7 @@ def set_baseline(nb: Notebook, day: date, building: str | None = None) -> Baseli
     with nb.transaction():
         building_id = None
         if building is not None:
-            from gridnote.services.residents import find_building
+            from gridnote.services.buildings import find_building
 
             building_id = find_building(nb, building)
         found = rows.current_residents(nb, building_id, tags)

@@ -34,7 +34,7 @@ def add_event(
 ) -> Event:
     """Record an event (``when`` defaults to now: she logs it right after the session)."""
     from gridnote.input.text import MAX_NOTE, check_length
-    from gridnote.services.residents import find_building
+    from gridnote.services.buildings import find_building
 
     title = check_length(" ".join(title.split())) or ""
     check_length(note, MAX_NOTE)
@@ -84,7 +84,7 @@ def list_events(
     """Events in a day range (by the ``events_day`` index), in time order."""
     building_id = None
     if building is not None:
-        from gridnote.services.residents import find_building
+        from gridnote.services.buildings import find_building
 
         building_id = find_building(nb, building)
     return rows.filter_events(

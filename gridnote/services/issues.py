@@ -95,7 +95,7 @@ class IssueInput:
 
 def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int | None]:
     """(place text, building id, household id) from --building/--address, else the reporter's building."""
-    from gridnote.services.residents import find_building
+    from gridnote.services.buildings import find_building
     from gridnote.store.buildings import household_at
     from gridnote.store.residents import building_of
 
@@ -268,7 +268,7 @@ def list_issues(nb: Notebook, where: IssueFilter) -> list[Issue]:
 
     One indexed query (status and deadline day, or received day), no query per row.
     """
-    from gridnote.services.residents import find_building
+    from gridnote.services.buildings import find_building
 
     now = clock.now()
     by_deadline = where.open_only and not where.statuses

@@ -51,7 +51,7 @@ is a numerator over a denominator, so it can be checked by hand:
   afterwards (read from the timeline: ``figures.latest_ratings``, which also
   gives the "rated" figure of the numbers, so the two agree).
 * **care coverage**, per care group — residents of that tag with at least one
-  care visit in the range (:func:`gridnote.services.care.coverage`: a home
+  care visit in the range (:func:`care_coverage`: a home
   visit or emergency call-out, not undone; household visits count) /
   residents of that tag (moved-out residents, and residents registered after
   the range, left out).
@@ -231,3 +231,19 @@ def rates(nb: Notebook, span: ReportRange, rows: GridRows | None = None) -> Repo
     from gridnote.services.figures import rates as shared
 
     return shared(rows or grid_rows(nb, span), care_tags(), clock.now())
+
+
+def care_coverage(nb: Notebook, start: date, end: date) -> list[tuple[str, int, int]]:
+    """Per care group: (tag, residents with a care visit from ``start`` to ``end``, residents).
+
+    A care visit as above (also a household visit for everyone living there);
+    residents who moved out or were registered after ``end`` are left out;
+    groups with nobody in them too. Care groups come in the order of their
+    settings. The rule is :func:`gridnote.services.figures.coverage`'s, which
+    the report and the grid centre share.
+    """
+    from gridnote.models import ReportRange
+    from gridnote.services.care import care_tags
+    from gridnote.services.figures import coverage as shared
+
+    return shared(grid_rows(nb, ReportRange(start, end, "range")), care_tags())

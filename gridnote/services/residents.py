@@ -9,6 +9,7 @@ from gridnote.errors import InputError, NotFoundError, StateError
 from gridnote.input.address import Address
 from gridnote.messages.i18n import join_list
 from gridnote.models import Building, Household, Resident, ResidentCard
+from gridnote.services.buildings import find_building
 from gridnote.store import buildings as building_rows
 from gridnote.store import residents as rows
 from gridnote.store import write
@@ -66,22 +67,6 @@ def check_known_building(nb: Notebook, address: Address, key: str = "building.un
     known = building_rows.building_codes(nb)
     if known:
         raise NotFoundError(key, address=address.canonical(), code=address.building, known=join_list(known))
-
-
-def find_building(nb: Notebook, code: str) -> int:
-    """The id of building ``code``; unknown buildings are an error listing the known ones."""
-    found = building_rows.building_id(nb, code)
-    if found is None:
-        known = join_list(building_rows.building_codes(nb, by_number=False))
-        raise NotFoundError("building.not_found", code=code, known=known or "-")
-    return found
-
-
-def resolve_building(nb: Notebook, text: str) -> int:
-    """The id of the building she typed (``5``, ``5号楼``, ``5栋``)."""
-    from gridnote.input.address import require_building_code
-
-    return find_building(nb, require_building_code(text))
 
 
 def add_building(nb: Notebook, code: str, name: str | None = None) -> Building:

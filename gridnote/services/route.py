@@ -56,7 +56,7 @@ def build_route(nb: Notebook, day: date, building: str | None = None) -> Route:
     from gridnote.services.care import care_round, daily_walk
 
     if building is not None:
-        from gridnote.services.residents import find_building
+        from gridnote.services.buildings import find_building
 
         find_building(nb, building)  # an unknown building is an error naming the known ones
     return route_of(day, care_round(nb, day), daily_walk(nb, day), building)

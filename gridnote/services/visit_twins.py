@@ -17,7 +17,7 @@ from gridnote.store.notebook import Notebook
 
 if TYPE_CHECKING:
     from gridnote.domain.readings import ReadingInput
-    from gridnote.services.visits import Target
+    from gridnote.models.visits import Target
 
 TWIN_MINUTES = 5  # an identical entry written this recently is taken for the same one typed twice
 

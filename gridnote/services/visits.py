@@ -28,6 +28,7 @@ from gridnote.errors import InputError, NotFoundError, StateError
 from gridnote.input.text import normalize
 from gridnote.messages.i18n import join_list
 from gridnote.models import LogResult, Resident, Task, UndoResult, Visit
+from gridnote.models.visits import Target
 from gridnote.services.care import CARE_KINDS, next_care_visit
 from gridnote.services.rechecks import add_recheck, open_recheck, release
 from gridnote.services.visit_input import FollowUp, visit_until
@@ -38,20 +39,6 @@ from gridnote.store import tasks as task_rows
 from gridnote.store import visits as visit_rows
 from gridnote.store import write
 from gridnote.store.notebook import Notebook
-
-
-@dataclass(frozen=True)
-class Target:
-    """Who or what a visit is for."""
-
-    resident_id: int | None = None
-    household_id: int | None = None
-    building_id: int | None = None
-    label: str = ""  # 李秀英（李奶奶）, 8-2-301, 5号楼 (for default task texts)
-
-    @property
-    def is_building(self) -> bool:
-        return self.resident_id is None and self.household_id is None
 
 
 @dataclass
@@ -90,7 +77,7 @@ def resident_target(nb: Notebook, resident: Resident) -> Target:
 
 def building_target(nb: Notebook, text: str) -> Target:
     from gridnote.input.address import require_building_code
-    from gridnote.services.residents import find_building
+    from gridnote.services.buildings import find_building
 
     code = require_building_code(text)
     from gridnote.messages.i18n import t

@@ -31,27 +31,99 @@ class Notebook:
         self.created = created  # this command made a new, empty notebook
         self.read_only = read_only  # opened from read-only storage: reading works, writing is refused
         self._settings: dict[str, str] | None = None
+        self._write_checked = False  # the damage check before this command's first write
 
     # -- reading -------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
             return self.conn.execute(sql, params)
         except sqlite3.OperationalError as exc:
+            if is_corrupt(exc):
+                raise self._damage(exc) from exc
             raise _translate(exc, self.path) from exc
+        except sqlite3.DatabaseError as exc:
+            if is_corrupt(exc):
+                raise self._damage(exc) from exc
+            raise
         except OverflowError as exc:  # a number typed larger than SQLite can store
             from gridnote.errors import InputError
 
             raise InputError("core.number_too_large") from exc
 
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        return self.execute(sql, params).fetchall()
+        cursor = self.execute(sql, params)
+        try:
+            return cursor.fetchall()
+        except sqlite3.DatabaseError as exc:
+            if is_corrupt(exc):
+                raise self._damage(exc) from exc
+            raise
 
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
-        return self.execute(sql, params).fetchone()
+        cursor = self.execute(sql, params)
+        try:
+            return cursor.fetchone()
+        except sqlite3.DatabaseError as exc:
+            if is_corrupt(exc):
+                raise self._damage(exc) from exc
+            raise
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        row = self.execute(sql, params).fetchone()
+        row = self.one(sql, params)
         return None if row is None else row[0]
+
+    # -- damage: a corrupt page refuses every write and names the newest good backup ----
+    def _damage(self, exc: sqlite3.DatabaseError) -> NotebookError:
+        from gridnote.store import backup
+
+        backup.mark_damaged(self.path, str(exc))
+        return damaged_error(self.path)
+
+    def check_before_writing(self) -> None:
+        """Refuse to write into a notebook marked damaged; ``quick_check`` it once a day.
+
+        One small file read on most days (``<notebook>-backups/.checked``); the
+        check itself runs on the first write of a day the daily backup has not
+        already checked.
+        """
+        if self._write_checked or self.read_only:
+            return
+        from gridnote import clock
+        from gridnote.store import backup
+
+        if backup.damaged(self.path) is not None:
+            raise damaged_error(self.path)
+        day = clock.today().isoformat()
+        if backup.checked_on(self.path) != day:
+            findings = backup.check(self.conn, quick=True)
+            if findings:
+                backup.mark_damaged(self.path, findings[0])
+                raise damaged_error(self.path)
+            backup.mark_checked(self.path, day)
+        self._write_checked = True
+
+    def back_up_if_due(self) -> None:
+        """After a command: start today's backup in a detached process, if none was taken today.
+
+        Costs one directory listing; skipped for read-only, new and damaged notebooks,
+        and when ``backup.auto`` is off (or ``GRIDNOTE_BACKUP=off``).
+        """
+        if self.read_only or self.created or os.environ.get("GRIDNOTE_BACKUP", "").lower() in ("off", "0", "no"):
+            return
+        from gridnote import clock
+        from gridnote.store import backup
+
+        try:
+            settings = self.settings()
+        except Exception:  # the command already failed on the notebook; no backup of it
+            return
+        if settings.get("backup.auto", "on") == "off":
+            return
+        now = clock.now()
+        if backup.has_backup_of(self.path, now.date().isoformat()) or backup.damaged(self.path) is not None:
+            return
+        keep = tuple(int(settings.get(f"backup.{k}", d)) for k, d in (("days", 7), ("weeks", 4), ("months", 12)))
+        backup.start_daily(self.path, backup.file_name(now.replace(tzinfo=None)), keep)  # type: ignore[arg-type]
 
     # -- writing -------------------------------------------------------------
     @contextmanager
@@ -76,6 +148,7 @@ class Notebook:
             else:
                 self.execute(f"RELEASE SAVEPOINT {name}")
             return
+        self.check_before_writing()
         self.execute("BEGIN IMMEDIATE")
         try:
             yield self
@@ -120,6 +193,27 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
     if "unable to open" in text or "disk i/o" in text:
         return NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path))
     return exc
+
+
+def is_corrupt(exc: BaseException) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB: a damaged page, not a mistake in a query."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def damaged_error(path: Path) -> NotebookError:
+    """The one line a damaged notebook gets: nothing written, and the newest good backup to restore."""
+    from gridnote.store import backup
+
+    good = backup.newest_good(path)
+    if good is None:
+        return NotebookError("notebook.damaged_no_backup", path=path)
+    return NotebookError("notebook.damaged", path=path, backup=good)
 
 
 def _open_reason(path: Path) -> object:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import signal
 import struct
 import sys
 import termios
@@ -25,6 +26,9 @@ def on_terminal(
     """
     pid, fd = pty.fork()
     if pid == 0:  # the child: gridnote, its stdin, stdout and stderr on the terminal
+        # as a terminal's shell starts it: Ctrl-C interrupts, even when the tests run where SIGINT is
+        # ignored (a job a non-interactive shell put in the background)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         os.execve(sys.executable, [sys.executable, "-m", "gridnote", *args], {**env, "TERM": "xterm"})
     seen = b""

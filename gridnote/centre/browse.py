@@ -1,0 +1,228 @@
+"""The embedded centre in Datasette: code names as tables, masked views, Chinese labels, internals hidden.
+
+:func:`prepare` (re)writes, into the centre file, the tables naming the codes
+(``names_*``: categories, issue states, care tags, visit kinds, reading kinds)
+and the views Datasette shows (``v_*``: phone and ID numbers and the numbers in
+free text masked by the functions of :mod:`gridnote.output.datasette`'s
+plugin), then the metadata and plugin beside the file. The raw synced tables
+hold personal data in clear: unless ``full`` they are denied, as is SQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from gridnote.output.datasette import Surface, Table
+
+VIEWS: dict[str, str] = {
+    "v_residents": """
+        SELECT g.grid_code AS grid, r.name AS name, json_extract(r.record, '$.alias') AS alias,
+               json_extract(r.record, '$.gender') AS gender, json_extract(r.record, '$.birth') AS birth,
+               h.address AS address, gridnote_mask_phones(json_extract(r.record, '$.phones')) AS phones,
+               gridnote_mask_id(json_extract(r.record, '$.id_number')) AS id_number,
+               (SELECT group_concat(n.zh, '、') FROM resident_tags t JOIN names_tags n ON n.code = t.tag
+                 WHERE t.grid = r.grid AND t.resident_gid = r.gid) AS tags,
+               r.moved_out_at AS moved_out_at, r.gid AS gid
+        FROM residents r JOIN grids g ON g.notebook_id = r.grid
+        LEFT JOIN households h ON h.grid = r.grid AND h.gid = r.household_gid""",
+    "v_visits": """
+        SELECT g.grid_code AS grid, v.day AS day, v.at AS at, k.zh AS kind, r.name AS resident,
+               h.address AS household, gridnote_mask_text(json_extract(v.record, '$.note')) AS note,
+               v.undone_at AS undone_at
+        FROM visits v JOIN grids g ON g.notebook_id = v.grid
+        LEFT JOIN names_visit_kinds k ON k.code = v.kind
+        LEFT JOIN residents r ON r.grid = v.grid AND r.gid = v.resident_gid
+        LEFT JOIN households h ON h.grid = v.grid AND h.gid = v.household_gid""",
+    "v_readings": """
+        SELECT g.grid_code AS grid, rd.day AS day, rd.at AS at, k.zh AS kind, rd.flagged AS flagged
+        FROM readings rd JOIN grids g ON g.notebook_id = rd.grid
+        LEFT JOIN names_reading_kinds k ON k.code = rd.kind""",
+    "v_issues": """
+        SELECT g.grid_code AS grid, i.received_day AS received_day, c.zh AS category, s.zh AS status,
+               gridnote_mask_text(json_extract(i.record, '$.text')) AS text,
+               gridnote_mask_text(i.reporter_contact) AS reporter_contact,
+               i.response_due_at AS response_due_at, i.resolve_due_at AS resolve_due_at,
+               i.resolved_at AS resolved_at, json_extract(i.record, '$.rating') AS rating
+        FROM issues i JOIN grids g ON g.notebook_id = i.grid
+        LEFT JOIN names_categories c ON c.code = i.category
+        LEFT JOIN names_statuses s ON s.code = i.status""",
+    "v_events": """
+        SELECT g.grid_code AS grid, e.day AS day, e.at AS at, json_extract(e.record, '$.title') AS title,
+               e.attendees AS attendees
+        FROM events e JOIN grids g ON g.notebook_id = e.grid""",
+}
+
+NAMES = ("names_categories", "names_statuses", "names_tags", "names_visit_kinds", "names_reading_kinds")
+_LABELS = (("code", "代码"), ("zh", "中文名"), ("en", "英文名"))
+_GRID = ("grid", "网格")
+
+SURFACE = Surface(
+    "网格中心",
+    "街道网格中心：各网格同步来的数据。电话、身份证号和文字中的号码已遮挡。",
+    (
+        Table(
+            "grids",
+            title="网格",
+            description="每个网格一行：网格员、最近同步",
+            label_column="grid_code",
+            columns=(
+                ("notebook_id", "笔记本编号"),
+                ("grid_code", "网格编号"),
+                ("worker_name", "网格员"),
+                ("street", "街道"),
+                ("worker_role", "数据库角色"),
+                ("last_seq", "已收到的最后一条变更"),
+                ("first_sync_at", "首次同步"),
+                ("last_sync_at", "最近同步"),
+            ),
+        ),
+        Table(
+            "v_residents",
+            title="居民",
+            description="电话和身份证号已遮挡",
+            facets=("grid", "tags"),
+            columns=(
+                _GRID,
+                ("name", "姓名"),
+                ("alias", "称呼"),
+                ("gender", "性别"),
+                ("birth", "出生"),
+                ("address", "住址"),
+                ("phones", "电话"),
+                ("id_number", "身份证号"),
+                ("tags", "重点人群"),
+                ("moved_out_at", "迁出时间"),
+            ),
+        ),
+        Table(
+            "v_visits",
+            title="走访",
+            facets=("grid", "kind"),
+            sort_desc="at",
+            columns=(
+                _GRID,
+                ("day", "日期"),
+                ("at", "时间"),
+                ("kind", "方式"),
+                ("resident", "居民"),
+                ("household", "住户"),
+                ("note", "记录"),
+                ("undone_at", "撤销时间"),
+            ),
+        ),
+        Table(
+            "v_readings",
+            title="测量",
+            description="只有是否异常（中心未开启完整测量值时）",
+            facets=("grid", "kind", "flagged"),
+            sort_desc="at",
+            columns=(_GRID, ("day", "日期"), ("at", "时间"), ("kind", "项目"), ("flagged", "异常")),
+        ),
+        Table(
+            "v_issues",
+            title="问题",
+            facets=("grid", "category", "status"),
+            sort_desc="received_day",
+            columns=(
+                _GRID,
+                ("received_day", "受理日期"),
+                ("category", "类别"),
+                ("status", "状态"),
+                ("text", "内容"),
+                ("reporter_contact", "反映人联系方式"),
+                ("response_due_at", "响应时限"),
+                ("resolve_due_at", "办结时限"),
+                ("resolved_at", "办结时间"),
+                ("rating", "评价"),
+            ),
+        ),
+        Table(
+            "v_events",
+            title="活动",
+            facets=("grid",),
+            sort_desc="at",
+            columns=(_GRID, ("day", "日期"), ("at", "时间"), ("title", "主题"), ("attendees", "参与人数")),
+        ),
+        Table("names_categories", title="问题类别", label_column="zh", columns=_LABELS),
+        Table("names_statuses", title="问题状态", label_column="zh", columns=_LABELS),
+        Table("names_tags", title="重点人群", label_column="zh", columns=_LABELS),
+        Table("names_visit_kinds", title="走访方式", label_column="zh", columns=_LABELS),
+        Table("names_reading_kinds", title="测量项目", label_column="zh", columns=_LABELS),
+        Table("centre_settings", hidden=True),
+        # the synced tables as they are: personal data in clear (denied unless --full)
+        *[
+            Table(name, personal=True, hidden=name != "buildings")
+            for name in (
+                "buildings",
+                "households",
+                "residents",
+                "resident_tags",
+                "contacts",
+                "care_baselines",
+                "visits",
+                "readings",
+                "tasks",
+                "issue_categories",
+                "issues",
+                "issue_updates",
+                "issue_residents",
+                "issue_photos",
+                "points",
+                "events",
+            )
+        ],
+    ),
+)
+
+
+def _names() -> dict[str, list[tuple[str, str, str]]]:
+    from gridnote.domain.categories import DEFAULT_CATEGORIES
+    from gridnote.domain.issue_terms import STATUSES
+    from gridnote.domain.readings import READING_KINDS
+    from gridnote.domain.vocab import CARE_TAGS, VISIT_KINDS
+
+    return {
+        "names_categories": [(c.code, c.zh, c.en) for c in DEFAULT_CATEGORIES],
+        "names_statuses": [(s.code, s.zh, s.en) for s in STATUSES],
+        "names_tags": [(s.code, s.zh, s.en) for s in CARE_TAGS],
+        "names_visit_kinds": [(s.code, s.zh, s.en) for s in VISIT_KINDS],
+        "names_reading_kinds": [(s.code, s.zh, s.en) for s in READING_KINDS],
+    }
+
+
+def write_names_and_views(conn: Any) -> None:
+    """The code tables and the views, written afresh (a newer gridnote's words replace the older)."""
+    for table, rows in _names().items():
+        conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {table} (code TEXT PRIMARY KEY, zh TEXT, en TEXT)")
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+        if rows:
+            conn.exec_driver_sql(f"INSERT INTO {table} (code, zh, en) VALUES (?, ?, ?)", rows)
+    for name, sql in VIEWS.items():
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE VIEW {name} AS {sql}")
+
+
+def prepare(url: str, *, port: int, full: bool = False) -> list[str] | None:
+    """Get the centre file ready and return the Datasette command serving it (None: Datasette not installed)."""
+    from sqlalchemy import inspect
+
+    from gridnote.centre.engine import engine_url, open_centre
+    from gridnote.errors import InputError
+    from gridnote.output.datasette import datasette_command, metadata, write_files
+
+    target = engine_url(url)
+    if not target.startswith("sqlite:///"):
+        raise InputError("centre.browse_file_only")
+    path = Path(target.removeprefix("sqlite:///"))
+    centre = open_centre(url)
+    try:
+        with centre.begin() as conn:
+            write_names_and_views(conn)
+            found = inspect(conn)
+            tables, views = found.get_table_names(), found.get_view_names()
+    finally:
+        centre.close()
+    meta = metadata(SURFACE, path.stem, tables, views, full=full)
+    files = write_files(path.with_name(path.name + ".browse"), meta, full=full, force=True)
+    return datasette_command(path, files, port=port)

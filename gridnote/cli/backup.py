@@ -1,0 +1,68 @@
+"""``gridnote backup``: a backup now (``--to PATH`` for a USB stick), and ``backup list``."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gridnote.cli._common import Group, JsonOption, notebook, out, print_json
+
+app = typer.Typer(
+    cls=Group,
+    help="Back the notebook up now (photos too), or list the backups.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def backup(
+    ctx: typer.Context,
+    to: Annotated[
+        Path | None,
+        typer.Option("--to", metavar="PATH", help="Write the copy to this file instead (its photos beside it)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the --to file if it exists.")] = False,
+) -> None:
+    """Back the notebook up now (photos too), or list the backups.
+
+    A consistent copy, checked before it is kept, into the private folder beside the
+    notebook (notebook.db-backups/, 0700). gridnote also takes one by itself after the
+    first command of each day and keeps the last 7 days, 4 weeks and 12 months
+    (config backup.days, backup.weeks, backup.months; backup.auto off stops it).
+
+    Example: gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from gridnote.messages.i18n import t
+    from gridnote.render.backup import size_text
+    from gridnote.services.backup import take_now
+
+    path, size = take_now(notebook(), to, force=force)
+    out().print(t("backup.taken", path=path, size=size_text(size)))
+
+
+@app.command("list")
+def backup_list(json_: JsonOption = False) -> None:
+    """List the backups, newest first: when, how big, and whether each passes an integrity check.
+
+    Example: gridnote backup list   ·   gridnote backup list --json
+    """
+    from gridnote.messages.i18n import t
+    from gridnote.render.backup import backups_json, backups_table
+    from gridnote.services.backup import backups_folder, list_backups
+
+    nb = notebook()
+    listed = list_backups(nb)
+    if json_:
+        print_json(backups_json(listed))
+        return
+    if not listed:
+        out().print(t("backup.none", folder=backups_folder(nb)))
+        return
+    out().print(t("backup.folder", folder=backups_folder(nb)))
+    out().print(backups_table(listed))

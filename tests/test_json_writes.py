@@ -1,0 +1,114 @@
+"""--json on every command that writes: what was created or changed, in the shape of the matching read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def doc(result) -> dict:
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+def task_read(cli, number: int) -> dict:
+    return doc(cli("task", "show", str(number), "--json"))
+
+
+def test_task_add_prints_the_new_number_and_the_task_as_task_show_has_it(cli) -> None:
+    added = doc(cli("task", "add", "量血压", "李奶奶", "--due", "明天6:30", "--star", "--json"))
+    assert added["version"] == 1 and added["written"] == []
+    [task] = added["tasks"]
+    assert task == task_read(cli, task["id"])
+    # the clock is 2026-11-29 09:00 +08:00: tomorrow 06:30 is 11-30
+    assert (task["text"], task["due_date"], task["due_time"], task["starred"]) == (
+        "量血压 李奶奶",
+        "2026-11-30",
+        "06:30",
+        True,
+    )
+    plan = doc(cli("tomorrow", "add", "送药", "--at", "9:00", "--json"))
+    assert (plan["tasks"][0]["due_date"], plan["tasks"][0]["due_time"]) == ("2026-11-30", "09:00")
+
+
+def test_each_task_write_answers_with_the_tasks_it_changed(cli) -> None:
+    for text in ("甲", "乙", "丙"):
+        assert cli("task", "add", text).exit_code == 0
+    starred = doc(cli("task", "star", "1", "2", "--json"))
+    assert [(t["id"], t["starred"]) for t in starred["tasks"]] == [(1, True), (2, True)]
+    unstarred = doc(cli("task", "unstar", "2", "--json"))
+    assert [(t["id"], t["starred"]) for t in unstarred["tasks"]] == [(2, False)]
+    moved = doc(cli("task", "move", "3", "12-05", "--json"))
+    assert [(t["id"], t["due_date"]) for t in moved["tasks"]] == [(3, "2026-12-05")]
+    edited = doc(cli("task", "edit", "3", "--text", "丁", "--json"))
+    assert edited["tasks"] == [task_read(cli, 3)] and edited["tasks"][0]["text"] == "丁"
+    done = doc(cli("task", "done", "1", "--json"))
+    assert [(t["id"], t["status"]) for t in done["tasks"]] == [(1, "done")]
+    reopened = doc(cli("task", "reopen", "1", "--json"))
+    assert [(t["id"], t["status"]) for t in reopened["tasks"]] == [(1, "open")]
+    dropped = doc(cli("task", "drop", "2", "--json"))
+    assert [(t["id"], t["status"]) for t in dropped["tasks"]] == [(2, "dropped")]
+
+
+def test_a_repeating_task_done_or_skipped_names_the_next_time_it_wrote(cli) -> None:
+    added = doc(cli("task", "add", "巡查", "--every", "day", "--json"))
+    first = added["tasks"][0]
+    assert first["due_date"] == "2026-11-29"  # a repeating task starts today
+    done = doc(cli("task", "done", str(first["id"]), "--json"))
+    [after] = done["written"]
+    assert after["due_date"] == "2026-11-30" and after["status"] == "open"
+    assert after == task_read(cli, after["id"])
+    skipped = doc(cli("task", "skip", str(after["id"]), "--json"))
+    assert [t["due_date"] for t in skipped["written"]] == ["2026-12-01"]
+
+
+def test_issue_writes_answer_with_the_steps_and_the_issue_as_issue_show_has_it(cli, demo) -> None:
+    added = doc(cli("issue", "add", "5号楼门前装修垃圾", "--json"))
+    assert added["version"] == 1 and added["steps"] == ["receive"]
+    number = added["issue"]["id"]
+    assert added["issue"] == doc(cli("issue", "show", str(number), "--json"))
+    verified = doc(cli("issue", "verify", str(number), "--json"))
+    assert verified["steps"] == ["verify"] and verified["issue"]["status"] == "verified"
+    resolved = doc(cli("issue", "resolve", str(number), "已清运", "--json"))
+    assert resolved["steps"] == ["resolve"] and resolved["issue"]["status"] == "resolved"
+
+
+def test_resident_writes_answer_with_the_card_as_resident_show_has_it(cli) -> None:
+    added = doc(cli("resident", "add", "王芳", "-a", "5-1-101", "-t", "独居", "--json"))
+    assert added == doc(cli("resident", "show", "王芳", "--json"))
+    tagged = doc(cli("resident", "tag", "王芳", "高血压", "--json"))
+    assert set(tagged["tags"]) == {"living-alone", "hypertension"}
+    untagged = doc(cli("resident", "untag", "王芳", "高血压", "--json"))
+    assert untagged["tags"] == ["living-alone"]
+    edited = doc(cli("resident", "edit", "王芳", "--alias", "王阿姨", "--json"))
+    assert edited["alias"] == "王阿姨"
+    moved = doc(cli("resident", "move-out", "王芳", "--json"))
+    assert moved["id"] == added["id"] and moved != edited
+
+
+def test_event_and_setting_writes_answer_as_their_reads(cli) -> None:
+    event = doc(cli("event", "add", "反诈宣传", "--json"))
+    assert [event] == doc(cli("event", "list", "--json"))
+    assert doc(cli("config", "set", "care.bedridden", "2", "--json")) == {"care.bedridden": 2}
+    assert doc(cli("config", "list", "--json"))["care.bedridden"] == 2
+    assert doc(cli("config", "unset", "care.bedridden", "--json")) == {
+        "care.bedridden": doc(cli("config", "list", "--json"))["care.bedridden"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("task", "done", "99"), 3),
+        (("issue", "verify", "99"), 3),
+        (("resident", "tag", "nobody", "独居"), 3),
+        (("task", "add", "x", "--due", "someday soon"), 2),
+    ],
+)
+def test_an_error_under_json_stays_one_line_on_stderr_with_its_code(cli, args, code) -> None:
+    result = cli(*args, "--json")
+    assert result.exit_code == code
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
