@@ -307,7 +307,7 @@ def test_the_day_covers_every_command() -> None:
     # making notebooks and files: tests/test_notebook_init.py and the import/export tests, in both languages;
     # help pages show input in both languages by design: tests/test_help_topics.py; the city app's
     # requests in and out (files of data in the spec's shape): tests/test_open311.py, in both languages
-    # backups print the paths of the files they wrote (tests/test_backup.py)
+    # backups and restore print the paths of the files they wrote (tests/test_backup.py, test_restore.py)
     files = {
         "demo",
         "init",
@@ -317,6 +317,7 @@ def test_the_day_covers_every_command() -> None:
         "issue export",
         "help",
         "backup list",
+        "restore",
     }
     # the centre and sync need a centre of their own: tests/test_centre.py runs them in both languages
     centre = {"sync", "centre init", "centre import", "centre grids", "centre report", "centre browse"}

@@ -99,6 +99,7 @@ lazy("help", "gridnote.cli.help:help_")
 lazy("server", "gridnote.cli.server:app")
 lazy("sync", "gridnote.cli.sync:sync")
 lazy("backup", "gridnote.cli.backup:app")
+lazy("restore", "gridnote.cli.restore:restore")
 lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]

@@ -31,4 +31,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the notebook {path} is damaged ({what}); no backup was taken",
         "笔记本 {path} 已损坏（{what}），未备份",
     ),
+    "restore.done": ("✓ Restored from {backup}", "✓ 已从 {backup} 恢复"),
+    "restore.kept": (
+        "The notebook it replaced is kept as {path}",
+        "被替换的笔记本已保留为 {path}",
+    ),
+    "restore.both": ("give a BACKUP or --date, not both", "请给出 BACKUP 或 --date，不要同时给出"),
+    "restore.no_such": (
+        "no backup {name} (neither a file nor in {folder}); gridnote backup list shows them",
+        "没有备份 {name}（既不是文件，也不在 {folder} 中）；gridnote backup list 可列出备份",
+    ),
+    "restore.none_of_day": (
+        "no backup of {day} in {folder}; gridnote backup list shows them",
+        "{folder} 中没有 {day} 的备份；gridnote backup list 可列出备份",
+    ),
+    "restore.none": (
+        "no backups in {folder} to restore from",
+        "{folder} 中没有可恢复的备份",
+    ),
+    "restore.same": ("{path} is the notebook itself", "{path} 就是笔记本本身"),
+    "restore.backup_damaged": (
+        "the backup {path} is damaged ({what}); nothing was changed. Try an older one (gridnote backup list)",
+        "备份 {path} 已损坏（{what}），未做任何改动。请换一个更早的备份（gridnote backup list）",
+    ),
+    "restore.not_a_backup": (
+        "{path} cannot be read as a backup ({what}); nothing was changed",
+        "{path} 无法作为备份读取（{what}），未做任何改动",
+    ),
+    "restore.failed": (
+        "the restore could not be written ({reason}); the notebook is unchanged",
+        "恢复写入失败（{reason}），笔记本未改动",
+    ),
 }

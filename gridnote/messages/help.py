@@ -91,6 +91,11 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list",
     "backup.list": "列出备份（最新的在前）：时间、大小、是否通过完整性检查。\n\n"
     "例：gridnote backup list   ·   gridnote backup list --json",
+    "restore": "用备份替换记事本（照片也一起恢复）。\n\n"
+    "先检查备份（integrity_check）；被替换的记事本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
+    "替换只是一次改名：任何时刻被中断，记事本要么是原来的，要么是恢复后的，绝不会各占一半。"
+    "损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
+    "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
     "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
     "没人回应过的问题的首次响应、承诺时间已到的转办单位（物业承诺 11-30 前）、要告知办理结果的反映人，"
     "以及今天或更早到期、要打电话的任务（回电话、打电话给家属……：先列家属的号码）。"

@@ -31,6 +31,10 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--to": "改为把副本写到这个文件（照片放在它旁边）。",
         "--force": "如果 --to 指定的文件已经存在，替换它。",
     },
+    "restore": {
+        "backup": "备份文件，或它在备份文件夹中的名字（省略则用最新的）。",
+        "--date": "这一天最新的备份（12-01）。",
+    },
     "sync": {
         "--centre": "网格中心：中心文件（street.db）或 postgresql://用户@主机/库；会记住（config centre.url）。",
         "--out": "改为把变更写入同步文件（day.gnsync）。",
