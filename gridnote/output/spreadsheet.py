@@ -52,13 +52,13 @@ def xlsx_append(sheet: Any, values: Iterable[Any], formats: dict[int, str] | Non
     whatever the sheet's length (reading ``sheet.max_row`` per cell scanned the whole sheet:
     exports were quadratic). ``formats`` maps a 0-based column to a number format.
     """
-    from openpyxl.cell.cell import Cell
+    from openpyxl.cell import WriteOnlyCell
 
     row: list[Any] = []
     for column, value in enumerate(values):
         fmt = (formats or {}).get(column)
         if isinstance(value, str) or fmt is not None:
-            cell = Cell(sheet, value=value)
+            cell = WriteOnlyCell(sheet, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
             if fmt is not None:
