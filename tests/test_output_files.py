@@ -10,7 +10,15 @@ from gridnote.errors import FileError
 from gridnote.output.files import atomic_write
 
 
-@pytest.mark.parametrize("command", [("report", "-o"), ("report", "-f", "json", "-o"), ("resident", "export", "-o")])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "-o"),
+        ("report", "-f", "json", "-o"),
+        ("resident", "export", "-o"),
+        ("issue", "export", "-o"),
+    ],
+)
 @pytest.mark.parametrize("name", ["roster.xlsx", "roster.csv"])
 def test_an_existing_file_is_refused_and_kept(cli, demo, tmp_path: Path, command, name) -> None:
     if command[0] == "report" and name.endswith(".csv"):

@@ -33,12 +33,13 @@ def issue(nb, text: str, received: str, channel: str = "app", **kwargs) -> int:
 
 
 def visit(nb, who: str, when: str, kind: str = "visit") -> int:
-    from gridnote.services.visits import log_visit, place_target
+    from gridnote.services.visit_targets import place_target
+    from gridnote.services.visits import log_visit
 
     target = place_target(nb, who)
     if target is None:
         from gridnote.services.resolve import resolve_resident
-        from gridnote.services.visits import resident_target
+        from gridnote.services.visit_targets import resident_target
 
         target = resident_target(nb, resolve_resident(nb, who))
     return log_visit(nb, [target], kind=kind, at=at(when)).visits[0].id
@@ -269,7 +270,8 @@ def test_numbers_of_a_day(nb, add_resident) -> None:
     from gridnote.services.resolve import resolve_resident
     from gridnote.services.task_changes import complete
     from gridnote.services.tasks import add_task
-    from gridnote.services.visits import building_target, log_visit, resident_target, undo_visit
+    from gridnote.services.visit_targets import building_target, resident_target
+    from gridnote.services.visits import log_visit, undo_visit
 
     li = add_resident("李秀英", "8-2-301", alias="李奶奶", tags=["bedridden"])
     add_resident("张国华", "8-2-301", alias="张大爷")

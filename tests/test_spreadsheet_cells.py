@@ -86,3 +86,42 @@ def test_a_resident_export_is_safe_and_imports_back_unchanged(cli, tmp_path: Pat
         assert cli(*fresh, "resident", "import", str(tmp_path / name)).exit_code == 0
         shown = json.loads(cli(*fresh, "resident", "show", "王五", "--json").stdout)
         assert (shown["alias"], shown["note"]) == ("@老王", note)
+
+
+class _CountingSheet:
+    """A real openpyxl sheet that counts every attribute looked up on it."""
+
+    def __init__(self) -> None:
+        from openpyxl import Workbook
+
+        self.__dict__["_sheet"] = Workbook().active
+        self.__dict__["used"] = []
+
+    def append(self, row: list[object]) -> None:
+        self.__dict__["used"].append("append")
+        for value in row:  # cells were built on this stand-in: hand them to the real sheet
+            if hasattr(value, "parent"):
+                value.parent = self.__dict__["_sheet"]
+        self.__dict__["_sheet"].append(row)
+
+    def __getattr__(self, name: str) -> object:
+        self.__dict__["used"].append(name)
+        return getattr(self.__dict__["_sheet"], name)
+
+
+def test_xlsx_append_costs_one_append_per_row_whatever_the_length() -> None:
+    """Issue 17: reading ``max_row`` per text cell scanned the sheet, so exports were quadratic."""
+    from gridnote.output.spreadsheet import xlsx_append
+
+    sheet = _CountingSheet()
+    for n in range(300):
+        xlsx_append(sheet, [EVIL, n, "李秀英", 0.25], {3: "0.0%"})
+    assert sheet.used.count("append") == 300
+    assert "max_row" not in sheet.used
+    assert "cell" not in sheet.used
+    real = sheet.__dict__["_sheet"]
+    assert real.max_row == 300
+    last = [c for c in real[300]]
+    assert [c.value for c in last] == [EVIL, 299, "李秀英", 0.25]
+    assert [c.data_type for c in last] == ["s", "n", "s", "n"]
+    assert last[3].number_format == "0.0%"

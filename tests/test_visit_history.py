@@ -11,9 +11,11 @@ from gridnote.domain.readings import ReadingInput
 from gridnote.errors import InputError
 from gridnote.input.dates import When
 from gridnote.input.dates import parse_past_when as latest_when
+from gridnote.models.visits import Target
 from gridnote.services.care import daily_walk, last_care_visits, next_care_visit
 from gridnote.services.visit_input import parse_follow_up
-from gridnote.services.visits import Target, building_target, log_visit, place_target, resident_target, undo_visit
+from gridnote.services.visit_targets import building_target, place_target, resident_target
+from gridnote.services.visits import log_visit, undo_visit
 
 NOW = datetime.fromisoformat("2026-11-29T09:00:00+08:00")
 

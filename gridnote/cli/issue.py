@@ -56,7 +56,7 @@ def _show(change: "IssueChange", json_: bool = False) -> None:
     from gridnote import clock
 
     if json_:
-        from gridnote.render.issues import change_json
+        from gridnote.render.issues_json import change_json
         from gridnote.services.issues import issue_detail
 
         print_json(change_json(change, issue_detail(notebook(), change.issue.id), clock.now()))
@@ -150,7 +150,8 @@ def issue_show(number: Number, json_: JsonOption = False) -> None:
     Example: gridnote issue show 12
     """
     from gridnote import clock
-    from gridnote.render.issues import detail_json, issue_view
+    from gridnote.render.issues import issue_view
+    from gridnote.render.issues_json import detail_json
     from gridnote.services.categories import categories
     from gridnote.services.issues import issue_detail
 

@@ -50,7 +50,8 @@ def issue_list(
     from gridnote.errors import InputError
     from gridnote.input.address import building_code
     from gridnote.input.periods import read_period
-    from gridnote.render.issues import issue_json, issue_table
+    from gridnote.render.issues import issue_table
+    from gridnote.render.issues_json import issue_json
     from gridnote.services import categories as cat
     from gridnote.services.issues import IssueFilter, code_of, list_issues
 

@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from gridnote.cli import _common
-from gridnote.cli._common import DefaultGroup, JsonOption, new_app, notebook, out, print_json
+from gridnote.cli._common import JsonOption, new_app, notebook, out, print_json
+from gridnote.cli._default_group import DefaultGroup
 from gridnote.cli.params import (
     BpOpt,
     DateOpt,
@@ -292,7 +293,8 @@ def visits(
     from gridnote.input.periods import read_period
     from gridnote.render.visits import visit_json, visits_table
     from gridnote.services.visit_input import parse_kind
-    from gridnote.services.visits import building_target, list_visits
+    from gridnote.services.visit_targets import building_target
+    from gridnote.services.visits import list_visits
 
     period = read_period(date_, from_, to, week=week, month=month, default_last=clock.today())
     kind_code = parse_kind(kind) if kind else None

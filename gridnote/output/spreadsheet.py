@@ -45,10 +45,25 @@ def csv_unquote(text: str) -> str:
     return text
 
 
-def xlsx_append(sheet: Any, values: Iterable[Any]) -> None:
-    """Append a row to an openpyxl sheet; text cells stay text (openpyxl makes ``=…`` a formula)."""
-    row = list(values)
+def xlsx_append(sheet: Any, values: Iterable[Any], formats: dict[int, str] | None = None) -> None:
+    """Append a row to an openpyxl sheet; text cells stay text (openpyxl makes ``=…`` a formula).
+
+    Each text cell is built with its type before the row goes in, so a row costs the same
+    whatever the sheet's length (reading ``sheet.max_row`` per cell scanned the whole sheet:
+    exports were quadratic). ``formats`` maps a 0-based column to a number format.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    row: list[Any] = []
+    for column, value in enumerate(values):
+        fmt = (formats or {}).get(column)
+        if isinstance(value, str) or fmt is not None:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+            if fmt is not None:
+                cell.number_format = fmt
+            row.append(cell)
+        else:
+            row.append(value)
     sheet.append(row)
-    for column, value in enumerate(row, start=1):
-        if isinstance(value, str):
-            sheet.cell(row=sheet.max_row, column=column).data_type = "s"

@@ -170,7 +170,7 @@ def search_view(result: SearchResult, today: date, cats: list[Category] | None =
 
 # -- JSON (documented in docs/json.md, section "find") ----------------------------------------
 def _hit_json(hit: SearchHit, now: Any) -> dict[str, Any]:
-    from gridnote.render.issues import issue_json
+    from gridnote.render.issues_json import issue_json
     from gridnote.render.residents import resident_json
     from gridnote.render.tasks import task_json
     from gridnote.render.visits import visit_json

@@ -54,10 +54,7 @@ def _write(book: object, section: Section, taken: set[str]) -> None:
             else:
                 values.append(cell)
             widths[i] = max(widths[i], _width(cell_text(cell)))
-        xlsx_append(sheet, values)
-        for i, cell in enumerate(row):
-            if isinstance(cell, Percent):
-                sheet.cell(row=sheet.max_row, column=i + 1).number_format = "0.0%"
+        xlsx_append(sheet, values, {i: "0.0%" for i, cell in enumerate(row) if isinstance(cell, Percent)})
     for i, width in enumerate(widths, start=1):
         letter = sheet.cell(row=1, column=i).column_letter
         sheet.column_dimensions[letter].width = min(max(width + 2, 6), 60)

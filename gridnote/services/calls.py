@@ -213,7 +213,8 @@ def _log_phone(nb: Notebook, call: Call, outcome: str) -> int | None:
     if call.resident_id is None:
         return None
     from gridnote.services.residents import get_resident
-    from gridnote.services.visits import log_visit, resident_target
+    from gridnote.services.visit_targets import resident_target
+    from gridnote.services.visits import log_visit
 
     target = resident_target(nb, get_resident(nb, call.resident_id))
     result = log_visit(nb, [target], kind="phone", at=clock.now(), note=outcome, again=True)

@@ -61,7 +61,8 @@ def write_day(nb: Notebook) -> DaySummary:
     from gridnote.services.issues import IssueInput, add_issue
     from gridnote.services.tasks import add_task
     from gridnote.services.visit_input import FollowUp
-    from gridnote.services.visits import building_target, log_visit, resident_target
+    from gridnote.services.visit_targets import building_target, resident_target
+    from gridnote.services.visits import log_visit
 
     today = clock.today()
     tomorrow = today + timedelta(days=1)

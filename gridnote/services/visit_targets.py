@@ -17,12 +17,56 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gridnote.errors import InputError
+from gridnote.errors import InputError, NotFoundError
+from gridnote.input.text import normalize
 from gridnote.models import Resident
-from gridnote.services.visits import Target, building_target, place_target, resident_target
+from gridnote.models.visits import Target
+from gridnote.store import buildings as building_rows
+from gridnote.store import residents as resident_rows
 from gridnote.store.notebook import Notebook
 
 Resolver = Callable[[str], Resident]
+
+
+def resident_target(nb: Notebook, resident: Resident) -> Target:
+    building_id = None
+    if resident.household_id is not None:
+        building_id = building_rows.building_of_household(nb, resident.household_id)
+    return Target(resident.id, resident.household_id, building_id, resident.display_name)
+
+
+def building_target(nb: Notebook, text: str) -> Target:
+    from gridnote.input.address import require_building_code
+    from gridnote.services.buildings import find_building
+
+    code = require_building_code(text)
+    from gridnote.messages.i18n import t
+
+    return Target(building_id=find_building(nb, code), label=t("building.label", code=code))
+
+
+def place_target(nb: Notebook, who: str) -> Target | None:
+    """A household (``8-2-301``) or a building written as one (``5号楼``); None for a resident query."""
+    from gridnote.input.address import looks_like_address, parse_address
+
+    text = normalize(who)
+    if text.startswith("#") or not looks_like_address(text):
+        return None
+    address = parse_address(text)
+    assert address is not None
+    if address.complete:
+        row = building_rows.household_at(nb, address.canonical())
+        if row is None:
+            raise NotFoundError("visit.no_household", address=address.canonical())
+        members = resident_rows.member_ids(nb, row["id"])
+        if len(members) == 1:
+            from gridnote.services.residents import get_resident
+
+            return resident_target(nb, get_resident(nb, members[0]))
+        return Target(None, row["id"], row["building_id"], address.canonical())
+    if address.unit is None and not text.isdigit():  # 5号楼, 5栋 (a bare 5 is resident #5)
+        return building_target(nb, text)
+    return None
 
 
 @dataclass(frozen=True)
