@@ -129,12 +129,22 @@ def keep_photos(notebook: Path, photos: Path) -> None:
     """Photos not yet in the backups' photo folder are linked (or copied) there."""
     from gridnote.store.paths import files_dir
 
-    source = files_dir(notebook) / PHOTOS
+    link_photos(files_dir(notebook) / PHOTOS, photos)
+
+
+def link_photos(source: Path, photos: Path) -> None:
+    """Photos in ``source`` that ``photos`` lacks, hard-linked (or copied whole) there.
+
+    Photos never change once stored (named by content), so a link is a safe copy; hidden
+    files are unfinished copies (``.name.part``), not photos.
+    """
     if not source.is_dir():
         return
     photos.mkdir(mode=0o700, parents=True, exist_ok=True)
     for entry in os.scandir(source):
-        if not entry.is_file(follow_symlinks=False) or (photos / entry.name).exists():
+        if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
+            continue
+        if (photos / entry.name).exists():
             continue
         try:
             os.link(entry.path, photos / entry.name)

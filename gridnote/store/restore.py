@@ -73,7 +73,7 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
     for stale in (notebook.with_name(notebook.name + "-wal"), notebook.with_name(notebook.name + "-shm")):
         _remove(stale)  # the old file's (checkpointed, empty); never applied to the restored one
     store._sync_dir(notebook.parent)
-    bring_back_photos(photos_of(backup), files_dir(notebook) / store.PHOTOS)
+    store.link_photos(photos_of(backup), files_dir(notebook) / store.PHOTOS)
     store.clear_damaged(notebook)
     store.mark_checked(notebook, moment.date().isoformat())
     return kept
@@ -106,25 +106,6 @@ def keep_current(notebook: Path, moment: datetime) -> Path:
         os.replace(part, there)
     store._sync_dir(where)
     return dest
-
-
-def bring_back_photos(source: Path, photos: Path) -> None:
-    """Photos the notebook's folder lacks, linked (or copied) back from the backup's."""
-    if not source.is_dir():
-        return
-    photos.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for entry in os.scandir(source):
-        if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
-            continue
-        if (photos / entry.name).exists():
-            continue
-        try:
-            os.link(entry.path, photos / entry.name)
-        except OSError:
-            part = photos / f".{entry.name}.part"
-            shutil.copyfile(entry.path, part)
-            os.chmod(part, 0o600)
-            os.replace(part, photos / entry.name)
 
 
 def _remove(path: Path) -> None:
