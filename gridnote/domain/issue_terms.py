@@ -22,6 +22,19 @@ STATUSES = Vocabulary(
         Term("closed", "closed", "已结案", ("结案", "已关闭", "closed with rating")),
     ),
 )
+# What an issue is: a problem to solve (with deadlines), or a question or suggestion to answer.
+KINDS = Vocabulary(
+    "kind",
+    (
+        Term("complaint", "complaint", "诉求", ("problem", "issue", "问题", "投诉", "反映")),
+        Term(
+            "enquiry",
+            "enquiry",
+            "咨询建议",
+            ("咨询", "建议", "询问", "question", "suggestion", "ask", "advice"),
+        ),
+    ),
+)
 # Waiting for something to be done or said: every state but rejected and closed.
 OPEN_STATUSES = ("received", "verified", "referred", "resolved", "reported")
 
@@ -130,5 +143,6 @@ FOLLOWUP_REASONS = Vocabulary(
         Term("resolve-due", "resolve today", "今日到期"),
         Term("referral-due", "partner's promised date", "转办承诺到期"),
         Term("report-back", "resolved, tell the resident", "已办结待回访"),
+        Term("to-answer", "enquiry to answer", "咨询待答复"),
     ),
 )

@@ -216,6 +216,8 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--channel": "当面、电话、微信、一网通、12345、巡查（in-person、phone、wechat、app、hotline、walk）。",
         "--affects": "其他受影响的居民（可重复，或用逗号分隔）。",
         "--priority": "紧急或一般（urgent/normal）。",
+        "--enquiry": "咨询或建议，不是诉求：答复并告知；没有时限，不计积分，不计入三率。",
+        "--group": "给咨询建议设时限类型：紧急、公用设施、一般、复杂（默认没有时限）。",
     },
     "issue.list": {
         "--to": "截止日期。",

@@ -194,6 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.followup_due": ("by {time}", "{time} 前"),
     "today.followup_late": ("since {time}", "{time} 起超时"),
     "today.followup_resolved": ("resolved {time}", "{time} 办结"),
+    "today.followup_asked": ("asked {time}", "{time} 咨询"),
     "today.event_with": ("with {partners}", "与{partners}"),
     "today.figure.visits": ("contacts: {n}", "走访联系 {n}"),
     # -- tomorrow's list -------------------------------------------------------------------

@@ -52,6 +52,7 @@ class ReportNumbers:
     points_redeemed: int
     points_taken_back: int  # awards of earlier days taken back in the range (a report rejected late)
     care_overdue: int
+    enquiries: dict[str, int] = field(default_factory=dict)  # received, answered, told: apart from ``issues``
 
     @property
     def contacts(self) -> int:

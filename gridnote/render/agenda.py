@@ -168,7 +168,8 @@ def followup_status(f: Followup, day: date) -> Text:
         key = "today.followup_late" if late else "today.followup_due"
         status.append(" · " + t(key, time=_moment(f.deadline, day)), style="dim")
     elif f.since:
-        status.append(" · " + t("today.followup_resolved", time=_moment(f.since, day)), style="dim")
+        key = "today.followup_asked" if f.reason == "to-answer" else "today.followup_resolved"
+        status.append(" · " + t(key, time=_moment(f.since, day)), style="dim")
     return status
 
 

@@ -117,6 +117,7 @@ def report_json(report: Report) -> dict[str, Any]:
             },
             "readings": {"taken": n.readings, "flagged": n.readings_flagged},
             "issues": dict(n.issues),
+            "enquiries": dict(n.enquiries),
             "tasks": {"done": n.tasks_done, "carried_over": n.tasks_carried_over},
             "events": {"count": n.events, "attendees": n.attendees},
             "points": {

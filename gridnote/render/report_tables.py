@@ -88,6 +88,7 @@ def numbers(report: Report) -> Section:
         (t("report.n.flagged"), n.readings_flagged, None),
     ]
     rows += [(t(f"report.n.issue.{step}"), count, None) for step, count in n.issues.items()]
+    rows += [(t(f"report.n.enquiry.{step}"), count, None) for step, count in n.enquiries.items()]
     rows += [
         (t("report.n.tasks_done"), n.tasks_done, None),
         (t("report.n.carried"), n.tasks_carried_over, t("report.n.carried_note", day=end)),
@@ -129,6 +130,11 @@ def summary_lines(report: Report) -> tuple[str, list[tuple[str, str]]]:
         (t("report.s.walks"), walks),
         (t("report.s.readings"), t("report.s.readings_text", taken=n.readings, flagged=n.readings_flagged)),
         (t("report.s.issues"), _joined(issues)),
+        *(
+            [(t("report.s.enquiries"), t("report.s.enquiries_text", **n.enquiries))]
+            if any(n.enquiries.values())
+            else []
+        ),
         (t("report.s.tasks"), t("report.s.tasks_text", done=n.tasks_done, carried=n.tasks_carried_over)),
         (t("report.s.events"), t("report.s.events_text", count=n.events, attendees=n.attendees)),
         (

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.domain.issue_terms import CHANNELS, FACE_TO_FACE, PRIORITIES
+from gridnote.domain.issue_terms import CHANNELS, DEADLINE_GROUPS, FACE_TO_FACE, KINDS, PRIORITIES
 from gridnote.domain.vocab import Vocabulary
 from gridnote.errors import InputError, NotFoundError
 from gridnote.input.address import Address
@@ -52,6 +52,8 @@ _BAD_TERM = {
     "reason": "issue.bad_reason",
     "partner": "issue.bad_partner",
     "note kind": "issue.bad_note_kind",
+    "kind": "issue.bad_kind",
+    "deadline group": "category.bad_group",
 }
 
 
@@ -91,6 +93,8 @@ class IssueInput:
     affects: list[int] = field(default_factory=list)
     photos: list[Path] = field(default_factory=list)
     at: datetime | None = None  # when it was received (default: now)
+    kind: str = "complaint"  # as typed: complaint, enquiry (咨询/建议)
+    group: str | None = None  # as typed: an enquiry's deadline group (default: none, no deadlines)
 
 
 def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int | None]:
@@ -145,11 +149,11 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
         assert category is not None
     channel = code_of(CHANNELS, entry.channel)
     priority = code_of(PRIORITIES, entry.priority)
+    kind = code_of(KINDS, entry.kind)
+    group = deadline_group(kind, category.group, entry.group)
     sources = check_sources(entry.photos)
     received = received_moment(entry.at)
-    response_hours, resolve_hours = cat.deadline_hours(nb, category.group, priority)
-    response_due = received + timedelta(hours=response_hours)
-    resolve_due = received + timedelta(hours=resolve_hours)
+    due = deadlines(nb, received, group, priority)
     now = clock.iso(clock.now())
     stamp = clock.iso(received)
     with photo_batch(nb.path) as batch, nb.transaction():
@@ -160,7 +164,8 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
             {
                 "text": text,
                 "category": category.code,
-                "category_group": category.group,
+                "kind": kind,
+                "category_group": group,
                 "upward_code": category.upward,
                 "channel": channel,
                 "priority": priority,
@@ -172,10 +177,7 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
                 "household_id": household_id,
                 "received_at": stamp,
                 "received_day": clock.day_of(received),
-                "response_due_at": clock.iso(response_due),
-                "response_due_day": clock.day_of(response_due),
-                "resolve_due_at": clock.iso(resolve_due),
-                "resolve_due_day": clock.day_of(resolve_due),
+                **due,
                 "first_response_at": stamp if channel in FACE_TO_FACE else None,
                 "created_at": now,
                 "updated_at": now,
@@ -187,12 +189,45 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
             "receive",
             received,
             to_status="received",
-            data={"channel": channel, "category": category.code, "priority": priority, "guessed": not entry.category},
+            data={
+                "channel": channel,
+                "category": category.code,
+                "priority": priority,
+                "guessed": not entry.category,
+                **({"kind": kind} if kind != "complaint" else {}),
+            },
         )
         for resident_id in dict.fromkeys(entry.affects):
             write.insert_missing(nb, "issue_residents", {"issue_id": issue_id, "resident_id": resident_id})
         attach_photos(nb, batch, issue_id, update_id, sources)
     return IssueChange(get_issue(nb, issue_id), ("receive",), photos=len(sources))
+
+
+def deadline_group(kind: str, category_group: str, typed: str | None) -> str | None:
+    """The deadline group of a new issue: its category's for a complaint; for an enquiry the one
+    she set (``--group``), else none: no deadlines."""
+    if typed is None:
+        return category_group if kind == "complaint" else None
+    if kind == "complaint":
+        raise InputError("issue.group_not_enquiry")
+    return code_of(DEADLINE_GROUPS, typed)
+
+
+def deadlines(nb: Notebook, received: datetime, group: str | None, priority: str) -> dict[str, str | None]:
+    """The four deadline columns counted from receipt in the group's hours (all None without a group)."""
+    from gridnote.services import categories as cat
+
+    if group is None:
+        return dict.fromkeys(("response_due_at", "response_due_day", "resolve_due_at", "resolve_due_day"))
+    response_hours, resolve_hours = cat.deadline_hours(nb, group, priority)
+    response_due = received + timedelta(hours=response_hours)
+    resolve_due = received + timedelta(hours=resolve_hours)
+    return {
+        "response_due_at": clock.iso(response_due),
+        "response_due_day": clock.day_of(response_due),
+        "resolve_due_at": clock.iso(resolve_due),
+        "resolve_due_day": clock.day_of(resolve_due),
+    }
 
 
 def write_step(
@@ -312,7 +347,15 @@ def issue_detail(nb: Notebook, issue_id: int) -> IssueDetail:
 
 
 # -- what waits on her ---------------------------------------------------------------
-_RANK = ("response-overdue", "resolve-overdue", "response-due", "resolve-due", "referral-due", "report-back")
+_RANK = (
+    "response-overdue",
+    "resolve-overdue",
+    "response-due",
+    "resolve-due",
+    "referral-due",
+    "report-back",
+    "to-answer",
+)
 
 
 def followups(nb: Notebook, day: date) -> list[Followup]:
@@ -324,7 +367,9 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
       deadline has passed / falls on that day;
     * ``referral-due``: referred, and the partner's promised date has come;
     * ``report-back``: resolved, the reporter not yet told (an issue found on
-      patrol, with nobody to tell, is not waiting on anyone).
+      patrol, with nobody to tell, is not waiting on anyone);
+    * ``to-answer``: an enquiry not answered yet and nothing more pressing
+      (without a deadline group it waits every day until answered).
 
     "Passed" is measured at the current time for today, at the start of a
     later day, at the end of an earlier one. Each issue appears once, under its
@@ -342,16 +387,19 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
     for row in waiting:
         issue = rows.issue_from_row(row)
         reasons: dict[str, str | None] = {}
-        if issue.first_response_at is None and row["response_due_day"] <= key:
-            late = clock.parse(issue.response_due_at) < moment
-            reasons["response-overdue" if late else "response-due"] = issue.response_due_at
-        if issue.resolved_at is None and row["resolve_due_day"] <= key:
-            late = clock.parse(issue.resolve_due_at) < moment
-            reasons["resolve-overdue" if late else "resolve-due"] = issue.resolve_due_at
+        response_due, resolve_due = issue.response_due_at, issue.resolve_due_at
+        if issue.first_response_at is None and response_due is not None and row["response_due_day"] <= key:
+            late = clock.parse(response_due) < moment
+            reasons["response-overdue" if late else "response-due"] = response_due
+        if issue.resolved_at is None and resolve_due is not None and row["resolve_due_day"] <= key:
+            late = clock.parse(resolve_due) < moment
+            reasons["resolve-overdue" if late else "resolve-due"] = resolve_due
         if issue.status == "referred" and issue.referral_due_day and issue.referral_due_day <= key:
             reasons["referral-due"] = issue.referral_due_at or issue.referral_due_day
         if issue.status == "resolved" and issue.has_reporter:
             reasons["report-back"] = None
+        if issue.is_enquiry and issue.resolved_at is None and not reasons:
+            reasons["to-answer"] = None
         if not reasons:
             continue
         ordered = tuple(sorted(reasons, key=_RANK.index))
@@ -369,7 +417,11 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
             priority=issue.priority,
             category=issue.category,
             reasons=ordered,
-            since=issue.resolved_at if reason == "report-back" else None,
+            since=issue.resolved_at
+            if reason == "report-back"
+            else issue.received_at
+            if reason == "to-answer"
+            else None,
         )
         sort_time = (
             clock.parse(deadline).timestamp()

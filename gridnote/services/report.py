@@ -210,6 +210,7 @@ def numbers(
         points_redeemed=int(points[2]),
         points_taken_back=int(points[3]),
         care_overdue=care_overdue,
+        enquiries=found.enquiries,
     )
 
 

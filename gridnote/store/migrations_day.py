@@ -44,3 +44,37 @@ def m012_visit_back(db: Any) -> None:
     the moment she left (or the contact happened).
     """
     run_script(db, "ALTER TABLE visits ADD COLUMN back_at TEXT;")
+
+
+def m015_issue_kind(db: Any) -> None:
+    """``issues.kind``: a complaint (诉求, every issue before) or an enquiry (咨询/建议).
+
+    An enquiry is answered and the asker told; it has no deadline group unless
+    she sets one, so its group and both deadlines may be NULL: those four
+    columns lose their NOT NULL. Removing a NOT NULL changes nothing stored, so
+    it is done as SQLite documents for such a change (the table's CREATE text
+    edited under ``writable_schema`` and the schema version bumped) rather than
+    by rebuilding a table other tables, triggers and a view point at. Every row
+    before is a complaint with its deadlines: nothing to log.
+    """
+    table = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'issues'").fetchone()[0]
+    relaxed = table
+    for column in ("category_group", "response_due_at", "response_due_day", "resolve_due_at", "resolve_due_day"):
+        before = relaxed
+        relaxed = relaxed.replace(f"{column} TEXT NOT NULL,", f"{column} TEXT,")
+        if relaxed == before:
+            raise RuntimeError(f"m015: issues.{column} is not as m003 created it")
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'issues'", [relaxed])
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    run_script(
+        db,
+        """
+        ALTER TABLE issues ADD COLUMN kind TEXT NOT NULL DEFAULT 'complaint'
+            CHECK (kind IN ('complaint', 'enquiry'));
+        """,
+    )
