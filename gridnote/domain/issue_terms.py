@@ -146,3 +146,27 @@ FOLLOWUP_REASONS = Vocabulary(
         Term("to-answer", "enquiry to answer", "咨询待答复"),
     ),
 )
+
+# What an outreach event was about (``events.kind``): read from the title when not given.
+EVENT_KINDS = Vocabulary(
+    "event kind",
+    (
+        Term("anti-fraud", "anti-fraud", "反诈宣传", ("防诈骗", "反诈", "诈骗", "防骗", "fraud", "scam")),
+        Term("safety", "safety", "安全宣传", ("消防", "安全", "用电", "燃气", "防火", "fire", "safe")),
+        Term("health", "health", "健康服务", ("义诊", "健康", "血压", "体检", "疫苗", "medical", "health check")),
+        Term("policy", "policy", "政策宣传", ("政策", "医保", "社保", "养老金", "普法", "法律", "law", "pension")),
+        Term("culture", "culture and volunteering", "文体志愿", ("文艺", "联欢", "志愿", "文体", "party", "volunteer")),
+        Term("other", "other", "其他", ()),
+    ),
+)
+
+
+def guess_event_kind(title: str) -> str:
+    """The event kind whose Chinese name or a synonym the title holds (the longest found), else ``other``."""
+    folded = title.casefold()
+    best, length = "other", 0
+    for term in EVENT_KINDS.terms:
+        for word in (term.zh, *term.synonyms):
+            if word and word.casefold() in folded and len(word) > length:
+                best, length = term.code, len(word)
+    return best

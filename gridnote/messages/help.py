@@ -174,8 +174,13 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote care route   ·   gridnote care route -b 8",
     "event": "宣传活动：防诈骗宣讲等，记录合作方和参加人数。",
     "event.add": "记录一场宣传活动；它会出现在当天的日程和报表中。\n\n"
-    '例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with "社区民警, 楼栋长" -b 8 --attendees 23',
-    "event.list": "按时间顺序列出宣传活动。\n\n例：gridnote event list --from 11-01",
+    "用 -r 或 --list 点名参加的居民，与其他命令一样查找（重名时列出可能的人）；"
+    "报表统计每类活动覆盖了多少独居和 60 岁及以上的居民。\n\n"
+    '例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with "社区民警（王警官 13800001111）, 楼栋长" -b 8 '
+    '-r "李奶奶, 张大爷" --attendees 23',
+    "event.show": "查看一场活动：时间、类型、合作方（及联系方式）、参加的居民、照片。\n\n例：gridnote event show 3",
+    "event.list": "按时间顺序列出宣传活动，以及每场点名参加的居民。\n\n"
+    "例：gridnote event list --from 11-01   ·   gridnote event list --month -k 反诈",
     "resident.points": "查看居民积分：因何获得、兑换了什么、余额多少。\n\n例：gridnote resident points 王阿姨",
     # -- the shift-end report -------------------------------------------------------------
     "report": "下班前的工作报表：今日数据、异常测量、问题办理、明日工作，以及三率。\n\n"

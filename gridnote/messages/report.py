@@ -71,6 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sheet.about": ("About", "报表信息"),
     "report.sheet.numbers": ("Numbers", "数据汇总"),
     "report.sheet.callouts": ("Emergency call-outs", "应急出动"),
+    "report.sheet.events": ("Outreach events", "宣传活动"),
+    "report.sheet.event_reach": ("Outreach reach", "宣传覆盖"),
     "report.sheet.readings": ("Readings", "健康测量"),
     "report.sheet.care": ("Care visits overdue", "逾期未走访"),
     "report.sheet.issues-new": ("New issues", "新受理问题"),

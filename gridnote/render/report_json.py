@@ -13,6 +13,7 @@ from typing import Any
 
 from gridnote.models import Report, ReportIssue, ReportRate, ReportReading, Visit
 from gridnote.render.agenda import care_json, item_json
+from gridnote.render.events import event_json
 from gridnote.services.report import JSON_VERSION
 
 
@@ -144,6 +145,18 @@ def report_json(report: Report) -> dict[str, Any]:
         },
         "rates": rates,
         "callouts": [_callout(v) for v in report.callouts],
+        "events": [event_json(e) for e in report.events],
+        "event_reach": [
+            {
+                "kind": r.kind,
+                "events": r.events,
+                "attendees": r.attendees,
+                "named": r.named,
+                "living_alone": r.living_alone,
+                "aged_60": r.aged_60,
+            }
+            for r in report.event_reach
+        ],
     }
 
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 from gridnote.messages.i18n import pick, t
 from gridnote.models import Report, ReportRate
 from gridnote.render.dates import long_date
-from gridnote.render.report_lists import callouts, care, issues, planned, readings, readings_scope
+from gridnote.render.report_lists import (
+    callouts,
+    care,
+    event_reach,
+    events,
+    issues,
+    planned,
+    readings,
+    readings_scope,
+)
 from gridnote.render.report_parts import _STEP_OF, Cell, Percent, Section
 
 
@@ -194,7 +203,14 @@ def rates(report: Report) -> list[Section]:
 
 def sections(report: Report) -> list[Section]:
     """Every section with something in it, in reading order (the numbers always; ``about`` is apart)."""
-    found: list[Section | None] = [numbers(report), callouts(report), readings(report), care(report)]
+    found: list[Section | None] = [
+        numbers(report),
+        callouts(report),
+        events(report),
+        event_reach(report),
+        readings(report),
+        care(report),
+    ]
     found += issues(report)
     found.append(planned(report))
     found += rates(report)

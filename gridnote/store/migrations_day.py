@@ -78,3 +78,43 @@ def m015_issue_kind(db: Any) -> None:
             CHECK (kind IN ('complaint', 'enquiry'));
         """,
     )
+
+
+def m016_event_people(db: Any) -> None:
+    """Outreach with people in it: an event's kind, its partners' contacts, residents who came, photos.
+
+    ``events.kind`` is a code of :data:`gridnote.domain.issue_terms.EVENT_KINDS`
+    (``other`` for the events before: nothing was said of them);
+    ``partner_contacts`` maps a partner as typed to the contact noted with them
+    (``{"社区民警": "王警官 13800001111"}``). ``event_residents`` are the
+    residents named as there (the head count ``attendees`` may be more);
+    ``event_photos`` as ``issue_photos``. Both new tables are synced (``gid``).
+    """
+    run_script(
+        db,
+        """
+        ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'other';
+        ALTER TABLE events ADD COLUMN partner_contacts TEXT NOT NULL DEFAULT '{}';
+        CREATE INDEX events_kind_day ON events(kind, day);
+        CREATE TABLE event_residents (
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            resident_id INTEGER NOT NULL REFERENCES residents(id),
+            gid TEXT,
+            PRIMARY KEY (event_id, resident_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_residents_resident ON event_residents(resident_id, event_id);
+        CREATE UNIQUE INDEX event_residents_gid ON event_residents(gid);
+        CREATE TABLE event_photos (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            path TEXT NOT NULL,
+            original_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL,
+            gid TEXT
+        );
+        CREATE INDEX event_photos_event ON event_photos(event_id);
+        CREATE UNIQUE INDEX event_photos_gid ON event_photos(gid);
+        """,
+    )
