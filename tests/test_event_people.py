@@ -183,3 +183,8 @@ def test_an_older_notebook_keeps_its_events(tmp_path: Path, monkeypatch, cli) ->
         [],
         23,
     )
+
+
+def test_an_events_photo_belongs_to_it_for_the_check(cli, grid) -> None:
+    checked = json.loads(ok(cli("check", "--json")))
+    assert (checked["ok"], checked["findings"], checked["photos"]) == (True, [], 1)

@@ -98,7 +98,7 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
     "check": "检查记事本：文件本身、记录间的关联、搜索索引和照片。\n\n"
     "运行 SQLite 的 integrity_check 和 foreign_key_check，把搜索索引与它所依据的记录比对，"
-    "并把照片与记事本旁的文件比对（缺失、被改动、不属于任何问题）。每个发现一行，写明该怎么做；"
+    "并把照片与记事本旁的文件比对（缺失、被改动、不属于任何问题或活动）。每个发现一行，写明该怎么做；"
     "有发现时退出码为 5。--repair 重建搜索索引，并从备份中把缺失的照片链接回来；"
     "已损坏的文件绝不会被写入（请用 gridnote restore）。\n\n"
     "例：gridnote check   ·   gridnote check --repair",

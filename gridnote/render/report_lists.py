@@ -136,7 +136,7 @@ def event_reach(report: Report) -> Section | None:
         for r in report.event_reach
     ]
     columns = tuple(t(f"report.col.{c}") for c in ("kind", "events", "attendees", "named", "alone", "over60"))
-    return Section("event_reach", t("report.sec.event_reach"), columns, rows, notes=(t("report.event_reach_how"),))
+    return Section("event-reach", t("report.sec.event_reach"), columns, rows, notes=(t("report.event_reach_how"),))
 
 
 def _category(code: str, report: Report) -> str:
