@@ -184,11 +184,26 @@ EVENT = closed(
     {
         "id": {"type": "integer"},
         "title": {"type": "string"},
+        "kind": {"enum": ["anti-fraud", "safety", "health", "policy", "culture", "other"]},
         "day": DAY,
         "at": nullable(STAMP),
         "partners": {"type": "array", "items": {"type": "string"}},
+        "contacts": {"type": "object", "additionalProperties": {"type": "string"}},
         "building": nullable({"type": "string"}),
         "attendees": nullable({"type": "integer", "minimum": 0}),
+        "residents": {
+            "type": "array",
+            "items": closed(
+                {
+                    "id": {"type": "integer"},
+                    "name": {"type": "string"},
+                    "address": nullable({"type": "string"}),
+                    "living_alone": {"type": "boolean"},
+                    "age": nullable({"type": "integer", "minimum": 0}),
+                }
+            ),
+        },
+        "photos": {"type": "array", "items": closed({"path": {"type": "string"}, "name": {"type": "string"}})},
         "note": nullable({"type": "string"}),
     }
 )

@@ -133,6 +133,7 @@ def issue_add(
     from gridnote.domain.vocab import split_list
     from gridnote.errors import InputError
     from gridnote.input.address import building_code, parse_address
+    from gridnote.input.text import one_line
     from gridnote.services.issues import IssueInput, add_issue
 
     nb = notebook()
@@ -143,7 +144,7 @@ def issue_add(
         priority=priority,
         kind="enquiry" if enquiry else "complaint",
         group=group,
-        reporter_contact=" ".join(contact.split()) if contact else None,
+        reporter_contact=(one_line(contact) or None) if contact else None,
         photos=list(photo or []),
         at=_at(at),
     )

@@ -45,11 +45,11 @@ def add_event(
     checked before anything is written and copied as an issue's are.
     """
     from gridnote.domain.issue_terms import EVENT_KINDS, guess_event_kind
-    from gridnote.input.text import MAX_NOTE, check_length
+    from gridnote.input.text import MAX_NOTE, check_length, one_line
     from gridnote.services.buildings import find_building
     from gridnote.services.photos import check_sources, photo_batch
 
-    title = check_length(" ".join(title.split())) or ""
+    title = check_length(one_line(title)) or ""
     check_length(note, MAX_NOTE)
     if not title:
         raise InputError("event.title_empty")
@@ -130,7 +130,7 @@ def partner_contact(text: str) -> tuple[str, str | None]:
     if cut < 0:
         return text.strip(), None
     name = text[:cut].strip()
-    contact = " ".join(text[cut + 1 :].strip().rstrip(_CLOSE).split())
+    contact = text[cut + 1 :].strip().rstrip(_CLOSE).strip()
     return name, contact or None
 
 
