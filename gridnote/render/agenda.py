@@ -17,7 +17,7 @@ from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, Tim
 from gridnote.render.care import care_status
 from gridnote.render.common import Indent, join_list, on_screen, tag_labels
 from gridnote.render.common import grid as _grid
-from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time
+from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time, span_text
 from gridnote.render.labels import who
 from gridnote.render.shared_json import care_json, item_json
 from gridnote.render.tasks import task_json
@@ -167,6 +167,9 @@ def followup_status(f: Followup, day: date) -> Text:
     if f.deadline and len(f.deadline) > 10:
         key = "today.followup_late" if late else "today.followup_due"
         status.append(" · " + t(key, time=_moment(f.deadline, day)), style="dim")
+        if f.minutes_left is not None:
+            left = t("today.time_left" if f.minutes_left >= 0 else "today.time_late", span=span_text(f.minutes_left))
+            status.append(" · " + left, style="red" if f.minutes_left < 0 else "bold")
     elif f.since:
         status.append(" · " + t("today.followup_resolved", time=_moment(f.since, day)), style="dim")
     return status
@@ -322,6 +325,7 @@ def followup_json(f: Followup) -> dict[str, Any]:
         "reasons": list(f.reasons),
         "deadline": f.deadline,
         "since": f.since,
+        "minutes_left": f.minutes_left,
         "priority": f.priority,
         "category": f.category,
         "reporter": f.reporter,

@@ -12,7 +12,7 @@ from datetime import date
 
 from gridnote import clock
 from gridnote.models import Agenda, DayPlan, Event, Figure, OverdueTask, Task, TimelineItem
-from gridnote.services import callouts, care, events, issues, tasks
+from gridnote.services import callouts, care, events, followups, issues, tasks
 from gridnote.store.notebook import Notebook
 
 
@@ -80,7 +80,7 @@ def build_agenda(nb: Notebook, day: date | None = None, *, route: bool = False) 
         today=today,
         timeline=timeline(nb, day),
         overdue=overdue(nb, day),
-        followups=issues.followups(nb, day),
+        followups=followups.followups(nb, day),
         care=due,
         walk=walk,
         summary=summary(nb, day),
