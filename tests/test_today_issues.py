@@ -127,8 +127,8 @@ def test_events_join_the_timeline_in_time_order(cli, demo) -> None:
     lines = lines_of(ok(cli("today")))
     start = lines.index("Schedule")
     assert lines[start + 1 : start + 4] == [
-        "   1   06:30 量血压 李奶奶 李秀英（李奶奶） 8-2-301",
-        "  E1   14:00 反诈宣传      building 5 with 社区民警, 楼栋长",
+        "   1   06:30 量血压 李奶奶  2h 30m late 李秀英（李奶奶） 8-2-301",
+        "  E1   14:00 反诈宣传                   building 5 with 社区民警, 楼栋长",
         "   2   15:00 开会",
     ]
 

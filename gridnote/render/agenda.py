@@ -72,7 +72,8 @@ def _mark(starred: bool, done: bool) -> Text:
 
 
 def timeline_grid(items: list[TimelineItem]) -> Table:
-    """Number, mark (★ starred, ✓ done), time or "all day", text, who and where."""
+    """Number, mark (★ starred, ✓ done), time or "all day" (red when late), text (and how
+    late), who and where."""
     from rich.text import Text
 
     rows: list[tuple[Text | str, ...]] = []
@@ -80,11 +81,13 @@ def timeline_grid(items: list[TimelineItem]) -> Table:
         text = Text(item.text, style="strike dim" if item.done else "")
         if item.every:
             text.append(" ↻", style="dim")
+        if item.minutes_late is not None:
+            text.append("  " + t("today.time_late", span=span_text(item.minutes_late)), style="red")
         where = who(item.resident, item.address, item.building)
         if item.partners:
             where = " ".join(filter(None, [where, t("today.event_with", partners=join_list(item.partners))]))
         number = f"E{item.id}" if item.kind == "event" else str(item.id)
-        time_style = "dim" if item.done else ("bold" if item.time else "")
+        time_style = "dim" if item.done else ("bold red" if item.late else ("bold" if item.time else ""))
         rows.append(
             (
                 Text(number, style="dim"),
@@ -341,7 +344,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "version": JSON_VERSION,
         "date": agenda.day.isoformat(),
         "today": agenda.today.isoformat(),
-        "timeline": [item_json(i) for i in agenda.timeline],
+        "timeline": [{**item_json(i), "late": i.late, "minutes_late": i.minutes_late} for i in agenda.timeline],
         "overdue": [{**task_json(o.task), "days_late": o.days_late} for o in agenda.overdue],
         "followups": [followup_json(f) for f in agenda.followups],
         "care": [care_json(c) for c in agenda.care],

@@ -11,7 +11,7 @@ it, :func:`gridnote.services.figures.deadline_rate`).
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from gridnote import clock
@@ -41,15 +41,6 @@ def minutes_left(deadline: datetime, moment: datetime) -> int:
     return math.floor((deadline - moment).total_seconds() / 60)
 
 
-def moment_of(day: date) -> datetime:
-    """The moment a day's list is looked at from: now for today, the start of a later
-    day, the end of an earlier one."""
-    today = clock.today()
-    if day == today:
-        return clock.now()
-    return clock.at(day if day > today else day + timedelta(days=1))
-
-
 def followups(nb: Notebook, day: date) -> list[Followup]:
     """Issues waiting on her on ``day``, urgent and overdue first (for ``gridnote today``).
 
@@ -61,7 +52,7 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
     * ``report-back``: resolved, the reporter not yet told (an issue found on
       patrol, with nobody to tell, is not waiting on anyone).
 
-    "Passed" is measured at :func:`moment_of` the day. Each issue appears once,
+    "Passed" is measured at :func:`gridnote.clock.as_of` the day. Each issue appears once,
     under its most urgent reason (all of them are in ``reasons``). The list
     reads: urgent issues with a deadline (missed ones, then those due that
     day), then the other issues with a deadline (the same way), then the
@@ -69,7 +60,7 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
     ``minutes_left`` is counted to the deadline of the reason shown.
     """
     key = day.isoformat()
-    moment = moment_of(day)
+    moment = clock.as_of(day)
     found: list[tuple[tuple[Any, ...], Followup]] = []
     for row in rows.waiting_rows(nb, key):
         issue = rows.issue_from_row(row)
