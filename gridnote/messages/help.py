@@ -84,16 +84,16 @@ HELP_ZH: dict[str, str] = {
     "plan": '同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add "巡查5号楼" --at 8:00',
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
     '例：gridnote plan add "量血压 李奶奶" --at 6:30 --star',
-    "backup": "立即备份记事本（照片也一起），或列出备份。\n\n"
-    "一份一致的副本，检查无误后才保存到记事本旁的私有文件夹（notebook.db-backups/，0700）。"
+    "backup": "立即备份笔记本（照片也一起），或列出备份。\n\n"
+    "一份一致的副本，检查无误后才保存到笔记本旁的私有文件夹（notebook.db-backups/，0700）。"
     "gridnote 每天第一条命令之后也会自动备份，保留最近 7 天、4 周、12 个月"
     "（config backup.days、backup.weeks、backup.months；backup.auto 设为 off 则停止）。\n\n"
     "例：gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list",
     "backup.list": "列出备份（最新的在前）：时间、大小、是否通过完整性检查。\n\n"
     "例：gridnote backup list   ·   gridnote backup list --json",
-    "restore": "用备份替换记事本（照片也一起恢复）。\n\n"
-    "先检查备份（integrity_check）；被替换的记事本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
-    "替换只是一次改名：任何时刻被中断，记事本要么是原来的，要么是恢复后的，绝不会各占一半。"
+    "restore": "用备份替换笔记本（照片也一起恢复）。\n\n"
+    "先检查备份（integrity_check）；被替换的笔记本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
+    "替换只是一次改名：任何时刻被中断，笔记本要么是原来的，要么是恢复后的，绝不会各占一半。"
     "损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
     "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
     "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
