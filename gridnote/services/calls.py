@@ -172,10 +172,11 @@ def _resident_numbers(nb: Notebook, ids: list[int]) -> dict[int, tuple[tuple[Cal
 # -- after the call -------------------------------------------------------------------------
 def call_done(nb: Notebook, n: int, outcome: str, *, resolved: bool = False) -> CallDone:
     """Log call ``n`` of today's list with what was said, and move its issue (or task) on."""
+    from gridnote.input.text import one_line
     from gridnote.services import issue_flow
     from gridnote.services.issues import get_issue
 
-    outcome = " ".join(outcome.split())
+    outcome = one_line(outcome)
     if not outcome:
         raise InputError("calls.outcome_empty")
     calls = call_list(nb)

@@ -130,11 +130,11 @@ def received_moment(at: datetime | None) -> datetime:
 
 def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
     """Receive an issue: one row, its first timeline step, affected residents and photos."""
-    from gridnote.input.text import check_length
+    from gridnote.input.text import check_length, one_line
     from gridnote.services import categories as cat
     from gridnote.services.photos import check_sources, photo_batch
 
-    text = check_length(" ".join(entry.text.split())) or ""
+    text = check_length(one_line(entry.text)) or ""
     if not text:
         raise InputError("issue.text_empty")
     cats = cat.categories(nb)

@@ -110,7 +110,9 @@ def parse_status(text: str) -> str | None:
 
 
 def clean_text(text: str) -> str:
-    cleaned = " ".join(text.split())
+    from gridnote.input.text import one_line
+
+    cleaned = one_line(text)
     if not cleaned:
         raise InputError("task.text_empty")
     if len(cleaned) > MAX_TEXT:
