@@ -315,12 +315,18 @@ def _kill_repeatedly(args: list[str], env: dict[str, str], delays: list[float]) 
 
 def test_a_sync_killed_at_any_moment_loses_and_duplicates_nothing(cli, grids, tmp_path: Path) -> None:
     a, _ = grids
-    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    for centre in (clean, killed):
+    clean, killed, timed = tmp_path / "clean.db", tmp_path / "killed.db", tmp_path / "timed.db"
+    for centre in (clean, killed, timed):
         run(cli, None, "centre", "init", str(centre))
     run(cli, a, "sync", "--centre", str(clean))
     env = {**os.environ, "GRIDNOTE_DB": str(a), "GRIDNOTE_NOW": EVENING, "GRIDNOTE_SYNC_BATCH": "40"}
-    kills = _kill_repeatedly(["sync", "--centre", str(killed)], env, [0.5, 0.7, 0.9, 1.1, 1.3, 1.6, 2.0])
+    # the moments of the kills are fractions of how long a whole sync takes on this machine now (on a
+    # loaded machine, fixed delays all fell before the first batch was merged)
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "gridnote", "sync", "--centre", str(timed)], env=env, check=True)
+    whole = time.monotonic() - started
+    delays = [whole * f for f in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)]
+    kills = _kill_repeatedly(["sync", "--centre", str(killed)], env, delays)
     assert kills >= 1  # a sync was really killed part-way
     partial = sum(len(r) for r in contents(killed).values())
     assert partial > 0  # and what it had merged stayed
