@@ -44,10 +44,16 @@ def test_pictures_by_hand() -> None:
     assert visible("\x00\x7f\x9b") == "␀␡�"  # one for one: a styled text keeps its spans
 
 
-def test_an_imported_name_and_note_on_the_screen(cli, tmp_path) -> None:
+def test_an_imported_note_and_an_old_name_on_the_screen(cli, tmp_path, db_path) -> None:
+    import sqlite3
+
     source = tmp_path / "in.csv"
-    source.write_text('name,address,note\n"赵\x1b[31m六",5-1-102,"清屏\x1b[2J了"\n', encoding="utf-8")
-    ok(cli("resident", "import", str(source)))
+    source.write_text('name,address,note\n赵六,5-1-102,"清屏\x1b[2J了"\n', encoding="utf-8")
+    ok(cli("resident", "import", str(source)))  # a note may hold what a name may not (names refuse controls)
+    conn = sqlite3.connect(db_path)  # a name written before names were checked
+    conn.execute("UPDATE residents SET name = ? WHERE id = 1", ["赵\x1b[31m六"])
+    conn.commit()
+    conn.close()
     card = ok(cli("resident", "show", "1"))
     assert ESC not in card
     assert [line.strip("│╭╮ ─").rstrip(" │") for line in card.splitlines()[:1] + card.splitlines()[5:6]] == [
@@ -62,7 +68,7 @@ def test_an_imported_name_and_note_on_the_screen(cli, tmp_path) -> None:
     result = cli("resident", "show", "钱\x1b[2J")
     assert result.exit_code != 0 and ESC not in result.stderr and "钱␛[2J" in result.stderr
     # what is stored and what --json says keep the exact text
-    assert json.loads(ok(cli("resident", "show", "1", "--json")))["name"] == "赵\x1b[31m六"
+    assert json.loads(ok(cli("resident", "show", "1", "--json")))["note"] == "清屏\x1b[2J了"
 
 
 def test_a_table_stays_aligned_with_a_control_in_a_cell() -> None:
