@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from gridnote.messages import (
     backup,
+    browse,
     calls,
     care,
     centre,
@@ -48,6 +49,7 @@ AREAS = (
     server,
     centre,
     backup,
+    browse,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
