@@ -16,6 +16,7 @@ from gridnote.messages import (
     cli,
     core,
     dates,
+    down,
     find,
     flow,
     help,
@@ -47,6 +48,7 @@ AREAS = (
     topics,
     server,
     centre,
+    down,
     backup,
 )
 
