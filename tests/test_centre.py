@@ -320,7 +320,7 @@ def test_a_sync_killed_at_any_moment_loses_and_duplicates_nothing(cli, grids, tm
         run(cli, None, "centre", "init", str(centre))
     run(cli, a, "sync", "--centre", str(clean))
     env = {**os.environ, "GRIDNOTE_DB": str(a), "GRIDNOTE_NOW": EVENING, "GRIDNOTE_SYNC_BATCH": "40"}
-    kills = _kill_repeatedly(["sync", "--centre", str(killed)], env, [0.5, 0.7, 0.9, 1.1, 1.3, 1.6, 2.0])
+    kills = _kill_repeatedly(["sync", "--centre", str(killed)], env, [0.5, 0.7, 0.9, 1.1, 1.3, 1.6, 2.0, 3.0, 4.5])
     assert kills >= 1  # a sync was really killed part-way
     partial = sum(len(r) for r in contents(killed).values())
     assert partial > 0  # and what it had merged stayed
