@@ -17,6 +17,7 @@ from gridnote.messages import (
     cli,
     core,
     dates,
+    down,
     events,
     find,
     flow,
@@ -50,6 +51,7 @@ AREAS = (
     topics,
     server,
     centre,
+    down,
     backup,
     browse,
 )
