@@ -13,6 +13,7 @@ from datetime import date
 from gridnote import clock
 from gridnote.models import Agenda, DayPlan, Event, Figure, OverdueTask, Task, TimelineItem
 from gridnote.services import callouts, care, events, issues, tasks
+from gridnote.services.inbox import pending
 from gridnote.store.notebook import Notebook
 
 
@@ -86,6 +87,7 @@ def build_agenda(nb: Notebook, day: date | None = None, *, route: bool = False) 
         summary=summary(nb, day),
         route=walking,
         callouts=callouts.last_day(nb, day),
+        centre=pending(nb),
     )
 
 

@@ -146,6 +146,22 @@ def import_requests(
     return RequestsImport(len(requests), dry_run=dry_run, unplaced=tuple(unplaced), **counts)
 
 
+def take_request(nb: Notebook, raw: dict[str, Any], channel: str) -> int:
+    """One request sent down by the grid centre (a raw GeoReport v2 object), as ``issue import``
+    takes it: added, or its issue brought up to date when it came before. Returns the issue's id."""
+    from gridnote.input.open311 import request_from
+    from gridnote.services.categories import categories
+
+    request = request_from(raw)
+    with nb.transaction():
+        row = rows.by_external_ids(nb, [request.id]).get(request.id)
+        if row is None:
+            _add(nb, request, channel, categories(nb))
+        else:
+            _update(nb, row, request, channel)
+        return int(rows.by_external_ids(nb, [request.id])[request.id]["id"])
+
+
 def _add(nb: Notebook, request: Request, channel: str, cats: list[Category]) -> list[str]:
     """Write the request's issue; returns what was matched (``reporters``, ``households``, ``buildings``)."""
     from gridnote.services.categories import deadline_hours
