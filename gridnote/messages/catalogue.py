@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from gridnote.messages import (
     backup,
+    browse,
     calls,
     care,
     centre,
@@ -50,6 +51,7 @@ AREAS = (
     centre,
     down,
     backup,
+    browse,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}

@@ -35,7 +35,7 @@ def m013_open311(db: Any) -> None:
     )
 
 
-def m015_inbox(db: Any) -> None:
+def m016_inbox(db: Any) -> None:
     """``inbox``: what the grid centre sent down (a dispatched issue, a task, a register change),
     kept until she answers it. ``gid`` is the centre's id for the item (unique: an item comes
     once however often it is brought down); ``seq`` its number among her grid's items; ``body``
