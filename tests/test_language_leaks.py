@@ -220,6 +220,7 @@ DAY = [
     "report",
     "report --week",
     "report --week -f markdown",
+    "check",
     # a few errors
     "task show 99",
     "issue show 99",

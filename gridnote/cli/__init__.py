@@ -100,6 +100,7 @@ lazy("server", "gridnote.cli.server:app")
 lazy("sync", "gridnote.cli.sync:sync")
 lazy("backup", "gridnote.cli.backup:app")
 lazy("restore", "gridnote.cli.restore:restore")
+lazy("check", "gridnote.cli.check:check")
 lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]

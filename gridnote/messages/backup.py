@@ -62,4 +62,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the restore could not be written ({reason}); the notebook is unchanged",
         "恢复写入失败（{reason}），笔记本未改动",
     ),
+    "check.sound": (
+        "The notebook is sound: the file, its links, the search index ({entries} entries) and {photos} photos",
+        "记事本完好：文件、记录间的关联、搜索索引（{entries} 条）和 {photos} 张照片",
+    ),
+    "check.found": ("{count} to look at (above)", "有 {count} 处需要处理（见上）"),
+    "check.damaged": (
+        "the file is damaged ({what}); nothing will be written into it. Restore the newest good backup: "
+        "gridnote restore {backup}",
+        "文件已损坏（{what}），不会再写入。请恢复最新的完好备份：gridnote restore {backup}",
+    ),
+    "check.damaged_no_backup": (
+        "the file is damaged ({what}) and has no good backup; nothing will be written into it. "
+        "Copy the file somewhere safe before trying anything on it",
+        "文件已损坏（{what}），且没有完好的备份，不会再写入。请先把文件复制到安全的地方，再做任何尝试",
+    ),
+    "check.and_more": ("{what}; and {count} more", "{what}；另有 {count} 处"),
+    "check.unreadable": (
+        "the links between records cannot be read ({what}); restore a good backup (gridnote backup list)",
+        "无法读取记录间的关联（{what}）；请恢复一份完好的备份（gridnote backup list）",
+    ),
+    "check.foreign_key": (
+        "{count} row(s) of {table} point to a {parent} row that is not there (rows {rows}); "
+        "restore a backup from before they went wrong (gridnote backup list)",
+        "{table} 中有 {count} 行指向不存在的 {parent} 记录（行 {rows}）；请恢复出错之前的备份（gridnote backup list）",
+    ),
+    "check.search": (
+        "the search index does not match the notebook (missing or out of date: {lacking}, left over: {extra}), "
+        "so gridnote find may miss rows; gridnote check --repair rebuilds it",
+        "搜索索引与记事本不一致（缺失或过时：{lacking} 条，多余：{extra} 条），gridnote find 可能漏掉记录；"
+        "gridnote check --repair 可重建索引",
+    ),
+    "check.search_unreadable": (
+        "the search index cannot be read ({what}); gridnote check --repair rebuilds it",
+        "无法读取搜索索引（{what}）；gridnote check --repair 可重建索引",
+    ),
+    "check.search_rebuilt": ("Search index rebuilt: {entries} entries", "已重建搜索索引：{entries} 条"),
+    "check.mark_cleared": (
+        "The notebook passes its integrity check: the damaged mark is cleared, writing is allowed again",
+        "记事本通过了完整性检查：已清除损坏标记，可以再次写入",
+    ),
+    "check.photo_missing": (
+        "photo {path} is missing and is not in the backups either; put the file back there if you have it",
+        "照片 {path} 缺失，备份中也没有；如果您还有这个文件，请把它放回原处",
+    ),
+    "check.photo_missing_kept": (
+        "photo {path} is missing; gridnote check --repair brings it back from the backups",
+        "照片 {path} 缺失；gridnote check --repair 可从备份中找回",
+    ),
+    "check.photo_back": ("Photo brought back from the backups: {path}", "已从备份中找回照片：{path}"),
+    "check.photo_changed": (
+        "photo {path} is not the file that was stored (its size differs); put the original back there",
+        "照片 {path} 不是当初保存的文件（大小不同）；请把原文件放回原处",
+    ),
+    "check.photo_orphan": (
+        "{path} belongs to no issue (left by a restore or copied in by hand); remove it if it is not needed",
+        "{path} 不属于任何问题（恢复备份后留下，或是手动放入的）；如不需要可以删除",
+    ),
 }

@@ -96,6 +96,12 @@ HELP_ZH: dict[str, str] = {
     "替换只是一次改名：任何时刻被中断，记事本要么是原来的，要么是恢复后的，绝不会各占一半。"
     "损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
     "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
+    "check": "检查记事本：文件本身、记录间的关联、搜索索引和照片。\n\n"
+    "运行 SQLite 的 integrity_check 和 foreign_key_check，把搜索索引与它所依据的记录比对，"
+    "并把照片与记事本旁的文件比对（缺失、被改动、不属于任何问题）。每个发现一行，写明该怎么做；"
+    "有发现时退出码为 5。--repair 重建搜索索引，并从备份中把缺失的照片链接回来；"
+    "已损坏的文件绝不会被写入（请用 gridnote restore）。\n\n"
+    "例：gridnote check   ·   gridnote check --repair",
     "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
     "没人回应过的问题的首次响应、承诺时间已到的转办单位（物业承诺 11-30 前）、要告知办理结果的反映人，"
     "以及今天或更早到期、要打电话的任务（回电话、打电话给家属……：先列家属的号码）。"

@@ -35,6 +35,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "backup": "备份文件，或它在备份文件夹中的名字（省略则用最新的）。",
         "--date": "这一天最新的备份（12-01）。",
     },
+    "check": {"--repair": "重建搜索索引，并从备份中找回缺失的照片。"},
     "sync": {
         "--centre": "网格中心：中心文件（street.db）或 postgresql://用户@主机/库；会记住（config centre.url）。",
         "--out": "改为把变更写入同步文件（day.gnsync）。",

@@ -48,6 +48,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "find": ("SearchHit", "SearchGroup", "SearchResult"),
     "calls": ("CallNumber", "Call", "CallDone"),
     "open311": ("RequestsImport", "OutRequest"),
+    "check": ("Finding", "CheckReport"),
 }
 _AREA_OF = {name: area for area, names in AREAS.items() for name in names}
 __all__ = sorted(_AREA_OF)

@@ -132,17 +132,19 @@ def keep_photos(notebook: Path, photos: Path) -> None:
     link_photos(files_dir(notebook) / PHOTOS, photos)
 
 
-def link_photos(source: Path, photos: Path) -> None:
+def link_photos(source: Path, photos: Path, *, only: set[str] | None = None) -> None:
     """Photos in ``source`` that ``photos`` lacks, hard-linked (or copied whole) there.
 
     Photos never change once stored (named by content), so a link is a safe copy; hidden
-    files are unfinished copies (``.name.part``), not photos.
+    files are unfinished copies (``.name.part``), not photos. ``only``: just these names.
     """
     if not source.is_dir():
         return
     photos.mkdir(mode=0o700, parents=True, exist_ok=True)
     for entry in os.scandir(source):
         if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
+            continue
+        if only is not None and entry.name not in only:
             continue
         if (photos / entry.name).exists():
             continue
@@ -196,7 +198,7 @@ def check(conn: sqlite3.Connection, *, quick: bool = True) -> list[str]:
     """What ``quick_check`` (or ``integrity_check``) says: [] when the file is sound."""
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
+        rows = [line for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall() for line in str(r[0]).splitlines()]
         rows = [r for r in rows if not r.startswith("*** ")] or rows  # "*** in database main ***"
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
