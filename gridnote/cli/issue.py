@@ -112,6 +112,7 @@ def issue_add(
     from gridnote.domain.vocab import split_list
     from gridnote.errors import InputError
     from gridnote.input.address import building_code, parse_address
+    from gridnote.input.text import one_line
     from gridnote.services.issues import IssueInput, add_issue
 
     nb = notebook()
@@ -120,7 +121,7 @@ def issue_add(
         category=category,
         channel=channel,
         priority=priority,
-        reporter_contact=" ".join(contact.split()) if contact else None,
+        reporter_contact=(one_line(contact) or None) if contact else None,
         photos=list(photo or []),
         at=_at(at),
     )

@@ -44,7 +44,7 @@ def resident_redeem(
     Example: gridnote resident redeem 王阿姨 5 --for "洗衣液一瓶"
     """
     from gridnote.errors import InputError
-    from gridnote.input.text import read_number
+    from gridnote.input.text import one_line, read_number
     from gridnote.render.points import redeemed_line
     from gridnote.services.points import redeem
 
@@ -54,4 +54,4 @@ def resident_redeem(
     nb = notebook()
     resident = resolve_resident(nb, who, current=True)
     balance = redeem(nb, resident.id, amount, for_)
-    out().print(redeemed_line(resident.display_name, amount, " ".join(for_.split()), balance))
+    out().print(redeemed_line(resident.display_name, amount, one_line(for_), balance))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Dashes and separators that NFKC leaves alone but people type in addresses and times.
@@ -54,6 +55,40 @@ def check_length(text: str | None, limit: int = MAX_TEXT) -> str | None:
 
         raise InputError("core.text_too_long", count=len(text), limit=limit)
     return text
+
+
+# what a one-line text cannot hold: the control characters (category Cc) and the line and paragraph separators
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# the spaces dropped at the ends: every space separator (Zs), the ideographic space among them
+_END_SPACES = "".join(chr(c) for c in range(0x3001) if unicodedata.category(chr(c)) == "Zs")
+
+
+def one_line(text: str) -> str:
+    """A one-line text as she typed it: spaces at either end dropped, everything between kept.
+
+    Names, tasks, issues, notes on an issue, call outcomes, event titles: each is
+    stored exactly as typed (double spaces, full-width spaces and all), never
+    tidied behind her back. A line break, tab or other control character cannot
+    be shown on one line (and a terminal escape must never be replayed), so it is
+    refused with where it is (counted in what she typed), rather than removed silently.
+    """
+    value = text.strip(_END_SPACES)
+    bad = _NOT_ONE_LINE.search(value)
+    if bad is None:
+        return value
+    from gridnote.errors import InputError
+    from gridnote.messages.i18n import t
+
+    char = bad.group()
+    if char in _LINE_BREAKS:
+        what = t("core.char_line_break")
+    elif char == "\t":
+        what = t("core.char_tab")
+    else:
+        what = t("core.char_control", code=f"U+{ord(char):04X}")
+    position = len(text) - len(text.lstrip(_END_SPACES)) + bad.start() + 1
+    raise InputError("core.text_not_one_line", what=what, position=position)
 
 
 def display_name(name: str | None, alias: str | None) -> str | None:

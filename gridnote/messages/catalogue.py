@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from gridnote.messages import (
     backup,
+    browse,
     calls,
     care,
     centre,
     cli,
     core,
     dates,
+    down,
     find,
     flow,
     help,
@@ -47,7 +49,9 @@ AREAS = (
     topics,
     server,
     centre,
+    down,
     backup,
+    browse,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}

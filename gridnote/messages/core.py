@@ -11,6 +11,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text is too long ({count} characters; {limit} at most)",
         "文字太长（{count} 个字，最多 {limit} 个）",
     ),
+    "core.text_not_one_line": (
+        "the text has {what} at character {position}: type it on one line, without tabs or control characters",
+        "文字第 {position} 个字符是{what}：请在一行内输入，不要含制表符或控制字符",
+    ),
+    "core.char_line_break": ("a line break", "换行"),
+    "core.char_tab": ("a tab", "制表符"),
+    "core.char_control": ("a control character ({code})", "控制字符（{code}）"),
     "core.number_too_large": ("that number is too large", "数字太大了"),
     "core.bad_command_line": (
         "the command line is not valid UTF-8; set the terminal to UTF-8",
@@ -48,6 +55,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是 gridnote 笔记本，或者已损坏（文件未改动）",
     ),
     "notebook.reason.cannot_open": ("the file cannot be opened as a notebook", "该文件无法作为笔记本打开"),
+    "notebook.replaced": (
+        "the notebook {path} was restored from a backup while this command waited; nothing was written. "
+        "Run the command again",
+        "等待期间笔记本 {path} 已从备份恢复，未写入任何内容。请重新运行该命令",
+    ),
     "notebook.read_only": (
         "the notebook {path} is read-only; nothing was changed",
         "笔记本 {path} 是只读的，未做任何修改",

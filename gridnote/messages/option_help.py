@@ -55,6 +55,34 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--full": "显示全部表以及未遮挡的电话和身份证号，并允许 SQL 查询。",
     },
     "centre.import": {"files": "由 `gridnote sync --out` 写出的同步文件。"},
+    "centre.dispatch": {
+        "--grid": "网格：网格编号（冬梅轩-03）或笔记本编号。",
+        "words": "问题内容，照热线受理时的记录。",
+        "--requests": "下发 GeoReport v2 文件中的诉求（一网通、12345 导出的）。",
+        "--id": "配合 --requests：只下发这条诉求（可重复）。",
+        "--category": "问题类别的代码或上报代码。",
+        "--address": "地点：5号楼、8-2-301。",
+        "--contact": "反映人：王阿姨 13800001111。",
+        "--due": "中心定的办结时限：12-05 18:00。",
+        "--order": "工单号（12345 的）。",
+        "--channel": "来源：hotline（12345热线，默认）或 app（一网通）。",
+    },
+    "centre.task.add": {
+        "--grid": "网格：网格编号（冬梅轩-03）或笔记本编号。",
+        "words": "要做的事（引号可加可不加）。",
+        "--due": "日期和时间：周五、12-05 18:00、本周五。",
+    },
+    "centre.register.import": {
+        "--grid": "网格：网格编号（冬梅轩-03）或笔记本编号。",
+        "file": "CSV 或 XLSX，列与 `resident import` 相同。",
+        "--from": "来自哪个部门：派出所、民政。",
+    },
+    "centre.export": {
+        "--grid": "网格：网格编号（冬梅轩-03）或笔记本编号。",
+        "output": "要写出的同步文件：down.gnsync。",
+        "--since": "只写该网格第 N 项之后的内容（默认：全部）。",
+        "--force": "如果文件已经存在，替换它。",
+    },
     "centre.report": {"--output": "写成 Excel 工作簿（.xlsx）。", "--to": "截止日期（默认：今天）。"},
     "": {
         "--db": "笔记本文件（默认：$GRIDNOTE_DB，其次是用户数据目录）。",
@@ -129,7 +157,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--status": "未完成、已完成、已放弃、已跳过或全部（open/done/dropped/skipped/all）。",
         "--starred": "只列标星的任务。",
         "--undated": "只列没有日期的任务。",
-        "--overdue": "只列今天之前到期、仍未完成的任务（即 `today` 中的逾期未办）。",
+        "--overdue": "只列已过时的未完成任务：今天之前到期的，或今天定的时刻已经过了的。",
     },
     "task.move": {
         "when": "新的日期（和时间）：明天、周五、12-01、'明天 9:00'。",

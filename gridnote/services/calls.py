@@ -1,6 +1,6 @@
 """The afternoon call list (``gridnote calls``) and recording a call's outcome (``calls done N``).
 
-Who to ring today, from what already waits on her (:func:`gridnote.services.issues.followups`)
+Who to ring today, from what already waits on her (:func:`gridnote.services.followups.followups`)
 and her open tasks:
 
 1. ``first-contact`` — an issue nobody has answered yet whose response deadline has come:
@@ -56,7 +56,7 @@ def is_call(task: Task) -> bool:
 
 def call_list(nb: Notebook) -> list[Call]:
     """Today's calls, numbered in the order to make them."""
-    from gridnote.services.issues import followups
+    from gridnote.services.followups import followups
     from gridnote.store.issues import called_on, issues_by_ids
 
     today = clock.today()
@@ -172,10 +172,11 @@ def _resident_numbers(nb: Notebook, ids: list[int]) -> dict[int, tuple[tuple[Cal
 # -- after the call -------------------------------------------------------------------------
 def call_done(nb: Notebook, n: int, outcome: str, *, resolved: bool = False) -> CallDone:
     """Log call ``n`` of today's list with what was said, and move its issue (or task) on."""
+    from gridnote.input.text import one_line
     from gridnote.services import issue_flow
     from gridnote.services.issues import get_issue
 
-    outcome = " ".join(outcome.split())
+    outcome = one_line(outcome)
     if not outcome:
         raise InputError("calls.outcome_empty")
     calls = call_list(nb)

@@ -33,10 +33,10 @@ def add_event(
     note: str | None = None,
 ) -> Event:
     """Record an event (``when`` defaults to now: she logs it right after the session)."""
-    from gridnote.input.text import MAX_NOTE, check_length
+    from gridnote.input.text import MAX_NOTE, check_length, one_line
     from gridnote.services.buildings import find_building
 
-    title = check_length(" ".join(title.split())) or ""
+    title = check_length(one_line(title)) or ""
     check_length(note, MAX_NOTE)
     if not title:
         raise InputError("event.title_empty")

@@ -30,7 +30,9 @@ def edit(
 
     new_category = cat.resolve(nb, category) if category else None
     new_priority = code_of(PRIORITIES, priority) if priority else None
-    new_text = " ".join(text.split()) if text is not None else None
+    from gridnote.input.text import one_line
+
+    new_text = one_line(text) if text is not None else None
     if new_text == "":
         raise InputError("issue.text_empty")
     with nb.transaction():

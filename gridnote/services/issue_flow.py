@@ -46,6 +46,7 @@ from gridnote import clock
 from gridnote.domain.issue_terms import NOTE_KINDS, PARTNERS, RATINGS, REJECT_REASONS
 from gridnote.errors import InputError, StateError
 from gridnote.input.dates import When
+from gridnote.input.text import one_line
 from gridnote.models import Issue, IssueChange
 from gridnote.services.issue_edit import edit as edit
 from gridnote.services.issue_steps import ALWAYS as ALWAYS
@@ -189,7 +190,7 @@ def add_note(
     from gridnote.services.issues import attach_photos
     from gridnote.services.photos import check_sources, photo_batch
 
-    text = " ".join(text.split())
+    text = one_line(text)
     if not text:
         raise InputError("issue.note_empty")
     kind_code = code_of(NOTE_KINDS, kind)
@@ -215,7 +216,7 @@ def _actor(by: str | None) -> str | None:
     """Who acted: a partner's code when it is one (物业 → property), else the name as typed."""
     if by is None or not by.strip():
         return None
-    return PARTNERS.lookup(by) or " ".join(by.split())
+    return PARTNERS.lookup(by) or one_line(by)
 
 
 def resolve(
@@ -231,7 +232,7 @@ def resolve(
     from gridnote.services.issues import attach_photos
     from gridnote.services.photos import check_sources, photo_batch
 
-    text = " ".join(text.split())
+    text = one_line(text)
     if not text:
         raise InputError("issue.resolution_empty")
     sources = check_sources(photos or [])

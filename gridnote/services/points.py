@@ -91,7 +91,9 @@ def take_back_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int,
 
 def redeem(nb: Notebook, resident_id: int, amount: int, what: str) -> int:
     """Spend points on ``what``; refused when the balance is short. Returns the new balance."""
-    what = " ".join(what.split())
+    from gridnote.input.text import one_line
+
+    what = one_line(what)
     if amount <= 0:
         raise InputError("points.bad_amount", amount=amount)
     if not what:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from gridnote.domain.vocab import GENDERS, normalize_tags, split_list
 from gridnote.errors import InputError
 from gridnote.input.address import Address, parse_address
-from gridnote.input.text import normalize
+from gridnote.input.text import normalize, one_line
 
 _BIRTH = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?$")
 _COMPACT_BIRTH = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -51,7 +51,7 @@ class ResidentInput:
 
 
 def clean_name(text: str) -> str:
-    value = " ".join(normalize(text).split())
+    value = normalize(one_line(text))
     if not value:
         raise InputError("resident.name_empty")
     if len(value) > 40:
@@ -60,7 +60,7 @@ def clean_name(text: str) -> str:
 
 
 def clean_alias(text: str) -> str | None:
-    value = " ".join(normalize(text).split())
+    value = normalize(one_line(text))
     return value or None
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from gridnote import clock
 from gridnote.domain.vocab import VISIT_KINDS
 from gridnote.errors import InputError
-from gridnote.input.text import normalize
+from gridnote.input.text import normalize, one_line
 
 if TYPE_CHECKING:
     from gridnote.input.dates import When
@@ -78,7 +78,7 @@ def parse_follow_up(text: str) -> FollowUp:
     """``WHEN[: TEXT]``: ``后天: 复测血压``, ``in 2 days: re-check BP``, ``明天6:30: 量血压``, ``fri``."""
     from gridnote.input.dates import parse_due_when
 
-    value = normalize(text)
+    value = normalize(one_line(text))  # a tab or line break is refused where she typed it
     match = _FOLLOW_SEP.search(value)
     when_text, task_text = (value[: match.start()], value[match.end() :]) if match else (value, "")
     try:
@@ -89,4 +89,4 @@ def parse_follow_up(text: str) -> FollowUp:
         raise InputError("visit.follow_up_unreadable", text=text.strip()) from None
     if when.day < clock.today():
         raise InputError("visit.follow_up_past", text=text.strip(), day=when.day.isoformat())
-    return FollowUp(when, " ".join(task_text.split()) or None)
+    return FollowUp(when, one_line(task_text) or None)
