@@ -161,10 +161,10 @@ def test_a_day_without_enquiries_says_nothing_of_them(cli) -> None:
 
 
 def test_an_older_notebook_keeps_its_issues_as_complaints(tmp_path: Path, monkeypatch, cli) -> None:
-    """m016 relaxes the deadline columns and adds ``kind``: the issues before are complaints, unchanged."""
+    """m017 relaxes the deadline columns and adds ``kind``: the issues before are complaints, unchanged."""
     from tests.helpers.old_notebook import notebook_at
 
-    path = notebook_at(tmp_path / "old.db", "m015_code_tables")
+    path = notebook_at(tmp_path / "old.db", "m016_inbox")
     conn = sqlite3.connect(path)
     conn.execute(
         "INSERT INTO issues (text, category, category_group, channel, received_at, received_day,"

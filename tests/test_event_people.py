@@ -162,10 +162,10 @@ def test_an_ambiguous_name_lists_who_it_could_be_and_writes_nothing(cli, grid) -
 
 
 def test_an_older_notebook_keeps_its_events(tmp_path: Path, monkeypatch, cli) -> None:
-    """m017 gives the events before a kind (other) and no contacts, residents or photos."""
+    """m018 gives the events before a kind (other) and no contacts, residents or photos."""
     from tests.helpers.old_notebook import notebook_at
 
-    path = notebook_at(tmp_path / "old.db", "m016_issue_kind")
+    path = notebook_at(tmp_path / "old.db", "m017_issue_kind")
     conn = sqlite3.connect(path)
     conn.execute(
         "INSERT INTO events (title, at, day, partners, attendees, created_at, updated_at) VALUES"

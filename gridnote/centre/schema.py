@@ -59,6 +59,7 @@ COLUMNS: dict[str, dict[str, type]] = {
     "events": {"at": S, "day": S, "attendees": N, "kind": S},
     "event_residents": {},
     "event_photos": {},
+    "inbox": {"kind": S, "status": S, "why": S, "answered_at": S},
 }
 # Columns of a reading that stay in the notebook unless the centre keeps full readings.
 READING_VALUES = ("value", "value2", "flag_reason")

@@ -37,6 +37,7 @@ def rows_text(report: CentreReport) -> tuple[list[str], list[list[Any]]]:
 COLUMNS = (
     "grid",
     "worker",
+    "street",
     "contacts",
     "reached",
     "walks",
@@ -66,6 +67,7 @@ def _cells(line: GridFigures, groups: list[str], *, text: bool) -> list[Any]:
     return [
         t("centre.street") if grid is None else (grid.grid_code or grid.notebook_id[:8]),
         "" if grid is None else (grid.worker_name or ""),
+        "" if grid is None else (grid.street or ""),
         f.contacts,
         f.residents_reached,
         f.walks,
@@ -182,12 +184,18 @@ def grids_table(found: list[GridInfo]) -> RenderableType:
     from gridnote.render.common import table
 
     grid = table(
-        "centre.col.grid", "centre.col.worker", "centre.col.residents", "centre.col.changes", "centre.col.last_sync"
+        "centre.col.grid",
+        "centre.col.worker",
+        "centre.col.street",
+        "centre.col.residents",
+        "centre.col.changes",
+        "centre.col.last_sync",
     )
     for g in found:
         grid.add_row(
             g.grid_code or g.notebook_id[:8],
             g.worker_name or "",
+            g.street or "",
             str(g.residents),
             str(g.last_seq),
             g.last_sync_at or "",
@@ -195,18 +203,10 @@ def grids_table(found: list[GridInfo]) -> RenderableType:
     return grid
 
 
-def counted(key: str, n: int) -> str:
-    """A count in words: the message's ``singular|plural`` (English) picked by ``n``."""
-    text = t(key, n=n)
-    if "|" in text:
-        one, many = text.split("|", 1)
-        text = one if n == 1 else many
-    return text
-
-
 def rows_changed(rows: dict[str, int]) -> str:
     """``12 visits, 3 issues, 1 resident`` (the notebook's table order)."""
     from gridnote.messages.i18n import join_list, lang
+    from gridnote.render.common import counted
     from gridnote.store.changes import TABLES
 
     parts = []
@@ -218,3 +218,24 @@ def rows_changed(rows: dict[str, int]) -> str:
     if not parts:
         return t("sync.none")
     return join_list(parts) if lang() == "zh" else ", ".join(parts)
+
+
+def sent_table(items: list[Any]) -> RenderableType:
+    """What the centre sent and her answers: one row per item (``centre sent``)."""
+    from gridnote import clock
+    from gridnote.domain.down import DOWN_KINDS
+    from gridnote.render.common import table as make_table
+    from gridnote.render.dates import short_time
+
+    today = clock.today()
+    table = make_table(
+        "centre.col.grid", "centre.col.no", "centre.col.kind", "centre.col.what", "centre.col.sent", "centre.col.answer"
+    )
+    for i in items:
+        answer = t(f"centre.answer.{i.status or 'none'}")
+        if i.answered_at:
+            answer = t("centre.answer.at", answer=answer, at=short_time(i.answered_at, today))
+        if i.why:
+            answer = t("centre.answer.why", answer=answer, why=i.why)
+        table.add_row(i.grid, str(i.seq), DOWN_KINDS.label(i.kind), i.text, short_time(i.sent_at, today), answer)
+    return table

@@ -52,6 +52,7 @@ TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "events": (("id",), {"building_id": "buildings"}),
     "event_residents": (("event_id", "resident_id"), {"event_id": "events", "resident_id": "residents"}),
     "event_photos": (("id",), {"event_id": "events"}),
+    "inbox": (("id",), {}),  # what the centre sent down, and her answers (issue 16)
 }
 # A task's source names a visit (``visit:12``, ``recheck:12``) or the task it follows (``task:7``).
 SOURCE_TABLES = {"visit": "visits", "recheck": "visits", "task": "tasks"}
@@ -77,6 +78,7 @@ class Identity:
     notebook_id: str  # a UUID given when the notebook was made (or upgraded to keep a change log)
     grid_code: str | None  # ``config set grid.code``
     worker_name: str | None  # ``config set worker.name``
+    street: str | None = None  # ``config set grid.street``: the street (街道) the centre groups grids by
 
 
 def new_gid() -> str:
@@ -181,4 +183,6 @@ def iter_changes(nb: Notebook, seq: int = 0, limit: int | None = None) -> Iterat
 
 def identity(nb: Notebook) -> Identity:
     raw = nb.settings()
-    return Identity(str(nb.scalar("SELECT id FROM notebook")), raw.get("grid.code"), raw.get("worker.name"))
+    return Identity(
+        str(nb.scalar("SELECT id FROM notebook")), raw.get("grid.code"), raw.get("worker.name"), raw.get("grid.street")
+    )

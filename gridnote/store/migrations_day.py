@@ -46,7 +46,7 @@ def m012_visit_back(db: Any) -> None:
     run_script(db, "ALTER TABLE visits ADD COLUMN back_at TEXT;")
 
 
-def m016_issue_kind(db: Any) -> None:
+def m017_issue_kind(db: Any) -> None:
     """``issues.kind``: a complaint (诉求, every issue before) or an enquiry (咨询/建议).
 
     An enquiry is answered and the asker told; it has no deadline group unless
@@ -63,7 +63,7 @@ def m016_issue_kind(db: Any) -> None:
         before = relaxed
         relaxed = relaxed.replace(f"{column} TEXT NOT NULL,", f"{column} TEXT,")
         if relaxed == before:
-            raise RuntimeError(f"m016: issues.{column} is not as m003 created it")
+            raise RuntimeError(f"m017: issues.{column} is not as m003 created it")
     version = db.execute("PRAGMA schema_version").fetchone()[0]
     db.execute("PRAGMA writable_schema = ON")
     try:
@@ -80,7 +80,7 @@ def m016_issue_kind(db: Any) -> None:
     )
 
 
-def m017_event_people(db: Any) -> None:
+def m018_event_people(db: Any) -> None:
     """Outreach with people in it: an event's kind, its partners' contacts, residents who came, photos.
 
     ``events.kind`` is a code of :data:`gridnote.domain.issue_terms.EVENT_KINDS`
