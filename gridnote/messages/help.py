@@ -63,7 +63,7 @@ HELP_ZH: dict[str, str] = {
     "centre.export": "把中心下发给一个网格的内容写成同步文件，供网格员运行 `gridnote sync --in 文件`。\n\n"
     "她已经收到的项目会被跳过，所以包含全部内容的文件也可以放心使用。\n\n"
     "例：gridnote centre export --grid 冬梅轩-03 down.gnsync",
-    "centre.report": "每个网格一行，外加街道合计：走访、覆盖、测量、问题、三率、重点人群覆盖。\n\n三率与每位网格员自己的 `gridnote report` 用同一套代码计算，列出分子和分母。默认：本周。\n\n例：gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx",
+    "centre.report": "每个网格一行，外加街道合计：走访、覆盖、测量、问题、三率、重点人群覆盖。\n\n三率与每位网格员自己的 `gridnote report` 用同一套代码计算，列出分子和分母。默认：本周。--json 输出 docs/json.md（“centre report”）所述的结构，代替表格或工作簿。\n\n例：gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx",
     "server": "命令服务：由常驻后台的进程快速执行命令；查看或停止它。",
     "server.status": "显示本安装的命令服务是否在运行、启动时间和已执行的命令数。\n\n例：gridnote server status",
     "server.stop": "停止本安装的命令服务（下一条命令在本进程执行，并重新启动一个）。\n\n例：gridnote server stop",
