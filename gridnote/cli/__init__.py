@@ -101,6 +101,7 @@ lazy("sync", "gridnote.cli.sync:sync")
 lazy("backup", "gridnote.cli.backup:app")
 lazy("restore", "gridnote.cli.restore:restore")
 lazy("check", "gridnote.cli.check:check")
+lazy("browse", "gridnote.cli.browse:browse")
 lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]
