@@ -100,8 +100,8 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote backup list   ·   gridnote backup list --json",
     "restore": "用备份替换记事本（照片也一起恢复）。\n\n"
     "先检查备份（integrity_check）；被替换的记事本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
-    "替换只是一次改名：任何时刻被中断，记事本要么是原来的，要么是恢复后的，绝不会各占一半。"
-    "损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
+    "备份在一个事务中写入记事本，其间其他写入会等待：任何时刻被中断，记事本要么是原来的，要么是恢复后的，"
+    "绝不会各占一半。只恢复这份备份自己的照片。损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
     "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
     "check": "检查记事本：文件本身、记录间的关联、搜索索引和照片。\n\n"
     "运行 SQLite 的 integrity_check 和 foreign_key_check，把搜索索引与它所依据的记录比对，"
