@@ -17,6 +17,7 @@ from gridnote.messages import (
     cli,
     core,
     dates,
+    down,
     find,
     flow,
     help,
@@ -48,6 +49,7 @@ AREAS = (
     topics,
     server,
     centre,
+    down,
     backup,
     browse,
 )
