@@ -130,25 +130,24 @@ def test_the_notebook_in_full_in_english(day: Path) -> None:
         assert meta["databases"]["notebook"]["tables"]["v_residents"]["columns"]["phones"] == "phones"
 
 
-def test_the_views_are_gone_before_a_migration_runs(cli, db_path: Path) -> None:
+def test_the_views_are_gone_before_a_migration_runs(cli, tmp_path: Path) -> None:
     """A migration rebuilding a table must not trip on a browse view naming it."""
     import sqlite3
 
-    from gridnote.services.browse import prepare
     from gridnote.store import migrations
-    from gridnote.store.notebook import open_notebook
+    from gridnote.store.browse import write_views
+    from gridnote.store.notebook import Notebook
+    from tests.helpers.old_notebook import notebook_at
 
-    nb = open_notebook(db_path)
-    prepare(nb)
-    nb.close()
-    conn = sqlite3.connect(db_path)
-    assert len(conn.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name GLOB 'v_*'").fetchall()) == 7
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migrations.NAMES[-1]])  # one migration to run
-    conn.execute(f"PRAGMA user_version = {migrations.LATEST - 1}")
+    path = notebook_at(tmp_path / "old.db", migrations.NAMES[-2])  # one migration still to run
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    write_views(Notebook(conn, path))  # as a browse before this gridnote left them
     conn.commit()
+    assert len(conn.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name GLOB 'v_*'").fetchall()) == 7
     conn.close()
-    assert cli("issue", "list", "--json").stdout == "[]\n"  # opened: upgraded
-    conn = sqlite3.connect(db_path)
+    assert cli("issue", "list", "--json", env={"GRIDNOTE_DB": str(path)}).stdout == "[]\n"  # opened: upgraded
+    conn = sqlite3.connect(path)
     assert conn.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name GLOB 'v_*'").fetchall() == []
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
     conn.close()
