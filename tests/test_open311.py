@@ -226,7 +226,7 @@ def test_dry_run_and_xml_input(cli, demo, tmp_path):
         encoding="utf-8",
     )
     result = cli("issue", "import", str(xml_file), "--dry-run", "-c", "12345")
-    assert result.stdout.splitlines()[0].startswith("✓ dry run, nothing written — 1 requests: 1 would be added")
+    assert result.stdout.splitlines()[0].startswith("✓ dry run, nothing written — 1 request: 1 would be added")
     assert len(issues(cli)) == before
     assert cli("issue", "import", str(xml_file), "-c", "12345").exit_code == 0
     added = issues(cli)[0]

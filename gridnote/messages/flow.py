@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- reading a requests file ---------------------------------------------------------------
     "open311.bad_requests": (
-        "{count} requests cannot be imported; nothing was imported",
+        "{count:|request|requests} cannot be imported; nothing was imported",
         "有 {count} 条诉求无法导入；本次没有导入任何内容",
     ),
     "open311.request_problem": ("request {number}: {message}", "第 {number} 条诉求：{message}"),
@@ -31,16 +31,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "open311.bad_number": ('{field} "{text}" is not a number', "{field}“{text}”不是数字"),
     # -- what an import did -----------------------------------------------------------------------
     "open311.summary": (
-        "{requests} requests: {added} added, {updated} updated, {unchanged} unchanged",
+        "{requests:|request|requests}: {added} added, {updated} updated, {unchanged} unchanged",
         "共 {requests} 条诉求：新增 {added}，更新 {updated}，无变化 {unchanged}",
     ),
     "open311.dry_run_summary": (
-        "dry run, nothing written — {requests} requests: {added} would be added, {updated} updated, "
+        "dry run, nothing written — {requests:|request|requests}: {added} would be added, {updated} updated, "
         "{unchanged} unchanged",
         "试运行，未写入——共 {requests} 条诉求：将新增 {added}，更新 {updated}，无变化 {unchanged}",
     ),
     "open311.matched": (
-        "of the {added} added: {reporters} reporters found in the register by phone, {households} placed at a "
+        "of the {added} added: {reporters:|reporter|reporters} found in the register by phone, {households} placed at a "
         "household, {buildings} at a building",
         "新增的 {added} 条中：{reporters} 条按电话找到了反映人，{households} 条对应到住户，{buildings} 条对应到楼栋",
     ),
@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 条的地址不在本网格登记册中（按一网通给出的原样保留）：{ids}",
     ),
     "open311.exported": (
-        "{count} requests written to {path} ({format}, Open311 GeoReport v2); changes of state marked as sent",
+        "{count:|request|requests} written to {path} ({format}, Open311 GeoReport v2); changes of state marked as sent",
         "已将 {count} 条诉求写入 {path}（{format}，Open311 GeoReport v2）；状态变化已记为已发送",
     ),
     "open311.duplicate_of": ("{reason} (of #{id})", "{reason}（与 #{id} 重复）"),
