@@ -44,6 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "centre.grids.title": ("Grids", "网格"),
     "centre.col.grid": ("grid", "网格"),
     "centre.col.worker": ("worker", "网格员"),
+    "centre.col.street": ("street", "街道"),
     "centre.col.changes": ("changes", "变更"),
     "centre.col.last_sync": ("last sync", "最近同步"),
     "centre.col.residents": ("residents", "居民"),
@@ -92,6 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.rows.issue_photos": ("{n} photo|{n} photos", "照片 {n} 张"),
     "sync.rows.points": ("{n} points line|{n} points lines", "积分 {n} 条"),
     "sync.rows.events": ("{n} event|{n} events", "活动 {n} 场"),
+    "sync.rows.inbox": ("{n} inbox item|{n} inbox items", "收件箱 {n} 项"),
 }
 MESSAGES.update(
     {
@@ -99,6 +101,7 @@ MESSAGES.update(
         "centre.sheet.categories": ("issues by category", "问题分类"),
         "centre.h.grid": ("grid", "网格"),
         "centre.h.worker": ("worker", "网格员"),
+        "centre.h.street": ("street", "街道"),
         "centre.h.contacts": ("contacts", "走访联系"),
         "centre.h.reached": ("residents reached", "覆盖居民"),
         "centre.h.walks": ("walks", "巡查"),

@@ -50,6 +50,7 @@ TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "issue_photos": (("id",), {"issue_id": "issues", "update_id": "issue_updates"}),
     "points": (("id",), {"resident_id": "residents", "issue_id": "issues"}),
     "events": (("id",), {"building_id": "buildings"}),
+    "inbox": (("id",), {}),  # what the centre sent down, and her answers (issue 16)
 }
 # A task's source names a visit (``visit:12``, ``recheck:12``) or the task it follows (``task:7``).
 SOURCE_TABLES = {"visit": "visits", "recheck": "visits", "task": "tasks"}
@@ -75,6 +76,7 @@ class Identity:
     notebook_id: str  # a UUID given when the notebook was made (or upgraded to keep a change log)
     grid_code: str | None  # ``config set grid.code``
     worker_name: str | None  # ``config set worker.name``
+    street: str | None = None  # ``config set grid.street``: the street (街道) the centre groups grids by
 
 
 def new_gid() -> str:
@@ -179,4 +181,6 @@ def iter_changes(nb: Notebook, seq: int = 0, limit: int | None = None) -> Iterat
 
 def identity(nb: Notebook) -> Identity:
     raw = nb.settings()
-    return Identity(str(nb.scalar("SELECT id FROM notebook")), raw.get("grid.code"), raw.get("worker.name"))
+    return Identity(
+        str(nb.scalar("SELECT id FROM notebook")), raw.get("grid.code"), raw.get("worker.name"), raw.get("grid.street")
+    )
