@@ -324,7 +324,7 @@ def test_the_day_covers_every_command() -> None:
     centre = {"sync", "centre init", "centre import", "centre grids", "centre report", "centre browse"}
     # what the centre sends down, and her inbox: tests/test_centre_down.py and test_inbox.py, in both languages
     centre |= {"centre dispatch", "centre task add", "centre register import", "centre export"}
-    centre |= {"inbox", "inbox accept", "inbox decline"}
+    centre |= {"inbox", "inbox accept", "inbox decline", "centre sent"}
     assert leaves - covered - defaults - files - centre == set()
 
 
