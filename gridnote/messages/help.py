@@ -65,6 +65,7 @@ HELP_ZH: dict[str, str] = {
     "列与 `resident import` 相同，另可有一列变更类型（更正、新增/出生、迁出、死亡；默认更正）。"
     "先检查每一行：有一行不对就什么都不下发。网格员接收之前，她的登记册不会有任何改动。\n\n"
     "例：gridnote centre register import 派出所1202.xlsx --grid 冬梅轩-03 --from 派出所",
+    "centre.sent": "列出中心下发的内容和每位网格员的答复（接收、退回及理由），随她们的同步上来。\n\n例：gridnote centre sent   ·   gridnote centre sent --grid 冬梅轩-03",
     "centre.export": "把中心下发给一个网格的内容写成同步文件，供网格员运行 `gridnote sync --in 文件`。\n\n"
     "她已经收到的项目会被跳过，所以包含全部内容的文件也可以放心使用。\n\n"
     "例：gridnote centre export --grid 冬梅轩-03 down.gnsync",

@@ -87,6 +87,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "file": "CSV 或 XLSX，列与 `resident import` 相同。",
         "--from": "来自哪个部门：派出所、民政。",
     },
+    "centre.sent": {"--grid": "只看这个网格：网格编号或笔记本编号。"},
     "centre.export": {
         "--grid": "网格：网格编号（冬梅轩-03）或笔记本编号。",
         "output": "要写出的同步文件：down.gnsync。",
