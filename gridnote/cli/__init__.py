@@ -102,6 +102,7 @@ lazy("inbox", "gridnote.cli.inbox:app")
 lazy("backup", "gridnote.cli.backup:app")
 lazy("restore", "gridnote.cli.restore:restore")
 lazy("check", "gridnote.cli.check:check")
+lazy("browse", "gridnote.cli.browse:browse")
 lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]

@@ -47,6 +47,11 @@ HELP_ZH: dict[str, str] = {
     "centre": "网格中心：各网格的笔记本汇总在一处（中心文件或 PostgreSQL）。",
     "centre.init": "建立网格中心（或更新已有的）：中心文件，或 PostgreSQL 数据库。\n\n例：gridnote centre init street.db   ·   gridnote centre init postgresql://centre@db/street --postgres",
     "centre.import": "把同步文件合并进网格中心：每个文件先整体校验；重复导入不会改变任何内容。\n\n例：gridnote centre import /media/usb/*.gnsync",
+    "browse": "在 Datasette 中打开笔记本（仅 127.0.0.1）：表名和列名随界面语言、代码显示为名称、号码已遮挡。\n\n"
+    "登记册和工作记录（居民、住户、走访、测量、任务、问题、活动）以视图显示，电话、身份证号和记录中的号码已遮挡；"
+    "代码的中英文名称在 names_* 表中；搜索索引已隐藏。--full 原样显示全部表并允许 SQL 查询。"
+    "需要安装：pip install 'gridnote[browse]'。\n\n"
+    "例：gridnote browse   ·   gridnote browse --port 8002 --full",
     "centre.browse": "在 Datasette 中打开网格中心文件（仅 127.0.0.1）：中文表名和列名、代码名称表、号码已遮挡。\n\n例：gridnote centre browse   ·   gridnote centre browse --centre street.db --port 8002",
     "centre.grids": "列出网格中心的各个网格，以及网格员和最近同步时间。\n\n例：gridnote centre grids",
     "centre.dispatch": "把一个问题（或 GeoReport v2 文件中的诉求）派给一个网格：进入网格员的收件箱。\n\n"
@@ -64,7 +69,7 @@ HELP_ZH: dict[str, str] = {
     "centre.export": "把中心下发给一个网格的内容写成同步文件，供网格员运行 `gridnote sync --in 文件`。\n\n"
     "她已经收到的项目会被跳过，所以包含全部内容的文件也可以放心使用。\n\n"
     "例：gridnote centre export --grid 冬梅轩-03 down.gnsync",
-    "centre.report": "每个网格一行，外加街道合计：走访、覆盖、测量、问题、三率、重点人群覆盖。\n\n三率与每位网格员自己的 `gridnote report` 用同一套代码计算，列出分子和分母。默认：本周。\n\n例：gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx",
+    "centre.report": "每个网格一行，外加街道合计：走访、覆盖、测量、问题、三率、重点人群覆盖。\n\n三率与每位网格员自己的 `gridnote report` 用同一套代码计算，列出分子和分母。默认：本周。--json 输出 docs/json.md（“centre report”）所述的结构，代替表格或工作簿。\n\n例：gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx",
     "server": "命令服务：由常驻后台的进程快速执行命令；查看或停止它。",
     "server.status": "显示本安装的命令服务是否在运行、启动时间和已执行的命令数。\n\n例：gridnote server status",
     "server.stop": "停止本安装的命令服务（下一条命令在本进程执行，并重新启动一个）。\n\n例：gridnote server stop",

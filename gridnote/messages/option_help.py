@@ -56,6 +56,10 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--postgres": "在 PostgreSQL 上同时启用网格员角色的行级安全。",
         "--print-sql": "只打印行级安全的 SQL，不执行。",
     },
+    "browse": {
+        "--port": "本机端口（默认 8001）。",
+        "--full": "显示全部表以及未遮挡的电话和身份证号，并允许 SQL 查询。",
+    },
     "centre.browse": {
         "--port": "本机端口（默认 8001）。",
         "--full": "显示全部表以及未遮挡的电话和身份证号，并允许 SQL 查询。",

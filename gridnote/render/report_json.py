@@ -11,9 +11,10 @@ import json
 from importlib import resources
 from typing import Any
 
-from gridnote.models import Report, ReportIssue, ReportRate, ReportReading, Visit
+from gridnote.models import Report, ReportIssue, ReportReading, Visit
 from gridnote.render.agenda import care_json, item_json
 from gridnote.render.events import event_json
+from gridnote.render.shared_json import rates_json
 from gridnote.services.report import JSON_VERSION
 
 
@@ -75,29 +76,9 @@ def _callout(v: Visit) -> dict[str, Any]:
     }
 
 
-def _rate(rate: ReportRate) -> dict[str, Any]:
-    return {
-        "numerator": rate.numerator,
-        "denominator": rate.denominator,
-        "percent": rate.percent,
-        "pending": rate.pending,
-    }
-
-
 def report_json(report: Report) -> dict[str, Any]:
     span, n = report.range, report.numbers
-    rates = None
-    if report.rates is not None:
-        r = report.rates
-        rates = {
-            "response": {**_rate(r.response), "basis": "response_due_day"},
-            "resolution": {**_rate(r.resolution), "basis": "resolve_due_day"},
-            "satisfaction": {**_rate(r.satisfaction), "basis": "rated_day", "ratings": dict(r.satisfaction.parts)},
-            "coverage": [
-                {"group": c.code, "visited": c.numerator, "residents": c.denominator, "percent": c.percent}
-                for c in r.coverage
-            ],
-        }
+    rates = None if report.rates is None else rates_json(report.rates)
     return {
         "version": JSON_VERSION,
         "range": {"from": span.start.isoformat(), "to": span.end.isoformat(), "days": span.days, "period": span.period},
