@@ -153,7 +153,7 @@ def test_an_ambiguous_name_lists_who_it_could_be_and_writes_nothing(cli, grid) -
         ' Add the address, all in quotes (e.g. "王阿姨 5-1-102"), or use the number alone (e.g. 4)\n'
     )
     fewer = cli("event", "add", "健康讲座", "-r", "李奶奶, 张大爷", "--attendees", "1")
-    assert (fewer.exit_code, fewer.stderr) == (2, "Error: 1 attendees is fewer than the 2 residents named\n")
+    assert (fewer.exit_code, fewer.stderr) == (2, "Error: only 1 attendee, fewer than the 2 residents named\n")
     empty = grid / "empty.txt"
     empty.write_text("# nobody yet\n", encoding="utf-8")
     nobody = cli("event", "add", "健康讲座", "--list", str(empty))

@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有“{text}”这个活动类型；可用：{choices}",
     ),
     "event.fewer_attendees": (
-        "{count} attendees is fewer than the {named} residents named",
+        "only {count:|attendee|attendees}, fewer than the {named:|resident|residents} named",
         "参加人数 {count} 少于点名的居民 {named} 人",
     ),
     "event.list_empty": ("{path} names nobody", "{path} 里没有居民"),
