@@ -101,6 +101,8 @@ lazy("sync", "gridnote.cli.sync:sync")
 lazy("backup", "gridnote.cli.backup:app")
 lazy("restore", "gridnote.cli.restore:restore")
 lazy("check", "gridnote.cli.check:check")
+lazy("encrypt", "gridnote.cli.encrypt:encrypt")
+lazy("decrypt", "gridnote.cli.encrypt:decrypt")
 lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]

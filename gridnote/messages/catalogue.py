@@ -13,6 +13,7 @@ from gridnote.messages import (
     calls,
     care,
     centre,
+    cipher,
     cli,
     core,
     dates,
@@ -31,6 +32,7 @@ from gridnote.messages import (
 
 AREAS = (
     core,
+    cipher,
     residents,
     dates,
     tasks,

@@ -15,20 +15,22 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
 
 from gridnote.store import backup as store
+from gridnote.store import cipher
 from gridnote.store.paths import files_dir
 
 KEPT_TAG = "before"
 
 
-def open_backup(path: Path) -> sqlite3.Connection:
+def open_backup(path: Path) -> Any:
     """Open a backup file for reading: the one place a restore reads a backup.
 
-    A plain SQLite file today; an encrypted backup is opened here too (extend this).
+    A plain SQLite file, or an encrypted one (SQLCipher, opened with this command's key:
+    ``cipher.wrong_key`` when it does not open it, nothing touched).
     """
-    return sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro", uri=True)
+    return cipher.connect(path, "mode=ro")
 
 
 def photos_of(backup: Path) -> Path:
@@ -52,7 +54,7 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
         fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         try:
-            target = sqlite3.connect(str(part))
+            target = cipher.connect(part, encrypted=not isinstance(source, sqlite3.Connection))
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode = DELETE")
@@ -84,14 +86,14 @@ def keep_current(notebook: Path, moment: datetime) -> Path:
     where = store.ensure_folder(notebook)
     dest = where / store.file_name(moment, KEPT_TAG)
     try:
-        conn = sqlite3.connect(str(notebook), timeout=30)
+        conn = cipher.connect(notebook, timeout=30)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             store.take(conn, notebook, dest)
         finally:
             conn.close()
         return dest
-    except (store.Damaged, sqlite3.Error):
+    except cipher.ERROR + (store.Damaged,):
         pass  # damaged: kept as its bytes are, its -wal beside it
     for suffix in ("", "-wal"):
         here = notebook.with_name(notebook.name + suffix)
