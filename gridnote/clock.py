@@ -11,7 +11,7 @@ tests; ``set_now`` does the same from Python.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from gridnote.errors import InputError
 
@@ -85,6 +85,15 @@ def today() -> date:
 def at(day: date, clock_time: time | None = None) -> datetime:
     """An aware local datetime for a day and a wall-clock time (midnight if none)."""
     return localize(datetime.combine(day, clock_time or time(0, 0)))
+
+
+def as_of(day: date) -> datetime:
+    """The moment a day's agenda is looked at from: now for today, the start of a later
+    day, the end of an earlier one (what is late by then, is late)."""
+    current = now()
+    if day == current.date():
+        return current
+    return at(day if day > current.date() else day + timedelta(days=1))
 
 
 def iso(moment: datetime) -> str:

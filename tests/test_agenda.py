@@ -74,7 +74,7 @@ def grid(nb, add_resident):
 
 
 # -- the service ----------------------------------------------------------------------
-def test_timeline_puts_starred_first_then_time_order_then_all_day(nb) -> None:
+def test_timeline_reads_in_time_order_then_all_day_starred_first_among_equals(nb) -> None:
     add_task(nb, "all day", due=When(MONDAY, None))
     add_task(nb, "nine", due=When(MONDAY, time(9)))
     add_task(nb, "starred all day", due=When(MONDAY, None), starred=True)
@@ -82,7 +82,7 @@ def test_timeline_puts_starred_first_then_time_order_then_all_day(nb) -> None:
     add_task(nb, "starred seven", due=When(MONDAY, time(7)), starred=True)
     add_task(nb, "another day", due=When(SUNDAY, time(5)))
     agenda = build_agenda(nb, MONDAY)
-    assert [i.text for i in agenda.timeline] == ["starred seven", "starred all day", "six", "nine", "all day"]
+    assert [i.text for i in agenda.timeline] == ["six", "starred seven", "nine", "starred all day", "all day"]
     assert agenda.day == MONDAY and agenda.today == SUNDAY
 
 
@@ -130,10 +130,10 @@ def test_agenda_in_english(grid) -> None:
         "Today · Sunday 29 November 2026",
         "",
         "Schedule",
-        "  1 ★ 06:30   量血压，降压药吃完了要带过去 李秀英（李奶奶） 8-2-301",
+        "  1 ★ 06:30   量血压，降压药吃完了要带过去  2h 30m late 李秀英（李奶奶） 8-2-301",
         "  4 ✓ 08:00   回电话给物业",
         "  2   09:00   社区网格例会",
-        "  3   all day 巡查5号楼 ↻                  building 5",
+        "  3   all day 巡查5号楼 ↻                               building 5",
         "",
         "Overdue: 2",
         "  6 ★ 1 day late  送降压药                              李秀英（李奶奶） 8-2-301",
@@ -156,10 +156,10 @@ def test_agenda_in_chinese(grid) -> None:
         "今天 · 2026年11月29日 星期日",
         "",
         "日程",
-        "  1 ★ 06:30 量血压，降压药吃完了要带过去 李秀英（李奶奶） 8-2-301",
+        "  1 ★ 06:30 量血压，降压药吃完了要带过去  已超2小时30分 李秀英（李奶奶） 8-2-301",
         "  4 ✓ 08:00 回电话给物业",
         "  2   09:00 社区网格例会",
-        "  3   全天  巡查5号楼 ↻                  5号楼",
+        "  3   全天  巡查5号楼 ↻                                 5号楼",
         "",
         "逾期未办：2 项",
         "  6 ★ 逾期1天 送降压药                                  李秀英（李奶奶） 8-2-301",
@@ -260,7 +260,7 @@ def test_task_list_overdue_is_open_and_before_today(cli, nb) -> None:
 
 
 # -- the command ------------------------------------------------------------------------
-def test_done_when_a_starred_task_written_the_evening_before_tops_the_next_day(cli, demo) -> None:
+def test_a_starred_task_written_the_evening_before_is_marked_on_the_next_day_in_time_order(cli, demo) -> None:
     evening = {"GRIDNOTE_NOW": "2026-11-29T21:00:00+08:00"}
     ok(cli("tomorrow", "add", "巡查5号楼", "--at", "6:00", env=evening))
     ok(cli("tomorrow", "add", "量血压 李奶奶", "--at", "6:30", "--star", env=evening))
@@ -270,8 +270,8 @@ def test_done_when_a_starred_task_written_the_evening_before_tops_the_next_day(c
         "Tomorrow · Monday 30 November 2026",
         "",
         "Schedule",
-        "  2 ★ 06:30 量血压 李奶奶 李秀英（李奶奶） 8-2-301",
         "  1   06:00 巡查5号楼     building 5",
+        "  2 ★ 06:30 量血压 李奶奶 李秀英（李奶奶） 8-2-301",
     ]
     assert lines[6:8] == ["Overdue: 1", "  3   12 days late 送降压药"]
     morning = ok(cli("today", env={"GRIDNOTE_NOW": "2026-11-30T06:00:00+08:00"})).splitlines()
@@ -322,7 +322,10 @@ def test_today_json_follows_the_documented_schema(cli, demo, nb) -> None:
         "building": None,
         "every": "2d",
         "partners": [],
+        "late": True,  # 06:30, still open at 09:00
+        "minutes_late": 150,
     }
+    assert [(i["late"], i["minutes_late"]) for i in data["timeline"][1:]] == [(False, None), (False, None)]
     assert [(i["kind"], i["id"]) for i in data["timeline"]] == [("task", 1), ("event", 1), ("task", 2)]
     assert data["timeline"][2]["done"] is True and data["timeline"][2]["building"] == "5"
     assert [(o["id"], o["days_late"], o["due_time"]) for o in data["overdue"]] == [(3, 11, "20:00")]

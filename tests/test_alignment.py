@@ -10,7 +10,7 @@ drifted on some line, or text cut short with an ellipsis, or a line wider than
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 import pytest
@@ -212,7 +212,7 @@ def test_task_table(busy, lang) -> None:
     from gridnote.services.tasks import TaskFilter, list_tasks
 
     tasks = list_tasks(busy, TaskFilter(status=None))
-    lines = render(task_table(tasks, TODAY))
+    lines = render(task_table(tasks, clock.at(TODAY, time(9))))
     task_h, for_h = i18n.t("col.task"), i18n.t("col.for")
     read = read_column(lines, [i18n.t("col.due"), task_h, for_h], task_h, i18n.t("task.count", count=2))
     assert squeeze(TASK) in read and "巡查8号楼（每天）" in read

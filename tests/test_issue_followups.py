@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gridnote import clock
 from gridnote.input.dates import When
 from gridnote.services import issue_flow as flow
 from gridnote.services.events import add_event, events_on
-from gridnote.services.issues import IssueInput, add_issue, count_open, followups
+from gridnote.services.followups import followups
+from gridnote.services.issues import IssueInput, add_issue, count_open
 
 
 def moment(text: str) -> datetime:
@@ -97,6 +101,53 @@ def test_urgent_first_within_a_reason(nb) -> None:
     normal = receive(nb, "垃圾没清", "2026-11-27T08:00:00+08:00", channel="app")
     urgent = receive(nb, "燃气味", "2026-11-29T06:00:00+08:00", channel="app", priority="urgent")
     assert [f.id for f in followups(nb, date(2026, 11, 29))] == [urgent, normal]
+
+
+def test_urgent_issues_with_a_deadline_come_before_the_others_missed_first(nb) -> None:
+    set_now("2026-11-29T09:00:00+08:00")
+    # normal, response missed yesterday at 08:00 (general: 24h)
+    missed = receive(nb, "垃圾没清", "2026-11-27T08:00:00+08:00", channel="app")
+    # normal, response due today 20:00
+    due = receive(nb, "路灯不亮", "2026-11-28T20:00:00+08:00", channel="app")
+    # urgent emergency an hour ago: response due 10:00 today (emergency: 2h)
+    fall = receive(
+        nb, "张大爷摔倒了", "2026-11-29T08:00:00+08:00", channel="app", category="medical", priority="urgent"
+    )
+    # urgent, response missed at 08:30 (emergency received 06:30)
+    gas = receive(nb, "燃气味", "2026-11-29T06:30:00+08:00", channel="app", category="gas-leak", priority="urgent")
+    items = followups(nb, date(2026, 11, 29))
+    assert [(f.id, f.reason, f.minutes_left) for f in items] == [
+        (gas, "response-overdue", -30),
+        (fall, "response-due", 60),
+        (missed, "response-overdue", -25 * 60),
+        (due, "response-due", 11 * 60),
+    ]
+
+
+_RECEIVED = datetime.fromisoformat("2026-11-29T00:00:00+08:00")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(received=st.integers(0, 3 * 24 * 3600), offset=st.integers(-2 * 3600, 4 * 3600))
+def test_the_response_deadline_at_every_moment_around_it(nb, received, offset) -> None:
+    """An emergency's response deadline is 2 hours after receipt. Looked at ``offset`` seconds
+    from it: listed if it falls on today or has passed; missed only after it (at it exactly, met);
+    minutes left rounded down, so a second late is a minute late."""
+    at = _RECEIVED + timedelta(seconds=received)
+    clock.set_now(at)
+    issue = receive(nb, "燃气味", at.isoformat(), channel="app", category="gas-leak")
+    deadline = at + timedelta(hours=2)
+    now = deadline + timedelta(seconds=offset)
+    clock.set_now(now)
+    found = [f for f in followups(nb, now.date()) if f.id == issue]
+    if offset > 0:
+        assert [f.reason for f in found] == ["response-overdue"]
+        assert found[0].minutes_left == -((offset + 59) // 60)
+    elif deadline.date() == now.date():
+        assert [f.reason for f in found] == ["response-due"]
+        assert found[0].minutes_left == (-offset) // 60
+    else:  # due on a later day
+        assert found == []
 
 
 def test_count_open_counts_what_is_not_closed_or_rejected(nb) -> None:

@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from gridnote import clock
-from gridnote.services.issues import IssueFilter, count_open, followups, issue_detail, list_issues
+from gridnote.services.followups import followups
+from gridnote.services.issues import IssueFilter, count_open, issue_detail, list_issues
 from gridnote.store import write
 
 ISSUES, UPDATES_PER_ISSUE = 5_000, 4

@@ -81,8 +81,8 @@ def test_flagged_readings_issues_and_tomorrow(day) -> None:
         "Tomorrow's work (Mon 30 Nov)",
         "#   Time        What                For",
         "────────────────────────────────────────────────────────────",
-        "4   ★ all day   给李奶奶复测血压    李秀英（李奶奶） 8-2-301",
         "3   09:00       回访张大爷 下水道   张国华（张大爷） 8-2-301",
+        "4   ★ all day   给李奶奶复测血压    李秀英（李奶奶） 8-2-301",
         "and 1 more without a time (gridnote tomorrow)",
     ]
     care = block(lines, "Care-group residents overdue a visit")

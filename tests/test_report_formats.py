@@ -123,8 +123,8 @@ def test_the_json_of_a_day_validates_against_the_shipped_schema(day, schema) -> 
     ]
     assert data["next_day"]["date"] == "2026-11-30"
     assert [(i["text"], i["time"], i["starred"]) for i in data["next_day"]["items"]] == [
-        ("给李奶奶复测血压", None, True),
         ("回访张大爷 下水道", "09:00", False),
+        ("给李奶奶复测血压", None, True),  # the day in time order: all day after 09:00
     ]
     assert data["next_day"]["others"] == 1
     assert data["rates"] is None

@@ -341,11 +341,11 @@ def test_the_next_days_work_is_masked_unless_full(nb) -> None:
     )
     masked = build_report(nb, ReportRange(TODAY, TODAY))
     assert [(i.text, i.partners) for i in masked.planned] == [
+        ("消防演练", ("消防站 李队 139****2222",)),  # 10:00, then the starred all-day task
         ("给王经理回电话 138****1111", ()),
-        ("消防演练", ("消防站 李队 139****2222",)),
     ]
     full = build_report(nb, ReportRange(TODAY, TODAY), ReportOptions(full=True))
     assert [(i.text, i.partners) for i in full.planned] == [
-        ("给王经理回电话 13800001111", ()),
         ("消防演练", ("消防站 李队 13911112222",)),
+        ("给王经理回电话 13800001111", ()),
     ]

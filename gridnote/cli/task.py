@@ -121,7 +121,8 @@ def task_list(
     to: Annotated[str | None, typer.Option("--to", metavar="DAY", help="Due on or before.")] = None,
     undated: Annotated[bool, typer.Option("--undated", help="Only tasks without a date.")] = False,
     overdue: Annotated[
-        bool, typer.Option("--overdue", help="Only open tasks due before today (the Overdue of `today`).")
+        bool,
+        typer.Option("--overdue", help="Only late open tasks: due before today, or at a time already gone today."),
     ] = False,
     json_: JsonOption = False,
 ) -> None:
@@ -147,13 +148,13 @@ def task_list(
         start=start,
         end=end,
         undated=undated,
-        overdue_on=clock.today() if overdue else None,
+        late_at=clock.now() if overdue else None,
     )
     found = tasks.list_tasks(nb, picked)
     if json_:
         print_json([task_json(task) for task in found])
         return
-    out().print(task_table(found, clock.today(), status=status_code, overdue=overdue, narrowed=picked.narrowed))
+    out().print(task_table(found, clock.now(), status=status_code, overdue=overdue, narrowed=picked.narrowed))
 
 
 @app.command("show")

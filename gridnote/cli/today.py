@@ -38,6 +38,10 @@ def today(
 ) -> None:
     """The day on one screen: starred work, the timeline, overdue tasks, visits due, the daily walk.
 
+    Issues waiting on you: a response or resolution deadline today or already
+    missed (urgent first, with the time left or how late), a partner's date
+    come, a resident to tell.
+
     A care visit is a home or emergency visit in the visit log; phone and WeChat
     contacts do not count towards the care round.
 

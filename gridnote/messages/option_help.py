@@ -129,7 +129,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--status": "未完成、已完成、已放弃、已跳过或全部（open/done/dropped/skipped/all）。",
         "--starred": "只列标星的任务。",
         "--undated": "只列没有日期的任务。",
-        "--overdue": "只列今天之前到期、仍未完成的任务（即 `today` 中的逾期未办）。",
+        "--overdue": "只列已过时的未完成任务：今天之前到期的，或今天定的时刻已经过了的。",
     },
     "task.move": {
         "when": "新的日期（和时间）：明天、周五、12-01、'明天 9:00'。",

@@ -32,6 +32,8 @@ class TimelineItem:
     building: str | None = None  # building code, for items tied to a building
     every: str | None = None  # repeat rule code
     partners: tuple[str, ...] = ()  # an event's partners (community police, building heads …)
+    late: bool = False  # an open task whose time has gone (as of the moment the day is looked at)
+    minutes_late: int | None = None  # how late, for a late task with a time of day
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class Agenda:
 
     day: date
     today: date  # the real today, so the renderer can say "today" or "tomorrow"
-    timeline: list[TimelineItem]  # starred first, then timed in time order, then all-day
+    timeline: list[TimelineItem]  # timed in time order, then all-day (starred first among equals)
     overdue: list[OverdueTask]
     care: list[CareDue]  # most overdue first
     walk: list[BuildingWalk]

@@ -184,3 +184,4 @@ class Followup:
     category: str = ""
     reasons: tuple[str, ...] = ()
     since: str | None = None  # report-back: when it was resolved
+    minutes_left: int | None = None  # to ``deadline`` (a moment) from when the list was made; < 0: late

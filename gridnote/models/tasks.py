@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,22 @@ class Task:
     def state(self) -> str:
         """The status as she sees it: ``skipped`` for a skipped occurrence (stored ``dropped``)."""
         return "skipped" if self.skipped else self.status
+
+    def late_at(self, moment: datetime) -> bool:
+        """Open and its time gone at ``moment`` (aware): due on an earlier day, or at a time
+        already past on that day (at the time exactly it is not late yet)."""
+        if self.status != "open" or self.due_date is None:
+            return False
+        if self.due_date < moment.date().isoformat():
+            return True
+        return self.due_at is not None and datetime.fromisoformat(self.due_at) < moment
+
+    def minutes_late(self, moment: datetime) -> int | None:
+        """Whole minutes a timed task is late at ``moment``, rounded up (a second late is a
+        minute late); None when it is not late or has no time."""
+        if self.due_at is None or not self.late_at(moment):
+            return None
+        return math.ceil((moment - datetime.fromisoformat(self.due_at)).total_seconds() / 60)
 
     @property
     def due_time(self) -> str | None:

@@ -17,7 +17,7 @@ from gridnote.models import Agenda, CareDue, DayPlan, Followup, OverdueTask, Tim
 from gridnote.render.care import care_status
 from gridnote.render.common import Indent, join_list, on_screen, tag_labels
 from gridnote.render.common import grid as _grid
-from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time
+from gridnote.render.dates import day_label, long_date, month_day, relative_word, short_date, short_time, span_text
 from gridnote.render.labels import who
 from gridnote.render.shared_json import care_json, item_json
 from gridnote.render.tasks import task_json
@@ -72,7 +72,8 @@ def _mark(starred: bool, done: bool) -> Text:
 
 
 def timeline_grid(items: list[TimelineItem]) -> Table:
-    """Number, mark (★ starred, ✓ done), time or "all day", text, who and where."""
+    """Number, mark (★ starred, ✓ done), time or "all day" (red when late), text (and how
+    late), who and where."""
     from rich.text import Text
 
     rows: list[tuple[Text | str, ...]] = []
@@ -80,11 +81,13 @@ def timeline_grid(items: list[TimelineItem]) -> Table:
         text = Text(item.text, style="strike dim" if item.done else "")
         if item.every:
             text.append(" ↻", style="dim")
+        if item.minutes_late is not None:
+            text.append("  " + t("today.time_late", span=span_text(item.minutes_late)), style="red")
         where = who(item.resident, item.address, item.building)
         if item.partners:
             where = " ".join(filter(None, [where, t("today.event_with", partners=join_list(item.partners))]))
         number = f"E{item.id}" if item.kind == "event" else str(item.id)
-        time_style = "dim" if item.done else ("bold" if item.time else "")
+        time_style = "dim" if item.done else ("bold red" if item.late else ("bold" if item.time else ""))
         rows.append(
             (
                 Text(number, style="dim"),
@@ -167,6 +170,9 @@ def followup_status(f: Followup, day: date) -> Text:
     if f.deadline and len(f.deadline) > 10:
         key = "today.followup_late" if late else "today.followup_due"
         status.append(" · " + t(key, time=_moment(f.deadline, day)), style="dim")
+        if f.minutes_left is not None:
+            left = t("today.time_left" if f.minutes_left >= 0 else "today.time_late", span=span_text(f.minutes_left))
+            status.append(" · " + left, style="red" if f.minutes_left < 0 else "bold")
     elif f.since:
         status.append(" · " + t("today.followup_resolved", time=_moment(f.since, day)), style="dim")
     return status
@@ -322,6 +328,7 @@ def followup_json(f: Followup) -> dict[str, Any]:
         "reasons": list(f.reasons),
         "deadline": f.deadline,
         "since": f.since,
+        "minutes_left": f.minutes_left,
         "priority": f.priority,
         "category": f.category,
         "reporter": f.reporter,
@@ -337,7 +344,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "version": JSON_VERSION,
         "date": agenda.day.isoformat(),
         "today": agenda.today.isoformat(),
-        "timeline": [item_json(i) for i in agenda.timeline],
+        "timeline": [{**item_json(i), "late": i.late, "minutes_late": i.minutes_late} for i in agenda.timeline],
         "overdue": [{**task_json(o.task), "days_late": o.days_late} for o in agenda.overdue],
         "followups": [followup_json(f) for f in agenda.followups],
         "care": [care_json(c) for c in agenda.care],

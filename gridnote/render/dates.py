@@ -79,3 +79,17 @@ def due_label(due_date: str | None, due_time: str | None, today: date) -> str:
         return t("task.undated")
     label = day_label(date.fromisoformat(due_date), today)
     return f"{label} {due_time}" if due_time else label
+
+
+def span_text(minutes: int) -> str:
+    """A length of time as she reads it: ``45 min``, ``2h``, ``17h 50m``; two days and more
+    in whole days (``3 days``). Negative lengths are shown by their size."""
+    minutes = abs(minutes)
+    if minutes < 60:
+        return t("when.span_minutes", m=minutes)
+    hours, rest = divmod(minutes, 60)
+    if hours >= 48:
+        return t("when.span_days", d=hours // 24)
+    if rest == 0:
+        return t("when.span_hours", h=hours)
+    return t("when.span_hours_minutes", h=hours, m=rest)

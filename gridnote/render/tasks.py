@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from gridnote.messages.i18n import t
@@ -70,10 +70,10 @@ def _none(status: str | None, overdue: bool, narrowed: bool) -> RenderableType:
 
 
 def task_table(
-    tasks: list[Task], today: date, *, status: str | None = "open", overdue: bool = False, narrowed: bool = False
+    tasks: list[Task], now: datetime, *, status: str | None = "open", overdue: bool = False, narrowed: bool = False
 ) -> RenderableType:
-    """The tasks as a table; the list's filter (``status``, ``overdue``, ``narrowed``: any other
-    filter) chooses the empty-list line."""
+    """The tasks as a table, late ones' due time in red (as of ``now``); the list's filter
+    (``status``, ``overdue``, ``narrowed``: any other filter) chooses the empty-list line."""
     from rich.text import Text
 
     if not tasks:
@@ -82,16 +82,16 @@ def task_table(
     grid = table("col.id", "col.due", "col.task", "col.for", caption=caption)
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
-    late = today.isoformat()
+    today = now.date()
     shown, left_out = on_screen(tasks)
     for task in shown:
-        overdue = task.status == "open" and task.due_date is not None and task.due_date < late
+        late = task.late_at(now)
         heading = _heading(task)
         if task.status != "open":
             heading.append(" " + t("task.status_mark", status=_status(task)), style="dim")
         grid.add_row(
             str(task.id),
-            Text(_due(task, today), style="red" if overdue else ""),
+            Text(_due(task, today), style="red" if late else ""),
             heading,
             who(task.resident, task.resident_address, task.building),
         )

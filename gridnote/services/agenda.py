@@ -8,15 +8,16 @@ section function for it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from gridnote import clock
 from gridnote.models import Agenda, DayPlan, Event, Figure, OverdueTask, Task, TimelineItem
-from gridnote.services import callouts, care, events, issues, tasks
+from gridnote.services import callouts, care, events, followups, issues, tasks
 from gridnote.store.notebook import Notebook
 
 
-def task_item(task: Task) -> TimelineItem:
+def task_item(task: Task, moment: datetime | None = None) -> TimelineItem:
+    """The task as a timeline item; late or not as of ``moment`` (None: not asked)."""
     return TimelineItem(
         kind="task",
         id=task.id,
@@ -28,6 +29,8 @@ def task_item(task: Task) -> TimelineItem:
         address=task.resident_address,
         building=task.building,
         every=task.every,
+        late=moment is not None and task.late_at(moment),
+        minutes_late=task.minutes_late(moment) if moment is not None else None,
     )
 
 
@@ -37,13 +40,17 @@ def event_item(event: Event) -> TimelineItem:
     )
 
 
-def timeline_order(item: TimelineItem) -> tuple[bool, bool, str, str, int]:
-    """Starred first; then timed items by time; all-day items after them."""
-    return (not item.starred, item.time is None, item.time or "", item.kind, item.id)
+def timeline_order(item: TimelineItem) -> tuple[bool, str, bool, str, int]:
+    """The day in time order, all-day items after the timed ones; a star (marked on the
+    screen) only puts an item first among those of the same time."""
+    return (item.time is None, item.time or "", not item.starred, item.kind, item.id)
 
 
 def timeline(nb: Notebook, day: date) -> list[TimelineItem]:
-    items = [task_item(task) for task in tasks.tasks_due_on(nb, day)]
+    """The day's tasks and events in time order, each task late or not as the day is looked at
+    (:func:`gridnote.clock.as_of`: now for today)."""
+    moment = clock.as_of(day)
+    items = [task_item(task, moment) for task in tasks.tasks_due_on(nb, day)]
     items += [event_item(event) for event in events.events_on(nb, day)]
     return sorted(items, key=timeline_order)
 
@@ -80,7 +87,7 @@ def build_agenda(nb: Notebook, day: date | None = None, *, route: bool = False) 
         today=today,
         timeline=timeline(nb, day),
         overdue=overdue(nb, day),
-        followups=issues.followups(nb, day),
+        followups=followups.followups(nb, day),
         care=due,
         walk=walk,
         summary=summary(nb, day),

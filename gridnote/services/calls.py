@@ -1,6 +1,6 @@
 """The afternoon call list (``gridnote calls``) and recording a call's outcome (``calls done N``).
 
-Who to ring today, from what already waits on her (:func:`gridnote.services.issues.followups`)
+Who to ring today, from what already waits on her (:func:`gridnote.services.followups.followups`)
 and her open tasks:
 
 1. ``first-contact`` — an issue nobody has answered yet whose response deadline has come:
@@ -56,7 +56,7 @@ def is_call(task: Task) -> bool:
 
 def call_list(nb: Notebook) -> list[Call]:
     """Today's calls, numbered in the order to make them."""
-    from gridnote.services.issues import followups
+    from gridnote.services.followups import followups
     from gridnote.store.issues import called_on, issues_by_ids
 
     today = clock.today()

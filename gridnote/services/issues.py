@@ -1,4 +1,6 @@
-"""Issues: receiving a resident's problem, finding it again, and what waits on her today.
+"""Issues: receiving a resident's problem, finding it again.
+
+What waits on her today is :mod:`gridnote.services.followups`.
 
 An issue moves received → verified (or rejected) → referred → resolved →
 reported back → closed with a rating; the steps are in
@@ -35,7 +37,7 @@ from gridnote.domain.issue_terms import CHANNELS, FACE_TO_FACE, PRIORITIES
 from gridnote.domain.vocab import Vocabulary
 from gridnote.errors import InputError, NotFoundError
 from gridnote.input.address import Address
-from gridnote.models import Followup, Issue, IssueChange, IssueDetail
+from gridnote.models import Issue, IssueChange, IssueDetail
 from gridnote.store import issues as rows
 from gridnote.store import write
 from gridnote.store.issues import count_open as count_open
@@ -309,77 +311,3 @@ def issue_detail(nb: Notebook, issue_id: int) -> IssueDetail:
     affects = affected_by(nb, issue_id)
     photos = rows.photos(nb, issue_id)
     return IssueDetail(issue, timeline, affects, photos)
-
-
-# -- what waits on her ---------------------------------------------------------------
-_RANK = ("response-overdue", "resolve-overdue", "response-due", "resolve-due", "referral-due", "report-back")
-
-
-def followups(nb: Notebook, day: date) -> list[Followup]:
-    """Issues waiting on her on ``day``, most urgent first (for ``gridnote today``).
-
-    * ``response-overdue`` / ``response-due``: no first contact yet, and the
-      response deadline has passed / falls on that day;
-    * ``resolve-overdue`` / ``resolve-due``: not resolved, and the resolution
-      deadline has passed / falls on that day;
-    * ``referral-due``: referred, and the partner's promised date has come;
-    * ``report-back``: resolved, the reporter not yet told (an issue found on
-      patrol, with nobody to tell, is not waiting on anyone).
-
-    "Passed" is measured at the current time for today, at the start of a
-    later day, at the end of an earlier one. Each issue appears once, under its
-    most urgent reason (all of them are in ``reasons``); urgent issues come
-    first within a reason, then the earliest deadline.
-    """
-    key = day.isoformat()
-    today = clock.today()
-    if day == today:
-        moment = clock.now()
-    else:
-        moment = clock.at(day if day > today else day + timedelta(days=1))
-    waiting = rows.waiting_rows(nb, key)
-    found: list[tuple[tuple[Any, ...], Followup]] = []
-    for row in waiting:
-        issue = rows.issue_from_row(row)
-        reasons: dict[str, str | None] = {}
-        if issue.first_response_at is None and row["response_due_day"] <= key:
-            late = clock.parse(issue.response_due_at) < moment
-            reasons["response-overdue" if late else "response-due"] = issue.response_due_at
-        if issue.resolved_at is None and row["resolve_due_day"] <= key:
-            late = clock.parse(issue.resolve_due_at) < moment
-            reasons["resolve-overdue" if late else "resolve-due"] = issue.resolve_due_at
-        if issue.status == "referred" and issue.referral_due_day and issue.referral_due_day <= key:
-            reasons["referral-due"] = issue.referral_due_at or issue.referral_due_day
-        if issue.status == "resolved" and issue.has_reporter:
-            reasons["report-back"] = None
-        if not reasons:
-            continue
-        ordered = tuple(sorted(reasons, key=_RANK.index))
-        reason = ordered[0]
-        deadline = reasons[reason]
-        item = Followup(
-            id=issue.id,
-            text=issue.text,
-            status=issue.status,
-            reason=reason,
-            deadline=deadline,
-            reporter=issue.reporter or issue.reporter_contact,
-            address=issue.reporter_address or issue.place,
-            phone=issue.reporter_phone,
-            priority=issue.priority,
-            category=issue.category,
-            reasons=ordered,
-            since=issue.resolved_at if reason == "report-back" else None,
-        )
-        sort_time = (
-            clock.parse(deadline).timestamp()
-            if deadline and "T" in deadline
-            else (
-                clock.at(date.fromisoformat(deadline)).timestamp()
-                if deadline
-                else clock.parse(issue.resolved_at or issue.received_at).timestamp()
-            )
-        )
-        found.append(((_RANK.index(reason), issue.priority != "urgent", sort_time, issue.id), item))
-    found.sort(key=lambda pair: pair[0])
-    return [item for _, item in found]

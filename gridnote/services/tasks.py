@@ -220,6 +220,10 @@ _OPEN = TaskFilter()
 
 def list_tasks(nb: Notebook, f: TaskFilter = _OPEN) -> list[Task]:
     """The tasks the filter picks; overdue tasks are open by definition, so another status is refused."""
-    if f.overdue_on is not None and f.status not in (None, "open"):
+    if f.late_at is not None and f.status not in (None, "open"):
         raise InputError("task.overdue_with_status", status=f.status)
-    return rows.filter_tasks(nb, f)
+    found = rows.filter_tasks(nb, f)
+    if f.late_at is not None:
+        moment = f.late_at
+        found = [task for task in found if task.late_at(moment)]
+    return found

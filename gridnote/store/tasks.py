@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from gridnote.input.text import display_name
@@ -91,7 +91,9 @@ class TaskFilter:
     start: date | None = None
     end: date | None = None
     undated: bool = False
-    overdue_on: date | None = None  # only open tasks due before this day (the agenda's "Overdue")
+    # only open tasks late at this moment: due before its day, or at a time gone that day (the
+    # store picks those due up to its day; ``services.tasks.list_tasks`` keeps the late ones)
+    late_at: datetime | None = None
 
     @property
     def narrowed(self) -> bool:
@@ -128,9 +130,9 @@ def filter_tasks(nb: Notebook, f: TaskFilter) -> list[Task]:
     if f.end is not None:
         clauses.append("t.due_date <= ?")
         params.append(f.end.isoformat())
-    if f.overdue_on is not None:
-        clauses.append("t.status = 'open' AND t.due_date < ?")
-        params.append(f.overdue_on.isoformat())
+    if f.late_at is not None:
+        clauses.append("t.status = 'open' AND t.due_date <= ?")
+        params.append(f.late_at.date().isoformat())
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     order = " ORDER BY t.status != 'open'," + TASK_ORDER.removeprefix(" ORDER BY")
     return [task_from_row(r) for r in nb.rows(TASK_SELECT + where + order, params)]
