@@ -44,6 +44,9 @@ def test_the_centre_in_datasette(cli, grids, tmp_path: Path, full: bool) -> None
         assert li["phones"] == ("13857112345" if full else "138****2345")
         status, names = server.get("/street/names_statuses.json?_shape=array&code=received")
         assert names == [{"code": "received", "zh": "已受理", "en": "received"}]
+        status, names = server.get("/street/names_categories.json?_shape=array&code=blocked-drain")
+        assert names == [{"code": "blocked-drain", "zh": "下水道堵塞", "en": "blocked drain", "parent": "facilities"}]
+        assert listed["names_ratings"] is False and listed["names_channels"] is False  # the notebook's code tables
         status, issues = server.get("/street/v_issues.json?" + urlencode({"_shape": "array", "grid": "冬梅轩-04"}))
         assert status == 200 and [i["status"] for i in issues if i["received_day"] == "2026-11-29"] == [
             "已转办",

@@ -324,6 +324,8 @@ def test_the_day_covers_every_command() -> None:
     }
     # the centre and sync need a centre of their own: tests/test_centre.py runs them in both languages
     centre = {"sync", "centre init", "centre import", "centre grids", "centre report", "centre browse"}
+    # what the centre sends down: tests/test_centre_down.py, in both languages
+    centre |= {"centre dispatch", "centre task add", "centre register import", "centre export"}
     assert leaves - covered - defaults - files - centre == set()
 
 

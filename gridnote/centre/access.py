@@ -43,6 +43,15 @@ def policy_sql() -> str:
             f"DROP POLICY IF EXISTS staff_read ON {name};",
             f"CREATE POLICY staff_read ON {name} FOR SELECT TO {STAFF} USING (true);",
         ]
+    lines += [  # what the centre sends down: a worker reads her grid's items; staff write them
+        f"GRANT SELECT ON down_items TO {WORKER};",
+        f"GRANT SELECT, INSERT ON down_items TO {STAFF};",
+        "ALTER TABLE down_items ENABLE ROW LEVEL SECURITY;",
+        "DROP POLICY IF EXISTS worker_own ON down_items;",
+        f"CREATE POLICY worker_own ON down_items FOR SELECT TO {WORKER} USING ({mine});",
+        "DROP POLICY IF EXISTS staff_all ON down_items;",
+        f"CREATE POLICY staff_all ON down_items TO {STAFF} USING (true) WITH CHECK (true);",
+    ]
     lines += [
         "-- a worker: CREATE ROLE w_dmx03 LOGIN PASSWORD '…' IN ROLE gridnote_worker;",
         "-- centre staff: CREATE ROLE s_li LOGIN PASSWORD '…' IN ROLE gridnote_staff;",

@@ -53,11 +53,9 @@ VIEWS: dict[str, str] = {
         FROM events e JOIN grids g ON g.notebook_id = e.grid""",
 }
 
-NAMES = ("names_categories", "names_statuses", "names_tags", "names_visit_kinds", "names_reading_kinds")
-_LABELS = (("code", "代码"), ("zh", "中文名"), ("en", "英文名"))
 _GRID = ("grid", "网格")
 
-SURFACE = Surface(
+SURFACE = Surface(  # the code tables' entries are added when asked for (surface()): they follow the language
     "网格中心",
     "街道网格中心：各网格同步来的数据。电话、身份证号和文字中的号码已遮挡。",
     (
@@ -144,11 +142,6 @@ SURFACE = Surface(
             sort_desc="at",
             columns=(_GRID, ("day", "日期"), ("at", "时间"), ("title", "主题"), ("attendees", "参与人数")),
         ),
-        Table("names_categories", title="问题类别", label_column="zh", columns=_LABELS),
-        Table("names_statuses", title="问题状态", label_column="zh", columns=_LABELS),
-        Table("names_tags", title="重点人群", label_column="zh", columns=_LABELS),
-        Table("names_visit_kinds", title="走访方式", label_column="zh", columns=_LABELS),
-        Table("names_reading_kinds", title="测量项目", label_column="zh", columns=_LABELS),
         Table("centre_settings", hidden=True),
         # the synced tables as they are: personal data in clear (denied unless --full)
         *[
@@ -176,28 +169,27 @@ SURFACE = Surface(
 )
 
 
-def _names() -> dict[str, list[tuple[str, str, str]]]:
-    from gridnote.domain.categories import DEFAULT_CATEGORIES
-    from gridnote.domain.issue_terms import STATUSES
-    from gridnote.domain.readings import READING_KINDS
-    from gridnote.domain.vocab import CARE_TAGS, VISIT_KINDS
+def surface() -> Surface:
+    """The centre's surface with the code tables (:func:`gridnote.render.browse.code_tables`) in it."""
+    from gridnote.render.browse import code_tables
 
-    return {
-        "names_categories": [(c.code, c.zh, c.en) for c in DEFAULT_CATEGORIES],
-        "names_statuses": [(s.code, s.zh, s.en) for s in STATUSES],
-        "names_tags": [(s.code, s.zh, s.en) for s in CARE_TAGS],
-        "names_visit_kinds": [(s.code, s.zh, s.en) for s in VISIT_KINDS],
-        "names_reading_kinds": [(s.code, s.zh, s.en) for s in READING_KINDS],
-    }
+    return Surface(SURFACE.title, SURFACE.description, (*SURFACE.tables, *code_tables()))
 
 
 def write_names_and_views(conn: Any) -> None:
-    """The code tables and the views, written afresh (a newer gridnote's words replace the older)."""
-    for table, rows in _names().items():
-        conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {table} (code TEXT PRIMARY KEY, zh TEXT, en TEXT)")
-        conn.exec_driver_sql(f"DELETE FROM {table}")
+    """The code tables and the views, written afresh (a newer gridnote's words replace the older).
+
+    The code tables are the notebook's (:mod:`gridnote.store.codes`, one source for both).
+    """
+    from gridnote.store import codes
+
+    for table, rows in codes.rows().items():
+        names = codes.columns(table)
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")  # an older gridnote's may lack a column
+        conn.exec_driver_sql(f"CREATE TABLE {table} ({', '.join(names)}, PRIMARY KEY (code))")
         if rows:
-            conn.exec_driver_sql(f"INSERT INTO {table} (code, zh, en) VALUES (?, ?, ?)", rows)
+            marks = ", ".join("?" for _ in names)
+            conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
     for name, sql in VIEWS.items():
         conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
         conn.exec_driver_sql(f"CREATE VIEW {name} AS {sql}")
@@ -223,6 +215,6 @@ def prepare(url: str, *, port: int, full: bool = False) -> list[str] | None:
             tables, views = found.get_table_names(), found.get_view_names()
     finally:
         centre.close()
-    meta = metadata(SURFACE, path.stem, tables, views, full=full)
+    meta = metadata(surface(), path.stem, tables, views, full=full)
     files = write_files(path.with_name(path.name + ".browse"), meta, full=full, force=True)
     return datasette_command(path, files, port=port)

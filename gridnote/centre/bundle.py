@@ -23,7 +23,8 @@ from typing import Any
 from gridnote.errors import FileError
 from gridnote.store.changes import Change, Identity
 
-FORMAT = "gridnote-sync/1"
+FORMAT = "gridnote-sync/1"  # a notebook's changes, up to the centre
+DOWN = "gridnote-down/1"  # what the centre sends a grid (``centre export``, ``sync --in``)
 SUFFIX = ".gnsync"
 
 
@@ -58,13 +59,17 @@ def encode(who: Identity, after: int, changes: Iterable[Change]) -> tuple[bytes,
         "last": last,
         "count": len(lines),
     }
+    return _pack(header, body), last, len(lines)
+
+
+def _pack(header: dict[str, Any], body: bytes) -> bytes:
     header["sha256"] = _digest(header, body)
     raw = json.dumps(header, ensure_ascii=False).encode() + b"\n" + body
-    return gzip.compress(raw, mtime=0), last, len(lines)
+    return gzip.compress(raw, mtime=0)
 
 
-def read(path: Path) -> Bundle:
-    """A bundle, checked whole; a damaged, altered or foreign file is refused (:class:`FileError`)."""
+def _unpack(path: Path, expected: str) -> tuple[dict[str, Any], list[Any]]:
+    """(header, the body's lines as JSON), checked whole; a bundle going the other way is named as such."""
     try:
         raw = gzip.decompress(path.read_bytes())
     except FileNotFoundError as exc:
@@ -74,14 +79,62 @@ def read(path: Path) -> Bundle:
     first, _, body = raw.partition(b"\n")
     try:
         header = json.loads(first)
-        if not isinstance(header, dict) or header.get("format") != FORMAT:
+        if not isinstance(header, dict) or header.get("format") not in (FORMAT, DOWN):
             raise ValueError("format")
         if header.get("sha256") != _digest(header, body):
             raise ValueError("checksum")
-        changes = [Change(*json.loads(line)) for line in body.decode().splitlines() if line]
-        if len(changes) != header["count"]:
+        lines = [json.loads(line) for line in body.decode().splitlines() if line]
+        if len(lines) != header["count"]:
             raise ValueError("count")
     except (ValueError, TypeError, KeyError, UnicodeDecodeError) as exc:
         raise FileError("centre.bundle_damaged", path=str(path)) from exc
+    if header["format"] != expected:
+        raise FileError("centre.bundle_up" if expected == DOWN else "centre.bundle_down", path=str(path))
+    return header, lines
+
+
+def read(path: Path) -> Bundle:
+    """A bundle, checked whole; a damaged, altered or foreign file is refused (:class:`FileError`)."""
+    header, lines = _unpack(path, FORMAT)
+    try:
+        changes = [Change(*line) for line in lines]
+    except TypeError as exc:
+        raise FileError("centre.bundle_damaged", path=str(path)) from exc
     who = Identity(str(header["notebook_id"]), header.get("grid_code"), header.get("worker_name"))
     return Bundle(path, who, int(header["after"]), int(header["last"]), changes)
+
+
+# -- down: what the centre sends one grid ----------------------------------------------------
+@dataclass(frozen=True)
+class DownItem:
+    seq: int  # its number among the grid's items
+    gid: str
+    kind: str  # issue, task, register
+    body: dict[str, Any]
+    source: str | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class DownBundle:
+    path: Path
+    notebook_id: str
+    grid_code: str | None
+    items: list[DownItem]
+
+
+def encode_down(notebook_id: str, grid_code: str | None, items: Iterable[DownItem]) -> bytes:
+    lines = [json.dumps([i.seq, i.gid, i.kind, i.body, i.source, i.created_at], ensure_ascii=False) for i in items]
+    body = ("\n".join(lines) + "\n" if lines else "").encode()
+    header: dict[str, Any] = {"format": DOWN, "notebook_id": notebook_id, "grid_code": grid_code, "count": len(lines)}
+    return _pack(header, body)
+
+
+def read_down(path: Path) -> DownBundle:
+    """A bundle from the centre for one grid, checked whole (:class:`FileError` if not)."""
+    header, lines = _unpack(path, DOWN)
+    try:
+        items = [DownItem(int(s), str(g), str(k), dict(b), src, str(at)) for s, g, k, b, src, at in lines]
+    except (TypeError, ValueError) as exc:
+        raise FileError("centre.bundle_damaged", path=str(path)) from exc
+    return DownBundle(path, str(header["notebook_id"]), header.get("grid_code"), items)

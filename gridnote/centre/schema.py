@@ -119,6 +119,20 @@ settings = Table(
     Column("key", String, primary_key=True),
     Column("value", String),
 )
+# What the centre sends down to a grid (issue 16): a dispatched issue, a task, a register correction.
+# ``seq`` counts per grid (a worker's sync brings "everything after N"), ``gid`` names the item
+# everywhere (her inbox row has the same gid, so her answer comes back up with her next sync).
+down_items = Table(
+    "down_items",
+    metadata,
+    Column("grid", String(36), primary_key=True),  # the notebook id
+    Column("seq", Integer, primary_key=True),
+    Column("gid", String(36), nullable=False, unique=True),
+    Column("kind", String, nullable=False),  # issue, task, register
+    Column("body", Text, nullable=False),  # JSON: what the worker's side needs
+    Column("source", String),  # who sent it: a department (register), the hotline, the centre
+    Column("created_at", String, nullable=False),
+)
 SYNCED: dict[str, Table] = {name: _synced(name) for name in TABLES}
 Index("resident_tags_tag", SYNCED["resident_tags"].c.tag)
 Index("issues_grid_response", SYNCED["issues"].c.grid, SYNCED["issues"].c.response_due_day)

@@ -1,29 +1,15 @@
 """``gridnote centre …``: the street's grid centre: make it, import bundles, list grids, report, browse."""
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from gridnote.cli._common import new_app, out
+from gridnote.cli.centre_down import CentreOpt, _url
 from gridnote.cli.params import ForceOpt, FromOpt, MonthOpt, ToOpt, WeekOpt
 
 app = new_app("The grid centre: every grid's notebook in one store (a centre file, or PostgreSQL).")
-
-CentreOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--centre",
-        "-c",
-        metavar="URL",
-        help="The centre: a file (default: $GRIDNOTE_CENTRE, then street.db here) or postgresql://….",
-    ),
-]
-
-
-def _url(given: str | None) -> str:
-    return given or os.environ.get("GRIDNOTE_CENTRE") or "street.db"
 
 
 @app.command("init")
@@ -175,3 +161,16 @@ def centre_browse(
         subprocess.run(command, check=False)
     except KeyboardInterrupt:
         pass
+
+
+from gridnote.cli.centre_down import (  # noqa: E402 (registered after the centre's own commands)
+    centre_dispatch,
+    centre_export,
+    register_app,
+    task_app,
+)
+
+app.command("dispatch")(centre_dispatch)
+app.add_typer(task_app, name="task")
+app.add_typer(register_app, name="register")
+app.command("export")(centre_export)

@@ -21,9 +21,11 @@ def restore(
     """Put a backup back in place of the notebook (photos too).
 
     The backup is checked first (integrity_check); the notebook it replaces is kept
-    as a backup of its own (…-before.db in notebook.db-backups/), and the swap is one
-    rename: killed at any moment, the notebook is the old one or the restored one,
-    never half of each. A damaged mark is cleared. gridnote backup list shows them.
+    as a backup of its own (…-before.db in notebook.db-backups/), and the backup is
+    written over it in one transaction while other writes wait: killed at any moment,
+    the notebook is the old one or the restored one, never half of each. Only the
+    backup's own photos come back. A damaged mark is cleared. gridnote backup list
+    shows them.
 
     Example: gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db
     """

@@ -173,6 +173,11 @@ def _moment(fields: dict[str, str | None], name: str) -> datetime | None:
     return clock.to_local(moment)
 
 
+def request_from(raw: Any, number: int = 1) -> Request:
+    """One request object (a dict of the spec's fields), checked as a file's are."""
+    return _request(number, raw)
+
+
 def _request(number: int, raw: Any) -> Request:
     from gridnote.input.text import check_length
 

@@ -37,6 +37,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "contact_name": ("紧急联系人", "联系人", "emergency contact", "contact"),
     "contact_relation": ("关系", "与本人关系", "联系人关系", "relation", "contact relation"),
     "contact_phone": ("紧急联系人电话", "联系人电话", "contact phone", "emergency phone"),
+    # what a register correction from the grid centre did (gridnote centre register import)
+    "change": ("变更类型", "变更", "变动类型", "change", "change type"),
     "last_visit": (
         "上次走访",
         "上次走访日期",

@@ -10,6 +10,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Copy the file somewhere safe before trying anything on it",
         "笔记本 {path} 已损坏，且没有完好的备份，未写入任何内容。请先把文件复制到安全的地方，再做任何尝试",
     ),
+    "notebook.damaged_read": (
+        "the notebook {path} is damaged where this is kept, so it cannot be read. "
+        "Newest good backup: {backup} (gridnote restore {backup})",
+        "笔记本 {path} 存放这部分内容的地方已损坏，无法读取。最新的完好备份：{backup}（gridnote restore {backup}）",
+    ),
+    "notebook.damaged_read_no_backup": (
+        "the notebook {path} is damaged where this is kept, so it cannot be read, and it has no good backup. "
+        "Copy the file somewhere safe before trying anything on it",
+        "笔记本 {path} 存放这部分内容的地方已损坏，无法读取，且没有完好的备份。请先把文件复制到安全的地方，再做任何尝试",
+    ),
     "backup.taken": ("✓ Backup taken: {path} ({size})", "✓ 已备份：{path}（{size}）"),
     "backup.exists": (
         "{path} already exists; add --force to replace it",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from gridnote.messages import (
     backup,
+    browse,
     calls,
     care,
     centre,
@@ -17,6 +18,7 @@ from gridnote.messages import (
     cli,
     core,
     dates,
+    down,
     find,
     flow,
     help,
@@ -49,7 +51,9 @@ AREAS = (
     topics,
     server,
     centre,
+    down,
     backup,
+    browse,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}

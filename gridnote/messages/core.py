@@ -55,6 +55,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是 gridnote 笔记本，或者已损坏（文件未改动）",
     ),
     "notebook.reason.cannot_open": ("the file cannot be opened as a notebook", "该文件无法作为笔记本打开"),
+    "notebook.replaced": (
+        "the notebook {path} was restored from a backup while this command waited; nothing was written. "
+        "Run the command again",
+        "等待期间笔记本 {path} 已从备份恢复，未写入任何内容。请重新运行该命令",
+    ),
     "notebook.read_only": (
         "the notebook {path} is read-only; nothing was changed",
         "笔记本 {path} 是只读的，未做任何修改",

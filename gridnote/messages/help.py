@@ -46,6 +46,20 @@ HELP_ZH: dict[str, str] = {
     "centre.import": "把同步文件合并进网格中心：每个文件先整体校验；重复导入不会改变任何内容。\n\n例：gridnote centre import /media/usb/*.gnsync",
     "centre.browse": "在 Datasette 中打开网格中心文件（仅 127.0.0.1）：中文表名和列名、代码名称表、号码已遮挡。\n\n例：gridnote centre browse   ·   gridnote centre browse --centre street.db --port 8002",
     "centre.grids": "列出网格中心的各个网格，以及网格员和最近同步时间。\n\n例：gridnote centre grids",
+    "centre.dispatch": "把一个问题（或 GeoReport v2 文件中的诉求）派给一个网格：进入网格员的收件箱。\n\n"
+    "她接收后成为一个问题，带着中心的办结时限和工单号；也可以说明理由后退回。她的答复随下次同步回到中心。\n\n"
+    '例：gridnote centre dispatch --grid 冬梅轩-03 "5号楼门前装修垃圾" --due 12-05 --contact "王阿姨 13800001111"',
+    "centre.task": "中心给网格布置的任务。",
+    "centre.task.add": "给一个网格布置任务：网格员接收后，任务带着中心定的日期进入她的工作清单。\n\n"
+    '例：gridnote centre task add "本周完成独居老人反诈宣传" --grid 冬梅轩-03 --due 周五',
+    "centre.register": "其他部门发来的登记更正，下发给网格由网格员确认。",
+    "centre.register.import": "把登记更正（迁移、出生、死亡、新办低保证……）下发给一个网格：每条由网格员确认。\n\n"
+    "列与 `resident import` 相同，另可有一列变更类型（更正、新增/出生、迁出、死亡；默认更正）。"
+    "先检查每一行：有一行不对就什么都不下发。网格员接收之前，她的登记册不会有任何改动。\n\n"
+    "例：gridnote centre register import 派出所1202.xlsx --grid 冬梅轩-03 --from 派出所",
+    "centre.export": "把中心下发给一个网格的内容写成同步文件，供网格员运行 `gridnote sync --in 文件`。\n\n"
+    "她已经收到的项目会被跳过，所以包含全部内容的文件也可以放心使用。\n\n"
+    "例：gridnote centre export --grid 冬梅轩-03 down.gnsync",
     "centre.report": "每个网格一行，外加街道合计：走访、覆盖、测量、问题、三率、重点人群覆盖。\n\n三率与每位网格员自己的 `gridnote report` 用同一套代码计算，列出分子和分母。默认：本周。\n\n例：gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx",
     "server": "命令服务：由常驻后台的进程快速执行命令；查看或停止它。",
     "server.status": "显示本安装的命令服务是否在运行、启动时间和已执行的命令数。\n\n例：gridnote server status",
@@ -95,8 +109,8 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote backup list   ·   gridnote backup list --json",
     "restore": "用备份替换记事本（照片也一起恢复）。\n\n"
     "先检查备份（integrity_check）；被替换的记事本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
-    "替换只是一次改名：任何时刻被中断，记事本要么是原来的，要么是恢复后的，绝不会各占一半。"
-    "损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
+    "备份在一个事务中写入记事本，其间其他写入会等待：任何时刻被中断，记事本要么是原来的，要么是恢复后的，"
+    "绝不会各占一半。只恢复这份备份自己的照片。损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
     "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
     "check": "检查记事本：文件本身、记录间的关联、搜索索引和照片。\n\n"
     "运行 SQLite 的 integrity_check 和 foreign_key_check，把搜索索引与它所依据的记录比对，"

@@ -195,6 +195,15 @@ def grids_table(found: list[GridInfo]) -> RenderableType:
     return grid
 
 
+def counted(key: str, n: int) -> str:
+    """A count in words: the message's ``singular|plural`` (English) picked by ``n``."""
+    text = t(key, n=n)
+    if "|" in text:
+        one, many = text.split("|", 1)
+        text = one if n == 1 else many
+    return text
+
+
 def rows_changed(rows: dict[str, int]) -> str:
     """``12 visits, 3 issues, 1 resident`` (the notebook's table order)."""
     from gridnote.messages.i18n import join_list, lang
@@ -205,11 +214,7 @@ def rows_changed(rows: dict[str, int]) -> str:
         n = rows.get(table, 0)
         if not n:
             continue
-        text = t(f"sync.rows.{table}", n=n)
-        if "|" in text:
-            one, many = text.split("|", 1)
-            text = one if n == 1 else many
-        parts.append(text)
+        parts.append(counted(f"sync.rows.{table}", n))
     if not parts:
         return t("sync.none")
     return join_list(parts) if lang() == "zh" else ", ".join(parts)

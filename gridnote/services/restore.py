@@ -50,6 +50,10 @@ def restore(notebook: Path, name: str | None = None, day_text: str | None = None
         kept = swap.restore(notebook, backup, clock.now().replace(tzinfo=None))
     except store.Damaged as exc:
         raise NotebookError("restore.backup_damaged", path=backup, what=str(exc)) from exc
+    except cipher.OPERATIONAL as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise NotebookError("notebook.locked", path=notebook) from exc
+        raise NotebookError("restore.not_a_backup", path=backup, what=str(exc)) from exc
     except cipher.DATABASE as exc:
         raise NotebookError("restore.not_a_backup", path=backup, what=str(exc)) from exc
     except OSError as exc:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gridnote.store.migrations_citizen import m014_search_han_scannable
+from gridnote.store.migrations_citizen import m014_search_han_scannable, m015_code_tables
 from gridnote.store.migrations_day import m011_care_baselines, m012_visit_back
 from gridnote.store.migrations_flow import m013_open311
 from gridnote.store.migrations_log import m009_change_log, m010_task_words
@@ -380,6 +380,7 @@ STEPS: list[Callable[[Any], None]] = [
     m012_visit_back,
     m013_open311,
     m014_search_han_scannable,
+    m015_code_tables,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

@@ -30,3 +30,16 @@ def m014_search_han_scannable(db: Any) -> None:
         INSERT INTO search_han (rowid, body) SELECT id, body FROM search_spaced;
         """,
     )
+
+
+def m015_code_tables(db: Any) -> None:
+    """The code tables ``names_*``: each vocabulary's codes with their Chinese and English names.
+
+    Filled from the vocabularies themselves by :func:`gridnote.store.codes.fill`
+    (one source); a later change of a vocabulary's names is a migration that
+    calls it again (see :data:`gridnote.store.codes.FILLED`). Not synced: every
+    gridnote has them from its own code.
+    """
+    from gridnote.store import codes
+
+    codes.fill(db)

@@ -33,6 +33,7 @@ class Notebook:
         self.read_only = read_only  # opened from read-only storage: reading works, writing is refused
         self._settings: dict[str, str] | None = None
         self._write_checked = False  # the damage check before this command's first write
+        self.inode = _inode(path)  # a restore that swaps the file changes it
 
     # -- reading -------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
@@ -78,7 +79,7 @@ class Notebook:
         from gridnote.store import backup
 
         backup.mark_damaged(self.path, str(exc))
-        return damaged_error(self.path)
+        return damaged_error(self.path, reading=not self.conn.in_transaction)
 
     def check_before_writing(self) -> None:
         """Refuse to write into a notebook marked damaged; ``quick_check`` it once a day.
@@ -150,20 +151,29 @@ class Notebook:
                 self.execute(f"RELEASE SAVEPOINT {name}")
             return
         self.check_before_writing()
-        self.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        else:
+        from gridnote.store.lock import writers
+
+        with writers(self.path):  # a restore under way finishes first (gridnote.store.lock)
+            self.execute("BEGIN IMMEDIATE")
             try:
-                self.execute("COMMIT")
+                self._same_file()
+                yield self
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+            else:
+                try:
+                    self.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+
+    def _same_file(self) -> None:
+        """Refuse to write when the notebook was swapped for a restored file since this command opened it."""
+        if self.inode is not None and _inode(self.path) != self.inode:
+            raise NotebookError("notebook.replaced", path=self.path)
 
     # -- settings ------------------------------------------------------------
     def settings(self) -> dict[str, str]:
@@ -177,6 +187,13 @@ class Notebook:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
 
 
 def contains(text: str) -> str:
@@ -207,14 +224,16 @@ def is_corrupt(exc: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-def damaged_error(path: Path) -> NotebookError:
-    """The one line a damaged notebook gets: nothing written, and the newest good backup to restore."""
+def damaged_error(path: Path, *, reading: bool = False) -> NotebookError:
+    """The one line a damaged notebook gets (nothing written; ``reading``: what was asked cannot be read) and
+    the newest good backup to restore."""
     from gridnote.store import backup
 
     good = backup.newest_good(path)
+    key = "notebook.damaged_read" if reading else "notebook.damaged"
     if good is None:
-        return NotebookError("notebook.damaged_no_backup", path=path)
-    return NotebookError("notebook.damaged", path=path, backup=good)
+        return NotebookError(key + "_no_backup", path=path)
+    return NotebookError(key, path=path, backup=good)
 
 
 def _open_reason(path: Path) -> object:
@@ -302,8 +321,9 @@ def open_notebook(path: Path, *, create: bool = True, make_folder: bool = True) 
             app_id, version, has_tables = _read_header(conn)
         except cipher.DATABASE as exc:
             text = str(exc).lower()
-            if "unable to open" in text:
-                # read-only storage: WAL cannot create its -shm file; read the file as it is
+            if "unable to open" in text or "readonly" in text:
+                # read-only storage (a read-only file or folder): WAL cannot make or write its -shm
+                # file; read the file as it is
                 conn.close()
                 conn = _connect(path, "mode=ro&immutable=1")
                 read_only = True

@@ -1,11 +1,12 @@
 """Restoring the notebook from a backup: checked first, the current one kept, swapped atomically.
 
-The backup is copied (SQLite's online backup API) into a hidden part file beside
-the notebook, checked, synced, and renamed over the notebook in one
-``os.replace``: killed at any moment, the notebook is either the old file or the
-restored one, never half of each. Before the swap the current notebook is kept as
-a backup of its own (``…-before.db``), even when it is damaged (then its bytes
-are copied as they are).
+The backup is written over the notebook with SQLite's online backup API, in one
+transaction, while the writers' lock keeps every other gridnote write out; a
+notebook SQLite cannot open (a damaged header) is replaced instead by a checked,
+synced copy renamed over it in one ``os.replace``. Killed at any moment, the
+notebook is either the old one or the restored one, never half of each. First the
+current notebook is kept as a backup of its own (``…-before.db``), even when it is
+damaged (then its bytes are copied as they are).
 """
 
 from __future__ import annotations
@@ -44,41 +45,100 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
     """Replace ``notebook`` with ``backup``; returns where the current notebook was kept (None: there was none).
 
     Raises :class:`store.Damaged` (nothing touched) when the backup fails its check.
+    Holds the writers' lock throughout (:mod:`gridnote.store.lock`): a write under way
+    ends first and is in the kept copy, and none starts until the restore is done.
+    The backup is copied into the notebook by SQLite's backup API (one transaction: a
+    command with the notebook open sees the restored one at its next read); a file
+    SQLite cannot open as it is (a damaged header) is swapped for a copy instead.
+    Only the photos the backup refers to come back.
     """
+    from gridnote.store.lock import writers
+
     source = open_backup(backup)
     try:
         findings = store.check(source, quick=False)
         if findings:
             raise store.Damaged("; ".join(findings))
-        part = notebook.with_name(f".{notebook.name}.{os.getpid()}.restore.part")
-        fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-        try:
-            target = cipher.connect(part, encrypted=not isinstance(source, sqlite3.Connection))
-            try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-                result = target.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                target.close()
-            if result != "ok":
-                raise store.Damaged(str(result))
-            with open(part, "rb") as handle:
-                os.fsync(handle.fileno())
+        own = _photo_names(source)
+        with writers(notebook, exclusive=True):
             kept = keep_current(notebook, moment) if notebook.exists() else None
-            os.replace(part, notebook)  # the one moment the notebook changes
-        except BaseException:
-            _remove(part)
-            raise
+            if not (notebook.exists() and _copy_into(source, notebook)):
+                _swap(source, notebook)
     finally:
         source.close()
-    for stale in (notebook.with_name(notebook.name + "-wal"), notebook.with_name(notebook.name + "-shm")):
-        _remove(stale)  # the old file's (checkpointed, empty); never applied to the restored one
-    store._sync_dir(notebook.parent)
-    store.link_photos(photos_of(backup), files_dir(notebook) / store.PHOTOS)
+    store.link_photos(photos_of(backup), files_dir(notebook) / store.PHOTOS, only=own)
     store.clear_damaged(notebook)
     store.mark_checked(notebook, moment.date().isoformat())
     return kept
+
+
+def _photo_names(source: Any) -> set[str]:
+    """The file names of the photos the backup's issues refer to."""
+    try:
+        return {Path(str(r[0])).name for r in source.execute("SELECT path FROM issue_photos")}
+    except cipher.OPERATIONAL:  # a notebook from before photos
+        return set()
+
+
+def _copy_into(source: Any, notebook: Path) -> bool:
+    """The backup's pages written over the notebook's in one transaction; False if SQLite cannot (nothing changed).
+
+    Only between two plain files or two encrypted with the same key: a plain backup over an
+    encrypted notebook (or the other way) is swapped in whole.
+    """
+    from gridnote.store.notebook import BUSY_TIMEOUT_MS, is_corrupt
+
+    if cipher.is_encrypted(notebook) == isinstance(source, sqlite3.Connection):
+        return False
+    try:
+        target = cipher.connect(notebook, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except cipher.ERROR:
+        return False
+    try:
+        try:
+            size = target.execute("PRAGMA page_size").fetchone()[0]
+            target.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except cipher.DATABASE as exc:
+            if isinstance(exc, cipher.OPERATIONAL) and not is_corrupt(exc):
+                raise  # busy, locked: not a reason to swap the file under a writer
+            return False  # not a database any more: nothing can have it open to write
+        if size != source.execute("PRAGMA page_size").fetchone()[0]:
+            return False  # WAL cannot take another page size; the swap can
+        source.backup(target)
+        try:
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except cipher.ERROR:
+            pass  # folded in by the next command that closes it
+        return True
+    finally:
+        target.close()
+
+
+def _swap(source: Any, notebook: Path) -> None:
+    """A checked, synced copy of the backup renamed over the notebook: the old file or the new one, never half."""
+    part = notebook.with_name(f".{notebook.name}.{os.getpid()}.restore.part")
+    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        target = cipher.connect(part, encrypted=not isinstance(source, sqlite3.Connection))
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            result = target.execute("PRAGMA quick_check").fetchone()[0]
+            target.execute("PRAGMA journal_mode = WAL")  # as a notebook runs: readers never hold up a writer
+        finally:
+            target.close()
+        if result != "ok":
+            raise store.Damaged(str(result))
+        with open(part, "rb") as handle:
+            os.fsync(handle.fileno())
+        for stale in (notebook.with_name(notebook.name + "-wal"), notebook.with_name(notebook.name + "-shm")):
+            _remove(stale)  # the old file's; never to be applied to the restored one
+        os.replace(part, notebook)  # the one moment the notebook changes
+    except BaseException:
+        _remove(part)
+        raise
+    store._sync_dir(notebook.parent)
 
 
 def keep_current(notebook: Path, moment: datetime) -> Path:
