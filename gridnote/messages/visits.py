@@ -82,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # confirmations
     "visit.logged": ("Logged {kind} #{id}: {who} · {when}", "已记录{kind} #{id}：{who} · {when}"),
     "visit.walked": ("Walked {who} · {when} (#{id}, {kind})", "已巡查 {who} · {when}（#{id}，{kind}）"),
+    "visit.walk_task_done": (
+        "Task {id} done: {text} (the walk covers it)",
+        "任务 {id} 已完成：{text}（巡查已覆盖）",
+    ),
     "visit.edited": ("Corrected {kind} #{id}: {who} · {when}", "已修改{kind} #{id}：{who} · {when}"),
     "visit.undone": ("Undid {kind} #{id}: {who} · {when}", "已撤销{kind} #{id}：{who} · {when}"),
     "visit.undone_hint": (

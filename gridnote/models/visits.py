@@ -107,6 +107,8 @@ class LogResult:
     recheck_open: Task | None = None  # the open re-check that already covers the flagged readings
     dropped_tasks: list[Task] = field(default_factory=list)  # re-checks no longer wanted (log edit)
     moved_rechecks: list[Task] = field(default_factory=list)  # written again for a later flagged visit
+    # walk tasks the walk finished (services.walk_tasks), each with its next time if it repeats
+    walk_done: list[tuple[Task, Task | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

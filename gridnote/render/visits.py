@@ -168,6 +168,11 @@ def logged_view(result: LogResult, today: date, *, edited: bool = False) -> Rend
         lines.append(Text("  " + t("visit.recheck_suggested", id=first.id, what=what), style="yellow"))
     if result.care_due is not None:
         lines.append(Text("  ") + _care_line(result.care_due, today))
+    for task, following in result.walk_done:
+        line = Text("  ") + ok("visit.walk_task_done", id=task.id, text=task.text)
+        if following is not None:
+            line.append(" · " + t("task.next", id=following.id, due=_due(following, today)), style="dim")
+        lines.append(line)
     return Group(*lines)
 
 

@@ -181,11 +181,21 @@ def log_visit(
             covering = open_recheck(nb, first.resident_id, flagged)
             if covering is None and (recheck := add_recheck(nb, first.resident_id, ids[0], flagged)) is not None:
                 tasks.append(recheck)
+        walk_done = []
+        if kind == "walk":
+            from gridnote.services.walk_tasks import finish_walked
+
+            walk_done = [(c.task, c.next) for c in finish_walked(nb, date.fromisoformat(day))]
 
     visits = [get_visit(nb, i) for i in ids]
     care = next_care_visit(nb, first.resident_id) if kind in CARE_KINDS and first.resident_id else None
     return LogResult(
-        visits, tasks, care, recheck_suggested=bool(flagged) and not tasks and covering is None, recheck_open=covering
+        visits,
+        tasks,
+        care,
+        recheck_suggested=bool(flagged) and not tasks and covering is None,
+        recheck_open=covering,
+        walk_done=walk_done,
     )
 
 
