@@ -82,14 +82,37 @@ DAY = [
     "resident move-out 曾奶奶 --note 搬去女儿家",
     "resident move-out 曾奶奶 --undo",
     "resident move-out 曾奶奶",
+    "config set grid.code 冬梅轩-03",
+    "sync --in {down}",
+    "inbox accept 1",
 ]
+
+
+def _down_bundle(db: Path, path: Path) -> None:
+    """A bundle from the centre for this notebook: one task (what ``sync --in`` files in her inbox)."""
+    from gridnote.centre.bundle import DownItem, encode_down
+
+    conn = sqlite3.connect(db)
+    notebook_id = conn.execute("SELECT id FROM notebook").fetchone()[0]
+    conn.close()
+    task = {
+        "text": "本周完成独居老人反诈宣传",
+        "due_date": "2026-12-04",
+        "due_time": None,
+        "starred": False,
+        "note": None,
+    }
+    item = DownItem(1, "0c0e5b1a-2f4e-4b7a-9d55-3a1f2c9e8b10", "task", task, None, "2026-11-29T08:00:00+08:00")
+    path.write_bytes(encode_down(notebook_id, "冬梅轩-03", [item]))
 
 
 def run_day(cli, tmp_path: Path) -> None:
     photo = tmp_path / "waste.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 a picture of the waste")
+    down = tmp_path / "down.gnsync"
+    _down_bundle(tmp_path / "notebook.db", down)
     for line in DAY:
-        args = [part.format(examples=EXAMPLES, photo=photo) for part in shlex.split(line)]
+        args = [part.format(examples=EXAMPLES, photo=photo, down=down) for part in shlex.split(line)]
         result = cli(*args)
         assert result.exit_code == 0, (line, result.stdout, result.stderr)
 

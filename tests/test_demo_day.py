@@ -60,6 +60,20 @@ def test_the_day_in_the_morning_is_the_same_day_never_in_the_future(cli, nb) -> 
     assert latest == "2026-11-29T09:00:00+08:00"
 
 
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        ("2026-11-29T21:50:00+08:00", ("2026-11-29T20:00:00+08:00", "2026-11-29T21:40:00+08:00")),
+        ("2026-11-29T21:39:00+08:00", ("2026-11-29T20:00:00+08:00", None)),  # not home yet
+        ("2026-11-29T14:00:00+08:00", ("2026-11-29T14:00:00+08:00", None)),  # written at now
+    ],
+)
+def test_the_call_out_never_says_she_came_home_later_than_now(cli, nb, now, expected) -> None:
+    assert cli("demo", "--day", env={"GRIDNOTE_NOW": now}).exit_code == 0
+    row = nb.conn.execute("SELECT at, back_at FROM visits WHERE kind = 'emergency'").fetchone()
+    assert tuple(row) == expected
+
+
 def test_without_day_only_the_register(cli, nb) -> None:
     result = cli("demo")
     assert result.exit_code == 0 and "Wrote one day" not in result.stdout

@@ -33,6 +33,21 @@ def test_chinese_entries_are_chinese() -> None:
     assert untranslated == []
 
 
+# One thing, one word: the Chinese texts call the notebook 笔记本 (the help, the settings and the
+# messages once said 记事本 for it as well).
+SAME_THING = {"记事本": "笔记本"}
+
+
+def test_one_thing_has_one_chinese_word() -> None:
+    from gridnote.domain.settings import SETTINGS
+    from gridnote.messages.help import HELP_ZH
+
+    texts = [zh for _, zh in CATALOGUE.values()] + list(HELP_ZH.values())
+    texts += [setting.zh for setting in SETTINGS.values()]
+    found = {other: word for other, word in SAME_THING.items() if any(other in text for text in texts)}
+    assert found == {}
+
+
 KEY_CALL = re.compile(r"""(?:\b(?:t|ok|note|table)|Error)\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
 
 

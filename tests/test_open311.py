@@ -226,7 +226,10 @@ def test_dry_run_and_xml_input(cli, demo, tmp_path):
         encoding="utf-8",
     )
     result = cli("issue", "import", str(xml_file), "--dry-run", "-c", "12345")
-    assert result.stdout.splitlines()[0].startswith("✓ dry run, nothing written — 1 requests: 1 would be added")
+    assert (
+        result.stdout.splitlines()[0]
+        == "✓ dry run, nothing written — 1 request: 1 would be added, 0 updated, 0 unchanged"
+    )
     assert len(issues(cli)) == before
     assert cli("issue", "import", str(xml_file), "-c", "12345").exit_code == 0
     added = issues(cli)[0]
@@ -255,3 +258,35 @@ def test_services_list_is_the_categories_under_their_upward_codes(cli, tmp_path)
     assert issues(cli)[0]["category"] == "blocked-drain"
     root = ET.fromstring(cli("issue", "category", "list", "--open311", "--xml").stdout)
     assert root.tag == "services" and [c.tag for c in root[0]] == SPEC_SERVICE
+
+
+def test_one_bad_request_is_one_request(cli, demo, tmp_path):
+    bad = request(1)
+    bad["status"] = "pending"
+    result = cli("issue", "import", str(write(tmp_path / "one.json", [bad])))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "Error: 1 request cannot be imported; nothing was imported"
+
+
+def test_the_city_reopening_a_closed_request_reopens_its_issue(cli, demo, tmp_path):
+    closed = request(3, status="closed", notes="已处理", updated="2026-11-21T10:00:00+08:00")
+    assert cli("issue", "import", str(write(tmp_path / "a.json", [closed]))).exit_code == 0
+    [issue] = [i for i in issues(cli) if i["text"] == closed["description"]]
+    assert issue["status"] == "closed"
+    reopened = request(3, status="open", notes="居民反映仍未处理", updated="2026-11-22T08:00:00+08:00")
+    reopened["expected_datetime"] = "2026-11-25T18:00:00+08:00"
+    result = cli("issue", "import", str(write(tmp_path / "b.json", [reopened])))
+    assert result.stdout == "✓ 1 request: 0 added, 1 updated, 0 unchanged\n"
+    shown = json.loads(cli("issue", "show", str(issue["id"]), "--json").stdout)
+    # never verified nor referred: a reopened issue goes back to verified; the city's new deadline holds
+    assert shown["status"] == "verified"
+    assert shown["reopen_count"] == 1
+    assert shown["resolve_due_at"] == "2026-11-25T18:00:00+08:00"
+    steps = [(s["step"], s["at"], s["text"]) for s in shown["timeline"]]
+    assert steps[-1] == ("reopen", "2026-11-22T08:00:00+08:00", "居民反映仍未处理")
+    # it came from the city: nothing to send back for it
+    import sqlite3
+
+    conn = sqlite3.connect(demo)
+    assert conn.execute("SELECT back_marked_at FROM issues WHERE id = ?", [issue["id"]]).fetchone() == (None,)
+    conn.close()

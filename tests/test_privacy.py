@@ -72,10 +72,12 @@ def _check_digit(first17: str) -> str:
 @st.composite
 def ids(draw: st.DrawFn) -> tuple[str, set[int]]:
     """An 18-character ID (its check digit may be X) or an old 15-digit one: the birth date is secret."""
-    region = draw(digits(6, "12345678"))
-    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2026, 11, 29)))
+    province = draw(st.sampled_from(["11", "12", "21", "31", "33", "37", "44", "50", "65", "71", "81", "83"]))
+    region = province + draw(digits(4))  # an ID number starts with a province's code
+    old = draw(st.booleans())  # the old 15 digits were issued to people born in the 1900s
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(1999, 12, 31) if old else date(2026, 11, 29)))
     seq = draw(digits(3))
-    if draw(st.booleans()):
+    if not old:
         first = region + born.strftime("%Y%m%d") + seq
         return first + _check_digit(first), set(range(6, 14))
     return region + born.strftime("%y%m%d") + seq, set(range(6, 12))

@@ -44,3 +44,16 @@ def test_export_to_unwritable_place_leaves_nothing(cli, tmp_path) -> None:
     bad = cli("resident", "export", "-o", str(tmp_path / "r.pdf"))
     assert bad.exit_code == 2 and 'unknown format "pdf"' in bad.stderr
     assert list(tmp_path.glob("r.*")) == []
+
+
+def test_csv_keeps_long_numbers_as_text_and_imports_them_back(cli, tmp_path) -> None:
+    """Excel and WPS read 330106198507160027 as 3.30106E+17 (its last three digits lost): a tab in front keeps
+    the cell text; 11-digit mobiles stay as they are, and the file imports back unchanged."""
+    cli("resident", "add", "沈凤英", "-a", "5-1-1001", "-p", "13857112345", "--id-number", "330106198507160027")
+    path = tmp_path / "r.csv"
+    assert cli("resident", "export", "-o", str(path), "--full").exit_code == 0
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[1] == "沈凤英,,,5-1-1001,13857112345,1985-07-16,\t330106198507160027,,"
+    again = cli("resident", "import", str(path))
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == "✓ Imported rows: 1 (utf-8-sig): 0 added, 0 updated, 1 unchanged\n"

@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gridnote.output.spreadsheet import csv_cell, csv_unquote
 
@@ -125,3 +127,11 @@ def test_xlsx_append_costs_one_append_per_row_whatever_the_length() -> None:
     assert [c.value for c in last] == [EVIL, 299, "李秀英", 0.25]
     assert [c.data_type for c in last] == ["s", "n", "s", "n"]
     assert last[3].number_format == "0.0%"
+
+
+@given(st.from_regex(r"[0-9]{1,20}", fullmatch=True))
+def test_digits_excel_would_change_are_kept_as_text(digits: str) -> None:
+    written = csv_cell(digits)
+    changed = len(digits) > 11 or (len(digits) > 1 and digits.startswith("0"))  # 3.3E+17, or the zero dropped
+    assert written == ("\t" + digits if changed else digits)
+    assert csv_unquote(written) == digits

@@ -57,6 +57,7 @@ COLUMNS: dict[str, dict[str, type]] = {
     "issue_photos": {},
     "points": {"delta": N, "reason": S, "day": S},
     "events": {"at": S, "day": S, "attendees": N},
+    "inbox": {"kind": S, "status": S, "why": S, "answered_at": S},
 }
 # Columns of a reading that stay in the notebook unless the centre keeps full readings.
 READING_VALUES = ("value", "value2", "flag_reason")

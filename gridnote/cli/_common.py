@@ -88,10 +88,13 @@ def key_for(path: Path) -> None:
 
 
 def out() -> Console:
-    """Console for results (built at run time so colour follows the terminal and NO_COLOR)."""
-    from rich.console import Console
+    """Console for results (built at run time so colour follows the terminal and NO_COLOR).
 
-    console = Console(highlight=False)
+    Control characters in what it prints are shown, never sent (:mod:`gridnote.render.visible`).
+    """
+    from gridnote.render.console import VisibleConsole
+
+    console = VisibleConsole(highlight=False)
     console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]
     return console
 
@@ -107,9 +110,9 @@ def _pipe_closed() -> None:
 
 
 def err() -> Console:
-    from rich.console import Console
+    from gridnote.render.console import VisibleConsole
 
-    return Console(stderr=True, highlight=False)
+    return VisibleConsole(stderr=True, highlight=False)
 
 
 def print_json(data: Any) -> None:
@@ -172,9 +175,12 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
 
 def _choose(candidates: list[Resident], query: str) -> Resident:
     shown = candidates[:20]
-    typer.echo(i18n.t("lookup.choose", query=query, count=len(candidates)), err=True)
+    from gridnote.render.visible import visible
+
+    typer.echo(visible(i18n.t("lookup.choose", query=query, count=len(candidates))), err=True)
     for number, resident in enumerate(shown, start=1):
-        typer.echo(f"  {number:>2}. #{resident.id} {resident.display_name}  {resident.address or '-'}", err=True)
+        line = f"  {number:>2}. #{resident.id} {resident.display_name}  {resident.address or '-'}"
+        typer.echo(visible(line), err=True)
     choice = typer.prompt(i18n.t("lookup.choose_prompt"), type=int, err=True)
     if not 1 <= choice <= len(shown):
         raise typer.Exit(2)
@@ -368,9 +374,11 @@ def _sqlite_error(exc: Exception) -> NotebookError:
 
 
 def _report(exc: GridnoteError) -> None:
-    typer.echo(i18n.t("core.error", message=exc.message), err=True)
+    from gridnote.render.visible import visible
+
+    typer.echo(visible(i18n.t("core.error", message=exc.message)), err=True)
     for line in exc.details:
-        typer.echo("  " + line, err=True)
+        typer.echo(visible("  " + line), err=True)
 
 
 def new_app(help_text: str, cls: type[Group] = Group) -> typer.Typer:

@@ -36,8 +36,7 @@ register_app = new_app("Register corrections from other departments, sent to a g
 
 
 def _sent(sent: "Sent") -> None:
-    from gridnote.render.centre import counted
-    from gridnote.render.common import ok
+    from gridnote.render.common import counted, ok
 
     numbers = ", ".join(str(n) for n in sent.numbers)
     out().print(ok("down.sent", grid=sent.grid, what=counted(f"down.n.{sent.kind}", sent.count), numbers=numbers))
@@ -170,8 +169,7 @@ def centre_export(
 
     Example: gridnote centre export --grid 冬梅轩-03 down.gnsync
     """
-    from gridnote.render.centre import counted
-    from gridnote.render.common import ok
+    from gridnote.render.common import counted, ok
     from gridnote.services import down
 
     sent = down.export_down(_url(centre), grid, output, since=since, force=force)

@@ -1,5 +1,6 @@
 """``gridnote report``: the shift-end report, on the screen or exported for the grid centre."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -108,4 +109,9 @@ def report(
         return
     from gridnote.render.report_output import render
 
-    typer.echo(render(result, fmt).decode("utf-8"), nl=False)
+    text = render(result, fmt).decode("utf-8")
+    if fmt == "markdown" and sys.stdout.isatty():  # read on the screen: control characters shown, never sent
+        from gridnote.render.visible import visible
+
+        text = visible(text)
+    typer.echo(text, nl=False)

@@ -22,25 +22,38 @@ def sync(
         Path | None,
         typer.Option("--out", "-o", metavar="FILE", help="Write the changes to a bundle file (day.gnsync) instead."),
     ] = None,
+    in_: Annotated[
+        Path | None,
+        typer.Option(
+            "--in", "-i", metavar="FILE", help="Bring in a bundle from the centre (gridnote centre export) instead."
+        ),
+    ] = None,
     since: Annotated[
         int | None,
         typer.Option("--since", metavar="N", min=0, help="With --out: the changes after change N (0: all of them)."),
     ] = None,
     force: ForceOpt = False,
 ) -> None:
-    """Send every change the grid centre does not have yet, and say what went.
+    """Send every change the grid centre does not have yet, bring down what it sent, and say what went.
 
-    Directly to the centre (--centre, remembered), or with --out as a bundle file
-    for `gridnote centre import` on the centre's side. Repeating a sync, or one
+    Directly with the centre (--centre, remembered): what the centre sent your
+    grid (dispatched issues, tasks, register changes) goes into `gridnote inbox`,
+    and your answers go up with the next sync. Without a network: --out writes
+    a bundle for `gridnote centre import`, --in brings in one the centre wrote
+    (`gridnote centre export`). Repeating a sync or a bundle, or one
     interrupted, neither loses nor duplicates anything.
 
-    Example: gridnote sync --centre street.db   ·   gridnote sync --out 1202.gnsync
+    Example: gridnote sync --centre street.db   ·   gridnote sync --out 1202.gnsync   ·   gridnote sync --in down.gnsync
     """
     from gridnote.render.centre import rows_changed
     from gridnote.render.common import ok
+    from gridnote.render.inbox import received_line
     from gridnote.services import sync as service
 
     nb = notebook()
+    if in_ is not None:
+        out().print(received_line(service.bring_in(nb, in_), always=True))
+        return
     if out_ is not None:
         done = service.write_bundle(nb, out_, since=since, force=force)
         out().print(
@@ -48,6 +61,8 @@ def sync(
         )
         return
     done = service.push(nb, centre)
+    if done.down is not None and done.down.new:
+        out().print(received_line(done.down))
     if done.changes:
         out().print(ok("sync.sent", centre=done.centre, rows=rows_changed(done.rows)))
     else:

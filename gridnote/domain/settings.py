@@ -114,7 +114,7 @@ _ALL: list[Setting] = [
         "on",
         str,
         "Back the notebook up automatically on the first command of each day",
-        "每天第一条命令后自动备份记事本",
+        "每天第一条命令后自动备份笔记本",
         choices=("on", "off"),
     ),
     Setting("backup.days", 7, int, "Daily backups kept", "保留的每日备份数", minimum=0, maximum=366),

@@ -80,7 +80,10 @@ class RequestsError(InputError):
     """Some requests of the file cannot be imported; none was."""
 
     def __init__(self, problems: list[ImportProblem]) -> None:
-        super().__init__("open311.bad_requests", count=len(problems))
+        if len(problems) == 1:
+            super().__init__("open311.bad_request")
+        else:
+            super().__init__("open311.bad_requests", count=len(problems))
         self.problems = problems
 
     @property

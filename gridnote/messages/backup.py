@@ -74,7 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.sound": (
         "The notebook is sound: the file, its links, the search index ({entries} entries) and {photos} photos",
-        "记事本完好：文件、记录间的关联、搜索索引（{entries} 条）和 {photos} 张照片",
+        "笔记本完好：文件、记录间的关联、搜索索引（{entries} 条）和 {photos} 张照片",
     ),
     "check.found": ("{count} to look at (above)", "有 {count} 处需要处理（见上）"),
     "check.damaged": (
@@ -100,7 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.search": (
         "the search index does not match the notebook (missing or out of date: {lacking}, left over: {extra}), "
         "so gridnote find may miss rows; gridnote check --repair rebuilds it",
-        "搜索索引与记事本不一致（缺失或过时：{lacking} 条，多余：{extra} 条），gridnote find 可能漏掉记录；"
+        "搜索索引与笔记本不一致（缺失或过时：{lacking} 条，多余：{extra} 条），gridnote find 可能漏掉记录；"
         "gridnote check --repair 可重建索引",
     ),
     "check.search_unreadable": (
@@ -110,7 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.search_rebuilt": ("Search index rebuilt: {entries} entries", "已重建搜索索引：{entries} 条"),
     "check.mark_cleared": (
         "The notebook passes its integrity check: the damaged mark is cleared, writing is allowed again",
-        "记事本通过了完整性检查：已清除损坏标记，可以再次写入",
+        "笔记本通过了完整性检查：已清除损坏标记，可以再次写入",
     ),
     "check.photo_missing": (
         "photo {path} is missing and is not in the backups either; put the file back there if you have it",

@@ -92,6 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.rows.issue_photos": ("{n} photo|{n} photos", "照片 {n} 张"),
     "sync.rows.points": ("{n} points line|{n} points lines", "积分 {n} 条"),
     "sync.rows.events": ("{n} event|{n} events", "活动 {n} 场"),
+    "sync.rows.inbox": ("{n} inbox item|{n} inbox items", "收件箱 {n} 项"),
 }
 MESSAGES.update(
     {

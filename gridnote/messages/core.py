@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Run the command again",
         "等待期间笔记本 {path} 已从备份恢复，未写入任何内容。请重新运行该命令",
     ),
+    "notebook.disk_full": (
+        "the disk holding the notebook {path} is full; nothing was changed. Free some space and try again",
+        "笔记本 {path} 所在的磁盘已满，未做任何修改。请腾出一些空间后再试",
+    ),
     "notebook.read_only": (
         "the notebook {path} is read-only; nothing was changed",
         "笔记本 {path} 是只读的，未做任何修改",

@@ -6,6 +6,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} requests cannot be imported; nothing was imported",
         "有 {count} 条诉求无法导入；本次没有导入任何内容",
     ),
+    "open311.bad_request": (
+        "1 request cannot be imported; nothing was imported",
+        "有 1 条诉求无法导入；本次没有导入任何内容",
+    ),
+    "open311.n": ("{n} request|{n} requests", "共 {n} 条诉求"),
     "open311.request_problem": ("request {number}: {message}", "第 {number} 条诉求：{message}"),
     "open311.not_json": ("{path} is not JSON: {reason}", "{path} 不是 JSON：{reason}"),
     "open311.not_xml": ("{path} is not readable XML: {reason}", "{path} 不是可读的 XML：{reason}"),
@@ -31,13 +36,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "open311.bad_number": ('{field} "{text}" is not a number', "{field}“{text}”不是数字"),
     # -- what an import did -----------------------------------------------------------------------
     "open311.summary": (
-        "{requests} requests: {added} added, {updated} updated, {unchanged} unchanged",
-        "共 {requests} 条诉求：新增 {added}，更新 {updated}，无变化 {unchanged}",
+        "{requests}: {added} added, {updated} updated, {unchanged} unchanged",
+        "{requests}：新增 {added}，更新 {updated}，无变化 {unchanged}",
     ),
     "open311.dry_run_summary": (
-        "dry run, nothing written — {requests} requests: {added} would be added, {updated} updated, "
-        "{unchanged} unchanged",
-        "试运行，未写入——共 {requests} 条诉求：将新增 {added}，更新 {updated}，无变化 {unchanged}",
+        "dry run, nothing written — {requests}: {added} would be added, {updated} updated, {unchanged} unchanged",
+        "试运行，未写入——{requests}：将新增 {added}，更新 {updated}，无变化 {unchanged}",
     ),
     "open311.matched": (
         "of the {added} added: {reporters} reporters found in the register by phone, {households} placed at a "
@@ -49,8 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 条的地址不在本网格登记册中（按一网通给出的原样保留）：{ids}",
     ),
     "open311.exported": (
-        "{count} requests written to {path} ({format}, Open311 GeoReport v2); changes of state marked as sent",
-        "已将 {count} 条诉求写入 {path}（{format}，Open311 GeoReport v2）；状态变化已记为已发送",
+        "{requests} written to {path} ({format}, Open311 GeoReport v2); changes of state marked as sent",
+        "已写入 {path}：{requests}（{format}，Open311 GeoReport v2）；状态变化已记为已发送",
     ),
     "open311.duplicate_of": ("{reason} (of #{id})", "{reason}（与 #{id} 重复）"),
     # -- the report-back step ----------------------------------------------------------------------

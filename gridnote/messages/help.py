@@ -40,7 +40,10 @@ HELP_ZH: dict[str, str] = {
     "gridnote 只打开已经存在的笔记本：--db 指向的文件不存在或是空文件时会拒绝，"
     "文件名打错不会被当成一个空笔记本。默认笔记本在第一次使用时新建；其他笔记本用这个命令新建，或用 `gridnote demo`。\n\n"
     "例：gridnote init ~/grid/2026.db && gridnote --db ~/grid/2026.db today",
-    "sync": "把网格中心还没有的变更全部发送过去，并说明发送了什么。\n\n直接发送到网格中心（--centre，会记住），或用 --out 写成同步文件，在中心用 `gridnote centre import` 导入。重复同步或中断后再同步，都不会丢失或重复。\n\n例：gridnote sync --centre street.db   ·   gridnote sync --out 1202.gnsync",
+    "sync": "把网格中心还没有的变更全部发送过去，把中心下发的内容带回来，并说明发送了什么。\n\n直接与网格中心同步（--centre，会记住）：中心下发给本网格的内容（派单问题、任务、登记变更）进入 `gridnote inbox`，你的答复随下次同步上报。没有网络时：--out 写成同步文件，在中心用 `gridnote centre import` 导入；--in 导入中心写出的文件（`gridnote centre export`）。重复同步或重复导入文件、中断后再同步，都不会丢失或重复。\n\n例：gridnote sync --centre street.db   ·   gridnote sync --out 1202.gnsync   ·   gridnote sync --in down.gnsync",
+    "inbox": '网格中心下发、等你答复的内容；登记变更逐项列出每个字段。\n\n你自己也改过的字段算冲突：列出两边的值和各自由谁写的，答复之前什么都不改。内容随 `gridnote sync`（或 `gridnote sync --in 文件`）下来，你的答复随下次同步上报。\n\n例：gridnote inbox   ·   gridnote inbox accept 1 2   ·   gridnote inbox decline 3 --why "不在本网格"',
+    "inbox.accept": "接收（或 all 全部接收）：问题或任务进入你的清单，登记变更写入登记册。\n\nall 不包括与你自己的修改冲突的登记变更：请按编号逐项接收（采用中心的值）或退回（保留你的值）。\n\n例：gridnote inbox accept 1 2   ·   gridnote inbox accept all",
+    "inbox.decline": '说明理由后退回：本地不做任何改动；理由随下次同步送到网格中心。\n\n例：gridnote inbox decline 3 --why "此户已于11月迁出，不在本网格"',
     "centre": "网格中心：各网格的笔记本汇总在一处（中心文件或 PostgreSQL）。",
     "centre.init": "建立网格中心（或更新已有的）：中心文件，或 PostgreSQL 数据库。\n\n例：gridnote centre init street.db   ·   gridnote centre init postgresql://centre@db/street --postgres",
     "centre.import": "把同步文件合并进网格中心：每个文件先整体校验；重复导入不会改变任何内容。\n\n例：gridnote centre import /media/usb/*.gnsync",
@@ -100,21 +103,21 @@ HELP_ZH: dict[str, str] = {
     "plan": '同 tomorrow：查看并添加明日工作。\n\n例：gridnote plan add "巡查5号楼" --at 8:00',
     "plan.add": "添加到明天的清单（等同于 task add --due 明天）。\n\n"
     '例：gridnote plan add "量血压 李奶奶" --at 6:30 --star',
-    "backup": "立即备份记事本（照片也一起），或列出备份。\n\n"
-    "一份一致的副本，检查无误后才保存到记事本旁的私有文件夹（notebook.db-backups/，0700）。"
+    "backup": "立即备份笔记本（照片也一起），或列出备份。\n\n"
+    "一份一致的副本，检查无误后才保存到笔记本旁的私有文件夹（notebook.db-backups/，0700）。"
     "gridnote 每天第一条命令之后也会自动备份，保留最近 7 天、4 周、12 个月"
     "（config backup.days、backup.weeks、backup.months；backup.auto 设为 off 则停止）。\n\n"
     "例：gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list",
     "backup.list": "列出备份（最新的在前）：时间、大小、是否通过完整性检查。\n\n"
     "例：gridnote backup list   ·   gridnote backup list --json",
-    "restore": "用备份替换记事本（照片也一起恢复）。\n\n"
-    "先检查备份（integrity_check）；被替换的记事本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
-    "备份在一个事务中写入记事本，其间其他写入会等待：任何时刻被中断，记事本要么是原来的，要么是恢复后的，"
+    "restore": "用备份替换笔记本（照片也一起恢复）。\n\n"
+    "先检查备份（integrity_check）；被替换的笔记本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
+    "备份在一个事务中写入笔记本，其间其他写入会等待：任何时刻被中断，笔记本要么是原来的，要么是恢复后的，"
     "绝不会各占一半。只恢复这份备份自己的照片。损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
     "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
-    "check": "检查记事本：文件本身、记录间的关联、搜索索引和照片。\n\n"
+    "check": "检查笔记本：文件本身、记录间的关联、搜索索引和照片。\n\n"
     "运行 SQLite 的 integrity_check 和 foreign_key_check，把搜索索引与它所依据的记录比对，"
-    "并把照片与记事本旁的文件比对（缺失、被改动、不属于任何问题）。每个发现一行，写明该怎么做；"
+    "并把照片与笔记本旁的文件比对（缺失、被改动、不属于任何问题）。每个发现一行，写明该怎么做；"
     "有发现时退出码为 5。--repair 重建搜索索引，并从备份中把缺失的照片链接回来；"
     "已损坏的文件绝不会被写入（请用 gridnote restore）。\n\n"
     "例：gridnote check   ·   gridnote check --repair",

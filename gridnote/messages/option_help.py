@@ -40,6 +40,12 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--centre": "网格中心：中心文件（street.db）或 postgresql://用户@主机/库；会记住（config centre.url）。",
         "--out": "改为把变更写入同步文件（day.gnsync）。",
         "--since": "配合 --out：第 N 条之后的变更（0：全部）。",
+        "--in": "改为导入网格中心写出的下发文件（gridnote centre export）。",
+    },
+    "inbox": {
+        "--all": "也列出已答复的。",
+        "numbers": "收件箱中的编号（gridnote inbox），例如 3 或 3 4。",
+        "--why": "理由（网格中心会看到）。",
     },
     "centre": {
         "--centre": "网格中心：文件（默认：$GRIDNOTE_CENTRE，其次是当前目录的 street.db）或 postgresql://…。",

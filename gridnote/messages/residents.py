@@ -54,6 +54,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{text}" is not an ID card number (18 characters)',
         "“{text}”不是有效的身份证号（18 位）",
     ),
+    "resident.bad_mobile": (
+        '"{text}" is not a mobile number: a mobile has 11 digits starting with 1 (e.g. 13800001111)',
+        "“{text}”不是有效的手机号：手机号是 1 开头的 11 位数字（如 13800001111）",
+    ),
+    "resident.bad_id_area": (
+        'the ID card number "{text}" starts with {area}, which is no province\'s code',
+        "身份证号“{text}”开头的 {area} 不是省级行政区划代码",
+    ),
+    "resident.bad_id_birth": (
+        'the ID card number "{text}" holds the birth date {digits}, which is not a day already past',
+        "身份证号“{text}”中的出生日期 {digits} 不是有效的已过日期",
+    ),
     "resident.bad_id_checksum": ('the ID card number "{text}" has a wrong check digit', "身份证号“{text}”校验位不正确"),
     "resident.id_birth_mismatch": (
         "the ID number {id} says born {id_birth}, not {birth}",
@@ -185,6 +197,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run, nothing written: of {rows} rows ({encoding}) it would add {added}, update {updated}, leave {unchanged} unchanged",
         "试运行，未写入：{rows} 行（{encoding}）将新增 {added}，更新 {updated}，{unchanged} 行不变",
     ),
+    "import.h.row": ("Row", "行"),
+    "import.h.would": ("Would", "将"),
+    "import.h.name": ("Name", "姓名"),
+    "import.h.address": ("Address", "地址"),
+    "import.h.changes": ("Changes", "改动"),
+    "import.would.added": ("add", "新增"),
+    "import.would.updated": ("update", "更新"),
+    "import.changed.contacts": ("contacts", "紧急联系人"),
+    "import.changed.care_start": ("care round start", "走访起算日"),
     # export
     "export.bad_format": ('unknown format "{format}"; use {formats}', "未知格式“{format}”，可用：{formats}"),
     "export.done_masked": (

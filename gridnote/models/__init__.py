@@ -17,7 +17,16 @@ import importlib
 from typing import Any
 
 AREAS: dict[str, tuple[str, ...]] = {
-    "residents": ("Building", "Household", "Contact", "Resident", "ResidentCard", "ImportProblem", "ImportResult"),
+    "residents": (
+        "Building",
+        "Household",
+        "Contact",
+        "Resident",
+        "ResidentCard",
+        "ImportProblem",
+        "ImportChange",
+        "ImportResult",
+    ),
     "tasks": ("Task",),
     "agenda": (
         "TimelineItem",

@@ -80,12 +80,15 @@ class Agenda:
     followups: list[Followup] = field(default_factory=list)  # issues waiting on her, most urgent first
     route: Route | None = None  # ``today --route``: the care round and the walk as one route
     callouts: list[Visit] = field(default_factory=list)  # emergency call-outs of the last 24 hours, oldest first
+    centre: dict[str, int] = field(default_factory=dict)  # what the centre sent, waiting for her: kind -> items
 
     @property
     def empty(self) -> bool:
         """Nothing to do (and no call-out to look back on): no items, no follow-ups, no visits due,
-        every building walked."""
-        busy = self.timeline or self.overdue or self.followups or self.care or self.callouts
+        every building walked, nothing from the centre waiting."""
+        busy = (
+            self.timeline or self.overdue or self.followups or self.care or self.callouts or any(self.centre.values())
+        )
         return not busy and all(w.walked for w in self.walk)
 
 

@@ -107,8 +107,21 @@ class ImportProblem:
 
 
 @dataclass(frozen=True)
+class ImportChange:
+    """One row a dry run would add or change: its spreadsheet row, who, and the facts it would change."""
+
+    row: int
+    outcome: str  # "added" or "updated"
+    name: str
+    address: str
+    changed: tuple[
+        str, ...
+    ] = ()  # for "updated": name alias gender birth phone id_number note tags contacts care_start
+
+
+@dataclass(frozen=True)
 class ImportResult:
-    """What a roster import did (or would do, on a dry run)."""
+    """What a roster import did (or would do, on a dry run, with the rows it would add or change)."""
 
     rows: int
     added: int
@@ -117,3 +130,4 @@ class ImportResult:
     dry_run: bool = False
     encoding: str | None = None
     new_buildings: tuple[str, ...] = ()  # buildings the import adds to the grid
+    changes: tuple[ImportChange, ...] = ()  # a dry run's rows that would be added or changed, in file order

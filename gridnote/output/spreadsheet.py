@@ -14,6 +14,10 @@ injection, OWASP). Every writer of CSV and XLSX goes through this module:
   would be computed as arithmetic, and ``+86 138 0000 1111`` is no number.
   The resident import removes the quote again, so an exported file imports
   back to the same text.
+* CSV: a text of digits that Excel or WPS would turn into another number — more
+  than 11 digits (an 18-digit ID number shows as ``3.30106E+17`` and loses its
+  last digits) or a leading zero (``0571…``) — gets a tab in front, which both
+  read as text and show as the digits alone; the import removes it again.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import Any
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER_SHAPED = re.compile(r"[+-]?\d+(?:\.\d+)?")  # one number: no operator after the sign
+_CHANGED_AS_NUMBER = re.compile(r"0\d+|\d{12,}")  # Excel would show 3.30106E+17, or drop the zero
 
 
 def csv_cell(value: Any) -> str:
@@ -31,6 +36,8 @@ def csv_cell(value: Any) -> str:
     text = "" if value is None else str(value)
     if isinstance(value, str) and text.startswith(_TRIGGERS) and not _NUMBER_SHAPED.fullmatch(text):
         return "'" + text
+    if isinstance(value, str) and _CHANGED_AS_NUMBER.fullmatch(text):
+        return "\t" + text
     return text
 
 
@@ -39,7 +46,10 @@ def csv_row(values: Iterable[Any]) -> list[str]:
 
 
 def csv_unquote(text: str) -> str:
-    """Undo :func:`csv_cell` when a file comes back in: ``'=x`` → ``=x``; other texts unchanged."""
+    """Undo :func:`csv_cell` when a file comes back in: ``'=x`` → ``=x``, tab + digits → the digits; other texts
+    unchanged."""
+    if text.startswith("\t") and _CHANGED_AS_NUMBER.fullmatch(text[1:]):
+        return text[1:]
     if text.startswith("'") and text[1:].startswith(_TRIGGERS) and not _NUMBER_SHAPED.fullmatch(text[1:]):
         return text[1:]
     return text

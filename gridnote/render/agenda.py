@@ -274,6 +274,18 @@ def _route(agenda: Agenda) -> RenderableType | None:
     return _section(route_title(agenda.route), route_body(agenda.route, agenda.today))
 
 
+def _centre(agenda: Agenda) -> RenderableType | None:
+    """``From the centre: 2 dispatched issues, 1 task, 3 register changes to confirm``: first of all."""
+    from rich.text import Text
+
+    from gridnote.messages.i18n import join_list
+    from gridnote.render.common import counted
+
+    kinds = ("issue", "task", "register")
+    parts = [counted(f"down.n.{k}", agenda.centre[k]) for k in kinds if agenda.centre.get(k)]
+    return Text(t("today.centre", what=join_list(parts)), style="bold") if parts else None
+
+
 def _summary(agenda: Agenda) -> Text:
     from rich.text import Text
 
@@ -288,6 +300,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
     if agenda.empty:
         return Text(t("today.empty", date=day_label(agenda.day, agenda.today)))
     sections: list[RenderableType | None] = [
+        _centre(agenda),
         _schedule(agenda),
         _overdue(agenda, show_all),
         _followups(agenda),
@@ -354,6 +367,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "summary": {f.code: f.count for f in agenda.summary},
         **({"route": route_json(agenda.route)} if agenda.route is not None else {}),
         "callouts": [visit_json(v) for v in agenda.callouts],
+        "centre": {k: agenda.centre.get(k, 0) for k in ("issue", "task", "register")},
     }
 
 

@@ -195,18 +195,10 @@ def grids_table(found: list[GridInfo]) -> RenderableType:
     return grid
 
 
-def counted(key: str, n: int) -> str:
-    """A count in words: the message's ``singular|plural`` (English) picked by ``n``."""
-    text = t(key, n=n)
-    if "|" in text:
-        one, many = text.split("|", 1)
-        text = one if n == 1 else many
-    return text
-
-
 def rows_changed(rows: dict[str, int]) -> str:
     """``12 visits, 3 issues, 1 resident`` (the notebook's table order)."""
     from gridnote.messages.i18n import join_list, lang
+    from gridnote.render.common import counted
     from gridnote.store.changes import TABLES
 
     parts = []

@@ -138,6 +138,15 @@ def join_list(items: Any) -> str:
     return join(items)
 
 
+def counted(key: str, n: int) -> str:
+    """A count in words: the message's ``singular|plural`` (English) picked by ``n``."""
+    text = t(key, n=n)
+    if "|" in text:
+        one, many = text.split("|", 1)
+        text = one if n == 1 else many
+    return text
+
+
 def note(key: str, /, **values: Any) -> Text:
     """A dim one-line hint (empty states, next steps)."""
     from rich.text import Text

@@ -83,7 +83,11 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
             xlsx_append(sheet, header)
             for row in rows:
                 xlsx_append(sheet, row)
-            book.save(handle)
+            import io
+
+            buffer = io.BytesIO()  # saved whole first: a full disk fails the one write below, not the zip
+            book.save(buffer)
+            handle.write(buffer.getbuffer())
 
     atomic_write(path, write, force=force)
     return fmt

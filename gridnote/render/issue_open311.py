@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from gridnote.messages.i18n import join_list
 from gridnote.models import RequestsImport
-from gridnote.render.common import note, ok
+from gridnote.render.common import counted, note, ok
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -19,7 +19,13 @@ def import_lines(result: RequestsImport) -> RenderableType:
 
     key = "open311.dry_run_summary" if result.dry_run else "open311.summary"
     lines: list[RenderableType] = [
-        ok(key, requests=result.requests, added=result.added, updated=result.updated, unchanged=result.unchanged)
+        ok(
+            key,
+            requests=counted("open311.n", result.requests),
+            added=result.added,
+            updated=result.updated,
+            unchanged=result.unchanged,
+        )
     ]
     if result.added:
         lines.append(
@@ -38,4 +44,4 @@ def import_lines(result: RequestsImport) -> RenderableType:
 
 
 def exported_line(count: int, path: Path, fmt: str) -> RenderableType:
-    return ok("open311.exported", count=count, path=path, format=fmt.upper())
+    return ok("open311.exported", requests=counted("open311.n", count), path=path, format=fmt.upper())

@@ -192,10 +192,29 @@ def import_summary(result: ImportResult) -> RenderableType:
         unchanged=result.unchanged,
         encoding=result.encoding or "xlsx",
     )
-    if not result.new_buildings:
-        return summary
-    key = "import.dry_run_new_buildings" if result.dry_run else "import.new_buildings"
-    return Group(summary, note(key, codes=join_list(result.new_buildings)))
+    parts: list[RenderableType] = [summary]
+    if result.new_buildings:
+        key = "import.dry_run_new_buildings" if result.dry_run else "import.new_buildings"
+        parts.append(note(key, codes=join_list(result.new_buildings)))
+    if result.changes:
+        parts.append(_changes_table(result))
+    return Group(*parts) if len(parts) > 1 else summary
+
+
+_CHANGED_LABEL = {"phones": "export.col.phone", "contacts": "import.changed.contacts"}
+_CHANGED_LABEL["care_start"] = "import.changed.care_start"
+
+
+def _changes_table(result: ImportResult) -> RenderableType:
+    """A dry run's rows that would be added or changed: the file's row, who, and what would change."""
+    from gridnote.render.common import on_screen, with_left_out
+
+    shown, left_out = on_screen(list(result.changes))
+    rows = table("import.h.row", "import.h.would", "import.h.name", "import.h.address", "import.h.changes")
+    for c in shown:
+        changed = join_list(t(_CHANGED_LABEL.get(f, "export.col." + f)) for f in c.changed)
+        rows.add_row(str(c.row), t("import.would." + c.outcome), c.name, c.address, changed)
+    return with_left_out(rows, left_out)
 
 
 def exported_line(count: int, path: Path, fmt: str, full: bool) -> RenderableType:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from gridnote import clock
 from gridnote.models import Agenda, DayPlan, Event, Figure, OverdueTask, Task, TimelineItem
 from gridnote.services import callouts, care, events, followups, issues, tasks
+from gridnote.services.inbox import pending
 from gridnote.store.notebook import Notebook
 
 
@@ -93,6 +94,7 @@ def build_agenda(nb: Notebook, day: date | None = None, *, route: bool = False) 
         summary=summary(nb, day),
         route=walking,
         callouts=callouts.last_day(nb, day),
+        centre=pending(nb),
     )
 
 

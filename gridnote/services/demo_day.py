@@ -46,6 +46,12 @@ def _at(hour: int, minute: int = 0) -> datetime:
     return min(clock.at(clock.today(), time(hour, minute)), clock.now())
 
 
+def _passed(hour: int, minute: int) -> datetime | None:
+    """A moment of today's story if it has already passed, else None (not yet known)."""
+    moment = clock.at(clock.today(), time(hour, minute))
+    return moment if moment <= clock.now() else None
+
+
 def _who(nb: Notebook, alias: str) -> Resident:
     from gridnote.services.resolve import resolve_resident
 
@@ -146,7 +152,8 @@ def write_day(nb: Notebook) -> DaySummary:
             [resident_target(nb, gao)],
             kind="emergency",
             at=_at(20),
-            note="停电害怕：电器太多过载跳闸，拔掉大功率电器后复位，讲解安全用电；21:40到家",
+            note="停电害怕：电器太多过载跳闸，拔掉大功率电器后复位，讲解安全用电",
+            back=_passed(21, 40),  # home at 21:40, once 21:40 has passed (never a return still ahead)
         )
         # Tomorrow's work (the starred recheck of 李奶奶 is already on it).
         add_task(nb, "回访张大爷 下水道", due=When(tomorrow, time(9, 0)), resident_id=zhang.id)

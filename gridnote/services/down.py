@@ -151,7 +151,7 @@ def send_task(
         "starred": starred,
         "note": note,
     }
-    return _send(url, grid, "task", [body], "centre")
+    return _send(url, grid, "task", [body], None)
 
 
 # -- register corrections --------------------------------------------------------------------

@@ -23,7 +23,7 @@ from typing import Any
 from gridnote.errors import GridnoteError, InputError, NotFoundError
 from gridnote.input.address import Address, building_code, parse_address
 from gridnote.input.roster import map_headers, read_table
-from gridnote.models import ImportProblem, ImportResult, Resident
+from gridnote.models import ImportChange, ImportProblem, ImportResult, Resident
 from gridnote.services import resident_fields as rf
 from gridnote.services.residents import check_known_building, ensure_household, get_resident
 from gridnote.store.notebook import Notebook
@@ -191,6 +191,7 @@ def import_residents(
         pass
 
     claimed: set[int] = set()  # residents a row of this file has already been matched with
+    changes: list[ImportChange] = []
     done = 0
     try:
         with nb.transaction():
@@ -200,7 +201,7 @@ def import_residents(
             for final, batch in ((False, rows), (True, undecided)):
                 for row in batch:
                     try:
-                        outcome = _upsert(nb, row.fields, claimed, row.last_visit)
+                        outcome, changed = _upsert(nb, row.fields, claimed, row.last_visit)
                     except _Undecided as exc:
                         if not final:
                             undecided.append(row)
@@ -210,6 +211,8 @@ def import_residents(
                     added += outcome == "added"
                     updated += outcome == "updated"
                     unchanged += outcome == "unchanged"
+                    if dry_run and outcome != "unchanged":
+                        changes.append(_change(row, outcome, changed))
                     done += 1
                     if progress:
                         progress(done, len(rows))
@@ -219,7 +222,13 @@ def import_residents(
                 raise _DryRun
     except _DryRun:
         pass
-    return ImportResult(len(rows), added, updated, unchanged, dry_run, encoding, added_buildings)
+    changes.sort(key=lambda c: c.row)
+    return ImportResult(len(rows), added, updated, unchanged, dry_run, encoding, added_buildings, tuple(changes))
+
+
+def _change(row: _Row, outcome: str, changed: tuple[str, ...]) -> ImportChange:
+    assert row.fields.name is not None and row.fields.address is not None
+    return ImportChange(row.number, outcome, row.fields.name, row.fields.address.canonical(), changed)
 
 
 def _undecided_problem(row: _Row, candidates: list[Resident]) -> ImportProblem:
@@ -246,8 +255,14 @@ def _unknown_building_rows(nb: Notebook, rows: list[_Row]) -> list[ImportProblem
     return problems
 
 
-def _upsert(nb: Notebook, fields: rf.ResidentInput, claimed: set[int], last_visit: date | None = None) -> str:
-    """Add the resident, or merge the row into the one it describes (see ``_same_person``).
+_COMPARED = ("name", "alias", "gender", "birth", "phones", "id_number", "note", "tags")
+
+
+def _upsert(
+    nb: Notebook, fields: rf.ResidentInput, claimed: set[int], last_visit: date | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """Add the resident, or merge the row into the one it describes (see ``_same_person``): the outcome
+    ("added", "updated", "unchanged") and, updated, which facts changed.
 
     A last-visit cell becomes her care round's starting date (``source`` import),
     never a visit in the log.
@@ -263,13 +278,15 @@ def _upsert(nb: Notebook, fields: rf.ResidentInput, claimed: set[int], last_visi
         claimed.add(resident_id)
         if last_visit is not None:
             set_start(nb, resident_id, last_visit, "import")
-        return "added"
+        return "added", ()
     claimed.add(resident_id)
     before = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     edit_resident(nb, resident_id, fields, replace_phones=False)
     after = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     started = last_visit is not None and set_start(nb, resident_id, last_visit, "import")
-    return "unchanged" if before == after and not started else "updated"
+    changed = tuple(f for f in _COMPARED if getattr(before[0], f) != getattr(after[0], f))
+    changed += ("contacts",) * (before[1] != after[1]) + ("care_start",) * bool(started)
+    return ("unchanged", ()) if before == after and not started else ("updated", changed)
 
 
 def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, claimed: set[int]) -> int | None:

@@ -351,7 +351,22 @@ def close(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime 
     return IssueChange(get_issue(nb, issue_id), ("close",))
 
 
-def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: When | None, *, automatic: bool) -> None:
+def reopen_step(nb: Notebook, issue: Issue, at: datetime, reason: str | None, *, data: dict[str, Any]) -> None:
+    """Reopen ``issue`` as ``issue reopen`` does, inside the caller's transaction (the city's reopen of a
+    request); ``data`` goes into the step's data (who reopened it)."""
+    _reopen(nb, issue, at, reason, None, automatic=False, extra=data)
+
+
+def _reopen(
+    nb: Notebook,
+    issue: Issue,
+    at: datetime,
+    reason: str | None,
+    due: When | None,
+    *,
+    automatic: bool,
+    extra: dict[str, Any] | None = None,
+) -> None:
     if issue.status == "rejected":
         target = "received"
         values: dict[str, Any] = {"rejected_at": None, "reject_reason": None, "duplicate_of": None}
@@ -367,6 +382,7 @@ def _reopen(nb: Notebook, issue: Issue, at: datetime, reason: str | None, due: W
             "closed_day": None,
         }
     data: dict[str, Any] = {"rating": issue.rating} if automatic else {}
+    data.update(extra or {})
     if not automatic and issue.rating is not None:
         values.update({"rating": None, "rated_at": None, "rated_day": None})  # kept in the timeline
         data["rating"] = issue.rating

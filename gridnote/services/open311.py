@@ -146,6 +146,22 @@ def import_requests(
     return RequestsImport(len(requests), dry_run=dry_run, unplaced=tuple(unplaced), **counts)
 
 
+def take_request(nb: Notebook, raw: dict[str, Any], channel: str) -> int:
+    """One request sent down by the grid centre (a raw GeoReport v2 object), as ``issue import``
+    takes it: added, or its issue brought up to date when it came before. Returns the issue's id."""
+    from gridnote.input.open311 import request_from
+    from gridnote.services.categories import categories
+
+    request = request_from(raw)
+    with nb.transaction():
+        row = rows.by_external_ids(nb, [request.id]).get(request.id)
+        if row is None:
+            _add(nb, request, channel, categories(nb))
+        else:
+            _update(nb, row, request, channel)
+        return int(rows.by_external_ids(nb, [request.id])[request.id]["id"])
+
+
 def _add(nb: Notebook, request: Request, channel: str, cats: list[Category]) -> list[str]:
     """Write the request's issue; returns what was matched (``reporters``, ``households``, ``buildings``)."""
     from gridnote.services.categories import deadline_hours
@@ -230,7 +246,12 @@ def _update(nb: Notebook, row: Any, request: Request, channel: str) -> bool:
     values["updated_at"] = clock.iso(now)
     write.update(nb, "issues", int(row["id"]), values, revision="import")
     closing = request.status == "closed" and row["status"] not in ("closed", "rejected")
-    if not closing:
+    reopening = (
+        request.status == "open" and before.get("status") == "closed" and row["status"] in ("closed", "rejected")
+    )
+    if reopening:
+        _reopened_by_city(nb, int(row["id"]), request, channel, now)
+    elif not closing:
         last = last_change_at(nb, int(row["id"])) or row["received_at"]
         at = max(min(request.updated_at or now, now), clock.parse(last))
         notes = request.fields.get("status_notes")
@@ -271,6 +292,25 @@ def _closed_by_city(nb: Notebook, issue_id: int, request: Request, channel: str,
         to_status="closed",
         data={"rating": None, "from": channel, "request": request.id},
     )
+
+
+def _reopened_by_city(nb: Notebook, issue_id: int, request: Request, channel: str, now: datetime) -> None:
+    """The city reopened a request it had closed: the issue is reopened as ``issue reopen`` does,
+    with the city's notes as the reason and its new deadline; not marked for the way back."""
+    from gridnote.services.issue_flow import reopen_step
+    from gridnote.services.issues import get_issue
+    from gridnote.store.issues import last_change_at
+
+    issue = get_issue(nb, issue_id)
+    last = clock.parse(last_change_at(nb, issue_id) or issue.received_at)
+    at = max(min(request.updated_at or now, now), last)
+    reopen_step(nb, issue, at, request.fields.get("status_notes"), data={"from": channel, "request": request.id})
+    values: dict[str, Any] = {"back_marked_at": issue.back_marked_at}  # it came from there
+    if request.expected_at is not None:
+        values.update(
+            {"resolve_due_at": clock.iso(request.expected_at), "resolve_due_day": clock.day_of(request.expected_at)}
+        )
+    write.update(nb, "issues", issue_id, values)
 
 
 # -- the way back ------------------------------------------------------------------------

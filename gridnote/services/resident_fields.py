@@ -22,6 +22,13 @@ _PHONE_ALLOWED = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
 _CN_MOBILE_WITH_PREFIX = re.compile(r"(?:\+86|0086|86)(1[3-9]\d{9})")
 _ID18 = re.compile(r"^\d{17}[\dX]$")
 _ID15 = re.compile(r"^\d{15}$")
+# the province (first two digits) of the address code, GB/T 2260, and 81-83 of the residence
+# permits of Hong Kong, Macao and Taiwan residents; the county digits are not checked (thousands,
+# and they change)
+_ID_PROVINCES = frozenset(
+    (*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55), *range(61, 66), 71, 81, 82, 83)
+)
+_MOBILE = re.compile(r"1[3-9]\d{9}")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -150,9 +157,9 @@ def clean_phone(text: str) -> str:
     mobile = _CN_MOBILE_WITH_PREFIX.fullmatch(value.replace(" ", "").replace("-", ""))
     if mobile:
         return mobile[1]
-    if len(digits) == 11 and digits.startswith("1") and not value.startswith("+"):
-        if not re.match(r"^1[3-9]\d{9}$", digits):
-            raise InputError("resident.bad_phone", text=text)
+    if digits.startswith("1") and not value.startswith("+"):  # no area code starts with 1: a mobile
+        if not _MOBILE.fullmatch(digits):
+            raise InputError("resident.bad_mobile", text=text)
         return digits
     return value.replace(" ", "-")
 
@@ -188,14 +195,26 @@ def _looks_like_phone_list(text: str) -> bool:
 
 
 def clean_id_number(text: str) -> str | None:
-    """A resident identity card number (18 characters with a valid check digit, or the old 15)."""
+    """A resident identity card number: 18 characters (or the old 15) whose address code starts with a
+    province, whose birth date is a day already past, and (18) whose check digit is right."""
+    from gridnote import clock
+
     value = normalize(text).replace(" ", "").upper()
     if not value:
         return None
-    if _ID15.match(value):
-        return value
-    if not _ID18.match(value):
+    if not (_ID18.match(value) or _ID15.match(value)):
         raise InputError("resident.bad_id_number", text=text)
+    if int(value[:2]) not in _ID_PROVINCES:
+        raise InputError("resident.bad_id_area", text=text, area=value[:2])
+    birth = value[6:14] if len(value) == 18 else "19" + value[6:12]
+    try:
+        born = date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))
+    except ValueError:
+        born = None
+    if born is None or born > clock.today() or born.year < 1890:
+        raise InputError("resident.bad_id_birth", text=text, digits=birth)
+    if len(value) == 15:
+        return value
     total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=False))
     if _ID_CHECK[total % 11] != value[17]:
         raise InputError("resident.bad_id_checksum", text=text)

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gridnote.errors import InputError, StateError
+from gridnote.errors import FileError, InputError, StateError
+from gridnote.models.inbox import Received
 from gridnote.store.changes import Identity
 from gridnote.store.notebook import Notebook
 
@@ -29,6 +30,7 @@ class SyncResult:
     changes: int  # changes sent (for a bundle: written)
     rows: Counter[str] = field(default_factory=Counter)  # table -> rows changed
     last_seq: int = 0
+    down: Received | None = None  # what came down from the centre (a direct sync)
 
 
 @dataclass
@@ -63,8 +65,33 @@ def centre_url(nb: Notebook, given: str | None) -> str:
     return url
 
 
+def _bring_down(nb: Notebook, centre: object, who: Identity) -> Received:
+    """File in her inbox what the centre sent her grid after the last item she has (one transaction)."""
+    import json
+
+    from gridnote.centre.bundle import DownItem
+    from gridnote.centre.down import items_after
+    from gridnote.services.inbox import receive
+    from gridnote.store.settings import put
+
+    after = int(nb.settings().get("centre.received") or 0)
+    with centre.begin() as conn:  # type: ignore[attr-defined]
+        found = [
+            DownItem(r["seq"], r["gid"], r["kind"], json.loads(r["body"]), r["source"], r["created_at"])
+            for r in items_after(conn, who.notebook_id, after)
+        ]
+    if not found:
+        return Received()
+    with nb.transaction():
+        got = receive(nb, found)
+        put(nb, "centre.received", str(max(i.seq for i in found)))
+    nb.forget_settings()
+    return got
+
+
 def push(nb: Notebook, given: str | None) -> SyncResult:
-    """Send every change the centre has not acknowledged; remember the centre for next time."""
+    """Bring down what the centre sent, then send every change it has not acknowledged (her
+    inbox's new rows with them); remember the centre for next time."""
     from gridnote.centre.apply import Merged, acknowledged, merge
     from gridnote.centre.engine import open_centre, safe_url
     from gridnote.store.changes import changes_after, last_seq
@@ -74,6 +101,7 @@ def push(nb: Notebook, given: str | None) -> SyncResult:
     who = _who(nb)
     centre = open_centre(url)
     try:
+        down = _bring_down(nb, centre, who)
         full = centre.full_readings
         with centre.begin() as conn:
             after = acknowledged(conn, who.notebook_id)
@@ -96,7 +124,19 @@ def push(nb: Notebook, given: str | None) -> SyncResult:
             put(nb, "centre.url", given)
         put(nb, "centre.sent", str(after))
     nb.forget_settings()
-    return SyncResult(safe_url(url), who.grid_code or "", total.changes, total.rows, after)
+    return SyncResult(safe_url(url), who.grid_code or "", total.changes, total.rows, after, down)
+
+
+def bring_in(nb: Notebook, path: Path) -> Received:
+    """A bundle the centre wrote for this grid (``centre export``) into her inbox; items she has are skipped."""
+    from gridnote.centre.bundle import read_down
+    from gridnote.services.inbox import receive
+
+    bundle = read_down(path)
+    who = _who(nb)
+    if bundle.notebook_id != who.notebook_id:
+        raise FileError("down.other_grid", path=str(path), grid=bundle.grid_code or bundle.notebook_id)
+    return receive(nb, bundle.items)
 
 
 def write_bundle(nb: Notebook, out: Path, *, since: int | None = None, force: bool = False) -> SyncResult:

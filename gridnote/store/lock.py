@@ -1,11 +1,13 @@
-"""The notebook's writers' lock: every write transaction holds it shared, a restore holds it alone.
+"""The notebook's writers' lock: one write transaction (or a restore) at a time, the others queued.
 
 SQLite's own write lock cannot be held across a restore: the backup API takes it
 itself, and a restore that swaps the file leaves a writer waiting on the old
-file. So gridnote's writers take a shared ``flock`` on ``<notebook>-backups/.lock``
-around each transaction (:meth:`Notebook.transaction`), and ``restore`` takes it
-exclusively: it waits for the writes under way to end, and no write starts until
-the notebook is whole again. Never a lock on the notebook file itself (closing any
+file. So gridnote's writers take an ``flock`` on ``<notebook>-backups/.lock``
+around each transaction (:meth:`Notebook.transaction`), and so does ``restore``:
+it waits for the write under way to end, and no write starts until the notebook
+is whole again. One writer at a time is what SQLite allows anyway; queued here,
+a hundred writers at once wait their turn instead of each polling SQLite's lock
+until its busy timeout gives up on the unlucky ones. Never a lock on the notebook file itself (closing any
 descriptor of it would drop SQLite's own locks in this process).
 """
 
@@ -27,8 +29,8 @@ def lock_path(notebook: Path) -> Path:
 
 
 @contextmanager
-def writers(notebook: Path, *, exclusive: bool = False, timeout: float = 60.0) -> Iterator[bool]:
-    """Hold the writers' lock (shared, or ``exclusive`` for a restore) while inside.
+def writers(notebook: Path, *, timeout: float = 60.0) -> Iterator[bool]:
+    """Hold the writers' lock while inside.
 
     Yields False when the lock file cannot be made (read-only storage: nothing
     writes there anyway) and runs the block unlocked; after ``timeout`` seconds of
@@ -49,7 +51,7 @@ def writers(notebook: Path, *, exclusive: bool = False, timeout: float = 60.0) -
         yield False
         return
     try:
-        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        mode = fcntl.LOCK_EX
         deadline = time.monotonic() + timeout
         pause = 0.001
         while True:
@@ -60,7 +62,7 @@ def writers(notebook: Path, *, exclusive: bool = False, timeout: float = 60.0) -
                 if time.monotonic() > deadline:
                     raise NotebookError("notebook.locked", path=notebook) from None
                 time.sleep(pause)
-                pause = min(pause * 2, 0.05)
+                pause = min(pause * 2, 0.01)
         yield True
     finally:
         os.close(fd)  # releases the flock

@@ -33,3 +33,35 @@ def m013_open311(db: Any) -> None:
         CREATE UNIQUE INDEX issues_external ON issues(external_id) WHERE external_id IS NOT NULL;
         """,
     )
+
+
+def m016_inbox(db: Any) -> None:
+    """``inbox``: what the grid centre sent down (a dispatched issue, a task, a register change),
+    kept until she answers it. ``gid`` is the centre's id for the item (unique: an item comes
+    once however often it is brought down); ``seq`` its number among her grid's items; ``body``
+    what the centre sent (JSON); ``status`` pending, accepted or declined, with her ``why``,
+    ``answered_at``, and ``made``: what accepting wrote (``issue:12``, ``task:7``,
+    ``resident:3``). Synced: her answers reach the centre with her next sync. A new table:
+    nothing to log.
+    """
+    run_script(
+        db,
+        """
+        CREATE TABLE inbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            gid TEXT,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('issue', 'task', 'register')),
+            body TEXT NOT NULL,
+            source TEXT,
+            sent_at TEXT NOT NULL,
+            arrived_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'declined')),
+            why TEXT,
+            answered_at TEXT,
+            made TEXT
+        );
+        CREATE UNIQUE INDEX inbox_gid ON inbox(gid);
+        CREATE INDEX inbox_status ON inbox(status, seq);
+        """,
+    )

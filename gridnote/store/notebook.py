@@ -18,9 +18,10 @@ from urllib.parse import quote
 from gridnote.errors import NotebookError
 from gridnote.output.files import os_reason, reason
 from gridnote.store import cipher
+from gridnote.store.space import disk_full, readable_as_it_is
 
 APPLICATION_ID = 0x47524E54  # "GRNT": marks a SQLite file as a gridnote notebook
-BUSY_TIMEOUT_MS = 10_000  # two terminals writing at once wait for each other
+BUSY_TIMEOUT_MS = 60_000  # writers at once wait for each other (queued by gridnote.store.lock first)
 
 
 class Notebook:
@@ -150,6 +151,8 @@ class Notebook:
             else:
                 self.execute(f"RELEASE SAVEPOINT {name}")
             return
+        if self.read_only:
+            raise NotebookError("notebook.disk_full" if disk_full(self.path) else "notebook.read_only", path=self.path)
         self.check_before_writing()
         from gridnote.store.lock import writers
 
@@ -204,6 +207,8 @@ def contains(text: str) -> str:
 
 def _translate(exc: Exception, path: Path) -> Exception:
     text = str(exc).lower()
+    if "disk is full" in text or (("readonly" in text or "disk i/o" in text) and disk_full(path)):
+        return NotebookError("notebook.disk_full", path=path)
     if "readonly" in text or "read-only" in text:
         return NotebookError("notebook.read_only", path=path)
     if "locked" in text or "busy" in text:
@@ -321,9 +326,10 @@ def open_notebook(path: Path, *, create: bool = True, make_folder: bool = True) 
             app_id, version, has_tables = _read_header(conn)
         except cipher.DATABASE as exc:
             text = str(exc).lower()
-            if "unable to open" in text or "readonly" in text:
-                # read-only storage (a read-only file or folder): WAL cannot make or write its -shm
-                # file; read the file as it is
+            full = "disk i/o" in text and disk_full(path) and readable_as_it_is(path)
+            if "unable to open" in text or "readonly" in text or full:
+                # read-only storage (a read-only file or folder) or a full disk: WAL cannot make or
+                # write its -shm file; read the file as it is
                 conn.close()
                 conn = _connect(path, "mode=ro&immutable=1")
                 read_only = True

@@ -60,7 +60,7 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
         if findings:
             raise store.Damaged("; ".join(findings))
         own = _photo_names(source)
-        with writers(notebook, exclusive=True):
+        with writers(notebook):
             kept = keep_current(notebook, moment) if notebook.exists() else None
             if not (notebook.exists() and _copy_into(source, notebook)):
                 _swap(source, notebook)

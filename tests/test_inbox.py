@@ -1,0 +1,219 @@
+"""What the centre sends down, on her side (issue 16): brought down by a sync or a bundle, shown first
+on ``today``, answered in ``gridnote inbox``, the answers back up at the next sync.
+
+Against the embedded centre file and PostgreSQL alike (``centre``: the second skipped locally
+without a server, run under CI). Nothing is filed or applied twice, however often it comes.
+"""
+
+# ruff: noqa: F811 (the fixtures imported from test_centre_down are parameters of every test here)
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_centre_down import CODE, centre, engine_of, grid, resident  # noqa: F401 (fixtures)
+from tests.test_centre_pg import pg  # noqa: F401 (a fixture)
+
+WIDE = {"COLUMNS": "250"}
+
+
+def me(db: Path) -> dict[str, str]:
+    return {"GRIDNOTE_DB": str(db), **WIDE}
+
+
+def centre_inbox(url: str) -> list[tuple[Any, ...]]:
+    """Her answers as the centre has them: (kind, status, why) in the order the items were sent."""
+    engine = engine_of(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT i.kind, i.status, i.why FROM inbox i JOIN down_items d ON d.grid = i.grid AND d.gid = i.gid"
+                " ORDER BY d.seq"
+            )
+            return [tuple(r) for r in rows]
+    finally:
+        engine.dispose()
+
+
+def table(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return [tuple(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def sent(cli, grid: Path, centre: str, tmp_path: Path) -> dict[str, Any]:
+    """The centre sends 冬梅轩-03 an issue, a task and a correction of 乔文's phone (with the 低保 tag)."""
+    qiao = resident(grid, "乔文")
+    assert cli(
+        "centre", "dispatch", "--grid", CODE, "5号楼门前装修垃圾", "--due", "12-05 18:00",
+        "--contact", "王阿姨 13800001111", "--order", "12345-1130-0007", "--address", "5号楼", "-c", centre,
+    ).exit_code == 0  # fmt: skip
+    assert (
+        cli(
+            "centre", "task", "add", "--grid", CODE, "本周完成独居老人反诈宣传", "--due", "12-04", "-c", centre
+        ).exit_code
+        == 0
+    )
+    file = tmp_path / "派出所.csv"
+    file.write_text(f"姓名,地址,电话,人员类别\n乔文,{qiao['address']},13900001111,低保\n", encoding="utf-8")
+    assert (
+        cli("centre", "register", "import", "--grid", CODE, str(file), "--from", "派出所", "-c", centre).exit_code == 0
+    )
+    return qiao
+
+
+def test_down_by_sync_on_today_accepted_and_declined_and_the_answers_back_up(cli, grid, centre, sent) -> None:
+    qiao = sent
+    down = cli("sync", env=me(grid))
+    assert down.exit_code == 0, down.stderr
+    assert down.stdout.splitlines()[0] == (
+        "✓ From the centre: 1 dispatched issue, 1 task, 1 register change (gridnote inbox)"
+    )
+    from gridnote.centre.engine import safe_url
+
+    assert down.stdout.splitlines()[1] == f"✓ Synced to {safe_url(centre)}: 3 inbox items."
+    # a repeated sync brings nothing twice
+    again = cli("sync", env=me(grid))
+    assert again.stdout.endswith(": nothing new.\n")
+    assert table(grid, "SELECT count(*) FROM inbox") == [(3,)]
+
+    today = cli("today", env=me(grid))
+    assert today.stdout.splitlines()[2] == (
+        "From the centre: 1 dispatched issue, 1 task, 1 register change to confirm (gridnote inbox)"
+    )
+    data = json.loads(cli("today", "--json", env=me(grid)).stdout)
+    assert data["centre"] == {"issue": 1, "task": 1, "register": 1}
+
+    listed = cli("inbox", env=me(grid)).stdout.splitlines()
+    assert listed[0] == "From the centre: 3"
+    assert listed[1] == "  1  dispatched issue · 12345 hotline · 11-29 09:00"
+    assert listed[2] == "     5号楼门前装修垃圾 · resolve by 12-05 18:00 · order 12345-1130-0007"
+    assert listed[3] == "  2  task · grid centre · 11-29 09:00"
+    assert listed[4] == "     本周完成独居老人反诈宣传 · due 12-04"
+    assert listed[5] == "  3  register change (correction) · 派出所 · 11-29 09:00"
+    assert listed[6] == f"     乔文 {qiao['address']}"
+    assert listed[7] == f"     phone: {qiao['phones']} → 13900001111"
+    assert listed[8] == "     tag: + low-income"
+    # nothing changed in her register yet
+    assert table(grid, "SELECT phones FROM residents WHERE id = ?", qiao["id"]) == [(qiao["phones"],)]
+
+    accepted = cli("inbox", "accept", "1", "3", env=me(grid))
+    assert accepted.stdout == "✓ Accepted 1, 3; the centre hears it with your next sync\n"
+    declined = cli("inbox", "decline", "2", "--why", "本周已做过反诈宣传", env=me(grid))
+    assert declined.exit_code == 0
+    [issue] = table(
+        grid,
+        "SELECT text, channel, external_id, resolve_due_at, reporter_contact, place FROM issues WHERE external_id IS NOT NULL",
+    )
+    assert issue == (
+        "5号楼门前装修垃圾",
+        "hotline",
+        "12345-1130-0007",
+        "2026-12-05T18:00:00+08:00",
+        "王阿姨 13800001111",
+        "5",
+    )
+    assert table(grid, "SELECT count(*) FROM tasks WHERE text = '本周完成独居老人反诈宣传'") == [(0,)]
+    assert table(grid, "SELECT phones FROM residents WHERE id = ?", qiao["id"]) == [("13900001111",)]
+    assert ("low-income",) in table(grid, "SELECT tag FROM resident_tags WHERE resident_id = ?", qiao["id"])
+    # an answer is given once
+    twice = cli("inbox", "accept", "1", env=me(grid))
+    assert twice.exit_code == 4 and twice.stderr.startswith("Error: item 1 was accepted 2026-11-29T09:00")
+    assert table(grid, "SELECT count(*) FROM issues WHERE external_id = '12345-1130-0007'") == [(1,)]
+    # today no longer says it; the answers go up with the next sync
+    assert "From the centre" not in cli("today", env=me(grid)).stdout
+    assert cli("sync", env=me(grid)).exit_code == 0
+    assert centre_inbox(centre) == [
+        ("issue", "accepted", None),
+        ("task", "declined", "本周已做过反诈宣传"),
+        ("register", "accepted", None),
+    ]
+
+
+def test_a_conflicting_register_change_shows_both_values_and_changes_nothing_until_answered(
+    cli, grid, centre, tmp_path
+) -> None:
+    qiao = resident(grid, "乔文")
+    # she corrects his phone herself after her last sync; the police station's list has another number
+    assert cli("resident", "edit", "乔文", "--phone", "13700000000", env=me(grid)).exit_code == 0
+    file = tmp_path / "派出所.csv"
+    file.write_text(f"姓名,地址,电话\n乔文,{qiao['address']},13900001111\n", encoding="utf-8")
+    assert (
+        cli("centre", "register", "import", "--grid", CODE, str(file), "--from", "派出所", "-c", centre).exit_code == 0
+    )
+    assert cli("sync", env=me(grid)).exit_code == 0
+    listed = cli("inbox", env=me(grid)).stdout.splitlines()
+    assert listed[1] == "  1  register change (correction) · 派出所 · 11-29 09:00  ⚠ conflict"
+    assert listed[3] == "     phone: yours: 13700000000 (刘玉莹, 11-29 09:00)"
+    assert listed[4] == "            派出所: 13900001111 (11-29 09:00)"
+    left = cli("inbox", "accept", "all", env=me(grid))
+    assert left.stdout == "left for you: 1 (a conflict with your own edit): accept or decline each by its number\n"
+    assert table(grid, "SELECT phones FROM residents WHERE id = ?", qiao["id"]) == [("13700000000",)]
+    assert table(grid, "SELECT status FROM inbox") == [("pending",)]
+    # she chooses the centre's value
+    assert cli("inbox", "accept", "1", env=me(grid)).exit_code == 0
+    assert table(grid, "SELECT phones FROM residents WHERE id = ?", qiao["id"]) == [("13900001111",)]
+
+
+def test_down_by_bundle_without_a_network_and_a_repeat_adds_nothing(cli, grid, centre, sent, tmp_path) -> None:
+    bundle = tmp_path / "down.gnsync"
+    assert cli("centre", "export", "--grid", CODE, str(bundle), "-c", centre).exit_code == 0
+    first = cli("sync", "--in", str(bundle), env=me(grid))
+    assert first.stdout == "✓ From the centre: 1 dispatched issue, 1 task, 1 register change (gridnote inbox)\n"
+    repeat = cli("sync", "--in", str(bundle), env=me(grid))
+    assert repeat.stdout == "✓ From the centre: nothing new. (3 already here)\n"
+    assert table(grid, "SELECT count(*) FROM inbox") == [(3,)]
+    # and the same items by network later are not filed again either
+    assert cli("sync", env=me(grid)).exit_code == 0
+    assert table(grid, "SELECT count(*) FROM inbox") == [(3,)]
+    assert cli("inbox", "accept", "all", env=me(grid)).exit_code == 0
+    assert table(grid, "SELECT count(*) FROM issues WHERE external_id = '12345-1130-0007'") == [(1,)]
+    # her answers by hand: sync --out carries them, centre import merges them
+    up = tmp_path / "up.gnsync"
+    assert cli("sync", "--out", str(up), env=me(grid)).exit_code == 0
+    assert cli("centre", "import", str(up), "-c", centre).exit_code == 0
+    assert [r[1] for r in centre_inbox(centre)] == ["accepted", "accepted", "accepted"]
+
+
+def test_a_bundle_for_another_grid_is_refused(cli, grid, centre, sent, tmp_path, demo_template) -> None:
+    import shutil
+
+    bundle = tmp_path / "down.gnsync"
+    assert cli("centre", "export", "--grid", CODE, str(bundle), "-c", centre).exit_code == 0
+    other = tmp_path / "other.db"
+    shutil.copy(demo_template, other)
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE notebook SET id = '5b3f8a52-7c1e-4d1a-9a52-0c6f6e1d2b04'")
+    conn.commit()
+    conn.close()
+    assert cli("config", "set", "grid.code", "冬梅轩-04", env=me(other)).exit_code == 0
+    refused = cli("sync", "--in", str(bundle), env=me(other))
+    assert (refused.exit_code, refused.stderr) == (
+        6,
+        f"Error: {bundle} is for grid {CODE}, not this notebook: nothing was brought in\n",
+    )
+    assert table(other, "SELECT count(*) FROM inbox") == [(0,)]
+
+
+def test_chinese(cli, grid, centre, sent) -> None:
+    zh = {**me(grid), "LANG": "zh_CN.UTF-8"}
+    assert (
+        cli("sync", env=zh).stdout.splitlines()[0]
+        == "✓ 网格中心下发：派单问题 1 个、任务 1 项、登记变更 1 条（gridnote inbox）"
+    )
+    assert cli("today", env=zh).stdout.splitlines()[2] == (
+        "网格中心下发：派单问题 1 个、任务 1 项、登记变更 1 条，待确认（gridnote inbox）"
+    )
+    listed = cli("inbox", env=zh).stdout.splitlines()
+    assert listed[0] == "网格中心下发：3 项"
+    assert listed[1] == "  1  派单问题 · 12345热线 · 11-29 09:00"
+    assert listed[5] == "  3  登记变更（更正） · 派出所 · 11-29 09:00"
+    declined = cli("inbox", "decline", "1", "--why", "不在本网格", env=zh)
+    assert declined.stdout == "✓ 已退回 1；本地没有改动，下次同步时网格中心会收到理由\n"
