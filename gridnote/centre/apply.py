@@ -73,9 +73,7 @@ def centre_row(table: str, change: Change, grid: str, *, full_readings: bool) ->
     return values
 
 
-def merge(
-    conn: Any, who: Identity, after: int, changes: Iterable[Change], *, full_readings: bool, street: str | None = None
-) -> Merged:
+def merge(conn: Any, who: Identity, after: int, changes: Iterable[Change], *, full_readings: bool) -> Merged:
     """Apply one batch of ``who``'s changes (those after ``after``) in the caller's transaction."""
     from sqlalchemy import delete, func, tuple_, update
 
@@ -90,7 +88,7 @@ def merge(
             "notebook_id": grid,
             "grid_code": who.grid_code,
             "worker_name": who.worker_name,
-            "street": street,
+            "street": who.street,
             "last_seq": 0,
             "first_sync_at": now,
             "last_sync_at": now,
@@ -128,7 +126,7 @@ def merge(
     conn.execute(
         update(grids)
         .where(grids.c.notebook_id == grid)
-        .values(last_seq=top, grid_code=who.grid_code, worker_name=who.worker_name, last_sync_at=now)
+        .values(last_seq=top, grid_code=who.grid_code, worker_name=who.worker_name, street=who.street, last_sync_at=now)
     )
     found.last_seq = top
     return found

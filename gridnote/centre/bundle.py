@@ -1,7 +1,7 @@
 """``.gnsync`` bundles: a notebook's changes on a USB stick, checked whole before anything is read.
 
 A bundle is gzip-compressed text: one header line (JSON: format, notebook id,
-grid code, worker name, the change it starts after, its last change, how many,
+grid code, worker name, street (absent in bundles before it was sent), the change it starts after, its last change, how many,
 and a SHA-256 over the header's other fields and the body), then one JSON line
 per change (``[seq, at, table, gid, op, row, refs]``). A file damaged or
 altered in transit fails the checksum (or cannot be unpacked) and is refused
@@ -55,6 +55,7 @@ def encode(who: Identity, after: int, changes: Iterable[Change]) -> tuple[bytes,
         "notebook_id": who.notebook_id,
         "grid_code": who.grid_code,
         "worker_name": who.worker_name,
+        "street": who.street,
         "after": after,
         "last": last,
         "count": len(lines),
@@ -100,7 +101,7 @@ def read(path: Path) -> Bundle:
         changes = [Change(*line) for line in lines]
     except TypeError as exc:
         raise FileError("centre.bundle_damaged", path=str(path)) from exc
-    who = Identity(str(header["notebook_id"]), header.get("grid_code"), header.get("worker_name"))
+    who = Identity(str(header["notebook_id"]), header.get("grid_code"), header.get("worker_name"), header.get("street"))
     return Bundle(path, who, int(header["after"]), int(header["last"]), changes)
 
 

@@ -77,6 +77,7 @@ _ALL: list[Setting] = [
         "决定“今天”的时区（留空则使用本机时区）",
     ),
     # -- who keeps this notebook: sent with every sync to the grid centre -------
+    # (the last change sent, ``centre.sent``, is sync's own bookkeeping in the same table, not a setting)
     Setting(
         "grid.code",
         None,
@@ -86,19 +87,18 @@ _ALL: list[Setting] = [
     ),
     Setting("worker.name", None, str, "The grid worker's name", "网格员姓名"),
     Setting(
+        "grid.street",
+        None,
+        str,
+        "The street (street office) the grid belongs to, as the grid centre names it",
+        "网格所属街道（与网格中心的叫法一致）",
+    ),
+    Setting(
         "centre.url",
         None,
         str,
         "The grid centre `gridnote sync` sends to (a centre file, or postgresql://…)",
         "`gridnote sync` 同步到的网格中心（中心文件或数据库地址）",
-    ),
-    Setting(
-        "centre.sent",
-        0,
-        int,
-        "The last change sent to the grid centre (set by `gridnote sync`)",
-        "已发送到网格中心的最后一条变更（由 `gridnote sync` 记录）",
-        minimum=0,
     ),
     Setting(
         "server",

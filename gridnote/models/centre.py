@@ -13,6 +13,7 @@ class GridInfo:
     notebook_id: str
     grid_code: str | None
     worker_name: str | None
+    street: str | None  # the notebook's ``grid.street`` as it last synced
     last_seq: int
     first_sync_at: str | None
     last_sync_at: str | None

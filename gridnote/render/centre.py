@@ -37,6 +37,7 @@ def rows_text(report: CentreReport) -> tuple[list[str], list[list[Any]]]:
 COLUMNS = (
     "grid",
     "worker",
+    "street",
     "contacts",
     "reached",
     "walks",
@@ -66,6 +67,7 @@ def _cells(line: GridFigures, groups: list[str], *, text: bool) -> list[Any]:
     return [
         t("centre.street") if grid is None else (grid.grid_code or grid.notebook_id[:8]),
         "" if grid is None else (grid.worker_name or ""),
+        "" if grid is None else (grid.street or ""),
         f.contacts,
         f.residents_reached,
         f.walks,
@@ -182,12 +184,18 @@ def grids_table(found: list[GridInfo]) -> RenderableType:
     from gridnote.render.common import table
 
     grid = table(
-        "centre.col.grid", "centre.col.worker", "centre.col.residents", "centre.col.changes", "centre.col.last_sync"
+        "centre.col.grid",
+        "centre.col.worker",
+        "centre.col.street",
+        "centre.col.residents",
+        "centre.col.changes",
+        "centre.col.last_sync",
     )
     for g in found:
         grid.add_row(
             g.grid_code or g.notebook_id[:8],
             g.worker_name or "",
+            g.street or "",
             str(g.residents),
             str(g.last_seq),
             g.last_sync_at or "",

@@ -18,6 +18,7 @@ def _info(r: object) -> GridInfo:
         m["notebook_id"],
         m["grid_code"],
         m["worker_name"],
+        m["street"],
         int(m["last_seq"]),
         m["first_sync_at"],
         m["last_sync_at"],

@@ -76,6 +76,7 @@ class Identity:
     notebook_id: str  # a UUID given when the notebook was made (or upgraded to keep a change log)
     grid_code: str | None  # ``config set grid.code``
     worker_name: str | None  # ``config set worker.name``
+    street: str | None = None  # ``config set grid.street``: the street (街道) the centre groups grids by
 
 
 def new_gid() -> str:
@@ -180,4 +181,6 @@ def iter_changes(nb: Notebook, seq: int = 0, limit: int | None = None) -> Iterat
 
 def identity(nb: Notebook) -> Identity:
     raw = nb.settings()
-    return Identity(str(nb.scalar("SELECT id FROM notebook")), raw.get("grid.code"), raw.get("worker.name"))
+    return Identity(
+        str(nb.scalar("SELECT id FROM notebook")), raw.get("grid.code"), raw.get("worker.name"), raw.get("grid.street")
+    )
