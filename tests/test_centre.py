@@ -190,7 +190,7 @@ def test_bundles_carry_the_same_and_repeats_change_nothing(cli, grids, tmp_path:
     # the next bundle starts where the last one ended
     assert cli("log", "高阿姨", "回访", env={"GRIDNOTE_DB": str(a), **at("29T21:40")}).exit_code == 0
     three = tmp_path / "c.gnsync"
-    assert run(cli, a, "sync", "--out", str(three)).stdout.startswith(f"✓ Bundle {three}: 1 changes (1 visit)")
+    assert run(cli, a, "sync", "--out", str(three)).stdout.startswith(f"✓ Bundle {three}: 1 change (1 visit)")
     assert run(cli, None, "centre", "import", str(three), "--centre", str(by_hand)).exit_code == 0
     assert run(cli, a, "sync", "--centre", str(by_net)).exit_code == 0
     assert contents(by_hand) == contents(by_net)

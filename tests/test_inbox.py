@@ -135,6 +135,14 @@ def test_down_by_sync_on_today_accepted_and_declined_and_the_answers_back_up(cli
         ("task", "declined", "本周已做过反诈宣传"),
         ("register", "accepted", None),
     ]
+    listed = cli("centre", "sent", "--grid", CODE, "-c", centre, env=WIDE).stdout.splitlines()
+    rows = [line.split() for line in listed if line.strip().startswith(CODE)]
+    assert [r[:2] for r in rows] == [[CODE, "1"], [CODE, "2"], [CODE, "3"]]
+    assert [" ".join(line.split()) for line in listed[3:6]] == [
+        f"{CODE} 1 dispatched issue 5号楼门前装修垃圾 11-29 09:00 accepted 11-29 09:00",
+        f"{CODE} 2 task 本周完成独居老人反诈宣传 11-29 09:00 declined 11-29 09:00: 本周已做过反诈宣传",
+        f"{CODE} 3 register change 乔文 {qiao['address']} 11-29 09:00 accepted 11-29 09:00",
+    ]
 
 
 def test_a_conflicting_register_change_shows_both_values_and_changes_nothing_until_answered(
@@ -170,8 +178,11 @@ def test_down_by_bundle_without_a_network_and_a_repeat_adds_nothing(cli, grid, c
     repeat = cli("sync", "--in", str(bundle), env=me(grid))
     assert repeat.stdout == "✓ From the centre: nothing new. (3 already here)\n"
     assert table(grid, "SELECT count(*) FROM inbox") == [(3,)]
+    listed = cli("centre", "sent", "-c", centre, env=WIDE).stdout
+    assert listed.count("no word yet") == 3  # the centre hears of them with her next sync
     # and the same items by network later are not filed again either
     assert cli("sync", env=me(grid)).exit_code == 0
+    assert cli("centre", "sent", "-c", centre, env=WIDE).stdout.count("in her inbox") == 3
     assert table(grid, "SELECT count(*) FROM inbox") == [(3,)]
     assert cli("inbox", "accept", "all", env=me(grid)).exit_code == 0
     assert table(grid, "SELECT count(*) FROM issues WHERE external_id = '12345-1130-0007'") == [(1,)]
@@ -217,3 +228,8 @@ def test_chinese(cli, grid, centre, sent) -> None:
     assert listed[5] == "  3  登记变更（更正） · 派出所 · 11-29 09:00"
     declined = cli("inbox", "decline", "1", "--why", "不在本网格", env=zh)
     assert declined.stdout == "✓ 已退回 1；本地没有改动，下次同步时网格中心会收到理由\n"
+    assert cli("sync", env=zh).exit_code == 0
+    listed = [" ".join(line.split()) for line in cli("centre", "sent", "-c", centre, env=zh).stdout.splitlines()]
+    assert listed[1] == "网格 序号 类型 内容 下发时间 答复"
+    assert listed[3] == f"{CODE} 1 派单问题 5号楼门前装修垃圾 11-29 09:00 已退回 11-29 09:00：不在本网格"
+    assert listed[4] == f"{CODE} 2 任务 本周完成独居老人反诈宣传 11-29 09:00 在收件箱中待答复"

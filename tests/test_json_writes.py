@@ -112,3 +112,20 @@ def test_an_error_under_json_stays_one_line_on_stderr_with_its_code(cli, args, c
     assert result.exit_code == code
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+
+
+def test_log_edit_and_undo_answer_with_the_entry(cli, demo) -> None:
+    [logged] = doc(cli("log", "李奶奶", "-k", "电话", "问了血压", "--json"))
+    edited = doc(cli("log", "edit", str(logged["id"]), "--note", "问了血压，已好转", "--json"))
+    assert [(v["id"], v["note"], v["kind"]) for v in edited] == [(logged["id"], "问了血压，已好转", "phone")]
+    undone = doc(cli("log", "undo", "--json"))
+    assert undone["version"] == 1 and undone["dropped_tasks"] == [] and undone["rechecks"] == []
+    [visit] = undone["visits"]
+    assert visit["id"] == logged["id"] and visit["undone_at"] == "2026-11-29T09:00:00+08:00"
+    assert doc(cli("visits", "--json")) == []  # undone: listed only with --all
+
+
+def test_building_add_answers_as_building_list(cli) -> None:
+    added = doc(cli("building", "add", "9", "--json"))
+    assert added == {"id": 1, "code": "9", "name": None, "households": 0, "residents": 0}
+    assert doc(cli("building", "list", "--json")) == [added]

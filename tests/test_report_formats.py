@@ -12,6 +12,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -218,11 +219,31 @@ def test_xlsx_has_one_sheet_per_section(day, tmp_path: Path) -> None:
     assert ["Readings flagged", 2, None] in numbers
     about = dict((row[0], row[1]) for row in _sheet(book, "About")[1:])
     assert about["Privacy"] == "Privacy: phone and ID numbers masked"  # a spreadsheet has no options to type
-    assert about["From"] == about["To"] == "2026-11-29"
+    assert about["From"] == about["To"] == datetime(2026, 11, 29)  # a date cell (Excel has no date type of its own)
     care = _sheet(book, "Care visits overdue")
     assert len(care) == 1 + 170  # every one, not the ten of the screen
     assert all(re.fullmatch(r"1\d\d\*{4}\d{4}", row[3]) for row in care[1:] if row[3])
     assert _sheet(book, "New issues")[2][2] == "5号楼门前有装修垃圾，王先生 139****5678 拍的照"
+
+
+def test_xlsx_cells_are_dates_times_and_numbers(day, tmp_path: Path) -> None:
+    """Times are date-and-time cells (with their year), ages and durations numbers shown with their unit."""
+    from openpyxl import load_workbook
+
+    ok(report(day, "--lang", "zh", "-o", str(tmp_path / "day.xlsx")))
+    book = load_workbook(tmp_path / "day.xlsx")
+
+    def cell(sheet: str, ref: str) -> tuple[Any, str]:
+        found = book[sheet][ref]
+        return found.value, found.number_format
+
+    assert cell("报表信息", "B3") == (datetime(2026, 11, 29), "yyyy-mm-dd")  # from
+    assert cell("报表信息", "B6") == (datetime(2026, 11, 29, 21, 50), "yyyy-mm-dd hh:mm")  # generated
+    assert cell("健康测量", "A2") == (datetime(2026, 11, 29, 6, 40), "yyyy-mm-dd hh:mm")  # 李奶奶's 06:40
+    assert cell("新受理问题", "B2") == (datetime(2026, 11, 29, 8, 30), "yyyy-mm-dd hh:mm")  # #1 at 08:30
+    assert cell("未办结问题", "C2") == (datetime(2026, 11, 29, 8, 30), "yyyy-mm-dd hh:mm")
+    assert cell("未办结问题", "D2") == (0, '0" 天"')  # received this morning: 0 days, a number
+    assert cell("应急出动", "B2") == (datetime(2026, 11, 29, 20, 0), "yyyy-mm-dd hh:mm")  # 高阿姨's call-out
 
 
 def test_xlsx_of_a_week_in_chinese(day, tmp_path: Path) -> None:

@@ -80,3 +80,33 @@ def known_residents(conn: Any, grid: str) -> list[dict[str, Any]]:
         .where(r.c.grid == grid)
     )
     return [{"gid": g, "record": json.loads(rec or "{}"), "address": a} for g, rec, a in conn.execute(query)]
+
+
+def sent_items(conn: Any, grid: str | None) -> list[dict[str, Any]]:
+    """What the centre sent (to one grid, or to all), with the grid's code and her answer when it came
+    back: the ``inbox`` row her sync brought up (none: not brought down yet)."""
+    from sqlalchemy import and_, select
+
+    from gridnote.centre.schema import SYNCED, down_items, grids
+
+    d, i = down_items, SYNCED["inbox"]
+    query = (
+        select(
+            grids.c.grid_code,
+            d.c.seq,
+            d.c.kind,
+            d.c.body,
+            d.c.source,
+            d.c.created_at,
+            i.c.status,
+            i.c.why,
+            i.c.answered_at,
+        )  # fmt: skip
+        .select_from(
+            d.join(grids, grids.c.notebook_id == d.c.grid).outerjoin(i, and_(i.c.grid == d.c.grid, i.c.gid == d.c.gid))
+        )
+        .order_by(grids.c.grid_code, d.c.seq)
+    )
+    if grid is not None:
+        query = query.where(d.c.grid == grid)
+    return [dict(r._mapping) for r in conn.execute(query)]

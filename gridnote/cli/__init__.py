@@ -104,6 +104,7 @@ lazy("restore", "gridnote.cli.restore:restore")
 lazy("check", "gridnote.cli.check:check")
 lazy("encrypt", "gridnote.cli.encrypt:encrypt")
 lazy("decrypt", "gridnote.cli.encrypt:decrypt")
+lazy("browse", "gridnote.cli.browse:browse")
 lazy("centre", "gridnote.cli.centre:app")
 
 __all__ = ["app", "main", "run", "_common"]

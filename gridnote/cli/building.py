@@ -1,10 +1,13 @@
 """``gridnote building …``: the buildings of the grid."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from gridnote.cli._common import JsonOption, new_app, notebook, out, print_json
+
+if TYPE_CHECKING:
+    from gridnote.models import Building
 
 app = new_app("Buildings: households and residents per building.")
 
@@ -20,12 +23,7 @@ def building_list(json_: JsonOption = False) -> None:
 
     buildings = list_buildings(notebook())
     if json_:
-        print_json(
-            [
-                {"id": b.id, "code": b.code, "name": b.name, "households": b.households, "residents": b.residents}
-                for b in buildings
-            ]
-        )
+        print_json([_building_json(b) for b in buildings])
         return
     out().print(building_table(buildings))
 
@@ -34,6 +32,7 @@ def building_list(json_: JsonOption = False) -> None:
 def building_add(
     code: Annotated[str, typer.Argument(metavar="BUILDING", help="Building number, e.g. 9 or 9号楼.")],
     name: Annotated[str | None, typer.Option("--name", help="What it is called, if not its number.")] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Add a building to the grid (a resident's address may then use it).
 
@@ -45,4 +44,11 @@ def building_add(
     from gridnote.services.residents import add_building
 
     building = add_building(notebook(), require_building_code(code), name)
+    if json_:
+        print_json(_building_json(building))
+        return
     out().print(ok("building.added", label=building.name or t("building.label", code=building.code)))
+
+
+def _building_json(b: "Building") -> dict[str, Any]:
+    return {"id": b.id, "code": b.code, "name": b.name, "households": b.households, "residents": b.residents}

@@ -166,6 +166,7 @@ def centre_browse(
 from gridnote.cli.centre_down import (  # noqa: E402 (registered after the centre's own commands)
     centre_dispatch,
     centre_export,
+    centre_sent,
     register_app,
     task_app,
 )
@@ -174,3 +175,4 @@ app.command("dispatch")(centre_dispatch)
 app.add_typer(task_app, name="task")
 app.add_typer(register_app, name="register")
 app.command("export")(centre_export)
+app.command("sent")(centre_sent)

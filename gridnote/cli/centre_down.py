@@ -174,3 +174,21 @@ def centre_export(
 
     sent = down.export_down(_url(centre), grid, output, since=since, force=force)
     out().print(ok("down.exported", path=str(output), grid=sent.grid, what=counted("down.n.item", sent.count)))
+
+
+def centre_sent(
+    grid: Annotated[
+        str | None, typer.Option("--grid", "-g", metavar="GRID", help="Only this grid: its code or notebook id.")
+    ] = None,
+    centre: CentreOpt = None,
+) -> None:
+    """List what the centre sent down and each worker's answer (accepted, declined and why), as her syncs bring them.
+
+    Example: gridnote centre sent   ·   gridnote centre sent --grid 冬梅轩-03
+    """
+    from gridnote.render.centre import sent_table
+    from gridnote.render.common import note
+    from gridnote.services.down import sent
+
+    found = sent(_url(centre), grid)
+    out().print(sent_table(found) if found else note("centre.nothing_sent"))

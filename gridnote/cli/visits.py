@@ -210,6 +210,7 @@ def log_edit(
     ] = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="Replace the note ('' clears it).")] = None,
     follow_up: FollowUpOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Correct a logged entry; the previous version is kept in the notebook's history.
 
@@ -243,7 +244,13 @@ def log_edit(
 
         changes.target = target_of(nb, who, resolve=_resolver(nb))
     visit_id = record_number(number, "visit") if number is not None else last_entry(nb)
-    out().print(logged_view(edit_visit(nb, visit_id, changes), clock.today(), edited=True))
+    result = edit_visit(nb, visit_id, changes)
+    if json_:
+        from gridnote.render.visits import visit_json
+
+        print_json([visit_json(v) for v in result.visits])
+        return
+    out().print(logged_view(result, clock.today(), edited=True))
 
 
 @app.command("undo")
@@ -251,6 +258,7 @@ def log_undo(
     number: Annotated[
         str | None, typer.Argument(metavar="[N]", show_default=False, help="Visit number; default: the last entry.")
     ] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Undo the last entry (or entry N): it is marked undone and kept, never erased.
 
@@ -263,7 +271,21 @@ def log_undo(
     from gridnote.services.visits import undo_visit
 
     visit_id = record_number(number, "visit") if number is not None else None
-    out().print(undone_view(undo_visit(notebook(), visit_id), clock.today()))
+    result = undo_visit(notebook(), visit_id)
+    if json_:
+        from gridnote.render.tasks import task_json
+        from gridnote.render.visits import visit_json
+
+        print_json(
+            {
+                "version": 1,
+                "visits": [visit_json(v) for v in [result.visit, *result.others]],
+                "dropped_tasks": [task_json(task) for task in result.dropped_tasks],
+                "rechecks": [task_json(task) for task in result.moved_rechecks],
+            }
+        )
+        return
+    out().print(undone_view(result, clock.today()))
 
 
 # -- gridnote visits ---------------------------------------------------------------------------

@@ -73,7 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "恢复写入失败（{reason}），笔记本未改动",
     ),
     "check.sound": (
-        "The notebook is sound: the file, its links, the search index ({entries} entries) and {photos} photos",
+        "The notebook is sound: the file, its links, the search index ({entries:|entry|entries}) and {photos:|photo|photos}",
         "笔记本完好：文件、记录间的关联、搜索索引（{entries} 条）和 {photos} 张照片",
     ),
     "check.found": ("{count} to look at (above)", "有 {count} 处需要处理（见上）"),
@@ -107,7 +107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the search index cannot be read ({what}); gridnote check --repair rebuilds it",
         "无法读取搜索索引（{what}）；gridnote check --repair 可重建索引",
     ),
-    "check.search_rebuilt": ("Search index rebuilt: {entries} entries", "已重建搜索索引：{entries} 条"),
+    "check.search_rebuilt": ("Search index rebuilt: {entries:|entry|entries}", "已重建搜索索引：{entries} 条"),
     "check.mark_cleared": (
         "The notebook passes its integrity check: the damaged mark is cleared, writing is allowed again",
         "笔记本通过了完整性检查：已清除损坏标记，可以再次写入",

@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calls.reason.task": ("a call, due {when}", "电话任务，{when} 到期"),
     "calls.outcome_empty": ('say what was said: calls done N "…"', "请写下通话内容：calls done N “……”"),
     "calls.no_such": (
-        "no call {n} on today's list ({count} calls; see gridnote calls)",
+        "no call {n} on today's list ({count:|call|calls}; see gridnote calls)",
         "今天的电话清单里没有第 {n} 个（共 {count} 个，见 gridnote calls）",
     ),
     "calls.resolved_needs_partner": (

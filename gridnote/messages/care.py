@@ -6,7 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} 还没到；走访周期只能从今天或已经过去的某一天算起",
     ),
     "care.baseline_set": (
-        "Care rounds count from {day}{where}: {residents} residents, {on_rounds} on a care round",
+        "Care rounds count from {day}{where}: {residents:|resident|residents}, {on_rounds} on a care round",
         "走访周期自 {day} 起计算{where}：{residents} 位居民，其中 {on_rounds} 位在走访名单上",
     ),
     "care.baseline_where": (" in building {building}", "（{building}号楼）"),

@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "centre.created": ("Grid centre ready: {url}", "网格中心已建立：{url}"),
     "centre.imported": (
-        "{path}: grid {grid}, {changes} changes merged ({rows}), {skipped} already there",
+        "{path}: grid {grid}, {changes:|change|changes} merged ({rows}), {skipped} already there",
         "{path}：网格 {grid}，合并变更 {changes} 条（{rows}），已有 {skipped} 条",
     ),
     "centre.no_grids": ("No grid has synced yet.", "还没有网格同步过。"),
@@ -64,14 +64,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "同步到哪个网格中心？gridnote sync --centre street.db（或 postgresql://…），之后会记住",
     ),
     "sync.centre_ahead": (
-        "the centre has {have} changes of this notebook but it holds only {mine}: "
+        "the centre has {have:|change|changes} of this notebook but it holds only {mine}: "
         "was it restored from a backup? Nothing was sent",
         "网格中心已有本笔记本的 {have} 条变更，而本笔记本只有 {mine} 条：是否从备份恢复过？未发送任何内容",
     ),
     "sync.sent": ("Synced to {centre}: {rows}.", "已同步到 {centre}：{rows}。"),
     "sync.nothing": ("Synced to {centre}: nothing new.", "已同步到 {centre}：没有新变更。"),
     "sync.bundled": (
-        "Bundle {path}: {changes} changes ({rows}), up to change {last}.",
+        "Bundle {path}: {changes:|change|changes} ({rows}), up to change {last}.",
         "同步文件 {path}：{changes} 条变更（{rows}），至第 {last} 条。",
     ),
     "sync.changed": ("{list} changed", "{list} 有变动"),

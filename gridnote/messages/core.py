@@ -113,7 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.unset": ("{key} is back to its default", "{key} 已恢复默认值"),
     "clock.bad_now": ("GRIDNOTE_NOW is not an ISO date-time: {text}", "GRIDNOTE_NOW 不是 ISO 日期时间：{text}"),
     # look-ups
-    "lookup.choose": ('"{query}" matches {count} residents:', "“{query}”匹配到 {count} 位居民："),
+    "lookup.choose": ('"{query}" matches {count:|resident|residents}:', "“{query}”匹配到 {count} 位居民："),
     "lookup.choose_prompt": ("Number", "序号"),
     # column headers shared by tables
     "col.id": ("#", "编号"),

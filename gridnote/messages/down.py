@@ -118,4 +118,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "From the centre: {what} to confirm (gridnote inbox)",
         "网格中心下发：{what}，待确认（gridnote inbox）",
     ),
+    # -- what the centre sent, and her answers (centre sent) ----------------------------------------
+    "centre.col.no": ("no.", "序号"),
+    "centre.col.kind": ("kind", "类型"),
+    "centre.col.what": ("what", "内容"),
+    "centre.col.sent": ("sent", "下发时间"),
+    "centre.col.answer": ("her answer", "答复"),
+    "centre.answer.none": ("no word yet", "尚无回音"),
+    "centre.answer.pending": ("in her inbox", "在收件箱中待答复"),
+    "centre.answer.accepted": ("accepted", "已接收"),
+    "centre.answer.declined": ("declined", "已退回"),
+    "centre.answer.at": ("{answer} {at}", "{answer} {at}"),
+    "centre.answer.why": ("{answer}: {why}", "{answer}：{why}"),
+    "centre.nothing_sent": ("Nothing has been sent down yet.", "还没有下发过任何事项。"),
 }

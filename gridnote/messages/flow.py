@@ -44,7 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "试运行，未写入——{requests}：将新增 {added}，更新 {updated}，无变化 {unchanged}",
     ),
     "open311.matched": (
-        "of the {added} added: {reporters} reporters found in the register by phone, {households} placed at a "
+        "of the {added} added: {reporters:|reporter|reporters} found in the register by phone, {households} placed at a "
         "household, {buildings} at a building",
         "新增的 {added} 条中：{reporters} 条按电话找到了反映人，{households} 条对应到住户，{buildings} 条对应到楼栋",
     ),

@@ -47,6 +47,11 @@ HELP_ZH: dict[str, str] = {
     "centre": "网格中心：各网格的笔记本汇总在一处（中心文件或 PostgreSQL）。",
     "centre.init": "建立网格中心（或更新已有的）：中心文件，或 PostgreSQL 数据库。\n\n例：gridnote centre init street.db   ·   gridnote centre init postgresql://centre@db/street --postgres",
     "centre.import": "把同步文件合并进网格中心：每个文件先整体校验；重复导入不会改变任何内容。\n\n例：gridnote centre import /media/usb/*.gnsync",
+    "browse": "在 Datasette 中打开笔记本（仅 127.0.0.1）：表名和列名随界面语言、代码显示为名称、号码已遮挡。\n\n"
+    "登记册和工作记录（居民、住户、走访、测量、任务、问题、活动）以视图显示，电话、身份证号和记录中的号码已遮挡；"
+    "代码的中英文名称在 names_* 表中；搜索索引已隐藏。--full 原样显示全部表并允许 SQL 查询。"
+    "需要安装：pip install 'gridnote[browse]'。\n\n"
+    "例：gridnote browse   ·   gridnote browse --port 8002 --full",
     "centre.browse": "在 Datasette 中打开网格中心文件（仅 127.0.0.1）：中文表名和列名、代码名称表、号码已遮挡。\n\n例：gridnote centre browse   ·   gridnote centre browse --centre street.db --port 8002",
     "centre.grids": "列出网格中心的各个网格，以及网格员和最近同步时间。\n\n例：gridnote centre grids",
     "centre.dispatch": "把一个问题（或 GeoReport v2 文件中的诉求）派给一个网格：进入网格员的收件箱。\n\n"
@@ -60,6 +65,7 @@ HELP_ZH: dict[str, str] = {
     "列与 `resident import` 相同，另可有一列变更类型（更正、新增/出生、迁出、死亡；默认更正）。"
     "先检查每一行：有一行不对就什么都不下发。网格员接收之前，她的登记册不会有任何改动。\n\n"
     "例：gridnote centre register import 派出所1202.xlsx --grid 冬梅轩-03 --from 派出所",
+    "centre.sent": "列出中心下发的内容和每位网格员的答复（接收、退回及理由），随她们的同步上来。\n\n例：gridnote centre sent   ·   gridnote centre sent --grid 冬梅轩-03",
     "centre.export": "把中心下发给一个网格的内容写成同步文件，供网格员运行 `gridnote sync --in 文件`。\n\n"
     "她已经收到的项目会被跳过，所以包含全部内容的文件也可以放心使用。\n\n"
     "例：gridnote centre export --grid 冬梅轩-03 down.gnsync",

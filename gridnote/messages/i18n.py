@@ -4,11 +4,16 @@ Language, most specific first: an explicit choice (``--lang``), the
 ``GRIDNOTE_LANG`` variable, the notebook's ``lang`` setting, then the locale
 (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: anything starting with ``zh`` is
 Chinese). Everything else is English.
+
+A count says its noun in the singular or the plural: ``{n:|household|households}``
+is ``1 household``, ``2 households`` (English only; Chinese has no plural, and
+its text writes ``{n} 户``).
 """
 
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Iterable
 from typing import Any
 
@@ -80,7 +85,27 @@ def t_in(language: str, key: str, /, **values: Any) -> str:
     if entry is None:
         return key if not values else f"{key} {values}"
     text = entry[1] if language == "zh" else entry[0]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return _COUNTED.format(text, **values) if ":|" in text else text.format(**values)
+
+
+def counted(n: Any, one: str, many: str) -> str:
+    """``1 household``, ``2 households``: a count with its noun (``{n:|household|households}`` in a message)."""
+    return f"{n} {one if n == 1 else many}"
+
+
+class _Counted(string.Formatter):
+    """``str.format`` that also reads ``{n:|one|many}``."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec.startswith("|"):
+            one, _, many = format_spec[1:].partition("|")
+            return counted(value, one, many)
+        return super().format_field(value, format_spec)
+
+
+_COUNTED = _Counted()
 
 
 def join_list(items: Iterable[str], language: str | None = None) -> str:

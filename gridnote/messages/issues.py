@@ -255,7 +255,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "points.what_empty": ("say what the points are exchanged for (--for)", "请写明兑换什么（--for）"),
     "points.not_enough": (
-        "cannot spend {amount} points: the balance is {balance}",
+        "cannot spend {amount:|point|points}: the balance is {balance}",
         "不能兑换 {amount} 积分：余额只有 {balance}",
     ),
     "points.not_enough_one": ("cannot spend 1 point: the balance is {balance}", "不能兑换 1 积分：余额只有 {balance}"),

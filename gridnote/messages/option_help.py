@@ -56,6 +56,10 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--postgres": "在 PostgreSQL 上同时启用网格员角色的行级安全。",
         "--print-sql": "只打印行级安全的 SQL，不执行。",
     },
+    "browse": {
+        "--port": "本机端口（默认 8001）。",
+        "--full": "显示全部表以及未遮挡的电话和身份证号，并允许 SQL 查询。",
+    },
     "centre.browse": {
         "--port": "本机端口（默认 8001）。",
         "--full": "显示全部表以及未遮挡的电话和身份证号，并允许 SQL 查询。",
@@ -83,6 +87,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "file": "CSV 或 XLSX，列与 `resident import` 相同。",
         "--from": "来自哪个部门：派出所、民政。",
     },
+    "centre.sent": {"--grid": "只看这个网格：网格编号或笔记本编号。"},
     "centre.export": {
         "--grid": "网格：网格编号（冬梅轩-03）或笔记本编号。",
         "output": "要写出的同步文件：down.gnsync。",

@@ -27,7 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.bad_lang": ('--lang is zh or en, not "{text}"', "--lang 只能是 zh 或 en，而不是“{text}”"),
     "report.written": ("Report written to {path} ({format})", "报表已写入 {path}（{format}）"),
     "report.written_sections": (
-        "Report written to {path} ({format}, {count} sections)",
+        "Report written to {path} ({format}, {count:|section|sections})",
         "报表已写入 {path}（{format}，{count} 个部分）",
     ),
     # -- the heading ------------------------------------------------------------------------
@@ -108,9 +108,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.n.emergency": ("Emergency call-outs", "应急出动"),
     "report.n.outreach": ("Outreach contacts", "宣传走访"),
     "report.n.walks": ("Building walks", "巡楼"),
-    "report.n.walks_of_day": ("of {buildings} buildings", "共 {buildings} 栋楼"),
+    "report.n.walks_of_day": ("of {buildings:|building|buildings}", "共 {buildings} 栋楼"),
     "report.n.walks_of_range": (
-        "of {expected} ({buildings} buildings × {days} days)",
+        "of {expected} ({buildings:|building|buildings} × {days:|day|days})",
         "应巡 {expected} 次（{buildings} 栋 × {days} 天）",
     ),
     "report.n.residents": ("Residents reached", "服务居民（人）"),
@@ -134,18 +134,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.n.attendees": ("Attendees", "参加人数"),
     "report.n.points": ("Points awarded", "发放积分"),
     "report.n.taken_back": ("Points taken back", "收回积分"),
-    "report.n.points_note": ("to {count} residents", "{count} 位居民"),
+    "report.n.points_note": ("to {count:|resident|residents}", "{count} 位居民"),
     "report.n.redeemed": ("Points redeemed", "兑换积分"),
     "report.n.care": ("Care visits overdue", "逾期未走访（人）"),
     "report.n.care_note": ("care-group residents, as at {day}", "关爱对象，截至 {day}"),
     # the compact lines of the screen and of Markdown
     "report.s.visits": ("Visits", "走访联系"),
     "report.s.reach": ("Reached", "服务"),
-    "report.s.reach_text": ("{residents} residents in {households} households", "{residents} 人，{households} 户"),
+    "report.s.reach_text": (
+        "{residents:|resident|residents} in {households:|household|households}",
+        "{residents} 人，{households} 户",
+    ),
     "report.s.walks": ("Daily walk", "巡楼"),
-    "report.s.walks_day": ("{walks} of {buildings} buildings", "{walks}/{buildings} 栋"),
+    "report.s.walks_day": ("{walks} of {buildings:|building|buildings}", "{walks}/{buildings} 栋"),
     "report.s.walks_range": (
-        "{walks} of {expected} ({buildings} buildings × {days} days)",
+        "{walks} of {expected} ({buildings:|building|buildings} × {days:|day|days})",
         "{walks}/{expected} 次（{buildings} 栋 × {days} 天）",
     ),
     "report.s.readings": ("Readings", "健康测量"),
@@ -154,15 +157,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.s.tasks": ("Tasks", "任务"),
     "report.s.tasks_text": ("{done} done, {carried} carried over", "完成 {done} 项，顺延 {carried} 项"),
     "report.s.events": ("Events", "宣传活动"),
-    "report.s.events_text": ("{count}, {attendees} attendees", "{count} 场，{attendees} 人参加"),
+    "report.s.events_text": ("{count}, {attendees:|attendee|attendees}", "{count} 场，{attendees} 人参加"),
     "report.s.points": ("Points", "积分"),
     "report.s.points_taken_back": (", {count} taken back", "，收回 {count} 分"),
     "report.s.points_text": (
-        "{awarded} awarded to {residents} residents, {redeemed} redeemed",
+        "{awarded} awarded to {residents:|resident|residents}, {redeemed} redeemed",
         "发放 {awarded} 分（{residents} 人），兑换 {redeemed} 分",
     ),
     "report.s.care": ("Care visits", "关爱走访"),
-    "report.s.care_text": ("{count} residents overdue a visit", "{count} 人逾期未走访"),
+    "report.s.care_text": ("{count:|resident|residents} overdue a visit", "{count} 人逾期未走访"),
     "report.s.none": ("none", "无"),
     # -- readings and care ----------------------------------------------------------------------
     "report.sec.readings": ("Flagged readings", "异常测量"),
@@ -243,7 +246,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.rate.pending": ("{count} not yet due left out", "另有 {count} 件未到时限，不计入"),
     "report.rate.satisfaction_how": (
-        "satisfied {satisfied} + basically satisfied {basically}, of {rated} issues "
+        "satisfied {satisfied} + basically satisfied {basically}, of {rated:|issue|issues} "
         "rated in the period (dissatisfied {dissatisfied}); each by its latest rating "
         "in the period, also if reopened since",
         "满意 {satisfied} + 基本满意 {basically} / 本期评价 {rated} 件（不满意 "

@@ -194,7 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已导入 {rows} 行（{encoding}）：新增 {added}，更新 {updated}，未变 {unchanged}",
     ),
     "import.dry_run_summary": (
-        "Dry run, nothing written: of {rows} rows ({encoding}) it would add {added}, update {updated}, leave {unchanged} unchanged",
+        "Dry run, nothing written: of {rows:|row|rows} ({encoding}) it would add {added}, update {updated}, leave {unchanged} unchanged",
         "试运行，未写入：{rows} 行（{encoding}）将新增 {added}，更新 {updated}，{unchanged} 行不变",
     ),
     "import.h.row": ("Row", "行"),
@@ -236,7 +236,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 中已有居民；请把示例加载到新笔记本：gridnote --db demo.db demo",
     ),
     "demo.loaded": (
-        "Loaded the example grid into {path}: {buildings} buildings, {households} households, {residents} residents",
+        "Loaded the example grid into {path}: {buildings:|building|buildings}, {households:|household|households}, {residents:|resident|residents}",
         "示例网格已载入 {path}：{buildings} 栋楼，{households} 户，{residents} 人",
     ),
     "demo.next": (

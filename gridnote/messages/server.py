@@ -14,7 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gridnote：GRIDNOTE_SERVER=require，但没有可用的命令服务（{reason}）",
     ),
     "server.running": (
-        "The command server is running: pid {pid}, started {started}, {served} commands served, "
+        "The command server is running: pid {pid}, started {started}, {served:|command|commands} served, "
         "{running} running now; it exits after {idle} idle.",
         "命令服务正在运行：进程 {pid}，启动于 {started}，已执行 {served} 条命令，"
         "正在执行 {running} 条；空闲 {idle} 后退出。",

@@ -117,7 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task.none_status": ("No {status} tasks match.", "没有符合条件的{status}任务。"),
     "task.none_overdue": ("Nothing overdue.", "没有逾期未办的任务。"),
     "task.none_overdue_match": ("No overdue task matches these filters.", "没有符合这些条件的逾期任务。"),
-    "task.count": ("{count} tasks", "共 {count} 项"),
+    "task.count": ("{count:|task|tasks}", "共 {count} 项"),
     "task.count_one": ("1 task", "共 1 项"),
     # -- task card and table ---------------------------------------------------------
     "task.field.status": ("Status", "状态"),
@@ -183,7 +183,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.every_days": ("every {n} days", "每{n}天"),
     "today.care_more": ("… {count} more due a visit: {command}", "……另有 {count} 人到期：{command}"),
     "today.overdue_more": ("… {count} more overdue: {command}", "……另有 {count} 项逾期：{command}"),
-    "today.walk": ("Daily walk: {walked} of {total} buildings walked", "每日巡楼：已巡 {walked}/{total} 栋"),
+    "today.walk": ("Daily walk: {walked} of {total:|building|buildings} walked", "每日巡楼：已巡 {walked}/{total} 栋"),
     "today.walk_all": ("Daily walk: all buildings walked ({total}) ✓", "每日巡楼：{total} 栋楼已全部巡查 ✓"),
     "today.not_walked": ("not yet", "未巡"),
     "today.empty": (

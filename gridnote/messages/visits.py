@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # edit and undo
     "visit.twin": (
         "not logged: the same entry as #{id}, written at {time} (same who, kind, note and readings,"
-        " within {minutes} minutes). To log it again all the same: add --again",
+        " within {minutes:|minute|minutes}). To log it again all the same: add --again",
         "未记录：与 {time} 写下的 #{id} 完全相同（{minutes} 分钟内，对象、类型、内容和读数都一样）。"
         "确要再记一次，请加 --again",
     ),
@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已有复测任务 #{id}，{due}：{text}",
     ),
     "visit.care_due": (
-        "Care round: next visit due by {day} ({tag}: every {every} days)",
+        "Care round: next visit due by {day} ({tag}: every {every:|day|days})",
         "关怀走访：下次走访应在 {day} 前（{tag}：每 {every} 天）",
     ),
     # listing

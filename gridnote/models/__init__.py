@@ -58,6 +58,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "calls": ("CallNumber", "Call", "CallDone"),
     "open311": ("RequestsImport", "OutRequest"),
     "check": ("Finding", "CheckReport"),
+    "browse": ("BrowseNames",),
 }
 _AREA_OF = {name: area for area, names in AREAS.items() for name in names}
 __all__ = sorted(_AREA_OF)

@@ -14,7 +14,8 @@ hold personal data in clear. :func:`write_files` then writes, into a private fol
   the views call (:data:`MASK_FUNCTIONS`): gridnote's own masking
   (:mod:`gridnote.output.privacy`, its source copied in whole, so the plugin works in
   any Datasette, even one installed apart from gridnote), or, with ``full``, functions
-  that return the value as it is.
+  that return the value as it is; and ``gridnote_label(zh, en)``, the name in the
+  language of the browse, for views that show a code by its name.
 
 :func:`datasette_command` is the command line serving it on 127.0.0.1; None when
 Datasette is not installed (``pip install 'gridnote[browse]'``).
@@ -38,6 +39,7 @@ MASK_FUNCTIONS: dict[str, str] = {
     "gridnote_mask_id": "mask_id",  # an ID card number
     "gridnote_mask_text": "mask_text",  # free text: the numbers written in it
 }
+LABEL_FUNCTION = "gridnote_label"  # (zh, en) -> the one in the browse's language
 PLUGIN_NAME = "gridnote_masking"
 HOST = "127.0.0.1"  # never another address: the notebook holds residents' personal data
 
@@ -115,8 +117,8 @@ def metadata(
     return {"title": surface.title, "description": surface.description, "databases": {database: database_entry}}
 
 
-def plugin_source(*, full: bool) -> str:
-    """The plugin that registers :data:`MASK_FUNCTIONS` on every connection Datasette opens."""
+def plugin_source(*, full: bool, lang: str = "zh") -> str:
+    """The plugin that registers :data:`MASK_FUNCTIONS` and the label function on every connection Datasette opens."""
     from gridnote.output import privacy
 
     lines = [
@@ -127,31 +129,40 @@ def plugin_source(*, full: bool) -> str:
         "",
         f"FULL = {full!r}",
         f"FUNCTIONS = {MASK_FUNCTIONS!r}",
+        f"CHINESE = {lang == 'zh'!r}",
         "",
         "",
         "def _same(value):",
         "    return value",
         "",
         "",
+        "def _label(zh, en):",
+        "    return zh if CHINESE else en",
+        "",
+        "",
         "@hookimpl",
         "def prepare_connection(conn):",
         "    for sql_name, python_name in FUNCTIONS.items():",
         "        conn.create_function(sql_name, 1, _same if FULL else globals()[python_name], deterministic=True)",
+        f"    conn.create_function({LABEL_FUNCTION!r}, 2, _label, deterministic=True)",
         "",
     ]
     return "\n".join(lines)
 
 
-def register_functions(conn: Any, *, full: bool = False) -> None:
+def register_functions(conn: Any, *, full: bool = False, lang: str = "zh") -> None:
     """The same functions on a connection of ours (tests, a script reading the views)."""
     from gridnote.output import privacy
 
     for sql_name, python_name in MASK_FUNCTIONS.items():
         function = (lambda value: value) if full else getattr(privacy, python_name)
         conn.create_function(sql_name, 1, function, deterministic=True)
+    conn.create_function(LABEL_FUNCTION, 2, lambda zh, en: zh if lang == "zh" else en, deterministic=True)
 
 
-def write_files(folder: Path, meta: dict[str, Any], *, full: bool, force: bool = False) -> BrowseFiles:
+def write_files(
+    folder: Path, meta: dict[str, Any], *, full: bool, lang: str = "zh", force: bool = False
+) -> BrowseFiles:
     """Write ``metadata.json`` and the plugin into ``folder`` (made private, 0700; files 0600)."""
     from gridnote.output.files import atomic_write
 
@@ -163,7 +174,7 @@ def write_files(folder: Path, meta: dict[str, Any], *, full: bool, force: bool =
     text = json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
     target = folder / "metadata.json"
     atomic_write(target, lambda f: f.write(text.encode("utf-8")), force=force)
-    source = plugin_source(full=full)
+    source = plugin_source(full=full, lang=lang)
     atomic_write(plugins / f"{PLUGIN_NAME}.py", lambda f: f.write(source.encode("utf-8")), force=force)
     return BrowseFiles(folder, target, plugins)
 

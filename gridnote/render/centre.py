@@ -218,3 +218,24 @@ def rows_changed(rows: dict[str, int]) -> str:
     if not parts:
         return t("sync.none")
     return join_list(parts) if lang() == "zh" else ", ".join(parts)
+
+
+def sent_table(items: list[Any]) -> RenderableType:
+    """What the centre sent and her answers: one row per item (``centre sent``)."""
+    from gridnote import clock
+    from gridnote.domain.down import DOWN_KINDS
+    from gridnote.render.common import table as make_table
+    from gridnote.render.dates import short_time
+
+    today = clock.today()
+    table = make_table(
+        "centre.col.grid", "centre.col.no", "centre.col.kind", "centre.col.what", "centre.col.sent", "centre.col.answer"
+    )
+    for i in items:
+        answer = t(f"centre.answer.{i.status or 'none'}")
+        if i.answered_at:
+            answer = t("centre.answer.at", answer=answer, at=short_time(i.answered_at, today))
+        if i.why:
+            answer = t("centre.answer.why", answer=answer, why=i.why)
+        table.add_row(i.grid, str(i.seq), DOWN_KINDS.label(i.kind), i.text, short_time(i.sent_at, today), answer)
+    return table

@@ -11,7 +11,7 @@ from gridnote.domain.issue_terms import STATUSES
 from gridnote.messages.i18n import join_groups, join_list, t
 from gridnote.models import Report
 from gridnote.render.dates import short_date
-from gridnote.render.report_parts import _STEP_OF, LIST_ROWS, SCREEN_ROWS, Cell, Echo, Section
+from gridnote.render.report_parts import _STEP_OF, LIST_ROWS, SCREEN_ROWS, Cell, Count, Echo, Moment, Section
 
 
 def _when(iso: str, report: Report) -> str:
@@ -22,6 +22,11 @@ def _when(iso: str, report: Report) -> str:
     if span.days == 1 and iso[:10] == span.start.isoformat() and len(iso) > 10:
         return iso[11:16]
     return short_time(iso, span.end)
+
+
+def _moment(iso: str, report: Report) -> Moment:
+    """:func:`_when` as a cell: a spreadsheet stores the date and time."""
+    return Moment(_when(iso, report), iso)
 
 
 def readings_scope(report: Report) -> str:
@@ -39,7 +44,7 @@ def readings(report: Report) -> Section | None:
         flags = join_groups(f"{measure_label(f.measure)} {_op(f.op)} {format_number(f.threshold)}" for f in r.flags)
         rows.append(
             (
-                _when(r.at, report),
+                _moment(r.at, report),
                 item.resident,
                 item.address,
                 READING_KINDS.label(r.kind),
@@ -92,12 +97,12 @@ def callouts(report: Report) -> Section | None:
         return None
     rows: list[tuple[Cell, ...]] = []
     for v in report.callouts:
-        when = _when(v.at, report)
+        when: str = _moment(v.at, report)
         if v.back_at:
             back = _when(v.back_at, report)
             when += "–" + (back[-5:] if v.back_at[:10] == v.day else back)  # the same day: the time says it
         minutes = v.minutes
-        took = t("report.minutes", n=minutes) if minutes is not None else None
+        took = Count(t("report.minutes", n=minutes), minutes) if minutes is not None else None
         rows.append((v.id, when, took, who_label(v), v.address if v.resident else None, v.note))
     columns = tuple(t(f"report.col.{c}") for c in ("id", "when", "took", "who", "address", "note"))
     return Section("callouts", t("report.sec.callouts"), columns, rows, lines=(0, 3), screen_rows=LIST_ROWS)
@@ -136,7 +141,7 @@ def issues(report: Report) -> list[Section]:
                 [
                     (
                         i.id,
-                        _when(i.received_at, report),
+                        _moment(i.received_at, report),
                         i.text,
                         _category(i.category, report),
                         " ".join(filter(None, [i.reporter, i.phone])) or (place_text(i.place) if i.place else None),
@@ -173,8 +178,8 @@ def issues(report: Report) -> list[Section]:
                     (
                         i.id,
                         i.text,
-                        _when(i.received_at, report),
-                        t("report.days", n=i.age_days),
+                        _moment(i.received_at, report),
+                        Count(t("report.days", n=i.age_days), i.age_days),
                         STATUSES.label(i.status),
                         t(f"report.deadline.{i.deadline}", when=_when(i.due_at, report))
                         if i.deadline and i.due_at

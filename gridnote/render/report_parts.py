@@ -27,6 +27,30 @@ class Echo(str):
     """
 
 
+class Moment(str):
+    """A time as the report shows it (``08:30``, ``11-29 08:30``), with the moment it is (``at``, ISO):
+    every format shows the text, a spreadsheet stores the date and time."""
+
+    at: str
+
+    def __new__(cls, text: str, at: str) -> Moment:
+        made = super().__new__(cls, text)
+        made.at = at
+        return made
+
+
+class Count(str):
+    """A number with its unit as the report shows it (``3 d``, ``45 min``): a spreadsheet stores the number,
+    shown with the unit."""
+
+    value: int
+
+    def __new__(cls, text: str, value: int) -> Count:
+        made = super().__new__(cls, text)
+        made.value = value
+        return made
+
+
 Cell = str | int | float | Percent | None
 
 

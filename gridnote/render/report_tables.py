@@ -12,7 +12,7 @@ from gridnote.messages.i18n import pick, t
 from gridnote.models import Report, ReportRate
 from gridnote.render.dates import long_date
 from gridnote.render.report_lists import callouts, care, issues, planned, readings, readings_scope
-from gridnote.render.report_parts import _STEP_OF, Cell, Percent, Section
+from gridnote.render.report_parts import _STEP_OF, Cell, Moment, Percent, Section
 
 
 # -- the heading ---------------------------------------------------------------------------
@@ -48,11 +48,11 @@ def about(report: Report) -> Section:
     span = report.range
     rows: list[tuple[Cell, ...]] = [
         (t("report.about.report"), title(report)),
-        (t("report.about.from"), span.start.isoformat()),
-        (t("report.about.to"), span.end.isoformat()),
+        (t("report.about.from"), Moment(span.start.isoformat(), span.start.isoformat())),
+        (t("report.about.to"), Moment(span.end.isoformat(), span.end.isoformat())),
         (t("report.about.days"), span.days),
-        (t("report.about.generated"), stamp(report.generated_at)),
-        (t("report.about.as_of"), stamp(report.as_of)),
+        (t("report.about.generated"), Moment(stamp(report.generated_at), report.generated_at)),
+        (t("report.about.as_of"), Moment(stamp(report.as_of), report.as_of)),
         (t("report.about.privacy"), privacy_line(report)),
         (t("report.about.readings"), readings_scope(report)),
     ]

@@ -14,7 +14,7 @@ import unicodedata
 
 from gridnote.models import Report
 from gridnote.output.spreadsheet import xlsx_append
-from gridnote.render.report_parts import Percent, Section, cell_text
+from gridnote.render.report_parts import Count, Moment, Percent, Section, cell_text
 from gridnote.render.report_tables import table_sections
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -36,6 +36,25 @@ def sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
+def _typed(cell: object) -> tuple[object, str]:
+    """A cell as Excel keeps it, and its number format: a time as a date and time, a day as a date,
+    a count with a unit as the number shown with the unit, a rate as a percentage."""
+    from gridnote import clock
+
+    if isinstance(cell, Percent):
+        return (None if cell.value is None else cell.value / 100), "0.0%"
+    if isinstance(cell, Moment):
+        if len(cell.at) == 10:  # a day
+            from datetime import date
+
+            return date.fromisoformat(cell.at), "yyyy-mm-dd"
+        return clock.parse(cell.at).replace(tzinfo=None), "yyyy-mm-dd hh:mm"  # the time as she recorded it
+    if isinstance(cell, Count):
+        unit = str(cell).replace(str(cell.value), "", 1).replace('"', "")
+        return cell.value, f'0"{unit}"'
+    return cell, ""
+
+
 def _write(book: object, section: Section, taken: set[str]) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -48,13 +67,12 @@ def _write(book: object, section: Section, taken: set[str]) -> None:
     widths = [_width(c) for c in section.columns]
     for row in section.rows:
         values: list[object] = []
+        formats: dict[int, str] = {}
         for i, cell in enumerate(row):
-            if isinstance(cell, Percent):
-                values.append(None if cell.value is None else cell.value / 100)
-            else:
-                values.append(cell)
-            widths[i] = max(widths[i], _width(cell_text(cell)))
-        xlsx_append(sheet, values, {i: "0.0%" for i, cell in enumerate(row) if isinstance(cell, Percent)})
+            value, formats[i] = _typed(cell)
+            values.append(value)
+            widths[i] = max(widths[i], _width(cell_text(cell)), 16 if isinstance(cell, Moment) else 0)
+        xlsx_append(sheet, values, {i: f for i, f in formats.items() if f})
     for i, width in enumerate(widths, start=1):
         letter = sheet.cell(row=1, column=i).column_letter
         sheet.column_dimensions[letter].width = min(max(width + 2, 6), 60)

@@ -246,6 +246,60 @@ def send_register(url: str, grid: str, path: Path, *, source: str | None = None)
     return sent
 
 
+# -- what was sent, and her answers ----------------------------------------------------------
+@dataclass(frozen=True)
+class SentItem:
+    grid: str
+    seq: int
+    kind: str
+    text: str  # the issue, the task, or the resident's name
+    source: str | None
+    sent_at: str
+    status: str | None  # None: not brought down yet; pending, accepted, declined
+    why: str | None
+    answered_at: str | None
+
+
+def _summary(kind: str, body: dict[str, Any]) -> str:
+    if kind == "issue":
+        request = body.get("request") or {}
+        return str(request.get("description") or request.get("service_name") or "")
+    if kind == "task":
+        return str(body.get("text") or "")
+    values = body.get("values") or {}
+    return " ".join(v for v in (values.get("name"), values.get("address")) if v)
+
+
+def sent(url: str, grid: str | None = None) -> list[SentItem]:
+    """Every item the centre sent (to ``grid``, or to every grid) and where her answer stands."""
+    import json
+
+    from gridnote.centre.down import grid_named, sent_items
+    from gridnote.centre.engine import open_centre
+
+    centre = open_centre(url)
+    try:
+        with centre.begin() as conn:
+            notebook = grid_named(conn, grid).notebook_id if grid else None
+            found = sent_items(conn, notebook)
+    finally:
+        centre.close()
+    return [
+        SentItem(
+            r["grid_code"] or "",
+            int(r["seq"]),
+            r["kind"],
+            _summary(r["kind"], json.loads(r["body"])),
+            r["source"],
+            r["created_at"],
+            r["status"],
+            r["why"],
+            r["answered_at"],
+        )
+        for r in found
+    ]
+
+
 # -- a bundle for a grid without a network ---------------------------------------------------
 def export_down(url: str, grid: str, out: Path, *, since: int = 0, force: bool = False) -> Sent:
     """The grid's items after ``since`` (all by default) as a bundle for ``gridnote sync --in``."""

@@ -375,6 +375,10 @@ def _upgrade(conn: Any, path: Path, *, fresh: bool) -> None:
             applied = {m.name for m in steps.applied(db)}
             if applied - set(NAMES):
                 raise NotebookError("notebook.newer", path=path)
+            if not fresh:  # the browse views: a migration rebuilding a table would trip on one naming it
+                from gridnote.store.browse import drop_views
+
+                drop_views(conn)
             steps.apply(db)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {len(NAMES)}")
