@@ -16,7 +16,11 @@ grids' worth of rows). Then, each timed:
    stays linear in the number of changes as the centre grows;
 3. a day's sync: a day of her work written with real commands (visits with readings, a walk, an
    issue taken through its steps), then ``gridnote sync`` into the centre of 200 grids; median of 5 days;
-4. the street's weekly report (``gridnote centre report --week``) on 200 grids; median of 5.
+4. the street's weekly report (``gridnote centre report --week``) on 200 grids; median of 5, each
+   round also timing ``python -c pass``, so the report is given as a ratio to it from the same rounds
+   (a loaded machine slows both alike).
+
+``--report-only CENTRE …`` measures step 4 alone on centres made by an earlier run.
 """
 
 from __future__ import annotations
@@ -149,6 +153,27 @@ def timed_days(db: Path, url: str, days: int = 5) -> list[float]:
     return took
 
 
+def report_rounds(url: str, rounds: int = 5) -> tuple[list[float], list[float]]:
+    """(the weekly report's seconds, ``python -c pass``'s seconds), from the same rounds."""
+    runs, floor = [], []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], env=env(), check=True)
+        floor.append(time.perf_counter() - started)
+        runs.append(gridnote("centre", "report", "--week", "--centre", url, now="2026-11-29T18:00:00+08:00"))
+    return runs, floor
+
+
+def report_line(name: str, url: str, grids: str) -> str:
+    runs, floor = report_rounds(url)
+    report, base = statistics.median(runs), statistics.median(floor)
+    return (
+        f"4. The street's weekly report from {name}, {grids}: median {report:.2f} s, "
+        f"{report / base:.0f}× `python -c pass` ({base * 1000:.0f} ms) in the same rounds "
+        f"(budget 2 s; {', '.join(f'{r:.2f}' for r in runs)}; load average {os.getloadavg()[0]:.1f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("work", type=Path)
@@ -156,7 +181,11 @@ def main() -> None:
     parser.add_argument("--distinct", type=int, default=4)
     parser.add_argument("--postgres", help="also merge into this (empty) PostgreSQL database and report from it")
     parser.add_argument("-o", "--output", type=Path)
+    parser.add_argument("--report-only", nargs="+", metavar="CENTRE", help="time only the report on these centres")
     args = parser.parse_args()
+    if args.report_only:
+        print("\n".join(report_line(url, url, "as made earlier") for url in args.report_only))
+        return
     args.work.mkdir(parents=True, exist_ok=True)
     lines = [f"# Grid centre at a street's scale — {date.today().isoformat()}", ""]
 
@@ -205,13 +234,7 @@ def main() -> None:
             f"median {statistics.median(days):.2f} s (budget 1 s; {', '.join(f'{d:.2f}' for d in days)})"
         )
     for name, url in targets:
-        runs = [
-            gridnote("centre", "report", "--week", "--centre", url, now="2026-11-29T18:00:00+08:00") for _ in range(5)
-        ]
-        lines.append(
-            f"4. The street's weekly report from {name}, {args.grids} grids × one year: median "
-            f"{statistics.median(runs):.2f} s (budget 2 s; {', '.join(f'{r:.2f}' for r in runs)})"
-        )
+        lines.append(report_line(name, url, f"{args.grids} grids × one year"))
     lines.append("")
     lines.append(f"Centre file: {centre.stat().st_size / 1e6:.0f} MB for {args.grids} grids.")
     text = "\n".join(lines) + "\n"

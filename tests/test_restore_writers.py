@@ -89,11 +89,14 @@ def test_a_writer_that_opened_the_notebook_before_a_swap_writes_nothing_into_the
 
 
 def test_a_restore_brings_back_only_the_backups_own_photos(cli, db_path: Path, tmp_path: Path) -> None:
-    first, second = tmp_path / "1.jpg", tmp_path / "2.jpg"
+    first, second, talk = tmp_path / "1.jpg", tmp_path / "2.jpg", tmp_path / "talk.jpg"
     first.write_bytes(b"\xff\xd8\xff first")
     second.write_bytes(b"\xff\xd8\xff second")
+    talk.write_bytes(b"\xff\xd8\xff talk")
     day_before = {"GRIDNOTE_NOW": "2026-11-28T09:00:00+08:00"}
     assert cli("issue", "add", "门前垃圾", "--photo", str(first), env=day_before).exit_code == 0
+    event = cli("event", "add", "防诈骗宣讲", "--at", "11-28 08:00", "--photo", str(talk), env=day_before)
+    assert event.exit_code == 0, event.stderr
     assert cli("backup", env=day_before).exit_code == 0  # 2026-11-28T090000.db: the first photo only
     assert cli("issue", "add", "楼道灯坏了", "--photo", str(second)).exit_code == 0
     assert cli("backup").exit_code == 0  # the backups' photos folder now keeps both
@@ -102,5 +105,5 @@ def test_a_restore_brings_back_only_the_backups_own_photos(cli, db_path: Path, t
         stored.unlink()
     done = cli("restore", "--date", "11-28", env={"GRIDNOTE_NOW": LATER})
     assert done.exit_code == 0, done.stderr
-    assert [p.read_bytes() for p in photos.iterdir()] == [b"\xff\xd8\xff first"]
-    assert cli("check").exit_code == 0  # nothing missing, nothing that belongs to no issue
+    assert sorted(p.read_bytes() for p in photos.iterdir()) == [b"\xff\xd8\xff first", b"\xff\xd8\xff talk"]
+    assert cli("check").exit_code == 0  # nothing missing, nothing that belongs to no issue or event

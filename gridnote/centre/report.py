@@ -43,7 +43,7 @@ def grid_list(conn: Any) -> list[Any]:
 
 def rows_by_grid(conn: Any, start: str, end: str, registered_by: str, tags: list[str]) -> dict[str, GridRows]:
     """``GridRows`` of every grid for the days ``start``..``end`` (ISO, inclusive)."""
-    from sqlalchemy import and_, func, or_, select
+    from sqlalchemy import and_, func, or_, select, tuple_, union
 
     from gridnote.centre.schema import SYNCED
     from gridnote.centre.schema import grids as grid_table
@@ -71,17 +71,16 @@ def rows_by_grid(conn: Any, start: str, end: str, registered_by: str, tags: list
         .distinct()
         .subquery()
     )
-    has_tag = select(tg.c.resident_gid).where(tg.c.grid == res.c.grid, tg.c.tag.in_(tags)).exists()
-    visited = (
-        select(whole.c.household_gid)
-        .where(whole.c.grid == res.c.grid, whole.c.household_gid == res.c.household_gid)
-        .exists()
+    # the residents the rules use, each set from its index: those with a care tag, and those living in a
+    # household visited as a whole in the range (not every resident of the street)
+    wanted = (res.c.grid, res.c.gid, res.c.household_gid, res.c.moved_out_at, res.c.created_at)
+    with_tag = select(*wanted).where(
+        tuple_(res.c.grid, res.c.gid).in_(select(tg.c.grid, tg.c.resident_gid).where(tg.c.tag.in_(tags)))
     )
-    for r in conn.execute(
-        select(res.c.grid, res.c.gid, res.c.household_gid, res.c.moved_out_at, res.c.created_at).where(
-            or_(has_tag, visited)
-        )
-    ):
+    in_whole = select(*wanted).select_from(
+        whole.join(res, and_(res.c.grid == whole.c.grid, res.c.household_gid == whole.c.household_gid))
+    )
+    for r in conn.execute(union(with_tag, in_whole)):
         g = r[0]
         tags_of = tuple(sorted(tagged.get((g, r[1]), ())))
         parts[g]["residents"].append(ResidentRow((g, r[1]), _key(g, r[2]), r[3], r[4], tags_of))

@@ -56,11 +56,28 @@ COLUMNS: dict[str, dict[str, type]] = {
     "issue_residents": {},
     "issue_photos": {},
     "points": {"delta": N, "reason": S, "day": S},
-    "events": {"at": S, "day": S, "attendees": N},
+    "events": {"at": S, "day": S, "attendees": N, "kind": S},
+    "event_residents": {},
+    "event_photos": {},
     "inbox": {"kind": S, "status": S, "why": S, "answered_at": S},
 }
 # Columns of a reading that stay in the notebook unless the centre keeps full readings.
 READING_VALUES = ("value", "value2", "flag_reason")
+# What a street's report reads, as covering indexes: the rows hold the whole record as JSON, so
+# reading the few columns a report needs from an index and not from the table's pages is what keeps
+# the report of 200 grids × a year within its budget (benchmarks/results/2026-12-03-centre.md).
+COVERING: dict[str, dict[str, tuple[str, ...]]] = {
+    "visits": {
+        "visits_day_cover": ("day", "undone_at", "grid", "kind", "resident_gid", "household_gid", "building_gid", "at"),
+        "visits_undone": ("grid", "gid", "undone_at"),  # a reading's visit, undone or not
+    },
+    "readings": {"readings_day_cover": ("day", "grid", "visit_gid", "flagged")},
+    "residents": {
+        "residents_grid_cover": ("grid", "gid", "household_gid", "moved_out_at", "created_at"),
+        "residents_household_cover": ("grid", "household_gid", "gid", "moved_out_at", "created_at"),
+    },
+    "resident_tags": {"resident_tags_cover": ("tag", "grid", "resident_gid")},
+}
 # Tables with a day column: indexed by (grid, day), what a report reads.
 DAY_COLUMN = {"visits": "day", "readings": "day", "issue_updates": "day", "points": "day", "events": "day"}
 
@@ -98,7 +115,10 @@ def _synced(name: str) -> Table:
     )
     if name in DAY_COLUMN:
         Index(f"{name}_grid_day", table.c.grid, table.c[DAY_COLUMN[name]])
-        Index(f"{name}_day", table.c[DAY_COLUMN[name]])  # a street's report: every grid's range at once
+        if name not in COVERING:
+            Index(f"{name}_day", table.c[DAY_COLUMN[name]])  # a street's report: every grid's range at once
+    for index, columns in COVERING.get(name, {}).items():
+        Index(index, *[table.c[c] for c in columns])
     return table
 
 
@@ -135,10 +155,8 @@ down_items = Table(
     Column("created_at", String, nullable=False),
 )
 SYNCED: dict[str, Table] = {name: _synced(name) for name in TABLES}
-Index("resident_tags_tag", SYNCED["resident_tags"].c.tag)
 Index("issues_grid_response", SYNCED["issues"].c.grid, SYNCED["issues"].c.response_due_day)
 Index("issues_grid_resolve", SYNCED["issues"].c.grid, SYNCED["issues"].c.resolve_due_day)
-Index("residents_grid_household", SYNCED["residents"].c.grid, SYNCED["residents"].c.household_gid)
 Index("issues_response_day", SYNCED["issues"].c.response_due_day)
 Index("issues_resolve_day", SYNCED["issues"].c.resolve_due_day)
 Index("issues_status", SYNCED["issues"].c.status)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli._common import new_app, out
+from gridnote.cli._common import JsonOption, new_app, out, print_json
 from gridnote.cli.centre_down import CentreOpt, _url
 from gridnote.cli.params import ForceOpt, FromOpt, MonthOpt, ToOpt, WeekOpt
 
@@ -98,11 +98,13 @@ def centre_report(
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write an Excel workbook (.xlsx).")
     ] = None,
     force: ForceOpt = False,
+    json_: JsonOption = False,
 ) -> None:
     """One row per grid and the street's total: visits, reach, readings, issues, the three rates, coverage.
 
     Rates are computed by the same code as each worker's `gridnote report`, with
-    numerator and denominator. Default: this week.
+    numerator and denominator. Default: this week. --json prints the structure of
+    docs/json.md ("centre report") instead of the table or the workbook.
 
     Example: gridnote centre report --week   ·   gridnote centre report --month -o 街道月报.xlsx
     """
@@ -112,7 +114,7 @@ def centre_report(
     from gridnote.services.centre import centre_report as build
     from gridnote.services.report import report_range
 
-    if output is not None:
+    if output is not None and not json_:
         from gridnote.output.files import check_target
 
         check_target(output, force=force)
@@ -120,6 +122,11 @@ def centre_report(
         week = True
     span = report_range(clock.today(), read_period(None, from_, to, week=week, month=month))
     report = build(_url(centre), span)
+    if json_:
+        from gridnote.render.centre_json import centre_report_json
+
+        print_json(centre_report_json(report))
+        return
     if output is not None:
         from gridnote.output.files import atomic_write
         from gridnote.render.centre import report_xlsx

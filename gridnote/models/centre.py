@@ -36,3 +36,4 @@ class CentreReport:
     lines: list[GridFigures]  # one per grid, by grid code
     total: GridFigures
     care_groups: list[str]  # the care groups with anyone in them, in the settings' order
+    generated_at: str = ""  # when the report was made

@@ -11,8 +11,10 @@ import json
 from importlib import resources
 from typing import Any
 
-from gridnote.models import Report, ReportIssue, ReportRate, ReportReading, Visit
+from gridnote.models import Report, ReportIssue, ReportReading, Visit
 from gridnote.render.agenda import care_json, item_json
+from gridnote.render.events import event_json
+from gridnote.render.shared_json import rates_json
 from gridnote.services.report import JSON_VERSION
 
 
@@ -74,29 +76,9 @@ def _callout(v: Visit) -> dict[str, Any]:
     }
 
 
-def _rate(rate: ReportRate) -> dict[str, Any]:
-    return {
-        "numerator": rate.numerator,
-        "denominator": rate.denominator,
-        "percent": rate.percent,
-        "pending": rate.pending,
-    }
-
-
 def report_json(report: Report) -> dict[str, Any]:
     span, n = report.range, report.numbers
-    rates = None
-    if report.rates is not None:
-        r = report.rates
-        rates = {
-            "response": {**_rate(r.response), "basis": "response_due_day"},
-            "resolution": {**_rate(r.resolution), "basis": "resolve_due_day"},
-            "satisfaction": {**_rate(r.satisfaction), "basis": "rated_day", "ratings": dict(r.satisfaction.parts)},
-            "coverage": [
-                {"group": c.code, "visited": c.numerator, "residents": c.denominator, "percent": c.percent}
-                for c in r.coverage
-            ],
-        }
+    rates = None if report.rates is None else rates_json(report.rates)
     return {
         "version": JSON_VERSION,
         "range": {"from": span.start.isoformat(), "to": span.end.isoformat(), "days": span.days, "period": span.period},
@@ -117,6 +99,7 @@ def report_json(report: Report) -> dict[str, Any]:
             },
             "readings": {"taken": n.readings, "flagged": n.readings_flagged},
             "issues": dict(n.issues),
+            "enquiries": dict(n.enquiries),
             "tasks": {"done": n.tasks_done, "carried_over": n.tasks_carried_over},
             "events": {"count": n.events, "attendees": n.attendees},
             "points": {
@@ -143,6 +126,18 @@ def report_json(report: Report) -> dict[str, Any]:
         },
         "rates": rates,
         "callouts": [_callout(v) for v in report.callouts],
+        "events": [event_json(e) for e in report.events],
+        "event_reach": [
+            {
+                "kind": r.kind,
+                "events": r.events,
+                "attendees": r.attendees,
+                "named": r.named,
+                "living_alone": r.living_alone,
+                "aged_60": r.aged_60,
+            }
+            for r in report.event_reach
+        ],
     }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gridnote.models import CareDue, TimelineItem
+from gridnote.models import CareDue, ReportRate, ReportRates, TimelineItem
 
 
 def item_json(item: TimelineItem) -> dict[str, Any]:
@@ -38,4 +38,26 @@ def care_json(c: CareDue) -> dict[str, Any]:
         "due_day": c.due_day,
         "days_overdue": c.days_overdue,
         "baseline": c.baseline,
+    }
+
+
+def rate_json(rate: ReportRate) -> dict[str, Any]:
+    return {
+        "numerator": rate.numerator,
+        "denominator": rate.denominator,
+        "percent": rate.percent,
+        "pending": rate.pending,
+    }
+
+
+def rates_json(r: ReportRates) -> dict[str, Any]:
+    """The three rates and care coverage, as ``report --format json`` and ``centre report --json`` write them."""
+    return {
+        "response": {**rate_json(r.response), "basis": "response_due_day"},
+        "resolution": {**rate_json(r.resolution), "basis": "resolve_due_day"},
+        "satisfaction": {**rate_json(r.satisfaction), "basis": "rated_day", "ratings": dict(r.satisfaction.parts)},
+        "coverage": [
+            {"group": c.code, "visited": c.numerator, "residents": c.denominator, "percent": c.percent}
+            for c in r.coverage
+        ],
     }

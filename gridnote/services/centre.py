@@ -66,4 +66,4 @@ def centre_report(url: str, span: ReportRange) -> CentreReport:
     whole = together([rows[g] for g in infos if g in rows], until)
     total = GridFigures(None, figures(whole, VISIT_KINDS.codes, moment), rates(whole, tags, now))
     groups = [c.code for c in total.rates.coverage]
-    return CentreReport(span, clock.iso(moment), lines, total, groups)
+    return CentreReport(span, clock.iso(moment), lines, total, groups, clock.iso(now))

@@ -19,7 +19,7 @@ from pathlib import Path
 from gridnote.models.check import Finding
 from gridnote.store import cipher
 from gridnote.store.notebook import Notebook
-from gridnote.store.paths import files_dir
+from gridnote.store.paths import PHOTO_TABLES, files_dir
 from gridnote.store.search_schema import SEARCH_KIND_CODES
 
 PHOTOS = "photos"
@@ -95,14 +95,14 @@ class PhotoState:
     stored: int  # photos the notebook refers to
     missing: list[str]  # relative paths (files folder) of photos that are not there
     changed: list[str]  # there, but not the size the notebook recorded
-    orphans: list[Path]  # files in the photos folder no issue refers to
+    orphans: list[Path]  # files in the photos folder no issue or event refers to
 
 
 def photos(conn: sqlite3.Connection, notebook: Path) -> PhotoState:
     """Photos the notebook records against the files in its photos folder."""
     base = files_dir(notebook)
     try:
-        rows = conn.execute("SELECT DISTINCT path, size FROM issue_photos").fetchall()
+        rows = conn.execute(" UNION ".join(f"SELECT path, size FROM {table}" for table in PHOTO_TABLES)).fetchall()
     except cipher.DATABASE:
         rows = []
     missing: list[str] = []

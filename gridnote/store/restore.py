@@ -20,7 +20,7 @@ from typing import Any
 
 from gridnote.store import backup as store
 from gridnote.store import cipher
-from gridnote.store.paths import files_dir
+from gridnote.store.paths import PHOTO_TABLES, files_dir
 
 KEPT_TAG = "before"
 
@@ -73,11 +73,14 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
 
 
 def _photo_names(source: Any) -> set[str]:
-    """The file names of the photos the backup's issues refer to."""
-    try:
-        return {Path(str(r[0])).name for r in source.execute("SELECT path FROM issue_photos")}
-    except cipher.OPERATIONAL:  # a notebook from before photos
-        return set()
+    """The file names of the photos the backup's issues and events refer to."""
+    names: set[str] = set()
+    for table in PHOTO_TABLES:
+        try:
+            names |= {Path(str(r[0])).name for r in source.execute(f"SELECT path FROM {table}")}
+        except cipher.OPERATIONAL:  # a notebook from before photos, or before events had them
+            pass
+    return names
 
 
 def _copy_into(source: Any, notebook: Path) -> bool:
