@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from gridnote.output.files import remove_stale_parts
 from gridnote.store import cipher
 
 SUFFIX = ".db"
@@ -96,10 +97,31 @@ def has_backup_of(notebook: Path, day: str) -> bool:
 def take(source: Any, notebook: Path, dest: Path, *, photos: Path | None = None) -> Path:
     """Copy the open notebook into ``dest`` (a file path) whole, privately; photos beside it.
 
-    An encrypted notebook's copy is encrypted with the same key. The copy is checked (``quick_check``) before it gets its name; a damaged copy
-    raises :class:`Damaged` and is removed.
+    An encrypted notebook's copy is encrypted with the same key. A damaged copy raises
+    :class:`Damaged` and leaves nothing behind.
     """
     dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    part = checked_copy(source, dest)
+    try:
+        os.replace(part, dest)
+    except BaseException:
+        _remove(part)
+        raise
+    _sync_dir(dest.parent)
+    keep_photos(notebook, photos or dest.parent / PHOTOS)
+    return dest
+
+
+def checked_copy(source: Any, dest: Path, *, wal: bool = False) -> Path:
+    """The open database ``source`` copied to a private part file beside ``dest``: checked and synced, to be renamed.
+
+    The one copy a backup and a restore both make: ``quick_check`` passes or :class:`Damaged` is
+    raised, and on any failure the part file is gone. An encrypted source gives an encrypted copy
+    with its key. ``wal`` leaves the copy in WAL mode, as a notebook runs; otherwise it is one
+    self-contained file. Part files of copies that were killed (an hour old) are swept first,
+    as every file gridnote writes sweeps them.
+    """
+    remove_stale_parts(dest.parent, dest.name)
     part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
     fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -109,19 +131,18 @@ def take(source: Any, notebook: Path, dest: Path, *, photos: Path | None = None)
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
             result = target.execute("PRAGMA quick_check").fetchone()[0]
+            if wal:
+                target.execute("PRAGMA journal_mode = WAL")  # readers never hold up a writer
         finally:
             target.close()
         if result != "ok":
             raise Damaged(str(result))
         with open(part, "rb") as handle:
             os.fsync(handle.fileno())
-        os.replace(part, dest)
     except BaseException:
         _remove(part)
         raise
-    _sync_dir(dest.parent)
-    keep_photos(notebook, photos or dest.parent / PHOTOS)
-    return dest
+    return part
 
 
 class Damaged(Exception):

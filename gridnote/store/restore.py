@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from gridnote.output.files import remove_stale_parts
 from gridnote.store import backup as store
 from gridnote.store import cipher
 from gridnote.store.paths import PHOTO_TABLES, files_dir
@@ -61,6 +62,7 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
             raise store.Damaged("; ".join(findings))
         own = _photo_names(source)
         with writers(notebook):
+            remove_stale_parts(notebook.parent, notebook.name)  # a restore killed midway: a whole copy of her notebook
             kept = keep_current(notebook, moment) if notebook.exists() else None
             if not (notebook.exists() and _copy_into(source, notebook)):
                 _swap(source, notebook)
@@ -119,22 +121,8 @@ def _copy_into(source: Any, notebook: Path) -> bool:
 
 def _swap(source: Any, notebook: Path) -> None:
     """A checked, synced copy of the backup renamed over the notebook: the old file or the new one, never half."""
-    part = notebook.with_name(f".{notebook.name}.{os.getpid()}.restore.part")
-    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    part = store.checked_copy(source, notebook, wal=True)
     try:
-        target = cipher.connect(part, encrypted=not isinstance(source, sqlite3.Connection))
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-            result = target.execute("PRAGMA quick_check").fetchone()[0]
-            target.execute("PRAGMA journal_mode = WAL")  # as a notebook runs: readers never hold up a writer
-        finally:
-            target.close()
-        if result != "ok":
-            raise store.Damaged(str(result))
-        with open(part, "rb") as handle:
-            os.fsync(handle.fileno())
         for stale in (notebook.with_name(notebook.name + "-wal"), notebook.with_name(notebook.name + "-shm")):
             _remove(stale)  # the old file's; never to be applied to the restored one
         os.replace(part, notebook)  # the one moment the notebook changes
