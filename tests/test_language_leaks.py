@@ -207,6 +207,7 @@ DAY = [
     "issue category set {drain_cat} --upward 0101 -g general",
     "event add {talk} --at 15:00 --with {partners} -b 8 --attendees 23",
     "event list",
+    "event show 1",
     "resident points {gao_alias}",
     "resident redeem {gao_alias} 1 --for {detergent}",
     "resident move-out {zeng_alias} --note {moved}",
@@ -319,6 +320,8 @@ def test_the_day_covers_every_command() -> None:
         "help",
         "backup list",
         "restore",
+        "encrypt",  # and decrypt: they print the notebook's path (tests/test_encrypt.py, in both languages)
+        "decrypt",
     }
     # the centre and sync need a centre of their own: tests/test_centre.py runs them in both languages
     centre = {"sync", "centre init", "centre import", "centre grids", "centre report", "centre browse"}

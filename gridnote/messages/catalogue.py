@@ -14,10 +14,12 @@ from gridnote.messages import (
     calls,
     care,
     centre,
+    cipher,
     cli,
     core,
     dates,
     down,
+    events,
     find,
     flow,
     help,
@@ -33,6 +35,7 @@ from gridnote.messages import (
 
 AREAS = (
     core,
+    cipher,
     residents,
     dates,
     tasks,
@@ -40,6 +43,7 @@ AREAS = (
     calls,
     care,
     issues,
+    events,
     flow,
     remind,
     report,
