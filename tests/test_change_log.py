@@ -77,7 +77,8 @@ DAY = [
     "issue edit 2 -k 下水道 -p 紧急",
     "issue category add bike-shed --zh 车棚 --en 'Bike shed' --under facilities",
     "issue category set 下水道 --upward 0101 -g general",
-    "event add 老年人防诈骗宣讲 --at 15:00 --with 社区民警,楼栋长 -b 8 --attendees 23",
+    "event add 老年人防诈骗宣讲 --at 15:00 --with 社区民警（王警官13800001111）,楼栋长 -b 8 -r 李奶奶,高阿姨"
+    " --attendees 23 --photo {photo}",
     "resident redeem 高阿姨 1 --for 洗衣液",
     "resident move-out 曾奶奶 --note 搬去女儿家",
     "resident move-out 曾奶奶 --undo",

@@ -92,7 +92,7 @@ def test_photos_missing_changed_and_orphaned(cli, db_path: Path, tmp_path: Path)
         f"✗ photo {pictures[0]} is missing; gridnote check --repair brings it back from the backups\n"
         f"✗ photo {pictures[1]} is missing and is not in the backups either; put the file back there if you have it\n"
         f"✗ photo {pictures[2]} is not the file that was stored (its size differs); put the original back there\n"
-        f"✗ {orphan} belongs to no issue (left by a restore or copied in by hand); remove it if it is not needed\n"
+        f"✗ {orphan} belongs to no issue or event (left by a restore or copied in by hand); remove it if it is not needed\n"
         "4 to look at (above)\n"
     )
     repaired = cli("--lang", "en", "check", "--repair")

@@ -39,11 +39,15 @@ def test_add_and_list(cli, demo) -> None:
         {
             "id": 1,
             "title": "老年人防诈骗宣讲",
+            "kind": "anti-fraud",  # read from the title: 防诈骗
             "day": "2026-11-29",
             "at": "2026-11-29T15:00:00+08:00",
             "partners": ["社区民警", "楼栋长"],
+            "contacts": {},
             "building": "8",
             "attendees": 23,
+            "residents": [],
+            "photos": [],
             "note": "发放宣传册",
         }
     ]

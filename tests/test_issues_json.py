@@ -39,8 +39,9 @@ ISSUE = closed(
         "id": {"type": "integer", "minimum": 1},
         "text": {"type": "string", "minLength": 1},
         "status": STATUS,
+        "kind": {"enum": ["complaint", "enquiry"]},
         "category": {"type": "string", "pattern": r"^[a-z][a-z0-9-]+$"},
-        "category_group": {"enum": ["emergency", "utility", "general", "complex"]},
+        "category_group": nullable({"enum": ["emergency", "utility", "general", "complex"]}),
         "upward_code": nullable({"type": "string"}),
         "channel": {"enum": ["in-person", "phone", "wechat", "app", "hotline", "walk"]},
         "priority": {"enum": ["urgent", "normal"]},
@@ -58,8 +59,8 @@ ISSUE = closed(
         "place": nullable({"type": "string"}),
         "building": nullable({"type": "string"}),
         "received_at": STAMP,
-        "response_due_at": STAMP,
-        "resolve_due_at": STAMP,
+        "response_due_at": nullable(STAMP),  # null: an enquiry without a deadline group
+        "resolve_due_at": nullable(STAMP),
         "first_response_at": nullable(STAMP),
         "verified_at": nullable(STAMP),
         "rejected": nullable(
@@ -183,11 +184,26 @@ EVENT = closed(
     {
         "id": {"type": "integer"},
         "title": {"type": "string"},
+        "kind": {"enum": ["anti-fraud", "safety", "health", "policy", "culture", "other"]},
         "day": DAY,
         "at": nullable(STAMP),
         "partners": {"type": "array", "items": {"type": "string"}},
+        "contacts": {"type": "object", "additionalProperties": {"type": "string"}},
         "building": nullable({"type": "string"}),
         "attendees": nullable({"type": "integer", "minimum": 0}),
+        "residents": {
+            "type": "array",
+            "items": closed(
+                {
+                    "id": {"type": "integer"},
+                    "name": {"type": "string"},
+                    "address": nullable({"type": "string"}),
+                    "living_alone": {"type": "boolean"},
+                    "age": nullable({"type": "integer", "minimum": 0}),
+                }
+            ),
+        },
+        "photos": {"type": "array", "items": closed({"path": {"type": "string"}, "name": {"type": "string"}})},
         "note": nullable({"type": "string"}),
     }
 )

@@ -207,6 +207,7 @@ DAY = [
     "issue category set {drain_cat} --upward 0101 -g general",
     "event add {talk} --at 15:00 --with {partners} -b 8 --attendees 23",
     "event list",
+    "event show 1",
     "resident points {gao_alias}",
     "resident redeem {gao_alias} 1 --for {detergent}",
     "resident move-out {zeng_alias} --note {moved}",

@@ -203,7 +203,7 @@ def test_the_format_follows_the_file_name(day, tmp_path: Path) -> None:
     assert (tmp_path / "day.txt").read_text(encoding="utf-8").startswith("Daily report · Sunday 29 November 2026\n")
     assert (
         lines_of(ok(report(day, "-o", str(tmp_path / "day.xlsx"))))[0]
-        == f"✓ Report written to {tmp_path / 'day.xlsx'} (xlsx, 8 sections)"
+        == f"✓ Report written to {tmp_path / 'day.xlsx'} (xlsx, 10 sections)"  # with the event and its reach
     )
     # an explicit --format wins over the name
     ok(report(day, "--format", "json", "-o", str(tmp_path / "day.data")))

@@ -194,6 +194,8 @@ SHEETS_EN = [
     "About",
     "Numbers",
     "Emergency call-outs",
+    "Outreach events",
+    "Outreach reach",
     "Readings",
     "Care visits overdue",
     "New issues",
@@ -255,6 +257,8 @@ def test_xlsx_of_a_week_in_chinese(day, tmp_path: Path) -> None:
         "报表信息",
         "数据汇总",
         "应急出动",
+        "宣传活动",
+        "宣传覆盖",
         "健康测量",
         "逾期未走访",
         "新受理问题",
@@ -287,6 +291,8 @@ def test_csv_is_a_zip_of_one_file_per_section(day, tmp_path: Path) -> None:
             "about.csv",
             "numbers.csv",
             "callouts.csv",
+            "events.csv",
+            "event-reach.csv",
             "readings.csv",
             "care.csv",
             "issues-new.csv",
@@ -310,6 +316,8 @@ def test_the_csv_files_are_named_in_the_report_language(day, tmp_path: Path) -> 
             "报表信息.csv",
             "数据汇总.csv",
             "应急出动.csv",
+            "宣传活动.csv",
+            "宣传覆盖.csv",
             "健康测量.csv",
             "逾期未走访.csv",
             "新受理问题.csv",
@@ -362,15 +370,17 @@ def test_html_is_one_standalone_printable_page(day) -> None:
     assert [m for m in re.findall(r'<section id="([a-z-]+)">', html)] == [
         "numbers",
         "callouts",
+        "events",
+        "event-reach",
         "readings",
         "care",
         "issues-new",
         "issues-open",
         "tomorrow",
     ]
-    # 26 figures, 1 call-out, 2 readings, 170 care visits overdue (every one, not the screen's ten), 3 new, 2 open,
-    # 2 planned
-    assert html.count("<tr>") - html.count("<thead>") == 26 + 1 + 2 + 170 + 3 + 2 + 2
+    # 26 figures and 3 of enquiries, 1 call-out, 1 event and its kind's reach, 2 readings, 170 care visits overdue
+    # (every one, not the screen's ten), 3 new, 2 open, 2 planned
+    assert html.count("<tr>") - html.count("<thead>") == 26 + 3 + 1 + 1 + 1 + 2 + 170 + 3 + 2 + 2
 
 
 def test_html_says_so_when_numbers_are_full(day) -> None:

@@ -56,7 +56,9 @@ COLUMNS: dict[str, dict[str, type]] = {
     "issue_residents": {},
     "issue_photos": {},
     "points": {"delta": N, "reason": S, "day": S},
-    "events": {"at": S, "day": S, "attendees": N},
+    "events": {"at": S, "day": S, "attendees": N, "kind": S},
+    "event_residents": {},
+    "event_photos": {},
     "inbox": {"kind": S, "status": S, "why": S, "answered_at": S},
 }
 # Columns of a reading that stay in the notebook unless the centre keeps full readings.

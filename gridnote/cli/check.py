@@ -18,7 +18,7 @@ def check(
 
     Runs SQLite's integrity_check and foreign_key_check, compares the search index
     with the rows it is made from, and the photos with the files beside the
-    notebook (missing, changed, or belonging to no issue). Each finding is one
+    notebook (missing, changed, or belonging to no issue or event). Each finding is one
     line saying what to do; the exit code is 5 when something was found.
     --repair rebuilds the search index and links missing photos back from the
     backups; a damaged file is never written into (gridnote restore).

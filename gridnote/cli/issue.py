@@ -98,6 +98,24 @@ def issue_add(
         typer.Option("--affects", metavar="WHO", help="Other residents affected (repeatable, or comma-separated)."),
     ] = None,
     priority: Annotated[str, typer.Option("--priority", "-p", help="urgent or normal (紧急/一般).")] = "normal",
+    enquiry: Annotated[
+        bool,
+        typer.Option(
+            "--enquiry",
+            "-e",
+            help="An enquiry or suggestion (咨询/建议), not a complaint: answered and told; no deadlines,"
+            " no point, not in the rates.",
+        ),
+    ] = False,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group",
+            "-g",
+            metavar="GROUP",
+            help="Give an enquiry deadlines: emergency, utility, general, complex (default: none).",
+        ),
+    ] = None,
     at: AtOpt = None,
     json_: JsonOption = False,
 ) -> None:
@@ -105,9 +123,12 @@ def issue_add(
 
     Without --category the category is guessed from the text (装修垃圾 → renovation
     waste), else "other". Received in person, by phone or on patrol counts as the
-    first response; app, hotline and WeChat reports still need one.
+    first response; app, hotline and WeChat reports still need one. An enquiry
+    (-e: 咨询/建议) is answered (issue resolve) and the asker told (issue tell): it has no
+    deadlines unless --group gives it some, earns no point and stays out of the rates.
 
     Example: gridnote issue add "5号楼门前有装修垃圾" -c 一网通 -b 5 --photo waste.jpg
+    Example: gridnote issue add "院里的山楂熟了怎么分" -e -r 王阿姨
     """
     from gridnote.domain.vocab import split_list
     from gridnote.errors import InputError
@@ -121,6 +142,8 @@ def issue_add(
         category=category,
         channel=channel,
         priority=priority,
+        kind="enquiry" if enquiry else "complaint",
+        group=group,
         reporter_contact=(one_line(contact) or None) if contact else None,
         photos=list(photo or []),
         at=_at(at),

@@ -22,6 +22,19 @@ STATUSES = Vocabulary(
         Term("closed", "closed", "已结案", ("结案", "已关闭", "closed with rating")),
     ),
 )
+# What an issue is: a problem to solve (with deadlines), or a question or suggestion to answer.
+KINDS = Vocabulary(
+    "kind",
+    (
+        Term("complaint", "complaint", "诉求", ("problem", "issue", "问题", "投诉", "反映")),
+        Term(
+            "enquiry",
+            "enquiry",
+            "咨询建议",
+            ("咨询", "建议", "询问", "question", "suggestion", "ask", "advice"),
+        ),
+    ),
+)
 # Waiting for something to be done or said: every state but rejected and closed.
 OPEN_STATUSES = ("received", "verified", "referred", "resolved", "reported")
 
@@ -130,5 +143,30 @@ FOLLOWUP_REASONS = Vocabulary(
         Term("resolve-due", "resolve today", "今日到期"),
         Term("referral-due", "partner's promised date", "转办承诺到期"),
         Term("report-back", "resolved, tell the resident", "已办结待回访"),
+        Term("to-answer", "enquiry to answer", "咨询待答复"),
     ),
 )
+
+# What an outreach event was about (``events.kind``): read from the title when not given.
+EVENT_KINDS = Vocabulary(
+    "event kind",
+    (
+        Term("anti-fraud", "anti-fraud", "反诈宣传", ("防诈骗", "反诈", "诈骗", "防骗", "fraud", "scam")),
+        Term("safety", "safety", "安全宣传", ("消防", "安全", "用电", "燃气", "防火", "fire", "safe")),
+        Term("health", "health", "健康服务", ("义诊", "健康", "血压", "体检", "疫苗", "medical", "health check")),
+        Term("policy", "policy", "政策宣传", ("政策", "医保", "社保", "养老金", "普法", "法律", "law", "pension")),
+        Term("culture", "culture and volunteering", "文体志愿", ("文艺", "联欢", "志愿", "文体", "party", "volunteer")),
+        Term("other", "other", "其他", ()),
+    ),
+)
+
+
+def guess_event_kind(title: str) -> str:
+    """The event kind whose Chinese name or a synonym the title holds (the longest found), else ``other``."""
+    folded = title.casefold()
+    best, length = "other", 0
+    for term in EVENT_KINDS.terms:
+        for word in (term.zh, *term.synonyms):
+            if word and word.casefold() in folded and len(word) > length:
+                best, length = term.code, len(word)
+    return best

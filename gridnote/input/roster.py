@@ -119,3 +119,27 @@ def map_headers(header: list[str]) -> dict[int, str]:
     if "address" not in mapping.values() and "building" not in mapping.values():
         raise InputError("import.no_address_column")
     return mapping
+
+
+def read_names(path: Path) -> list[str]:
+    """Who a list file names: one resident a line (name, alias, pinyin or address), or several a line
+    separated as lists are typed (``，、；``); blank lines and ``#`` comments skipped. Any encoding
+    :func:`gridnote.input.encoding.decode` reads."""
+    from gridnote.domain.vocab import split_list
+
+    path = Path(path)
+    if not path.exists():
+        raise FileError("file.not_found", path=path)
+    if path.is_dir():
+        raise FileError("file.is_dir", path=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileError("file.cannot_read", path=path, reason=os_reason(exc)) from exc
+    text, _ = decode(data, path)
+    names: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            names.extend(split_list(line))
+    return names

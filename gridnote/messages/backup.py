@@ -126,7 +126,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "照片 {path} 不是当初保存的文件（大小不同）；请把原文件放回原处",
     ),
     "check.photo_orphan": (
-        "{path} belongs to no issue (left by a restore or copied in by hand); remove it if it is not needed",
-        "{path} 不属于任何问题（恢复备份后留下，或是手动放入的）；如不需要可以删除",
+        "{path} belongs to no issue or event (left by a restore or copied in by hand); remove it if it is not needed",
+        "{path} 不属于任何问题或活动（恢复备份后留下，或是手动放入的）；如不需要可以删除",
     ),
 }

@@ -91,6 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.rows.issue_updates": ("{n} issue step|{n} issue steps", "办理记录 {n} 条"),
     "sync.rows.issue_residents": ("{n} issue resident|{n} issue residents", "问题涉及居民 {n} 人次"),
     "sync.rows.issue_photos": ("{n} photo|{n} photos", "照片 {n} 张"),
+    "sync.rows.event_residents": ("{n} event attendee|{n} event attendees", "活动参加居民 {n} 人次"),
+    "sync.rows.event_photos": ("{n} event photo|{n} event photos", "活动照片 {n} 张"),
     "sync.rows.points": ("{n} points line|{n} points lines", "积分 {n} 条"),
     "sync.rows.events": ("{n} event|{n} events", "活动 {n} 场"),
     "sync.rows.inbox": ("{n} inbox item|{n} inbox items", "收件箱 {n} 项"),

@@ -123,7 +123,7 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
     "check": "检查笔记本：文件本身、记录间的关联、搜索索引和照片。\n\n"
     "运行 SQLite 的 integrity_check 和 foreign_key_check，把搜索索引与它所依据的记录比对，"
-    "并把照片与笔记本旁的文件比对（缺失、被改动、不属于任何问题）。每个发现一行，写明该怎么做；"
+    "并把照片与笔记本旁的文件比对（缺失、被改动、不属于任何问题或活动）。每个发现一行，写明该怎么做；"
     "有发现时退出码为 5。--repair 重建搜索索引，并从备份中把缺失的照片链接回来；"
     "已损坏的文件绝不会被写入（请用 gridnote restore）。\n\n"
     "例：gridnote check   ·   gridnote check --repair",
@@ -205,8 +205,13 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote care route   ·   gridnote care route -b 8",
     "event": "宣传活动：防诈骗宣讲等，记录合作方和参加人数。",
     "event.add": "记录一场宣传活动；它会出现在当天的日程和报表中。\n\n"
-    '例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with "社区民警, 楼栋长" -b 8 --attendees 23',
-    "event.list": "按时间顺序列出宣传活动。\n\n例：gridnote event list --from 11-01",
+    "用 -r 或 --list 点名参加的居民，与其他命令一样查找（重名时列出可能的人）；"
+    "报表统计每类活动覆盖了多少独居和 60 岁及以上的居民。\n\n"
+    '例：gridnote event add 老年人防诈骗宣讲 --at 15:00 --with "社区民警（王警官 13800001111）, 楼栋长" -b 8 '
+    '-r "李奶奶, 张大爷" --attendees 23',
+    "event.show": "查看一场活动：时间、类型、合作方（及联系方式）、参加的居民、照片。\n\n例：gridnote event show 3",
+    "event.list": "按时间顺序列出宣传活动，以及每场点名参加的居民。\n\n"
+    "例：gridnote event list --from 11-01   ·   gridnote event list --month -k 反诈",
     "resident.points": "查看居民积分：因何获得、兑换了什么、余额多少。\n\n例：gridnote resident points 王阿姨",
     # -- the shift-end report -------------------------------------------------------------
     "report": "下班前的工作报表：今日数据、异常测量、问题办理、明日工作，以及三率。\n\n"

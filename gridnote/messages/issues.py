@@ -17,6 +17,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'unknown priority "{text}"; use one of {choices}',
         "没有“{text}”这个紧急程度；可用：{choices}",
     ),
+    "issue.bad_kind": (
+        'unknown kind "{text}"; use one of {choices}',
+        "没有“{text}”这个类型；可用：{choices}",
+    ),
+    "issue.group_not_enquiry": (
+        "--group is for an enquiry (--enquiry): a complaint's deadlines come from its category",
+        "--group 只用于咨询建议（--enquiry）：诉求的时限由类别决定",
+    ),
     "issue.bad_reason": (
         'unknown reason "{text}"; use one of {choices}',
         "没有“{text}”这个不予受理理由；可用：{choices}",
@@ -68,6 +76,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- confirmations --------------------------------------------------------------------
     "issue.received": ("Issue #{id} received: {text}", "已受理问题 #{id}：{text}"),
+    "issue.received_enquiry": (
+        "enquiry · {category} · no deadlines, no point",
+        "咨询建议 · {category} · 没有时限，不计积分",
+    ),
+    "issue.received_enquiry_due": (
+        "enquiry · {category} · respond by {response} · answer by {resolve} · no point",
+        "咨询建议 · {category} · {response} 前响应 · {resolve} 前答复 · 不计积分",
+    ),
     "issue.received_facts": (
         "{category} · respond by {response} · resolve by {resolve}",
         "{category} · {response} 前响应 · {resolve} 前办结",
@@ -87,6 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "#{id} reopened, back to {status}; resolve by {due}",
         "#{id} 已重新办理，回到“{status}”；{due} 前办结",
     ),
+    "issue.edited_no_deadlines": ("#{id} changed: {category} · no deadlines", "#{id} 已修改：{category} · 没有时限"),
     "issue.edited": (
         "#{id} changed: {category} · respond by {response} · resolve by {resolve}",
         "#{id} 已修改：{category} · {response} 前响应 · {resolve} 前办结",
@@ -108,6 +125,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 有 {size}；照片最大 {limit}；未写入任何内容",
     ),
     "issue.photos_kept": ("photos kept in the notebook's folder: {count}", "已保存 {count} 张照片到笔记本文件夹"),
+    "issue.next_answer": (
+        'Next: find out, then gridnote issue resolve {id} "the answer"',
+        '下一步：问清楚后 gridnote issue resolve {id} "答复内容"',
+    ),
     "issue.next_verify": (
         "Next: check it, then gridnote issue verify {id} (or refer/reject)",
         "下一步：核实后 gridnote issue verify {id}（或 refer 转办 / reject 不予受理）",
@@ -135,6 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.col.issue": ("Issue", "问题"),
     "issue.col.due": ("Due", "时限"),
     "issue.to_tell": ("tell them", "待回访"),
+    "issue.to_answer": ("to answer", "待答复"),
+    "issue.no_deadlines": ("none (an enquiry)", "无（咨询建议）"),
     "issue.to_rate": ("ask rating", "待评价"),
     "issue.overdue_short": ("LATE {when}", "超期 {when}"),
     "issue.closed_short": ("closed {day}", "结案 {day}"),
@@ -146,6 +169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.f.reporter": ("Reporter", "反映人"),
     "issue.f.place": ("Where", "地点"),
     "issue.f.affects": ("Affects", "涉及居民"),
+    "issue.f.deadlines": ("Deadlines", "时限"),
     "issue.f.response": ("Response", "响应"),
     "issue.f.resolve": ("Resolution", "办结"),
     "issue.f.referral": ("Referred to", "转办"),

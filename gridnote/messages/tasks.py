@@ -200,6 +200,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "today.time_left": ("{span} left", "还剩{span}"),
     "today.time_late": ("{span} late", "已超{span}"),
     "today.followup_resolved": ("resolved {time}", "{time} 办结"),
+    "today.followup_asked": ("asked {time}", "{time} 咨询"),
     "today.event_with": ("with {partners}", "与{partners}"),
     "today.figure.visits": ("contacts: {n}", "走访联系 {n}"),
     # -- tomorrow's list -------------------------------------------------------------------

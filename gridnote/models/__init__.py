@@ -41,7 +41,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "visits": ("ReadingFlag", "Reading", "Visit", "Trend", "NextCareVisit", "LogResult", "UndoResult", "Target"),
     "issues": ("Category", "Issue", "IssueUpdate", "IssuePhoto", "IssueDetail", "IssueChange", "Followup"),
     "points": ("PointsEntry", "PointsLedger"),
-    "events": ("Event",),
+    "events": ("Event", "EventPhoto", "EventResident"),
     "care": ("CareDue", "CareStart", "BaselineResult", "RouteFloor", "RouteBuilding", "Route"),
     "figures": ("GridRows", "Figures"),
     "report": (
@@ -53,6 +53,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ReportRate",
         "ReportRates",
         "Report",
+        "EventReach",
     ),
     "find": ("SearchHit", "SearchGroup", "SearchResult"),
     "calls": ("CallNumber", "Call", "CallDone"),

@@ -40,6 +40,7 @@ class StepRow(NamedTuple):
     kind: str
     to_status: str | None
     category: str
+    enquiry: bool = False  # of an enquiry (咨询/建议): counted apart, never in the issues' figures or rates
 
 
 class RatingRow(NamedTuple):
@@ -50,6 +51,7 @@ class RatingRow(NamedTuple):
     order: int
     data: str  # the step's JSON data, holding the rating
     reported: bool  # the issue has a reporter (a resident, or a contact noted): only a reporter rates
+    enquiry: bool = False
 
 
 class DeadlineRow(NamedTuple):
@@ -59,6 +61,7 @@ class DeadlineRow(NamedTuple):
     status: str
     due_at: str
     done_at: str | None
+    enquiry: bool = False
 
 
 class OpenRow(NamedTuple):
@@ -68,8 +71,9 @@ class OpenRow(NamedTuple):
     category: str
     status: str
     first_response_at: str | None
-    response_due_at: str
-    resolve_due_at: str
+    response_due_at: str | None
+    resolve_due_at: str | None
+    enquiry: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ class Figures:
     received_by_category: dict[str, int] = field(default_factory=dict)
     resolved_by_category: dict[str, int] = field(default_factory=dict)
     overdue_by_category: dict[str, int] = field(default_factory=dict)
+    enquiries: dict[str, int] = field(default_factory=dict)  # received, answered, told (``ENQUIRY_STEPS``)
 
     @property
     def contacts(self) -> int:

@@ -31,14 +31,14 @@ class Issue:
     id: int
     text: str
     category: str
-    category_group: str
+    category_group: str | None  # deadline group; None: an enquiry without deadlines
     upward_code: str | None
     channel: str
     priority: str  # urgent, normal
     status: str  # received, verified, rejected, referred, resolved, reported, closed
     received_at: str
-    response_due_at: str
-    resolve_due_at: str
+    response_due_at: str | None  # None (and resolve_due_at): an enquiry without a deadline group
+    resolve_due_at: str | None
     reporter_id: int | None = None
     reporter: str | None = None  # display name, e.g. 王芳（王阿姨）
     reporter_address: str | None = None
@@ -67,6 +67,11 @@ class Issue:
     external_id: str | None = None  # the Open311 request it came in as (city app, 12345)
     back_marked_at: str | None = None  # a change of state marked for the way back to the app
     back_sent_at: str | None = None  # when the way back last carried it
+    kind: str = "complaint"  # complaint, enquiry (咨询/建议: answered and told, no point, not in the rates)
+
+    @property
+    def is_enquiry(self) -> bool:
+        return self.kind == "enquiry"
 
     @property
     def back_pending(self) -> bool:
@@ -94,9 +99,13 @@ class Issue:
         if not self.is_open:
             return None
         pending: list[tuple[str, str]] = []
-        if self.first_response_at is None:
+        if self.first_response_at is None and self.response_due_at is not None:
             pending.append(("response", self.response_due_at))
-        if self.resolved_at is None and self.status in ("received", "verified", "referred"):
+        if (
+            self.resolved_at is None
+            and self.status in ("received", "verified", "referred")
+            and self.resolve_due_at is not None
+        ):
             pending.append(("resolve", self.resolve_due_at))
         return min(pending, key=lambda due: datetime.fromisoformat(due[1])) if pending else None
 
@@ -105,11 +114,16 @@ class Issue:
         if not self.is_open:
             return ()
         late: list[str] = []
-        if self.first_response_at is None and datetime.fromisoformat(self.response_due_at) < now:
+        if (
+            self.first_response_at is None
+            and self.response_due_at is not None
+            and datetime.fromisoformat(self.response_due_at) < now
+        ):
             late.append("response")
         if (
             self.resolved_at is None
             and self.status in ("received", "verified", "referred")
+            and self.resolve_due_at is not None
             and datetime.fromisoformat(self.resolve_due_at) < now
         ):
             late.append("resolve")

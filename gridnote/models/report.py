@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gridnote.models.agenda import TimelineItem
     from gridnote.models.care import CareDue
+    from gridnote.models.events import Event
     from gridnote.models.issues import Category
     from gridnote.models.visits import Reading, Visit
 
@@ -52,6 +53,7 @@ class ReportNumbers:
     points_redeemed: int
     points_taken_back: int  # awards of earlier days taken back in the range (a report rejected late)
     care_overdue: int
+    enquiries: dict[str, int] = field(default_factory=dict)  # received, answered, told: apart from ``issues``
 
     @property
     def contacts(self) -> int:
@@ -141,3 +143,17 @@ class Report:
     rates: ReportRates | None  # None for ranges shorter than a week
     categories: list[Category] = field(default_factory=list)  # the notebook's, for naming issue categories
     callouts: list[Visit] = field(default_factory=list)  # emergency call-outs of the range, oldest first (masked)
+    events: list[Event] = field(default_factory=list)  # outreach events of the range, in time order (masked)
+    event_reach: list[EventReach] = field(default_factory=list)  # per kind with an event in the range
+
+
+@dataclass(frozen=True)
+class EventReach:
+    """What one kind of outreach event reached in the range: residents named, each counted once."""
+
+    kind: str  # a code of gridnote.domain.issue_terms.EVENT_KINDS
+    events: int
+    attendees: int  # the head counts summed
+    named: int  # residents named at any event of the kind
+    living_alone: int  # of them, tagged living alone
+    aged_60: int  # of them, 60 or more on the day of an event of the kind they came to

@@ -77,13 +77,18 @@ class Resident:
         return self.moved_out_at is not None
 
     def age(self, today: date) -> int | None:
-        if not self.birth:
-            return None
-        year = int(self.birth[:4])
-        age = today.year - year
-        if len(self.birth) >= 10 and (today.month, today.day) < (int(self.birth[5:7]), int(self.birth[8:10])):
-            age -= 1
-        return age
+        return age_on(self.birth, today)
+
+
+def age_on(birth: str | None, today: date) -> int | None:
+    """Age in whole years on ``today`` from a birth date (``1946-03-12``) or year (``1946``); None: not known."""
+    if not birth:
+        return None
+    year = int(birth[:4])
+    age = today.year - year
+    if len(birth) >= 10 and (today.month, today.day) < (int(birth[5:7]), int(birth[8:10])):
+        age -= 1
+    return age
 
 
 @dataclass(frozen=True)

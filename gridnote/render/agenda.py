@@ -174,7 +174,8 @@ def followup_status(f: Followup, day: date) -> Text:
             left = t("today.time_left" if f.minutes_left >= 0 else "today.time_late", span=span_text(f.minutes_left))
             status.append(" · " + left, style="red" if f.minutes_left < 0 else "bold")
     elif f.since:
-        status.append(" · " + t("today.followup_resolved", time=_moment(f.since, day)), style="dim")
+        key = "today.followup_asked" if f.reason == "to-answer" else "today.followup_resolved"
+        status.append(" · " + t(key, time=_moment(f.since, day)), style="dim")
     return status
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from gridnote.domain.issue_terms import CHANNELS, NOTE_KINDS, PARTNERS, PRIORITIES, RATINGS, REJECT_REASONS, STATUSES
+from gridnote.domain.issue_terms import (
+    CHANNELS,
+    KINDS,
+    NOTE_KINDS,
+    PARTNERS,
+    PRIORITIES,
+    RATINGS,
+    REJECT_REASONS,
+    STATUSES,
+)
 from gridnote.messages.i18n import pick, t
 from gridnote.models import Category, Issue, IssueChange, IssueDetail, IssueUpdate
 from gridnote.render.common import join_list, note, ok, on_screen, table, with_left_out
@@ -45,7 +54,7 @@ def _due_cell(issue: Issue, now: datetime) -> Any:
         return Text(t(f"issue.{issue.status}_short", day=short_time((ended or "")[:10], now.date())), style="dim")
     due = issue.next_deadline()
     if due is None:
-        return Text("")
+        return Text(t("issue.to_answer"), style="yellow") if issue.is_enquiry and issue.is_open else Text("")
     shown = short_time(due[1], now.date())
     if issue.overdue(now):
         return Text(t("issue.overdue_short", when=shown), style="bold red")
@@ -77,6 +86,17 @@ def change_lines(change: IssueChange, today: date, cats: list[Category] | None =
 
 def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | None) -> list[Any]:
     i = issue.id
+    if step == "receive" and issue.is_enquiry:
+        key = "issue.received_enquiry" if issue.response_due_at is None else "issue.received_enquiry_due"
+        return [
+            ok("issue.received", id=i, text=issue.text),
+            note(
+                key,
+                category=category_label(issue.category, cats),
+                response=short_time(issue.response_due_at, today),
+                resolve=short_time(issue.resolve_due_at, today),
+            ),
+        ]
     if step == "receive":
         return [
             ok("issue.received", id=i, text=issue.text),
@@ -113,6 +133,8 @@ def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | Non
         return [
             ok("issue.reopened", id=i, status=STATUSES.label(issue.status), due=short_time(issue.resolve_due_at, today))
         ]
+    if issue.response_due_at is None:
+        return [ok("issue.edited_no_deadlines", id=i, category=category_label(issue.category, cats))]
     return [
         ok(
             "issue.edited",
@@ -137,7 +159,7 @@ def _way_back(issue: Issue) -> list[Any]:
 def _next_hint(issue: Issue, last: str) -> Any:
     i = issue.id
     if last == "receive":
-        return note("issue.next_verify", id=i)
+        return note("issue.next_answer" if issue.is_enquiry else "issue.next_verify", id=i)
     if last == "resolve":
         phone = issue.reporter_phone or ""
         return (
@@ -191,6 +213,8 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
     status = STATUSES.label(issue.status)
     if issue.priority == "urgent":
         status += " · " + PRIORITIES.label("urgent")
+    if issue.is_enquiry:
+        status += " · " + KINDS.label("enquiry")
     facts.add_row(t("issue.f.status"), status)
     upward = f" · {t('issue.upward')} {issue.upward_code}" if issue.upward_code else ""
     parent = _parent_label(issue.category, cats)
@@ -207,13 +231,17 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
             t("issue.f.affects"), join_list(f"{r.display_name} {r.address or ''}".strip() for r in detail.affects)
         )
     ended = None if issue.is_open else STATUSES.label(issue.status)
-    facts.add_row(
-        t("issue.f.response"),
-        _deadline_text(issue.response_due_at, issue.first_response_at, "response" in late, today, ended),
-    )
-    facts.add_row(
-        t("issue.f.resolve"), _deadline_text(issue.resolve_due_at, issue.resolved_at, "resolve" in late, today, ended)
-    )
+    if issue.response_due_at is None or issue.resolve_due_at is None:
+        facts.add_row(t("issue.f.deadlines"), t("issue.no_deadlines"))
+    else:
+        facts.add_row(
+            t("issue.f.response"),
+            _deadline_text(issue.response_due_at, issue.first_response_at, "response" in late, today, ended),
+        )
+        facts.add_row(
+            t("issue.f.resolve"),
+            _deadline_text(issue.resolve_due_at, issue.resolved_at, "resolve" in late, today, ended),
+        )
     if issue.referred_to:
         parts = [PARTNERS.label(issue.referred_to)]
         if issue.referral_contact:

@@ -14,6 +14,7 @@ def issue_json(issue: Issue, now: datetime) -> dict[str, Any]:
         "id": issue.id,
         "text": issue.text,
         "status": issue.status,
+        "kind": issue.kind,
         "category": issue.category,
         "category_group": issue.category_group,
         "upward_code": issue.upward_code,

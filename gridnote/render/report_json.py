@@ -13,6 +13,7 @@ from typing import Any
 
 from gridnote.models import Report, ReportIssue, ReportReading, Visit
 from gridnote.render.agenda import care_json, item_json
+from gridnote.render.events import event_json
 from gridnote.render.shared_json import rates_json
 from gridnote.services.report import JSON_VERSION
 
@@ -98,6 +99,7 @@ def report_json(report: Report) -> dict[str, Any]:
             },
             "readings": {"taken": n.readings, "flagged": n.readings_flagged},
             "issues": dict(n.issues),
+            "enquiries": dict(n.enquiries),
             "tasks": {"done": n.tasks_done, "carried_over": n.tasks_carried_over},
             "events": {"count": n.events, "attendees": n.attendees},
             "points": {
@@ -124,6 +126,18 @@ def report_json(report: Report) -> dict[str, Any]:
         },
         "rates": rates,
         "callouts": [_callout(v) for v in report.callouts],
+        "events": [event_json(e) for e in report.events],
+        "event_reach": [
+            {
+                "kind": r.kind,
+                "events": r.events,
+                "attendees": r.attendees,
+                "named": r.named,
+                "living_alone": r.living_alone,
+                "aged_60": r.aged_60,
+            }
+            for r in report.event_reach
+        ],
     }
 
 

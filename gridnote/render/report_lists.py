@@ -108,6 +108,42 @@ def callouts(report: Report) -> Section | None:
     return Section("callouts", t("report.sec.callouts"), columns, rows, lines=(0, 3), screen_rows=LIST_ROWS)
 
 
+def events(report: Report) -> Section | None:
+    """Outreach events: when, what, with whom (contacts masked unless full), how many came, who of them."""
+    from gridnote.domain.issue_terms import EVENT_KINDS
+    from gridnote.render.events import _partners, reach
+
+    if not report.events:
+        return None
+    rows: list[tuple[Cell, ...]] = []
+    for e in report.events:
+        alone, older = reach(e)
+        when = _when(e.at, report) if e.at else _when(e.day, report)
+        named = len(e.residents)
+        people: str | None = None
+        if named:
+            people = t("report.event_people", count=e.attendees, named=named, alone=alone, older=older)
+        elif e.attendees is not None:
+            people = t("report.event_count", count=e.attendees)
+        rows.append((e.id, when, e.title, EVENT_KINDS.label(e.kind), _partners(e, contacts=True) or None, people))
+    columns = tuple(t(f"report.col.{c}") for c in ("id", "when", "event", "kind", "partners", "people"))
+    return Section("events", t("report.sec.events"), columns, rows, lines=(0, 2), screen_rows=LIST_ROWS)
+
+
+def event_reach(report: Report) -> Section | None:
+    """Per kind of event: how many, how many came, and the residents named: living alone, aged 60+."""
+    from gridnote.domain.issue_terms import EVENT_KINDS
+
+    if not report.event_reach:
+        return None
+    rows: list[tuple[Cell, ...]] = [
+        (EVENT_KINDS.label(r.kind), r.events, r.attendees, r.named, r.living_alone, r.aged_60)
+        for r in report.event_reach
+    ]
+    columns = tuple(t(f"report.col.{c}") for c in ("kind", "events", "attendees", "named", "alone", "over60"))
+    return Section("event-reach", t("report.sec.event_reach"), columns, rows, notes=(t("report.event_reach_how"),))
+
+
 def _category(code: str, report: Report) -> str:
     from gridnote.render.labels import category_label
 

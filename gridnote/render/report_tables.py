@@ -11,7 +11,16 @@ from __future__ import annotations
 from gridnote.messages.i18n import pick, t
 from gridnote.models import Report, ReportRate
 from gridnote.render.dates import long_date
-from gridnote.render.report_lists import callouts, care, issues, planned, readings, readings_scope
+from gridnote.render.report_lists import (
+    callouts,
+    care,
+    event_reach,
+    events,
+    issues,
+    planned,
+    readings,
+    readings_scope,
+)
 from gridnote.render.report_parts import _STEP_OF, Cell, Moment, Percent, Section
 
 
@@ -88,6 +97,7 @@ def numbers(report: Report) -> Section:
         (t("report.n.flagged"), n.readings_flagged, None),
     ]
     rows += [(t(f"report.n.issue.{step}"), count, None) for step, count in n.issues.items()]
+    rows += [(t(f"report.n.enquiry.{step}"), count, None) for step, count in n.enquiries.items()]
     rows += [
         (t("report.n.tasks_done"), n.tasks_done, None),
         (t("report.n.carried"), n.tasks_carried_over, t("report.n.carried_note", day=end)),
@@ -129,6 +139,11 @@ def summary_lines(report: Report) -> tuple[str, list[tuple[str, str]]]:
         (t("report.s.walks"), walks),
         (t("report.s.readings"), t("report.s.readings_text", taken=n.readings, flagged=n.readings_flagged)),
         (t("report.s.issues"), _joined(issues)),
+        *(
+            [(t("report.s.enquiries"), t("report.s.enquiries_text", **n.enquiries))]
+            if any(n.enquiries.values())
+            else []
+        ),
         (t("report.s.tasks"), t("report.s.tasks_text", done=n.tasks_done, carried=n.tasks_carried_over)),
         (t("report.s.events"), t("report.s.events_text", count=n.events, attendees=n.attendees)),
         (
@@ -188,7 +203,14 @@ def rates(report: Report) -> list[Section]:
 
 def sections(report: Report) -> list[Section]:
     """Every section with something in it, in reading order (the numbers always; ``about`` is apart)."""
-    found: list[Section | None] = [numbers(report), callouts(report), readings(report), care(report)]
+    found: list[Section | None] = [
+        numbers(report),
+        callouts(report),
+        events(report),
+        event_reach(report),
+        readings(report),
+        care(report),
+    ]
     found += issues(report)
     found.append(planned(report))
     found += rates(report)

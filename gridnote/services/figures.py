@@ -39,6 +39,9 @@ STEP_KINDS: dict[str, tuple[str, ...]] = {
     "reopened": ("reopen",),
 }
 
+# enquiries (咨询/建议) are counted apart: step -> the timeline kind that takes it
+ENQUIRY_STEPS: dict[str, str] = {"received": "receive", "answered": "resolve", "told": "tell"}
+
 
 def _at(stamp: str) -> datetime:
     return clock.parse(stamp)
@@ -53,11 +56,12 @@ def figures(rows: GridRows, kinds: Iterable[str], moment: datetime | None = None
     visits = dict.fromkeys(kinds, 0)
     for v in rows.visits:
         visits[v.kind] = visits.get(v.kind, 0) + 1
-    steps = issue_steps(rows.steps)
+    complaints = [s for s in rows.steps if not s.enquiry]
+    steps = issue_steps(complaints)
     received: dict[str, int] = {}
     resolved: dict[str, int] = {}
     seen: set[tuple[str, Hashable]] = set()
-    for s in rows.steps:
+    for s in complaints:
         for kind, counts in (("receive", received), ("resolve", resolved)):
             if s.kind == kind and (kind, s.issue) not in seen:
                 seen.add((kind, s.issue))
@@ -65,9 +69,12 @@ def figures(rows: GridRows, kinds: Iterable[str], moment: datetime | None = None
     overdue: dict[str, int] = {}
     if moment is not None:
         for issue in rows.open_issues:
-            if issue_deadline(
-                issue.status, issue.first_response_at, issue.response_due_at, issue.resolve_due_at, moment
-            )[2]:
+            if (
+                not issue.enquiry
+                and issue_deadline(
+                    issue.status, issue.first_response_at, issue.response_due_at, issue.resolve_due_at, moment
+                )[2]
+            ):
                 overdue[issue.category] = overdue.get(issue.category, 0) + 1
     return Figures(
         visits=visits,
@@ -77,13 +84,25 @@ def figures(rows: GridRows, kinds: Iterable[str], moment: datetime | None = None
         walks=len({(v.building, v.day) for v in rows.visits if v.kind == "walk" and v.building is not None}),
         readings=len(rows.readings),
         readings_flagged=sum(1 for flagged in rows.readings if flagged),
-        issues={**steps, "rated": sum(latest_ratings(rows.ratings).values())},
+        issues={**steps, "rated": sum(latest_ratings(r for r in rows.ratings if not r.enquiry).values())},
         events=len(rows.attendees),
         attendees=sum(n or 0 for n in rows.attendees),
         received_by_category=received,
         resolved_by_category=resolved,
         overdue_by_category=overdue,
+        enquiries=enquiry_steps(rows.steps),
     )
+
+
+def enquiry_steps(steps: Iterable[StepRow]) -> dict[str, int]:
+    """Enquiries received, answered and told in the range, each counted once per step."""
+    taken: dict[str, set[Hashable]] = {step: set() for step in ENQUIRY_STEPS}
+    by_kind = {kind: step for step, kind in ENQUIRY_STEPS.items()}
+    for s in steps:
+        step = by_kind.get(s.kind)
+        if s.enquiry and step is not None:
+            taken[step].add(s.issue)
+    return {step: len(issues) for step, issues in taken.items()}
 
 
 def reached(rows: GridRows) -> set[Hashable]:
@@ -139,11 +158,16 @@ def latest_ratings(ratings: Iterable[RatingRow]) -> dict[str, int]:
 
 # -- the rates -----------------------------------------------------------------------------
 def rates(rows: GridRows, care_groups: Iterable[str], now: datetime) -> ReportRates:
-    """The three rates and care coverage (definitions in :mod:`gridnote.services.report`)."""
-    ratings = latest_ratings(rows.ratings)
+    """The three rates and care coverage (definitions in :mod:`gridnote.services.report`).
+
+    Enquiries are left out of the three rates, also one given a deadline group.
+    """
+    ratings = latest_ratings(r for r in rows.ratings if not r.enquiry)
     return ReportRates(
-        response=deadline_rate("response", rows.response, now),
-        resolution=deadline_rate("resolution", [d for d in rows.resolve if d.status != "rejected"], now),
+        response=deadline_rate("response", [d for d in rows.response if not d.enquiry], now),
+        resolution=deadline_rate(
+            "resolution", [d for d in rows.resolve if d.status != "rejected" and not d.enquiry], now
+        ),
         satisfaction=ReportRate(
             "satisfaction", ratings["satisfied"] + ratings["basically-satisfied"], sum(ratings.values()), parts=ratings
         ),

@@ -20,7 +20,15 @@ from gridnote.store import issues as rows
 from gridnote.store.notebook import Notebook
 
 # Which reason an issue is listed under when several apply, most urgent first.
-_RANK = ("response-overdue", "resolve-overdue", "response-due", "resolve-due", "referral-due", "report-back")
+_RANK = (
+    "response-overdue",
+    "resolve-overdue",
+    "response-due",
+    "resolve-due",
+    "referral-due",
+    "report-back",
+    "to-answer",
+)
 # The order of the list: deadlines first (missed before coming), then the partner's date, then telling.
 _GROUP = {
     "response-overdue": 0,
@@ -29,6 +37,7 @@ _GROUP = {
     "resolve-due": 1,
     "referral-due": 2,
     "report-back": 3,
+    "to-answer": 4,
 }
 
 
@@ -50,7 +59,9 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
       deadline has passed / falls on that day;
     * ``referral-due``: referred, and the partner's promised date has come;
     * ``report-back``: resolved, the reporter not yet told (an issue found on
-      patrol, with nobody to tell, is not waiting on anyone).
+      patrol, with nobody to tell, is not waiting on anyone);
+    * ``to-answer``: an enquiry not answered yet and nothing more pressing
+      (without a deadline group it waits every day until answered).
 
     "Passed" is measured at :func:`gridnote.clock.as_of` the day. Each issue appears once,
     under its most urgent reason (all of them are in ``reasons``). The list
@@ -65,16 +76,19 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
     for row in rows.waiting_rows(nb, key):
         issue = rows.issue_from_row(row)
         reasons: dict[str, str | None] = {}
-        if issue.first_response_at is None and row["response_due_day"] <= key:
-            late = clock.parse(issue.response_due_at) < moment
-            reasons["response-overdue" if late else "response-due"] = issue.response_due_at
-        if issue.resolved_at is None and row["resolve_due_day"] <= key:
-            late = clock.parse(issue.resolve_due_at) < moment
-            reasons["resolve-overdue" if late else "resolve-due"] = issue.resolve_due_at
+        response_due, resolve_due = issue.response_due_at, issue.resolve_due_at
+        if issue.first_response_at is None and response_due is not None and row["response_due_day"] <= key:
+            late = clock.parse(response_due) < moment
+            reasons["response-overdue" if late else "response-due"] = response_due
+        if issue.resolved_at is None and resolve_due is not None and row["resolve_due_day"] <= key:
+            late = clock.parse(resolve_due) < moment
+            reasons["resolve-overdue" if late else "resolve-due"] = resolve_due
         if issue.status == "referred" and issue.referral_due_day and issue.referral_due_day <= key:
             reasons["referral-due"] = issue.referral_due_at or issue.referral_due_day
         if issue.status == "resolved" and issue.has_reporter:
             reasons["report-back"] = None
+        if issue.is_enquiry and issue.resolved_at is None and not reasons:
+            reasons["to-answer"] = None
         if not reasons:
             continue
         ordered = tuple(sorted(reasons, key=_RANK.index))
@@ -93,7 +107,11 @@ def followups(nb: Notebook, day: date) -> list[Followup]:
             priority=issue.priority,
             category=issue.category,
             reasons=ordered,
-            since=issue.resolved_at if reason == "report-back" else None,
+            since=issue.resolved_at
+            if reason == "report-back"
+            else issue.received_at
+            if reason == "to-answer"
+            else None,
             minutes_left=minutes_left(clock.parse(deadline), moment) if deadline and timed else None,
         )
         if deadline and timed:

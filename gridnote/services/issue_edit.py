@@ -41,22 +41,17 @@ def edit(
         if new_text and new_text != issue.text:
             changes["text"] = new_text
         if new_category and new_category.code != issue.category:
-            changes.update(
-                {
-                    "category": new_category.code,
-                    "category_group": new_category.group,
-                    "upward_code": new_category.upward,
-                }
-            )
+            changes.update({"category": new_category.code, "upward_code": new_category.upward})
+            if not issue.is_enquiry:  # an enquiry's deadline group is hers to set, not the category's
+                changes["category_group"] = new_category.group
         if new_priority and new_priority != issue.priority:
             changes["priority"] = new_priority
         if not changes:
             raise InputError("issue.nothing_to_edit", id=issue_id)
-        if "category" in changes or "priority" in changes:
+        group = changes.get("category_group", issue.category_group)
+        if ("category" in changes or "priority" in changes) and group is not None:
             received = clock.parse(issue.received_at)
-            response_h, resolve_h = cat.deadline_hours(
-                nb, changes.get("category_group", issue.category_group), changes.get("priority", issue.priority)
-            )
+            response_h, resolve_h = cat.deadline_hours(nb, group, changes.get("priority", issue.priority))
             response_due = received + timedelta(hours=response_h)
             resolve_due = received + timedelta(hours=resolve_h)
             if issue.first_response_at is None:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
-from gridnote.domain.issue_terms import CHANNELS, FACE_TO_FACE, PRIORITIES
+from gridnote.domain.issue_terms import CHANNELS, DEADLINE_GROUPS, FACE_TO_FACE, KINDS, PRIORITIES
 from gridnote.domain.vocab import Vocabulary
 from gridnote.errors import InputError, NotFoundError
 from gridnote.input.address import Address
@@ -54,6 +54,8 @@ _BAD_TERM = {
     "reason": "issue.bad_reason",
     "partner": "issue.bad_partner",
     "note kind": "issue.bad_note_kind",
+    "kind": "issue.bad_kind",
+    "deadline group": "category.bad_group",
 }
 
 
@@ -93,6 +95,8 @@ class IssueInput:
     affects: list[int] = field(default_factory=list)
     photos: list[Path] = field(default_factory=list)
     at: datetime | None = None  # when it was received (default: now)
+    kind: str = "complaint"  # as typed: complaint, enquiry (咨询/建议)
+    group: str | None = None  # as typed: an enquiry's deadline group (default: none, no deadlines)
 
 
 def _place(nb: Notebook, entry: IssueInput) -> tuple[str | None, int | None, int | None]:
@@ -147,11 +151,11 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
         assert category is not None
     channel = code_of(CHANNELS, entry.channel)
     priority = code_of(PRIORITIES, entry.priority)
+    kind = code_of(KINDS, entry.kind)
+    group = deadline_group(kind, category.group, entry.group)
     sources = check_sources(entry.photos)
     received = received_moment(entry.at)
-    response_hours, resolve_hours = cat.deadline_hours(nb, category.group, priority)
-    response_due = received + timedelta(hours=response_hours)
-    resolve_due = received + timedelta(hours=resolve_hours)
+    due = deadlines(nb, received, group, priority)
     now = clock.iso(clock.now())
     stamp = clock.iso(received)
     with photo_batch(nb.path) as batch, nb.transaction():
@@ -162,7 +166,8 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
             {
                 "text": text,
                 "category": category.code,
-                "category_group": category.group,
+                "kind": kind,
+                "category_group": group,
                 "upward_code": category.upward,
                 "channel": channel,
                 "priority": priority,
@@ -174,10 +179,7 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
                 "household_id": household_id,
                 "received_at": stamp,
                 "received_day": clock.day_of(received),
-                "response_due_at": clock.iso(response_due),
-                "response_due_day": clock.day_of(response_due),
-                "resolve_due_at": clock.iso(resolve_due),
-                "resolve_due_day": clock.day_of(resolve_due),
+                **due,
                 "first_response_at": stamp if channel in FACE_TO_FACE else None,
                 "created_at": now,
                 "updated_at": now,
@@ -189,12 +191,45 @@ def add_issue(nb: Notebook, entry: IssueInput) -> IssueChange:
             "receive",
             received,
             to_status="received",
-            data={"channel": channel, "category": category.code, "priority": priority, "guessed": not entry.category},
+            data={
+                "channel": channel,
+                "category": category.code,
+                "priority": priority,
+                "guessed": not entry.category,
+                **({"kind": kind} if kind != "complaint" else {}),
+            },
         )
         for resident_id in dict.fromkeys(entry.affects):
             write.insert_missing(nb, "issue_residents", {"issue_id": issue_id, "resident_id": resident_id})
         attach_photos(nb, batch, issue_id, update_id, sources)
     return IssueChange(get_issue(nb, issue_id), ("receive",), photos=len(sources))
+
+
+def deadline_group(kind: str, category_group: str, typed: str | None) -> str | None:
+    """The deadline group of a new issue: its category's for a complaint; for an enquiry the one
+    she set (``--group``), else none: no deadlines."""
+    if typed is None:
+        return category_group if kind == "complaint" else None
+    if kind == "complaint":
+        raise InputError("issue.group_not_enquiry")
+    return code_of(DEADLINE_GROUPS, typed)
+
+
+def deadlines(nb: Notebook, received: datetime, group: str | None, priority: str) -> dict[str, str | None]:
+    """The four deadline columns counted from receipt in the group's hours (all None without a group)."""
+    from gridnote.services import categories as cat
+
+    if group is None:
+        return dict.fromkeys(("response_due_at", "response_due_day", "resolve_due_at", "resolve_due_day"))
+    response_hours, resolve_hours = cat.deadline_hours(nb, group, priority)
+    response_due = received + timedelta(hours=response_hours)
+    resolve_due = received + timedelta(hours=resolve_hours)
+    return {
+        "response_due_at": clock.iso(response_due),
+        "response_due_day": clock.day_of(response_due),
+        "resolve_due_at": clock.iso(resolve_due),
+        "resolve_due_day": clock.day_of(resolve_due),
+    }
 
 
 def write_step(

@@ -1,7 +1,8 @@
 """Residents' points: earned by reporting a problem that turns out real, spent on small rewards.
 
 A ledger, never edited: a verified report adds ``points.per_verified_report``
-(default 1; none for a rejected duplicate or a report not worth a point); a
+(default 1; none for a rejected duplicate, a report not worth a point or an
+enquiry); a
 redemption subtracts. A report verified and then rejected (a duplicate found
 afterwards) has its point taken back by a new line (``reversed``); verified
 again after a reopen, it earns it back (``restored``). So a report holds at
@@ -35,6 +36,8 @@ def award_for_report(nb: Notebook, issue: Issue, at: datetime) -> tuple[int, int
     """
     from gridnote.services.settings import get
 
+    if issue.is_enquiry:  # a question or a suggestion is not a problem found: no point
+        return 0, None
     amount = int(get(nb, "points.per_verified_report"))
     if issue.reporter_id is None or amount <= 0 or held_for_report(nb, issue.id) > 0:
         return 0, None

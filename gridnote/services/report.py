@@ -143,6 +143,7 @@ def parse_readings_scope(text: str) -> str:
 
 def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = ReportOptions()) -> Report:
     """The whole report of ``span``."""
+    from gridnote.services import events as outreach
     from gridnote.services import report_lists as lists
     from gridnote.services.callouts import callouts_between, masked
     from gridnote.services.categories import categories
@@ -153,6 +154,7 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
     new, progressed, still_open = lists.issue_lists(nb, span, moment, full=options.full)
     next_day = span.end + timedelta(days=1) if span.end >= clock.today() else None
     planned, others = lists.planned(nb, next_day, full=options.full) if next_day else ([], 0)
+    events = outreach.list_events(nb, since=span.start, until=span.end)
     return Report(
         range=span,
         generated_at=clock.iso(clock.now()),
@@ -171,6 +173,8 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
         rates=rates(nb, span, rows) if span.with_rates else None,
         categories=categories(nb) if new or progressed or still_open else [],
         callouts=masked(callouts_between(nb, span.start, span.end), full=options.full),
+        events=outreach.masked(events, full=options.full),
+        event_reach=outreach.event_reach(events),
     )
 
 
@@ -210,6 +214,7 @@ def numbers(
         points_redeemed=int(points[2]),
         points_taken_back=int(points[3]),
         care_overdue=care_overdue,
+        enquiries=found.enquiries,
     )
 
 

@@ -50,6 +50,8 @@ TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "issue_photos": (("id",), {"issue_id": "issues", "update_id": "issue_updates"}),
     "points": (("id",), {"resident_id": "residents", "issue_id": "issues"}),
     "events": (("id",), {"building_id": "buildings"}),
+    "event_residents": (("event_id", "resident_id"), {"event_id": "events", "resident_id": "residents"}),
+    "event_photos": (("id",), {"event_id": "events"}),
     "inbox": (("id",), {}),  # what the centre sent down, and her answers (issue 16)
 }
 # A task's source names a visit (``visit:12``, ``recheck:12``) or the task it follows (``task:7``).

@@ -94,14 +94,14 @@ class PhotoState:
     stored: int  # photos the notebook refers to
     missing: list[str]  # relative paths (files folder) of photos that are not there
     changed: list[str]  # there, but not the size the notebook recorded
-    orphans: list[Path]  # files in the photos folder no issue refers to
+    orphans: list[Path]  # files in the photos folder no issue or event refers to
 
 
 def photos(conn: sqlite3.Connection, notebook: Path) -> PhotoState:
     """Photos the notebook records against the files in its photos folder."""
     base = files_dir(notebook)
     try:
-        rows = conn.execute("SELECT DISTINCT path, size FROM issue_photos").fetchall()
+        rows = conn.execute("SELECT path, size FROM issue_photos UNION SELECT path, size FROM event_photos").fetchall()
     except sqlite3.DatabaseError:
         rows = []
     missing: list[str] = []

@@ -66,6 +66,7 @@ def issue_from_row(row: sqlite3.Row) -> Issue:
         external_id=row["external_id"],
         back_marked_at=row["back_marked_at"],
         back_sent_at=row["back_sent_at"],
+        kind=row["kind"],
     )
 
 
@@ -193,8 +194,8 @@ def count_issues(nb: Notebook) -> int:
 
 
 def waiting_rows(nb: Notebook, day: str) -> list[sqlite3.Row]:
-    """Open issues that may wait on her on ``day``: a deadline day come, a referral due, or resolved
-    and not yet reported back (every column of :data:`ISSUE_SELECT`)."""
+    """Open issues that may wait on her on ``day``: a deadline day come, a referral due, resolved
+    and not yet reported back, or an enquiry not yet answered (every column of :data:`ISSUE_SELECT`)."""
     return nb.rows(
         ISSUE_SELECT
         + f"""
@@ -202,7 +203,8 @@ def waiting_rows(nb: Notebook, day: str) -> list[sqlite3.Row]:
           AND ((i.first_response_at IS NULL AND i.response_due_day <= :day)
                OR (i.resolved_at IS NULL AND i.resolve_due_day <= :day)
                OR (i.status = 'referred' AND i.referral_due_day <= :day)
-               OR i.status = 'resolved')
+               OR i.status = 'resolved'
+               OR (i.kind = 'enquiry' AND i.resolved_at IS NULL))
         """,
         {"day": day},
     )

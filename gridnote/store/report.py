@@ -88,7 +88,8 @@ def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
     steps = [
         f.StepRow(*r)
         for r in nb.rows(
-            "SELECT u.issue_id, u.kind, u.to_status, i.category FROM issue_updates u JOIN issues i ON i.id = u.issue_id"
+            "SELECT u.issue_id, u.kind, u.to_status, i.category, i.kind = 'enquiry'"
+            " FROM issue_updates u JOIN issues i ON i.id = u.issue_id"
             " WHERE u.day BETWEEN :start AND :end",
             p,
         )
@@ -97,7 +98,7 @@ def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
         f.RatingRow(*r)
         for r in nb.rows(
             "SELECT u.issue_id, u.at, u.id, u.data,"
-            " i.reporter_id IS NOT NULL OR coalesce(i.reporter_contact, '') != ''"
+            " i.reporter_id IS NOT NULL OR coalesce(i.reporter_contact, '') != '', i.kind = 'enquiry'"
             " FROM issue_updates u JOIN issues i ON i.id = u.issue_id"
             " WHERE u.day BETWEEN :start AND :end AND u.kind = 'rate'",
             p,
@@ -107,7 +108,8 @@ def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
         which: [
             f.DeadlineRow(*r)
             for r in nb.rows(
-                f"SELECT id, status, {which}_due_at, {done} FROM issues WHERE {which}_due_day BETWEEN :start AND :end",
+                f"SELECT id, status, {which}_due_at, {done}, kind = 'enquiry' FROM issues"
+                f" WHERE {which}_due_day BETWEEN :start AND :end",
                 p,
             )
         ]
