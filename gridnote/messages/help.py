@@ -127,6 +127,14 @@ HELP_ZH: dict[str, str] = {
     "有发现时退出码为 5。--repair 重建搜索索引，并从备份中把缺失的照片链接回来；"
     "已损坏的文件绝不会被写入（请用 gridnote restore）。\n\n"
     "例：gridnote check   ·   gridnote check --repair",
+    "encrypt": "用密钥加密笔记本及其备份（需要安装 gridnote[encrypt]）。\n\n"
+    "密钥来自 GRIDNOTE_KEY_FILE（密钥文件：一句口令，或 64 位十六进制数作为原始密钥，打开更快）、"
+    "GRIDNOTE_KEY，或在终端中输入两次。之后每条命令都从同样的地方取得密钥来打开笔记本。"
+    "加密后的副本先检查（完整性、每一行）再一次改名替换：任何时刻被中断，笔记本要么是原来的，要么是加密后的。\n\n"
+    "例：gridnote encrypt   ·   GRIDNOTE_KEY_FILE=~/.gridnote.key gridnote encrypt",
+    "decrypt": "解密笔记本及其备份（密钥来自 GRIDNOTE_KEY_FILE、GRIDNOTE_KEY 或终端输入）。\n\n"
+    "解密后的副本先检查，再一次改名替换。\n\n"
+    "例：gridnote decrypt",
     "calls": "下午的电话清单：今天要给谁打电话、为了什么，号码完整显示。\n\n"
     "没人回应过的问题的首次响应、承诺时间已到的转办单位（物业承诺 11-30 前）、要告知办理结果的反映人，"
     "以及今天或更早到期、要打电话的任务（回电话、打电话给家属……：先列家属的号码）。"
