@@ -98,7 +98,7 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote task edit 12 --at 7:00 --note "带血压计"',
     "today": "一屏看完今天：标星工作、时间线、逾期任务、到期走访、每日巡楼。\n\n"
     "待跟进问题：响应或办结时限在今天或已超时的问题（紧急的在前，写明还剩多久或已超多久）、"
-    "转办承诺到期的、办结待回访的。\n\n"
+    "转办承诺到期的、办结待回访的；以及下午要打的电话有几个（gridnote calls）。\n\n"
     "走访记录中的入户走访和紧急出动才算关怀走访；电话和微信联系不算。\n\n"
     "加 --route 时，到期走访和每日巡楼合成一张表，按楼栋依次按巡楼顺序排列（同 `gridnote care route`）。\n\n"
     "例：gridnote today · gridnote today --route · gridnote today --date 明天 --json",
