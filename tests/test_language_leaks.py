@@ -320,6 +320,8 @@ def test_the_day_covers_every_command() -> None:
         "help",
         "backup list",
         "restore",
+        "encrypt",  # and decrypt: they print the notebook's path (tests/test_encrypt.py, in both languages)
+        "decrypt",
     }
     # the centre and sync need a centre of their own: tests/test_centre.py runs them in both languages
     centre = {"sync", "centre init", "centre import", "centre grids", "centre report", "centre browse"}

@@ -89,11 +89,14 @@ def test_a_writer_that_opened_the_notebook_before_a_swap_writes_nothing_into_the
 
 
 def test_a_restore_brings_back_only_the_backups_own_photos(cli, db_path: Path, tmp_path: Path) -> None:
-    first, second = tmp_path / "1.jpg", tmp_path / "2.jpg"
+    first, second, talk = tmp_path / "1.jpg", tmp_path / "2.jpg", tmp_path / "talk.jpg"
     first.write_bytes(b"\xff\xd8\xff first")
     second.write_bytes(b"\xff\xd8\xff second")
+    talk.write_bytes(b"\xff\xd8\xff talk")
     day_before = {"GRIDNOTE_NOW": "2026-11-28T09:00:00+08:00"}
     assert cli("issue", "add", "门前垃圾", "--photo", str(first), env=day_before).exit_code == 0
+    event = cli("event", "add", "防诈骗宣讲", "--at", "11-28 08:00", "--photo", str(talk), env=day_before)
+    assert event.exit_code == 0, event.stderr
     assert cli("backup", env=day_before).exit_code == 0  # 2026-11-28T090000.db: the first photo only
     assert cli("issue", "add", "楼道灯坏了", "--photo", str(second)).exit_code == 0
     assert cli("backup").exit_code == 0  # the backups' photos folder now keeps both
@@ -102,5 +105,26 @@ def test_a_restore_brings_back_only_the_backups_own_photos(cli, db_path: Path, t
         stored.unlink()
     done = cli("restore", "--date", "11-28", env={"GRIDNOTE_NOW": LATER})
     assert done.exit_code == 0, done.stderr
-    assert [p.read_bytes() for p in photos.iterdir()] == [b"\xff\xd8\xff first"]
-    assert cli("check").exit_code == 0  # nothing missing, nothing that belongs to no issue
+    assert sorted(p.read_bytes() for p in photos.iterdir()) == [b"\xff\xd8\xff first", b"\xff\xd8\xff talk"]
+    assert cli("check").exit_code == 0  # nothing missing, nothing that belongs to no issue or event
+
+
+def test_the_part_file_of_a_killed_restore_or_backup_is_swept(cli, db_path: Path) -> None:
+    """A restore killed midway left ``.notebook.db.<pid>.part``, a whole copy of her notebook; the next copy removes it."""
+    assert cli("task", "add", "第一条").exit_code == 0
+    assert cli("backup", env={"GRIDNOTE_NOW": "2026-11-28T09:00:00+08:00"}).exit_code == 0
+    hour_ago = time.time() - 3601
+    killed_restore = db_path.with_name(f".{db_path.name}.99999999.part")
+    killed_restore.write_bytes(b"SQLite format 3\x00 names, phones")
+    running = db_path.with_name(f".{db_path.name}.{os.getpid()}.restore.part")  # another copy under way now
+    running.write_bytes(b"...")
+    os.utime(killed_restore, (hour_ago, hour_ago))
+    done = cli("restore", "--date", "11-28", env={"GRIDNOTE_NOW": LATER})
+    assert done.exit_code == 0, done.stderr
+    assert not killed_restore.exists() and running.exists()
+    backups = db_path.with_name(db_path.name + "-backups")
+    killed_backup = backups / ".2026-11-29T100000.db.123.part"
+    killed_backup.write_bytes(b"SQLite format 3\x00")
+    os.utime(killed_backup, (hour_ago, hour_ago))
+    assert cli("backup", env={"GRIDNOTE_NOW": LATER}).exit_code == 0
+    assert not killed_backup.exists()

@@ -102,6 +102,8 @@ lazy("inbox", "gridnote.cli.inbox:app")
 lazy("backup", "gridnote.cli.backup:app")
 lazy("restore", "gridnote.cli.restore:restore")
 lazy("check", "gridnote.cli.check:check")
+lazy("encrypt", "gridnote.cli.encrypt:encrypt")
+lazy("decrypt", "gridnote.cli.encrypt:decrypt")
 lazy("browse", "gridnote.cli.browse:browse")
 lazy("centre", "gridnote.cli.centre:app")
 

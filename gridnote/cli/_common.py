@@ -40,6 +40,9 @@ class _State:
         if self.notebook is not None:
             self.notebook.back_up_if_due()  # after the output: a detached process takes it
             self.notebook.close()
+        cipher = sys.modules.get("gridnote.store.cipher")
+        if cipher is not None:
+            cipher.use_key(None)  # a key lives for one command
         self.__init__()  # type: ignore[misc]
 
 
@@ -61,11 +64,27 @@ def notebook(*, create: bool = False) -> Notebook:
 
         explicit = STATE.db_option is not None or bool(os.environ.get("GRIDNOTE_DB"))
         path = notebook_path(STATE.db_option)
+        key_for(path)
         STATE.notebook = open_notebook(path, create=create or not explicit, make_folder=not explicit)
         apply_process_settings(STATE.notebook)
         if STATE.notebook.created and sys.stderr.isatty():
             typer.echo(i18n.t("notebook.created", path=STATE.notebook.path), err=True)
     return STATE.notebook
+
+
+def key_for(path: Path) -> None:
+    """An encrypted notebook's key for this command: GRIDNOTE_KEY_FILE, GRIDNOTE_KEY, else asked on a terminal."""
+    from gridnote.store import cipher
+
+    if cipher.current_key() is not None or not cipher.is_encrypted(path):
+        return
+    cipher.driver()  # the extra is missing: say so before asking for a key
+    key = cipher.key_from_env()
+    if key is None and interactive():
+        key = typer.prompt(i18n.t("cipher.ask_key", path=path), hide_input=True, err=True)
+    if key is None:
+        raise NotebookError("cipher.no_key", path=path, variable=cipher.ENV_KEY_FILE)
+    cipher.use_key(key)
 
 
 def out() -> Console:
@@ -148,8 +167,9 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
             raise
         chosen = _choose(exc.candidates, query)
         if current and chosen.moved_out:
+            key = "resident.is_deceased" if chosen.deceased else "resident.is_moved_out"
             raise StateError(
-                "resident.is_moved_out", name=chosen.display_name, date=(chosen.moved_out_at or "")[:10], query=query
+                key, name=chosen.display_name, date=(chosen.moved_out_at or "")[:10], query=query
             ) from None
         return chosen
 
@@ -342,15 +362,15 @@ class RootGroup(Group):
 
 def _is_sqlite_error(exc: Exception) -> bool:
     """A database error (sqlite3 loads with the notebook; ``--help`` never imports it)."""
-    sqlite3 = sys.modules.get("sqlite3")
-    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
+    cipher = sys.modules.get("gridnote.store.cipher")
+    return cipher is not None and isinstance(exc, cipher.ERROR)
 
 
 def _sqlite_error(exc: Exception) -> NotebookError:
     from gridnote.store.notebook import is_corrupt
 
     if is_corrupt(exc) and STATE.notebook is not None:
-        return STATE.notebook._damage(exc)  # type: ignore[arg-type]
+        return STATE.notebook._damage(exc)
     return NotebookError("notebook.sqlite_error", reason=str(exc))
 
 

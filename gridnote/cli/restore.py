@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli._common import STATE, out
+from gridnote.cli._common import STATE, key_for, out
 
 
 def restore(
@@ -33,7 +33,9 @@ def restore(
     from gridnote.services.restore import restore as run
     from gridnote.store.paths import notebook_path
 
-    done = run(notebook_path(STATE.db_option), backup, date)
+    path = notebook_path(STATE.db_option)
+    key_for(path)  # an encrypted notebook's backups are read with its key
+    done = run(path, backup, date)
     out().print(t("restore.done", backup=done.backup), soft_wrap=True)
     if done.kept is not None:
         out().print(t("restore.kept", path=done.kept), soft_wrap=True)

@@ -14,6 +14,7 @@ from gridnote.messages import (
     calls,
     care,
     centre,
+    cipher,
     cli,
     core,
     dates,
@@ -34,6 +35,7 @@ from gridnote.messages import (
 
 AREAS = (
     core,
+    cipher,
     residents,
     dates,
     tasks,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from gridnote import clock
 from gridnote.errors import FileError, NotebookError
 from gridnote.store import backup as store
+from gridnote.store import cipher
 from gridnote.store.notebook import Notebook
 from gridnote.store.paths import files_dir
 
@@ -39,7 +39,7 @@ def take_now(nb: Notebook, to: Path | None = None, *, force: bool = False) -> tu
     except store.Damaged as exc:
         store.mark_damaged(nb.path, str(exc))
         raise NotebookError("backup.source_damaged", path=nb.path, what=str(exc)) from exc
-    except (OSError, sqlite3.Error) as exc:
+    except cipher.ERROR + (OSError,) as exc:
         raise FileError("backup.failed", reason=str(exc)) from exc
     if to is None:
         store.mark_checked(nb.path, clock.today().isoformat())

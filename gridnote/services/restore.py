@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from gridnote import clock
 from gridnote.errors import FileError, InputError, NotebookError, NotFoundError
 from gridnote.store import backup as store
+from gridnote.store import cipher
 from gridnote.store import restore as swap
 
 
@@ -50,11 +50,11 @@ def restore(notebook: Path, name: str | None = None, day_text: str | None = None
         kept = swap.restore(notebook, backup, clock.now().replace(tzinfo=None))
     except store.Damaged as exc:
         raise NotebookError("restore.backup_damaged", path=backup, what=str(exc)) from exc
-    except sqlite3.OperationalError as exc:
+    except cipher.OPERATIONAL as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise NotebookError("notebook.locked", path=notebook) from exc
         raise NotebookError("restore.not_a_backup", path=backup, what=str(exc)) from exc
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE as exc:
         raise NotebookError("restore.not_a_backup", path=backup, what=str(exc)) from exc
     except OSError as exc:
         raise FileError("restore.failed", reason=exc.strerror or str(exc)) from exc

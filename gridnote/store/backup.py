@@ -23,6 +23,10 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+
+from gridnote.output.files import remove_stale_parts
+from gridnote.store import cipher
 
 SUFFIX = ".db"
 DAMAGED = ".damaged"  # present: the notebook failed a check; holds what SQLite said
@@ -90,28 +94,15 @@ def has_backup_of(notebook: Path, day: str) -> bool:
 
 
 # -- taking one -------------------------------------------------------------------
-def take(source: sqlite3.Connection, notebook: Path, dest: Path, *, photos: Path | None = None) -> Path:
+def take(source: Any, notebook: Path, dest: Path, *, photos: Path | None = None) -> Path:
     """Copy the open notebook into ``dest`` (a file path) whole, privately; photos beside it.
 
-    The copy is checked (``quick_check``) before it gets its name; a damaged copy
-    raises :class:`Damaged` and is removed.
+    An encrypted notebook's copy is encrypted with the same key. A damaged copy raises
+    :class:`Damaged` and leaves nothing behind.
     """
     dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
-    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    part = checked_copy(source, dest)
     try:
-        target = sqlite3.connect(str(part))
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
-            result = target.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            target.close()
-        if result != "ok":
-            raise Damaged(str(result))
-        with open(part, "rb") as handle:
-            os.fsync(handle.fileno())
         os.replace(part, dest)
     except BaseException:
         _remove(part)
@@ -119,6 +110,39 @@ def take(source: sqlite3.Connection, notebook: Path, dest: Path, *, photos: Path
     _sync_dir(dest.parent)
     keep_photos(notebook, photos or dest.parent / PHOTOS)
     return dest
+
+
+def checked_copy(source: Any, dest: Path, *, wal: bool = False) -> Path:
+    """The open database ``source`` copied to a private part file beside ``dest``: checked and synced, to be renamed.
+
+    The one copy a backup and a restore both make: ``quick_check`` passes or :class:`Damaged` is
+    raised, and on any failure the part file is gone. An encrypted source gives an encrypted copy
+    with its key. ``wal`` leaves the copy in WAL mode, as a notebook runs; otherwise it is one
+    self-contained file. Part files of copies that were killed (an hour old) are swept first,
+    as every file gridnote writes sweeps them.
+    """
+    remove_stale_parts(dest.parent, dest.name)
+    part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        target = cipher.connect(part, encrypted=not isinstance(source, sqlite3.Connection))
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+            result = target.execute("PRAGMA quick_check").fetchone()[0]
+            if wal:
+                target.execute("PRAGMA journal_mode = WAL")  # readers never hold up a writer
+        finally:
+            target.close()
+        if result != "ok":
+            raise Damaged(str(result))
+        with open(part, "rb") as handle:
+            os.fsync(handle.fileno())
+    except BaseException:
+        _remove(part)
+        raise
+    return part
 
 
 class Damaged(Exception):
@@ -194,25 +218,27 @@ def _month(day: date) -> object:
 
 
 # -- checks ------------------------------------------------------------------------
-def check(conn: sqlite3.Connection, *, quick: bool = True) -> list[str]:
+def check(conn: Any, *, quick: bool = True) -> list[str]:
     """What ``quick_check`` (or ``integrity_check``) says: [] when the file is sound."""
     pragma = "quick_check" if quick else "integrity_check"
     try:
         rows = [line for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall() for line in str(r[0]).splitlines()]
         rows = [r for r in rows if not r.startswith("*** ")] or rows  # "*** in database main ***"
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE as exc:
         return [str(exc)]
     return [] if rows == ["ok"] else rows
 
 
 def check_file(path: Path, *, quick: bool = False) -> list[str]:
-    """Check a notebook file (a backup) read-only."""
-    from urllib.parse import quote
+    """Check a notebook file (a backup) read-only; an encrypted one with this command's key."""
+    from gridnote.errors import NotebookError
 
     try:
-        conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = cipher.connect(path, "mode=ro")
+    except cipher.ERROR as exc:
         return [str(exc)]
+    except NotebookError as exc:  # the key does not open it, or the extra is missing
+        return [exc.message]
     try:
         return check(conn, quick=quick)
     finally:
@@ -271,37 +297,41 @@ def start_daily(notebook: Path, name: str, keep: tuple[int, int, int]) -> None:
     import subprocess
 
     args = [sys.executable, "-m", "gridnote.store.backup", str(notebook), name, *map(str, keep)]
+    key = cipher.current_key()
     try:
-        subprocess.Popen(
+        child = subprocess.Popen(
             args,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE if key is not None else subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             close_fds=True,
             start_new_session=True,
         )
+        if key is not None and child.stdin is not None:  # an encrypted notebook's key: on a pipe, never in argv or env
+            child.stdin.write(key.encode("utf-8"))
+            child.stdin.close()
     except OSError:
         pass  # no backup today; the next command tries again
 
 
 def daily(notebook: Path, name: str, keep: tuple[int, int, int]) -> int:
     """The detached process: take today's backup unless one exists, check it, rotate."""
-    from urllib.parse import quote
+    from gridnote.errors import NotebookError
 
     day = name[:10]
     if has_backup_of(notebook, day):
         return 0
     where = ensure_folder(notebook)
     try:
-        source = sqlite3.connect("file:" + quote(str(notebook.resolve())) + "?mode=ro", uri=True, timeout=30)
-    except sqlite3.Error:
+        source = cipher.connect(notebook, "mode=ro", timeout=30)
+    except cipher.ERROR + (NotebookError,):
         return 1
     try:
         take(source, notebook, where / name)
     except Damaged as exc:
         mark_damaged(notebook, str(exc))
         return 1
-    except (sqlite3.Error, OSError):
+    except cipher.ERROR + (OSError,):
         return 1
     finally:
         source.close()
@@ -330,5 +360,7 @@ def _sync_dir(where: Path) -> None:
         os.close(fd)
 
 
-if __name__ == "__main__":  # the detached daily backup (start_daily)
+if __name__ == "__main__":  # the detached daily backup (start_daily); an encrypted notebook's key on stdin
+    if not sys.stdin.isatty():
+        cipher.use_key(sys.stdin.read() or None)
     sys.exit(daily(Path(sys.argv[1]), sys.argv[2], (int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))))

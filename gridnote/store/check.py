@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gridnote.models.check import Finding
+from gridnote.store import cipher
 from gridnote.store.notebook import Notebook
-from gridnote.store.paths import files_dir
+from gridnote.store.paths import PHOTO_TABLES, files_dir
 from gridnote.store.search_schema import SEARCH_KIND_CODES
 
 PHOTOS = "photos"
@@ -38,7 +39,7 @@ def foreign_keys(conn: sqlite3.Connection) -> list[Finding]:
     """Rows that point at a row that is not there (``PRAGMA foreign_key_check``), one per table and parent."""
     try:
         rows = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE as exc:
         return [Finding("unreadable", {"what": str(exc)})]
     counted: dict[tuple[str, str], list[int]] = {}
     for table, rowid, parent, _ in rows:
@@ -70,7 +71,7 @@ def search_index(conn: sqlite3.Connection) -> list[Finding]:
         stale = {r[0] for r in conn.execute(f"SELECT id FROM ({docs} EXCEPT SELECT rowid, body FROM search)")}
         indexed = {r[0] for r in conn.execute("SELECT rowid FROM search")}
         han = {r[0] for r in conn.execute("SELECT rowid FROM search_han")}
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE as exc:
         return [Finding("search_unreadable", {"what": str(exc)})]
     lacking = len(stale | (sources - han))
     extra = len((indexed | han) - sources)
@@ -86,6 +87,11 @@ def rebuild_search(nb: Notebook) -> int:
             f"INSERT INTO search (rowid, body) SELECT ref * 8 + {code}, body FROM search_{kind}_doc WHERE body != ''"
         )
     nb.execute("INSERT INTO search_han (rowid, body) SELECT id, body FROM search_spaced")
+    return search_entries(nb)
+
+
+def search_entries(nb: Notebook) -> int:
+    """How many entries the search index holds."""
     return int(nb.scalar("SELECT count(*) FROM search") or 0)
 
 
@@ -101,8 +107,8 @@ def photos(conn: sqlite3.Connection, notebook: Path) -> PhotoState:
     """Photos the notebook records against the files in its photos folder."""
     base = files_dir(notebook)
     try:
-        rows = conn.execute("SELECT path, size FROM issue_photos UNION SELECT path, size FROM event_photos").fetchall()
-    except sqlite3.DatabaseError:
+        rows = conn.execute(" UNION ".join(f"SELECT path, size FROM {table}" for table in PHOTO_TABLES)).fetchall()
+    except cipher.DATABASE:
         rows = []
     missing: list[str] = []
     changed: list[str] = []

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from gridnote.errors import NotebookError
 from gridnote.output.files import os_reason, reason
+from gridnote.store import cipher
 from gridnote.store.space import disk_full, readable_as_it_is
 
 APPLICATION_ID = 0x47524E54  # "GRNT": marks a SQLite file as a gridnote notebook
@@ -39,11 +40,11 @@ class Notebook:
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
             return self.conn.execute(sql, params)
-        except sqlite3.OperationalError as exc:
+        except cipher.OPERATIONAL as exc:
             if is_corrupt(exc):
                 raise self._damage(exc) from exc
             raise _translate(exc, self.path) from exc
-        except sqlite3.DatabaseError as exc:
+        except cipher.DATABASE as exc:
             if is_corrupt(exc):
                 raise self._damage(exc) from exc
             raise
@@ -56,7 +57,7 @@ class Notebook:
         cursor = self.execute(sql, params)
         try:
             return cursor.fetchall()
-        except sqlite3.DatabaseError as exc:
+        except cipher.DATABASE as exc:
             if is_corrupt(exc):
                 raise self._damage(exc) from exc
             raise
@@ -65,7 +66,7 @@ class Notebook:
         cursor = self.execute(sql, params)
         try:
             return cursor.fetchone()
-        except sqlite3.DatabaseError as exc:
+        except cipher.DATABASE as exc:
             if is_corrupt(exc):
                 raise self._damage(exc) from exc
             raise
@@ -75,7 +76,7 @@ class Notebook:
         return None if row is None else row[0]
 
     # -- damage: a corrupt page refuses every write and names the newest good backup ----
-    def _damage(self, exc: sqlite3.DatabaseError) -> NotebookError:
+    def _damage(self, exc: Exception) -> NotebookError:
         from gridnote.store import backup
 
         backup.mark_damaged(self.path, str(exc))
@@ -204,7 +205,7 @@ def contains(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
+def _translate(exc: Exception, path: Path) -> Exception:
     text = str(exc).lower()
     if "disk is full" in text or (("readonly" in text or "disk i/o" in text) and disk_full(path)):
         return NotebookError("notebook.disk_full", path=path)
@@ -219,7 +220,7 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
 
 def is_corrupt(exc: BaseException) -> bool:
     """SQLITE_CORRUPT or SQLITE_NOTADB: a damaged page, not a mistake in a query."""
-    if not isinstance(exc, sqlite3.DatabaseError):
+    if not isinstance(exc, cipher.DATABASE):
         return False
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
@@ -274,16 +275,16 @@ def _create_file(path: Path, *, make_folder: bool) -> bool:
 
 
 def _connect(path: Path, mode: str = "mode=rw") -> sqlite3.Connection:
-    uri = "file:" + quote(str(path.resolve())) + "?" + mode
+    """A plain notebook through sqlite3, an encrypted one through SQLCipher (:mod:`gridnote.store.cipher`)."""
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.OperationalError as exc:
+        conn = cipher.connect(path, mode, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except cipher.OPERATIONAL as exc:
         raise NotebookError("notebook.cannot_open", path=path, reason=_open_reason(path)) from exc
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = cipher.row_factory(conn)
     return conn
 
 
-def _read_header(conn: sqlite3.Connection) -> tuple[int, int, int]:
+def _read_header(conn: Any) -> tuple[int, int, int]:
     return (
         conn.execute("PRAGMA application_id").fetchone()[0],
         conn.execute("PRAGMA user_version").fetchone()[0],
@@ -323,7 +324,7 @@ def open_notebook(path: Path, *, create: bool = True, make_folder: bool = True) 
     try:
         try:
             app_id, version, has_tables = _read_header(conn)
-        except sqlite3.DatabaseError as exc:
+        except cipher.DATABASE as exc:
             text = str(exc).lower()
             full = "disk i/o" in text and disk_full(path) and readable_as_it_is(path)
             if "unable to open" in text or "readonly" in text or full:
@@ -334,9 +335,9 @@ def open_notebook(path: Path, *, create: bool = True, make_folder: bool = True) 
                 read_only = True
                 try:
                     app_id, version, has_tables = _read_header(conn)
-                except sqlite3.DatabaseError as again:
+                except cipher.DATABASE as again:
                     raise NotebookError("notebook.not_a_notebook", path=path) from again
-            elif isinstance(exc, sqlite3.OperationalError):
+            elif isinstance(exc, cipher.OPERATIONAL):
                 raise _translate(exc, path) from exc
             else:
                 raise NotebookError("notebook.not_a_notebook", path=path) from exc
@@ -358,7 +359,7 @@ def open_notebook(path: Path, *, create: bool = True, make_folder: bool = True) 
     return Notebook(conn, path, created=created, read_only=read_only)
 
 
-def _upgrade(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> None:
+def _upgrade(conn: Any, path: Path, *, fresh: bool) -> None:
     """Apply pending migrations in one transaction, then stamp the file as ours."""
     import sqlite_utils
 
@@ -386,7 +387,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path, *, fresh: bool) -> None:
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
+    except cipher.OPERATIONAL as exc:
         raise _translate(exc, path) from exc
 
 
@@ -395,7 +396,7 @@ def peek_setting(path: Path, key: str) -> str | None:
 
     For what must be decided before a command runs (the language of a help page).
     """
-    if not path.is_file():
+    if not path.is_file() or cipher.is_encrypted(path):  # no key asked for a help page
         return None
     try:
         conn = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro", uri=True, timeout=0.5)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 ENV_VAR = "GRIDNOTE_DB"
 FILE_NAME = "notebook.db"
+PHOTO_TABLES = ("issue_photos", "event_photos")  # rows that name a file in files_dir(); a backup keeps them all
 
 
 def notebook_path(option: str | os.PathLike[str] | None = None) -> Path:

@@ -16,20 +16,23 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
 
+from gridnote.output.files import remove_stale_parts
 from gridnote.store import backup as store
-from gridnote.store.paths import files_dir
+from gridnote.store import cipher
+from gridnote.store.paths import PHOTO_TABLES, files_dir
 
 KEPT_TAG = "before"
 
 
-def open_backup(path: Path) -> sqlite3.Connection:
+def open_backup(path: Path) -> Any:
     """Open a backup file for reading: the one place a restore reads a backup.
 
-    A plain SQLite file today; an encrypted backup is opened here too (extend this).
+    A plain SQLite file, or an encrypted one (SQLCipher, opened with this command's key:
+    ``cipher.wrong_key`` when it does not open it, nothing touched).
     """
-    return sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=ro", uri=True)
+    return cipher.connect(path, "mode=ro")
 
 
 def photos_of(backup: Path) -> Path:
@@ -59,6 +62,7 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
             raise store.Damaged("; ".join(findings))
         own = _photo_names(source)
         with writers(notebook):
+            remove_stale_parts(notebook.parent, notebook.name)  # a restore killed midway: a whole copy of her notebook
             kept = keep_current(notebook, moment) if notebook.exists() else None
             if not (notebook.exists() and _copy_into(source, notebook)):
                 _swap(source, notebook)
@@ -70,28 +74,37 @@ def restore(notebook: Path, backup: Path, moment: datetime) -> Path | None:
     return kept
 
 
-def _photo_names(source: sqlite3.Connection) -> set[str]:
-    """The file names of the photos the backup's issues refer to."""
-    try:
-        return {Path(str(r[0])).name for r in source.execute("SELECT path FROM issue_photos")}
-    except sqlite3.OperationalError:  # a notebook from before photos
-        return set()
+def _photo_names(source: Any) -> set[str]:
+    """The file names of the photos the backup's issues and events refer to."""
+    names: set[str] = set()
+    for table in PHOTO_TABLES:
+        try:
+            names |= {Path(str(r[0])).name for r in source.execute(f"SELECT path FROM {table}")}
+        except cipher.OPERATIONAL:  # a notebook from before photos, or before events had them
+            pass
+    return names
 
 
-def _copy_into(source: sqlite3.Connection, notebook: Path) -> bool:
-    """The backup's pages written over the notebook's in one transaction; False if SQLite cannot (nothing changed)."""
+def _copy_into(source: Any, notebook: Path) -> bool:
+    """The backup's pages written over the notebook's in one transaction; False if SQLite cannot (nothing changed).
+
+    Only between two plain files or two encrypted with the same key: a plain backup over an
+    encrypted notebook (or the other way) is swapped in whole.
+    """
     from gridnote.store.notebook import BUSY_TIMEOUT_MS, is_corrupt
 
+    if cipher.is_encrypted(notebook) == isinstance(source, sqlite3.Connection):
+        return False
     try:
-        target = sqlite3.connect(str(notebook), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error:
+        target = cipher.connect(notebook, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except cipher.ERROR:
         return False
     try:
         try:
             size = target.execute("PRAGMA page_size").fetchone()[0]
             target.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and not is_corrupt(exc):
+        except cipher.DATABASE as exc:
+            if isinstance(exc, cipher.OPERATIONAL) and not is_corrupt(exc):
                 raise  # busy, locked: not a reason to swap the file under a writer
             return False  # not a database any more: nothing can have it open to write
         if size != source.execute("PRAGMA page_size").fetchone()[0]:
@@ -99,31 +112,17 @@ def _copy_into(source: sqlite3.Connection, notebook: Path) -> bool:
         source.backup(target)
         try:
             target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
+        except cipher.ERROR:
             pass  # folded in by the next command that closes it
         return True
     finally:
         target.close()
 
 
-def _swap(source: sqlite3.Connection, notebook: Path) -> None:
+def _swap(source: Any, notebook: Path) -> None:
     """A checked, synced copy of the backup renamed over the notebook: the old file or the new one, never half."""
-    part = notebook.with_name(f".{notebook.name}.{os.getpid()}.restore.part")
-    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    part = store.checked_copy(source, notebook, wal=True)
     try:
-        target = sqlite3.connect(str(part))
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-            result = target.execute("PRAGMA quick_check").fetchone()[0]
-            target.execute("PRAGMA journal_mode = WAL")  # as a notebook runs: readers never hold up a writer
-        finally:
-            target.close()
-        if result != "ok":
-            raise store.Damaged(str(result))
-        with open(part, "rb") as handle:
-            os.fsync(handle.fileno())
         for stale in (notebook.with_name(notebook.name + "-wal"), notebook.with_name(notebook.name + "-shm")):
             _remove(stale)  # the old file's; never to be applied to the restored one
         os.replace(part, notebook)  # the one moment the notebook changes
@@ -138,14 +137,14 @@ def keep_current(notebook: Path, moment: datetime) -> Path:
     where = store.ensure_folder(notebook)
     dest = where / store.file_name(moment, KEPT_TAG)
     try:
-        conn = sqlite3.connect(str(notebook), timeout=30)
+        conn = cipher.connect(notebook, timeout=30)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             store.take(conn, notebook, dest)
         finally:
             conn.close()
         return dest
-    except (store.Damaged, sqlite3.Error):
+    except cipher.ERROR + (store.Damaged,):
         pass  # damaged: kept as its bytes are, its -wal beside it
     for suffix in ("", "-wal"):
         here = notebook.with_name(notebook.name + suffix)
