@@ -7,6 +7,8 @@ only when it is shown.
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePath
 from typing import Any
 
 
@@ -22,9 +24,10 @@ class GridnoteError(Exception):
 
     @property
     def message(self) -> str:
+        """The catalogue text, filled in; what was typed shows its control characters escaped (one line, no escapes run)."""
         from gridnote.messages.i18n import t
 
-        return t(self.key, **self.values)
+        return t(self.key, **{name: _shown(value) for name, value in self.values.items()})
 
     @property
     def details(self) -> list[str]:
@@ -103,3 +106,15 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (130, "exit.interrupted"),  # 128 + SIGINT: Typer's answer to Ctrl-C
     (141, "exit.pipe_closed"),  # 128 + SIGPIPE (gridnote.cli.pager.PIPE_CLOSED)
 )
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _shown(value: Any) -> Any:
+    """A value quoted in a message: ``a\\nb`` for a line break typed in it, as Python writes it; others as they are."""
+    if isinstance(value, PurePath):
+        value = str(value)
+    if not isinstance(value, str) or _INVISIBLE.search(value) is None:
+        return value
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
