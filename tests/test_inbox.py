@@ -76,7 +76,7 @@ def test_down_by_sync_on_today_accepted_and_declined_and_the_answers_back_up(cli
     assert down.stdout.splitlines()[0] == (
         "✓ From the centre: 1 dispatched issue, 1 task, 1 register change (gridnote inbox)"
     )
-    from gridnote.centre.engine import safe_url
+    from gridnote.centre.store.engine import safe_url
 
     assert down.stdout.splitlines()[1] == f"✓ Synced to {safe_url(centre)}: 3 inbox items."
     # a repeated sync brings nothing twice

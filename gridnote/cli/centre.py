@@ -32,7 +32,7 @@ def centre_init(
     from gridnote.render.common import ok
 
     if print_sql:
-        from gridnote.centre.access import policy_sql
+        from gridnote.services.sync import policy_sql
 
         typer.echo(policy_sql(), nl=False)
         return
@@ -41,26 +41,32 @@ def centre_init(
     shown = init_centre(url, full_readings=full_readings)
     out().print(ok("centre.created", url=shown))
     if postgres:
-        from gridnote.centre.access import STAFF, apply_policies
+        from gridnote.services.sync import apply_policies
 
-        apply_policies(url)
-        out().print(ok("centre.policies_applied", staff=STAFF))
+        staff = apply_policies(url)
+        out().print(ok("centre.policies_applied", staff=staff))
 
 
 @app.command("import")
 def centre_import(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Bundles written by `gridnote sync --out`.")],
     centre: CentreOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Merge bundle files into the centre: each checked whole first; repeats change nothing.
 
     Example: gridnote centre import /media/usb/*.gnsync
     """
     from gridnote.render.centre import rows_changed
+    from gridnote.render.centre_json import imported_json
     from gridnote.render.common import ok
     from gridnote.services.sync import import_bundles
 
-    for r in import_bundles(_url(centre), files):
+    found = import_bundles(_url(centre), files)
+    if json_:
+        print_json(imported_json(found))
+        return
+    for r in found:
         out().print(
             ok(
                 "centre.imported",
