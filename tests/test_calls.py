@@ -145,3 +145,33 @@ def test_bad_calls_change_nothing(cli, morning, demo, args, code, message) -> No
 
 def test_no_calls(cli, demo) -> None:
     assert ok(cli("calls")) == "No calls to make today.\n"
+
+
+def test_today_announces_the_call_list_by_reason(cli, morning) -> None:
+    """After lunch the agenda says how many calls wait and of what kind; tomorrow's agenda has no call list."""
+    line = "Calls to make: 1 partner, 1 report-back, 1 call task (gridnote calls)"
+    assert line in lines(ok(cli("today", env=AFTERNOON)))
+    zh = "今天要打的电话：转办单位 1 个、回访告知 1 个、电话任务 1 个（gridnote calls）"
+    assert zh in lines(ok(cli("--lang", "zh", "today", env=AFTERNOON)))
+    data = json.loads(ok(cli("today", "--json", env=AFTERNOON)))
+    assert data["calls"] == {"first-contact": 0, "partner": 1, "report-back": 1, "task": 1}
+    ok(cli("calls", "done", "2", "告诉张大爷下水道通了", env=AFTERNOON))  # the report-back is made
+    data = json.loads(ok(cli("today", "--json", env=AFTERNOON)))
+    assert data["calls"] == {"first-contact": 0, "partner": 1, "report-back": 0, "task": 1}
+    tomorrow = ok(cli("today", "--date", "明天", env=AFTERNOON))
+    assert "Calls to make" not in tomorrow
+    assert json.loads(ok(cli("today", "--date", "明天", "--json", env=AFTERNOON)))["calls"] == {
+        "first-contact": 0,
+        "partner": 0,
+        "report-back": 0,
+        "task": 0,
+    }
+
+
+def test_a_first_contact_is_counted_apart(cli, demo) -> None:
+    """A 12345 case nobody has answered past its response time: its reporter is a first contact to ring."""
+    ok(cli("issue", "add", "楼道灯坏了", "-c", "12345", "-b", "5", "-r", "高阿姨", env={"GRIDNOTE_NOW": MORNING}))
+    late = {"GRIDNOTE_NOW": "2026-11-30T14:00:00+08:00"}
+    data = json.loads(ok(cli("today", "--json", env=late)))
+    assert data["calls"]["first-contact"] == 1
+    assert "Calls to make: 1 first contact (gridnote calls)" in lines(ok(cli("today", env=late)))

@@ -233,3 +233,38 @@ def test_chinese(cli, grid, centre, sent) -> None:
     assert listed[1] == "网格 序号 类型 内容 下发时间 答复"
     assert listed[3] == f"{CODE} 1 派单问题 5号楼门前装修垃圾 11-29 09:00 已退回 11-29 09:00：不在本网格"
     assert listed[4] == f"{CODE} 2 任务 本周完成独居老人反诈宣传 11-29 09:00 在收件箱中待答复"
+
+
+def test_a_death_in_a_register_correction_is_recorded_as_deceased_not_moved_out(cli, grid, centre, tmp_path) -> None:
+    fu = resident(grid, "傅晓红")  # 83, living alone at 8-3-401: on her care rounds
+    assert "傅晓红" in cli("care", "route", env=me(grid)).stdout
+    file = tmp_path / "派出所.csv"
+    file.write_text(f"姓名,地址,变更类型\n傅晓红,{fu['address']},死亡\n", encoding="utf-8")
+    assert (
+        cli("centre", "register", "import", "--grid", CODE, str(file), "--from", "派出所", "-c", centre).exit_code == 0
+    )
+    assert cli("sync", env=me(grid)).exit_code == 0
+    listed = cli("inbox", env=me(grid)).stdout.splitlines()
+    assert listed[1:4] == [
+        "  1  register change (death) · 派出所 · 11-29 09:00",
+        "     傅晓红 8-3-401",
+        "     register: + death",
+    ]
+    accepted = cli("inbox", "accept", "1", env=me(grid))
+    assert accepted.exit_code == 0, accepted.stderr
+    assert table(grid, "SELECT deceased, moved_out_at FROM residents WHERE id = ?", fu["id"]) == [
+        (1, "2026-11-29T09:00:00+08:00")
+    ]
+    # kept, shown as deceased, off her rounds and lists, and nothing more is recorded for her
+    assert "│ Deceased  2026-11-29   " in cli("resident", "show", "傅晓红", env=me(grid)).stdout
+    shown = json.loads(cli("resident", "show", "傅晓红", "--json", env=me(grid)).stdout)
+    assert (shown["deceased"], shown["moved_out_at"]) == (True, "2026-11-29T09:00:00+08:00")
+    assert "傅晓红 (deceased)" in cli("resident", "list", "--all", env=me(grid)).stdout
+    assert "傅晓红" not in cli("resident", "list", env=me(grid)).stdout
+    assert "傅晓红" not in cli("care", "route", env=me(grid)).stdout
+    refused = cli("log", "傅晓红", "看望", env=me(grid))
+    assert refused.exit_code == 4
+    assert refused.stderr == (
+        "Error: 傅晓红 is recorded as deceased (2026-11-29); if that was a mistake:"
+        ' gridnote resident move-out "傅晓红" --undo\n'
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 
 def test_add_show_and_list(cli) -> None:
@@ -222,3 +223,47 @@ def test_the_same_name_at_the_same_address_is_refused_unless_said(cli, nb) -> No
     assert cli("resident", "add", "李秀英", "-a", "8-2-302").exit_code == 0  # another flat: another person
     assert cli("resident", "add", "李秀英", "-a", "8-2-301", "--same-name").exit_code == 0
     assert nb.scalar("SELECT count(*) FROM residents WHERE name = '李秀英'") == 3
+
+
+def test_a_death_is_recorded_as_deceased_and_can_be_undone(cli) -> None:
+    cli("resident", "add", "李秀英", "-a", "8-2-301")
+    cli("resident", "add", "王强", "-a", "8-2-302")
+    died = cli("resident", "move-out", "李秀英", "--deceased")
+    assert died.exit_code == 0
+    assert died.stdout == "✓ #1 李秀英 is marked as deceased (kept in the notebook; undo with --undo)\n"
+    assert [r["name"] for r in json.loads(cli("resident", "list", "--json").stdout)] == ["王强"]
+    again = cli("resident", "move-out", "李秀英", "--deceased")
+    assert (again.exit_code, again.stderr) == (4, "Error: 李秀英 is already recorded as deceased (2026-11-29)\n")
+    # one who moved out may later be recorded as deceased; the day she left stays
+    assert cli("resident", "move-out", "王强").exit_code == 0
+    assert cli("resident", "move-out", "王强", "--deceased").exit_code == 0
+    shown = json.loads(cli("resident", "show", "王强", "--json").stdout)
+    assert (shown["deceased"], shown["moved_out_at"][:10]) == (True, "2026-11-29")
+    assert cli("resident", "move-out", "李秀英", "--undo").exit_code == 0
+    shown = json.loads(cli("resident", "show", "李秀英", "--json").stdout)
+    assert (shown["deceased"], shown["moved_out_at"]) == (False, None)
+
+
+def test_a_notebook_from_before_keeps_who_moved_out_as_moved_out(tmp_path: Path, monkeypatch, cli) -> None:
+    """m019 adds ``deceased`` to an older notebook's residents: 0, so one who moved out still did."""
+    import sqlite3
+
+    from tests.helpers.old_notebook import notebook_at
+
+    path = notebook_at(tmp_path / "old.db", "m018_event_people")
+    monkeypatch.setenv("GRIDNOTE_DB", str(path))
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO buildings (code, created_at) VALUES ('8', '2026-11-01T09:00:00+08:00')")
+    conn.execute(
+        "INSERT INTO households (building_id, unit, room, address, created_at)"
+        " VALUES (1, '2', '301', '8-2-301', '2026-11-01T09:00:00+08:00')"
+    )
+    conn.execute(
+        "INSERT INTO residents (name, household_id, moved_out_at, created_at, updated_at) VALUES"
+        " ('王强', 1, '2026-11-20T10:00:00+08:00', '2026-11-01T09:00:00+08:00', '2026-11-20T10:00:00+08:00')"
+    )
+    conn.commit()
+    conn.close()
+    shown = json.loads(cli("resident", "show", "王强", "--json").stdout)
+    assert (shown["moved_out_at"], shown["deceased"]) == ("2026-11-20T10:00:00+08:00", False)
+    assert "王强 (moved out)" in cli("resident", "list", "--all").stdout

@@ -218,6 +218,28 @@ def test_a_client_that_dies_takes_its_command_with_it(runtime: Path, demo: Path)
     os.close(client.master)  # type: ignore[attr-defined]
 
 
+def test_a_command_the_server_cannot_take_says_why_and_runs_in_process(runtime: Path, demo: Path) -> None:
+    """Closed stdin (``<&-``): no text stream to adopt, so the child refuses, naming the error it met."""
+    refused = subprocess.run(
+        [*gridnote_command(), "today"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=env_for(runtime, "require"),
+        timeout=60,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert refused.returncode == 7
+    assert refused.stderr.decode().endswith("(error ValueError stdio)\n")
+    alone = subprocess.run(
+        [*gridnote_command(), "today"],
+        capture_output=True,
+        env=env_for(runtime, "1"),
+        timeout=60,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert (alone.returncode, alone.stderr) == (0, b"")
+
+
 def test_a_pipe_closed_before_the_answer_ends_alike(runtime: Path, demo: Path) -> None:
     """``gridnote resident list --json | true``: the same exit code and (no) message either way."""
     results = []

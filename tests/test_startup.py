@@ -14,7 +14,17 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pypinyin", "openpyxl", "sqlite_utils", "dateutil.parser", "plotext", "pydantic", "sqlalchemy", "psycopg")
+HEAVY = (
+    "pypinyin",
+    "openpyxl",
+    "xlsxwriter",
+    "sqlite_utils",
+    "dateutil.parser",
+    "plotext",
+    "pydantic",
+    "sqlalchemy",
+    "psycopg",
+)
 SCRIPT = """
 import json, os, sys
 

@@ -167,8 +167,9 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
             raise
         chosen = _choose(exc.candidates, query)
         if current and chosen.moved_out:
+            key = "resident.is_deceased" if chosen.deceased else "resident.is_moved_out"
             raise StateError(
-                "resident.is_moved_out", name=chosen.display_name, date=(chosen.moved_out_at or "")[:10], query=query
+                key, name=chosen.display_name, date=(chosen.moved_out_at or "")[:10], query=query
             ) from None
         return chosen
 

@@ -1,19 +1,12 @@
 """``gridnote browse``: the notebook in Datasette on 127.0.0.1, numbers masked unless ``--full``."""
 
-from typing import Annotated
-
-import typer
-
 from gridnote.cli._common import notebook, out
+from gridnote.cli.params import FullOpt, PortOpt
 
 
 def browse(
-    port: Annotated[
-        int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Local port (default 8001).")
-    ] = 8001,
-    full: Annotated[
-        bool, typer.Option("--full", help="Show every table and phone and ID numbers as they are, and allow SQL.")
-    ] = False,
+    port: PortOpt = 8001,
+    full: FullOpt = False,
 ) -> None:
     """Open the notebook in Datasette on 127.0.0.1: titles and labels in her language, codes named, numbers masked.
 
@@ -24,13 +17,9 @@ def browse(
 
     Example: gridnote browse   ·   gridnote browse --port 8002 --full
     """
-    import signal
-    import subprocess
-    import sys
-
     from gridnote.errors import FileError
     from gridnote.messages.i18n import lang, t
-    from gridnote.output.datasette import datasette_command, metadata, write_files
+    from gridnote.output.datasette import datasette_command, metadata, run, write_files
     from gridnote.render.browse import notebook_surface
     from gridnote.render.common import note
     from gridnote.services.browse import prepare
@@ -43,23 +32,4 @@ def browse(
     if command is None:
         raise FileError("browse.no_datasette")
     out().print(note("browse.browsing", port=port, masked="" if full else t("browse.masked")))
-    process = subprocess.Popen(command)
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        process.wait()
-    except KeyboardInterrupt:  # Ctrl-C reached Datasette too: it stops by itself
-        pass
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-    sys.stdout.flush()
+    run(command)

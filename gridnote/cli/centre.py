@@ -7,7 +7,7 @@ import typer
 
 from gridnote.cli._common import JsonOption, new_app, out, print_json
 from gridnote.cli.centre_down import CentreOpt, _url
-from gridnote.cli.params import DateOpt, ForceOpt, FromOpt, MonthOpt, ToOpt, WeekOpt
+from gridnote.cli.params import DateOpt, ForceOpt, FromOpt, FullOpt, MonthOpt, PortOpt, ToOpt, WeekOpt
 
 app = new_app("The grid centre: every grid's notebook in one store (a centre file, or PostgreSQL).")
 
@@ -143,32 +143,24 @@ def centre_report(
 @app.command("browse")
 def centre_browse(
     centre: CentreOpt = None,
-    port: Annotated[
-        int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Local port (default 8001).")
-    ] = 8001,
-    full: Annotated[
-        bool, typer.Option("--full", help="Show every table and phone and ID numbers as they are, and allow SQL.")
-    ] = False,
+    port: PortOpt = 8001,
+    full: FullOpt = False,
 ) -> None:
     """Open the centre file in Datasette on 127.0.0.1: Chinese labels, code names, numbers masked.
 
     Example: gridnote centre browse   ·   gridnote centre browse --centre street.db --port 8002
     """
-    import subprocess
-
     from gridnote.centre.browse import prepare
     from gridnote.errors import FileError
     from gridnote.messages.i18n import t
+    from gridnote.output.datasette import run
     from gridnote.render.common import note
 
     command = prepare(_url(centre), port=port, full=full)
     if command is None:
         raise FileError("centre.no_datasette")
     out().print(note("centre.browsing", port=port, masked="" if full else t("centre.browsing_masked")))
-    try:
-        subprocess.run(command, check=False)
-    except KeyboardInterrupt:
-        pass
+    run(command)
 
 
 from gridnote.cli.centre_down import (  # noqa: E402 (registered after the centre's own commands)

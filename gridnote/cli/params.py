@@ -38,6 +38,13 @@ MonthOpt = Annotated[
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file given with -o if it exists.")]
 
 
+# -- browsing (gridnote browse, gridnote centre browse) ------------------------------------
+PortOpt = Annotated[int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Local port (default 8001).")]
+FullOpt = Annotated[
+    bool, typer.Option("--full", help="Show every table and phone and ID numbers as they are, and allow SQL.")
+]
+
+
 # -- record numbers ------------------------------------------------------------------------
 def record_number(text: str, what: str) -> int:
     """A record number as typed (``12``, ``#12``, ``＃１２``); ``what`` is task, issue, visit or event."""

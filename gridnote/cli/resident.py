@@ -271,18 +271,24 @@ def resident_untag(
 def resident_move_out(
     who: Who,
     note: NoteOpt = None,
-    undo: Annotated[bool, typer.Option("--undo", help="They are back: undo a move-out.")] = False,
+    undo: Annotated[
+        bool, typer.Option("--undo", help="They are back: undo a move-out (or a death recorded by mistake).")
+    ] = False,
+    deceased: Annotated[
+        bool,
+        typer.Option("--deceased", help="They died: mark as deceased (also off lists and rounds, kept in history)."),
+    ] = False,
     json_: JsonOption = False,
 ) -> None:
-    """Mark a resident as moved out (kept in the notebook, hidden from lists).
+    """Mark a resident as moved out, or deceased (kept in the notebook, hidden from lists).
 
-    Example: gridnote resident move-out 王强 --note "搬去女儿家"
+    Example: gridnote resident move-out 王强 --note "搬去女儿家"   ·   gridnote resident move-out 李秀英 --deceased
     """
     from gridnote.render.residents import moved_line
     from gridnote.services.residents import move_out
 
     nb = notebook()
-    moved = move_out(nb, resolve_resident(nb, who).id, note=note, undo=undo)
+    moved = move_out(nb, resolve_resident(nb, who).id, note=note, undo=undo, deceased=deceased)
     if _as_json(json_, moved.id):
         return
     out().print(moved_line(moved))

@@ -40,7 +40,7 @@ def today(
 
     Issues waiting on you: a response or resolution deadline today or already
     missed (urgent first, with the time left or how late), a partner's date
-    come, a resident to tell.
+    come, a resident to tell; and how many calls `gridnote calls` lists for the afternoon.
 
     A care visit is a home or emergency visit in the visit log; phone and WeChat
     contacts do not count towards the care round.

@@ -1,6 +1,11 @@
 """Messages: the afternoon call list (``gridnote calls``, ``calls done``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "calls.n.first-contact": ("{n} first contact|{n} first contacts", "首次响应 {n} 个"),
+    "calls.n.partner": ("{n} partner|{n} partners", "转办单位 {n} 个"),
+    "calls.n.report-back": ("{n} report-back|{n} report-backs", "回访告知 {n} 个"),
+    "calls.n.task": ("{n} call task|{n} call tasks", "电话任务 {n} 个"),
+    "today.calls": ("Calls to make: {what} (gridnote calls)", "今天要打的电话：{what}（gridnote calls）"),
     "calls.title": ("Calls to make: {count}", "今天要打的电话：{count} 个"),
     "calls.none": ("No calls to make today.", "今天没有要打的电话。"),
     "calls.hint": (

@@ -18,4 +18,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "find.group.visit": ("Visits ({count})", "走访记录（{count}）"),
     "find.more": ("… {count} more: {command}", "……另有 {count} 条：{command}"),
     "find.moved_out": ("(moved out)", "（已迁出）"),
+    "find.deceased": ("(deceased)", "（已故）"),
 }

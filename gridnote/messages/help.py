@@ -17,7 +17,7 @@ HELP_ZH: dict[str, str] = {
     "resident.edit": "修改居民信息（旧值保留在笔记本历史中）。\n\n例：gridnote resident edit 李奶奶 --add-phone 13857112399",
     "resident.tag": "给居民加标签。\n\n例：gridnote resident tag 高阿姨 独居 高血压",
     "resident.untag": "去掉居民的标签。\n\n例：gridnote resident untag 高阿姨 高血压",
-    "resident.move-out": '标记居民已迁出（记录保留，列表中隐藏）。\n\n例：gridnote resident move-out 王强 --note "搬去女儿家"',
+    "resident.move-out": '标记居民已迁出或已故（记录保留，列表中隐藏）。\n\n例：gridnote resident move-out 王强 --note "搬去女儿家"   ·   gridnote resident move-out 李秀英 --deceased',
     "resident.import": "从表格导入居民：要么全部导入，要么一行不导。\n\n"
     "表头可用 姓名、性别、楼栋、单元、房号、联系电话、出生日期、人员类别、备注（或英文）。"
     "同一地址同名的居民会更新而不会重复（除非身份证号或出生日期表明是同名的另一个人）。"
@@ -98,7 +98,7 @@ HELP_ZH: dict[str, str] = {
     '例：gridnote task edit 12 --at 7:00 --note "带血压计"',
     "today": "一屏看完今天：标星工作、时间线、逾期任务、到期走访、每日巡楼。\n\n"
     "待跟进问题：响应或办结时限在今天或已超时的问题（紧急的在前，写明还剩多久或已超多久）、"
-    "转办承诺到期的、办结待回访的。\n\n"
+    "转办承诺到期的、办结待回访的；以及下午要打的电话有几个（gridnote calls）。\n\n"
     "走访记录中的入户走访和紧急出动才算关怀走访；电话和微信联系不算。\n\n"
     "加 --route 时，到期走访和每日巡楼合成一张表，按楼栋依次按巡楼顺序排列（同 `gridnote care route`）。\n\n"
     "例：gridnote today · gridnote today --route · gridnote today --date 明天 --json",

@@ -216,7 +216,8 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "tags": "要去掉的标签。",
     },
     "resident.move-out": {
-        "--undo": "已搬回：撤销迁出。",
+        "--undo": "已搬回：撤销迁出（或撤销误登的已故）。",
+        "--deceased": "居民已去世：标记为已故（同样不再出现在名单和走访中，记录保留）。",
     },
     "resident.import": {
         "file": "CSV（UTF-8、带 BOM 的 UTF-8、GB18030/GBK）或 XLSX，表头中英文均可。",

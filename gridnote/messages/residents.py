@@ -101,12 +101,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{name} 已于 {date} 迁出；如仍要记录，请先恢复：gridnote resident move-out "{query}" --undo',
     ),
     "resident.not_moved_out": ("{name} has not moved out", "{name} 没有迁出"),
+    "resident.already_deceased": ("{name} is already recorded as deceased ({date})", "{name} 已于 {date} 登记为已故"),
+    "resident.is_deceased": (
+        '{name} is recorded as deceased ({date}); if that was a mistake: gridnote resident move-out "{query}" --undo',
+        '{name} 已于 {date} 登记为已故；如登记有误：gridnote resident move-out "{query}" --undo',
+    ),
     # output
     "resident.added": ("Added #{id} {name} at {address}", "已登记 #{id} {name}，住址 {address}"),
     "resident.updated": ("Updated #{id} {name} (tags: {tags})", "已更新 #{id} {name}（标签：{tags}）"),
     "resident.moved_out": (
         "#{id} {name} is marked as moved out (kept in the notebook; undo with --undo)",
         "#{id} {name} 已标记为迁出（记录保留；可用 --undo 撤销）",
+    ),
+    "resident.deceased": (
+        "#{id} {name} is marked as deceased (kept in the notebook; undo with --undo)",
+        "#{id} {name} 已标记为已故（记录保留；可用 --undo 撤销）",
     ),
     "resident.moved_back": ("#{id} {name} is back on the register", "#{id} {name} 已恢复为在册居民"),
     "resident.none": (
@@ -116,6 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resident.count": ("residents: {count}", "共 {count} 人"),
     "resident.age": ("{age}y", "{age}岁"),
     "resident.moved_mark": ("(moved out)", "（已迁出）"),
+    "resident.deceased_mark": ("(deceased)", "（已故）"),
     "card.address": ("Address", "住址"),
     "card.gender_age": ("Sex/age", "性别/年龄"),
     "card.birth": ("Born", "出生"),
@@ -124,6 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "card.tags": ("Tags", "标签"),
     "card.note": ("Note", "备注"),
     "card.moved_out": ("Moved out", "迁出"),
+    "card.deceased": ("Deceased", "已故"),
     "card.household": ("Household", "同户成员"),
     "card.contacts": ("Emergency contacts", "紧急联系人"),
     "card.nearby": ("nearby", "住附近"),

@@ -81,6 +81,7 @@ class Agenda:
     route: Route | None = None  # ``today --route``: the care round and the walk as one route
     callouts: list[Visit] = field(default_factory=list)  # emergency call-outs of the last 24 hours, oldest first
     centre: dict[str, int] = field(default_factory=dict)  # what the centre sent, waiting for her: kind -> items
+    calls: dict[str, int] = field(default_factory=dict)  # today's call list (gridnote calls): reason -> calls
 
     @property
     def empty(self) -> bool:

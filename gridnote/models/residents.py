@@ -64,6 +64,7 @@ class Resident:
     tags: tuple[str, ...] = ()
     moved_out_at: str | None = None
     moved_out_note: str | None = None
+    deceased: bool = False  # left the register because they died (moved_out_at is then the day recorded)
     created_at: str = ""
     updated_at: str = ""
 

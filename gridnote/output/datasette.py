@@ -207,3 +207,30 @@ def datasette_command(db: Path, files: BrowseFiles, *, port: int, runner: list[s
         "--plugins-dir",
         str(files.plugins),
     ]
+
+
+def run(command: list[str]) -> None:
+    """Run Datasette until it stops, Ctrl-C or a SIGTERM to gridnote, and never leave it running behind."""
+    import signal
+    import subprocess
+
+    process = subprocess.Popen(command)
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        process.wait()
+    except KeyboardInterrupt:  # Ctrl-C reached Datasette too: it stops by itself
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    sys.stdout.flush()

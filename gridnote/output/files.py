@@ -78,9 +78,9 @@ def check_target(path: Path, *, force: bool = False) -> None:
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int = 0o600, force: bool = False) -> None:
-    """Call ``write`` on a temporary file and move it into place; on failure leave nothing behind.
+    """Call ``write`` on a temporary file, sync it and move it into place; on failure leave nothing behind.
 
-    An existing file is replaced only with ``force``. Files gridnote writes hold
+    ``write`` may stream (a workbook row by row): only a whole file ever gets the name. An existing file is replaced only with ``force``. Files gridnote writes hold
     personal data, so they are private (0600) by default.
     """
     path = Path(path)
@@ -94,11 +94,14 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int =
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())  # on the disk before its name is: a power cut leaves the old file or the new
         os.chmod(tmp, mode)
         if force:
             os.replace(tmp, path)
         else:
             _place_new(tmp, path)
+        _sync_folder(directory)
     except FileExistsError:
         _unlink(tmp)
         raise FileError("file.exists", path=path) from None
@@ -114,7 +117,8 @@ STALE_PART_SECONDS = 3600  # a part file this old belongs to no write still runn
 
 
 def remove_stale_parts(directory: Path, name: str) -> list[Path]:
-    """Remove ``.<name>.XXXX.part`` files left by a write that was killed (they hold personal data).
+    """Remove ``.<name>.XXXX.part`` files (and scratch folders) left by a write that was killed (they hold
+    personal data).
 
     Only those older than :data:`STALE_PART_SECONDS`, so a write of the same file
     running now in another terminal keeps its own. Returns what was removed.
@@ -129,8 +133,15 @@ def remove_stale_parts(directory: Path, name: str) -> list[Path]:
         return removed
     for part in candidates:
         try:
-            if part.is_file() and not part.is_symlink() and part.stat().st_mtime < cutoff:
+            if part.is_symlink() or part.stat().st_mtime >= cutoff:
+                continue
+            if part.is_file():
                 part.unlink()
+                removed.append(part)
+            elif part.is_dir():  # a streamed workbook's scratch folder (output.spreadsheet.XlsxStream)
+                import shutil
+
+                shutil.rmtree(part)
                 removed.append(part)
         except OSError:
             pass
@@ -155,6 +166,20 @@ def _place_new(tmp: str, path: Path) -> None:
         os.replace(tmp, path)
         return
     _unlink(tmp)
+
+
+def _sync_folder(directory: Path) -> None:
+    """Make the new name durable too (best effort: not every system can open a folder)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _unlink(name: str) -> None:

@@ -287,6 +287,17 @@ def _centre(agenda: Agenda) -> RenderableType | None:
     return Text(t("today.centre", what=join_list(parts)), style="bold") if parts else None
 
 
+def _calls(agenda: Agenda) -> RenderableType | None:
+    """``Calls to make: 1 first contact, 2 report-backs (gridnote calls)``: the afternoon's list, announced."""
+    from rich.text import Text
+
+    from gridnote.messages.i18n import join_list
+    from gridnote.render.common import counted
+
+    parts = [counted(f"calls.n.{reason}", n) for reason, n in agenda.calls.items()]
+    return Text(t("today.calls", what=join_list(parts))) if parts else None
+
+
 def _summary(agenda: Agenda) -> Text:
     from rich.text import Text
 
@@ -305,6 +316,7 @@ def agenda_view(agenda: Agenda, *, show_all: bool = False) -> RenderableType:
         _schedule(agenda),
         _overdue(agenda, show_all),
         _followups(agenda),
+        _calls(agenda),
         _callouts(agenda),
         *((_route(agenda),) if agenda.route is not None else (_care(agenda, show_all), _walk(agenda))),
     ]
@@ -369,6 +381,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         **({"route": route_json(agenda.route)} if agenda.route is not None else {}),
         "callouts": [visit_json(v) for v in agenda.callouts],
         "centre": {k: agenda.centre.get(k, 0) for k in ("issue", "task", "register")},
+        "calls": {k: agenda.calls.get(k, 0) for k in ("first-contact", "partner", "report-back", "task")},
     }
 
 

@@ -13,7 +13,7 @@ from gridnote.messages.i18n import join_list, t
 from gridnote.models import Resident
 from gridnote.output.files import atomic_write
 from gridnote.output.privacy import mask_id, mask_phone, mask_text
-from gridnote.output.spreadsheet import csv_row, xlsx_append
+from gridnote.output.spreadsheet import XlsxStream, csv_row
 
 FORMATS = ("csv", "xlsx")
 
@@ -59,7 +59,8 @@ def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], 
 def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool, force: bool = False) -> str:
     """Write the file whole or not at all; returns the format used.
 
-    Cells go through :mod:`gridnote.output.spreadsheet`, so no text can run as a formula.
+    Cells go through :mod:`gridnote.output.spreadsheet`, so no text can run as a formula; an XLSX
+    file is streamed row by row (flat memory, linear time) into the part file that becomes it.
     """
     fmt = guess_format(path, fmt)
     header, rows = resident_rows(residents, full=full)
@@ -74,20 +75,11 @@ def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, 
     else:
 
         def write(handle: BinaryIO) -> None:
-            from openpyxl import Workbook
-
-            book = Workbook()
-            sheet = book.active
-            assert sheet is not None  # a new workbook has its one sheet
-            sheet.title = t("export.sheet_residents")
-            xlsx_append(sheet, header)
-            for row in rows:
-                xlsx_append(sheet, row)
-            import io
-
-            buffer = io.BytesIO()  # saved whole first: a full disk fails the one write below, not the zip
-            book.save(buffer)
-            handle.write(buffer.getbuffer())
+            with XlsxStream(handle, path.parent, path.name) as book:
+                sheet = book.sheet(t("export.sheet_residents"))
+                sheet.append(header)
+                for row in rows:
+                    sheet.append(row)
 
     atomic_write(path, write, force=force)
     return fmt

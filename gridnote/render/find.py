@@ -58,7 +58,7 @@ def _resident_row(hit: SearchHit, terms: tuple[str, ...], today: date) -> tuple[
     assert r is not None
     name = highlight(r.display_name, terms, style="bold" if hit.exact else "")
     if r.moved_out:
-        name.append(" " + t("find.moved_out"), style="dim")
+        name.append(" " + t("find.deceased" if r.deceased else "find.moved_out"), style="dim")
     details = highlight(r.address or "-", terms, style="dim")
     if r.tags:
         details.append("  " + tag_labels(r.tags), style="dim")

@@ -107,6 +107,12 @@ def write_report(report: Report, fmt: str, path: Path, *, width: int = 80, force
     from gridnote.output.files import atomic_write
     from gridnote.render.report_tables import sections
 
+    if fmt == "xlsx":  # streamed into the part file, sheet by sheet, row by row
+        from gridnote.render.report_xlsx import write_report_xlsx
+
+        folder = Path(path).parent
+        atomic_write(path, lambda handle: write_report_xlsx(report, handle, folder, Path(path).name), force=force)
+        return len(sections(report)) + 1
     data = render(report, fmt, width=width)  # everything is made before the file is opened
     atomic_write(path, lambda handle: handle.write(data), force=force)
     return len(sections(report)) + (1 if fmt in FILE_ONLY else 0)

@@ -3,7 +3,8 @@
 The first sheet says what the report covers and whether phone numbers are
 masked; counts are numbers and rates are percentages Excel can sum and chart;
 texts are always text cells, never formulas (:mod:`gridnote.output.spreadsheet`).
-openpyxl is imported only here, so other formats do not pay for it.
+The workbook is streamed (:class:`~gridnote.output.spreadsheet.XlsxStream`): xlsxwriter is
+imported only there, so other formats do not pay for it.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from pathlib import Path
+from typing import BinaryIO
 
 from gridnote.models import Report
-from gridnote.output.spreadsheet import xlsx_append
+from gridnote.output.spreadsheet import XlsxStream
 from gridnote.render.report_parts import Count, Moment, Percent, Section, cell_text
 from gridnote.render.report_tables import table_sections
 
@@ -55,43 +58,40 @@ def _typed(cell: object) -> tuple[object, str]:
     return cell, ""
 
 
-def _write(book: object, section: Section, taken: set[str]) -> None:
-    from openpyxl.styles import Alignment, Font
-
+def _write(book: XlsxStream, section: Section, taken: set[str]) -> None:
     from gridnote.messages.i18n import t
 
-    sheet = book.create_sheet(sheet_name(t(f"report.sheet.{section.code}"), taken))  # type: ignore[attr-defined]
-    xlsx_append(sheet, section.columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    typed: list[list[tuple[object, str]]] = []
     widths = [_width(c) for c in section.columns]
-    for row in section.rows:
-        values: list[object] = []
-        formats: dict[int, str] = {}
+    for row in section.rows:  # the widths first: a streamed sheet takes them before its first row
+        typed.append([_typed(cell) for cell in row])
         for i, cell in enumerate(row):
-            value, formats[i] = _typed(cell)
-            values.append(value)
             widths[i] = max(widths[i], _width(cell_text(cell)), 16 if isinstance(cell, Moment) else 0)
-        xlsx_append(sheet, values, {i: f for i, f in formats.items() if f})
-    for i, width in enumerate(widths, start=1):
-        letter = sheet.cell(row=1, column=i).column_letter
-        sheet.column_dimensions[letter].width = min(max(width + 2, 6), 60)
-        for cells in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
-            for cell in cells:
-                cell.alignment = Alignment(vertical="top", wrap_text=width > 60)
-    sheet.freeze_panes = "A2"
+    sheet = book.sheet(
+        sheet_name(t(f"report.sheet.{section.code}"), taken),
+        widths=[min(max(width + 2, 6), 60) for width in widths],
+        top=True,
+        wrap=[i for i, width in enumerate(widths) if width > 60],
+    )
+    sheet.append(section.columns, bold=True)
+    for cells in typed:
+        sheet.append([value for value, _ in cells], {i: fmt for i, (_, fmt) in enumerate(cells) if fmt})
+    sheet.freeze_header()
+
+
+def write_report_xlsx(report: Report, handle: BinaryIO, folder: Path, name: str = "xlsx") -> None:
+    """Stream the workbook into ``handle`` (scratch files in ``folder``, the target's)."""
+    with XlsxStream(handle, folder, name) as book:
+        taken: set[str] = set()
+        for section in table_sections(report):
+            _write(book, section, taken)
 
 
 def report_xlsx(report: Report) -> bytes:
-    from openpyxl import Workbook
+    """The workbook as bytes (a file is better written by :func:`write_report_xlsx`)."""
+    import tempfile
 
-    book = Workbook()
-    first = book.active
-    assert first is not None  # a new workbook has its one sheet
-    book.remove(first)
-    taken: set[str] = set()
-    for section in table_sections(report):
-        _write(book, section, taken)
     buffer = io.BytesIO()
-    book.save(buffer)
+    with tempfile.TemporaryDirectory(prefix="gridnote-") as folder:
+        write_report_xlsx(report, buffer, Path(folder))
     return buffer.getvalue()

@@ -46,8 +46,18 @@ def updated_line(resident: Resident) -> RenderableType:
 
 
 def moved_line(resident: Resident) -> RenderableType:
-    key = "resident.moved_out" if resident.moved_out else "resident.moved_back"
+    key = (
+        "resident.deceased"
+        if resident.deceased
+        else "resident.moved_out"
+        if resident.moved_out
+        else "resident.moved_back"
+    )
     return ok(key, id=resident.id, name=resident.display_name)
+
+
+def _left_mark(r: Resident) -> str:
+    return "resident.deceased_mark" if r.deceased else "resident.moved_mark"
 
 
 def resident_table(residents: list[Resident], today: date) -> RenderableType:
@@ -64,7 +74,7 @@ def resident_table(residents: list[Resident], today: date) -> RenderableType:
         whole=("col.phone",),
     )
     for r in residents:
-        name = r.display_name + (" " + t("resident.moved_mark") if r.moved_out else "")
+        name = r.display_name + (" " + t(_left_mark(r)) if r.moved_out else "")
         grid.add_row(
             str(r.id),
             name,
@@ -105,7 +115,8 @@ def resident_card_view(card: ResidentCard, today: date) -> RenderableType:
     if r.note:
         facts.add_row(t("card.note"), r.note)
     if r.moved_out:
-        facts.add_row(t("card.moved_out"), f"{r.moved_out_at[:10]} {r.moved_out_note or ''}".strip())
+        label = t("card.deceased" if r.deceased else "card.moved_out")
+        facts.add_row(label, f"{r.moved_out_at[:10]} {r.moved_out_note or ''}".strip())
     parts: list[Any] = [facts]
     if card.household:
         parts.append(Text(t("card.household"), style="bold"))
@@ -137,6 +148,7 @@ def resident_json(r: Resident) -> dict[str, Any]:
         "tags": list(r.tags),
         "note": r.note,
         "moved_out_at": r.moved_out_at,
+        "deceased": r.deceased,
     }
 
 

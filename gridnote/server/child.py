@@ -39,8 +39,8 @@ def run(conn: socket.socket, request: Request, fds: list[int]) -> int:
         if not _same_encoding(request.encoding):
             _send(conn, b"R encoding\n")
             return 0
-    except Exception:
-        _send(conn, b"R error\n")
+    except Exception as error:  # the client runs the command itself, and under require names why
+        _send(conn, b"R error %s\n" % _why(error))
         return 0
     _send(conn, b"A %d\n" % os.getpid())
     if conn.recv(16) != b"G\n":  # the client gave up (timed out, interrupted): nothing runs
@@ -173,3 +173,9 @@ def _send(conn: socket.socket, data: bytes) -> None:
         conn.sendall(data)
     except OSError:
         pass
+
+
+def _why(error: Exception) -> bytes:
+    """``OSError [Errno 2] No such file or directory``: one ASCII line, as a refusal carries it."""
+    text = " ".join(f"{type(error).__name__} {error}".split())
+    return text.encode("ascii", "replace")[:200]

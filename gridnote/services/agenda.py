@@ -47,19 +47,19 @@ def timeline_order(item: TimelineItem) -> tuple[bool, str, bool, str, int]:
     return (item.time is None, item.time or "", not item.starred, item.kind, item.id)
 
 
-def timeline(nb: Notebook, day: date) -> list[TimelineItem]:
-    """The day's tasks and events in time order, each task late or not as the day is looked at
-    (:func:`gridnote.clock.as_of`: now for today)."""
+def timeline(nb: Notebook, day: date, due: list[Task] | None = None) -> list[TimelineItem]:
+    """The day's tasks (``due``, if already read) and events in time order, each task late or not
+    as the day is looked at (:func:`gridnote.clock.as_of`: now for today)."""
     moment = clock.as_of(day)
-    items = [task_item(task, moment) for task in tasks.tasks_due_on(nb, day)]
+    items = [task_item(task, moment) for task in (tasks.tasks_due_on(nb, day) if due is None else due)]
     items += [event_item(event) for event in events.events_on(nb, day)]
     return sorted(items, key=timeline_order)
 
 
-def overdue(nb: Notebook, day: date) -> list[OverdueTask]:
-    return [
-        OverdueTask(task, (day - date.fromisoformat(str(task.due_date))).days) for task in tasks.overdue_tasks(nb, day)
-    ]
+def overdue(nb: Notebook, day: date, late: list[Task] | None = None) -> list[OverdueTask]:
+    """Open tasks of days before ``day`` (``late``, if already read), with how many days late."""
+    late = tasks.overdue_tasks(nb, day) if late is None else late
+    return [OverdueTask(task, (day - date.fromisoformat(str(task.due_date))).days) for task in late]
 
 
 def summary(nb: Notebook, day: date) -> list[Figure]:
@@ -83,18 +83,26 @@ def build_agenda(nb: Notebook, day: date | None = None, *, route: bool = False) 
         from gridnote.services.route import route_of
 
         walking = route_of(day, due, walk)
+    waiting = followups.followups(nb, day)
+    on_day, late = tasks.tasks_due_on(nb, day), tasks.overdue_tasks(nb, day)
+    calls: dict[str, int] = {}
+    if day == today:  # the call list is today's: another day's agenda has none
+        from gridnote.services.calls import call_counts, call_list
+
+        calls = call_counts(call_list(nb, waiting, [*on_day, *late], with_numbers=False))
     return Agenda(
         day=day,
         today=today,
-        timeline=timeline(nb, day),
-        overdue=overdue(nb, day),
-        followups=followups.followups(nb, day),
+        timeline=timeline(nb, day, on_day),
+        overdue=overdue(nb, day, late),
+        followups=waiting,
         care=due,
         walk=walk,
         summary=summary(nb, day),
         route=walking,
         callouts=callouts.last_day(nb, day),
         centre=pending(nb),
+        calls=calls,
     )
 
 

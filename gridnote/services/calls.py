@@ -26,7 +26,7 @@ import re
 
 from gridnote import clock
 from gridnote.errors import InputError, NotFoundError
-from gridnote.models import Call, CallDone, CallNumber, Task
+from gridnote.models import Call, CallDone, CallNumber, Followup, Task
 from gridnote.store.notebook import Notebook
 
 CALL_WORDS = re.compile(r"电话|回电|打给|致电|通话|\bcall|\bphone|\bring\b", re.IGNORECASE)
@@ -54,15 +54,23 @@ def is_call(task: Task) -> bool:
     return bool(CALL_WORDS.search(task.text))
 
 
-def call_list(nb: Notebook) -> list[Call]:
-    """Today's calls, numbered in the order to make them."""
+def call_list(
+    nb: Notebook, waiting: list[Followup] | None = None, due: list[Task] | None = None, *, with_numbers: bool = True
+) -> list[Call]:
+    """Today's calls, numbered in the order to make them.
+
+    ``waiting`` and ``due``: today's follow-ups and the tasks of today and earlier, if already
+    at hand (``today`` has read them); ``with_numbers=False``: without looking up the residents'
+    numbers (``today`` only counts the calls).
+    """
     from gridnote.services.followups import followups
     from gridnote.store.issues import called_on, issues_by_ids
 
     today = clock.today()
     found: list[tuple[int, Call]] = []
     resident_ids: set[int] = set()
-    waiting = followups(nb, today)
+    if waiting is None:
+        waiting = followups(nb, today)
     issues = issues_by_ids(nb, {f.id for f in waiting}) if waiting else {}
     called = called_on(nb, today.isoformat()) if waiting else set()
     for f in waiting:
@@ -107,7 +115,7 @@ def call_list(nb: Notebook) -> list[Call]:
             since=issue.resolved_at if code == "report-back" else f.deadline,
         )
         found.append((_ORDER.index(code), call))
-    for task in _call_tasks(nb):
+    for task in _call_tasks(nb, due):
         if task.resident_id is not None:
             resident_ids.add(task.resident_id)
         who = task.resident or task.text
@@ -127,7 +135,7 @@ def call_list(nb: Notebook) -> list[Call]:
                 ),
             )
         )
-    phones = _resident_numbers(nb, sorted(resident_ids))
+    phones = _resident_numbers(nb, sorted(resident_ids)) if with_numbers else {}
     calls = []
     for n, (_, call) in enumerate(sorted(found, key=lambda pair: pair[0]), start=1):
         dial = call.numbers
@@ -142,17 +150,24 @@ def call_list(nb: Notebook) -> list[Call]:
     return calls
 
 
+def call_counts(calls: list[Call]) -> dict[str, int]:
+    """How many of each reason the call list holds, in the list's order (``today`` says them in one line)."""
+    return {reason: n for reason in _ORDER if (n := sum(1 for c in calls if c.reason == reason))}
+
+
 def _numbered(call: Call, n: int, numbers: tuple[CallNumber, ...]) -> Call:
     from dataclasses import replace
 
     return replace(call, n=n, numbers=numbers)
 
 
-def _call_tasks(nb: Notebook) -> list[Task]:
+def _call_tasks(nb: Notebook, due: list[Task] | None) -> list[Task]:
     from gridnote.store.tasks import overdue_tasks, tasks_due_on
 
-    today = clock.today()
-    tasks = [t for t in tasks_due_on(nb, today) if t.status == "open"] + overdue_tasks(nb, today)
+    if due is None:
+        today = clock.today()
+        due = tasks_due_on(nb, today) + overdue_tasks(nb, today)
+    tasks = [t for t in due if t.status == "open"]
     return sorted((t for t in tasks if is_call(t)), key=lambda t: (t.due_date or "", t.due_at or "", t.id))
 
 

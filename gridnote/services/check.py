@@ -44,7 +44,7 @@ def run_check(nb: Notebook, *, repair: bool = False) -> CheckReport:
         findings.append(Finding(code, {"path": _shown(nb, relative)}))
     findings.extend(Finding("photo_changed", {"path": _shown(nb, p)}) for p in pictures.changed)
     findings.extend(Finding("photo_orphan", {"path": p}) for p in pictures.orphans)
-    entries = 0 if search or file else _entries(nb)
+    entries = 0 if search or file else store.search_entries(nb)
     return CheckReport(findings, repaired, entries, pictures.stored)
 
 
@@ -65,7 +65,3 @@ def _shown(nb: Notebook, relative: str) -> str:
     from gridnote.store.paths import files_dir
 
     return str(files_dir(nb.path) / relative)
-
-
-def _entries(nb: Notebook) -> int:
-    return int(nb.scalar("SELECT count(*) FROM search") or 0)

@@ -108,7 +108,9 @@ def _register_changes(nb: Notebook, body: dict[str, Any]) -> tuple[int | None, t
         return None, tuple(shown), None
     current = get_resident(nb, resident_id)
     if op in ("move-out", "death"):
-        if current.moved_out:
+        # a death is recorded as deceased (off lists and rounds, kept in history), even for one
+        # she already marked as moved out; a move-out of one who has left is no change
+        if current.deceased or (current.moved_out and op == "move-out"):
             return resident_id, (), current
         return resident_id, (FieldChange("moved_out", None, op),), current
     if op == "add":  # added already (the same person at the same address, or by ID number)
@@ -226,8 +228,9 @@ def _apply_register(nb: Notebook, item: InboxItem, body: dict[str, Any]) -> str 
         fields.tags = tags
         added = residents.add_resident(nb, fields, known_building=True)
         return f"resident:{added.id}"
-    if any(c.name == "moved_out" for c in item.changes):
-        residents.move_out(nb, item.resident_id)
+    left = next((c for c in item.changes if c.name == "moved_out"), None)
+    if left is not None:
+        residents.move_out(nb, item.resident_id, deceased=left.theirs == "death")
         return f"resident:{item.resident_id}"
     fields = _fields(theirs, rf)
     fields.tags = tags

@@ -266,26 +266,30 @@ def untag_resident(nb: Notebook, resident_id: int, tags: list[str]) -> Resident:
     return get_resident(nb, resident_id)
 
 
-def move_out(nb: Notebook, resident_id: int, *, note: str | None = None, undo: bool = False) -> Resident:
-    """Mark a resident as moved out (kept, hidden from lists); ``undo`` brings them back."""
+def move_out(
+    nb: Notebook, resident_id: int, *, note: str | None = None, undo: bool = False, deceased: bool = False
+) -> Resident:
+    """Mark a resident as moved out (kept, hidden from lists), or as deceased (``deceased``: the
+    same, said as 已故); ``undo`` brings them back. One who moved out may still be marked deceased."""
     current = get_resident(nb, resident_id)
     if undo and not current.moved_out:
         raise StateError("resident.not_moved_out", name=current.name)
-    if not undo and current.moved_out:
+    if not undo and current.deceased:
+        raise StateError("resident.already_deceased", name=current.name, date=(current.moved_out_at or "")[:10])
+    if not undo and current.moved_out and not deceased:
         raise StateError("resident.already_moved_out", name=current.name, date=current.moved_out_at[:10])
     with nb.transaction():
         now = clock.iso(clock.now())
-        write.update(
-            nb,
-            "residents",
-            resident_id,
-            {
-                "moved_out_at": None if undo else now,
-                "moved_out_note": None if undo else note,
-                "updated_at": now,
-            },
-            revision="move-back" if undo else "move-out",
-        )
+        values: dict[str, Any] = {
+            "moved_out_at": None if undo else (current.moved_out_at or now),
+            "moved_out_note": None
+            if undo
+            else (note if note is not None or not current.moved_out else current.moved_out_note),
+            "deceased": int(deceased and not undo),
+            "updated_at": now,
+        }
+        revision = "move-back" if undo else "death" if deceased else "move-out"
+        write.update(nb, "residents", resident_id, values, revision=revision)
     return get_resident(nb, resident_id)
 
 

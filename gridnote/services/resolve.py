@@ -104,9 +104,8 @@ def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resi
     """
     resident = _resolve(nb, query)
     if current and resident.moved_out:
-        raise StateError(
-            "resident.is_moved_out", name=resident.display_name, date=(resident.moved_out_at or "")[:10], query=query
-        )
+        key = "resident.is_deceased" if resident.deceased else "resident.is_moved_out"
+        raise StateError(key, name=resident.display_name, date=(resident.moved_out_at or "")[:10], query=query)
     return resident
 
 

@@ -87,6 +87,11 @@ def rebuild_search(nb: Notebook) -> int:
             f"INSERT INTO search (rowid, body) SELECT ref * 8 + {code}, body FROM search_{kind}_doc WHERE body != ''"
         )
     nb.execute("INSERT INTO search_han (rowid, body) SELECT id, body FROM search_spaced")
+    return search_entries(nb)
+
+
+def search_entries(nb: Notebook) -> int:
+    """How many entries the search index holds."""
     return int(nb.scalar("SELECT count(*) FROM search") or 0)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from gridnote.store.migrations_citizen import m014_search_han_scannable, m015_code_tables
 from gridnote.store.migrations_day import m011_care_baselines, m012_visit_back, m017_issue_kind, m018_event_people
-from gridnote.store.migrations_flow import m013_open311, m016_inbox
+from gridnote.store.migrations_flow import m013_open311, m016_inbox, m019_resident_deceased
 from gridnote.store.migrations_log import m009_change_log, m010_task_words
 from gridnote.store.search_schema import m006_search
 from gridnote.store.sql import run_script
@@ -384,6 +384,7 @@ STEPS: list[Callable[[Any], None]] = [
     m016_inbox,
     m017_issue_kind,
     m018_event_people,
+    m019_resident_deceased,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

@@ -65,3 +65,16 @@ def m016_inbox(db: Any) -> None:
         CREATE INDEX inbox_status ON inbox(status, seq);
         """,
     )
+
+
+def m019_resident_deceased(db: Any) -> None:
+    """``residents.deceased``: a resident who died (a death reported in a register
+    correction, or recorded by her). Like a move-out it sets ``moved_out_at`` (so
+    the resident leaves every list and visit round and stays in history), and
+    ``deceased = 1`` says why, so the card and lists show 已故, not 迁出. Every row
+    written before keeps the default: nothing to log.
+    """
+    run_script(
+        db,
+        "ALTER TABLE residents ADD COLUMN deceased INTEGER NOT NULL DEFAULT 0 CHECK (deceased IN (0, 1));",
+    )

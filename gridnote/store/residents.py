@@ -34,6 +34,7 @@ def resident_from_row(row: sqlite3.Row) -> Resident:
         tags=tuple(t for t in (row["tag_list"] or "").split(",") if t),
         moved_out_at=row["moved_out_at"],
         moved_out_note=row["moved_out_note"],
+        deceased=bool(row["deceased"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
