@@ -24,7 +24,7 @@ CODE = "冬梅轩-03"
 def engine_of(url: str) -> Any:
     import sqlalchemy
 
-    from gridnote.centre.engine import engine_url
+    from gridnote.centre.store.engine import engine_url
 
     return sqlalchemy.create_engine(engine_url(url))
 

@@ -76,7 +76,7 @@ def test_down_by_sync_on_today_accepted_and_declined_and_the_answers_back_up(cli
     assert down.stdout.splitlines()[0] == (
         "✓ From the centre: 1 dispatched issue, 1 task, 1 register change (gridnote inbox)"
     )
-    from gridnote.centre.engine import safe_url
+    from gridnote.centre.store.engine import safe_url
 
     assert down.stdout.splitlines()[1] == f"✓ Synced to {safe_url(centre)}: 3 inbox items."
     # a repeated sync brings nothing twice
@@ -268,3 +268,36 @@ def test_a_death_in_a_register_correction_is_recorded_as_deceased_not_moved_out(
         "Error: 傅晓红 is recorded as deceased (2026-11-29); if that was a mistake:"
         ' gridnote resident move-out "傅晓红" --undo\n'
     )
+
+
+def test_a_dispatched_case_keeps_the_city_s_deadline_for_both_deadlines(cli, grid, centre) -> None:
+    # dispatched at 09:00, due 12:00 the same day: sooner than the waste category's first-contact deadline;
+    # a trapped lift's own first contact (2 hours: 11:00) is sooner still and stays
+    for text, order in (("5号楼门前装修垃圾", "12345-1129-0100"), ("3号楼电梯困人", "12345-1129-0101")):
+        assert cli(
+            "centre", "dispatch", "--grid", CODE, text, "--due", "11-29 12:00", "--order", order, "-c", centre,
+        ).exit_code == 0  # fmt: skip
+    assert cli("sync", env=me(grid)).exit_code == 0
+    assert cli("inbox", env=me(grid)).stdout.splitlines()[2] == (
+        "     5号楼门前装修垃圾 · resolve by 11-29 12:00 · order 12345-1129-0100"
+    )
+    assert cli("inbox", "accept", "all", env=me(grid)).exit_code == 0
+    found = table(
+        grid,
+        "SELECT external_id, id, response_due_at, resolve_due_at FROM issues WHERE external_id IS NOT NULL ORDER BY 1",
+    )
+    noon = "2026-11-29T12:00:00+08:00"
+    assert [(r[0], r[2], r[3]) for r in found] == [
+        ("12345-1129-0100", noon, noon),
+        ("12345-1129-0101", "2026-11-29T11:00:00+08:00", noon),
+    ]
+    waste = found[0][1]
+    shown = json.loads(cli("issue", "show", str(waste), "--json", env=me(grid)).stdout)
+    assert (shown["response_due_at"], shown["resolve_due_at"], shown["city_due_at"]) == (noon, noon, noon)
+    card = cli("issue", "show", str(waste), env=me(grid)).stdout.splitlines()
+    assert [line.rstrip() for line in card[6:8]] == [
+        "Response    due 11-29 12:00  (the city's deadline)",
+        "Resolution  due 11-29 12:00  (the city's deadline)",
+    ]
+    zh = cli("issue", "show", str(found[1][1]), env={**me(grid), "GRIDNOTE_LANG": "zh"}).stdout.splitlines()
+    assert [line.rstrip() for line in zh[6:8]] == ["响应    时限 11-29 11:00", "办结    时限 11-29 12:00  （派单时限）"]

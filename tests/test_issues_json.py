@@ -61,6 +61,7 @@ ISSUE = closed(
         "received_at": STAMP,
         "response_due_at": nullable(STAMP),  # null: an enquiry without a deadline group
         "resolve_due_at": nullable(STAMP),
+        "city_due_at": nullable(STAMP),  # the deadline a dispatched case came with
         "first_response_at": nullable(STAMP),
         "verified_at": nullable(STAMP),
         "rejected": nullable(

@@ -2,8 +2,8 @@
 
 Imported only by ``gridnote centre …`` and ``gridnote sync``; it needs the
 optional extra ``gridnote[centre]`` (SQLAlchemy Core, and psycopg 3 for
-PostgreSQL). :mod:`.schema` is the one schema, :mod:`.engine` opens a centre,
-:mod:`.apply` merges a notebook's changes, :mod:`.bundle` reads and writes the
-``.gnsync`` files, :mod:`.report` reads the rows the shared figures are
-computed from, :mod:`.access` is PostgreSQL's row-level security.
+PostgreSQL). :mod:`.store` holds all of the centre's SQL (its schema, opening
+a centre, merging, the report's rows, what goes down, row-level security);
+:mod:`.bundle` reads and writes the ``.gnsync`` files; :mod:`.browse` is what
+Datasette shows of the embedded centre.
 """

@@ -4,54 +4,16 @@
 (``names_*``: categories, issue states, care tags, visit kinds, reading kinds)
 and the views Datasette shows (``v_*``: phone and ID numbers and the numbers in
 free text masked by the functions of :mod:`gridnote.output.datasette`'s
-plugin), then the metadata and plugin beside the file. The raw synced tables
+plugin; both written by :mod:`gridnote.centre.store.browse`), then the
+metadata and plugin beside the file. The raw synced tables
 hold personal data in clear: unless ``full`` they are denied, as is SQL.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from gridnote.output.datasette import Surface, Table
-
-VIEWS: dict[str, str] = {
-    "v_residents": """
-        SELECT g.grid_code AS grid, r.name AS name, json_extract(r.record, '$.alias') AS alias,
-               json_extract(r.record, '$.gender') AS gender, json_extract(r.record, '$.birth') AS birth,
-               h.address AS address, gridnote_mask_phones(json_extract(r.record, '$.phones')) AS phones,
-               gridnote_mask_id(json_extract(r.record, '$.id_number')) AS id_number,
-               (SELECT group_concat(n.zh, '、') FROM resident_tags t JOIN names_tags n ON n.code = t.tag
-                 WHERE t.grid = r.grid AND t.resident_gid = r.gid) AS tags,
-               r.moved_out_at AS moved_out_at, r.gid AS gid
-        FROM residents r JOIN grids g ON g.notebook_id = r.grid
-        LEFT JOIN households h ON h.grid = r.grid AND h.gid = r.household_gid""",
-    "v_visits": """
-        SELECT g.grid_code AS grid, v.day AS day, v.at AS at, k.zh AS kind, r.name AS resident,
-               h.address AS household, gridnote_mask_text(json_extract(v.record, '$.note')) AS note,
-               v.undone_at AS undone_at
-        FROM visits v JOIN grids g ON g.notebook_id = v.grid
-        LEFT JOIN names_visit_kinds k ON k.code = v.kind
-        LEFT JOIN residents r ON r.grid = v.grid AND r.gid = v.resident_gid
-        LEFT JOIN households h ON h.grid = v.grid AND h.gid = v.household_gid""",
-    "v_readings": """
-        SELECT g.grid_code AS grid, rd.day AS day, rd.at AS at, k.zh AS kind, rd.flagged AS flagged
-        FROM readings rd JOIN grids g ON g.notebook_id = rd.grid
-        LEFT JOIN names_reading_kinds k ON k.code = rd.kind""",
-    "v_issues": """
-        SELECT g.grid_code AS grid, i.received_day AS received_day, c.zh AS category, s.zh AS status,
-               gridnote_mask_text(json_extract(i.record, '$.text')) AS text,
-               gridnote_mask_text(i.reporter_contact) AS reporter_contact,
-               i.response_due_at AS response_due_at, i.resolve_due_at AS resolve_due_at,
-               i.resolved_at AS resolved_at, json_extract(i.record, '$.rating') AS rating
-        FROM issues i JOIN grids g ON g.notebook_id = i.grid
-        LEFT JOIN names_categories c ON c.code = i.category
-        LEFT JOIN names_statuses s ON s.code = i.status""",
-    "v_events": """
-        SELECT g.grid_code AS grid, e.day AS day, e.at AS at, json_extract(e.record, '$.title') AS title,
-               e.attendees AS attendees
-        FROM events e JOIN grids g ON g.notebook_id = e.grid""",
-}
 
 _GRID = ("grid", "网格")
 
@@ -176,30 +138,10 @@ def surface() -> Surface:
     return Surface(SURFACE.title, SURFACE.description, (*SURFACE.tables, *code_tables()))
 
 
-def write_names_and_views(conn: Any) -> None:
-    """The code tables and the views, written afresh (a newer gridnote's words replace the older).
-
-    The code tables are the notebook's (:mod:`gridnote.store.codes`, one source for both).
-    """
-    from gridnote.store import codes
-
-    for table, rows in codes.rows().items():
-        names = codes.columns(table)
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")  # an older gridnote's may lack a column
-        conn.exec_driver_sql(f"CREATE TABLE {table} ({', '.join(names)}, PRIMARY KEY (code))")
-        if rows:
-            marks = ", ".join("?" for _ in names)
-            conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
-    for name, sql in VIEWS.items():
-        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
-        conn.exec_driver_sql(f"CREATE VIEW {name} AS {sql}")
-
-
 def prepare(url: str, *, port: int, full: bool = False) -> list[str] | None:
     """Get the centre file ready and return the Datasette command serving it (None: Datasette not installed)."""
-    from sqlalchemy import inspect
-
-    from gridnote.centre.engine import engine_url, open_centre
+    from gridnote.centre.store.browse import write_names_and_views
+    from gridnote.centre.store.engine import engine_url
     from gridnote.errors import InputError
     from gridnote.output.datasette import datasette_command, metadata, write_files
 
@@ -207,14 +149,7 @@ def prepare(url: str, *, port: int, full: bool = False) -> list[str] | None:
     if not target.startswith("sqlite:///"):
         raise InputError("centre.browse_file_only")
     path = Path(target.removeprefix("sqlite:///"))
-    centre = open_centre(url)
-    try:
-        with centre.begin() as conn:
-            write_names_and_views(conn)
-            found = inspect(conn)
-            tables, views = found.get_table_names(), found.get_view_names()
-    finally:
-        centre.close()
+    tables, views = write_names_and_views(url)
     meta = metadata(surface(), path.stem, tables, views, full=full)
     files = write_files(path.with_name(path.name + ".browse"), meta, full=full, force=True)
     return datasette_command(path, files, port=port)

@@ -32,7 +32,7 @@ def centre_init(
     from gridnote.render.common import ok
 
     if print_sql:
-        from gridnote.centre.access import policy_sql
+        from gridnote.services.sync import policy_sql
 
         typer.echo(policy_sql(), nl=False)
         return
@@ -41,10 +41,10 @@ def centre_init(
     shown = init_centre(url, full_readings=full_readings)
     out().print(ok("centre.created", url=shown))
     if postgres:
-        from gridnote.centre.access import STAFF, apply_policies
+        from gridnote.services.sync import apply_policies
 
-        apply_policies(url)
-        out().print(ok("centre.policies_applied", staff=STAFF))
+        staff = apply_policies(url)
+        out().print(ok("centre.policies_applied", staff=staff))
 
 
 @app.command("import")

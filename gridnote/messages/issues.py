@@ -180,6 +180,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.upward": ("code", "上报编码"),
     "issue.timeline": ("Timeline", "办理过程"),
     "issue.due_by": ("due {when}", "时限 {when}"),
+    "issue.city_deadline": ("(the city's deadline)", "（派单时限）"),
     "issue.deadline_void": ("not applicable ({status})", "不再适用（{status}）"),
     "issue.done_at": ("done {when}", "完成于 {when}"),
     "issue.late_mark": ("(late)", "（超时）"),

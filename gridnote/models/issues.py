@@ -65,6 +65,7 @@ class Issue:
     reopen_count: int = 0
     updated_at: str = ""
     external_id: str | None = None  # the Open311 request it came in as (city app, 12345)
+    city_due_at: str | None = None  # the request's deadline (a dispatched case's expected_datetime), as sent
     back_marked_at: str | None = None  # a change of state marked for the way back to the app
     back_sent_at: str | None = None  # when the way back last carried it
     kind: str = "complaint"  # complaint, enquiry (咨询/建议: answered and told, no point, not in the rates)

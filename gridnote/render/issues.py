@@ -234,14 +234,13 @@ def issue_view(detail: IssueDetail, now: datetime, cats: list[Category] | None =
     if issue.response_due_at is None or issue.resolve_due_at is None:
         facts.add_row(t("issue.f.deadlines"), t("issue.no_deadlines"))
     else:
-        facts.add_row(
-            t("issue.f.response"),
-            _deadline_text(issue.response_due_at, issue.first_response_at, "response" in late, today, ended),
-        )
-        facts.add_row(
-            t("issue.f.resolve"),
-            _deadline_text(issue.resolve_due_at, issue.resolved_at, "resolve" in late, today, ended),
-        )
+        response = _deadline_text(issue.response_due_at, issue.first_response_at, "response" in late, today, ended)
+        resolve = _deadline_text(issue.resolve_due_at, issue.resolved_at, "resolve" in late, today, ended)
+        for text, due in ((response, issue.response_due_at), (resolve, issue.resolve_due_at)):
+            if issue.city_due_at is not None and due == issue.city_due_at:  # the city's, not moved since
+                text.append("  " + t("issue.city_deadline"), style="dim")
+        facts.add_row(t("issue.f.response"), response)
+        facts.add_row(t("issue.f.resolve"), resolve)
     if issue.referred_to:
         parts = [PARTNERS.label(issue.referred_to)]
         if issue.referral_contact:

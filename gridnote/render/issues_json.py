@@ -34,6 +34,7 @@ def issue_json(issue: Issue, now: datetime) -> dict[str, Any]:
         "received_at": issue.received_at,
         "response_due_at": issue.response_due_at,
         "resolve_due_at": issue.resolve_due_at,
+        "city_due_at": issue.city_due_at,
         "first_response_at": issue.first_response_at,
         "verified_at": issue.verified_at,
         "rejected": None

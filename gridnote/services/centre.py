@@ -1,6 +1,6 @@
 """The grid centre's reports: every grid's figures and the street's, by the worker's own rules.
 
-Rows come from the centre (:mod:`gridnote.centre.report`), figures and rates
+Rows come from the centre (:mod:`gridnote.centre.store.report`), figures and rates
 from :mod:`gridnote.services.figures`, the code ``gridnote report`` runs, so a
 grid's line agrees with its worker's report to the unit.
 """
@@ -27,8 +27,8 @@ def _info(r: object) -> GridInfo:
 
 
 def grids(url: str) -> list[GridInfo]:
-    from gridnote.centre.engine import open_centre
-    from gridnote.centre.report import grid_list
+    from gridnote.centre.store.engine import open_centre
+    from gridnote.centre.store.report import grid_list
 
     centre = open_centre(url)
     try:
@@ -39,8 +39,8 @@ def grids(url: str) -> list[GridInfo]:
 
 
 def centre_report(url: str, span: ReportRange) -> CentreReport:
-    from gridnote.centre.engine import open_centre
-    from gridnote.centre.report import grid_list, rows_by_grid, together
+    from gridnote.centre.store.engine import open_centre
+    from gridnote.centre.store.report import grid_list, rows_by_grid, together
     from gridnote.domain.settings import care_tags
     from gridnote.domain.vocab import VISIT_KINDS
     from gridnote.services.care import registered_by

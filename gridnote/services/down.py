@@ -1,7 +1,7 @@
 """The centre's side of the way down (issue 16): dispatch an issue, set a task, send register
 corrections, and write a grid's items as a bundle for a worker with no network.
 
-Every item is written to the centre (:mod:`gridnote.centre.down`) in one
+Every item is written to the centre (:mod:`gridnote.centre.store.down`) in one
 transaction, numbered for its grid; ``gridnote sync`` brings the new ones down,
 ``centre export`` writes them all to a file for ``gridnote sync --in``.
 Nothing reaches a notebook but through her inbox (:mod:`gridnote.services.inbox`).
@@ -42,8 +42,8 @@ class Sent:
 
 
 def _send(url: str, grid: str, kind: str, bodies: list[dict[str, Any]], source: str | None) -> Sent:
-    from gridnote.centre.down import add_items, grid_named
-    from gridnote.centre.engine import open_centre
+    from gridnote.centre.store.down import add_items, grid_named
+    from gridnote.centre.store.engine import open_centre
 
     centre = open_centre(url)
     try:
@@ -230,8 +230,8 @@ def register_bodies(path: Path, residents: list[dict[str, Any]]) -> list[dict[st
 
 def send_register(url: str, grid: str, path: Path, *, source: str | None = None) -> Sent:
     """Send the corrections of a file to a grid, each to be confirmed by her: all rows or none."""
-    from gridnote.centre.down import add_items, grid_named, known_residents
-    from gridnote.centre.engine import open_centre
+    from gridnote.centre.store.down import add_items, grid_named, known_residents
+    from gridnote.centre.store.engine import open_centre
 
     centre = open_centre(url)
     try:
@@ -274,8 +274,8 @@ def sent(url: str, grid: str | None = None) -> list[SentItem]:
     """Every item the centre sent (to ``grid``, or to every grid) and where her answer stands."""
     import json
 
-    from gridnote.centre.down import grid_named, sent_items
-    from gridnote.centre.engine import open_centre
+    from gridnote.centre.store.down import grid_named, sent_items
+    from gridnote.centre.store.engine import open_centre
 
     centre = open_centre(url)
     try:
@@ -306,8 +306,8 @@ def export_down(url: str, grid: str, out: Path, *, since: int = 0, force: bool =
     import json
 
     from gridnote.centre.bundle import DownItem, encode_down
-    from gridnote.centre.down import grid_named, items_after
-    from gridnote.centre.engine import open_centre
+    from gridnote.centre.store.down import grid_named, items_after
+    from gridnote.centre.store.engine import open_centre
     from gridnote.output.files import atomic_write, check_target
 
     check_target(out, force=force)

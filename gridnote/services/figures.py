@@ -1,7 +1,7 @@
 """The figures and rates of one grid over a range of days, from plain rows: the one definition.
 
 The worker's ``gridnote report`` (:mod:`gridnote.services.report`) and the grid
-centre's ``gridnote centre report`` (:mod:`gridnote.centre.report`) both read a
+centre's ``gridnote centre report`` (:mod:`gridnote.centre.store.report`) both read a
 :class:`GridRows` for a grid and a range (the notebook from its SQLite tables,
 the centre from its own, on SQLite or PostgreSQL) and hand it to
 :func:`figures` and :func:`rates`. The rules live here and nowhere else, so the

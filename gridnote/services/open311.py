@@ -11,7 +11,8 @@ rows ``issue add`` writes, all or nothing, in one transaction:
 * the reporter is the resident whose register phone is the request's phone
   (exactly one), else a contact (name and phone) as ``--contact`` keeps it;
 * the deadlines are the category's, except that the city's
-  ``expected_datetime`` is the resolution deadline;
+  ``expected_datetime`` (a dispatched case's deadline) is the resolution
+  deadline, and the first contact is due by then at the latest;
 * the request id (``service_request_id``) is kept: importing a request again
   updates its issue instead of adding one. An update is a line of the timeline
   (the city's ``status_notes``); a request the city closed closes its issue
@@ -173,6 +174,7 @@ def _add(nb: Notebook, request: Request, channel: str, cats: list[Category]) -> 
     response_hours, resolve_hours = deadline_hours(nb, category.group, "normal")
     response_due = received + timedelta(hours=response_hours)
     resolve_due = request.expected_at or received + timedelta(hours=resolve_hours)
+    response_due = min(response_due, resolve_due)  # a dispatched case's deadline bounds both
     place, building_id, household_id = _place(nb, request.fields.get("address"))
     reporter_id, contact = _reporter(nb, request)
     stamp, written = clock.iso(received), clock.iso(now)
@@ -240,9 +242,7 @@ def _update(nb: Notebook, row: Any, request: Request, channel: str) -> bool:
     now = clock.now()
     values: dict[str, Any] = {"external": json.dumps(after, ensure_ascii=False, sort_keys=True)}
     if request.expected_at is not None and row["resolved_at"] is None:
-        values.update(
-            {"resolve_due_at": clock.iso(request.expected_at), "resolve_due_day": clock.day_of(request.expected_at)}
-        )
+        values.update(_city_due(request.expected_at, row))
     values["updated_at"] = clock.iso(now)
     write.update(nb, "issues", int(row["id"]), values, revision="import")
     closing = request.status == "closed" and row["status"] not in ("closed", "rejected")
@@ -262,6 +262,16 @@ def _update(nb: Notebook, row: Any, request: Request, channel: str) -> bool:
     else:
         _closed_by_city(nb, int(row["id"]), request, channel, now)
     return True
+
+
+def _city_due(expected: datetime, row: Any) -> dict[str, Any]:
+    """The city's deadline as the resolution deadline; a first contact still to make is due by then too
+    (``row``: the issue as it was; None: its response deadline is not moved)."""
+    values: dict[str, Any] = {"resolve_due_at": clock.iso(expected), "resolve_due_day": clock.day_of(expected)}
+    due = row["response_due_at"] if row is not None else None
+    if due is not None and row["first_response_at"] is None and clock.parse(due) > expected:
+        values.update({"response_due_at": clock.iso(expected), "response_due_day": clock.day_of(expected)})
+    return values
 
 
 def _closed_by_city(nb: Notebook, issue_id: int, request: Request, channel: str, now: datetime) -> None:
@@ -307,9 +317,7 @@ def _reopened_by_city(nb: Notebook, issue_id: int, request: Request, channel: st
     reopen_step(nb, issue, at, request.fields.get("status_notes"), data={"from": channel, "request": request.id})
     values: dict[str, Any] = {"back_marked_at": issue.back_marked_at}  # it came from there
     if request.expected_at is not None:
-        values.update(
-            {"resolve_due_at": clock.iso(request.expected_at), "resolve_due_day": clock.day_of(request.expected_at)}
-        )
+        values.update(_city_due(request.expected_at, None))
     write.update(nb, "issues", issue_id, values)
 
 

@@ -2,7 +2,7 @@
 
 Directly (``sync --centre URL``): the centre says the last change it has of
 this notebook, and every change after it goes in batches, each merged in one
-centre transaction (:func:`gridnote.centre.apply.merge`): a repeated or killed
+centre transaction (:func:`gridnote.centre.store.merge.merge`): a repeated or killed
 sync resends what the centre had not acknowledged, and nothing twice. By hand
 (``sync --out F``): the changes after the last one sent go into a bundle;
 ``centre import`` merges bundles the same way.
@@ -70,7 +70,7 @@ def _bring_down(nb: Notebook, centre: object, who: Identity) -> Received:
     import json
 
     from gridnote.centre.bundle import DownItem
-    from gridnote.centre.down import items_after
+    from gridnote.centre.store.down import items_after
     from gridnote.services.inbox import receive
     from gridnote.store.settings import put
 
@@ -92,8 +92,8 @@ def _bring_down(nb: Notebook, centre: object, who: Identity) -> Received:
 def push(nb: Notebook, given: str | None) -> SyncResult:
     """Bring down what the centre sent, then send every change it has not acknowledged (her
     inbox's new rows with them); remember the centre for next time."""
-    from gridnote.centre.apply import Merged, acknowledged, merge
-    from gridnote.centre.engine import open_centre, safe_url
+    from gridnote.centre.store.engine import open_centre, safe_url
+    from gridnote.centre.store.merge import Merged, acknowledged, merge
     from gridnote.store.changes import changes_after, last_seq
     from gridnote.store.settings import put
 
@@ -162,9 +162,9 @@ def write_bundle(nb: Notebook, out: Path, *, since: int | None = None, force: bo
 
 def import_bundles(url: str, paths: list[Path]) -> list[ImportResult]:
     """Merge bundles into the centre: every file is checked before any is merged, each in one transaction."""
-    from gridnote.centre.apply import merge
     from gridnote.centre.bundle import read
-    from gridnote.centre.engine import open_centre
+    from gridnote.centre.store.engine import open_centre
+    from gridnote.centre.store.merge import merge
 
     bundles = sorted((read(p) for p in paths), key=lambda b: (b.who.notebook_id, b.after, b.last))
     centre = open_centre(url)
@@ -181,7 +181,7 @@ def import_bundles(url: str, paths: list[Path]) -> list[ImportResult]:
 
 
 def init_centre(url: str, *, full_readings: bool = False) -> str:
-    from gridnote.centre.engine import connect, create, safe_url
+    from gridnote.centre.store.engine import connect, create, safe_url
 
     centre = connect(url, create=True)
     try:
@@ -189,3 +189,19 @@ def init_centre(url: str, *, full_readings: bool = False) -> str:
     finally:
         centre.close()
     return safe_url(url)
+
+
+def policy_sql() -> str:
+    """PostgreSQL's row-level security for the centre, as SQL to read (``centre init --print-sql``)."""
+    from gridnote.centre.store.access import policy_sql as sql
+
+    return sql()
+
+
+def apply_policies(url: str) -> str:
+    """Apply the row-level security on the centre at ``url``; the staff role's name."""
+    from gridnote.centre.store.access import STAFF
+    from gridnote.centre.store.access import apply_policies as apply
+
+    apply(url)
+    return STAFF

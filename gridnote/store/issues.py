@@ -64,10 +64,21 @@ def issue_from_row(row: sqlite3.Row) -> Issue:
         reopen_count=row["reopen_count"],
         updated_at=row["updated_at"],
         external_id=row["external_id"],
+        city_due_at=_city_due(row),
         back_marked_at=row["back_marked_at"],
         back_sent_at=row["back_sent_at"],
         kind=row["kind"],
     )
+
+
+def _city_due(row: sqlite3.Row) -> str | None:
+    """The city's deadline of a request's issue (its ``expected_datetime`` as last imported)."""
+    if row["external_id"] is None or "external" not in row.keys():  # noqa: SIM118 (a Row's `in` reads values)
+        return None
+    from gridnote import clock
+
+    value = json.loads(row["external"] or "{}").get("expected_datetime")
+    return clock.iso(clock.parse(str(value))) if value else None  # read as the import read it
 
 
 def update_from_row(row: sqlite3.Row) -> IssueUpdate:

@@ -14,7 +14,7 @@ def by_external_ids(nb: Notebook, ids: list[str]) -> dict[str, sqlite3.Row]:
     """``{request id: the issue's row}`` of the requests already imported (one indexed query)."""
     rows = nb.rows(
         "SELECT id, external_id, external, status, resolved_at, reported_at, first_response_at, received_at,"
-        " resolve_due_at FROM issues WHERE external_id IN (SELECT value FROM json_each(?))",
+        " resolve_due_at, response_due_at FROM issues WHERE external_id IN (SELECT value FROM json_each(?))",
         [json.dumps(ids)],
     )
     return {r["external_id"]: r for r in rows}

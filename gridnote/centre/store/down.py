@@ -1,6 +1,6 @@
 """The centre's side of what goes down to a grid: items numbered per grid, read back "after N".
 
-Each item (:data:`gridnote.centre.schema.down_items`) is written once, in the
+Each item (:data:`gridnote.centre.store.schema.down_items`) is written once, in the
 centre's transaction, with the next number of its grid; a worker's sync (or a
 bundle made by ``centre export``) carries the items after the last one she
 has, and her answers come back up as rows of her ``inbox`` table (same gid).
@@ -20,7 +20,7 @@ def grid_named(conn: Any, code: str) -> Any:
     """The grid row whose grid code (or notebook id) is ``code``: it must have synced once."""
     from sqlalchemy import or_, select
 
-    from gridnote.centre.schema import grids
+    from gridnote.centre.store.schema import grids
 
     found = list(conn.execute(select(grids).where(or_(grids.c.grid_code == code, grids.c.notebook_id == code))))
     if len(found) != 1:
@@ -32,7 +32,7 @@ def add_items(conn: Any, grid: str, kind: str, bodies: list[dict[str, Any]], sou
     """Write items of one kind for ``grid`` with its next numbers; returns their numbers."""
     from sqlalchemy import func, select, text
 
-    from gridnote.centre.schema import down_items
+    from gridnote.centre.store.schema import down_items
 
     if conn.dialect.name == "postgresql":  # two senders to one grid at once take turns (staff cannot lock grids)
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:grid))"), {"grid": grid})
@@ -61,7 +61,7 @@ def items_after(conn: Any, grid: str, seq: int) -> list[dict[str, Any]]:
     """The items for ``grid`` after number ``seq``, in order, as plain rows."""
     from sqlalchemy import select
 
-    from gridnote.centre.schema import down_items
+    from gridnote.centre.store.schema import down_items
 
     query = select(down_items).where(down_items.c.grid == grid, down_items.c.seq > seq).order_by(down_items.c.seq)
     return [dict(r._mapping) for r in conn.execute(query)]
@@ -71,7 +71,7 @@ def known_residents(conn: Any, grid: str) -> list[dict[str, Any]]:
     """The grid's residents as the centre last received them: gid, record, their household's address."""
     from sqlalchemy import and_, select
 
-    from gridnote.centre.schema import SYNCED
+    from gridnote.centre.store.schema import SYNCED
 
     r, h = SYNCED["residents"], SYNCED["households"]
     query = (
@@ -87,7 +87,7 @@ def sent_items(conn: Any, grid: str | None) -> list[dict[str, Any]]:
     back: the ``inbox`` row her sync brought up (none: not brought down yet)."""
     from sqlalchemy import and_, select
 
-    from gridnote.centre.schema import SYNCED, down_items, grids
+    from gridnote.centre.store.schema import SYNCED, down_items, grids
 
     d, i = down_items, SYNCED["inbox"]
     query = (

@@ -68,7 +68,7 @@ class Centre:
     def setting(self, key: str, default: str | None = None) -> str | None:
         from sqlalchemy import select
 
-        from gridnote.centre.schema import settings
+        from gridnote.centre.store.schema import settings
 
         with self.begin() as conn:
             value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
@@ -131,8 +131,8 @@ def connect(url: str, *, create: bool = False) -> Centre:
 
 def create(centre: Centre, *, full_readings: bool = False) -> None:
     """Create what is missing of the schema (new tables of an extension too) and record the settings."""
-    from gridnote.centre.schema import SCHEMA_VERSION, settings
-    from gridnote.centre.upsert import upsert
+    from gridnote.centre.store.schema import SCHEMA_VERSION, settings
+    from gridnote.centre.store.upsert import upsert
 
     with centre.begin() as conn:
         ensure_schema(conn)
@@ -153,13 +153,13 @@ def open_centre(url: str) -> Centre:
 def ensure_schema(conn: Any) -> None:
     """Tables missing are created with their indexes; columns and indexes added to a table that exists are too.
 
-    A typed column added to :data:`gridnote.centre.schema.COLUMNS` is filled at once from the
+    A typed column added to :data:`gridnote.centre.store.schema.COLUMNS` is filled at once from the
     rows' ``record`` (each row keeps the notebook's whole row), so a report counts on it from
     the first run, not only for rows changed since.
     """
     from sqlalchemy import inspect
 
-    from gridnote.centre.schema import COLUMNS, metadata
+    from gridnote.centre.store.schema import COLUMNS, metadata
 
     metadata.create_all(conn, checkfirst=True)
     found = inspect(conn)

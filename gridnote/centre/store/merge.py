@@ -42,7 +42,7 @@ def acknowledged(conn: Any, notebook_id: str, *, lock: bool = False) -> int:
     """The last change of ``notebook_id`` the centre has (0: none)."""
     from sqlalchemy import select
 
-    from gridnote.centre.schema import grids
+    from gridnote.centre.store.schema import grids
 
     query = select(grids.c.last_seq).where(grids.c.notebook_id == notebook_id)
     if lock and conn.dialect.name == "postgresql":
@@ -52,7 +52,7 @@ def acknowledged(conn: Any, notebook_id: str, *, lock: bool = False) -> int:
 
 def centre_row(table: str, change: Change, grid: str, *, full_readings: bool) -> dict[str, Any]:
     """The centre's row for a change (insert or update)."""
-    from gridnote.centre.schema import COLUMNS, READING_VALUES, ref_column, ref_columns
+    from gridnote.centre.store.schema import COLUMNS, READING_VALUES, ref_column, ref_columns
 
     row = dict(change.row or {})
     if table == "readings" and not full_readings:
@@ -77,8 +77,8 @@ def merge(conn: Any, who: Identity, after: int, changes: Iterable[Change], *, fu
     """Apply one batch of ``who``'s changes (those after ``after``) in the caller's transaction."""
     from sqlalchemy import delete, func, tuple_, update
 
-    from gridnote.centre.schema import SYNCED, grids
-    from gridnote.centre.upsert import upsert
+    from gridnote.centre.store.schema import SYNCED, grids
+    from gridnote.centre.store.upsert import upsert
 
     grid = who.notebook_id
     now = clock.iso(clock.now())

@@ -24,7 +24,7 @@ def grid_list(conn: Any) -> list[Any]:
     """Every grid with its last sync and how many residents the centre keeps of it."""
     from sqlalchemy import func, select
 
-    from gridnote.centre.schema import SYNCED, grids
+    from gridnote.centre.store.schema import SYNCED, grids
 
     residents = SYNCED["residents"]
     count = (
@@ -45,8 +45,8 @@ def rows_by_grid(conn: Any, start: str, end: str, registered_by: str, tags: list
     """``GridRows`` of every grid for the days ``start``..``end`` (ISO, inclusive)."""
     from sqlalchemy import and_, func, or_, select, tuple_, union
 
-    from gridnote.centre.schema import SYNCED
-    from gridnote.centre.schema import grids as grid_table
+    from gridnote.centre.store.schema import SYNCED
+    from gridnote.centre.store.schema import grids as grid_table
 
     t = SYNCED
     grids = sorted(r[0] for r in conn.execute(select(grid_table.c.notebook_id)))

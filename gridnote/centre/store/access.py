@@ -14,7 +14,7 @@ STAFF = "gridnote_staff"
 
 
 def policy_sql() -> str:
-    from gridnote.centre.schema import SYNCED
+    from gridnote.centre.store.schema import SYNCED
 
     lines = [
         "-- gridnote centre: row-level security (run as the owner of the centre's tables)",
@@ -62,7 +62,7 @@ def policy_sql() -> str:
 def apply_policies(url: str) -> None:
     from sqlalchemy import text
 
-    from gridnote.centre.engine import open_centre
+    from gridnote.centre.store.engine import open_centre
 
     centre = open_centre(url)
     try:

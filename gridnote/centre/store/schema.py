@@ -14,7 +14,7 @@ by a notebook's local numbers.
 
 To extend it: add a column to :data:`COLUMNS` (an existing centre gets it when next
 opened, filled from each row's ``record``), or a table of the centre's own with
-:func:`centre_table` / ``Table(name, metadata, …)``; :func:`gridnote.centre.engine.create`
+:func:`centre_table` / ``Table(name, metadata, …)``; :func:`gridnote.centre.store.engine.create`
 creates what is missing. A new synced table in ``TABLES`` needs an entry here.
 """
 
