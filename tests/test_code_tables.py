@@ -65,6 +65,8 @@ def test_the_demo_codes_join_to_their_names(cli, db_path: Path) -> None:
         "SELECT count(*) FROM visits v LEFT JOIN names_visit_kinds n ON n.code = v.kind WHERE n.zh IS NULL",
         "SELECT count(*) FROM tasks t LEFT JOIN names_task_statuses n ON n.code = t.status WHERE n.zh IS NULL",
         "SELECT count(*) FROM readings r LEFT JOIN names_reading_kinds n ON n.code = r.kind WHERE n.zh IS NULL",
+        "SELECT count(*) FROM issues i LEFT JOIN names_issue_kinds n ON n.code = i.kind WHERE n.zh IS NULL",
+        "SELECT count(*) FROM events e LEFT JOIN names_event_kinds n ON n.code = e.kind WHERE n.zh IS NULL",
     ):
         assert _read(demo, sql) == [(0,)], sql
     # Grandma Li (8-2-301): bedridden, hypertension, elderly — her tags read in Chinese
@@ -84,3 +86,11 @@ def test_an_older_notebook_gets_them_on_open(cli, tmp_path: Path) -> None:
     result = cli("issue", "list", "--json", env={"GRIDNOTE_DB": str(path)})
     assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "")
     assert _read(path, "SELECT zh FROM names_statuses WHERE code = 'closed'") == [("已结案",)]
+
+
+def test_an_enquiry_and_an_event_s_kind_read_in_chinese(cli, db_path: Path) -> None:
+    assert cli("init").exit_code == 0
+    assert cli("issue", "add", "山楂树的果子怎么分", "-e").exit_code == 0
+    assert cli("event", "add", "老年人防诈骗宣讲", "--at", "15:00", "--kind", "anti-fraud").exit_code == 0
+    assert _read(db_path, "SELECT n.zh FROM issues i JOIN names_issue_kinds n ON n.code = i.kind") == [("咨询建议",)]
+    assert _read(db_path, "SELECT n.zh FROM events e JOIN names_event_kinds n ON n.code = e.kind") == [("反诈宣传",)]

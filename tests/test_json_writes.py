@@ -129,3 +129,69 @@ def test_building_add_answers_as_building_list(cli) -> None:
     added = doc(cli("building", "add", "9", "--json"))
     assert added == {"id": 1, "code": "9", "name": None, "households": 0, "residents": 0}
     assert doc(cli("building", "list", "--json")) == [added]
+
+
+def test_category_writes_answer_as_category_list(cli) -> None:
+    added = doc(cli("issue", "category", "add", "bike-shed", "--zh", "车棚", "--under", "facilities", "--json"))
+    listed = doc(cli("issue", "category", "list", "--json"))
+    assert [c for c in listed if c["code"] == "bike-shed"] == [added]
+    assert (added["zh"], added["parent"], added["custom"]) == ("车棚", "facilities", True)
+    changed = doc(cli("issue", "category", "set", "车棚", "--upward", "0909", "-g", "emergency", "--json"))
+    assert (changed["code"], changed["upward"], changed["group"]) == ("bike-shed", "0909", "emergency")
+    assert [c for c in doc(cli("issue", "category", "list", "--json")) if c["code"] == "bike-shed"] == [changed]
+
+
+def test_resident_import_answers_with_its_counts_and_a_dry_run_with_its_rows(cli, tmp_path) -> None:
+    assert cli("building", "add", "9").exit_code == 0
+    assert cli("resident", "add", "王芳", "-a", "9-1-101").exit_code == 0
+    file = tmp_path / "r.csv"
+    file.write_text("姓名,地址,电话\n李四,9-1-102,\n王芳,9-1-101,13800001111\n张三,10-1-101,\n", encoding="utf-8")
+    dry = doc(cli("resident", "import", str(file), "--dry-run", "--new-buildings", "--json"))
+    # row 1 is the header: 李四 (row 2) and 张三 (row 4, in a building new to the grid) added, 王芳's phone set
+    assert dry == {
+        "version": 1,
+        "dry_run": True,
+        "rows": 3,
+        "added": 2,
+        "updated": 1,
+        "unchanged": 0,
+        "encoding": "utf-8",
+        "new_buildings": ["10"],
+        "changes": [
+            {"row": 2, "outcome": "added", "name": "李四", "address": "9-1-102", "changed": []},
+            {"row": 3, "outcome": "updated", "name": "王芳", "address": "9-1-101", "changed": ["phones"]},
+            {"row": 4, "outcome": "added", "name": "张三", "address": "10-1-101", "changed": []},
+        ],
+    }
+    done = doc(cli("resident", "import", str(file), "--new-buildings", "--json"))
+    assert done == {**dry, "dry_run": False, "changes": []}
+    assert sorted(r["name"] for r in doc(cli("resident", "list", "--json"))) == sorted(["王芳", "李四", "张三"])
+    again = doc(cli("resident", "import", str(file), "--json"))
+    assert (again["added"], again["updated"], again["unchanged"], again["new_buildings"]) == (0, 0, 3, [])
+
+
+def test_backup_answers_as_backup_list(cli, tmp_path) -> None:
+    taken = doc(cli("backup", "--json"))
+    assert doc(cli("backup", "list", "--json")) == [taken]
+    assert (taken["ok"], taken["findings"]) == (True, [])
+    copy = tmp_path / "usb.db"
+    to = doc(cli("backup", "--to", str(copy), "--json"))
+    assert (to["path"], to["size"], to["ok"]) == (str(copy), copy.stat().st_size, True)
+
+
+def test_centre_import_answers_with_what_each_bundle_merged(cli, tmp_path) -> None:
+    assert cli("config", "set", "grid.code", "冬梅轩-03").exit_code == 0
+    assert cli("building", "add", "9").exit_code == 0
+    assert cli("resident", "add", "王芳", "-a", "9-1-101", "-t", "独居").exit_code == 0
+    bundle, street = tmp_path / "a.gnsync", tmp_path / "street.db"
+    assert cli("sync", "--out", str(bundle), "--since", "0").exit_code == 0
+    assert cli("centre", "init", str(street)).exit_code == 0
+    # the building, her household, the resident and her tag: four changes, none there before
+    rows = {"buildings": 1, "households": 1, "residents": 1, "resident_tags": 1}
+    first = doc(cli("centre", "import", str(bundle), "-c", str(street), "--json"))
+    assert first == {
+        "version": 1,
+        "bundles": [{"path": str(bundle), "grid": "冬梅轩-03", "changes": 4, "skipped": 0, "rows": rows}],
+    }
+    again = doc(cli("centre", "import", str(bundle), "-c", str(street), "--json"))
+    assert again["bundles"] == [{"path": str(bundle), "grid": "冬梅轩-03", "changes": 0, "skipped": 4, "rows": {}}]

@@ -26,6 +26,7 @@ def backup(
         typer.Option("--to", metavar="PATH", help="Write the copy to this file instead (its photos beside it)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --to file if it exists.")] = False,
+    json_: JsonOption = False,
 ) -> None:
     """Back the notebook up now (photos too), or list the backups.
 
@@ -38,11 +39,15 @@ def backup(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from gridnote import clock
     from gridnote.messages.i18n import t
-    from gridnote.render.backup import size_text
+    from gridnote.render.backup import size_text, taken_json
     from gridnote.services.backup import take_now
 
     path, size = take_now(notebook(), to, force=force)
+    if json_:
+        print_json(taken_json(path, size, clock.now()))
+        return
     out().print(t("backup.taken", path=path, size=size_text(size)))
 
 

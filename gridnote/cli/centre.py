@@ -51,16 +51,22 @@ def centre_init(
 def centre_import(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Bundles written by `gridnote sync --out`.")],
     centre: CentreOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Merge bundle files into the centre: each checked whole first; repeats change nothing.
 
     Example: gridnote centre import /media/usb/*.gnsync
     """
     from gridnote.render.centre import rows_changed
+    from gridnote.render.centre_json import imported_json
     from gridnote.render.common import ok
     from gridnote.services.sync import import_bundles
 
-    for r in import_bundles(_url(centre), files):
+    found = import_bundles(_url(centre), files)
+    if json_:
+        print_json(imported_json(found))
+        return
+    for r in found:
         out().print(
             ok(
                 "centre.imported",

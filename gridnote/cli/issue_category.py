@@ -1,10 +1,14 @@
 """``gridnote issue category …``: the categories issues are filed under, their deadlines and upward codes."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gridnote.cli._common import JsonOption, new_app, notebook, out, print_json
+
+if TYPE_CHECKING:
+    from gridnote.models import Category
+    from gridnote.store.notebook import Notebook
 
 app = new_app("Issue categories: list them, add your own, set upward codes and deadline groups.")
 
@@ -23,6 +27,14 @@ def _hours(nb: object) -> dict[str, tuple[int, int]]:
     from gridnote.services.categories import deadline_hours
 
     return {group: deadline_hours(nb, group) for group in DEADLINE_GROUPS.codes}  # type: ignore[arg-type]
+
+
+def _print_category(nb: "Notebook", category: "Category") -> None:
+    """What ``add`` and ``set`` wrote, as one element of ``issue category list --json``."""
+    from gridnote.render.issue_categories import category_json
+    from gridnote.services.categories import deadline_hours
+
+    print_json(category_json(category, deadline_hours(nb, category.group)))
 
 
 @app.command("list")
@@ -67,6 +79,7 @@ def category_add(
     group: GroupOpt = None,
     upward: UpwardOpt = None,
     synonym: SynonymOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Add a category of your own (kept in this notebook).
 
@@ -75,7 +88,11 @@ def category_add(
     from gridnote.render.common import ok
     from gridnote.services.categories import add_category
 
-    category = add_category(notebook(), code, zh=zh, en=en, parent=under, group=group, upward=upward, synonyms=synonym)
+    nb = notebook()
+    category = add_category(nb, code, zh=zh, en=en, parent=under, group=group, upward=upward, synonyms=synonym)
+    if json_:
+        _print_category(nb, category)
+        return
     out().print(ok("category.added", code=category.code, zh=category.zh))
 
 
@@ -87,6 +104,7 @@ def category_set(
     group: GroupOpt = None,
     upward: UpwardOpt = None,
     synonym: SynonymOpt = None,
+    json_: JsonOption = False,
 ) -> None:
     """Change a category's upward code, deadline group, names, or add synonyms.
 
@@ -98,7 +116,11 @@ def category_set(
     from gridnote.render.common import ok
     from gridnote.services.categories import set_category
 
-    changed = set_category(notebook(), category, zh=zh, en=en, group=group, upward=upward, synonyms=synonym)
+    nb = notebook()
+    changed = set_category(nb, category, zh=zh, en=en, group=group, upward=upward, synonyms=synonym)
+    if json_:
+        _print_category(nb, changed)
+        return
     out().print(
         ok(
             "category.changed",

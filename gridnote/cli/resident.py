@@ -314,6 +314,7 @@ def resident_import(
             help="Add the buildings the grid does not have yet (otherwise their rows are refused as typos).",
         ),
     ] = False,
+    json_: JsonOption = False,
 ) -> None:
     """Import residents from a spreadsheet: all rows or none.
 
@@ -334,6 +335,11 @@ def resident_import(
     nb = notebook()
     with progress_bar() as tick:
         result = import_residents(nb, file, dry_run=dry_run, new_buildings=new_buildings, progress=tick)
+    if json_:
+        from gridnote.render.residents import import_json
+
+        print_json(import_json(result))
+        return
     out().print(import_summary(result))
 
 

@@ -9,6 +9,7 @@ and so is the character after 老/小/阿 in an alias such as 老曾.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Surnames whose reading differs from the character's everyday reading.
 SURNAME_READINGS: dict[str, str] = {
@@ -93,8 +94,13 @@ def name_syllables(text: str) -> list[str]:
     return prefix + _syllables(text)
 
 
+@lru_cache(maxsize=8192)
 def pinyin_keys(*names: str | None) -> tuple[str, str]:
-    """Stored search keys for some names: (``"zengjunhua zengnainai"``, ``"zjh znn"``)."""
+    """Stored search keys for some names: (``"zengjunhua zengnainai"``, ``"zjh znn"``).
+
+    Kept for the life of the command: an import works out every row's keys before
+    it takes the write lock, so writing them costs nothing there.
+    """
     full: list[str] = []
     initials: list[str] = []
     for name in names:

@@ -117,6 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "browse.names.names_task_statuses": ("task states", "任务状态"),
     "browse.names.names_visit_kinds": ("kinds of visit", "走访方式"),
     "browse.names.names_reading_kinds": ("kinds of reading", "测量项目"),
+    "browse.names.names_issue_kinds": ("kinds of issue", "问题类型"),
+    "browse.names.names_event_kinds": ("kinds of event", "活动类型"),
     "browse.column.code": ("code", "代码"),
     "browse.column.zh": ("Chinese name", "中文名"),
     "browse.column.en": ("English name", "英文名"),

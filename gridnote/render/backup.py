@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -43,3 +45,9 @@ def backups_json(listed: list[Listed]) -> list[dict[str, Any]]:
         }
         for item in listed
     ]
+
+
+def taken_json(path: Path, size: int, taken: datetime) -> dict[str, Any]:
+    """The backup just taken (checked before it was kept), as one element of ``backup list --json``."""
+    local = taken.replace(tzinfo=None, microsecond=0)  # as the list reads it from the file name
+    return {"taken": local.isoformat(), "size": size, "ok": True, "findings": [], "path": str(path)}

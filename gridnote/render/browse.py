@@ -64,13 +64,14 @@ _VIEWS: dict[str, tuple[tuple[str, ...], str | None, tuple[str, ...]]] = {
         ("id", "text", "status", "starred", "due_date", "due_at", "resident", "building", "every", "done_at"),
     ),
     "v_issues": (
-        ("category", "status", "channel", "building"),
+        ("category", "status", "kind", "channel", "building"),
         "received_day",
         (
             "id",
             "received_day",
             "category",
             "status",
+            "kind",
             "channel",
             "priority",
             "text",
@@ -86,7 +87,11 @@ _VIEWS: dict[str, tuple[tuple[str, ...], str | None, tuple[str, ...]]] = {
             "rating",
         ),
     ),
-    "v_events": (("building",), "day", ("id", "day", "at", "title", "building", "partners", "attendees", "note")),
+    "v_events": (
+        ("kind", "building"),
+        "day",
+        ("id", "day", "at", "title", "kind", "building", "partners", "attendees", "note"),
+    ),
 }
 # the notebook's own tables: shown as they are (no personal data) or with personal data in clear
 _PLAIN = ("buildings", "issue_categories")

@@ -71,3 +71,23 @@ def centre_report_json(report: CentreReport) -> dict[str, Any]:
             "rates": rates_json(report.total.rates),
         },
     }
+
+
+def imported_json(found: list[Any]) -> dict[str, Any]:
+    """What ``centre import`` merged: per bundle, its grid, the changes merged and skipped, and the
+    rows changed per table (in the notebook's table order)."""
+    from gridnote.store.changes import TABLES
+
+    return {
+        "version": JSON_VERSION,
+        "bundles": [
+            {
+                "path": str(r.path),
+                "grid": r.grid,
+                "changes": r.changes,
+                "skipped": r.skipped,
+                "rows": {table: r.rows[table] for table in TABLES if r.rows.get(table)},
+            }
+            for r in found
+        ],
+    }

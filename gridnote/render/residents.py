@@ -213,6 +213,25 @@ def import_summary(result: ImportResult) -> RenderableType:
     return Group(*parts) if len(parts) > 1 else summary
 
 
+def import_json(result: ImportResult) -> dict[str, Any]:
+    """What ``resident import`` did (or, with --dry-run, would do): the counts, the buildings it adds,
+    and a dry run's rows that would be added or changed."""
+    return {
+        "version": 1,
+        "dry_run": result.dry_run,
+        "rows": result.rows,
+        "added": result.added,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "encoding": result.encoding,
+        "new_buildings": list(result.new_buildings),
+        "changes": [
+            {"row": c.row, "outcome": c.outcome, "name": c.name, "address": c.address, "changed": list(c.changed)}
+            for c in result.changes
+        ],
+    }
+
+
 _CHANGED_LABEL = {"phones": "export.col.phone", "contacts": "import.changed.contacts"}
 _CHANGED_LABEL["care_start"] = "import.changed.care_start"
 

@@ -192,7 +192,7 @@ def register_bodies(path: Path, residents: list[dict[str, Any]]) -> list[dict[st
     """The corrections of a file (``resident import``'s columns and a change column), all or none."""
     from gridnote.input.roster import map_headers, read_table
     from gridnote.models import ImportProblem
-    from gridnote.services.importer import ImportRowsError, parse_row
+    from gridnote.services.import_rows import ImportRowsError, parse_row
 
     header, rows, _ = read_table(path)
     mapping = map_headers(header)

@@ -14,28 +14,20 @@ harmless.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
-from gridnote.errors import GridnoteError, InputError, NotFoundError
-from gridnote.input.address import Address, building_code, parse_address
-from gridnote.input.roster import map_headers, read_table
+from gridnote.errors import NotFoundError
+from gridnote.input.address import Address
 from gridnote.models import ImportChange, ImportProblem, ImportResult, Resident
 from gridnote.services import resident_fields as rf
-from gridnote.services.residents import check_known_building, ensure_household, get_resident
+from gridnote.services.import_rows import ImportRowsError, Row, check_rows
+from gridnote.services.residents import check_known_building, get_resident
 from gridnote.store.notebook import Notebook
 from gridnote.store.residents import contact_facts
 from gridnote.store.residents import namesakes as same_name
-
-
-@dataclass
-class _Row:
-    number: int
-    fields: rf.ResidentInput
-    last_visit: date | None = None  # a starting date for her care round (not a visit): see care_start
 
 
 class _Undecided(Exception):
@@ -46,119 +38,6 @@ class _Undecided(Exception):
         self.candidates = candidates
 
 
-class ImportRowsError(InputError):
-    """Some rows cannot be imported; nothing was."""
-
-    def __init__(self, problems: list[ImportProblem]) -> None:
-        super().__init__("import.bad_rows", count=len(problems))
-        self.problems = problems
-
-    @property
-    def details(self) -> list[str]:
-        from gridnote.messages.i18n import t
-
-        return [t("import.row_problem", row=p.row, message=p.message) for p in self.problems]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def parse_row(cells: dict[str, Any]) -> rf.ResidentInput:
-    """One spreadsheet row → the fields of a resident (raises InputError for a bad value)."""
-    fields = rf.ResidentInput(name=rf.clean_name(_cell(cells.get("name"))))
-    if _cell(cells.get("alias")):
-        fields.alias = rf.clean_alias(_cell(cells["alias"]))
-    fields.address = _row_address(cells)
-    if _cell(cells.get("gender")):
-        fields.gender = rf.clean_gender(_cell(cells["gender"]))
-    birth = cells.get("birth")
-    if isinstance(birth, (date, datetime)):
-        fields.birth = rf.clean_birth(birth)
-    elif _cell(birth):
-        fields.birth = rf.clean_birth(_cell(birth))
-    if _cell(cells.get("phones")):
-        fields.phones = rf.clean_phones([_cell(cells["phones"])])
-    if isinstance(cells.get("id_number"), (int, float)) and cells["id_number"] > 10**10:
-        raise InputError("import.id_as_number")
-    if _cell(cells.get("id_number")):
-        fields.id_number = rf.clean_id_number(_cell(cells["id_number"]))
-    if _cell(cells.get("tags")):
-        fields.tags = rf.clean_tags([_cell(cells["tags"])])
-    if _cell(cells.get("note")):
-        fields.note = _cell(cells["note"])
-    if _cell(cells.get("contact_name")):
-        phone = _cell(cells.get("contact_phone"))
-        fields.contacts.append(
-            rf.ContactInput(
-                _cell(cells["contact_name"]),
-                _cell(cells.get("contact_relation")) or None,
-                rf.clean_phone(phone) if phone else None,
-            )
-        )
-    return fields
-
-
-def parse_last_visit(value: Any) -> date | None:
-    """A roster's last-visit cell: a date cell, 2026-11-20, 2026/11/20, 2026年11月20日, 11-20; not ahead."""
-    from gridnote import clock
-
-    if isinstance(value, datetime):
-        value = value.date()
-    if not isinstance(value, date):
-        text = _cell(value)
-        if not text:
-            return None
-        if text.isdigit() and 10_000 <= int(text) <= 90_000:  # an Excel date serial, as a CSV saves a date cell
-            from datetime import timedelta
-
-            value = date(1899, 12, 30) + timedelta(days=int(text))
-        else:
-            from gridnote.input.dates import parse_past_day
-
-            try:
-                value = parse_past_day(text.split(" ")[0].split("T")[0])
-            except InputError:
-                raise InputError("import.bad_last_visit", text=text) from None
-    if value > clock.today():
-        raise InputError("import.last_visit_future", day=value.isoformat())
-    return value
-
-
-def _row_address(cells: dict[str, Any]) -> Address:
-    if _cell(cells.get("address")):
-        return rf.clean_address(_cell(cells["address"]))
-    building = _cell(cells.get("building"))
-    unit = _cell(cells.get("unit"))
-    room = _cell(cells.get("room"))
-    code = building_code(building) if building else None
-    if code is None or not unit or not room:
-        raise InputError("import.incomplete_address", building=building or "?", unit=unit or "?", room=room or "?")
-    # one address reader for all: 8号楼 + 一单元 + 0301室 is read as 8号楼一单元0301室
-    address = parse_address(f"{code}号楼{unit if unit.endswith('单元') else unit + '单元'}{room}")
-    if address is None or not address.complete:
-        raise InputError("import.incomplete_address", building=building, unit=unit, room=room)
-    return address
-
-
-def check_rows(path: Path) -> tuple[list[_Row], list[ImportProblem], str | None]:
-    header, rows, encoding = read_table(path)
-    mapping = map_headers(header)
-    good: list[_Row] = []
-    problems: list[ImportProblem] = []
-    for number, row in rows:
-        cells = {field: row[i] for i, field in mapping.items() if i < len(row)}
-        try:
-            good.append(_Row(number, parse_row(cells), parse_last_visit(cells.get("last_visit"))))
-        except GridnoteError as exc:
-            problems.append(ImportProblem(number, exc.message))
-    return good, problems, encoding
-
-
 def import_residents(
     nb: Notebook,
     path: Path,
@@ -167,71 +46,137 @@ def import_residents(
     new_buildings: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Import a file in one transaction; a dry run does the same work and rolls it back.
+    """Import a file in one short transaction; a dry run does the same writes and rolls them back.
+
+    Everything that can be done before writing is done outside the write lock, so
+    other writers are not kept waiting while a long file is read: each row is
+    parsed and checked, its pinyin worked out, and the resident it describes
+    chosen (a row fitting several namesakes alike is a bad row). Only then does
+    the transaction write the rows, all or none; if another command wrote in the
+    meantime, the rows are matched again inside it, against what is there now.
 
     A row in a building the grid does not have is a bad row, as when typing one
     resident (a likely typo), unless ``new_buildings`` says the file brings them.
     """
+    from gridnote.input.pinyin import pinyin_keys
+    from gridnote.store.buildings import building_codes
+    from gridnote.store.sql import data_version
+
     rows, problems, encoding = check_rows(path)
+    for row in rows:  # the slow part of writing a name, done here (kept by pinyin_keys)
+        assert row.fields.name is not None
+        pinyin_keys(row.fields.name, row.fields.alias)
     if not new_buildings:
         problems = sorted([*problems, *_unknown_building_rows(nb, rows)], key=lambda p: p.row)
     if problems:
         raise ImportRowsError(problems)
-    from gridnote.store.buildings import building_codes
+    version = data_version(nb)
+    plan = _plan(nb, rows)  # raises ImportRowsError: refused before any lock is taken
+    steps = len(rows)
 
-    known = set(building_codes(nb))
+    class _DryRun(Exception):
+        pass
+
+    known: set[str] = set()
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    changes: list[ImportChange] = []
+    try:
+        with nb.transaction():
+            if data_version(nb) != version:  # another command wrote since: match against what is there now
+                plan = _plan(nb, rows)
+            known = set(building_codes(nb))
+            made: dict[int, int] = {}  # planned new resident -> the id it was given
+            for done, (row, target) in enumerate(plan, start=1):
+                outcome, changed = _write_row(nb, row, target, made)
+                counts[outcome] += 1
+                if dry_run and outcome != "unchanged":
+                    changes.append(_change(row, outcome, changed))
+                if progress:
+                    progress(done, steps)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     added_buildings = tuple(
         sorted(
             {r.fields.address.building for r in rows if r.fields.address} - known, key=lambda code: (len(code), code)
         )
     )
-    added = updated = unchanged = 0
-
-    class _DryRun(Exception):
-        pass
-
-    claimed: set[int] = set()  # residents a row of this file has already been matched with
-    changes: list[ImportChange] = []
-    done = 0
-    try:
-        with nb.transaction():
-            # rows that tell their namesake apart go first (the order of the file does not
-            # decide); a row still undecided once they have claimed theirs is a bad row
-            undecided: list[_Row] = []
-            for final, batch in ((False, rows), (True, undecided)):
-                for row in batch:
-                    try:
-                        outcome, changed = _upsert(nb, row.fields, claimed, row.last_visit)
-                    except _Undecided as exc:
-                        if not final:
-                            undecided.append(row)
-                        else:
-                            problems.append(_undecided_problem(row, exc.candidates))
-                        continue
-                    added += outcome == "added"
-                    updated += outcome == "updated"
-                    unchanged += outcome == "unchanged"
-                    if dry_run and outcome != "unchanged":
-                        changes.append(_change(row, outcome, changed))
-                    done += 1
-                    if progress:
-                        progress(done, len(rows))
-            if problems:
-                raise ImportRowsError(sorted(problems, key=lambda p: p.row))  # rolls back: all or nothing
-            if dry_run:
-                raise _DryRun
-    except _DryRun:
-        pass
     changes.sort(key=lambda c: c.row)
-    return ImportResult(len(rows), added, updated, unchanged, dry_run, encoding, added_buildings, tuple(changes))
+    return ImportResult(
+        len(rows),
+        counts["added"],
+        counts["updated"],
+        counts["unchanged"],
+        dry_run,
+        encoding,
+        added_buildings,
+        tuple(changes),
+    )
 
 
-def _change(row: _Row, outcome: str, changed: tuple[str, ...]) -> ImportChange:
+@dataclass(frozen=True)
+class _New:
+    """A resident the import will add: the n-th new one, so two rows of one person add one."""
+
+    n: int
+
+
+def _plan(nb: Notebook, rows: list[Row]) -> list[tuple[Row, int | _New]]:
+    """Which resident each row describes (an id, or one to add), in the order to write them; reads only.
+
+    Rows that tell their namesake apart go first (the order of the file does not
+    decide); a row still undecided once they have claimed theirs is a bad row,
+    and any bad row refuses the whole file (ImportRowsError).
+    """
+    claimed: set[int] = set()  # residents a row of this file has already been matched with
+    new: dict[tuple[str, str, str], _New] = {}  # (address, name, ID number) of the residents to add
+    numbers = itertools.count()
+    plan: list[tuple[Row, int | _New]] = []
+    undecided: list[Row] = []
+    problems: list[ImportProblem] = []
+    for final, batch in ((False, rows), (True, undecided)):
+        for row in batch:
+            fields = row.fields
+            assert fields.address is not None and fields.name is not None
+            key = (fields.address.canonical(), fields.name, fields.id_number or "")
+            if fields.id_number and key in new:  # the same person twice in the file, as when writing one by one
+                plan.append((row, new[key]))
+                continue
+            try:
+                found = _same_person(nb, _household(nb, fields.address), fields, claimed)
+            except _Undecided as exc:
+                if not final:
+                    undecided.append(row)
+                else:
+                    problems.append(_undecided_problem(row, exc.candidates))
+                continue
+            if found is None:
+                added = _New(next(numbers))
+                if fields.id_number:
+                    new[key] = added
+                plan.append((row, added))
+            else:
+                claimed.add(found)
+                plan.append((row, found))
+    if problems:
+        raise ImportRowsError(sorted(problems, key=lambda p: p.row))
+    return plan
+
+
+def _household(nb: Notebook, address: Address) -> int | None:
+    from gridnote.store.buildings import household_at
+
+    found = household_at(nb, address.canonical())
+    return None if found is None else int(found[0])
+
+
+def _change(row: Row, outcome: str, changed: tuple[str, ...]) -> ImportChange:
     assert row.fields.name is not None and row.fields.address is not None
     return ImportChange(row.number, outcome, row.fields.name, row.fields.address.canonical(), changed)
 
 
-def _undecided_problem(row: _Row, candidates: list[Resident]) -> ImportProblem:
+def _undecided_problem(row: Row, candidates: list[Resident]) -> ImportProblem:
     from gridnote.messages.i18n import t
     from gridnote.services.resolve import format_candidates
 
@@ -242,7 +187,7 @@ def _undecided_problem(row: _Row, candidates: list[Resident]) -> ImportProblem:
     )
 
 
-def _unknown_building_rows(nb: Notebook, rows: list[_Row]) -> list[ImportProblem]:
+def _unknown_building_rows(nb: Notebook, rows: list[Row]) -> list[ImportProblem]:
     """Rows whose building the grid does not have: the same check as ``resident add``."""
     problems = []
     for row in rows:
@@ -258,10 +203,8 @@ def _unknown_building_rows(nb: Notebook, rows: list[_Row]) -> list[ImportProblem
 _COMPARED = ("name", "alias", "gender", "birth", "phones", "id_number", "note", "tags")
 
 
-def _upsert(
-    nb: Notebook, fields: rf.ResidentInput, claimed: set[int], last_visit: date | None = None
-) -> tuple[str, tuple[str, ...]]:
-    """Add the resident, or merge the row into the one it describes (see ``_same_person``): the outcome
+def _write_row(nb: Notebook, row: Row, target: int | _New, made: dict[int, int]) -> tuple[str, tuple[str, ...]]:
+    """Add the resident, or merge the row into the one it describes (see :func:`_plan`): the outcome
     ("added", "updated", "unchanged") and, updated, which facts changed.
 
     A last-visit cell becomes her care round's starting date (``source`` import),
@@ -270,16 +213,17 @@ def _upsert(
     from gridnote.services.care_start import set_start
     from gridnote.services.residents import add_resident, edit_resident
 
+    fields, last_visit = row.fields, row.last_visit
     assert fields.address is not None and fields.name is not None
-    household_id = ensure_household(nb, fields.address)
-    resident_id = _same_person(nb, household_id, fields, claimed)
-    if resident_id is None:
-        resident_id = add_resident(nb, fields, same_name=True).id
-        claimed.add(resident_id)
-        if last_visit is not None:
-            set_start(nb, resident_id, last_visit, "import")
-        return "added", ()
-    claimed.add(resident_id)
+    if isinstance(target, _New):
+        if target.n not in made:
+            made[target.n] = add_resident(nb, fields, same_name=True).id
+            if last_visit is not None:
+                set_start(nb, made[target.n], last_visit, "import")
+            return "added", ()
+        resident_id = made[target.n]
+    else:
+        resident_id = target
     before = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
     edit_resident(nb, resident_id, fields, replace_phones=False)
     after = (get_resident(nb, resident_id), contact_facts(nb, resident_id))
@@ -289,7 +233,7 @@ def _upsert(
     return ("unchanged", ()) if before == after and not started else ("updated", changed)
 
 
-def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, claimed: set[int]) -> int | None:
+def _same_person(nb: Notebook, household_id: int | None, fields: rf.ResidentInput, claimed: set[int]) -> int | None:
     """The resident of that name at that address whom the row describes, if any.
 
     Two people may share a name in one flat, so a name is not enough: the same
@@ -300,6 +244,8 @@ def _same_person(nb: Notebook, household_id: int, fields: rf.ResidentInput, clai
     merging into the first would silently overwrite someone else's note.
     """
     assert fields.name is not None  # a row without a name is refused before
+    if household_id is None:  # an address new to the notebook: no one lives there yet
+        return None
     namesakes = [get_resident(nb, i) for i in same_name(nb, household_id, fields.name)]
     if fields.id_number:
         for r in namesakes:

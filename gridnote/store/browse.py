@@ -71,6 +71,7 @@ VIEWS: dict[str, str] = {
     "v_issues": f"""
         SELECT i.id AS id, i.received_day AS received_day, {_CATEGORY.format(code="i.category")} AS category,
                coalesce(gridnote_label(s.zh, s.en), i.status) AS status,
+               coalesce(gridnote_label(k.zh, k.en), i.kind) AS kind,
                coalesce(gridnote_label(c.zh, c.en), i.channel) AS channel,
                coalesce(gridnote_label(p.zh, p.en), i.priority) AS priority,
                gridnote_mask_text(i.text) AS text, r.name AS reporter,
@@ -84,6 +85,7 @@ VIEWS: dict[str, str] = {
         LEFT JOIN issue_categories oc ON oc.code = i.category
         LEFT JOIN names_categories nc ON nc.code = i.category
         LEFT JOIN names_statuses s ON s.code = i.status
+        LEFT JOIN names_issue_kinds k ON k.code = i.kind
         LEFT JOIN names_channels c ON c.code = i.channel
         LEFT JOIN names_priorities p ON p.code = i.priority
         LEFT JOIN names_partners pt ON pt.code = i.referred_to
@@ -92,11 +94,13 @@ VIEWS: dict[str, str] = {
         LEFT JOIN households h ON h.id = i.household_id
         LEFT JOIN buildings b ON b.id = i.building_id""",
     "v_events": """
-        SELECT e.id AS id, e.day AS day, e.at AS at, gridnote_mask_text(e.title) AS title, b.code AS building,
+        SELECT e.id AS id, e.day AS day, e.at AS at, gridnote_mask_text(e.title) AS title,
+               coalesce(gridnote_label(k.zh, k.en), e.kind) AS kind, b.code AS building,
                (SELECT group_concat(coalesce(gridnote_label(n.zh, n.en), j.value), gridnote_label('、', ', '))
                   FROM json_each(e.partners) j LEFT JOIN names_partners n ON n.code = j.value) AS partners,
                e.attendees AS attendees, gridnote_mask_text(e.note) AS note
-        FROM events e LEFT JOIN buildings b ON b.id = e.building_id""",
+        FROM events e LEFT JOIN buildings b ON b.id = e.building_id
+        LEFT JOIN names_event_kinds k ON k.code = e.kind""",
 }
 
 

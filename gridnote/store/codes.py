@@ -60,6 +60,8 @@ TABLES: dict[str, tuple[str, Callable[[], list[Row]]]] = {
     "names_task_statuses": ("tasks.status", _terms(_VOCAB, "TASK_STATUSES")),
     "names_visit_kinds": ("visits.kind", _terms(_VOCAB, "VISIT_KINDS")),
     "names_reading_kinds": ("readings.kind", _terms("gridnote.domain.readings", "READING_KINDS")),
+    "names_issue_kinds": ("issues.kind", _terms(_ISSUES, "KINDS")),
+    "names_event_kinds": ("events.kind", _terms(_ISSUES, "EVENT_KINDS")),
 }
 
 
@@ -79,7 +81,7 @@ def stamp() -> str:
 
 
 # The last migration that filled the code tables, and the stamp of the vocabularies it filled them from.
-FILLED: tuple[str, str] = ("m015_code_tables", "c0c0a33df031644d")
+FILLED: tuple[str, str] = ("m020_code_tables_kinds", "f7e2655b991a1d53")
 
 
 def fill(db: Any) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from gridnote.store.migrations_citizen import m014_search_han_scannable, m015_code_tables
+from gridnote.store.migrations_citizen import m014_search_han_scannable, m015_code_tables, m020_code_tables_kinds
 from gridnote.store.migrations_day import m011_care_baselines, m012_visit_back, m017_issue_kind, m018_event_people
 from gridnote.store.migrations_flow import m013_open311, m016_inbox, m019_resident_deceased
 from gridnote.store.migrations_log import m009_change_log, m010_task_words
@@ -385,6 +385,7 @@ STEPS: list[Callable[[Any], None]] = [
     m017_issue_kind,
     m018_event_people,
     m019_resident_deceased,
+    m020_code_tables_kinds,
 ]
 NAMES: list[str] = [step.__name__ for step in STEPS]
 LATEST: int = len(STEPS)

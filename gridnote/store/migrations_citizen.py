@@ -43,3 +43,10 @@ def m015_code_tables(db: Any) -> None:
     from gridnote.store import codes
 
     codes.fill(db)
+
+
+def m020_code_tables_kinds(db: Any) -> None:
+    """The code tables again, now with the issues' kinds (诉求, 咨询/建议) and the events' (反诈宣传 …)."""
+    from gridnote.store import codes
+
+    codes.fill(db)

@@ -136,18 +136,70 @@ def create(centre: Centre, *, full_readings: bool = False) -> None:
 
     with centre.begin() as conn:
         ensure_schema(conn)
-        upsert(conn, settings, [{"key": "schema", "value": SCHEMA_VERSION}], ["key"])
+        upsert(conn, settings, [{"key": "schema", "value": SCHEMA_VERSION}, {"key": SHAPE, "value": shape()}], ["key"])
         if full_readings:
             upsert(conn, settings, [{"key": "readings", "value": "full"}], ["key"])
 
 
 def open_centre(url: str) -> Centre:
-    """An existing centre, its schema brought up to date (tables added since it was made)."""
+    """An existing centre, its schema brought up to date (tables added since it was made).
 
+    The centre records the shape of the schema it was last brought up to
+    (:func:`shape`); while it is this gridnote's, opening reads one setting
+    instead of inspecting every table's indexes.
+    """
     centre = connect(url)
+    want = shape()
     with centre.begin() as conn:
-        ensure_schema(conn)
+        if _recorded_shape(conn) != want:
+            ensure_schema(conn)
+            _record_shape(conn, want)
     return centre
+
+
+SHAPE = "shape"  # centre_settings key: the fingerprint of the schema the centre was brought up to
+
+
+def shape() -> str:
+    """A fingerprint of the schema this gridnote expects: every table, its columns and its indexes, by name."""
+    import hashlib
+
+    from gridnote.centre.store.schema import metadata
+
+    lines = [
+        f"{t.name}({','.join(c.name for c in t.columns)})[{','.join(sorted(str(i.name) for i in t.indexes))}]"
+        for t in metadata.sorted_tables
+    ]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def _recorded_shape(conn: Any) -> str | None:
+    """The shape the centre was last brought up to (None: not recorded, or not a centre yet)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import DBAPIError
+
+    from gridnote.centre.store.schema import settings
+
+    try:
+        with conn.begin_nested():  # a centre made before the shape was kept may lack the table itself
+            value = conn.execute(select(settings.c.value).where(settings.c.key == SHAPE)).scalar()
+    except DBAPIError:
+        return None
+    return None if value is None else str(value)
+
+
+def _record_shape(conn: Any, value: str) -> None:
+    """Keep the shape; a role that may not write the settings (a worker on PostgreSQL) leaves it unrecorded."""
+    from sqlalchemy.exc import DBAPIError
+
+    from gridnote.centre.store.schema import settings
+    from gridnote.centre.store.upsert import upsert
+
+    try:
+        with conn.begin_nested():
+            upsert(conn, settings, [{"key": SHAPE, "value": value}], ["key"])
+    except DBAPIError:
+        pass
 
 
 def ensure_schema(conn: Any) -> None:

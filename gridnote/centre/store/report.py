@@ -2,9 +2,10 @@
 
 Each query reads the range for all grids at once, by the ``(grid, day)``
 indexes, and the rows are dealt out per grid; keys are ``(grid, gid)``, so the
-street's total is the same rules over all grids' rows together. Like the
-notebook's own row source, it only selects the range and leaves out undone
-visits; every rule is the shared code's.
+street's total is the sum of the grids' figures
+(:func:`gridnote.services.figures.added_figures`). Like the notebook's own row
+source, it only selects the range and leaves out undone visits; every rule is
+the shared code's.
 """
 
 from __future__ import annotations
@@ -158,20 +159,3 @@ def rows_by_grid(conn: Any, start: str, end: str, registered_by: str, tags: list
         )
         for g, p in parts.items()
     }
-
-
-def together(rows: list[GridRows], registered_by: str) -> GridRows:
-    """Every grid's rows as one (keys already tell grids apart): the street's total by the same rules."""
-    return GridRows(
-        visits=[x for r in rows for x in r.visits],
-        residents=[x for r in rows for x in r.residents],
-        buildings=sum(r.buildings for r in rows),
-        readings=[x for r in rows for x in r.readings],
-        steps=[x for r in rows for x in r.steps],
-        ratings=[x for r in rows for x in r.ratings],
-        response=[x for r in rows for x in r.response],
-        resolve=[x for r in rows for x in r.resolve],
-        attendees=[x for r in rows for x in r.attendees],
-        open_issues=[x for r in rows for x in r.open_issues],
-        registered_by=registered_by,
-    )
