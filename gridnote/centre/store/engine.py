@@ -203,15 +203,56 @@ def _record_shape(conn: Any, value: str) -> None:
 
 
 def ensure_schema(conn: Any) -> None:
-    """Tables missing are created with their indexes; indexes added to a table that exists are created too."""
+    """Tables missing are created with their indexes; columns and indexes added to a table that exists are too.
+
+    A typed column added to :data:`gridnote.centre.store.schema.COLUMNS` is filled at once from the
+    rows' ``record`` (each row keeps the notebook's whole row), so a report counts on it from
+    the first run, not only for rows changed since.
+    """
     from sqlalchemy import inspect
 
-    from gridnote.centre.store.schema import metadata
+    from gridnote.centre.store.schema import COLUMNS, metadata
 
     metadata.create_all(conn, checkfirst=True)
     found = inspect(conn)
     for table in metadata.sorted_tables:
+        have = {c["name"] for c in found.get_columns(table.name)}
+        added = [column for column in table.columns if column.name not in have]
+        for column in added:
+            _add_column(conn, table.name, column)
+        typed = [c.name for c in added if c.name in COLUMNS.get(table.name, {})]
+        if typed:
+            _fill_from_record(conn, table, typed)
         have = {i["name"] for i in found.get_indexes(table.name)}
         for index in table.indexes:
             if index.name not in have:
                 index.create(conn)
+
+
+def _add_column(conn: Any, table: str, column: Any) -> None:
+    """``ALTER TABLE … ADD COLUMN``, nullable, in the dialect's words."""
+    from sqlalchemy import text
+
+    preparer = conn.dialect.identifier_preparer
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE {preparer.quote(table)} ADD COLUMN {preparer.quote(column.name)} {kind}"))
+
+
+def _fill_from_record(conn: Any, table: Any, columns: list[str]) -> None:
+    """The new typed columns, read out of each row's ``record`` (its notebook row as JSON)."""
+    import json
+
+    from sqlalchemy import and_, bindparam, select
+
+    rows = conn.execute(select(table.c.grid, table.c.gid, table.c.record)).all()
+    values = []
+    for grid, gid, record in rows:
+        row = json.loads(record or "{}")
+        values.append({"g": grid, "i": gid, **{f"v_{c}": row.get(c) for c in columns}})
+    if values:
+        update = (
+            table.update()
+            .where(and_(table.c.grid == bindparam("g"), table.c.gid == bindparam("i")))
+            .values({c: bindparam(f"v_{c}") for c in columns})
+        )
+        conn.execute(update, values)
