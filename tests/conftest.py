@@ -22,12 +22,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from gridnote import clock
 from gridnote.messages import i18n
 from gridnote.store.notebook import Notebook, open_notebook
 from tests.helpers.server_run import ServerRun, start_server, stop_server
+
+# Property tests judge the rule, not the machine: on a loaded machine (CI, xdist workers) timing
+# limits fail tests that are right, so no example deadline and no too-slow health check.
+settings.register_profile("gridnote", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("gridnote")
 
 NOW = "2026-11-29T09:00:00+08:00"  # a Sunday morning in Hangzhou
 

@@ -91,7 +91,7 @@ def test_care_baseline_for_the_grid_or_one_building(cli, demo) -> None:
     result = cli("care", "baseline", "11-25", "-b", "8")
     assert (result.exit_code, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
-    assert lines[0] == "✓ Care rounds count from 2026-11-25 in building 8: 172 residents, 47 on a care "
+    assert lines[0] == "✓ Care rounds count from 2026-11-25 in building 8: 172 residents, 47 on a care"
     assert lines[2] == "A starting date is not a visit: the visit log and care coverage are unchanged."
     due = json.loads(cli("today", "--json").stdout)["care"]
     in_8 = [c for c in due if c["address"].startswith("8-")]

@@ -376,3 +376,60 @@ def test_an_import_killed_on_the_centre_s_side_loses_and_duplicates_nothing(cli,
     _kill_repeatedly(["centre", "import", str(one), str(two), "--centre", str(killed)], env, [0.4, 0.6, 0.8, 1.0])
     assert run(cli, None, "centre", "import", str(one), str(two), "--centre", str(killed)).exit_code == 0
     assert contents(killed) == contents(clean)
+
+
+def test_an_enquiry_is_counted_apart_at_the_centre_as_in_her_report(cli, grids, tmp_path: Path) -> None:
+    """ "How should we share the hawthorns?" is not a complaint: not received among the issues, counted apart."""
+    from datetime import date
+
+    from gridnote import clock
+    from gridnote.models.report import ReportRange
+    from gridnote.services.centre import centre_report
+
+    a, b = grids
+    env = {"GRIDNOTE_DB": str(a), **at("29T16:00")}
+    asked = cli("issue", "add", "山楂树的果子怎么分", "-e", "-r", "高阿姨", env=env)
+    assert asked.exit_code == 0, asked.stderr
+    assert cli("issue", "resolve", "3", "按楼栋分，物业统一采摘", env=env).exit_code == 0
+    street = tmp_path / "street.db"
+    run(cli, None, "centre", "init", str(street))
+    assert run(cli, a, "sync", "--centre", str(street)).exit_code == 0
+    assert run(cli, b, "sync", "--centre", str(street)).exit_code == 0
+    clock.reset()
+    day = centre_report(str(street), ReportRange(date(2026, 11, 29), date(2026, 11, 29), "day"))
+    f = day.lines[0].figures if day.lines[0].grid.grid_code == "冬梅轩-03" else day.lines[1].figures
+    # as in test_the_first_grid_s_day_by_hand: two issues received, one resolved; the enquiry apart
+    assert (f.issues["received"], f.issues["resolved"]) == (2, 1)
+    assert (f.enquiries.get("received"), f.enquiries.get("answered")) == (1, 1)
+    assert_report_agrees(street, [a, b])
+
+
+def test_a_centre_made_before_a_column_gets_it_filled_when_next_opened(cli, grids, tmp_path: Path) -> None:
+    """A street centre made before issues had a kind: its rows keep the kind in their record, so it is read back."""
+    a, b = grids
+    env = {"GRIDNOTE_DB": str(a), **at("29T16:00")}
+    assert cli("issue", "add", "山楂树的果子怎么分", "-e", "-r", "高阿姨", env=env).exit_code == 0
+    street = tmp_path / "street.db"
+    run(cli, None, "centre", "init", str(street))
+    assert run(cli, a, "sync", "--centre", str(street)).exit_code == 0
+    assert run(cli, b, "sync", "--centre", str(street)).exit_code == 0
+    conn = sqlite3.connect(street)
+    conn.execute("ALTER TABLE issues DROP COLUMN kind")  # as the centre was before
+    conn.execute("UPDATE centre_settings SET value = 'older' WHERE key = 'shape'")  # made by an older gridnote
+    conn.commit()
+    conn.close()
+    assert run(cli, None, "centre", "report", "--centre", str(street), "--date", "11-29").exit_code == 0
+    conn = sqlite3.connect(street)
+    kinds = sorted(conn.execute("SELECT coalesce(kind, '-'), count(*) FROM issues GROUP BY 1").fetchall())
+    conn.close()
+    issues = sum(1 for _ in notebook_issue_rows(a)) + sum(1 for _ in notebook_issue_rows(b))
+    assert kinds == [("complaint", issues - 1), ("enquiry", 1)]
+    assert_report_agrees(street, [a, b])
+
+
+def notebook_issue_rows(db: Path) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT id FROM issues").fetchall()
+    finally:
+        conn.close()

@@ -187,3 +187,28 @@ def test_a_sync_killed_on_the_server_s_side_loses_and_duplicates_nothing(cli, gr
     from tests.test_centre import contents as file_contents
 
     assert contents(pg) == file_contents(clean)
+
+
+def test_a_centre_made_before_a_column_gets_it_on_postgresql_too(cli, grids, pg) -> None:  # noqa: F811
+    """``ALTER TABLE … ADD COLUMN`` in PostgreSQL's words, filled from the rows' records: the enquiry is counted apart."""
+    import sqlalchemy
+
+    from tests.test_centre import at
+
+    a, b = grids
+    assert cli("issue", "add", "山楂树的果子怎么分", "-e", env={"GRIDNOTE_DB": str(a), **at("29T16:00")}).exit_code == 0
+    assert run(cli, None, "centre", "init", pg).exit_code == 0
+    for db in (a, b):
+        assert run(cli, db, "sync", "--centre", pg).exit_code == 0
+    engine = sqlalchemy.create_engine(_url(pg).replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE issues DROP COLUMN kind")  # as the centre was before
+            conn.exec_driver_sql("UPDATE centre_settings SET value = 'older' WHERE key = 'shape'")
+        assert run(cli, None, "centre", "report", "--centre", pg, "--date", "11-29").exit_code == 0
+        with engine.connect() as conn:
+            kinds = dict(conn.exec_driver_sql("SELECT kind, count(*) FROM issues GROUP BY kind").all())
+    finally:
+        engine.dispose()
+    assert kinds.get("enquiry") == 1 and None not in kinds
+    assert_report_agrees_pg(pg, [a, b])

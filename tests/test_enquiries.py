@@ -92,9 +92,62 @@ def test_a_group_gives_an_enquiry_deadlines_and_only_an_enquiry(cli) -> None:
 def test_a_new_category_leaves_an_enquiry_without_deadlines(cli) -> None:
     ok(cli("issue", "add", "山楂怎么分", "-e"))
     edited = cli("issue", "edit", "1", "-k", "垃圾")
-    assert (edited.exit_code, edited.stdout) == (0, "✓ #1 changed: garbage · no deadlines\n")
+    assert (edited.exit_code, edited.stdout) == (0, "✓ #1 changed: garbage · enquiry · no deadlines\n")
     shown = issue(cli, 1)
     assert (shown["category"], shown["category_group"], shown["resolve_due_at"]) == ("garbage", None, None)
+
+
+def test_a_complaint_that_was_a_question_becomes_an_enquiry_and_back(cli, add_resident) -> None:
+    """Filed as a complaint and verified (one point); it was a question: the point goes back, no deadline is ahead.
+
+    Received in person at 11-29 09:00 (first response at receipt); greenery is a general category:
+    24 h to respond, 7 days to resolve, so back as a complaint it is due 12-06 09:00.
+    """
+    add_resident("王建英", "5-1-102", alias="王阿姨")
+    ok(cli("issue", "add", "院里的山楂熟了怎么分", "-r", "王阿姨"))
+    ok(cli("issue", "verify", "1"))
+    turned = cli("issue", "edit", "1", "--enquiry")
+    assert (turned.exit_code, turned.stderr) == (0, "")
+    assert turned.stdout == (
+        "✓ #1 changed: greenery · enquiry · no deadlines\n"
+        "Points for the report taken back from 王建英（王阿姨）: 1 (balance 0)\n"
+    )
+    shown = issue(cli, 1)
+    assert (shown["kind"], shown["category_group"], shown["resolve_due_at"]) == ("enquiry", None, None)
+    assert shown["response_due_at"] == "2026-11-30T09:00:00+08:00"  # met at receipt: history, kept
+    assert json.loads(ok(cli("resident", "points", "王阿姨", "--json")))["balance"] == 0
+    assert "kind: complaint → enquiry" in ok(cli("issue", "show", "1"))
+    assert "类型：诉求 → 咨询建议" in ok(cli("--lang", "zh", "issue", "show", "1"))
+    again = cli("issue", "edit", "1", "-e")
+    assert (again.exit_code, again.stderr) == (
+        2,
+        "Error: nothing to change on issue #1; give --text, --category, --priority or --enquiry/--complaint\n",
+    )
+    back = cli("issue", "edit", "1", "--complaint", env={"GRIDNOTE_NOW": "2026-11-30T10:00:00+08:00"})
+    assert back.stdout == (
+        "✓ #1 changed: greenery · respond by 11-30 09:00 · resolve by 12-06 09:00\n"
+        "王建英（王阿姨） earns points for the report: 1 (balance 1)\n"
+    )
+    shown = issue(cli, 1)
+    assert (shown["kind"], shown["category_group"], shown["resolve_due_at"]) == (
+        "complaint",
+        "general",
+        "2026-12-06T09:00:00+08:00",
+    )
+    ledger = json.loads(ok(cli("resident", "points", "王阿姨", "--json")))
+    assert [e["delta"] for e in ledger["entries"]] == [1, -1, 1] and ledger["balance"] == 1
+
+
+def test_a_group_only_with_an_enquiry_when_editing_too(cli) -> None:
+    ok(cli("issue", "add", "楼下能不能装个长椅", "-c", "app", "--at", "2026-11-28 10:00"))
+    refused = cli("issue", "edit", "1", "-g", "一般")
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("Error: --group is for an enquiry (--enquiry)")
+    # an app report, not yet answered: as an enquiry with the complex group, 24 h and 15 days from receipt
+    given = cli("issue", "edit", "1", "-e", "-g", "复杂")
+    assert given.stdout == "✓ #1 changed: other · enquiry · respond by 11-29 10:00 · resolve by 12-13 10:00\n"
+    shown = issue(cli, 1)
+    assert (shown["kind"], shown["category_group"]) == ("enquiry", "complex")
 
 
 def test_the_report_counts_enquiries_apart_and_leaves_them_out_of_the_rates(cli, add_resident) -> None:

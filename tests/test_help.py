@@ -145,3 +145,21 @@ def test_no_lowercase_placeholder_on_any_help_page(cli, lang: str) -> None:
         assert page.exit_code == 0, page.stderr
         options = page.stdout.split("\n\n")[-1]  # the option list is the last block
         assert not PLACEHOLDER.search(page.stdout), f"{lang} {path or 'gridnote'}:\n{options}"
+
+
+def test_a_code_default_is_shown_by_its_name_in_chinese(cli) -> None:
+    zh = {"GRIDNOTE_LANG": "zh"}
+    cases = [
+        (("issue", "add"), "[默认：当面]", "[default: in-person]"),  # --channel
+        (("issue", "add"), "[默认：一般]", "[default: normal]"),  # --priority
+        (("issue", "note"), "[默认：进展]", "[default: progress]"),  # --kind
+        (("issue", "import"), "[默认：一网通]", "[default: app]"),  # --channel
+        (("centre", "dispatch"), "[默认：12345热线]", "[default: hotline]"),
+        (("task", "list"), "[默认：未完成]", "[default: open]"),  # --status
+        (("report",), "[默认：标记的]", "[default: flagged]"),  # --readings
+    ]
+    for args, chinese, english in cases:
+        page = "".join(cli(*args, "--help", env=zh).stdout.split())  # however the lines wrap
+        assert chinese in page and "默认：(" not in page, args
+        page = "".join(cli(*args, "--help", env={"GRIDNOTE_LANG": "en"}).stdout.split())
+        assert english.replace(" ", "") in page, args

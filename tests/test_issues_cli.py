@@ -291,7 +291,11 @@ def test_a_rating_for_an_issue_never_resolved_is_refused_with_the_next_steps(cli
             2,
             'Error: unknown kind of note "fax"; use one of progress (进展), call (电话), visit (上门), message (消息)',
         ),
-        (["issue", "edit", "1"], 2, "Error: nothing to change on issue #1; give --text, --category or --priority"),
+        (
+            ["issue", "edit", "1"],
+            2,
+            "Error: nothing to change on issue #1; give --text, --category, --priority or --enquiry/--complaint",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(cli, demo, nb, args, code, message) -> None:

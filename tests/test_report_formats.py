@@ -245,6 +245,8 @@ def test_xlsx_cells_are_dates_times_and_numbers(day, tmp_path: Path) -> None:
     assert cell("新受理问题", "B2") == (datetime(2026, 11, 29, 8, 30), "yyyy-mm-dd hh:mm")  # #1 at 08:30
     assert cell("未办结问题", "C2") == (datetime(2026, 11, 29, 8, 30), "yyyy-mm-dd hh:mm")
     assert cell("未办结问题", "D2") == (0, '0" 天"')  # received this morning: 0 days, a number
+    # #1's resolution deadline, three days after 11-29 08:30: a date cell, its kind in the number format
+    assert cell("未办结问题", "F2") == (datetime(2026, 12, 2, 8, 30), '"办结 "yyyy-mm-dd hh:mm')
     assert cell("应急出动", "B2") == (datetime(2026, 11, 29, 20, 0), "yyyy-mm-dd hh:mm")  # 高阿姨's call-out
 
 

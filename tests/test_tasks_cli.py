@@ -412,7 +412,6 @@ def test_list_table_at_80_columns(cli, demo) -> None:
     ok(cli("task", "add", "walk building 5", "--every", "day"))
     lines = ok(cli("task", "list")).splitlines()
     assert [line.rstrip() for line in lines] == [
-        "",
         " #   Due              Task                          For",
         " " + "─" * 75,
         " 2   Wed 18 Nov       送降压药",

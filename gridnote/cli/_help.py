@@ -138,7 +138,10 @@ def _extras(text: str) -> str:
         if part == "required":
             parts.append(i18n.t("cli.required"))
         elif part.startswith("default: "):
-            parts.append(i18n.t("cli.default", default=part.removeprefix("default: ")))
+            value = part.removeprefix("default: ")
+            if value.startswith("(") and value.endswith(")"):  # how Click shows a label given for a default
+                value = value[1:-1]
+            parts.append(i18n.t("cli.default", default=value))
         else:
             parts.append(part)
     return text[: match.start()] + "  [" + i18n.t("cli.extra_separator").join(parts) + "]"
@@ -347,6 +350,36 @@ def _chinese(command: Any, path: str) -> None:
         text = option_help_zh(path, option_key(param))
         if text and getattr(param, "help", None):
             param.help = text
+        shown = _default_label(param)
+        if shown is not None:
+            param.show_default = shown
+
+
+# an option's default that is a code, said by its name: the vocabulary each option's codes come from
+_DEFAULT_TERMS = {
+    "--channel": ("gridnote.domain.issue_terms", "CHANNELS"),
+    "--priority": ("gridnote.domain.issue_terms", "PRIORITIES"),
+    "--kind": ("gridnote.domain.issue_terms", "NOTE_KINDS"),
+    "--status": ("gridnote.domain.vocab", "TASK_STATUSES"),
+}
+_DEFAULT_WORDS = {"flagged": "cli.value.flagged"}  # a default that is no vocabulary's code
+
+
+def _default_label(param: Any) -> str | None:
+    """``[默认：一般]``, not ``[默认：normal]``: a code default in the interface language (None: as Click shows it)."""
+    default = getattr(param, "default", None)
+    if not isinstance(default, str) or not default or getattr(param, "show_default", None) is False:
+        return None
+    if not getattr(param, "opts", None) or not param.opts[0].startswith("--"):
+        return None
+    where = _DEFAULT_TERMS.get(max(param.opts, key=len))
+    if where is not None:
+        from importlib import import_module
+
+        vocabulary = getattr(import_module(where[0]), where[1])
+        if default in vocabulary:
+            return str(vocabulary.label(default))
+    return i18n.t(_DEFAULT_WORDS[default]) if default in _DEFAULT_WORDS else None
 
 
 # -- when help is asked for ----------------------------------------------------------------------

@@ -7,7 +7,7 @@ import typer
 
 from gridnote.cli._common import JsonOption, new_app, out, print_json
 from gridnote.cli.centre_down import CentreOpt, _url
-from gridnote.cli.params import ForceOpt, FromOpt, FullOpt, MonthOpt, PortOpt, ToOpt, WeekOpt
+from gridnote.cli.params import DateOpt, ForceOpt, FromOpt, FullOpt, MonthOpt, PortOpt, ToOpt, WeekOpt
 
 app = new_app("The grid centre: every grid's notebook in one store (a centre file, or PostgreSQL).")
 
@@ -96,6 +96,7 @@ def centre_grids(centre: CentreOpt = None) -> None:
 @app.command("report")
 def centre_report(
     centre: CentreOpt = None,
+    date_: DateOpt = None,
     from_: FromOpt = None,
     to: ToOpt = None,
     week: WeekOpt = False,
@@ -124,9 +125,9 @@ def centre_report(
         from gridnote.output.files import check_target
 
         check_target(output, force=force)
-    if not (from_ or to or month):
+    if not (date_ or from_ or to or month):
         week = True
-    span = report_range(clock.today(), read_period(None, from_, to, week=week, month=month))
+    span = report_range(clock.today(), read_period(date_, from_, to, week=week, month=month))
     report = build(_url(centre), span)
     if json_:
         from gridnote.render.centre_json import centre_report_json

@@ -397,15 +397,37 @@ def issue_edit(
     text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
     category: CategoryOpt = None,
     priority: Annotated[str | None, typer.Option("--priority", "-p", help="urgent or normal.")] = None,
+    enquiry: Annotated[
+        bool | None,
+        typer.Option(
+            "--enquiry/--complaint",
+            "-e/-C",
+            help="Make it an enquiry or suggestion (咨询/建议), or a complaint (诉求) again.",
+            show_default=False,
+        ),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--group", "-g", metavar="GROUP", help="Give an enquiry deadlines: emergency, utility, general, complex."
+        ),
+    ] = None,
     json_: JsonOption = False,
 ) -> None:
-    """Correct an issue's text, category or priority (its deadlines follow).
+    """Correct an issue's text, category, priority or kind (its deadlines follow).
 
-    Example: gridnote issue edit 12 -k 装修垃圾
+    --enquiry turns a complaint that was a question (山楂怎么分) into an enquiry: no
+    deadlines unless --group gives it some, and a verified report's point is taken back;
+    --complaint turns it back, with its category's deadlines and the point. Deadlines
+    already met or missed stay as they were.
+
+    Example: gridnote issue edit 12 -k 装修垃圾   ·   gridnote issue edit 14 --enquiry
     """
     from gridnote.services.issue_flow import edit
 
-    _show(edit(notebook(), _number(number), text=text, category=category, priority=priority), json_=json_)
+    kind = None if enquiry is None else ("enquiry" if enquiry else "complaint")
+    change = edit(notebook(), _number(number), text=text, category=category, priority=priority, kind=kind, group=group)
+    _show(change, json_=json_)
 
 
 from gridnote.cli.issue_requests import issue_export, issue_import  # noqa: E402 (registered in this order)

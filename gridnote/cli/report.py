@@ -93,7 +93,9 @@ def report(
         from gridnote.render.report_output import write_report
 
         console = out()
-        count = write_report(result, fmt, output, width=console.width, force=force)  # a text file as wide as the screen
+        count = write_report(
+            result, fmt, output, width=80 if getattr(console, "unbounded", False) else console.width, force=force
+        )  # as wide as the screen; 80 from a pipe
         console.print(
             ok("report.written_sections", path=str(output), format=fmt, count=count)
             if fmt in ("csv", "xlsx")

@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.help_option": ("Show this message and exit.", "显示此帮助并退出。"),
     "cli.required": ("required", "必填"),
     "cli.default": ("default: {default}", "默认：{default}"),
+    "cli.value.flagged": ("flagged", "标记的"),
     "cli.extra_separator": ("; ", "；"),
     "cli.options_metavar": ("[OPTIONS]", "[选项]"),
     "cli.subcommand_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),

@@ -187,7 +187,10 @@ HELP_ZH: dict[str, str] = {
     "issue.rate": "记录反映人的评价：满意或基本满意即结案，不满意则重新办理。\n\n只有有反映人（-r 或 --contact）的问题才能评价；其余的用 `issue close` 结案。\n\n例：gridnote issue rate 12 满意",
     "issue.close": '居民未评价（须已回访）或无人反映时结案。\n\n例：gridnote issue close 12 --note "多次联系未评价"',
     "issue.reopen": '重新办理没有真正解决（或误判不予受理）的问题。\n\n例：gridnote issue reopen 12 "下水道又堵了" --due 2d',
-    "issue.edit": "更正问题的内容、类别或紧急程度（时限随之调整）。\n\n例：gridnote issue edit 12 -k 装修垃圾",
+    "issue.edit": "更正问题的内容、类别、紧急程度或类型（时限随之调整）。\n\n"
+    "--enquiry 把其实是提问的诉求（山楂怎么分）改为咨询建议：没有时限（除非用 --group 指定），"
+    "已核实反映所得的积分收回；--complaint 改回诉求，按类别计时限并给积分。已达成或已超过的时限保持不变。\n\n"
+    "例：gridnote issue edit 12 -k 装修垃圾 · gridnote issue edit 14 --enquiry",
     "issue.import": "从一网通或 12345 热线导入诉求（Open311 GeoReport v2）：要么全部导入，要么一条不导。\n\n"
     "每条诉求成为一个问题：类别按 service_code（`issue category list` 中的上报编码）或按文字判断，"
     "地址对应到住户或楼栋，反映人按电话对应到居民。诉求编号会保留：再次导入同一文件只更新问题"

@@ -71,8 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--of 只用于重复反映（理由：重复）",
     ),
     "issue.nothing_to_edit": (
-        "nothing to change on issue #{id}; give --text, --category or --priority",
-        "问题 #{id} 没有需要修改的内容；请给出 --text、--category 或 --priority",
+        "nothing to change on issue #{id}; give --text, --category, --priority or --enquiry/--complaint",
+        "问题 #{id} 没有需要修改的内容；请给出 --text、--category、--priority 或 --enquiry/--complaint",
     ),
     # -- confirmations --------------------------------------------------------------------
     "issue.received": ("Issue #{id} received: {text}", "已受理问题 #{id}：{text}"),
@@ -196,6 +196,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.edit.text": ("text", "内容"),
     "issue.edit.category": ("category", "类别"),
     "issue.edit.priority": ("priority", "紧急程度"),
+    "issue.edit.kind": ("kind", "类型"),
     "issue.implied": ("with the next step", "随下一步一并完成"),
     "issue.by": ("by {actor}", "由{actor}"),
     "issue.days": ("{n}d", "{n}天"),

@@ -297,6 +297,8 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
     "issue.edit": {
         "--text": "新的表述。",
         "--priority": "紧急或一般（urgent/normal）。",
+        "--enquiry": "改为咨询建议（咨询/建议），或改回诉求（--complaint）。",
+        "--group": "给咨询建议设时限类型：紧急、公用设施、一般、复杂。",
     },
     "issue.import": {
         "file": "GeoReport v2 诉求文件：requests.json 或 requests.xml。",

@@ -101,7 +101,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int =
             os.replace(tmp, path)
         else:
             _place_new(tmp, path)
-        _sync_folder(directory)
+        sync_folder(directory)
     except FileExistsError:
         _unlink(tmp)
         raise FileError("file.exists", path=path) from None
@@ -168,7 +168,7 @@ def _place_new(tmp: str, path: Path) -> None:
     _unlink(tmp)
 
 
-def _sync_folder(directory: Path) -> None:
+def sync_folder(directory: Path) -> None:
     """Make the new name durable too (best effort: not every system can open a folder)."""
     try:
         fd = os.open(directory, os.O_RDONLY)

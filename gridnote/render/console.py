@@ -7,10 +7,17 @@ widths stay right and tables stay aligned); plain strings are made visible as
 Rich turns them into text. Anything left in a renderable of another kind is made
 visible as its lines are drawn. Only Rich's own control codes (colours, cursor
 moves) reach the terminal.
+
+Written to a pipe or a file (stdout not a terminal), output is plain lines: no spaces
+padding a line's end, no blank lines before the first line of text, and no wrapping
+at a width the pipe does not have: lines are as long as their content (up to
+:data:`PIPE_WIDTH`), unless ``COLUMNS`` says how wide to draw.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,8 +56,37 @@ def make_visible(renderable: Any, depth: int = 0) -> None:
             make_visible(held, depth + 1)
 
 
+PIPE_WIDTH = 1000
+"""How wide a pipe without ``COLUMNS`` is drawn: wider than any line gridnote writes, so none wraps."""
+
+_LINE_END = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)(?=\n|\Z)")
+
+
 class VisibleConsole(Console):
-    """A Rich console that never writes a control character it did not make itself."""
+    """A Rich console that never writes a control character it did not make itself.
+
+    On a pipe or a file it writes plain lines (see the module's docstring); ``unbounded``
+    says it has no width of its own (no terminal, no ``COLUMNS``).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.piped = not self.is_terminal
+        self.unbounded = self.piped and "width" not in kwargs and not os.environ.get("COLUMNS", "").isdigit()
+        if self.unbounded:
+            self.width = PIPE_WIDTH
+        self._started = not self.piped  # a terminal keeps its blank lines; a pipe starts at the first text
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        text = super()._render_buffer(buffer)
+        if not self.piped:
+            return text
+        text = _LINE_END.sub(r"\1", text)
+        if not self._started:
+            stripped = text.lstrip("\n")
+            self._started = bool(stripped)
+            text = stripped
+        return text
 
     def render_str(self, text: str, **kwargs: Any) -> Any:
         return super().render_str(visible(text), **kwargs)

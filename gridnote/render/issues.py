@@ -69,11 +69,11 @@ def change_lines(change: IssueChange, today: date, cats: list[Category] | None =
     lines: list[Any] = []
     for step in change.steps:
         lines.extend(_step_lines(step, issue, today, cats))
-        if step == "verify" and change.points:
+        if step in ("verify", "edit") and change.points > 0:
             lines.append(note("points.earned", name=who(issue), points=change.points, balance=change.balance))
-        if step == "reject" and change.points:
+        if step in ("reject", "edit") and change.points < 0:
             lines.append(note("points.taken_back", name=who(issue), points=-change.points, balance=change.balance))
-        if step == "reject" and change.points_spent:
+        if step in ("reject", "edit") and change.points_spent:
             key = "points.partly_spent" if change.points else "points.already_spent"
             lines.append(note(key, points=change.points_spent))
     if change.photos:
@@ -133,13 +133,14 @@ def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | Non
         return [
             ok("issue.reopened", id=i, status=STATUSES.label(issue.status), due=short_time(issue.resolve_due_at, today))
         ]
-    if issue.response_due_at is None:
-        return [ok("issue.edited_no_deadlines", id=i, category=category_label(issue.category, cats))]
+    what = category_label(issue.category, cats) + (" · " + KINDS.label("enquiry") if issue.is_enquiry else "")
+    if issue.resolve_due_at is None:  # the later deadline gone: none is ahead of her
+        return [ok("issue.edited_no_deadlines", id=i, category=what)]
     return [
         ok(
             "issue.edited",
             id=i,
-            category=category_label(issue.category, cats),
+            category=what,
             response=short_time(issue.response_due_at, today),
             resolve=short_time(issue.resolve_due_at, today),
         )
@@ -349,6 +350,8 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
                 old, new = category_label(old, cats), category_label(new, cats)
             elif key == "priority":
                 old, new = PRIORITIES.label(old), PRIORITIES.label(new)
+            elif key == "kind":
+                old, new = KINDS.label(old), KINDS.label(new)
             parts.append(t("issue.edit.change", field=t("issue.edit." + key), old=old, new=new))
     if data.get("implied"):
         parts.append(t("issue.implied"))

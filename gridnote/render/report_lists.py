@@ -29,6 +29,13 @@ def _moment(iso: str, report: Report) -> Moment:
     return Moment(_when(iso, report), iso)
 
 
+def _deadline(kind: str, iso: str, report: Report) -> Moment:
+    """``response 10:00`` as a cell: a spreadsheet stores the date and time, the kind in its format."""
+    return Moment(
+        t(f"report.deadline.{kind}", when=_when(iso, report)), iso, t(f"report.deadline.{kind}", when="").strip()
+    )
+
+
 def readings_scope(report: Report) -> str:
     return t("report.readings_all") if report.readings_scope == "all" else t("report.readings_flagged")
 
@@ -217,9 +224,7 @@ def issues(report: Report) -> list[Section]:
                         _moment(i.received_at, report),
                         Count(t("report.days", n=i.age_days), i.age_days),
                         STATUSES.label(i.status),
-                        t(f"report.deadline.{i.deadline}", when=_when(i.due_at, report))
-                        if i.deadline and i.due_at
-                        else None,
+                        _deadline(i.deadline, i.due_at, report) if i.deadline and i.due_at else None,
                         t(f"report.state.{i.state}"),
                     )
                     for i in report.open_issues

@@ -29,13 +29,17 @@ class Echo(str):
 
 class Moment(str):
     """A time as the report shows it (``08:30``, ``11-29 08:30``), with the moment it is (``at``, ISO):
-    every format shows the text, a spreadsheet stores the date and time."""
+    every format shows the text, a spreadsheet stores the date and time.
+
+    ``label``: a word the text puts before the time (a deadline's kind, ``response 10:00``); a
+    spreadsheet shows it in the cell's number format, so the cell stays a date."""
 
     at: str
+    label: str
 
-    def __new__(cls, text: str, at: str) -> Moment:
+    def __new__(cls, text: str, at: str, label: str = "") -> Moment:
         made = super().__new__(cls, text)
-        made.at = at
+        made.at, made.label = at, label
         return made
 
 

@@ -51,7 +51,9 @@ def _typed(cell: object) -> tuple[object, str]:
             from datetime import date
 
             return date.fromisoformat(cell.at), "yyyy-mm-dd"
-        return clock.parse(cell.at).replace(tzinfo=None), "yyyy-mm-dd hh:mm"  # the time as she recorded it
+        label = cell.label.replace('"', "")
+        shown = f'"{label} "yyyy-mm-dd hh:mm' if label else "yyyy-mm-dd hh:mm"
+        return clock.parse(cell.at).replace(tzinfo=None), shown  # the time as she recorded it
     if isinstance(cell, Count):
         unit = str(cell).replace(str(cell.value), "", 1).replace('"', "")
         return cell.value, f'0"{unit}"'

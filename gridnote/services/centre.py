@@ -40,11 +40,11 @@ def grids(url: str) -> list[GridInfo]:
 
 def centre_report(url: str, span: ReportRange) -> CentreReport:
     from gridnote.centre.store.engine import open_centre
-    from gridnote.centre.store.report import grid_list, rows_by_grid, together
+    from gridnote.centre.store.report import grid_list, rows_by_grid
     from gridnote.domain.settings import care_tags
     from gridnote.domain.vocab import VISIT_KINDS
     from gridnote.services.care import registered_by
-    from gridnote.services.figures import figures, rates
+    from gridnote.services.figures import added_figures, added_rates, figures, rates
     from gridnote.services.report import as_of
 
     tags = list(care_tags())
@@ -63,7 +63,11 @@ def centre_report(url: str, span: ReportRange) -> CentreReport:
         for g in infos
         if g in rows
     ]
-    whole = together([rows[g] for g in infos if g in rows], until)
-    total = GridFigures(None, figures(whole, VISIT_KINDS.codes, moment), rates(whole, tags, now))
+    # the street: every count is keyed by grid, so the grids' figures add up to the rules over all rows
+    total = GridFigures(
+        None,
+        added_figures([line.figures for line in lines], VISIT_KINDS.codes),
+        added_rates([line.rates for line in lines], tags),
+    )
     groups = [c.code for c in total.rates.coverage]
     return CentreReport(span, clock.iso(moment), lines, total, groups, clock.iso(now))

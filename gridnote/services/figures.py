@@ -217,6 +217,66 @@ def coverage(rows: GridRows, care_groups: Iterable[str]) -> list[tuple[str, int,
     return [(tag, *counts[tag]) for tag in care_groups if tag in counts]  # type: ignore[misc]
 
 
+# -- many grids' figures as one ------------------------------------------------------------
+def _add(counts: Iterable[dict[str, int]], first: Iterable[str] = ()) -> dict[str, int]:
+    """Counts added key by key; keys in the order met (``first`` before any)."""
+    total = dict.fromkeys(first, 0)
+    for one in counts:
+        for key, n in one.items():
+            total[key] = total.get(key, 0) + n
+    return total
+
+
+def added_figures(each: list[Figures], kinds: Iterable[str]) -> Figures:
+    """The figures of many grids' rows together, from each grid's figures.
+
+    Every figure counts things keyed by their grid (a resident, a household, a
+    (building, day) walk, an issue), so no two grids count the same thing and the
+    counts add up: the same numbers as :func:`figures` over all grids' rows, in
+    the same order of keys, without running the rules a second time.
+    """
+    return Figures(
+        visits=_add((f.visits for f in each), kinds),
+        residents_reached=sum(f.residents_reached for f in each),
+        households_reached=sum(f.households_reached for f in each),
+        buildings=sum(f.buildings for f in each),
+        walks=sum(f.walks for f in each),
+        readings=sum(f.readings for f in each),
+        readings_flagged=sum(f.readings_flagged for f in each),
+        issues=_add((f.issues for f in each), [*STEP_KINDS, "rated"]),
+        events=sum(f.events for f in each),
+        attendees=sum(f.attendees for f in each),
+        received_by_category=_add(f.received_by_category for f in each),
+        resolved_by_category=_add(f.resolved_by_category for f in each),
+        overdue_by_category=_add(f.overdue_by_category for f in each),
+        enquiries=_add((f.enquiries for f in each), ENQUIRY_STEPS),
+    )
+
+
+def _added_rate(code: str, each: list[ReportRate], parts: Iterable[str] | None = None) -> ReportRate:
+    return ReportRate(
+        code,
+        sum(r.numerator for r in each),
+        sum(r.denominator for r in each),
+        pending=sum(r.pending for r in each),
+        parts={} if parts is None else _add((r.parts for r in each), parts),
+    )
+
+
+def added_rates(each: list[ReportRates], care_groups: Iterable[str]) -> ReportRates:
+    """The rates of many grids together: numerators, denominators and pending add up (keys are per grid)."""
+    groups: dict[str, list[ReportRate]] = {}
+    for rates_of in each:
+        for rate in rates_of.coverage:
+            groups.setdefault(rate.code, []).append(rate)
+    return ReportRates(
+        response=_added_rate("response", [r.response for r in each]),
+        resolution=_added_rate("resolution", [r.resolution for r in each]),
+        satisfaction=_added_rate("satisfaction", [r.satisfaction for r in each], RATINGS),
+        coverage=[_added_rate(tag, groups[tag]) for tag in care_groups if tag in groups],
+    )
+
+
 # -- deadlines of one issue ------------------------------------------------------------------
 def issue_deadline(
     status: str, first_response_at: str | None, response_due_at: str | None, resolve_due_at: str | None, moment: Any

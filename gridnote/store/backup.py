@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gridnote.output.files import remove_stale_parts
+from gridnote.output.files import remove_stale_parts, sync_folder
 from gridnote.store import cipher
 
 SUFFIX = ".db"
@@ -107,7 +107,7 @@ def take(source: Any, notebook: Path, dest: Path, *, photos: Path | None = None)
     except BaseException:
         _remove(part)
         raise
-    _sync_dir(dest.parent)
+    sync_folder(dest.parent)
     keep_photos(notebook, photos or dest.parent / PHOTOS)
     return dest
 
@@ -345,19 +345,6 @@ def _remove(path: Path) -> None:
         os.remove(path)
     except OSError:
         pass
-
-
-def _sync_dir(where: Path) -> None:
-    try:
-        fd = os.open(where, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 if __name__ == "__main__":  # the detached daily backup (start_daily); an encrypted notebook's key on stdin

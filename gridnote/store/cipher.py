@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from gridnote.errors import FileError, NotebookError
+from gridnote.output.files import sync_folder
 
 HEADER = b"SQLite format 3\x00"
 PAGE = 4096  # SQLCipher's page: an encrypted file is a whole number of them
@@ -215,7 +216,7 @@ def convert(path: Path, *, key_from: str | None, key_to: str | None) -> None:
             _remove(Path(f"{part}{suffix}"))
     for suffix in ("-wal", "-shm"):  # the old file's (checkpointed, empty); never applied to the new one
         _remove(Path(f"{path}{suffix}"))
-    _sync_dir(path.parent)
+    sync_folder(path.parent)
 
 
 def _remove_stale_parts(path: Path) -> None:
@@ -267,16 +268,3 @@ def _remove(path: Path) -> None:
         os.remove(path)
     except OSError:
         pass
-
-
-def _sync_dir(where: Path) -> None:
-    try:
-        fd = os.open(where, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

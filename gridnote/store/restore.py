@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from gridnote.output.files import remove_stale_parts
+from gridnote.output.files import remove_stale_parts, sync_folder
 from gridnote.store import backup as store
 from gridnote.store import cipher
 from gridnote.store.paths import PHOTO_TABLES, files_dir
@@ -129,7 +129,7 @@ def _swap(source: Any, notebook: Path) -> None:
     except BaseException:
         _remove(part)
         raise
-    store._sync_dir(notebook.parent)
+    sync_folder(notebook.parent)
 
 
 def keep_current(notebook: Path, moment: datetime) -> Path:
@@ -157,7 +157,7 @@ def keep_current(notebook: Path, moment: datetime) -> Path:
         with open(part, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(part, there)
-    store._sync_dir(where)
+    sync_folder(where)
     return dest
 
 

@@ -136,30 +136,123 @@ def create(centre: Centre, *, full_readings: bool = False) -> None:
 
     with centre.begin() as conn:
         ensure_schema(conn)
-        upsert(conn, settings, [{"key": "schema", "value": SCHEMA_VERSION}], ["key"])
+        upsert(conn, settings, [{"key": "schema", "value": SCHEMA_VERSION}, {"key": SHAPE, "value": shape()}], ["key"])
         if full_readings:
             upsert(conn, settings, [{"key": "readings", "value": "full"}], ["key"])
 
 
 def open_centre(url: str) -> Centre:
-    """An existing centre, its schema brought up to date (tables added since it was made)."""
+    """An existing centre, its schema brought up to date (tables added since it was made).
 
+    The centre records the shape of the schema it was last brought up to
+    (:func:`shape`); while it is this gridnote's, opening reads one setting
+    instead of inspecting every table's indexes.
+    """
     centre = connect(url)
+    want = shape()
     with centre.begin() as conn:
-        ensure_schema(conn)
+        if _recorded_shape(conn) != want:
+            ensure_schema(conn)
+            _record_shape(conn, want)
     return centre
 
 
-def ensure_schema(conn: Any) -> None:
-    """Tables missing are created with their indexes; indexes added to a table that exists are created too."""
-    from sqlalchemy import inspect
+SHAPE = "shape"  # centre_settings key: the fingerprint of the schema the centre was brought up to
+
+
+def shape() -> str:
+    """A fingerprint of the schema this gridnote expects: every table, its columns and its indexes, by name."""
+    import hashlib
 
     from gridnote.centre.store.schema import metadata
+
+    lines = [
+        f"{t.name}({','.join(c.name for c in t.columns)})[{','.join(sorted(str(i.name) for i in t.indexes))}]"
+        for t in metadata.sorted_tables
+    ]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def _recorded_shape(conn: Any) -> str | None:
+    """The shape the centre was last brought up to (None: not recorded, or not a centre yet)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import DBAPIError
+
+    from gridnote.centre.store.schema import settings
+
+    try:
+        with conn.begin_nested():  # a centre made before the shape was kept may lack the table itself
+            value = conn.execute(select(settings.c.value).where(settings.c.key == SHAPE)).scalar()
+    except DBAPIError:
+        return None
+    return None if value is None else str(value)
+
+
+def _record_shape(conn: Any, value: str) -> None:
+    """Keep the shape; a role that may not write the settings (a worker on PostgreSQL) leaves it unrecorded."""
+    from sqlalchemy.exc import DBAPIError
+
+    from gridnote.centre.store.schema import settings
+    from gridnote.centre.store.upsert import upsert
+
+    try:
+        with conn.begin_nested():
+            upsert(conn, settings, [{"key": SHAPE, "value": value}], ["key"])
+    except DBAPIError:
+        pass
+
+
+def ensure_schema(conn: Any) -> None:
+    """Tables missing are created with their indexes; columns and indexes added to a table that exists are too.
+
+    A typed column added to :data:`gridnote.centre.store.schema.COLUMNS` is filled at once from the
+    rows' ``record`` (each row keeps the notebook's whole row), so a report counts on it from
+    the first run, not only for rows changed since.
+    """
+    from sqlalchemy import inspect
+
+    from gridnote.centre.store.schema import COLUMNS, metadata
 
     metadata.create_all(conn, checkfirst=True)
     found = inspect(conn)
     for table in metadata.sorted_tables:
+        have = {c["name"] for c in found.get_columns(table.name)}
+        added = [column for column in table.columns if column.name not in have]
+        for column in added:
+            _add_column(conn, table.name, column)
+        typed = [c.name for c in added if c.name in COLUMNS.get(table.name, {})]
+        if typed:
+            _fill_from_record(conn, table, typed)
         have = {i["name"] for i in found.get_indexes(table.name)}
         for index in table.indexes:
             if index.name not in have:
                 index.create(conn)
+
+
+def _add_column(conn: Any, table: str, column: Any) -> None:
+    """``ALTER TABLE … ADD COLUMN``, nullable, in the dialect's words."""
+    from sqlalchemy import text
+
+    preparer = conn.dialect.identifier_preparer
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE {preparer.quote(table)} ADD COLUMN {preparer.quote(column.name)} {kind}"))
+
+
+def _fill_from_record(conn: Any, table: Any, columns: list[str]) -> None:
+    """The new typed columns, read out of each row's ``record`` (its notebook row as JSON)."""
+    import json
+
+    from sqlalchemy import and_, bindparam, select
+
+    rows = conn.execute(select(table.c.grid, table.c.gid, table.c.record)).all()
+    values = []
+    for grid, gid, record in rows:
+        row = json.loads(record or "{}")
+        values.append({"g": grid, "i": gid, **{f"v_{c}": row.get(c) for c in columns}})
+    if values:
+        update = (
+            table.update()
+            .where(and_(table.c.grid == bindparam("g"), table.c.gid == bindparam("i")))
+            .values({c: bindparam(f"v_{c}") for c in columns})
+        )
+        conn.execute(update, values)

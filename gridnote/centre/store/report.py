@@ -2,9 +2,10 @@
 
 Each query reads the range for all grids at once, by the ``(grid, day)``
 indexes, and the rows are dealt out per grid; keys are ``(grid, gid)``, so the
-street's total is the same rules over all grids' rows together. Like the
-notebook's own row source, it only selects the range and leaves out undone
-visits; every rule is the shared code's.
+street's total is the sum of the grids' figures
+(:func:`gridnote.services.figures.added_figures`). Like the notebook's own row
+source, it only selects the range and leaves out undone visits; every rule is
+the shared code's.
 """
 
 from __future__ import annotations
@@ -88,28 +89,47 @@ def rows_by_grid(conn: Any, start: str, end: str, registered_by: str, tags: list
     u, i = t["issue_updates"], t["issues"]
     joined = u.join(i, and_(i.c.grid == u.c.grid, i.c.gid == u.c.issue_gid))
     reported = or_(i.c.reporter_gid.is_not(None), func.coalesce(i.c.reporter_contact, "") != "")
+    enquiry = func.coalesce(i.c.kind, "complaint") == "enquiry"  # counted apart, as in her own report
     for r in conn.execute(
-        select(u.c.grid, u.c.issue_gid, u.c.kind, u.c.to_status, i.c.category, u.c.at, u.c.local_id, u.c.data, reported)
+        select(
+            u.c.grid,
+            u.c.issue_gid,
+            u.c.kind,
+            u.c.to_status,
+            i.c.category,
+            u.c.at,
+            u.c.local_id,
+            u.c.data,
+            reported,
+            enquiry,
+        )
         .select_from(joined)
         .where(u.c.day.between(start, end))
     ):
         g = r[0]
-        parts[g]["steps"].append(StepRow((g, r[1]), r[2], r[3], r[4]))
+        parts[g]["steps"].append(StepRow((g, r[1]), r[2], r[3], r[4], bool(r[9])))
         if r[2] == "rate":
-            parts[g]["ratings"].append(RatingRow((g, r[1]), r[5], r[6] or 0, r[7], bool(r[8])))
+            parts[g]["ratings"].append(RatingRow((g, r[1]), r[5], r[6] or 0, r[7], bool(r[8]), bool(r[9])))
 
     for which, due, day, done in (
         ("response", i.c.response_due_at, i.c.response_due_day, i.c.first_response_at),
         ("resolve", i.c.resolve_due_at, i.c.resolve_due_day, i.c.resolved_at),
     ):
-        for r in conn.execute(select(i.c.grid, i.c.gid, i.c.status, due, done).where(day.between(start, end))):
-            parts[r[0]][which].append(DeadlineRow((r[0], r[1]), r[2], r[3], r[4]))
+        for r in conn.execute(select(i.c.grid, i.c.gid, i.c.status, due, done, enquiry).where(day.between(start, end))):
+            parts[r[0]][which].append(DeadlineRow((r[0], r[1]), r[2], r[3], r[4], bool(r[5])))
     for r in conn.execute(
         select(
-            i.c.grid, i.c.gid, i.c.category, i.c.status, i.c.first_response_at, i.c.response_due_at, i.c.resolve_due_at
+            i.c.grid,
+            i.c.gid,
+            i.c.category,
+            i.c.status,
+            i.c.first_response_at,
+            i.c.response_due_at,
+            i.c.resolve_due_at,
+            enquiry,
         ).where(i.c.status.in_(OPEN_STATUSES), i.c.received_day <= end)
     ):
-        parts[r[0]]["open"].append(OpenRow((r[0], r[1]), r[2], r[3], r[4], r[5], r[6]))
+        parts[r[0]]["open"].append(OpenRow((r[0], r[1]), r[2], r[3], r[4], r[5], r[6], bool(r[7])))
 
     rd = t["readings"]
     vj = rd.join(v, and_(v.c.grid == rd.c.grid, v.c.gid == rd.c.visit_gid))
@@ -139,20 +159,3 @@ def rows_by_grid(conn: Any, start: str, end: str, registered_by: str, tags: list
         )
         for g, p in parts.items()
     }
-
-
-def together(rows: list[GridRows], registered_by: str) -> GridRows:
-    """Every grid's rows as one (keys already tell grids apart): the street's total by the same rules."""
-    return GridRows(
-        visits=[x for r in rows for x in r.visits],
-        residents=[x for r in rows for x in r.residents],
-        buildings=sum(r.buildings for r in rows),
-        readings=[x for r in rows for x in r.readings],
-        steps=[x for r in rows for x in r.steps],
-        ratings=[x for r in rows for x in r.ratings],
-        response=[x for r in rows for x in r.response],
-        resolve=[x for r in rows for x in r.resolve],
-        attendees=[x for r in rows for x in r.attendees],
-        open_issues=[x for r in rows for x in r.open_issues],
-        registered_by=registered_by,
-    )

@@ -12,8 +12,8 @@ what the centre's queries filter and count on (:data:`COLUMNS`). A foreign key
 ``resident_id`` becomes ``resident_gid``: references are resolved by gid, never
 by a notebook's local numbers.
 
-To extend it: add a column to :data:`COLUMNS` (it is filled from the row on the
-next change of that row), or a table of the centre's own with
+To extend it: add a column to :data:`COLUMNS` (an existing centre gets it when next
+opened, filled from each row's ``record``), or a table of the centre's own with
 :func:`centre_table` / ``Table(name, metadata, …)``; :func:`gridnote.centre.store.engine.create`
 creates what is missing. A new synced table in ``TABLES`` needs an entry here.
 """
@@ -51,6 +51,7 @@ COLUMNS: dict[str, dict[str, type]] = {
         "resolve_due_day": S,
         "first_response_at": S,
         "resolved_at": S,
+        "kind": S,  # complaint, enquiry (咨询/建议): an enquiry is counted apart
     },
     "issue_updates": {"kind": S, "at": S, "day": S, "to_status": S, "data": S},
     "issue_residents": {},
