@@ -24,7 +24,11 @@ class GridnoteError(Exception):
 
     @property
     def message(self) -> str:
-        """The catalogue text, filled in; what was typed shows its control characters escaped (one line, no escapes run)."""
+        """The catalogue text, filled in; a line break typed in a value shows as ``\\n`` so the message stays one line.
+
+        Other control characters are left to :func:`gridnote.render.visible.visible`, which every
+        error line goes through (``\\x1b`` drawn as ``␛``, as on the screen).
+        """
         from gridnote.messages.i18n import t
 
         return t(self.key, **{name: _shown(value) for name, value in self.values.items()})
@@ -108,13 +112,13 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
 )
 
 
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKS = re.compile("[\n\t\u2028\u2029]")  # the ones visible() keeps
 
 
 def _shown(value: Any) -> Any:
     """A value quoted in a message: ``a\\nb`` for a line break typed in it, as Python writes it; others as they are."""
     if isinstance(value, PurePath):
         value = str(value)
-    if not isinstance(value, str) or _INVISIBLE.search(value) is None:
+    if not isinstance(value, str) or _LINE_BREAKS.search(value) is None:
         return value
-    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
