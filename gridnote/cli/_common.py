@@ -122,21 +122,46 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+PROGRESS_AFTER = "GRIDNOTE_PROGRESS_AFTER"  # seconds before a long import or export shows its bar
+
+
+def _progress_after() -> float:
+    try:
+        return max(0.0, float(os.environ.get(PROGRESS_AFTER, "1")))
+    except ValueError:
+        return 1.0
+
+
 @contextmanager
-def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress callback drawing a bar on stderr, only when stderr is a terminal."""
+def progress_bar(delay: float | None = None) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on stderr, only when stderr is a terminal and only once
+    the work has taken ``delay`` seconds (``GRIDNOTE_PROGRESS_AFTER``, default 1): a quick import
+    or export stays one line, and Rich's progress module is imported only when a bar is drawn."""
     if not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import Progress
+    import time
 
-    with Progress(console=err(), transient=True) as bar:
-        task = bar.add_task("", total=None)
+    wait = _progress_after() if delay is None else delay
+    started = time.monotonic()
+    shown: list[Any] = []  # the bar and its task, once drawn
 
-        def tick(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+    def tick(done: int, total: int) -> None:
+        if not shown:
+            if time.monotonic() - started < wait:
+                return
+            from rich.progress import Progress
 
+            bar = Progress(console=err(), transient=True)
+            bar.start()
+            shown[:] = [bar, bar.add_task("", total=total)]
+        shown[0].update(shown[1], completed=done, total=total)
+
+    try:
         yield tick
+    finally:
+        if shown:
+            shown[0].stop()
 
 
 def interactive() -> bool:

@@ -365,13 +365,16 @@ def resident_export(
     from gridnote.output.files import check_target
     from gridnote.render.export import export_residents
     from gridnote.render.residents import exported_line
-    from gridnote.services.residents import list_residents
+    from gridnote.services.residents import stream_residents
 
     check_target(output, force=force)  # before reading the register: a file she made is not replaced
     tag_code = normalize_tags([tag])[0] if tag else None
-    residents = list_residents(notebook(), building=require_building_code(building) if building else None, tag=tag_code)
-    fmt = export_residents(residents, output, format_, full=full, force=force)
-    out().print(exported_line(len(residents), output, fmt, full))
+    total, residents = stream_residents(
+        notebook(), building=require_building_code(building) if building else None, tag=tag_code
+    )
+    with progress_bar() as tick:
+        fmt, written = export_residents(residents, output, format_, full=full, force=force, total=total, progress=tick)
+    out().print(exported_line(written, output, fmt, full))
 
 
 # `resident points` and `resident redeem` (gridnote/cli/points.py) belong to this group.

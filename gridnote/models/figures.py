@@ -20,7 +20,7 @@ class VisitRow(NamedTuple):
     household: Hashable | None
     building: Hashable | None
     day: str
-    at: str
+    at: str  # the moment; read only for a household visited as a whole (the notebook leaves it "" elsewhere)
 
 
 class ResidentRow(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,57 +30,81 @@ def guess_format(path: Path, explicit: str | None) -> str:
     return fmt
 
 
-def resident_rows(residents: list[Resident], *, full: bool) -> tuple[list[str], list[list[str]]]:
-    """Header and rows, in the column names the import understands (so a file round-trips)."""
-    from gridnote.domain.vocab import CARE_TAGS, GENDERS
-
-    header = [
+def resident_header() -> list[str]:
+    """The column names the import understands (so a file round-trips)."""
+    return [
         t("export.col." + c)
         for c in ("name", "alias", "gender", "address", "phone", "birth", "id_number", "tags", "note")
     ]
-    rows = []
-    for r in residents:
-        phones = list(r.phones) if full else [mask_phone(p) for p in r.phones]
-        rows.append(
-            [
-                r.name,
-                r.alias or "",
-                GENDERS.label(r.gender) if r.gender else "",
-                r.address or "",
-                " ".join(phones),
-                r.birth or "",
-                (r.id_number or "") if full else mask_id(r.id_number),
-                "、".join(CARE_TAGS.label(tag) for tag in r.tags),
-                (r.note or "") if full else (mask_text(r.note) or ""),
-            ]
-        )
-    return header, rows
 
 
-def export_residents(residents: list[Resident], path: Path, fmt: str | None, *, full: bool, force: bool = False) -> str:
-    """Write the file whole or not at all; returns the format used.
+def resident_row(r: Resident, *, full: bool) -> list[str]:
+    from gridnote.domain.vocab import CARE_TAGS, GENDERS
 
-    Cells go through :mod:`gridnote.output.spreadsheet`, so no text can run as a formula; an XLSX
-    file is streamed row by row (flat memory, linear time) into the part file that becomes it.
+    phones = list(r.phones) if full else [mask_phone(p) for p in r.phones]
+    return [
+        r.name,
+        r.alias or "",
+        GENDERS.label(r.gender) if r.gender else "",
+        r.address or "",
+        " ".join(phones),
+        r.birth or "",
+        (r.id_number or "") if full else mask_id(r.id_number),
+        "、".join(CARE_TAGS.label(tag) for tag in r.tags),
+        (r.note or "") if full else (mask_text(r.note) or ""),
+    ]
+
+
+def export_residents(
+    residents: Iterable[Resident],
+    path: Path,
+    fmt: str | None,
+    *,
+    full: bool,
+    force: bool = False,
+    total: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[str, int]:
+    """Write the file whole or not at all; returns the format used and the residents written.
+
+    Cells go through :mod:`gridnote.output.spreadsheet`, so no text can run as a formula. Both
+    formats are streamed, one resident at a time from the notebook into the part file that becomes
+    the file, so memory stays flat and time linear however large the register; ``progress`` hears
+    ``(written, total)`` every 500 rows.
     """
     fmt = guess_format(path, fmt)
-    header, rows = resident_rows(residents, full=full)
+    header = resident_header()
+    written = 0
+
+    def rows() -> Iterator[list[str]]:
+        nonlocal written
+        for resident in residents:
+            yield resident_row(resident, full=full)
+            written += 1
+            if progress and written % 500 == 0:
+                progress(written, max(total or 0, written))
+        if progress and written:
+            progress(written, written)  # the bar ends full, whatever the count said before
+
     if fmt == "csv":
 
         def write(handle: BinaryIO) -> None:
-            text = io.StringIO(newline="")
-            writer = csv.writer(text)
-            writer.writerow(csv_row(header))
-            writer.writerows(csv_row(row) for row in rows)
-            handle.write(text.getvalue().encode("utf-8-sig"))
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+            try:
+                writer = csv.writer(text)
+                writer.writerow(csv_row(header))
+                writer.writerows(csv_row(row) for row in rows())
+                text.flush()
+            finally:
+                text.detach()  # the handle belongs to atomic_write, which syncs and closes it
     else:
 
         def write(handle: BinaryIO) -> None:
             with XlsxStream(handle, path.parent, path.name) as book:
                 sheet = book.sheet(t("export.sheet_residents"))
                 sheet.append(header)
-                for row in rows:
+                for row in rows():
                     sheet.append(row)
 
     atomic_write(path, write, force=force)
-    return fmt
+    return fmt, written

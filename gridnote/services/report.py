@@ -149,8 +149,13 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
     from gridnote.services.categories import categories
 
     moment = as_of(span)
-    rows = grid_rows(nb, span)
     care = lists.care_overdue(nb, span.end, full=options.full)
+    # the range's rows are counted, then let go before the lists are read: a decade's report holds
+    # 100,000 visit rows or 5,000 issues' lists, never both at once
+    rows = grid_rows(nb, span)
+    counted = numbers(nb, span, moment, care_overdue=len(care), rows=rows)
+    measured = rates(nb, span, rows) if span.with_rates else None
+    del rows
     new, progressed, still_open = lists.issue_lists(nb, span, moment, full=options.full)
     next_day = span.end + timedelta(days=1) if span.end >= clock.today() else None
     planned, others = lists.planned(nb, next_day, full=options.full) if next_day else ([], 0)
@@ -161,7 +166,7 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
         as_of=clock.iso(moment),
         full=options.full,
         readings_scope=options.readings,
-        numbers=numbers(nb, span, moment, care_overdue=len(care), rows=rows),
+        numbers=counted,
         readings=lists.readings(nb, span, flagged_only=options.readings != "all"),
         care_overdue=care,
         new_issues=new,
@@ -170,7 +175,7 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
         next_day=next_day,
         planned=planned,
         planned_others=others,
-        rates=rates(nb, span, rows) if span.with_rates else None,
+        rates=measured,
         categories=categories(nb) if new or progressed or still_open else [],
         callouts=masked(callouts_between(nb, span.start, span.end), full=options.full),
         events=outreach.masked(events, full=options.full),

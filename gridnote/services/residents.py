@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
@@ -121,6 +122,13 @@ def list_residents(
         phone_likes=phones,
         include_moved=include_moved,
     )
+
+
+def stream_residents(
+    nb: Notebook, *, building: str | None = None, tag: str | None = None
+) -> tuple[int, Iterator[Resident]]:
+    """The current residents of a building or tag for an export: about how many, then one at a time."""
+    return rows.stream_residents(nb, building_id=find_building(nb, building) if building is not None else None, tag=tag)
 
 
 def _pinyin_columns(name: str, alias: str | None) -> dict[str, str]:

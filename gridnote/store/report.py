@@ -62,10 +62,14 @@ def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
     from gridnote.domain.settings import care_tags
     from gridnote.models import figures as f
 
+    # ten years are 100,000 visits: one str object per kind and per day, not one per row, and the
+    # moment only where a figure reads it (a household visited as a whole), keep a decade's report small
+    same: dict[str, str] = {}
     visits = [
-        f.VisitRow(*r)
+        f.VisitRow(same.setdefault(r[0], r[0]), r[1], r[2], r[3], same.setdefault(r[4], r[4]), r[5])
         for r in nb.rows(
-            "SELECT kind, resident_id, household_id, building_id, day, at FROM visits"
+            "SELECT kind, resident_id, household_id, building_id, day,"
+            " CASE WHEN resident_id IS NULL THEN at ELSE '' END FROM visits"
             " WHERE day BETWEEN :start AND :end AND undone_at IS NULL",
             p,
         )

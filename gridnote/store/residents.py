@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from gridnote.models import Contact, Resident
@@ -56,16 +57,15 @@ def count_residents(nb: Notebook) -> int:
     return int(nb.scalar("SELECT count(*) FROM residents"))
 
 
-def filter_residents(
-    nb: Notebook,
+def _filter(
     *,
-    building_id: int | None = None,
-    tag: str | None = None,
-    like: str | None = None,
-    phone_likes: list[str] | None = None,
-    include_moved: bool = False,
-) -> list[Resident]:
-    """Residents by building, care tag and a LIKE pattern over name, alias, pinyin, note, address and phones."""
+    building_id: int | None,
+    tag: str | None,
+    like: str | None,
+    phone_likes: list[str] | None,
+    include_moved: bool,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``r`` and ``h``) that :func:`filter_residents` and its stream share."""
     clauses: list[str] = []
     params: list[Any] = []
     if not include_moved:
@@ -83,8 +83,48 @@ def filter_residents(
             "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in (*columns, *["r.phones"] * len(phones))) + ")"
         )
         params += [like] * len(columns) + phones
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def filter_residents(
+    nb: Notebook,
+    *,
+    building_id: int | None = None,
+    tag: str | None = None,
+    like: str | None = None,
+    phone_likes: list[str] | None = None,
+    include_moved: bool = False,
+) -> list[Resident]:
+    """Residents by building, care tag and a LIKE pattern over name, alias, pinyin, note, address and phones."""
+    where, params = _filter(
+        building_id=building_id, tag=tag, like=like, phone_likes=phone_likes, include_moved=include_moved
+    )
     return [resident_from_row(r) for r in nb.rows(RESIDENT_SELECT + f" {where}" + _ADDRESS_ORDER, params)]
+
+
+def stream_residents(
+    nb: Notebook, *, building_id: int | None = None, tag: str | None = None
+) -> tuple[int, Iterator[Resident]]:
+    """About how many current residents match, and the residents one at a time, in address order.
+
+    For exports of any size: one resident is in memory at a time, not the register. The rows come
+    from one statement, which reads one snapshot of the notebook however long the export takes;
+    the count (for a progress bar) is read just before it, so a write in between may change it.
+    """
+    where, params = _filter(building_id=building_id, tag=tag, like=None, phone_likes=None, include_moved=False)
+    count = int(
+        nb.scalar(f"SELECT count(*) FROM residents r LEFT JOIN households h ON h.id = r.household_id {where}", params)
+    )
+    cursor = nb.execute(RESIDENT_SELECT + f" {where}" + _ADDRESS_ORDER, params)
+
+    def rows() -> Iterator[Resident]:
+        try:
+            for row in cursor:
+                yield resident_from_row(row)
+        finally:
+            cursor.close()
+
+    return count, rows()
 
 
 def matching_rows(
