@@ -63,10 +63,8 @@ def _typed(cell: object) -> tuple[object, str]:
 def _write(book: XlsxStream, section: Section, taken: set[str]) -> None:
     from gridnote.messages.i18n import t
 
-    typed: list[list[tuple[object, str]]] = []
     widths = [_width(c) for c in section.columns]
     for row in section.rows:  # the widths first: a streamed sheet takes them before its first row
-        typed.append([_typed(cell) for cell in row])
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], _width(cell_text(cell)), 16 if isinstance(cell, Moment) else 0)
     sheet = book.sheet(
@@ -76,7 +74,8 @@ def _write(book: XlsxStream, section: Section, taken: set[str]) -> None:
         wrap=[i for i, width in enumerate(widths) if width > 60],
     )
     sheet.append(section.columns, bold=True)
-    for cells in typed:
+    for row in section.rows:  # typed as it is written: a decade's section is not held twice
+        cells = [_typed(cell) for cell in row]
         sheet.append([value for value, _ in cells], {i: fmt for i, (_, fmt) in enumerate(cells) if fmt})
     sheet.freeze_header()
 

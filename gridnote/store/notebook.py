@@ -62,6 +62,18 @@ class Notebook:
                 raise self._damage(exc) from exc
             raise
 
+    def each(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[sqlite3.Row]:
+        """The rows one at a time, for results too long to hold twice (a decade's visits, a register)."""
+        cursor = self.execute(sql, params)
+        try:
+            yield from cursor
+        except cipher.DATABASE as exc:
+            if is_corrupt(exc):
+                raise self._damage(exc) from exc
+            raise
+        finally:
+            cursor.close()
+
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
         cursor = self.execute(sql, params)
         try:

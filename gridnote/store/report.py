@@ -67,7 +67,7 @@ def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
     same: dict[str, str] = {}
     visits = [
         f.VisitRow(same.setdefault(r[0], r[0]), r[1], r[2], r[3], same.setdefault(r[4], r[4]), r[5])
-        for r in nb.rows(
+        for r in nb.each(
             "SELECT kind, resident_id, household_id, building_id, day,"
             " CASE WHEN resident_id IS NULL THEN at ELSE '' END FROM visits"
             " WHERE day BETWEEN :start AND :end AND undone_at IS NULL",
@@ -125,7 +125,7 @@ def grid_rows(nb: Notebook, p: dict[str, str]) -> GridRows:
         buildings=int(nb.scalar("SELECT count(*) FROM buildings")),
         readings=[
             bool(r[0])
-            for r in nb.rows(
+            for r in nb.each(
                 "SELECT rd.flagged FROM readings rd JOIN visits v ON v.id = rd.visit_id"
                 " WHERE rd.day BETWEEN :start AND :end AND v.undone_at IS NULL",
                 p,

@@ -115,16 +115,7 @@ def stream_residents(
     count = int(
         nb.scalar(f"SELECT count(*) FROM residents r LEFT JOIN households h ON h.id = r.household_id {where}", params)
     )
-    cursor = nb.execute(RESIDENT_SELECT + f" {where}" + _ADDRESS_ORDER, params)
-
-    def rows() -> Iterator[Resident]:
-        try:
-            for row in cursor:
-                yield resident_from_row(row)
-        finally:
-            cursor.close()
-
-    return count, rows()
+    return count, (resident_from_row(row) for row in nb.each(RESIDENT_SELECT + f" {where}" + _ADDRESS_ORDER, params))
 
 
 def matching_rows(
