@@ -360,6 +360,8 @@ def resident_export(
 
     Example: gridnote resident export -o 居民.xlsx -t 独居
     """
+    from contextlib import closing
+
     from gridnote.domain.vocab import normalize_tags
     from gridnote.input.address import require_building_code
     from gridnote.output.files import check_target
@@ -372,7 +374,7 @@ def resident_export(
     total, residents = stream_residents(
         notebook(), building=require_building_code(building) if building else None, tag=tag_code
     )
-    with progress_bar() as tick:
+    with closing(residents), progress_bar() as tick:  # a failed write closes the stream's cursor at once
         fmt, written = export_residents(residents, output, format_, full=full, force=force, total=total, progress=tick)
     out().print(exported_line(written, output, fmt, full))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 from gridnote import clock
@@ -126,7 +126,7 @@ def list_residents(
 
 def stream_residents(
     nb: Notebook, *, building: str | None = None, tag: str | None = None
-) -> tuple[int, Iterator[Resident]]:
+) -> tuple[int, Generator[Resident, None, None]]:
     """The current residents of a building or tag for an export: about how many, then one at a time."""
     return rows.stream_residents(nb, building_id=find_building(nb, building) if building is not None else None, tag=tag)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,7 @@ class Notebook:
                 raise self._damage(exc) from exc
             raise
 
-    def each(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[sqlite3.Row]:
+    def each(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Generator[sqlite3.Row, None, None]:
         """The rows one at a time, for results too long to hold twice (a decade's visits, a register)."""
         cursor = self.execute(sql, params)
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 from gridnote.models import Contact, Resident
@@ -104,7 +104,7 @@ def filter_residents(
 
 def stream_residents(
     nb: Notebook, *, building_id: int | None = None, tag: str | None = None
-) -> tuple[int, Iterator[Resident]]:
+) -> tuple[int, Generator[Resident, None, None]]:
     """About how many current residents match, and the residents one at a time, in address order.
 
     For exports of any size: one resident is in memory at a time, not the register. The rows come
@@ -115,7 +115,16 @@ def stream_residents(
     count = int(
         nb.scalar(f"SELECT count(*) FROM residents r LEFT JOIN households h ON h.id = r.household_id {where}", params)
     )
-    return count, (resident_from_row(row) for row in nb.each(RESIDENT_SELECT + f" {where}" + _ADDRESS_ORDER, params))
+    return count, _each_resident(nb.each(RESIDENT_SELECT + f" {where}" + _ADDRESS_ORDER, params))
+
+
+def _each_resident(rows: Generator[sqlite3.Row, None, None]) -> Generator[Resident, None, None]:
+    # closing the stream (an export that stops half-way) closes its cursor now, while the notebook is open
+    try:
+        for row in rows:
+            yield resident_from_row(row)
+    finally:
+        rows.close()
 
 
 def matching_rows(
