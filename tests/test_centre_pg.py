@@ -158,25 +158,31 @@ def test_a_sync_killed_on_the_server_s_side_loses_and_duplicates_nothing(cli, gr
     run(cli, a, "sync", "--centre", str(clean))
     run(cli, None, "centre", "init", pg)
     database = pg.rsplit("/", 1)[1]
-    env = {**os.environ, "GRIDNOTE_DB": str(a), "GRIDNOTE_NOW": EVENING, "GRIDNOTE_SYNC_BATCH": "40"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gridnote", "sync", "--centre", pg],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    # small batches keep the sync busy long enough to be caught; the watcher holds one connection and
+    # looks every few milliseconds (a new connection each time let a fast sync finish unseen)
+    env = {**os.environ, "GRIDNOTE_DB": str(a), "GRIDNOTE_NOW": EVENING, "GRIDNOTE_SYNC_BATCH": "5"}
     killed = None
-    deadline = time.monotonic() + 20
-    while killed is None and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.3)
-        with psycopg.connect(SERVER, autocommit=True) as conn:
-            row = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [database]).fetchone()
-        if row is not None:
-            os.kill(row[0], signal.SIGKILL)  # the server process that serves the sync
-            killed = row[0]
+    with psycopg.connect(SERVER, autocommit=True) as watcher:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "gridnote", "sync", "--centre", pg],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 30
+        while killed is None and proc.poll() is None and time.monotonic() < deadline:
+            row = watcher.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid != pg_backend_pid()", [database]
+            ).fetchone()
+            if row is not None:
+                os.kill(row[0], signal.SIGKILL)  # the server process that serves the sync
+                killed = row[0]
+            else:
+                time.sleep(0.005)
     proc.wait(timeout=60)
     assert killed is not None, "the sync ended before its server process could be killed"
-    assert proc.returncode == 5  # the sync said it lost the centre
+    err = proc.stderr.read().decode()
+    assert (proc.returncode, len(err.splitlines())) == (5, 1), err  # the sync said in one line it lost the centre
     for _ in range(100):  # the postmaster restarts after a backend is killed
         try:
             psycopg.connect(pg).close()

@@ -183,7 +183,9 @@ def _recorded_shape(conn: Any) -> str | None:
     try:
         with conn.begin_nested():  # a centre made before the shape was kept may lack the table itself
             value = conn.execute(select(settings.c.value).where(settings.c.key == SHAPE)).scalar()
-    except DBAPIError:
+    except DBAPIError as exc:
+        if exc.connection_invalidated:  # the centre went away: not a missing table (Centre.begin says so)
+            raise
         return None
     return None if value is None else str(value)
 
@@ -198,8 +200,9 @@ def _record_shape(conn: Any, value: str) -> None:
     try:
         with conn.begin_nested():
             upsert(conn, settings, [{"key": SHAPE, "value": value}], ["key"])
-    except DBAPIError:
-        pass
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise
 
 
 def ensure_schema(conn: Any) -> None:
