@@ -231,43 +231,76 @@ def test_edit_refuses_nonsense(cli, nb) -> None:
 
 
 # -- repeating tasks -------------------------------------------------------------------
-def test_finishing_a_repeating_task_schedules_the_next(cli, nb) -> None:
+def test_finishing_a_repeating_task_keeps_its_number_and_a_record_of_the_time(cli, nb) -> None:
     ok(cli("task", "add", "量血压", "--due", "today 6:30", "--every", "2d", "--star"))
-    assert ok(cli("task", "done", "1")) == "✓ Done 1: 量血压 · next time: task 2, Tue 1 Dec 06:30\n"
-    nxt = get_task(nb, 2)
-    assert (nxt.text, nxt.starred, nxt.every, nxt.series_id, nxt.source, nxt.status) == (
-        "量血压",
+    assert ok(cli("task", "done", "1")) == "✓ Done 1: 量血压 · next time: Tue 1 Dec 06:30\n"
+    same, record = get_task(nb, 1), get_task(nb, 2)
+    assert (same.status, same.due_at, same.starred, same.every, same.series_id) == (
+        "open",
+        "2026-12-01T06:30:00+08:00",  # two days on, at its time
         True,
         "2d",
-        1,
-        "task:1",
-        "open",
+        None,
     )
-    assert nxt.due_at == "2026-12-01T06:30:00+08:00"
+    # the time that was done: a record of its own, on the day it was due, pointing at the task
+    assert (record.text, record.status, record.due_at, record.done_at, record.series_id, record.every) == (
+        "量血压",
+        "done",
+        "2026-11-29T06:30:00+08:00",
+        "2026-11-29T09:00:00+08:00",
+        1,
+        "2d",
+    )
+    assert nb.scalar("SELECT count(*) FROM tasks WHERE done_day = '2026-11-29'") == 1  # counted as done once
+    # the task's earlier row is kept, as for every change
+    assert (
+        nb.scalar("SELECT count(*) FROM revisions WHERE table_name = 'tasks' AND row_id = 1 AND action = 'done'") == 1
+    )
 
 
 def test_a_late_repeat_comes_back_on_its_rhythm_after_today(cli, nb) -> None:
     ok(cli("task", "add", "看望高阿姨", "--due", "2026-11-16", "--every", "week"))  # a Monday
     ok(cli("task", "done", "1"))  # done late, on Sunday the 29th
-    assert get_task(nb, 2).due_date == "2026-11-30"  # the next Monday, not a past one
-    ok(cli("task", "add", "walk building 5", "--every", "每天"))
+    assert get_task(nb, 1).due_date == "2026-11-30"  # the next Monday, not a past one
+    assert get_task(nb, 2).due_date == "2026-11-16"  # the record keeps the day it was due
+    ok(cli("task", "add", "walk building 5", "--every", "每天"))  # 3
     ok(cli("task", "done", "3"))
-    assert get_task(nb, 4).due_date == "2026-11-30"
+    assert get_task(nb, 3).due_date == "2026-11-30"
 
 
 def test_a_monthly_series_keeps_to_the_end_of_the_month(cli, nb) -> None:
     ok(cli("task", "add", "月报", "--due", "2026-10-31", "--every", "month"))
+    days = []
+    for _ in range(4):  # the rhythm counts from the first due day, not from the task's moving one
+        ok(cli("task", "done", "1"))
+        days.append(get_task(nb, 1).due_date)
+    assert days == ["2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"]
     ok(cli("task", "done", "1"))
-    assert get_task(nb, 2).due_date == "2026-11-30"
-    ok(cli("task", "done", "2"))
-    assert get_task(nb, 3).due_date == "2026-12-31"
+    assert get_task(nb, 1).due_date == "2027-03-31"  # February's 28th did not become the anchor
 
 
-def test_reopening_takes_back_the_next_occurrence(cli, nb) -> None:
+def test_reopening_takes_back_the_last_time(cli, nb) -> None:
     ok(cli("task", "add", "巡楼", "--every", "day"))
-    ok(cli("task", "done", "1"))
-    assert ok(cli("task", "reopen", "1")) == "✓ Reopened 1: 巡楼 · its next occurrence, task 2, is dropped\n"
-    assert (get_task(nb, 1).status, get_task(nb, 2).status) == ("open", "dropped")
+    ok(cli("task", "done", "1"))  # record 2, task 1 now tomorrow
+    assert ok(cli("task", "reopen", "1")) == "✓ Reopened 1: 巡楼 · back to today: its last time taken back\n"
+    assert (get_task(nb, 1).status, get_task(nb, 1).due_date) == ("open", "2026-11-29")
+    assert nb.scalar("SELECT count(*) FROM tasks") == 1  # the record is gone from the list …
+    assert nb.scalar("SELECT count(*) FROM revisions WHERE table_name = 'tasks' AND row_id = 2") == 1  # … kept
+    # reopening the record's own number does the same; an earlier time than the last is refused
+    ok(cli("task", "done", "1"))  # record 3
+    ok(cli("task", "done", "1"))  # record 4
+    before = snapshot(nb)
+    fails(
+        cli("task", "reopen", "3"),
+        4,
+        "task 3 is an earlier time of repeating task 1; only its last time can be taken back: gridnote task reopen 1",
+    )
+    assert snapshot(nb) == before
+    assert "已撤回最近一次" in ok(cli("--lang", "zh", "task", "reopen", "4"))
+    assert get_task(nb, 1).due_date == "2026-11-30"
+    # nothing to take back: a one-off open task, or a series never done
+    ok(cli("task", "reopen", "1"))
+    fails(cli("task", "reopen", "1"), 4, "task 1 (巡楼) is still open")
     ok(cli("task", "drop", "1"))  # dropping stops the series
     assert nb.scalar("SELECT count(*) FROM tasks WHERE status = 'open'") == 0
 
@@ -287,48 +320,51 @@ def test_dropping_a_repeating_task_says_its_series_ends(cli, nb) -> None:
 def test_skipping_one_time_of_a_repeating_task_moves_the_series_on(cli, nb) -> None:
     ok(cli("task", "add", "量血压", "--due", "today 6:30", "--every", "2d", "--star"))
     assert ok(cli("task", "skip", "1")) == (
-        "✓ Skipped 1: 量血压 (not done) · next time: task 2, Tue 1 Dec 06:30\n  undo: gridnote task reopen 1\n"
+        "✓ Skipped 1: 量血压 (not done) · next time: Tue 1 Dec 06:30\n  undo: gridnote task reopen 1\n"
     )
-    skipped, nxt = get_task(nb, 1), get_task(nb, 2)
-    assert (skipped.status, skipped.done_at, skipped.dropped_at) == ("dropped", None, "2026-11-29T09:00:00+08:00")
-    assert (nxt.status, nxt.due_at, nxt.series_id, nxt.source, nxt.starred) == (
-        "open",
-        "2026-12-01T06:30:00+08:00",
-        1,
-        "task:1",
+    same, skipped = get_task(nb, 1), get_task(nb, 2)
+    assert (skipped.status, skipped.skipped, skipped.done_at, skipped.dropped_at, skipped.series_id) == (
+        "dropped",
         True,
+        None,
+        "2026-11-29T09:00:00+08:00",
+        1,
     )
+    assert (same.status, same.due_at, same.starred) == ("open", "2026-12-01T06:30:00+08:00", True)
     assert nb.scalar("SELECT count(*) FROM tasks WHERE done_day IS NOT NULL") == 0  # not counted as done
-    ok(cli("task", "skip", "2"))
-    assert get_task(nb, 3).due_date == "2026-12-03"  # on the series' rhythm
-    # undo: reopening the skipped time takes back the one it wrote
-    assert ok(cli("task", "reopen", "2")) == "✓ Reopened 2: 量血压 · its next occurrence, task 3, is dropped\n"
-    assert (get_task(nb, 2).status, get_task(nb, 3).status) == ("open", "dropped")
+    ok(cli("task", "skip", "1"))
+    assert get_task(nb, 1).due_date == "2026-12-03"  # on the series' rhythm
+    # undo: reopening takes the skipped time back
+    assert ok(cli("task", "reopen", "1")) == (
+        "✓ Reopened 1: 量血压 · back to Tue 1 Dec 06:30: its last time taken back\n"
+    )
+    assert get_task(nb, 1).due_at == "2026-12-01T06:30:00+08:00"
 
 
 def test_a_skipped_time_shows_as_skipped_not_dropped(cli, nb) -> None:
     ok(cli("task", "add", "d", "--every", "day", "--due", "今天9:00"))
     ok(cli("task", "add", "送药", "--due", "today"))
-    ok(cli("task", "skip", "1"))
+    ok(cli("task", "skip", "1"))  # record 3: the skipped time
     ok(cli("task", "drop", "2"))
-    card = ok(cli("task", "show", "1"))
+    assert get_task(nb, 1).due_date == "2026-11-30"
+    card = ok(cli("task", "show", "3"))
     assert "Status   skipped" in card and "Skipped  2026-11-29 09:00" in card and "Dropped" not in card
     assert "（已跳过）" in ok(cli("--lang", "zh", "task", "list", "--status", "all"))
     assert "(skipped)" in ok(cli("task", "list", "--status", "all"))
     before = snapshot(nb)
-    fails(cli("task", "skip", "1"), 4, "task 1 (d) was skipped; reopen it first: gridnote task reopen 1")
-    fails(cli("task", "done", "1"), 4, "task 1 (d) was skipped; reopen it first: gridnote task reopen 1")
+    fails(cli("task", "skip", "3"), 4, "task 3 (d) was skipped; reopen it first: gridnote task reopen 3")
+    fails(cli("task", "done", "3"), 4, "task 3 (d) was skipped; reopen it first: gridnote task reopen 3")
     assert snapshot(nb) == before
     # JSON keeps the stored status (documented) and says which dropped ones were skipped
-    shown = json.loads(ok(cli("task", "show", "1", "--json")))
+    shown = json.loads(ok(cli("task", "show", "3", "--json")))
     assert (shown["status"], shown["skipped"]) == ("dropped", True)
 
     def ids(status: str) -> list[int]:
         return [t["id"] for t in json.loads(ok(cli("task", "list", "--json", "--status", status)))]
 
-    assert (ids("skipped"), ids("跳过"), ids("dropped")) == ([1], [1], [2])
-    # reopened, then dropped for good: no longer skipped
-    ok(cli("task", "reopen", "1"))
+    assert (ids("skipped"), ids("跳过"), ids("dropped")) == ([3], [3], [2])
+    # taken back, then dropped for good: no longer skipped
+    ok(cli("task", "reopen", "3"))
     ok(cli("task", "drop", "1"))
     assert "Status   dropped" in ok(cli("task", "show", "1"))
     assert json.loads(ok(cli("task", "show", "1", "--json")))["skipped"] is False
@@ -354,9 +390,9 @@ def test_only_an_open_repeating_task_can_be_skipped(cli, nb) -> None:
         "move it (gridnote task move 1 tomorrow) or drop it (gridnote task drop 1)",
     )
     assert snapshot(nb) == before
-    ok(cli("task", "add", "巡楼", "--every", "day"))
-    ok(cli("task", "done", "2"))
-    fails(cli("task", "skip", "2"), 4, "task 2 (巡楼) is already done; reopen it with: gridnote task reopen 2")
+    ok(cli("task", "add", "巡楼", "--every", "day"))  # 2
+    ok(cli("task", "done", "2"))  # the record of that time: 3
+    fails(cli("task", "skip", "3"), 4, "task 3 (巡楼) is already done; reopen it with: gridnote task reopen 3")
     assert "gridnote task skip 12" in ok(cli("task", "skip", "--help"))
     assert "跳过重复任务的这一次" in ok(cli("--lang", "zh", "task", "skip", "--help"))
 
@@ -469,14 +505,22 @@ def test_show_card_and_json(cli, demo, nb) -> None:
     }
 
 
-def test_a_repeating_task_never_has_two_open_occurrences(cli) -> None:
-    ok(cli("task", "add", "月报", "--due", "2027-01-31", "--every", "month"))
-    ok(cli("task", "done", "1"))  # writes task 2, due 2027-02-28
-    ok(cli("task", "reopen", "1"))  # takes task 2 back (dropped)
-    result = cli("task", "reopen", "2")
-    assert result.exit_code == 4
-    assert result.stderr.strip() == "Error: task 2 repeats and occurrence 1 of it is open; finish or drop 1 first"
-    assert json.loads(ok(cli("task", "list", "--json")))[0]["id"] == 1
+def test_a_series_written_before_numbers_were_kept_still_reopens(cli, nb) -> None:
+    """A notebook from before: each time was a new task (``source = "task:N"``), the done one closed."""
+    ok(cli("task", "add", "月报", "--due", "2027-01-31", "--every", "month"))  # 1
+    from gridnote.store import write
+
+    with nb.transaction():
+        nb.execute("UPDATE tasks SET status = 'done', done_at = '2026-11-29T08:00:00+08:00', done_day = '2026-11-29'")
+        row = {"text": "月报", "due_date": "2027-02-28", "every": "month", "series_id": 1, "source": "task:1"}
+        write.insert(nb, "tasks", {**row, "created_at": "2026-11-29T08:00:00+08:00", "updated_at": ""})  # 2
+    assert ok(cli("task", "reopen", "1")) == "✓ Reopened 1: 月报 · its next occurrence, task 2, is dropped\n"
+    assert (get_task(nb, 1).status, get_task(nb, 2).status) == ("open", "dropped")
+    fails(cli("task", "reopen", "1"), 4, "task 1 (月报) is still open")
+    # from now on the series keeps number 1, on the rhythm of its first day
+    ok(cli("task", "done", "1"))
+    assert (get_task(nb, 1).due_date, get_task(nb, 3).status) == ("2027-02-28", "done")
+    assert [t["id"] for t in json.loads(ok(cli("task", "list", "--json")))] == [1]
 
 
 def test_a_weekday_task_starts_on_a_weekday(cli) -> None:

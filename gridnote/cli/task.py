@@ -193,18 +193,19 @@ def task_done(numbers: Numbers, json_: JsonOption = False) -> None:
 
 @app.command("reopen")
 def task_reopen(numbers: Numbers, json_: JsonOption = False) -> None:
-    """Open a done or dropped task again (a repeating task takes back its next time).
+    """Open a done or dropped task again; a repeating task takes back its last time.
 
     Example: gridnote task reopen 12
     """
+    from gridnote import clock
     from gridnote.render.tasks import reopened_lines, written_json
     from gridnote.services.task_changes import reopen
 
     opened = reopen(notebook(), _numbers(numbers))
     if json_:
-        print_json(written_json([r.task for r in opened], [r.withdrawn for r in opened if r.withdrawn is not None]))
+        print_json(written_json([r.task for r in opened], [w for r in opened for w in (r.withdrawn, r.record) if w]))
         return
-    out().print(reopened_lines(opened))
+    out().print(reopened_lines(opened, clock.today()))
 
 
 @app.command("star")

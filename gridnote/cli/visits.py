@@ -281,6 +281,7 @@ def log_undo(
                 "version": 1,
                 "visits": [visit_json(v) for v in [result.visit, *result.others]],
                 "dropped_tasks": [task_json(task) for task in result.dropped_tasks],
+                "reopened_tasks": [task_json(task) for task in result.reopened_tasks],
                 "rechecks": [task_json(task) for task in result.moved_rechecks],
             }
         )

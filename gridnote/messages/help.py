@@ -87,7 +87,7 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote task list --from 今天 --to 周五 -r 李奶奶",
     "task.show": "查看一项任务的全部信息。\n\n例：gridnote task show 12",
     "task.done": "把任务标为已完成；重复任务会自动安排下一次。\n\n例：gridnote task done 12 13",
-    "task.reopen": "重新打开已完成或已放弃的任务（重复任务会收回已安排的下一次）。\n\n例：gridnote task reopen 12",
+    "task.reopen": "重新打开已完成或已放弃的任务；重复任务撤回最近一次。\n\n例：gridnote task reopen 12",
     "task.star": "给任务标星：重要，排在最前。\n\n例：gridnote task star 12",
     "task.unstar": "取消任务的标星。\n\n例：gridnote task unstar 12",
     "task.move": "把未完成的任务改到另一天；只写日期时保留原来的时刻。\n\n例：gridnote task move 12 13 明天",

@@ -7,8 +7,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} 是周末；工作日重复的任务要从工作日开始",
     ),
     "task.series_open": (
-        "task {id} repeats and occurrence {other} of it is open; finish or drop {other} first",
-        "任务 {id} 是重复任务，其中第 {other} 号还未完成；请先完成或放弃 {other}",
+        "task {id} is an earlier time of repeating task {other}; only its last time can be taken back:"
+        " gridnote task reopen {other}",
+        "任务 {id} 是重复任务 {other} 较早的一次；只能撤回最近一次：gridnote task reopen {other}",
     ),
     "task.not_found": ("there is no task {id}", "没有编号为 {id} 的任务"),
     "task.text_empty": ("a task needs some text", "任务内容不能为空"),
@@ -81,13 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- confirmations -------------------------------------------------------------
     "task.added": ("Added task {id}: {text}", "已添加任务 {id}：{text}"),
     "task.done": ("Done {id}: {text}", "已完成 {id}：{text}"),
-    "task.next": ("next time: task {id}, {due}", "下一次：任务 {id}，{due}"),
+    "task.next": ("next time: {due}", "下一次：{due}"),
     "task.series_ended": (
         "it does not repeat any more: its next date would be after {last}",
         "不再重复：下一次已在{last}年之后",
     ),
     "task.reopened": ("Reopened {id}: {text}", "已重新打开 {id}：{text}"),
     "task.withdrawn": ("its next occurrence, task {id}, is dropped", "它的下一次（任务 {id}）已放弃"),
+    "task.taken_back": ("back to {due}: its last time taken back", "回到{due}：已撤回最近一次"),
     "task.dropped": (
         "Dropped {id}: {text} (kept; undo with: gridnote task reopen {id})",
         "已放弃 {id}：{text}（记录保留；撤销：gridnote task reopen {id}）",
@@ -101,8 +103,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "撤销：gridnote task reopen {id} · 只跳过一次：gridnote task skip 编号",
     ),
     "task.skipped": (
-        "Skipped {id}: {text} (not done) · next time: task {next}, {due}",
-        "已跳过 {id}：{text}（不算完成）· 下一次：任务 {next}，{due}",
+        "Skipped {id}: {text} (not done) · next time: {due}",
+        "已跳过 {id}：{text}（不算完成）· 下一次：{due}",
     ),
     "task.skipped_hint": ("undo: gridnote task reopen {id}", "撤销：gridnote task reopen {id}"),
     "task.skipped_last": ("Skipped {id}: {text} (not done)", "已跳过 {id}：{text}（不算完成）"),

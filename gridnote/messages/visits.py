@@ -86,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Task {id} done: {text} (the walk covers it)",
         "任务 {id} 已完成：{text}（巡查已覆盖）",
     ),
+    "visit.walk_task_reopened": (
+        "Task {id} is open again: {text}, {due} (the walks left do not cover it)",
+        "任务 {id} 重新打开：{text}，{due}（剩下的巡查已不能覆盖）",
+    ),
     "visit.edited": ("Corrected {kind} #{id}: {who} · {when}", "已修改{kind} #{id}：{who} · {when}"),
     "visit.undone": ("Undid {kind} #{id}: {who} · {when}", "已撤销{kind} #{id}：{who} · {when}"),
     "visit.undone_hint": (

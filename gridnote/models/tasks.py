@@ -37,6 +37,11 @@ class Task:
         return self.status == "open"
 
     @property
+    def number(self) -> int:
+        """The number she types for it: a repeating task's record of one time goes by its series' number."""
+        return self.series_id if self.series_id and self.every and not self.is_open else self.id
+
+    @property
     def state(self) -> str:
         """The status as she sees it: ``skipped`` for a skipped occurrence (stored ``dropped``)."""
         return "skipped" if self.skipped else self.status

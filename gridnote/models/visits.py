@@ -119,6 +119,7 @@ class UndoResult:
     dropped_tasks: list[Task] = field(default_factory=list)
     others: list[Visit] = field(default_factory=list)  # entries written by the same command (-b 5 -b 6)
     moved_rechecks: list[Task] = field(default_factory=list)  # re-checks written again for a later flagged visit
+    reopened_tasks: list[Task] = field(default_factory=list)  # walk tasks the walks left no longer cover
 
 
 @dataclass(frozen=True)

@@ -191,9 +191,9 @@ def done_lines(done: list[Completion], today: date) -> RenderableType:
 
     lines = []
     for c in done:
-        line = ok("task.done", id=c.task.id, text=c.task.text)
+        line = ok("task.done", id=c.number, text=c.task.text)
         if c.next is not None:
-            line.append(" · " + t("task.next", id=c.next.id, due=_due(c.next, today)), style="dim")
+            line.append(" · " + t("task.next", due=_due(c.next, today)), style="dim")
         elif c.ended:
             from gridnote.input.dates import LAST_YEAR  # rare: only a series at the edge of the calendar
 
@@ -215,9 +215,9 @@ def skipped_lines(skipped: list[Completion], today: date) -> RenderableType:
         if c.next is not None:
             lines.append(
                 _with_hint(
-                    ok("task.skipped", id=c.task.id, text=c.task.text, next=c.next.id, due=_due(c.next, today)),
+                    ok("task.skipped", id=c.number, text=c.task.text, due=_due(c.next, today)),
                     "task.skipped_hint",
-                    c.task,
+                    c.next,
                 )
             )
         else:  # the series reached the edge of the calendar: this was its last time
@@ -243,13 +243,15 @@ def dropped_lines(tasks: list[Task]) -> RenderableType:
     )
 
 
-def reopened_lines(reopened: list[Reopening]) -> RenderableType:
+def reopened_lines(reopened: list[Reopening], today: date) -> RenderableType:
     from rich.console import Group
 
     lines = []
     for r in reopened:
         line = ok("task.reopened", id=r.task.id, text=r.task.text)
-        if r.withdrawn is not None:
+        if r.record is not None:
+            line.append(" · " + t("task.taken_back", due=_due(r.task, today)), style="dim")
+        elif r.withdrawn is not None:
             line.append(" · " + t("task.withdrawn", id=r.withdrawn.id), style="dim")
         lines.append(line)
     return Group(*lines)

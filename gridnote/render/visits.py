@@ -169,9 +169,10 @@ def logged_view(result: LogResult, today: date, *, edited: bool = False) -> Rend
     if result.care_due is not None:
         lines.append(Text("  ") + _care_line(result.care_due, today))
     for task, following in result.walk_done:
-        line = Text("  ") + ok("visit.walk_task_done", id=task.id, text=task.text)
+        number = following.id if following is not None else task.id  # a series keeps its number
+        line = Text("  ") + ok("visit.walk_task_done", id=number, text=task.text)
         if following is not None:
-            line.append(" · " + t("task.next", id=following.id, due=_due(following, today)), style="dim")
+            line.append(" · " + t("task.next", due=_due(following, today)), style="dim")
         lines.append(line)
     return Group(*lines)
 
@@ -185,6 +186,8 @@ def undone_view(result: UndoResult, today: date) -> RenderableType:
     for task in result.dropped_tasks:
         lines.append(Text("  ") + note("visit.task_dropped", id=task.id, text=task.text))
     lines += [_moved_line(task, today) for task in result.moved_rechecks]
+    for task in result.reopened_tasks:
+        lines.append(Text("  ") + note("visit.walk_task_reopened", id=task.id, text=task.text, due=_due(task, today)))
     lines.append(Text("  ") + note("visit.undone_hint", day=result.visit.day))
     return Group(*lines)
 

@@ -21,7 +21,7 @@ def task_item(task: Task, moment: datetime | None = None) -> TimelineItem:
     """The task as a timeline item; late or not as of ``moment`` (None: not asked)."""
     return TimelineItem(
         kind="task",
-        id=task.id,
+        id=task.number,
         text=task.text,
         time=task.due_time,
         starred=task.starred,

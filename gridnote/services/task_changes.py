@@ -3,15 +3,14 @@
 Every change applies to one or several task numbers, all or none, and keeps
 each task's previous row in ``revisions``.
 
-Repeating tasks (``every``): finishing one writes the next occurrence, on the
-series' rhythm (counted from the first task's due day, so "every month" from
-the 31st stays at month ends), after both its due day and today. The new row
-points at the first task of the series (``series_id``) and at the task it
-follows (``source = "task:N"``), so reopening a finished task can take back
-the occurrence it created. Skipping one occurrence drops it (not done), marks
-it ``skipped`` (so it shows as skipped, not dropped) and writes the next one the same way; dropping a repeating task ends its series.
-A series whose next day would fall after the
-last plausible year (``dates.LAST_YEAR``) ends there instead.
+Repeating tasks (``every``) keep one number, the one she types every day:
+finishing one writes a record of that time (a closed row pointing at the task,
+``series_id``) and moves the task on to its next day, on the series' rhythm
+(counted from its first due day, so "every month" from the 31st stays at month
+ends), after both its due day and today. Skipping a time does the same with a
+record marked ``skipped`` (not done); dropping a repeating task ends its series;
+reopening takes the last time back. A series whose next day would fall after
+the last plausible year (``dates.LAST_YEAR``) ends there instead.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from gridnote import clock
 from gridnote.errors import InputError, StateError
 from gridnote.models import Task
-from gridnote.services.tasks import add_task, clean_text, due_columns, get_task
+from gridnote.services.tasks import clean_text, due_columns, get_task
 from gridnote.store import tasks as rows
 from gridnote.store import write
 from gridnote.store.notebook import Notebook
@@ -60,37 +59,72 @@ def _must_be_open(task: Task) -> None:
 
 @dataclass(frozen=True)
 class Completion:
-    task: Task
-    next: Task | None  # the next occurrence of a repeating task
+    task: Task  # the time that was done or skipped (a repeating task's: its record, a number of its own)
+    next: Task | None  # a repeating task, moved on to its next time: the number she keeps typing
     ended: bool = False  # a repeating task whose next day would be past dates.LAST_YEAR
+
+    @property
+    def number(self) -> int:
+        """The number to show: a series keeps its own, the record's is for history."""
+        return self.next.id if self.next is not None else self.task.id
 
 
 def complete(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
-    """Mark tasks done; a repeating task writes its next occurrence."""
+    """Mark tasks done; a repeating task moves on to its next time."""
     now = clock.now()
+    closing = {"status": "done", "done_at": clock.iso(now), "done_day": now.date().isoformat()}
+    return _close(nb, numbers, "done", _must_be_open, closing)
+
+
+def skip(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
+    """Skip this time of repeating tasks: dropped, not done, and the series goes on to its next time."""
+
+    def check(task: Task) -> None:
+        _must_be_open(task)
+        if not task.every:
+            raise StateError("task.skip_not_repeating", id=task.id, text=task.text)
+
+    return _close(nb, numbers, "skip", check, {"status": "dropped", "skipped": 1, "dropped_at": clock.iso(clock.now())})
+
+
+def _close(
+    nb: Notebook, numbers: Iterable[int], action: str, check: Callable[[Task], None], closing: dict[str, Any]
+) -> list[Completion]:
+    """Close this time of each task, all or none.
+
+    A one-off task is closed. A repeating task keeps its number: the time just closed is written
+    as a record of its own (``series_id`` pointing at the task, the closing columns), and the task
+    moves on to its next day, its previous row kept in ``revisions``. Only a series whose next
+    day would fall past the calendar (``dates.LAST_YEAR``) is closed itself, and ends.
+    """
+    now = clock.now()
+    stamp = clock.iso(now)
     with nb.transaction():
-        done = _change(
-            nb,
-            numbers,
-            "done",
-            _must_be_open,
-            lambda task: {"status": "done", "done_at": clock.iso(now), "done_day": now.date().isoformat()},
-        )
+        tasks = [get_task(nb, i) for i in dict.fromkeys(numbers)]
+        for task in tasks:
+            check(task)
         result = []
-        for task in done:
-            follower = _schedule_next(nb, task, now.date()) if task.every else None
-            result.append(Completion(task, follower, ended=bool(task.every) and follower is None))
+        for task in tasks:
+            following = _next_time(nb, task, now.date()) if task.every else None
+            if following is None:
+                write.update(nb, "tasks", task.id, {**closing, "updated_at": stamp}, revision=action)
+                result.append(Completion(get_task(nb, task.id), None, ended=bool(task.every)))
+                continue
+            record = {**rows.stored_values(nb, task.id), **closing, "series_id": task.series_id or task.id}
+            record_id = write.insert(nb, "tasks", {**record, "updated_at": stamp})
+            write.update(nb, "tasks", task.id, {**due_columns(following), "updated_at": stamp}, revision=action)
+            result.append(Completion(get_task(nb, record_id), get_task(nb, task.id)))
         return result
 
 
-def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
-    """Write the next occurrence; None when it would fall past the last plausible year."""
+def _next_time(nb: Notebook, task: Task, today: date) -> When | None:
+    """A repeating task's next day and time, after both its due day and today; None past the last plausible year."""
     from gridnote.input.dates import When, in_bounds
     from gridnote.input.recurrence import Rule
 
     rule = Rule(task.every or "")
-    first = get_task(nb, task.series_id) if task.series_id else task
-    anchor = date.fromisoformat(first.due_date) if first.due_date else None
+    anchor_day = rows.series_anchor(nb, task.series_id or task.id, task.id, task.every or "")
+    anchor = date.fromisoformat(anchor_day) if anchor_day else None
     due = date.fromisoformat(task.due_date) if task.due_date else today
     try:
         day = rule.next_day(max(due, today), anchor=anchor)
@@ -98,84 +132,56 @@ def _schedule_next(nb: Notebook, task: Task, today: date) -> Task | None:
         return None
     if not in_bounds(day):
         return None
-    moment = clock.parse(task.due_at).time() if task.due_at else None
-    follower = add_task(
-        nb,
-        "" if task.text_code else task.text,
-        text_code=task.text_code,
-        due=When(day, moment),
-        starred=task.starred,
-        resident_id=task.resident_id,
-        building_id=task.building_id,
-        every=task.every,
-        note=task.note,
-        source=f"task:{task.id}",
-    )
-    write.update(nb, "tasks", follower.id, {"series_id": first.id})
-    return get_task(nb, follower.id)
-
-
-def skip(nb: Notebook, numbers: Iterable[int]) -> list[Completion]:
-    """Skip this time of repeating tasks: dropped, not done, and the series goes on to its next time."""
-    now = clock.now()
-
-    def check(task: Task) -> None:
-        _must_be_open(task)
-        if not task.every:
-            raise StateError("task.skip_not_repeating", id=task.id, text=task.text)
-
-    with nb.transaction():
-        skipped = _change(
-            nb, numbers, "skip", check, lambda task: {"status": "dropped", "skipped": 1, "dropped_at": clock.iso(now)}
-        )
-        result = []
-        for task in skipped:
-            follower = _schedule_next(nb, task, now.date())
-            result.append(Completion(task, follower, ended=follower is None))
-        return result
+    return When(day, clock.parse(task.due_at).time() if task.due_at else None)
 
 
 @dataclass(frozen=True)
 class Reopening:
     task: Task
-    withdrawn: Task | None  # the next occurrence its completion had written, now dropped
+    withdrawn: Task | None = None  # the next occurrence an older series had written, now dropped
+    record: Task | None = None  # the record of the time taken back: the task is due then again
 
 
 def reopen(nb: Notebook, numbers: Iterable[int]) -> list[Reopening]:
-    """Open done, skipped or dropped tasks again; a repeating task takes back the occurrence it wrote.
+    """Open tasks again, all or none.
 
-    Done and skipped occurrences wrote the next one (``source = "task:N"``);
-    a dropped one wrote none, so there is nothing to take back.
+    A done, skipped or dropped task opens again. A repeating task's last time is taken back:
+    ``task reopen N`` on the series' own (open) number, or on the record of its last time, puts
+    the task back on that time's day and removes the record (kept in ``revisions``). A series
+    written before numbers were kept (each time a new task, ``source = "task:N"``) reopens the
+    old way: the time opens again and the next occurrence it wrote is dropped.
     """
-    ids = list(dict.fromkeys(numbers))
-
-    def check(task: Task) -> None:
-        if task.is_open:
-            raise StateError("task.already_open", id=task.id, text=task.text)
-        if task.every:
-            # one open occurrence per series: the done task's own follower is taken back below
-            series = task.series_id or task.id
-            other = rows.other_open_in_series(nb, task.id, series)
-            if other is not None:
-                raise StateError("task.series_open", id=task.id, other=other)
-
     with nb.transaction():
-        opened = _change(
-            nb,
-            ids,
-            "reopen",
-            check,
-            lambda task: {"status": "open", "done_at": None, "done_day": None, "dropped_at": None, "skipped": 0},
-        )
-        result = []
-        for task in opened:
-            follower = None
-            if task.every:
-                found = rows.open_follower(nb, task.id)
-                if found is not None:
-                    follower = drop(nb, [found])[0]
-            result.append(Reopening(task, follower))
-    return result
+        return [_reopen(nb, get_task(nb, i)) for i in dict.fromkeys(numbers)]
+
+
+def _reopen(nb: Notebook, task: Task) -> Reopening:
+    series = task.series_id or task.id
+    if task.is_open:
+        last = rows.last_closed_in_series(nb, series) if task.every else None
+        if last is None:
+            raise StateError("task.already_open", id=task.id, text=task.text)
+        return _take_back(nb, get_task(nb, last), task)
+    current = rows.open_in_series(nb, series) if task.every else None
+    if current is not None:
+        if rows.last_closed_in_series(nb, series) != task.id:  # only the last time can be taken back
+            raise StateError("task.series_open", id=task.id, other=current)
+        carrier = get_task(nb, current)
+        if carrier.source != f"task:{task.id}":
+            return _take_back(nb, task, carrier)
+    stamp = clock.iso(clock.now())
+    opening = {"status": "open", "done_at": None, "done_day": None, "dropped_at": None, "skipped": 0}
+    write.update(nb, "tasks", task.id, {**opening, "updated_at": stamp}, revision="reopen")
+    withdrawn = drop(nb, [current])[0] if current is not None else None
+    return Reopening(get_task(nb, task.id), withdrawn)
+
+
+def _take_back(nb: Notebook, record: Task, carrier: Task) -> Reopening:
+    """The series' task due again on the day of its last time, whose record goes (kept in ``revisions``)."""
+    back = {"due_date": record.due_date, "due_at": record.due_at, "updated_at": clock.iso(clock.now())}
+    write.update(nb, "tasks", carrier.id, back, revision="reopen")
+    write.delete(nb, "tasks", record.id, revision="reopen")
+    return Reopening(get_task(nb, carrier.id), record=record)
 
 
 def drop(nb: Notebook, numbers: Iterable[int]) -> list[Task]:

@@ -357,11 +357,18 @@ def undo_visit(nb: Notebook, visit_id: int | None = None) -> UndoResult:
             write.update(nb, "visits", entry, {"undone_at": now, "updated_at": now}, revision="undo")
         dropped = drop(nb, task_ids)
         released, moved = release(nb, ids)
+        reopened = []
+        if visit.kind == "walk":
+            from gridnote.services.walk_tasks import reopen_unwalked
+
+            since = min(get_visit(nb, i).created_at for i in ids)
+            reopened = reopen_unwalked(nb, date.fromisoformat(visit.day), since)
     return UndoResult(
         get_visit(nb, visit_id),
         sorted(dropped + released, key=lambda task: task.id),
         [get_visit(nb, i) for i in ids if i != visit_id],
         moved,
+        reopened,
     )
 
 

@@ -221,18 +221,55 @@ def open_twin(nb: Notebook, task: Task) -> int | None:
     )
 
 
-def other_open_in_series(nb: Notebook, task_id: int, series: int) -> int | None:
-    """Another open occurrence of a series than task ``task_id`` and the one it wrote."""
+def done_since(nb: Notebook, day: str, since: str) -> list[Task]:
+    """Tasks done on local ``day`` at or after the moment ``since``, for no resident and in her own words."""
+    found = nb.rows(
+        TASK_SELECT + " WHERE t.done_day = ? AND t.status = 'done' AND t.done_at >= ?"
+        " AND t.resident_id IS NULL AND t.text_code IS NULL ORDER BY t.id",
+        [day, since],
+    )
+    return [task_from_row(row) for row in found]
+
+
+# A series is its first task (``id``) and every row pointing at it (``series_id``): the one open
+# task that carries it, and the records of the times that were done or skipped.
+_IN_SERIES = "(id = :series OR series_id = :series)"
+
+
+def open_in_series(nb: Notebook, series: int) -> int | None:
+    """The open task that carries a repeating series."""
     return nb.scalar(
-        "SELECT id FROM tasks WHERE status = 'open' AND id != ? AND (id = ? OR series_id = ?)"
-        " AND coalesce(source, '') != ?",
-        [task_id, series, series, f"task:{task_id}"],
+        f"SELECT id FROM tasks WHERE {_IN_SERIES} AND status = 'open' ORDER BY id LIMIT 1", {"series": series}
     )
 
 
-def open_follower(nb: Notebook, task_id: int) -> int | None:
-    """The open occurrence a repeating task wrote when it was finished."""
-    return nb.scalar("SELECT id FROM tasks WHERE source = ? AND status = 'open'", [f"task:{task_id}"])
+def last_closed_in_series(nb: Notebook, series: int) -> int | None:
+    """The series' time most recently done or skipped (a dropped task ends a series: it is not a time)."""
+    return nb.scalar(
+        f"SELECT id FROM tasks WHERE {_IN_SERIES} AND (status = 'done' OR skipped = 1)"
+        " ORDER BY coalesce(done_at, dropped_at) DESC, id DESC LIMIT 1",
+        {"series": series},
+    )
+
+
+def series_anchor(nb: Notebook, series: int, open_id: int, every: str) -> str | None:
+    """The due day the series' rhythm counts from: its first time under this rule.
+
+    The open task's own due day moves with every time done, so the earliest other row of the
+    series (its first task, or the record of its first time) comes first; with none, the open task's.
+    """
+    return nb.scalar(
+        f"SELECT due_date FROM tasks WHERE {_IN_SERIES} AND due_date IS NOT NULL AND every = :every"
+        " ORDER BY id = :open, id LIMIT 1",
+        {"series": series, "open": open_id, "every": every},
+    )
+
+
+def stored_values(nb: Notebook, task_id: int) -> dict[str, Any]:
+    """A task's stored columns but its keys: what the record of one of its times starts from."""
+    row = nb.one("SELECT * FROM tasks WHERE id = ?", [task_id])
+    assert row is not None
+    return {key: row[key] for key in row.keys() if key not in ("id", "gid")}  # noqa: SIM118 (a Row iterates values)
 
 
 # -- re-checks of flagged readings ----------------------------------------------------------
