@@ -84,6 +84,8 @@ def cell(lines: list[str], first: str) -> str:
     for line in lines[row + 1 :]:
         if cut(line, 0, start).strip() or not cut(line, start).strip():
             break
+        if not cut(line, start, start + 3).strip():
+            break  # the cell has ended: a column to its right goes on alone
         assert not cut(line, start, start + 1).isspace(), f"a continuation that drifted right: {line!r}"
         pieces.append(cut(line, start))
     return "".join(pieces)

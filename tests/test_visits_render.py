@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from rich.cells import cell_len
 from rich.console import Console
 
 from gridnote.messages import i18n
 from gridnote.models import LogResult, NextCareVisit, Reading, ReadingFlag, Task, Trend, Visit
 from gridnote.render.visits import logged_view, trends_view, visits_table
+from tests.test_alignment import cut
 
 TODAY = date(2026, 11, 29)
 
@@ -70,8 +71,16 @@ def test_long_notes_wrap_and_nothing_is_cut() -> None:
     assert all(len(line) <= 80 for line in lines)
     rule = next(i for i, line in enumerate(lines) if line.strip().startswith("─"))
     rows = [line for line in lines[rule + 1 :] if line.strip() and "共 1 条" not in line]
-    assert len(rows) == 3  # the note wraps over three lines of its column
-    assert "".join(re.split(r"\s{2,}", row.strip())[-1] for row in rows) == note
+    header = lines[rule - 1]
+    start = cell_len(header[: header.index("内容与读数")])
+    who = cell_len(header[: header.index("对象")])
+
+    def column(first: int, end: int | None = None) -> list[str]:
+        return [cut(row, first, end).strip() for row in rows]
+
+    # the name gives way first, at its own breaks; the note keeps the width, wraps at a pause, nothing cut
+    assert column(who, start) == ["曾俊华", "（曾奶奶）", "7-3-1102"]
+    assert column(start) == ["血糖有点高，提醒按时吃药，少吃甜食；", "子女下周回来看她，约好下周三再来测一次血糖", ""]
 
 
 def test_trend_rows_for_blood_pressure_and_a_single_value() -> None:

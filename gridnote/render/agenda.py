@@ -97,7 +97,7 @@ def timeline_grid(items: list[TimelineItem]) -> Table:
                 Text(where, style="dim"),
             )
         )
-    return _grid("rllwl", rows)
+    return _grid("rllwl", rows, give_way=[4])  # who and where give way to what is to be done
 
 
 # -- the agenda sections --------------------------------------------------------------
@@ -138,7 +138,7 @@ def _overdue_grid(overdue: list[OverdueTask]) -> Table:
                 Text(who(task.resident, task.resident_address, task.building), style="dim"),
             )
         )
-    return _grid("rllwl", rows)
+    return _grid("rllwl", rows, give_way=[4])
 
 
 def _overdue(agenda: Agenda, show_all: bool) -> RenderableType | None:
@@ -229,6 +229,7 @@ def _care_grid(care: list[CareDue], today: date) -> Table:
             (c.display_name, Text(c.address or "-", style="dim"), tag_labels(c.tags), care_status(c, today))
             for c in care
         ],
+        give_way=[2, 1, 0, 3],  # tags, address, name; how long since the last visit last of all
     )
 
 

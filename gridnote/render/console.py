@@ -26,6 +26,9 @@ from rich.segment import Segment
 from rich.text import Text
 
 from gridnote.render.visible import CONTROL, visible
+from gridnote.render.wrap import install
+
+install()  # lines break by the rules of Chinese and English (gridnote.render.wrap)
 
 
 def _inner(renderable: Any) -> Iterable[Any]:

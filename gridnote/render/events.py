@@ -68,6 +68,7 @@ def event_table(events: list[Event], today: date) -> RenderableType:
         "event.col.event",
         "event.col.attendees",
         caption=t("event.count", count=len(events)),
+        give_way=("event.col.attendees",),  # the day and time stay whole
     )
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True

@@ -182,7 +182,12 @@ def issue_table(
     if not issues:
         return note("issue.none_open" if open_only else "issue.none")
     grid = table(
-        "col.id", "issue.col.status", "issue.col.issue", "issue.col.due", caption=t("issue.count", count=len(issues))
+        "col.id",
+        "issue.col.status",
+        "issue.col.issue",
+        "issue.col.due",
+        caption=t("issue.count", count=len(issues)),
+        give_way=("issue.col.status",),  # the words and the deadline stay whole
     )
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True

@@ -72,6 +72,7 @@ def resident_table(residents: list[Resident], today: date) -> RenderableType:
         "col.phone",
         caption=t("resident.count", count=len(residents)),
         whole=("col.phone",),
+        give_way=("col.tags", "col.gender_age", "col.address", "col.name"),
     )
     for r in residents:
         name = r.display_name + (" " + t(_left_mark(r)) if r.moved_out else "")

@@ -79,7 +79,7 @@ def task_table(
     if not tasks:
         return _none(status, overdue, narrowed)
     caption = t("task.count_one") if len(tasks) == 1 else t("task.count", count=len(tasks))
-    grid = table("col.id", "col.due", "col.task", "col.for", caption=caption)
+    grid = table("col.id", "col.due", "col.task", "col.for", caption=caption, give_way=("col.for", "col.due"))
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
     today = now.date()

@@ -207,6 +207,7 @@ def visits_table(visits: list[Visit], start: date | None, end: date | None, toda
         "visit.col.note",
         title=_title(start, end, today),
         caption=_caption(visits),
+        give_way=("visit.col.who", "visit.col.kind"),  # what she noted matters most
     )
     grid.columns[0].justify = "right"
     grid.columns[1].no_wrap = True
