@@ -59,6 +59,40 @@ def test_an_enquiry_has_no_deadlines_earns_no_point_and_waits_until_answered(cli
     assert json.loads(ok(cli("today", "--json")))["followups"] == []
 
 
+def test_an_enquiry_told_its_answer_is_closed_not_left_waiting_for_a_rating(cli, add_resident) -> None:
+    add_resident("王建英", "5-1-102", alias="王阿姨")
+    ok(cli("issue", "add", "院里的山楂熟了怎么分", "-e", "-r", "王阿姨"))  # 1
+    ok(cli("issue", "add", "楼道灯坏了", "-r", "王阿姨"))  # 2: a complaint, for comparison
+    for number in ("1", "2"):
+        ok(cli("issue", "resolve", number, "已处理"))
+    told = ok(cli("issue", "tell", "1"))
+    assert told.splitlines()[-1] == "✓ #1 closed: the enquiry is answered and told"
+    assert "rate" not in told  # an enquiry is not rated
+    assert (issue(cli, 1)["status"], issue(cli, 1)["rating"]) == ("closed", None)
+    ok(cli("issue", "tell", "2"))
+    assert issue(cli, 2)["status"] == "reported"  # a complaint waits for its rating
+    still_open = [i["id"] for i in json.loads(ok(cli("issue", "list", "--json")))]
+    assert still_open == [2]
+    report = json.loads(ok(cli("report", "--format", "json")))
+    assert [i["id"] for i in report["issues"]["open"]] == [2]
+    assert report["numbers"]["enquiries"] == {"received": 1, "answered": 1, "told": 1}
+    refused = cli("issue", "rate", "1", "满意")
+    assert (refused.exit_code, refused.stderr) == (
+        4,
+        'Error: #1 is an enquiry: it is answered and told, not rated; if the answer did not help: gridnote issue reopen 1 "…"\n',
+    )
+
+
+def test_a_report_back_call_closes_an_enquiry(cli, add_resident) -> None:
+    add_resident("王建英", "5-1-102", alias="王阿姨", phones=["13900001111"])
+    ok(cli("issue", "add", "院里的山楂熟了怎么分", "-e", "-r", "王阿姨"))
+    ok(cli("issue", "resolve", "1", "按户分，每户一袋"))
+    assert "山楂" in ok(cli("calls"))
+    ok(cli("calls", "done", "1", "说了分法"))
+    assert issue(cli, 1)["status"] == "closed"
+    assert "山楂" not in ok(cli("calls"))
+
+
 def test_a_complaint_earns_its_point_as_before(cli, add_resident) -> None:
     """The same words, filed as a complaint: verified, one point (the rule the enquiry is kept out of)."""
     add_resident("王建英", "5-1-102", alias="王阿姨")
@@ -157,7 +191,8 @@ def test_the_report_counts_enquiries_apart_and_leaves_them_out_of_the_rates(cli,
     11-27 10:00), contacted at receipt, resolved 11-25 10:00, rated satisfied 11-25 12:00: every
     deadline met. An enquiry given the emergency group from the app 11-24 10:00 (respond by 12:00,
     answer by 11-25 10:00), answered 11-26 10:00 (its first contact too: both late), told 11:00,
-    rated dissatisfied 12:00. Counted, it would make each rate 1 of 2; left out, each is 1 of 1.
+    which closes it. Counted, it would make the response and resolution rates 1 of 2; left out,
+    each is 1 of 1; satisfaction is the complaint's alone.
     """
     add_resident("张国华", "8-2-301", alias="张大爷")
     add_resident("王建英", "5-1-102", alias="王阿姨")
@@ -166,8 +201,7 @@ def test_the_report_counts_enquiries_apart_and_leaves_them_out_of_the_rates(cli,
     ok(cli("issue", "resolve", "1", "疏通了", "--at", "2026-11-25 10:00"))
     ok(cli("issue", "rate", "1", "满意", "--at", "2026-11-25 12:00"))
     ok(cli("issue", "resolve", "2", "按户分", "--at", "2026-11-26 10:00"))
-    ok(cli("issue", "tell", "2", "--at", "2026-11-26 11:00"))
-    ok(cli("issue", "rate", "2", "不满意", "--at", "2026-11-26 12:00"))
+    ok(cli("issue", "tell", "2", "--at", "2026-11-26 11:00"))  # told: the enquiry is closed, never rated
     week = json.loads(ok(cli("report", "--week", "--format", "json")))
     numbers, found = week["numbers"], week["rates"]
     assert numbers["issues"] == {

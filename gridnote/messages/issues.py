@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot {step} issue #{id}: it is {status}. Next steps: {allowed}",
         "不能{step}问题 #{id}：它当前为“{status}”。下一步可以：{allowed}",
     ),
+    "issue.rate_enquiry": (
+        '#{id} is an enquiry: it is answered and told, not rated; if the answer did not help: gridnote issue reopen {id} "…"',
+        "#{id} 是咨询建议：答复并告知即可，不评价满意度；答复没有解决问题：gridnote issue reopen {id} “……”",
+    ),
     "issue.rate_no_reporter": (
         "issue #{id} has no reporter: only the person who reported it can rate it. Close it: gridnote issue close {id}",
         "问题 #{id} 没有反映人：只有反映人才能评价。请关闭：gridnote issue close {id}",
@@ -99,6 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "issue.rated": ("#{id} closed, rated {rating}", "#{id} 已结案，评价：{rating}"),
     "issue.rated_unhappy": ("#{id} rated {rating}", "#{id} 评价：{rating}"),
     "issue.closed_unrated": ("#{id} closed without a rating", "#{id} 已结案（未评价）"),
+    "issue.closed_answered": ("#{id} closed: the enquiry is answered and told", "#{id} 已结案：咨询已答复并告知"),
     "issue.reopened": (
         "#{id} reopened, back to {status}; resolve by {due}",
         "#{id} 已重新办理，回到“{status}”；{due} 前办结",

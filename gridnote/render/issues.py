@@ -128,7 +128,7 @@ def _step_lines(step: str, issue: Issue, today: date, cats: list[Category] | Non
         key = "issue.rated" if issue.status == "closed" else "issue.rated_unhappy"
         return [ok(key, id=i, rating=RATINGS.label(issue.rating or ""))]
     if step == "close":
-        return [ok("issue.closed_unrated", id=i)]
+        return [ok("issue.closed_answered" if issue.is_enquiry else "issue.closed_unrated", id=i)]
     if step == "reopen":
         return [
             ok("issue.reopened", id=i, status=STATUSES.label(issue.status), due=short_time(issue.resolve_due_at, today))
@@ -343,7 +343,7 @@ def _update_text(update: IssueUpdate, cats: list[Category] | None) -> str:
         parts.append(
             t("issue.from_channel", channel=CHANNELS.label(str(data["from"])), status=t("open311.status.closed"))
         )
-    elif kind == "close":
+    elif kind == "close" and not data.get("implied"):  # an enquiry closes when told: it is never rated
         parts.append(t("issue.no_rating"))
     elif kind == "reopen":
         parts.append(t("issue.back_to", status=STATUSES.label(update.to_status or "")))

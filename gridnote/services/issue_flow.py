@@ -287,10 +287,26 @@ def _tell(nb: Notebook, issue: Issue, at: datetime, note: str | None, implied: b
 
 
 def tell(nb: Notebook, issue_id: int, *, note: str | None = None, at: datetime | None = None) -> IssueChange:
+    """Tell the reporter what was done. An enquiry told its answer is finished: it closes (an
+    enquiry is not rated, so nothing else would ever close it)."""
     with nb.transaction():
         issue = open_for(nb, issue_id, "tell")
-        _tell(nb, issue, moment_of(nb, issue, at), note, implied=False)
-    return IssueChange(get_issue(nb, issue_id), ("tell",))
+        moment = moment_of(nb, issue, at)
+        _tell(nb, issue, moment, note, implied=False)
+        if not issue.is_enquiry:
+            return IssueChange(get_issue(nb, issue_id), ("tell",))
+        stamp = clock.iso(moment)
+        touch(nb, issue_id, {"status": "closed", "closed_at": stamp, "closed_day": clock.day_of(moment)})
+        write_step(
+            nb,
+            issue_id,
+            "close",
+            moment,
+            from_status="reported",
+            to_status="closed",
+            data={"rating": None, "implied": True},
+        )
+    return IssueChange(get_issue(nb, issue_id), ("tell", "close"))
 
 
 def rate(
@@ -300,6 +316,8 @@ def rate(
     code = code_of(RATINGS, rating)
     with nb.transaction():
         issue = get_issue(nb, issue_id)
+        if issue.is_enquiry:  # answered and told, it is done: an answer that did not help is reopened
+            raise StateError("issue.rate_enquiry", id=issue_id)
         if not issue.has_reporter and issue.status in ("resolved", "reported"):
             raise StateError("issue.rate_no_reporter", id=issue_id)
         issue = open_for(nb, issue_id, "rate")
