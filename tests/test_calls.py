@@ -175,3 +175,39 @@ def test_a_first_contact_is_counted_apart(cli, demo) -> None:
     data = json.loads(ok(cli("today", "--json", env=late)))
     assert data["calls"]["first-contact"] == 1
     assert "Calls to make: 1 first contact (gridnote calls)" in lines(ok(cli("today", env=late)))
+
+
+def test_the_report_at_the_end_of_the_shift_lists_the_calls_left_masked(cli, morning) -> None:
+    evening = {"GRIDNOTE_NOW": "2026-11-29T17:30:00+08:00"}
+    ok(cli("calls", "done", "2", "告诉他疏通好了", env=evening))  # 张大爷 told: off the list
+    report = json.loads(ok(cli("report", "--format", "json", env=evening)))
+    left = report["calls_left"]
+    assert [(c["n"], c["reason"], c["issue_id"], c["task_id"]) for c in left] == [
+        (1, "partner", 1, None),
+        (2, "task", None, 1),
+    ]
+    # a report is a file that travels: the numbers are masked, as everywhere in it
+    assert [n["phone"] for n in left[0]["numbers"]] == ["138****1111"]
+    assert [n["phone"] for n in left[1]["numbers"]] == ["139****2345", "138****2345"]
+    full = json.loads(ok(cli("report", "--format", "json", "--full", env=evening)))
+    assert [n["phone"] for n in full["calls_left"][1]["numbers"]] == ["13905712345", "13857112345"]
+    text = lines(ok(cli("--lang", "zh", "report", env=evening)))
+    start = text.index("还没打的电话")
+    assert text[start + 1 : start + 5] == [
+        "1 物业",
+        "  王经理 138****1111 · #1 5号楼门前有人倾倒装修垃圾 · 转办承诺时间：11-29 12:00",
+        "2 李秀英（李奶奶） 8-2-301",
+        "  儿子 张明 139****2345 · 138****2345 · 任务 1 打电话告诉李奶奶家属血压结果 ·",
+    ]
+    assert "13800001111" not in "\n".join(text)
+    assert "Calls still to make" in ok(cli("report", "-f", "markdown", env=evening))
+    # every call made: the section is gone; a day already past never had one
+    for n in ("1", "1"):
+        ok(cli("calls", "done", n, "打过了", env=evening))
+    assert json.loads(ok(cli("report", "--format", "json", env=evening)))["calls_left"] == []
+    ok(cli("issue", "add", "楼道灯坏了", "-r", "张大爷", env=evening))  # a report-back tomorrow would call
+    ok(cli("issue", "resolve", "3", "换好了", env=evening))
+    past = {"GRIDNOTE_NOW": "2026-11-30T09:00:00+08:00"}
+    assert json.loads(ok(cli("report", "--date", "11-29", "--format", "json", env=past)))["calls_left"] == []
+    next_day = json.loads(ok(cli("report", "--format", "json", env=past)))["calls_left"]
+    assert [(c["reason"], c["issue_id"]) for c in next_day] == [("partner", 1), ("report-back", 3)]  # 物业 again

@@ -223,6 +223,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.state.to-close": ("to close", "待结案"),
     "report.state.to-rate": ("ask for a rating", "待评价"),
     "report.state.done": ("done", "已结束"),
+    # -- calls left --------------------------------------------------------------------------------
+    "report.sec.calls_left": ("Calls still to make", "还没打的电话"),
+    "report.col.n": ("#", "序号"),
+    "report.col.call_for": ("What for", "事由"),
+    "report.calls_left_how": (
+        "from today's call list (gridnote calls), as it stands when the report is made",
+        "据生成报告时的今日电话清单（gridnote calls）",
+    ),
     # -- the next day ---------------------------------------------------------------------------
     "report.sec.planned_tomorrow": ("Tomorrow's work ({date})", "明日工作（{date}）"),
     "report.sec.planned": ("Planned for {date}", "{date} 的工作安排"),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gridnote.models.agenda import TimelineItem
+    from gridnote.models.calls import Call
     from gridnote.models.care import CareDue
     from gridnote.models.events import Event
     from gridnote.models.issues import Category
@@ -145,6 +146,7 @@ class Report:
     callouts: list[Visit] = field(default_factory=list)  # emergency call-outs of the range, oldest first (masked)
     events: list[Event] = field(default_factory=list)  # outreach events of the range, in time order (masked)
     event_reach: list[EventReach] = field(default_factory=list)  # per kind with an event in the range
+    calls_left: list[Call] = field(default_factory=list)  # today's calls not made yet: a range ending today (masked)
 
 
 @dataclass(frozen=True)

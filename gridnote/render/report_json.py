@@ -13,6 +13,7 @@ from typing import Any
 
 from gridnote.models import Report, ReportIssue, ReportReading, Visit
 from gridnote.render.agenda import care_json, item_json
+from gridnote.render.calls import call_json
 from gridnote.render.events import event_json
 from gridnote.render.shared_json import rates_json
 from gridnote.services.report import JSON_VERSION
@@ -126,6 +127,7 @@ def report_json(report: Report) -> dict[str, Any]:
         },
         "rates": rates,
         "callouts": [_callout(v) for v in report.callouts],
+        "calls_left": [call_json(c) for c in report.calls_left],
         "events": [event_json(e) for e in report.events],
         "event_reach": [
             {

@@ -115,6 +115,24 @@ def callouts(report: Report) -> Section | None:
     return Section("callouts", t("report.sec.callouts"), columns, rows, lines=(0, 3), screen_rows=LIST_ROWS)
 
 
+def calls_left(report: Report) -> Section | None:
+    """The calls of today's list not made yet (a report ending today): who, which number, what for."""
+    from gridnote.render.calls import number_text, who_label, why
+
+    if not report.calls_left:
+        return None
+    today = report.range.end
+    rows: list[tuple[Cell, ...]] = [  # the list's own number (calls done N), not an issue's #N
+        (str(c.n), who_label(c), " · ".join(number_text(n) for n in c.numbers) or None, why(c, today))
+        for c in report.calls_left
+    ]
+    columns = tuple(t(f"report.col.{c}") for c in ("n", "who", "phone", "call_for"))
+    notes = (t("report.calls_left_how"),)
+    return Section(
+        "calls_left", t("report.sec.calls_left"), columns, rows, notes=notes, screen_rows=LIST_ROWS, lines=(0, 1)
+    )
+
+
 def events(report: Report) -> Section | None:
     """Outreach events: when, what, with whom (contacts masked unless full), how many came, who of them."""
     from gridnote.domain.issue_terms import EVENT_KINDS

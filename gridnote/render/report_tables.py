@@ -13,6 +13,7 @@ from gridnote.models import Report, ReportRate
 from gridnote.render.dates import long_date
 from gridnote.render.report_lists import (
     callouts,
+    calls_left,
     care,
     event_reach,
     events,
@@ -212,6 +213,7 @@ def sections(report: Report) -> list[Section]:
         care(report),
     ]
     found += issues(report)
+    found.append(calls_left(report))
     found.append(planned(report))
     found += rates(report)
     return [s for s in found if s is not None]

@@ -50,6 +50,19 @@ def _in_text(text: str | None) -> tuple[str | None, list[str]]:
     return name, numbers
 
 
+def masked(calls: list[Call], *, full: bool) -> list[Call]:
+    """Copies whose numbers are masked (138****1111) unless ``full``: for a report, not for her list."""
+    if full:
+        return calls
+    from dataclasses import replace
+
+    from gridnote.output.privacy import mask_text
+
+    return [
+        replace(c, numbers=tuple(replace(n, phone=mask_text(n.phone) or n.phone) for n in c.numbers)) for c in calls
+    ]
+
+
 def is_call(task: Task) -> bool:
     return bool(CALL_WORDS.search(task.text))
 

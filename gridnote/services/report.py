@@ -73,7 +73,7 @@ from gridnote import clock
 from gridnote.domain.vocab import VISIT_KINDS, Term, Vocabulary
 from gridnote.errors import InputError
 from gridnote.input.periods import Period
-from gridnote.models import Report, ReportNumbers, ReportRange, ReportRates
+from gridnote.models import Call, Report, ReportNumbers, ReportRange, ReportRates
 from gridnote.models.figures import GridRows
 from gridnote.store import report as figures
 from gridnote.store.notebook import Notebook
@@ -180,7 +180,18 @@ def build_report(nb: Notebook, span: ReportRange, options: ReportOptions = Repor
         callouts=masked(callouts_between(nb, span.start, span.end), full=options.full),
         events=outreach.masked(events, full=options.full),
         event_reach=outreach.event_reach(events),
+        calls_left=calls_left(nb, span, full=options.full),
     )
+
+
+def calls_left(nb: Notebook, span: ReportRange, *, full: bool) -> list[Call]:
+    """The afternoon's calls still to make, when the report ends today: what the shift leaves for
+    tomorrow's first hour. Numbers masked unless ``full`` (a report is a file that travels)."""
+    if span.end != clock.today():
+        return []
+    from gridnote.services.calls import call_list, masked
+
+    return masked(call_list(nb), full=full)
 
 
 # -- the numbers -------------------------------------------------------------------------
