@@ -10,7 +10,7 @@ import typer
 
 from gridnote.cli import app
 from gridnote.cli._help import cell_width, wrap
-from gridnote.cli._usage import UsageError, localized_error
+from gridnote.cli._usage import LocalizedUsageError, UsageError, localized_error
 from gridnote.messages import i18n
 from gridnote.messages.cli import MESSAGES
 
@@ -100,14 +100,28 @@ USAGE_ERRORS = [
 ]
 
 
+HINT = re.compile(r" See '(gridnote(?: [\w-]+)* -h)'\.$|（帮助：(gridnote(?: [\w-]+)* -h)）$")
+
+
+def one_line(stderr: str) -> tuple[str, str | None]:
+    """A usage error is one line: the error, and the help command it names (None: none named)."""
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and stderr.endswith("\n"), stderr
+    found = HINT.search(lines[0])
+    if found is None:
+        return lines[0], None
+    return lines[0][: found.start()], found.group(1) or found.group(2)
+
+
 @pytest.mark.parametrize("key, args, english, chinese", USAGE_ERRORS, ids=[k for k, *_ in USAGE_ERRORS])
 def test_usage_error_in_both_languages(cli, key, args, english, chinese) -> None:
     en = cli(*args)
     assert en.exit_code == 2 and en.stdout == ""
-    assert en.stderr.splitlines()[-1] == f"Error: {english}"
+    message, _ = one_line(en.stderr)
+    assert message.rstrip(".") == f"Error: {english}".rstrip(".")  # a whole sentence before the hint
     zh = cli(*args, env=ZH)
     assert zh.exit_code == 2 and zh.stdout == ""
-    assert zh.stderr.splitlines()[-1] == f"错误：{chinese}"
+    assert one_line(zh.stderr)[0] == f"错误：{chinese}"
 
 
 def test_every_error_pattern_is_triggered() -> None:
@@ -116,17 +130,13 @@ def test_every_error_pattern_is_triggered() -> None:
     assert patterns == {key for key, *_ in USAGE_ERRORS}
 
 
-def test_usage_error_shows_usage_and_help_hint_in_chinese(cli) -> None:
-    result = cli("task", "add", env=ZH)
-    assert (
-        result.stderr
-        == "用法：gridnote task add [选项] {TEXT}\n运行 'gridnote task add -h' 查看帮助。\n\n错误：缺少参数 'TEXT'。\n"
-    )
-    english = cli("task", "add")
-    assert english.stderr == (
-        "Usage: gridnote task add [OPTIONS] {TEXT}\nTry 'gridnote task add -h' for help.\n\n"
-        "Error: Missing argument 'TEXT'.\n"
-    )
+def test_a_usage_error_is_one_line_that_says_where_help_is(cli) -> None:
+    assert cli("task", "add", env=ZH).stderr == "错误：缺少参数 'TEXT'。（帮助：gridnote task add -h）\n"
+    assert cli("task", "add").stderr == "Error: Missing argument 'TEXT'. See 'gridnote task add -h'.\n"
+    # Click's sentence without a full stop gets one before the hint
+    assert cli("task", "list", "--bogus").stderr == "Error: No such option: --bogus. See 'gridnote task list -h'.\n"
+    assert one_line(cli("bogus").stderr)[1] == "gridnote -h"
+    assert one_line(cli("log", "李奶奶", "x", "--bp").stderr)[1] is None  # the parser's own: no command to name
 
 
 @pytest.mark.parametrize(
@@ -138,22 +148,21 @@ def test_usage_error_shows_usage_and_help_hint_in_chinese(cli) -> None:
     ],
 )
 def test_arguments_are_named_in_capitals_in_both_languages(cli, args, usage, missing) -> None:
-    english = cli(*args).stderr.splitlines()
-    assert (english[0], english[-1]) == (
-        "Usage: " + usage.replace("{OPTIONS}", "[OPTIONS]"),
+    command = usage.split(" {")[0].split()[1:]
+    assert cli(*command, "-h").stdout.splitlines()[0] == "Usage: " + usage.replace("{OPTIONS}", "[OPTIONS]")
+    assert one_line(cli(*args).stderr) == (
         f"Error: Missing argument '{missing}'.",
+        " ".join(["gridnote", *command, "-h"]),
     )
-    chinese = cli(*args, env=ZH).stderr.splitlines()
-    assert (chinese[0], chinese[-1]) == (
-        "用法：" + usage.replace("{OPTIONS}", "[选项]"),
-        f"错误：缺少参数 '{missing}'。",
-    )
+    assert cli(*command, "-h", env=ZH).stdout.splitlines()[0] == "用法：" + usage.replace("{OPTIONS}", "[选项]")
+    assert one_line(cli(*args, env=ZH).stderr)[0] == f"错误：缺少参数 '{missing}'。"
 
 
-def test_an_unknown_usage_error_stays_as_click_wrote_it() -> None:
+def test_an_unknown_usage_error_keeps_clicks_words_in_one_line() -> None:
     i18n.set_lang("zh")
-    error = UsageError("Something Click may say one day.")
-    assert localized_error(error) is error
+    shown = localized_error(UsageError("Something Click may say one day."))
+    assert isinstance(shown, LocalizedUsageError)
+    assert (shown.format_message(), shown.exit_code) == ("Something Click may say one day.", 2)
 
 
 @pytest.mark.parametrize(
@@ -171,7 +180,7 @@ def test_usage_errors_are_told_from_what_was_typed(cli, args, chinese) -> None:
     """The value in the message is the one Click refused, however the option was written."""
     result = cli(*args, env=ZH)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.splitlines()[-1] == f"错误：{chinese}"
+    assert one_line(result.stderr)[0] == f"错误：{chinese}"
 
 
 @pytest.mark.in_process  # patches this process: never through a server
@@ -242,9 +251,9 @@ def test_config_lang_switches_help_and_usage_errors(cli, db_path) -> None:
     assert cli("config", "set", "lang", "zh").exit_code == 0
     assert cli("--help").stdout.startswith("用法：gridnote [选项] 命令 [参数]...")
     assert cli("task").stderr.startswith("用法：gridnote task")  # a group with nothing after it: help
-    assert cli("task", "add").stderr.endswith("错误：缺少参数 'TEXT'。\n")
+    assert one_line(cli("task", "add").stderr)[0] == "错误：缺少参数 'TEXT'。"
     assert cli("--help", env={"GRIDNOTE_LANG": "en"}).stdout.startswith("Usage: ")
-    assert cli("--lang", "en", "task", "add").stderr.endswith("Error: Missing argument 'TEXT'.\n")
+    assert one_line(cli("--lang", "en", "task", "add").stderr)[0] == "Error: Missing argument 'TEXT'."
     assert cli("config", "set", "lang", "en").exit_code == 0
     assert cli("--help", env=ZH).stdout.startswith("Usage: ")  # the notebook's choice beats the locale
     assert cli("config", "unset", "lang").exit_code == 0

@@ -18,7 +18,9 @@ UsageError: Any = typer.BadParameter.__mro__[1]
 
 # -- ---------------------------------------------------------------------------------
 class LocalizedUsageError(UsageError):
-    """A usage error shown in the interface language: usage, where to find help, the error.
+    """A usage error shown in one line, in the interface language: the error, then where help is
+    (``Error: Missing argument 'N'. See 'gridnote task show -h'.``). Click's own four lines (usage,
+    a hint, a blank line, the error) read as output, and a script's caller saw the usage line first.
 
     Either a catalogue key and its values (the errors gridnote raises itself,
     rendered when shown, once the language is known) or a ready message.
@@ -32,13 +34,15 @@ class LocalizedUsageError(UsageError):
         return i18n.t(self.key, **self.values) if self.key else self.text
 
     def show(self, file: IO[Any] | None = None) -> None:
-        if self.ctx is not None:
-            hint = ""
-            if self.ctx.command.get_help_option(self.ctx) is not None:
-                command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
-                hint = i18n.t("cli.try_help", command=command) + "\n"
-            typer.echo(f"{self.ctx.get_usage()}\n{hint}", file=file, err=file is None, color=self.ctx.color)
-        typer.echo(i18n.t("core.error", message=self.format_message()), file=file, err=file is None)
+        message = self.format_message().rstrip()
+        helped = self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None
+        if helped and i18n.lang() != "zh" and message[-1:] not in (".", "!", "?"):
+            message += "."  # Click ends some sentences, not others: the hint follows a whole one
+        line = i18n.t("core.error", message=message)
+        if helped:
+            command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
+            line = i18n.t("cli.error_see_help", error=line, command=command)
+        typer.echo(line, file=file, err=file is None)
 
 
 def _kinds(exc: Exception) -> set[str]:
@@ -47,13 +51,12 @@ def _kinds(exc: Exception) -> set[str]:
 
 
 def localized_error(exc: Any, argv: Sequence[str] = ()) -> Any:
-    """``exc`` to show in Chinese, or itself (English, gridnote's own, or a help page Click shows as an error)."""
-    if isinstance(exc, LocalizedUsageError) or i18n.lang() != "zh" or "NoArgsIsHelpError" in _kinds(exc):
+    """``exc`` as a :class:`LocalizedUsageError`: one line, in Chinese when the interface is (Click's
+    English kept where gridnote does not know the error); a help page Click shows as an error stays one."""
+    if isinstance(exc, LocalizedUsageError) or "NoArgsIsHelpError" in _kinds(exc):
         return exc
-    message = chinese_message(exc, argv)
-    if message is None:
-        return exc
-    error = LocalizedUsageError(exc.ctx, message=message)
+    message = chinese_message(exc, argv) if i18n.lang() == "zh" else None
+    error = LocalizedUsageError(exc.ctx, message=message or exc.format_message())
     error.exit_code = exc.exit_code
     return error
 

@@ -21,7 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.extra_separator": ("; ", "；"),
     "cli.options_metavar": ("[OPTIONS]", "[选项]"),
     "cli.subcommand_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
-    "cli.try_help": ("Try '{command}' for help.", "运行 '{command}' 查看帮助。"),
+    "cli.error_see_help": ("{error} See '{command}'.", "{error}（帮助：{command}）"),
     "cli.aborted": ("Aborted!", "已取消。"),
     # exit codes (gridnote.errors.EXIT_CODES), the epilogue of `gridnote --help`
     "cli.exit_codes": ("Exit codes", "退出码"),
