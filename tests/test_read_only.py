@@ -7,6 +7,7 @@ for it as for a normal user.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -74,3 +75,54 @@ def test_a_read_only_notebook_reads_and_refuses_writes(read_only: Path, tmp_path
     assert refused.stderr == f"Error: the notebook {read_only} is read-only; nothing was changed\n"
     assert read_only.read_bytes() == before
     assert sorted(p.name for p in read_only.parent.iterdir()) == ["notebook.db"]
+
+
+def _with_changes_left_in_the_wal(db: Path) -> None:
+    """A task written by a process that ended without closing: the change waits in the -wal."""
+    code = (
+        "import os, sys\n"
+        "from gridnote.services.tasks import add_task\n"
+        "from gridnote.store.notebook import open_notebook\n"
+        "nb = open_notebook(__import__('pathlib').Path(sys.argv[1]))\n"
+        "nb.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "add_task(nb, '留在 wal 里的任务')\n"
+        "os._exit(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (db.parent / (db.name + "-wal")).stat().st_size > 0
+
+
+def test_changes_still_in_the_wal_are_read_or_the_read_is_refused(demo: Path, tmp_path: Path) -> None:
+    """Reading the file alone would show the notebook as it was before its latest changes, silently."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "notebook.db"
+    shutil.copyfile(demo, db)
+    _with_changes_left_in_the_wal(db)
+    for name in ("notebook.db", "notebook.db-wal", "notebook.db-shm"):
+        os.chmod(folder / name, 0o444)
+    os.chmod(folder, 0o555)
+    try:
+        probe = run(db, "--version")
+        if probe.returncode == 99:
+            pytest.skip("cannot drop root's file capabilities here")
+        # the -wal and its -shm are there: SQLite reads them read-only, the latest task included
+        listed = run(db, "task", "list", "--json")
+        assert (listed.returncode, listed.stderr) == (0, "")
+        assert [t["text"] for t in json.loads(listed.stdout)] == ["留在 wal 里的任务"]
+        # without the -shm the -wal cannot be read without writing: refused, not read around
+        os.chmod(folder, 0o755)
+        os.remove(folder / "notebook.db-shm")
+        os.chmod(folder, 0o555)
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        refused = run(db, "today")
+        assert (refused.returncode, refused.stdout) == (5, "")
+        assert refused.stderr == (
+            f"Error: the notebook {db} cannot be written and its latest changes, in notebook.db-wal, cannot be"
+            " read without writing; nothing was read or changed. Free some space or make its folder writable,"
+            " then try again\n"
+        )
+        assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    finally:
+        os.chmod(folder, 0o755)

@@ -64,6 +64,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the disk holding the notebook {path} is full; nothing was changed. Free some space and try again",
         "笔记本 {path} 所在的磁盘已满，未做任何修改。请腾出一些空间后再试",
     ),
+    "notebook.wal_unreadable": (
+        "the notebook {path} cannot be written and its latest changes, in {wal}, cannot be read without"
+        " writing; nothing was read or changed. Free some space or make its folder writable, then try again",
+        "笔记本 {path} 无法写入，而它最近的修改在 {wal} 里，不写入就读不到；没有读取也没有修改任何内容。"
+        "请腾出磁盘空间或让所在文件夹可写后再试",
+    ),
     "notebook.read_only": (
         "the notebook {path} is read-only; nothing was changed",
         "笔记本 {path} 是只读的，未做任何修改",

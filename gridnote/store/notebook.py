@@ -296,6 +296,30 @@ def _connect(path: Path, mode: str = "mode=rw") -> sqlite3.Connection:
     return conn
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The notebook where nothing can be written (read-only storage, a full disk), with its latest changes.
+
+    Changes not yet checkpointed live in its ``-wal``; reading the file alone ("immutable")
+    would show the notebook as it was before them, without a word. With the ``-wal`` and its
+    ``-shm`` there, SQLite reads both read-only; a ``-wal`` it cannot read is refused in one line.
+    Without a ``-wal`` the file is whole and is read as it is.
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    if not pending:
+        return _connect(path, "mode=ro&immutable=1")
+    conn = _connect(path, "mode=ro")
+    try:
+        _read_header(conn)
+    except cipher.DATABASE as exc:
+        conn.close()
+        raise NotebookError("notebook.wal_unreadable", path=path, wal=wal.name) from exc
+    return conn
+
+
 def _read_header(conn: Any) -> tuple[int, int, int]:
     return (
         conn.execute("PRAGMA application_id").fetchone()[0],
@@ -343,7 +367,7 @@ def open_notebook(path: Path, *, create: bool = True, make_folder: bool = True) 
                 # read-only storage (a read-only file or folder) or a full disk: WAL cannot make or
                 # write its -shm file; read the file as it is
                 conn.close()
-                conn = _connect(path, "mode=ro&immutable=1")
+                conn = _read_only(path)
                 read_only = True
                 try:
                     app_id, version, has_tables = _read_header(conn)
