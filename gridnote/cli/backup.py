@@ -26,6 +26,22 @@ def backup(
         typer.Option("--to", metavar="PATH", help="Write the copy to this file instead (its photos beside it)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the --to file if it exists.")] = False,
+    encrypt_to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--encrypt-to",
+            metavar="RECIPIENT",
+            help="Write --to as one age-encrypted file (copy and photos) for this key: age1…, an SSH public key,"
+            " or a file of them. Repeatable.",
+        ),
+    ] = None,
+    passphrase: Annotated[
+        bool,
+        typer.Option(
+            "--passphrase",
+            help="Write --to as one age-encrypted file, with a passphrase (asked, or GRIDNOTE_BACKUP_PASSPHRASE).",
+        ),
+    ] = False,
     json_: JsonOption = False,
 ) -> None:
     """Back the notebook up now (photos too), or list the backups.
@@ -35,7 +51,11 @@ def backup(
     first command of each day and keeps the last 7 days, 4 weeks and 12 months
     (config backup.days, backup.weeks, backup.months; backup.auto off stops it).
 
+    With --encrypt-to or --passphrase, --to is one file in the age format (the copy and its
+    photos; pip install 'gridnote[portable]'): safe on a USB stick, put back with gridnote restore.
+
     Example: gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list
+    ·   gridnote backup --to /media/usb/grid.age --encrypt-to age1…
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -44,11 +64,29 @@ def backup(
     from gridnote.render.backup import size_text, taken_json
     from gridnote.services.backup import take_now
 
-    path, size = take_now(notebook(), to, force=force)
+    phrase = new_passphrase() if passphrase else None
+    path, size = take_now(notebook(), to, force=force, encrypt_to=encrypt_to or None, passphrase=phrase)
     if json_:
         print_json(taken_json(path, size, clock.now()))
         return
-    out().print(t("backup.taken", path=path, size=size_text(size)))
+    key = "portable.taken" if encrypt_to or passphrase else "backup.taken"
+    out().print(t(key, path=path, size=size_text(size)), soft_wrap=True)
+
+
+def new_passphrase() -> str:
+    """GRIDNOTE_BACKUP_PASSPHRASE, or asked twice on a terminal; never empty."""
+    import os
+
+    from gridnote.cli._common import interactive
+    from gridnote.errors import InputError
+    from gridnote.messages.i18n import t
+
+    phrase = os.environ.get("GRIDNOTE_BACKUP_PASSPHRASE")
+    if phrase is None and interactive():
+        phrase = typer.prompt(t("portable.ask_new_passphrase"), hide_input=True, confirmation_prompt=True, err=True)
+    if not phrase:
+        raise InputError("portable.no_passphrase")
+    return phrase
 
 
 @app.command("list")

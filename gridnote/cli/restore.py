@@ -1,5 +1,6 @@
 """``gridnote restore``: put a backup back in place of the notebook."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,6 +18,12 @@ def restore(
     date: Annotated[
         str | None, typer.Option("--date", metavar="DAY", help="The newest backup of this day (12-01).")
     ] = None,
+    identity: Annotated[
+        Path | None,
+        typer.Option(
+            "--identity", metavar="FILE", help="For a copy encrypted to a key (backup --encrypt-to): its secret key."
+        ),
+    ] = None,
 ) -> None:
     """Put a backup back in place of the notebook (photos too).
 
@@ -27,7 +34,12 @@ def restore(
     backup's own photos come back. A damaged mark is cleared. gridnote backup list
     shows them.
 
+    An encrypted copy written by backup --encrypt-to or --passphrase is opened with
+    --identity FILE or its passphrase (asked, or GRIDNOTE_BACKUP_PASSPHRASE) into a private
+    temporary folder, and restored from there.
+
     Example: gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db
+    ·   gridnote restore /media/usb/grid.age --identity ~/.config/age/key.txt
     """
     from gridnote.messages.i18n import t
     from gridnote.services.restore import restore as run
@@ -35,7 +47,21 @@ def restore(
 
     path = notebook_path(STATE.db_option)
     key_for(path)  # an encrypted notebook's backups are read with its key
-    done = run(path, backup, date)
+
+    def passphrase() -> str:
+        import os
+
+        from gridnote.cli._common import interactive
+        from gridnote.errors import InputError
+
+        phrase = os.environ.get("GRIDNOTE_BACKUP_PASSPHRASE")
+        if phrase is None and interactive():
+            phrase = typer.prompt(t("portable.ask_passphrase", path=backup), hide_input=True, err=True)
+        if not phrase:
+            raise InputError("portable.no_passphrase")
+        return phrase
+
+    done = run(path, backup, date, identity=identity, passphrase=passphrase)
     out().print(t("restore.done", backup=done.backup), soft_wrap=True)
     if done.kept is not None:
         out().print(t("restore.kept", path=done.kept), soft_wrap=True)

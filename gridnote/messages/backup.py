@@ -21,6 +21,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "笔记本 {path} 存放这部分内容的地方已损坏，无法读取，且没有完好的备份。请先把文件复制到安全的地方，再做任何尝试",
     ),
     "backup.taken": ("✓ Backup taken: {path} ({size})", "✓ 已备份：{path}（{size}）"),
+    "portable.taken": (
+        "✓ Encrypted copy written: {path} ({size}); put it back with: gridnote restore {path}",
+        "✓ 已写入加密副本：{path}（{size}）；恢复：gridnote restore {path}",
+    ),
+    "portable.needs_extra": (
+        "an encrypted copy to carry needs the portable extra: {command}",
+        "写加密副本需要安装 portable 扩展：{command}",
+    ),
+    "portable.needs_to": (
+        "--encrypt-to and --passphrase write a copy to carry: say where with --to FILE",
+        "--encrypt-to 和 --passphrase 用于写一份随身带走的副本：请用 --to 文件 指定写到哪里",
+    ),
+    "portable.bad_recipient": (
+        "{text} is not an age recipient (age1…) or an SSH public key: {reason}",
+        "{text} 不是 age 接收方（age1……）或 SSH 公钥：{reason}",
+    ),
+    "portable.no_recipient": ("no recipient found in {text}", "{text} 中没有接收方"),
+    "portable.bad_identity": (
+        "{path} holds no usable age identity (AGE-SECRET-KEY-…) or SSH private key: {reason}",
+        "{path} 中没有可用的 age 私钥（AGE-SECRET-KEY-……）或 SSH 私钥：{reason}",
+    ),
+    "portable.no_passphrase": (
+        "no passphrase: type it at the prompt, or set GRIDNOTE_BACKUP_PASSPHRASE",
+        "没有口令：请在提示时输入，或设置 GRIDNOTE_BACKUP_PASSPHRASE",
+    ),
+    "portable.needs_passphrase": (
+        "{path} is encrypted with a passphrase: type it at the prompt, or set GRIDNOTE_BACKUP_PASSPHRASE",
+        "{path} 用口令加密：请在提示时输入，或设置 GRIDNOTE_BACKUP_PASSPHRASE",
+    ),
+    "portable.needs_identity": (
+        "{path} is encrypted to a key: give its secret key with --identity FILE",
+        "{path} 是用密钥加密的：请用 --identity 文件 提供对应的私钥",
+    ),
+    "portable.cannot_decrypt": (
+        "cannot decrypt {path} ({reason}): wrong key or passphrase; nothing was changed",
+        "无法解密 {path}（{reason}）：密钥或口令不对；未做任何修改",
+    ),
+    "portable.not_a_backup": (
+        "{path} is not a gridnote copy ({reason}); nothing was changed",
+        "{path} 不是 gridnote 的副本（{reason}）；未做任何修改",
+    ),
+    "portable.ask_passphrase": ("Passphrase for {path}", "{path} 的口令"),
+    "portable.ask_new_passphrase": ("Passphrase for the copy", "副本的口令"),
     "backup.exists": (
         "{path} already exists; add --force to replace it",
         "{path} 已存在；如需替换请加 --force",

@@ -113,14 +113,20 @@ HELP_ZH: dict[str, str] = {
     "一份一致的副本，检查无误后才保存到笔记本旁的私有文件夹（notebook.db-backups/，0700）。"
     "gridnote 每天第一条命令之后也会自动备份，保留最近 7 天、4 周、12 个月"
     "（config backup.days、backup.weeks、backup.months；backup.auto 设为 off 则停止）。\n\n"
-    "例：gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list",
+    "加 --encrypt-to 或 --passphrase 时，--to 是一个 age 格式的加密文件（副本和照片；"
+    "pip install 'gridnote[portable]'）：放在 U 盘上也安全，用 gridnote restore 恢复。\n\n"
+    "例：gridnote backup   ·   gridnote backup --to /media/usb/grid.db   ·   gridnote backup list\n"
+    "·   gridnote backup --to /media/usb/grid.age --encrypt-to age1……",
     "backup.list": "列出备份（最新的在前）：时间、大小、是否通过完整性检查。\n\n"
     "例：gridnote backup list   ·   gridnote backup list --json",
     "restore": "用备份替换笔记本（照片也一起恢复）。\n\n"
     "先检查备份（integrity_check）；被替换的笔记本另存为一份备份（notebook.db-backups/ 中的 …-before.db），"
     "备份在一个事务中写入笔记本，其间其他写入会等待：任何时刻被中断，笔记本要么是原来的，要么是恢复后的，"
     "绝不会各占一半。只恢复这份备份自己的照片。损坏标记会被清除。gridnote backup list 可列出备份。\n\n"
-    "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db",
+    "backup --encrypt-to 或 --passphrase 写出的加密副本，用 --identity 私钥文件或口令"
+    "（提示输入，或 GRIDNOTE_BACKUP_PASSPHRASE）解密到一个私有临时文件夹，再从那里恢复。\n\n"
+    "例：gridnote restore   ·   gridnote restore --date 12-01   ·   gridnote restore 2026-12-01T063012.db\n"
+    "·   gridnote restore /media/usb/grid.age --identity ~/.config/age/key.txt",
     "check": "检查笔记本：文件本身、记录间的关联、搜索索引和照片。\n\n"
     "运行 SQLite 的 integrity_check 和 foreign_key_check，把搜索索引与它所依据的记录比对，"
     "并把照片与笔记本旁的文件比对（缺失、被改动、不属于任何问题或活动）。每个发现一行，写明该怎么做；"

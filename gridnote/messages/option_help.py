@@ -30,10 +30,13 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
     "backup": {
         "--to": "改为把副本写到这个文件（照片放在它旁边）。",
         "--force": "如果 --to 指定的文件已经存在，替换它。",
+        "--encrypt-to": "把 --to 写成一个 age 加密文件（副本和照片），给这个密钥：age1……、SSH 公钥，或存放它们的文件。可重复。",
+        "--passphrase": "把 --to 写成一个 age 加密文件，用口令加密（提示输入，或 GRIDNOTE_BACKUP_PASSPHRASE）。",
     },
     "restore": {
         "backup": "备份文件，或它在备份文件夹中的名字（省略则用最新的）。",
         "--date": "这一天最新的备份（12-01）。",
+        "--identity": "用密钥加密的副本（backup --encrypt-to）：它的私钥文件。",
     },
     "check": {"--repair": "重建搜索索引，并从备份中找回缺失的照片。"},
     "sync": {

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gridnote import clock
-from gridnote.errors import FileError, NotebookError
+from gridnote.errors import FileError, InputError, NotebookError
 from gridnote.store import backup as store
-from gridnote.store import cipher
+from gridnote.store import cipher, portable
 from gridnote.store.notebook import Notebook
 from gridnote.store.paths import files_dir
 
@@ -19,8 +20,23 @@ class Listed:
     findings: list[str]  # [] when it passes integrity_check
 
 
-def take_now(nb: Notebook, to: Path | None = None, *, force: bool = False) -> tuple[Path, int]:
-    """One backup now: into the backups folder (rotated), or to ``to`` with its photos beside it."""
+def take_now(
+    nb: Notebook,
+    to: Path | None = None,
+    *,
+    force: bool = False,
+    encrypt_to: list[str] | None = None,
+    passphrase: str | None = None,
+) -> tuple[Path, int]:
+    """One backup now: into the backups folder (rotated), or to ``to`` with its photos beside it.
+
+    ``encrypt_to`` (age recipients) or ``passphrase``: ``to`` becomes one portable age file
+    holding the copy and its photos (:mod:`gridnote.store.portable`), for a USB stick.
+    """
+    portable_copy = bool(encrypt_to) or passphrase is not None
+    if portable_copy and to is None:
+        raise InputError("portable.needs_to")
+    keys = portable.recipients(encrypt_to) if encrypt_to else None
     if to is None:
         where = store.ensure_folder(nb.path)
         dest = where / store.file_name(clock.now().replace(tzinfo=None))
@@ -35,7 +51,10 @@ def take_now(nb: Notebook, to: Path | None = None, *, force: bool = False) -> tu
             raise FileError("backup.exists", path=dest)
         photos = files_dir(dest) / store.PHOTOS
     try:
-        store.take(nb.conn, nb.path, dest, photos=photos)
+        if portable_copy:
+            _take_portable(nb, dest, keys, passphrase)
+        else:
+            store.take(nb.conn, nb.path, dest, photos=photos)
     except store.Damaged as exc:
         store.mark_damaged(nb.path, str(exc))
         raise NotebookError("backup.source_damaged", path=nb.path, what=str(exc)) from exc
@@ -45,6 +64,18 @@ def take_now(nb: Notebook, to: Path | None = None, *, force: bool = False) -> tu
         store.mark_checked(nb.path, clock.today().isoformat())
         store.rotate(nb.path, *keep_counts(nb))
     return dest, dest.stat().st_size
+
+
+def _take_portable(nb: Notebook, dest: Path, keys: list[Any] | None, passphrase: str | None) -> None:
+    """The checked copy a backup makes, in a private temporary folder, then sealed into ``dest``."""
+    import os
+    import tempfile
+
+    dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gridnote-") as folder:
+        copy = Path(folder) / portable.INNER
+        os.replace(store.checked_copy(nb.conn, copy), copy)
+        portable.write(copy, nb.path, dest, to=keys, passphrase=passphrase)
 
 
 def keep_counts(nb: Notebook) -> tuple[int, int, int]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from gridnote import clock
 from gridnote.errors import FileError, InputError, NotebookError, NotFoundError
 from gridnote.store import backup as store
-from gridnote.store import cipher
+from gridnote.store import cipher, portable
 from gridnote.store import restore as swap
 
 
@@ -42,12 +43,35 @@ def choose(notebook: Path, name: str | None, day_text: str | None) -> Path:
     return found[0].path
 
 
-def restore(notebook: Path, name: str | None = None, day_text: str | None = None) -> Restored:
+def restore(
+    notebook: Path,
+    name: str | None = None,
+    day_text: str | None = None,
+    *,
+    identity: Path | None = None,
+    passphrase: Callable[[], str] | None = None,
+) -> Restored:
+    """Put a backup back; a portable (age) one is opened with ``identity`` or the ``passphrase`` asked for."""
     backup = choose(notebook, name, day_text)
     if backup.resolve() == notebook.resolve():
         raise InputError("restore.same", path=backup)
+    if not portable.is_portable(backup):
+        return Restored(backup, _restore(notebook, backup, backup))
+    if portable.needs_passphrase(backup):
+        if passphrase is None:
+            raise InputError("portable.needs_passphrase", path=backup)
+        with portable.opened(backup, keys=None, passphrase=passphrase()) as inner:
+            return Restored(backup, _restore(notebook, inner, backup))
+    if identity is None:
+        raise InputError("portable.needs_identity", path=backup)
+    with portable.opened(backup, keys=portable.identities(identity), passphrase=None) as inner:
+        return Restored(backup, _restore(notebook, inner, backup))
+
+
+def _restore(notebook: Path, source: Path, backup: Path) -> Path | None:
+    """``source`` (the backup itself, or what a portable one holds) into ``notebook``; errors name ``backup``."""
     try:
-        kept = swap.restore(notebook, backup, clock.now().replace(tzinfo=None))
+        kept = swap.restore(notebook, source, clock.now().replace(tzinfo=None))
     except store.Damaged as exc:
         raise NotebookError("restore.backup_damaged", path=backup, what=str(exc)) from exc
     except cipher.OPERATIONAL as exc:
@@ -58,4 +82,4 @@ def restore(notebook: Path, name: str | None = None, day_text: str | None = None
         raise NotebookError("restore.not_a_backup", path=backup, what=str(exc)) from exc
     except OSError as exc:
         raise FileError("restore.failed", reason=exc.strerror or str(exc)) from exc
-    return Restored(backup, kept)
+    return kept
