@@ -103,13 +103,13 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, mode: int =
             _place_new(tmp, path)
         sync_folder(directory)
     except FileExistsError:
-        _unlink(tmp)
+        remove_quietly(tmp)
         raise FileError("file.exists", path=path) from None
     except OSError as exc:
-        _unlink(tmp)
+        remove_quietly(tmp)
         raise FileError("file.cannot_write", path=path, reason=os_reason(exc)) from exc
     except BaseException:
-        _unlink(tmp)
+        remove_quietly(tmp)
         raise
 
 
@@ -165,7 +165,7 @@ def _place_new(tmp: str, path: Path) -> None:
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
         os.replace(tmp, path)
         return
-    _unlink(tmp)
+    remove_quietly(tmp)
 
 
 def sync_folder(directory: Path) -> None:
@@ -182,8 +182,9 @@ def sync_folder(directory: Path) -> None:
         os.close(fd)
 
 
-def _unlink(name: str) -> None:
+def remove_quietly(path: str | Path) -> None:
+    """Remove a file if it is there: cleaning up after a failure must not raise a second error."""
     try:
-        os.unlink(name)
+        os.unlink(path)
     except OSError:
         pass

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from gridnote.output.files import remove_stale_parts, sync_folder
+from gridnote.output.files import remove_quietly, remove_stale_parts, sync_folder
 from gridnote.store import cipher
 
 SUFFIX = ".db"
@@ -105,7 +105,7 @@ def take(source: Any, notebook: Path, dest: Path, *, photos: Path | None = None)
     try:
         os.replace(part, dest)
     except BaseException:
-        _remove(part)
+        remove_quietly(part)
         raise
     sync_folder(dest.parent)
     keep_photos(notebook, photos or dest.parent / PHOTOS)
@@ -140,7 +140,7 @@ def checked_copy(source: Any, dest: Path, *, wal: bool = False) -> Path:
         with open(part, "rb") as handle:
             os.fsync(handle.fileno())
     except BaseException:
-        _remove(part)
+        remove_quietly(part)
         raise
     return part
 
@@ -201,7 +201,7 @@ def rotate(notebook: Path, days: int, weeks: int, months: int) -> list[Path]:
             keep.add(backup.path)
     removed = [b.path for b in found if b.path not in keep]
     for path in removed:
-        _remove(path)
+        remove_quietly(path)
     return removed
 
 
@@ -263,7 +263,7 @@ def mark_damaged(notebook: Path, what: str) -> None:
 
 
 def clear_damaged(notebook: Path) -> None:
-    _remove(folder(notebook) / DAMAGED)
+    remove_quietly(folder(notebook) / DAMAGED)
 
 
 def checked_on(notebook: Path) -> str | None:
@@ -338,13 +338,6 @@ def daily(notebook: Path, name: str, keep: tuple[int, int, int]) -> int:
     mark_checked(notebook, day)
     rotate(notebook, *keep)
     return 0
-
-
-def _remove(path: Path) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass
 
 
 if __name__ == "__main__":  # the detached daily backup (start_daily); an encrypted notebook's key on stdin

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from gridnote.errors import FileError, NotebookError
-from gridnote.output.files import sync_folder
+from gridnote.output.files import remove_quietly, sync_folder
 
 HEADER = b"SQLite format 3\x00"
 PAGE = 4096  # SQLCipher's page: an encrypted file is a whole number of them
@@ -208,14 +208,14 @@ def convert(path: Path, *, key_from: str | None, key_to: str | None) -> None:
     except BaseException:
         if source.in_transaction:
             source.execute("ROLLBACK")
-        _remove(part)
+        remove_quietly(part)
         raise
     finally:
         source.close()
         for suffix in ("-wal", "-shm"):
-            _remove(Path(f"{part}{suffix}"))
+            remove_quietly(Path(f"{part}{suffix}"))
     for suffix in ("-wal", "-shm"):  # the old file's (checkpointed, empty); never applied to the new one
-        _remove(Path(f"{path}{suffix}"))
+        remove_quietly(Path(f"{path}{suffix}"))
     sync_folder(path.parent)
 
 
@@ -233,7 +233,7 @@ def _remove_stale_parts(path: Path) -> None:
         try:
             os.kill(int(match.group(1)), 0)
         except ProcessLookupError:
-            _remove(path.parent / name)
+            remove_quietly(path.parent / name)
         except (PermissionError, OverflowError):
             pass  # someone else's process: not ours to judge
 
@@ -261,10 +261,3 @@ def _verify(part: Path, key: str | None, counts: dict[str, int]) -> None:
             raise NotebookError("cipher.copy_failed", what="row counts differ")
     finally:
         conn.close()
-
-
-def _remove(path: Path) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass

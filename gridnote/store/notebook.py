@@ -446,8 +446,8 @@ def peek_setting(path: Path, key: str) -> str | None:
 
 
 def _remove_quietly(path: Path) -> None:
+    """A notebook just made and refused: the file and what SQLite put beside it."""
+    from gridnote.output.files import remove_quietly
+
     for suffix in ("", "-wal", "-shm"):
-        try:
-            os.remove(str(path) + suffix)
-        except OSError:
-            pass
+        remove_quietly(str(path) + suffix)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gridnote.errors import FileError, InputError, NotebookError
-from gridnote.output.files import sync_folder
+from gridnote.output.files import remove_quietly, sync_folder
 from gridnote.store.paths import files_dir
 
 MAGIC = b"age-encryption.org/v1\n"
@@ -123,10 +123,7 @@ def write(copy: Path, notebook: Path, dest: Path, *, to: list[Any] | None, passp
                 os.fsync(handle.fileno())
             os.replace(part, dest)
         except BaseException:
-            try:
-                os.unlink(part)
-            except OSError:
-                pass
+            remove_quietly(part)
             raise
     sync_folder(dest.parent)
 

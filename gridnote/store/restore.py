@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from gridnote.output.files import remove_stale_parts, sync_folder
+from gridnote.output.files import remove_quietly, remove_stale_parts, sync_folder
 from gridnote.store import backup as store
 from gridnote.store import cipher
 from gridnote.store.paths import PHOTO_TABLES, files_dir
@@ -124,10 +124,10 @@ def _swap(source: Any, notebook: Path) -> None:
     part = store.checked_copy(source, notebook, wal=True)
     try:
         for stale in (notebook.with_name(notebook.name + "-wal"), notebook.with_name(notebook.name + "-shm")):
-            _remove(stale)  # the old file's; never to be applied to the restored one
+            remove_quietly(stale)  # the old file's; never to be applied to the restored one
         os.replace(part, notebook)  # the one moment the notebook changes
     except BaseException:
-        _remove(part)
+        remove_quietly(part)
         raise
     sync_folder(notebook.parent)
 
@@ -159,10 +159,3 @@ def keep_current(notebook: Path, moment: datetime) -> Path:
         os.replace(part, there)
     sync_folder(where)
     return dest
-
-
-def _remove(path: Path) -> None:
-    try:
-        os.remove(path)
-    except OSError:
-        pass
