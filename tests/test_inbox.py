@@ -301,3 +301,34 @@ def test_a_dispatched_case_keeps_the_city_s_deadline_for_both_deadlines(cli, gri
     ]
     zh = cli("issue", "show", str(found[1][1]), env={**me(grid), "GRIDNOTE_LANG": "zh"}).stdout.splitlines()
     assert [line.rstrip() for line in zh[6:8]] == ["响应    时限 11-29 11:00", "办结    时限 11-29 12:00  （派单时限）"]
+
+
+def test_accepting_only_some_fields_of_a_register_change(cli, grid, centre, tmp_path) -> None:
+    """The police station's list has a new phone for 乔文 and the 低保 tag, and a wrong note: she takes
+    the phone alone; her note stays, the tag is not added, and the centre is told what she took."""
+    qiao = resident(grid, "乔文")
+    note_before = table(grid, "SELECT note, tags FROM residents r LEFT JOIN (SELECT resident_id, group_concat(tag) tags"
+                              " FROM resident_tags GROUP BY resident_id) t ON t.resident_id = r.id WHERE r.id = ?",
+                        qiao["id"])  # fmt: skip
+    file = tmp_path / "派出所.csv"
+    file.write_text(f"姓名,地址,电话,备注,人员类别\n乔文,{qiao['address']},13900001111,已搬走,低保\n", encoding="utf-8")
+    assert (
+        cli("centre", "register", "import", "--grid", CODE, str(file), "--from", "派出所", "-c", centre).exit_code == 0
+    )
+    assert cli("sync", env=me(grid)).exit_code == 0
+    for args, code, message in [
+        (("accept", "all", "--only", "phones"), 2, "--only takes the fields of the items you name"),
+        (("accept", "1", "--only", "生日"), 2, "no field 生日 in a register change; fields: name, address"),
+        (("accept", "1", "--only", "birth"), 2, "item 1 does not change birth; it changes: phones, note, tags"),
+    ]:
+        refused = cli("inbox", *args, env=me(grid))
+        assert refused.exit_code == code and refused.stderr.startswith(f"Error: {message}"), refused.stderr
+    assert table(grid, "SELECT status FROM inbox") == [("pending",)]  # nothing answered
+    assert cli("--lang", "zh", "inbox", "accept", "1", "--only", "电话", env=me(grid)).exit_code == 0
+    assert table(grid, "SELECT phones FROM residents WHERE id = ?", qiao["id"]) == [("13900001111",)]
+    assert table(grid, "SELECT note, tags FROM residents r LEFT JOIN (SELECT resident_id, group_concat(tag) tags"
+                       " FROM resident_tags GROUP BY resident_id) t ON t.resident_id = r.id WHERE r.id = ?",
+                 qiao["id"]) == note_before  # fmt: skip
+    assert table(grid, "SELECT status, why FROM inbox") == [("accepted", "only: phones")]
+    assert cli("sync", env=me(grid)).exit_code == 0
+    assert centre_inbox(centre) == [("register", "accepted", "only: phones")]

@@ -53,19 +53,31 @@ def inbox(
 
 
 @app.command("accept")
-def inbox_accept(numbers: Numbers) -> None:
+def inbox_accept(
+    numbers: Numbers,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="FIELDS",
+            help="Of a register change, take only these fields (phones,address or 电话、住址); yours stay for the rest.",
+        ),
+    ] = None,
+) -> None:
     """Accept items (or `all`): an issue or a task goes on your lists, a register change into the register.
 
     `all` leaves register changes that conflict with your own edits: accept (the
-    centre's values) or decline (yours stay) each of those by its number.
+    centre's values) or decline (yours stay) each of those by its number. --only
+    takes some fields of a change and keeps yours for the others; the centre is told which.
 
-    Example: gridnote inbox accept 1 2   ·   gridnote inbox accept all
+    Example: gridnote inbox accept 1 2   ·   gridnote inbox accept all   ·   gridnote inbox accept 3 --only phones
     """
     from gridnote.render.inbox import answered_lines
-    from gridnote.services.inbox import accept
+    from gridnote.services.inbox import accept, only_fields
 
     every = [n.lower() for n in numbers] in (["all"], ["全部"])
-    out().print(answered_lines(accept(notebook(), None if every else _numbers(numbers))))
+    fields = only_fields(only) if only is not None else None
+    out().print(answered_lines(accept(notebook(), None if every else _numbers(numbers), only=fields)))
 
 
 @app.command("decline")

@@ -76,6 +76,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inbox.status.pending": ("waiting", "待答复"),
     "inbox.status.accepted": ("accepted", "已接收"),
     "inbox.status.declined": ("declined", "已退回"),
+    "inbox.unknown_field": (
+        "no field {name} in a register change; fields: {known}",
+        "登记变更中没有“{name}”这一项；可选：{known}",
+    ),
+    "inbox.only_needs_numbers": (
+        "--only takes the fields of the items you name: gridnote inbox accept 3 --only phones",
+        "--only 只用于指定编号的条目：gridnote inbox accept 3 --only 电话",
+    ),
+    "inbox.only_not_fields": (
+        "item {id} is not a change to fields of a resident you have (a new resident, a move-out, an issue or a task): accept it whole or decline it",
+        "第 {id} 条不是对已有居民字段的修改（新增居民、迁出、问题或任务）：请整条接受或拒绝",
+    ),
+    "inbox.only_unchanged": (
+        "item {id} does not change {fields}; it changes: {changed}",
+        "第 {id} 条没有修改 {fields}；它修改的是：{changed}",
+    ),
     "inbox.field.name": ("name", "姓名"),
     "inbox.field.address": ("address", "住址"),
     "inbox.field.alias": ("called", "称呼"),

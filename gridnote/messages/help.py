@@ -42,7 +42,7 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote init ~/grid/2026.db && gridnote --db ~/grid/2026.db today",
     "sync": "把网格中心还没有的变更全部发送过去，把中心下发的内容带回来，并说明发送了什么。\n\n直接与网格中心同步（--centre，会记住）：中心下发给本网格的内容（派单问题、任务、登记变更）进入 `gridnote inbox`，你的答复随下次同步上报。没有网络时：--out 写成同步文件，在中心用 `gridnote centre import` 导入；--in 导入中心写出的文件（`gridnote centre export`）。重复同步或重复导入文件、中断后再同步，都不会丢失或重复。\n\n例：gridnote sync --centre street.db   ·   gridnote sync --out 1202.gnsync   ·   gridnote sync --in down.gnsync",
     "inbox": '网格中心下发、等你答复的内容；登记变更逐项列出每个字段。\n\n你自己也改过的字段算冲突：列出两边的值和各自由谁写的，答复之前什么都不改。内容随 `gridnote sync`（或 `gridnote sync --in 文件`）下来，你的答复随下次同步上报。\n\n例：gridnote inbox   ·   gridnote inbox accept 1 2   ·   gridnote inbox decline 3 --why "不在本网格"',
-    "inbox.accept": "接收（或 all 全部接收）：问题或任务进入你的清单，登记变更写入登记册。\n\nall 不包括与你自己的修改冲突的登记变更：请按编号逐项接收（采用中心的值）或退回（保留你的值）。\n\n例：gridnote inbox accept 1 2   ·   gridnote inbox accept all",
+    "inbox.accept": "接收（或 all 全部接收）：问题或任务进入你的清单，登记变更写入登记册。\n\nall 不包括与你自己的修改冲突的登记变更：请按编号逐项接收（采用中心的值）或退回（保留你的值）。--only 只采用一项变更中的部分字段，其余保留你的值；中心会知道采用了哪些。\n\n例：gridnote inbox accept 1 2   ·   gridnote inbox accept all   ·   gridnote inbox accept 3 --only 电话",
     "inbox.decline": '说明理由后退回：本地不做任何改动；理由随下次同步送到网格中心。\n\n例：gridnote inbox decline 3 --why "此户已于11月迁出，不在本网格"',
     "centre": "网格中心：各网格的笔记本汇总在一处（中心文件或 PostgreSQL）。",
     "centre.init": "建立网格中心（或更新已有的）：中心文件，或 PostgreSQL 数据库。\n\n例：gridnote centre init street.db   ·   gridnote centre init postgresql://centre@db/street --postgres",

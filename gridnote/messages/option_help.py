@@ -49,6 +49,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--all": "也列出已答复的。",
         "numbers": "收件箱中的编号（gridnote inbox），例如 3 或 3 4。",
         "--why": "理由（网格中心会看到）。",
+        "--only": "登记变更只采用这些字段（phones,address 或 电话、住址）；其余保留你的值。",
     },
     "centre": {
         "--centre": "网格中心：文件（默认：$GRIDNOTE_CENTRE，其次是当前目录的 street.db）或 postgresql://…。",

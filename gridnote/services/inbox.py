@@ -17,7 +17,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
@@ -256,14 +258,59 @@ def _targets(nb: Notebook, numbers: list[int] | None) -> list[InboxItem]:
     return [_pending_item(nb, n) for n in numbers]
 
 
-def accept(nb: Notebook, numbers: list[int] | None) -> Answered:
-    """Apply the items (``None``: every pending one but conflicts), all in one transaction."""
+ONLY_FIELDS = (*REGISTER_FIELDS, "tags")  # what ``accept --only`` can name
+
+
+def only_fields(text: str) -> set[str]:
+    """``phones,address`` or ``电话、住址`` → the field codes; an unknown name is refused with the list."""
+    from gridnote.input.text import fold
+    from gridnote.messages.i18n import t_in
+
+    names = {fold(t_in(lang, f"inbox.field.{code}")): code for code in ONLY_FIELDS for lang in ("en", "zh")}
+    names.update({code: code for code in ONLY_FIELDS})
+    found: set[str] = set()
+    for part in re.split(r"[,，、\s]+", text.strip()):
+        if not part:
+            continue
+        code = names.get(fold(part))
+        if code is None:
+            raise InputError("inbox.unknown_field", name=part, known=", ".join(ONLY_FIELDS))
+        found.add(code)
+    if not found:
+        raise InputError("inbox.unknown_field", name=text, known=", ".join(ONLY_FIELDS))
+    return found
+
+
+def _only(item: InboxItem, only: set[str]) -> InboxItem:
+    """A register correction cut down to the fields she accepts (the others stay as she has them)."""
+    if item.kind != "register" or item.resident_id is None or any(c.name == "moved_out" for c in item.changes):
+        raise InputError("inbox.only_not_fields", id=item.id)
+    kept = tuple(c for c in item.changes if c.name in only)
+    missing = sorted(only - {c.name for c in kept})
+    if missing:
+        changed = ", ".join(dict.fromkeys(c.name for c in item.changes)) or "-"
+        raise InputError("inbox.only_unchanged", id=item.id, fields=", ".join(missing), changed=changed)
+    return replace(item, changes=kept)
+
+
+def accept(nb: Notebook, numbers: list[int] | None, *, only: set[str] | None = None) -> Answered:
+    """Apply the items (``None``: every pending one but conflicts), all in one transaction.
+
+    ``only``: of register corrections, just these fields (her values stay for the rest, and the
+    centre is told which were taken in the answer's ``why``).
+    """
+    if only is not None and numbers is None:
+        raise InputError("inbox.only_needs_numbers")
     done = Answered()
     with nb.transaction():
         for item in _targets(nb, numbers):
             if numbers is None and item.conflict:
                 done.left.append(item)
                 continue
+            why = None
+            if only is not None:
+                item = _only(item, only)
+                why = "only: " + ", ".join(c for c in ONLY_FIELDS if c in only)
             row = rows.item(nb, item.id)
             body = json.loads(row["body"]) if row else {}
             made: str | None
@@ -273,7 +320,7 @@ def accept(nb: Notebook, numbers: list[int] | None) -> Answered:
                 made = _apply_task(nb, body)
             else:
                 made = _apply_register(nb, item, body)
-            _answer(nb, item, "accepted", made=made)
+            _answer(nb, item, "accepted", why=why, made=made)
             done.accepted.append(item)
     return done
 
