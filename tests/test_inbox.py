@@ -332,3 +332,14 @@ def test_accepting_only_some_fields_of_a_register_change(cli, grid, centre, tmp_
     assert table(grid, "SELECT status, why FROM inbox") == [("accepted", "only: phones")]
     assert cli("sync", env=me(grid)).exit_code == 0
     assert centre_inbox(centre) == [("register", "accepted", "only: phones")]
+
+
+def test_answers_in_json_for_scripts(cli, grid, centre, sent) -> None:
+    assert cli("sync", env=me(grid)).exit_code == 0
+    accepted = json.loads(cli("inbox", "accept", "2", "--json", env=me(grid)).stdout)
+    assert [(i["id"], i["kind"], i["status"]) for i in accepted["accepted"]] == [(2, "task", "accepted")]
+    assert accepted["accepted"][0]["made"].startswith("task:") and accepted["declined"] == accepted["left"] == []
+    declined = json.loads(cli("inbox", "decline", "1", "--why", "不在本网格", "--json", env=me(grid)).stdout)
+    assert [(i["id"], i["status"], i["why"]) for i in declined["declined"]] == [(1, "declined", "不在本网格")]
+    refused = cli("inbox", "accept", "9", "--json", env=me(grid))
+    assert (refused.exit_code, refused.stdout) == (3, "") and len(refused.stderr.splitlines()) == 1

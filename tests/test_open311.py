@@ -290,3 +290,25 @@ def test_the_city_reopening_a_closed_request_reopens_its_issue(cli, demo, tmp_pa
     conn = sqlite3.connect(demo)
     assert conn.execute("SELECT back_marked_at FROM issues WHERE id = ?", [issue["id"]]).fetchone() == (None,)
     conn.close()
+
+
+def test_import_in_json_for_scripts(cli, demo, tmp_path):
+    """The same counts as the screen, worked out as above: of 1..10, 1 reporter (request 1 is 高阿姨's),
+    household 8-2-301 for kinds 2 and 5, a building for 1, 3, 4, 6, 8, 10, nowhere for 7 and 9."""
+    path = write(tmp_path / "r.json", [request(n) for n in range(1, 11)])
+    dry = json.loads(cli("issue", "import", str(path), "--dry-run", "--json").stdout)
+    assert (dry["dry_run"], dry["requests"], dry["added"]) == (True, 10, 10)
+    assert issues(cli) == []  # a dry run writes nothing
+    done = cli("issue", "import", str(path), "--json")
+    assert done.exit_code == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {k: result[k] for k in ("version", "dry_run", "requests", "added", "updated", "unchanged")} == {
+        "version": 1,
+        "dry_run": False,
+        "requests": 10,
+        "added": 10,
+        "updated": 0,
+        "unchanged": 0,
+    }
+    assert (result["reporters"], result["households"], result["buildings"]) == (1, 2, 6)
+    assert result["unplaced"] == ["TJ-20261120-0007", "TJ-20261120-0009"]  # kinds 7 and 9, on 11-20

@@ -1,6 +1,6 @@
 """``gridnote inbox``: what the grid centre sent down; ``inbox accept N|all``, ``inbox decline N --why …``."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -63,6 +63,7 @@ def inbox_accept(
             help="Of a register change, take only these fields (phones,address or 电话、住址); yours stay for the rest.",
         ),
     ] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Accept items (or `all`): an issue or a task goes on your lists, a register change into the register.
 
@@ -72,24 +73,36 @@ def inbox_accept(
 
     Example: gridnote inbox accept 1 2   ·   gridnote inbox accept all   ·   gridnote inbox accept 3 --only phones
     """
-    from gridnote.render.inbox import answered_lines
     from gridnote.services.inbox import accept, only_fields
 
     every = [n.lower() for n in numbers] in (["all"], ["全部"])
     fields = only_fields(only) if only is not None else None
-    out().print(answered_lines(accept(notebook(), None if every else _numbers(numbers), only=fields)))
+    nb = notebook()
+    _show(nb, accept(nb, None if every else _numbers(numbers), only=fields), json_)
+
+
+def _show(nb: Any, done: Any, json_: bool) -> None:
+    from gridnote.render.inbox import answered_json, answered_lines
+
+    if json_:
+        from gridnote.services.inbox import inbox as listing
+
+        print_json(answered_json(done, {item.id: item for item in listing(nb, every=True)}))
+        return
+    out().print(answered_lines(done))
 
 
 @app.command("decline")
 def inbox_decline(
     numbers: Numbers,
     why: Annotated[str, typer.Option("--why", "-w", metavar="TEXT", help="Why (the centre reads it).")],
+    json_: JsonOption = False,
 ) -> None:
     """Decline items with a reason: nothing changes here; the reason reaches the centre with your next sync.
 
     Example: gridnote inbox decline 3 --why "此户已于11月迁出，不在本网格"
     """
-    from gridnote.render.inbox import answered_lines
     from gridnote.services.inbox import decline
 
-    out().print(answered_lines(decline(notebook(), _numbers(numbers), why)))
+    nb = notebook()
+    _show(nb, decline(nb, _numbers(numbers), why), json_)

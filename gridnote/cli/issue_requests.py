@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gridnote.cli._common import notebook, out
+from gridnote.cli._common import JsonOption, notebook, out, print_json
 from gridnote.cli.params import ForceOpt
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def issue_import(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check the file and show what would change; write nothing.")
     ] = False,
+    json_: JsonOption = False,
 ) -> None:
     """Import service requests from the city app or the 12345 hotline (Open311 GeoReport v2): all or none.
 
@@ -47,6 +48,11 @@ def issue_import(
     nb = notebook()
     with progress_bar() as tick:
         result = import_requests(nb, file, channel=channel, dry_run=dry_run, progress=tick)
+    if json_:
+        from gridnote.render.issue_open311 import import_json
+
+        print_json(import_json(result))
+        return
     out().print(import_lines(result))
 
 

@@ -148,6 +148,15 @@ def received_line(found: Received, *, always: bool = False) -> Text:
     return line
 
 
+def answered_json(done: Answered, now: dict[int, InboxItem]) -> dict[str, Any]:
+    """What ``inbox accept``/``decline`` did, for scripts: the items as they are now (``now``, by number)."""
+
+    def items(answered: list[InboxItem]) -> list[dict[str, Any]]:
+        return [item_json(now.get(i.id, i)) for i in answered]
+
+    return {"version": 1, "accepted": items(done.accepted), "declined": items(done.declined), "left": items(done.left)}
+
+
 def item_json(item: InboxItem) -> dict[str, Any]:
     return {
         "id": item.id,

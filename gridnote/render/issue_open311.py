@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gridnote.messages.i18n import join_list
 from gridnote.models import RequestsImport
@@ -11,6 +11,22 @@ from gridnote.render.common import counted, note, ok
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+
+def import_json(result: RequestsImport) -> dict[str, Any]:
+    """What ``issue import`` did (or would do), for scripts (docs/json.md)."""
+    return {
+        "version": 1,
+        "dry_run": result.dry_run,
+        "requests": result.requests,
+        "added": result.added,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "reporters": result.reporters,
+        "households": result.households,
+        "buildings": result.buildings,
+        "unplaced": list(result.unplaced),
+    }
 
 
 def import_lines(result: RequestsImport) -> RenderableType:
