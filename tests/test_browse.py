@@ -63,8 +63,19 @@ def browsing(db: Path, *args: str, lang: str) -> Iterator[Server]:
 
 @pytest.fixture
 def day(cli, db_path: Path) -> Path:
-    """The example grid with one day of work (issues, visits, readings, tasks, an event)."""
+    """The example grid with one day of work (issues, visits, readings, tasks, an event), and a register
+    change from the centre (乔文's phone from the police station) waiting in her inbox."""
     assert cli("demo", "--day").exit_code == 0
+    from gridnote.centre.bundle import DownItem
+    from gridnote.services.inbox import receive
+    from gridnote.store.notebook import open_notebook
+
+    nb = open_notebook(db_path)
+    try:
+        body = {"op": "update", "values": {"name": "李秀英", "address": "8-2-301", "phones": "13900001111"}}
+        receive(nb, [DownItem(1, "down-1", "register", body, "派出所", "2026-11-29T08:00:00+08:00")])
+    finally:
+        nb.close()
     return db_path
 
 
@@ -96,6 +107,14 @@ def test_the_notebook_masked_in_chinese(day: Path) -> None:
             "/notebook/v_households.json?" + urlencode({"_shape": "array", "address": "8-2-301"})
         )
         assert [(h["building"], h["unit"], h["room"], h["residents"]) for h in households] == [("8", "2", "301", 2)]
+        # what the centre sent down, named and masked; its raw values (a phone in clear) denied
+        status, inbox = server.get("/notebook/v_inbox.json?_shape=array")
+        assert status == 200
+        assert [(i["item_kind"], i["source"], i["answer"], i["text"], i["address"]) for i in inbox] == [
+            ("登记变更", "派出所", "待答复", "李秀英", "8-2-301")
+        ]
+        assert "13900001111" not in str(inbox)
+        assert server.get("/notebook/inbox.json")[0] == 403
         status, meta = server.get("/-/metadata.json")
         tables = meta["databases"]["notebook"]["tables"]
         assert tables["v_residents"]["title"] == "居民" and tables["v_residents"]["columns"]["phones"] == "电话"
@@ -144,7 +163,7 @@ def test_the_views_are_gone_before_a_migration_runs(cli, tmp_path: Path) -> None
     conn.row_factory = sqlite3.Row
     write_views(Notebook(conn, path))  # as a browse before this gridnote left them
     conn.commit()
-    assert len(conn.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name GLOB 'v_*'").fetchall()) == 7
+    assert len(conn.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name GLOB 'v_*'").fetchall()) == 8
     conn.close()
     assert cli("issue", "list", "--json", env={"GRIDNOTE_DB": str(path)}).stdout == "[]\n"  # opened: upgraded
     conn = sqlite3.connect(path)

@@ -52,6 +52,14 @@ def test_the_centre_in_datasette(cli, grids, tmp_path: Path, full: bool) -> None
             "已转办",
             "已受理",
         ]
+        # the event's named residents and what went down, masked; their raw rows only in full
+        status, events = server.get("/street/v_events.json?_shape=array")
+        assert status == 200 and all("named" in e for e in events)
+        assert server.get("/street/v_event_people.json?_shape=array")[0] == 200
+        status, down = server.get("/street/v_down.json?_shape=array")
+        assert (status, down) == (200, [])  # nothing sent down yet
+        for raw in ("down_items", "inbox", "event_residents"):
+            assert server.get(f"/street/{raw}.json")[0] == (200 if full else 403), raw
         status, meta = server.get("/-/metadata.json")
         columns = meta["databases"]["street"]["tables"]["v_residents"]["columns"]
         assert columns["phones"] == "电话" and columns["tags"] == "重点人群"

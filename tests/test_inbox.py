@@ -343,3 +343,34 @@ def test_answers_in_json_for_scripts(cli, grid, centre, sent) -> None:
     assert [(i["id"], i["status"], i["why"]) for i in declined["declined"]] == [(1, "declined", "不在本网格")]
     refused = cli("inbox", "accept", "9", "--json", env=me(grid))
     assert (refused.exit_code, refused.stdout) == (3, "") and len(refused.stderr.splitlines()) == 1
+
+
+def test_the_centre_sees_what_went_down_and_each_answer_in_its_browse_view(cli, grid, centre, sent) -> None:
+    if centre.startswith("postgresql"):  # browse serves the embedded centre file: PostgreSQL has its own tools
+        refused = cli("centre", "browse", "--centre", centre)
+        assert refused.exit_code == 2 and "a PostgreSQL centre is read with its own tools" in refused.stderr
+        return
+    from gridnote.centre.store.browse import write_names_and_views
+    from gridnote.output.datasette import register_functions
+
+    assert cli("sync", env=me(grid)).exit_code == 0
+    assert cli("inbox", "accept", "2", env=me(grid)).exit_code == 0
+    assert cli("inbox", "decline", "3", "--why", "电话 13900001111 不是他的", env=me(grid)).exit_code == 0
+    assert cli("sync", env=me(grid)).exit_code == 0
+    write_names_and_views(centre)
+    conn = sqlite3.connect(centre)
+    register_functions(conn)
+    try:
+        rows = conn.execute("SELECT grid, kind, source, text, answer, why FROM v_down ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+    from gridnote.domain.issue_terms import CHANNELS
+    from gridnote.messages import i18n
+
+    i18n.set_lang("zh")
+    hotline = CHANNELS.label("hotline")  # the case came by the hotline: named as the code tables name it
+    assert rows == [
+        (CODE, "派单问题", hotline, "5号楼门前装修垃圾", "待答复", None),
+        (CODE, "任务", None, "本周完成独居老人反诈宣传", "已接收", None),  # the centre itself
+        (CODE, "登记变更", "派出所", "乔文", "已退回", "电话 139****1111 不是他的"),  # masked as everywhere
+    ]

@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "browse.table.v_tasks": ("Tasks", "任务"),
     "browse.table.v_issues": ("Issues", "问题"),
     "browse.table.v_events": ("Events", "活动"),
+    "browse.table.v_inbox": ("From the centre", "中心下发"),
     "browse.table.buildings": ("Buildings", "楼栋"),
     "browse.table.issue_categories": ("The notebook's own categories", "本笔记本的问题类别"),
     "browse.about.v_residents": (
@@ -44,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "居民反映的问题，从受理到结案，含响应和办结时限",
     ),
     "browse.about.v_events": ("Outreach sessions and other events", "宣传活动等"),
+    "browse.about.v_inbox": (
+        "What the grid centre sent down (dispatched issues, tasks, register changes) and her answers",
+        "网格中心下发的内容（派单问题、任务、登记变更）及她的答复",
+    ),
     "browse.about.issue_categories": (
         "Categories this notebook added or changed (the defaults are in the code table of issue categories)",
         "本笔记本新增或修改的类别（默认类别见问题类别代码表）",
@@ -97,6 +102,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "browse.column.partners": ("with", "合作单位"),
     "browse.column.attendees": ("attendees", "参与人数"),
     "browse.column.measured_in": ("measured in", "单位"),
+    "browse.column.sent_at": ("sent", "下发时间"),
+    "browse.column.item_kind": ("what", "类型"),
+    "browse.column.source": ("from", "来源"),
+    "browse.column.answer": ("her answer", "答复"),
+    "browse.column.why": ("why", "理由"),
+    "browse.column.answered_at": ("answered", "答复时间"),
+    "browse.column.made": ("became", "生成记录"),
     # the code tables (gridnote/store/codes.py)
     "browse.names.title": ("Names of codes: {what}", "代码名称：{what}"),
     "browse.names.description": (

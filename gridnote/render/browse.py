@@ -92,6 +92,11 @@ _VIEWS: dict[str, tuple[tuple[str, ...], str | None, tuple[str, ...]]] = {
         "day",
         ("id", "day", "at", "title", "kind", "building", "partners", "attendees", "note"),
     ),
+    "v_inbox": (
+        ("item_kind", "answer", "source"),
+        "sent_at",
+        ("id", "sent_at", "item_kind", "source", "answer", "text", "address", "why", "answered_at", "made"),
+    ),
 }
 # the notebook's own tables: shown as they are (no personal data) or with personal data in clear
 _PLAIN = ("buildings", "issue_categories")

@@ -101,6 +101,22 @@ VIEWS: dict[str, str] = {
                e.attendees AS attendees, gridnote_mask_text(e.note) AS note
         FROM events e LEFT JOIN buildings b ON b.id = e.building_id
         LEFT JOIN names_event_kinds k ON k.code = e.kind""",
+    # what the grid centre sent down and her answers; the item's own values stay in the raw table
+    "v_inbox": """
+        SELECT i.id AS id, i.sent_at AS sent_at,
+               CASE i.kind WHEN 'issue' THEN gridnote_label('派单问题', 'dispatched issue')
+                           WHEN 'task' THEN gridnote_label('任务', 'task')
+                           ELSE gridnote_label('登记变更', 'register change') END AS item_kind,
+               i.source AS source,
+               CASE i.status WHEN 'pending' THEN gridnote_label('待答复', 'waiting for her answer')
+                             WHEN 'accepted' THEN gridnote_label('已接收', 'accepted')
+                             ELSE gridnote_label('已退回', 'declined') END AS answer,
+               gridnote_mask_text(coalesce(json_extract(i.body, '$.values.name'), json_extract(i.body, '$.text'),
+                                           json_extract(i.body, '$.request.description'))) AS text,
+               gridnote_mask_text(coalesce(json_extract(i.body, '$.values.address'),
+                                           json_extract(i.body, '$.request.address'))) AS address,
+               gridnote_mask_text(i.why) AS why, i.answered_at AS answered_at, i.made AS made
+        FROM inbox i""",
 }
 
 

@@ -42,8 +42,32 @@ VIEWS: dict[str, str] = {
         LEFT JOIN names_statuses s ON s.code = i.status""",
     "v_events": """
         SELECT g.grid_code AS grid, e.day AS day, e.at AS at, json_extract(e.record, '$.title') AS title,
-               e.attendees AS attendees
+               e.attendees AS attendees,
+               (SELECT count(*) FROM event_residents er WHERE er.grid = e.grid AND er.event_gid = e.gid) AS named
         FROM events e JOIN grids g ON g.notebook_id = e.grid""",
+    # who came: the residents named at each event (how many living alone or over 60 a talk reached)
+    "v_event_people": """
+        SELECT g.grid_code AS grid, e.day AS day, json_extract(e.record, '$.title') AS event, r.name AS resident,
+               h.address AS address,
+               (SELECT group_concat(n.zh, '、') FROM resident_tags t JOIN names_tags n ON n.code = t.tag
+                 WHERE t.grid = r.grid AND t.resident_gid = r.gid) AS tags
+        FROM event_residents er JOIN grids g ON g.notebook_id = er.grid
+        JOIN events e ON e.grid = er.grid AND e.gid = er.event_gid
+        LEFT JOIN residents r ON r.grid = er.grid AND r.gid = er.resident_gid
+        LEFT JOIN households h ON h.grid = r.grid AND h.gid = r.household_gid""",
+    # what the centre sent down to each grid and the worker's answer (her inbox, as her syncs bring it)
+    "v_down": """
+        SELECT g.grid_code AS grid, d.seq AS seq, d.created_at AS sent_at,
+               CASE d.kind WHEN 'issue' THEN '派单问题' WHEN 'task' THEN '任务' ELSE '登记变更' END AS kind,
+               coalesce(c.zh, d.source) AS source,
+               gridnote_mask_text(coalesce(json_extract(d.body, '$.values.name'), json_extract(d.body, '$.text'),
+                                           json_extract(d.body, '$.request.description'))) AS text,
+               CASE i.status WHEN 'accepted' THEN '已接收' WHEN 'declined' THEN '已退回' WHEN 'pending' THEN '待答复'
+                             ELSE '尚无回音' END AS answer,
+               gridnote_mask_text(i.why) AS why, i.answered_at AS answered_at
+        FROM down_items d JOIN grids g ON g.notebook_id = d.grid
+        LEFT JOIN names_channels c ON c.code = d.source
+        LEFT JOIN inbox i ON i.grid = d.grid AND i.gid = d.gid""",
 }
 
 
