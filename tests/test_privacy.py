@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +161,18 @@ def test_forms_one_by_one() -> None:
     assert mask_text("手机19912345678") == "手机199****5678"
     assert mask_text("本地8888777") == "本地88***77"
     assert mask_text("护照E12345678") == "护照E******78" and mask_id("E12345678") == "E******78"
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        # hypothesis found these: "1300000 0086" read as a mobile in groups took the landline's digits
+        (":010-1300000 0086 13000000000:", ":010-***0000 0086 130****0000:"),
+        (":(010) 1300000 0300-1000000:", ":(010) ***0000 0300-***0000:"),
+        # a mobile after something that looks like an area code is still a mobile
+        ("0571-13800001111", "0571-138****1111"),
+        ("(0571)13800001111", "(0571)138****1111"),
+    ],
+)
+def test_numbers_are_read_from_left_to_right(text: str, masked: str) -> None:
+    assert mask_text(text) == masked

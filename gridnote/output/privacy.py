@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 
 def mask_phone(phone: str | None) -> str:
@@ -148,10 +150,17 @@ def _local_ok(found: str) -> bool:
     return True
 
 
-_RULES = (
+# ID numbers first (long and exact), one rule after another; then the phone numbers, read from left
+# to right as a reader does: the number that starts first is the one written there, so in
+# "010-1300000 0086 1300…" the area code claims its local number before "1300000 0086" can look
+# like a mobile written in groups. At the same start a mobile comes before a landline, a landline
+# before a local number.
+_ID_RULES = (
     (_ID18, mask_id, None),
     (_ID15, mask_id, None),
     (_PASSPORT, mask_id, None),
+)
+_PHONE_RULES = (
     (_MOBILE, mask_phone, None),
     (_LANDLINE, mask_phone, _landline_ok),
     (_LOCAL, mask_phone, _local_ok),
@@ -172,16 +181,38 @@ def mask_text(text: str | None) -> str | None:
     folded = fold(text)
     claimed = [False] * len(text)
     out = list(text)
-    for pattern, mask, accept in _RULES:
+
+    def take(m: re.Match[str], mask: Callable[[str], str]) -> None:
+        for i, ch in enumerate(mask(m[0]), m.start()):
+            claimed[i] = True
+            if ch == "*" and text[i].isdecimal():
+                out[i] = "*"
+
+    for rule in _ID_RULES:
         pos = 0
-        while (m := pattern.search(folded, pos)) is not None:
-            start, end = m.span()
-            if any(claimed[start:end]) or (accept is not None and not accept(m[0])):
-                pos = start + 1  # not this one: a number may still start inside it
-                continue
-            pos = end
-            for i, ch in enumerate(mask(m[0]), start):
-                claimed[i] = True
-                if ch == "*" and text[i].isdecimal():
-                    out[i] = "*"
-    return "".join(out)
+        while (m := _next(folded, pos, rule, claimed)) is not None:
+            take(m, rule[1])
+            pos = m.end()
+    pos = 0
+    while True:
+        found = [
+            (m.start(), rank, m, rule[1])
+            for rank, rule in enumerate(_PHONE_RULES)
+            if (m := _next(folded, pos, rule, claimed))
+        ]
+        if not found:
+            return "".join(out)
+        _, _, m, mask = min(found, key=lambda f: (f[0], f[1]))
+        take(m, mask)
+        pos = m.end()
+
+
+def _next(folded: str, pos: int, rule: tuple[Any, Any, Any], claimed: list[bool]) -> re.Match[str] | None:
+    """The rule's first match at or after ``pos`` that it accepts and that overlaps no number already taken."""
+    pattern, _, accept = rule
+    while (m := pattern.search(folded, pos)) is not None:
+        if any(claimed[m.start() : m.end()]) or (accept is not None and not accept(m[0])):
+            pos = m.start() + 1  # not this one: a number may still start inside it
+            continue
+        return m
+    return None
