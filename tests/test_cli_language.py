@@ -286,6 +286,8 @@ def test_wrap_counts_two_columns_for_chinese() -> None:
 
 def test_wrap_keeps_latin_words_whole() -> None:
     lines = wrap("例：gridnote task add 量血压 --due 明天早上6点半 --star", 24, subsequent_indent="  ")
-    assert lines == ["例：gridnote task add 量", "  血压 --due 明天早上6点", "  半 --star"]
+    # the table's rules (gridnote.render.wrap): Latin words and 量血压 whole, a break after a space preferred
+    assert lines == ["例：gridnote task add", "  量血压 --due", "  明天早上6点半 --star"]
+    assert wrap("请先完成或放弃，再重新打开", 12) == ["请先完成或放", "弃，再重新打", "开"]  # never "，" first
     assert wrap("", 10) == [""]
     assert wrap("abcdefghijklmnop", 6) == ["abcdef", "ghijkl", "mnop"]

@@ -43,73 +43,31 @@ from gridnote.messages import i18n
 # formatter.
 HelpFormatter: Any = typer.Context.formatter_class
 
+
 # -- display width -----------------------------------------------------------------------
-_CLOSING = set("，。、；：！？）」』】》〉”’,.;:!?)]}…")  # never at the start of a line
-_OPENING = set("（「『【《〈“‘([{")  # never at the end of a line
-
-
 def cell_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: two for wide (Chinese) characters."""
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _is_wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
-
-
-def _words(text: str) -> Iterator[tuple[str, int]]:
-    """Pieces a line may break between: (piece, spaces before it).
-
-    A run of Latin letters, digits and ASCII punctuation is one piece; each
-    wide character is a piece of its own (Chinese breaks between any two
-    characters), except that closing punctuation sticks to what precedes it and
-    opening punctuation to what follows.
-    """
-    pieces: list[list[Any]] = []
-    space = 0
-    glue_next = False
-    for char in text:
-        if char.isspace():
-            space += 1
-            glue_next = False
-            continue
-        wide = _is_wide(char)
-        joins = (
-            pieces and not space and (glue_next or char in _CLOSING or (not wide and not _is_wide(pieces[-1][0][-1])))
-        )
-        if joins:
-            pieces[-1][0] += char
-        else:
-            pieces.append([char, space])
-        glue_next = char in _OPENING
-        space = 0
-    yield from ((piece, space) for piece, space in pieces)
-
-
 def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
-    """One paragraph wrapped to ``width`` columns (display width, not characters)."""
+    """One paragraph wrapped to ``width`` columns (display width, not characters), by the line
+    breaking rules every table uses (:mod:`gridnote.render.wrap`): never inside a word, never a
+    Chinese closing mark at a line's start. Spaces are kept as written (Click writes two before
+    ``[required]``); a line's own start and end have none."""
+    from gridnote.render.wrap import divide_line, east_asian_cells
+
+    rest = " ".join(text.strip().splitlines())
     lines: list[str] = []
-    line, used = initial_indent, cell_width(initial_indent)
-    fresh = True  # nothing but the indent on this line yet
-    for piece, spaces in _words(" ".join(text.strip().splitlines())):
-        gap = " " * spaces if not fresh else ""  # as many spaces as written (Click keeps two before [required])
-        size = cell_width(piece)
-        if not fresh and used + len(gap) + size > width:
-            lines.append(line.rstrip())
-            line, used, fresh, gap = subsequent_indent, cell_width(subsequent_indent), True, ""
-        while fresh and used + size > width and len(piece) > 1:  # longer than a line: cut it
-            cut = 1
-            while cut < len(piece) and used + cell_width(piece[: cut + 1]) <= width:
-                cut += 1
-            lines.append(line + piece[:cut])
-            piece, size = piece[cut:], cell_width(piece[cut:])
-            line, used = subsequent_indent, cell_width(subsequent_indent)
-        line += gap + piece
-        used += len(gap) + size
-        fresh = False
-    if not fresh or not lines:
-        lines.append(line.rstrip())
-    return lines
+    indent = initial_indent
+    while True:
+        room = max(width - cell_width(indent), 1)
+        cuts = divide_line(rest, room, cell_size=east_asian_cells)
+        if not cuts:
+            lines.append((indent + rest).rstrip())
+            return lines
+        lines.append((indent + rest[: cuts[0]]).rstrip())
+        rest, indent = rest[cuts[0] :].lstrip(), subsequent_indent
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, bool, str]]:

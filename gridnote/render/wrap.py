@@ -14,14 +14,30 @@ panel and paragraph uses it), with the rules of Chinese typesetting added:
 * only a word wider than the whole line is folded, as Rich does.
 
 :func:`floor` is the narrowest a text can be drawn under these rules without folding a word:
-how far a table's column may give way (:class:`gridnote.render.common.GiveWayTable`).
+how far a table's column may give way (:class:`gridnote.render.common.GiveWayTable`). The rules
+need nothing of Rich (only :func:`install` and the default measure import it), so the help pages,
+which never load Rich, break their lines by them too (:func:`gridnote.cli._help.wrap`).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache, partial
 
-from rich.cells import get_character_cell_size
+
+def east_asian_cells(ch: str) -> int:
+    """Columns one character takes, by its Unicode width (the help pages measure so; Rich by its table)."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _rich_cells(ch: str) -> int:
+    from rich.cells import get_character_cell_size
+
+    return int(get_character_cell_size(ch))
+
 
 # May not start a line (closing punctuation, the ideographic iteration mark, small kana).
 CLOSING = frozenset(
@@ -36,7 +52,7 @@ LAST_RESORT = 3  # a break allowed only where no other is: inside a short run
 
 
 def _wide(ch: str) -> bool:
-    return get_character_cell_size(ch) == 2
+    return unicodedata.east_asian_width(ch) in "WF"
 
 
 def _alnum(ch: str) -> bool:
@@ -72,12 +88,15 @@ def _opportunities(text: str) -> list[int]:
     return kinds
 
 
-def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-    """The indices to break ``text`` at so each line fits ``width`` cells (Rich's contract)."""
+def divide_line(text: str, width: int, fold: bool = True, cell_size: Callable[[str], int] | None = None) -> list[int]:
+    """The indices to break ``text`` at so each line fits ``width`` cells (Rich's contract).
+
+    ``cell_size``: how wide one character is (default: as Rich measures it, which draws the lines).
+    """
     n = len(text)
     if n == 0 or width <= 0:
         return []
-    cells = [get_character_cell_size(ch) for ch in text]
+    cells = [(cell_size or _rich_cells)(ch) for ch in text]
     kinds = _opportunities(text)
     breaks: list[int] = []
     start = 0
@@ -131,7 +150,7 @@ def floor(text: str) -> int:
         if ch.isspace():
             widest, run, han = max(widest, run), 0, 0
             continue
-        run += get_character_cell_size(ch)
+        run += _rich_cells(ch)
         han += _wide(ch) and ch.isalpha()
     return max(widest, run)
 
@@ -145,6 +164,7 @@ def install() -> None:
     if _installed:
         return
     import rich.text
+    from rich.cells import get_character_cell_size
 
-    rich.text.divide_line = divide_line
+    rich.text.divide_line = partial(divide_line, cell_size=get_character_cell_size)
     _installed = True
