@@ -77,8 +77,8 @@ def root(
 # The command tree, in the order `gridnote --help` lists it. Each command's module is
 # imported only when the command runs (gridnote/cli/_tree.py): add a command with one line.
 lazy("today", "gridnote.cli.today:today")
-lazy("tomorrow", "gridnote.cli.today:tomorrow_app")
-lazy("plan", "gridnote.cli.today:tomorrow_app", help="Same as `tomorrow`: tomorrow's work, seen and added to.")
+lazy("tomorrow", "gridnote.cli.tomorrow:tomorrow_app")
+lazy("plan", "gridnote.cli.tomorrow:tomorrow_app", help="Same as `tomorrow`: tomorrow's work, seen and added to.")
 lazy("log", "gridnote.cli.visits:app")
 lazy("visits", "gridnote.cli.visits:visits")
 lazy("task", "gridnote.cli.task:app")
