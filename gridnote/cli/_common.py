@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from gridnote.cli._tree import LazyCommands
 from gridnote.cli._usage import LocalizedUsageError, UsageError
-from gridnote.errors import AmbiguousError, GridnoteError, NotebookError
+from gridnote.errors import AmbiguousError, GridnoteError, InputError, NotebookError
 from gridnote.messages import i18n
 
 if TYPE_CHECKING:
@@ -166,6 +166,17 @@ def progress_bar(delay: float | None = None) -> Iterator[Callable[[int, int], No
 
 def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask_passphrase(prompt: str, *, confirm: bool) -> str:
+    """A portable copy's passphrase: GRIDNOTE_BACKUP_PASSPHRASE, or asked on a terminal (twice for a
+    new one); never empty."""
+    phrase = os.environ.get("GRIDNOTE_BACKUP_PASSPHRASE")
+    if phrase is None and interactive():
+        phrase = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+    if not phrase:
+        raise InputError("portable.no_passphrase")
+    return phrase
 
 
 def resolve_resident(nb: Notebook, query: str, *, current: bool = False) -> Resident:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli._common import Group, JsonOption, notebook, out, print_json
+from gridnote.cli._common import Group, JsonOption, ask_passphrase, notebook, out, print_json
 
 app = typer.Typer(
     cls=Group,
@@ -64,29 +64,13 @@ def backup(
     from gridnote.render.backup import size_text, taken_json
     from gridnote.services.backup import take_now
 
-    phrase = new_passphrase() if passphrase else None
+    phrase = ask_passphrase(t("portable.ask_new_passphrase"), confirm=True) if passphrase else None
     path, size = take_now(notebook(), to, force=force, encrypt_to=encrypt_to or None, passphrase=phrase)
     if json_:
         print_json(taken_json(path, size, clock.now()))
         return
     key = "portable.taken" if encrypt_to or passphrase else "backup.taken"
     out().print(t(key, path=path, size=size_text(size)), soft_wrap=True)
-
-
-def new_passphrase() -> str:
-    """GRIDNOTE_BACKUP_PASSPHRASE, or asked twice on a terminal; never empty."""
-    import os
-
-    from gridnote.cli._common import interactive
-    from gridnote.errors import InputError
-    from gridnote.messages.i18n import t
-
-    phrase = os.environ.get("GRIDNOTE_BACKUP_PASSPHRASE")
-    if phrase is None and interactive():
-        phrase = typer.prompt(t("portable.ask_new_passphrase"), hide_input=True, confirmation_prompt=True, err=True)
-    if not phrase:
-        raise InputError("portable.no_passphrase")
-    return phrase
 
 
 @app.command("list")

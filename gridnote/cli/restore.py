@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli._common import STATE, key_for, out
+from gridnote.cli._common import STATE, ask_passphrase, key_for, out
 
 
 def restore(
@@ -49,17 +49,7 @@ def restore(
     key_for(path)  # an encrypted notebook's backups are read with its key
 
     def passphrase() -> str:
-        import os
-
-        from gridnote.cli._common import interactive
-        from gridnote.errors import InputError
-
-        phrase = os.environ.get("GRIDNOTE_BACKUP_PASSPHRASE")
-        if phrase is None and interactive():
-            phrase = typer.prompt(t("portable.ask_passphrase", path=backup), hide_input=True, err=True)
-        if not phrase:
-            raise InputError("portable.no_passphrase")
-        return phrase
+        return ask_passphrase(t("portable.ask_passphrase", path=backup), confirm=False)
 
     done = run(path, backup, date, identity=identity, passphrase=passphrase)
     out().print(t("restore.done", backup=done.backup), soft_wrap=True)
