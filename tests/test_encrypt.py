@@ -213,3 +213,63 @@ def test_without_the_extra_one_line_names_it(cli, db_path: Path, key_file: Path)
         assert done.stderr == (
             "Error: this notebook is encrypted, and opening it needs the encrypt extra: pip install 'gridnote[encrypt]'\n"
         )
+
+
+class _MemoryKeyring:
+    """A keyring backend held in this process: what the system's would keep."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, name: str) -> str | None:
+        return self.kept.get((service, name))
+
+    def set_password(self, service: str, name: str, password: str) -> None:
+        self.kept[(service, name)] = password
+
+    def delete_password(self, service: str, name: str) -> None:
+        del self.kept[(service, name)]
+
+
+@pytest.mark.in_process  # sets this process's keyring: never through a server
+def test_a_key_remembered_in_the_system_keyring_opens_the_notebook(
+    cli, db_path: Path, key_file: Path, monkeypatch
+) -> None:
+    keyring = pytest.importorskip("keyring")
+    from keyring.backend import KeyringBackend
+
+    memory = type("Memory", (_MemoryKeyring, KeyringBackend), {})()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(memory)
+    try:
+        assert cli("task", "add", "量血压 李奶奶").exit_code == 0
+        done = cli("encrypt", "--remember", env={"GRIDNOTE_KEY_FILE": str(key_file)})
+        assert done.exit_code == 0, done.stderr
+        assert (
+            done.stdout.splitlines()[-1]
+            == "  The key is kept in the system's keyring: commands here need not ask for it"
+        )
+        assert memory.kept == {("gridnote", str(db_path.resolve())): KEY}
+        # no key file, no variable, no terminal: the keyring's key opens it
+        monkeypatch.delenv("GRIDNOTE_KEY_FILE", raising=False)
+        monkeypatch.delenv("GRIDNOTE_KEY", raising=False)
+        from gridnote.store import cipher
+
+        cipher.use_key(None)
+        listed = cli("task", "list", "--json")
+        assert listed.exit_code == 0, listed.stderr
+        assert "量血压 李奶奶" in listed.stdout
+        # decrypting forgets it
+        cipher.use_key(None)
+        assert cli("decrypt").exit_code == 0
+        assert memory.kept == {}
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_remember_without_a_keyring_says_so_and_encrypts_anyway(cli, db_path: Path, key_file: Path) -> None:
+    done = cli("encrypt", "--remember", env={"GRIDNOTE_KEY_FILE": str(key_file)})  # no backend on a test machine
+    assert done.exit_code == 0 and _head(db_path) != PLAIN
+    assert done.stderr == "no system keyring here: the key is not remembered (use GRIDNOTE_KEY_FILE)\n"

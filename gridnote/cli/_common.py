@@ -73,13 +73,18 @@ def notebook(*, create: bool = False) -> Notebook:
 
 
 def key_for(path: Path) -> None:
-    """An encrypted notebook's key for this command: GRIDNOTE_KEY_FILE, GRIDNOTE_KEY, else asked on a terminal."""
+    """An encrypted notebook's key for this command: GRIDNOTE_KEY_FILE, GRIDNOTE_KEY, the system's
+    keyring (``encrypt --remember``), else asked on a terminal."""
     from gridnote.store import cipher
 
     if cipher.current_key() is not None or not cipher.is_encrypted(path):
         return
     cipher.driver()  # the extra is missing: say so before asking for a key
     key = cipher.key_from_env()
+    if key is None:
+        from gridnote.store.keychain import stored_key
+
+        key = stored_key(path)
     if key is None and interactive():
         key = typer.prompt(i18n.t("cipher.ask_key", path=path), hide_input=True, err=True)
     if key is None:

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from gridnote.cli._common import STATE, interactive, key_for, out
 
 
-def encrypt() -> None:
+def encrypt(
+    remember: Annotated[
+        bool,
+        typer.Option("--remember", help="Keep the key in the system's keyring, so commands need not ask for it."),
+    ] = False,
+) -> None:
     """Encrypt the notebook and its backups with a key (needs gridnote[encrypt]).
 
     The key comes from GRIDNOTE_KEY_FILE (a file: a passphrase, or 64 hex digits used as
     the raw key, which opens faster), GRIDNOTE_KEY, or is asked twice on a terminal.
-    Every command then opens the notebook with the key from the same places. The
-    encrypted copy is checked (integrity, every row) before one rename puts it in place;
-    killed at any moment, the notebook is the old file or the encrypted one.
+    Every command then opens the notebook with the key from the same places, or from the
+    system's keyring (the Secret Service, the macOS Keychain, the Windows Credential
+    Locker) where --remember kept it. The encrypted copy is checked (integrity, every
+    row) before one rename puts it in place; killed at any moment, the notebook is the
+    old file or the encrypted one.
 
-    Example: gridnote encrypt   ·   GRIDNOTE_KEY_FILE=~/.gridnote.key gridnote encrypt
+    Example: gridnote encrypt   ·   GRIDNOTE_KEY_FILE=~/.gridnote.key gridnote encrypt   ·   gridnote encrypt --remember
     """
     from gridnote.errors import InputError
     from gridnote.messages.i18n import t
@@ -34,6 +43,13 @@ def encrypt() -> None:
     if not key:
         raise InputError("cipher.key_needed")
     _said(run(path, key), "cipher.encrypted")
+    if remember:
+        from gridnote.store.keychain import remember as keep
+
+        if keep(path, key):
+            out().print(t("cipher.remembered"), soft_wrap=True)
+        else:
+            typer.echo(t("cipher.no_keyring"), err=True)
 
 
 def decrypt() -> None:
@@ -44,11 +60,13 @@ def decrypt() -> None:
     Example: gridnote decrypt
     """
     from gridnote.services.encryption import decrypt as run
+    from gridnote.store.keychain import forget
     from gridnote.store.paths import notebook_path
 
     path = notebook_path(STATE.db_option)
     key_for(path)
     _said(run(path), "cipher.decrypted")
+    forget(path)  # a plain notebook needs no key: the keyring keeps none
 
 
 def _said(done: object, key: str) -> None:

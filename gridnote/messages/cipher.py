@@ -38,6 +38,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the new copy did not check out ({what}); the notebook is unchanged",
         "新副本检查未通过（{what}），笔记本未改动",
     ),
+    "cipher.remembered": (
+        "  The key is kept in the system's keyring: commands here need not ask for it",
+        "  密钥已保存在系统钥匙串中：本机的命令无需再询问",
+    ),
+    "cipher.no_keyring": (
+        "no system keyring here: the key is not remembered (use GRIDNOTE_KEY_FILE)",
+        "本机没有系统钥匙串：密钥未保存（请用 GRIDNOTE_KEY_FILE）",
+    ),
     "cipher.encrypted": (
         "✓ Encrypted {path}; {backups} backups encrypted too. Keep the key safe: without it nothing can be read",
         "✓ 已加密 {path}，{backups} 份备份也已加密。请妥善保管密钥：没有它，任何内容都无法读取",

@@ -135,9 +135,10 @@ HELP_ZH: dict[str, str] = {
     "例：gridnote check   ·   gridnote check --repair",
     "encrypt": "用密钥加密笔记本及其备份（需要安装 gridnote[encrypt]）。\n\n"
     "密钥来自 GRIDNOTE_KEY_FILE（密钥文件：一句口令，或 64 位十六进制数作为原始密钥，打开更快）、"
-    "GRIDNOTE_KEY，或在终端中输入两次。之后每条命令都从同样的地方取得密钥来打开笔记本。"
+    "GRIDNOTE_KEY，或在终端中输入两次。之后每条命令都从同样的地方取得密钥来打开笔记本，"
+    "或从 --remember 保存到的系统钥匙串（Secret Service、macOS 钥匙串、Windows 凭据管理器）取得。"
     "加密后的副本先检查（完整性、每一行）再一次改名替换：任何时刻被中断，笔记本要么是原来的，要么是加密后的。\n\n"
-    "例：gridnote encrypt   ·   GRIDNOTE_KEY_FILE=~/.gridnote.key gridnote encrypt",
+    "例：gridnote encrypt   ·   GRIDNOTE_KEY_FILE=~/.gridnote.key gridnote encrypt   ·   gridnote encrypt --remember",
     "decrypt": "解密笔记本及其备份（密钥来自 GRIDNOTE_KEY_FILE、GRIDNOTE_KEY 或终端输入）。\n\n"
     "解密后的副本先检查，再一次改名替换。\n\n"
     "例：gridnote decrypt",

@@ -33,6 +33,7 @@ OPTION_HELP_ZH: dict[str, dict[str, str]] = {
         "--encrypt-to": "把 --to 写成一个 age 加密文件（副本和照片），给这个密钥：age1……、SSH 公钥，或存放它们的文件。可重复。",
         "--passphrase": "把 --to 写成一个 age 加密文件，用口令加密（提示输入，或 GRIDNOTE_BACKUP_PASSPHRASE）。",
     },
+    "encrypt": {"--remember": "把密钥保存在系统钥匙串中，命令就不必再询问。"},
     "restore": {
         "backup": "备份文件，或它在备份文件夹中的名字（省略则用最新的）。",
         "--date": "这一天最新的备份（12-01）。",

@@ -1,0 +1,68 @@
+"""An encrypted notebook's key kept in the system's keyring, where there is one.
+
+Through the ``keyring`` package (in the ``encrypt`` extra): the Secret Service on a Linux desktop,
+the macOS Keychain, the Windows Credential Locker. ``gridnote encrypt --remember`` keeps the key
+there under the notebook's path; every command then finds it after ``GRIDNOTE_KEY_FILE`` and
+``GRIDNOTE_KEY`` and before asking; ``gridnote decrypt`` forgets it. Without the package, without
+a usable backend (a server, a container) or on any keyring error, nothing is stored or found, and
+the key comes from the file, the variable or the prompt as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+SERVICE = "gridnote"
+
+
+def _keyring() -> Any | None:
+    """The keyring in use, or None where there is none to use."""
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # a broken backend configuration: as no keyring
+        return None
+    if type(backend).__module__.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return None
+    return keyring
+
+
+def _name(path: Path) -> str:
+    return str(Path(path).expanduser().resolve())
+
+
+def stored_key(path: Path) -> str | None:
+    keyring = _keyring()
+    if keyring is None:
+        return None
+    try:
+        found = keyring.get_password(SERVICE, _name(path))
+    except Exception:  # locked, denied, gone: as nothing stored
+        return None
+    return str(found) if found else None
+
+
+def remember(path: Path, key: str) -> bool:
+    """Keep ``key`` for the notebook at ``path``; False where there is no keyring to keep it in."""
+    keyring = _keyring()
+    if keyring is None:
+        return False
+    try:
+        keyring.set_password(SERVICE, _name(path), key)
+    except Exception:
+        return False
+    return True
+
+
+def forget(path: Path) -> None:
+    keyring = _keyring()
+    if keyring is None:
+        return
+    try:
+        keyring.delete_password(SERVICE, _name(path))
+    except Exception:  # nothing was stored, or the keyring refuses: nothing to forget
+        pass
