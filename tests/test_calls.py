@@ -88,7 +88,7 @@ def test_calls_done_logs_the_call_and_moves_the_issue_on(cli, morning, demo) -> 
     assert out == [
         "✓ Call 2 recorded: 张国华（张大爷） 8-2-301",
         "  phone call #1 in the visit log",
-        "  issue #2: reported back · reported back",
+        "  issue #2: reported back · next, the rating: gridnote issue rate 2 …",
     ]
     assert rows(demo, "SELECT kind, resident_id, note, at FROM visits") == [
         ("phone", 2, "已告知，很满意", "2026-11-29T14:00:00+08:00")

@@ -33,4 +33,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calls.step.tell": ("issue #{id}: reported back · {status}", "问题 #{id}：已回访告知 · {status}"),
     "calls.step.resolve": ("issue #{id}: resolved · {status}", "问题 #{id}：已办结 · {status}"),
     "calls.step.done": ("task {id} done", "任务 {id} 已完成"),
+    "calls.then_rate": ("next, the rating: gridnote issue rate {id} …", "下一步，评价：gridnote issue rate {id} ……"),
 }

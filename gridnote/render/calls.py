@@ -107,7 +107,10 @@ def done_view(done: CallDone, today: date) -> RenderableType:
     if done.visit_id is not None:
         lines.append(Text("  " + t("calls.logged", id=done.visit_id), style="dim"))
     if call.issue_id is not None and done.status is not None:
-        step = t(f"calls.step.{done.step}", id=call.issue_id, status=STATUSES.label(done.status))
+        status = STATUSES.label(done.status)
+        if done.step == "tell" and done.status == "reported":  # told: what is left is the rating
+            status = t("calls.then_rate", id=call.issue_id)
+        step = t(f"calls.step.{done.step}", id=call.issue_id, status=status)
         lines.append(Text("  " + step, style="dim"))
     else:
         lines.append(Text("  " + t("calls.step.done", id=call.task_id), style="dim"))
