@@ -273,3 +273,21 @@ def test_remember_without_a_keyring_says_so_and_encrypts_anyway(cli, db_path: Pa
     done = cli("encrypt", "--remember", env={"GRIDNOTE_KEY_FILE": str(key_file)})  # no backend on a test machine
     assert done.exit_code == 0 and _head(db_path) != PLAIN
     assert done.stderr == "no system keyring here: the key is not remembered (use GRIDNOTE_KEY_FILE)\n"
+
+
+def test_encrypt_and_decrypt_in_json(cli, db_path: Path, key_file: Path) -> None:
+    with_key = {"GRIDNOTE_KEY_FILE": str(key_file)}
+    assert cli("task", "add", "x").exit_code == 0
+    done = cli("encrypt", "--remember", "--json", env=with_key)  # no keyring on a test machine
+    assert done.exit_code == 0, done.stderr
+    import json
+
+    assert json.loads(done.stdout) == {
+        "version": 1,
+        "path": str(db_path),
+        "backups": 0,
+        "left": [],
+        "remembered": False,
+    }
+    back = json.loads(cli("decrypt", "--json", env=with_key).stdout)
+    assert back == {"version": 1, "path": str(db_path), "backups": 0, "left": []}

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli._common import notebook, out, progress_bar
+from gridnote.cli._common import JsonOption, notebook, out, print_json, progress_bar
 
 
 def demo(
@@ -13,6 +13,7 @@ def demo(
         bool,
         typer.Option("--day", help="Also write one day of work on today: visits, issues, tasks, an outreach event."),
     ] = False,
+    json_: JsonOption = False,
 ) -> None:
     """Load the example grid (4 buildings, 317 households, 752 residents) into an empty notebook.
 
@@ -28,6 +29,27 @@ def demo(
     nb = notebook(create=True)
     with progress_bar() as tick:
         summary = load_demo(nb, progress=tick, day=day)
+    if json_:
+        written = summary.day
+        print_json(
+            {
+                "version": 1,
+                "path": str(nb.path),
+                "buildings": summary.buildings,
+                "households": summary.households,
+                "residents": summary.residents,
+                "day": None
+                if written is None
+                else {
+                    "date": written.day,
+                    "visits": written.visits,
+                    "issues": written.issues,
+                    "tasks": written.tasks,
+                    "events": written.events,
+                },
+            }
+        )
+        return
     out().print(demo_summary(summary, nb.path))
 
 
@@ -40,6 +62,7 @@ def init(
             help="The notebook file to create (default: --db, $GRIDNOTE_DB, then the user data folder).",
         ),
     ] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Create a new, empty notebook (mode 0600 in a 0700 folder); an existing notebook is left as it is.
 
@@ -57,4 +80,7 @@ def init(
     target = notebook_path(path or _common.STATE.db_option)
     fresh = not target.exists() or (target.is_file() and target.stat().st_size == 0)
     _common.STATE.notebook = open_notebook(target, create=True)  # closed when the command ends
+    if json_:
+        print_json({"version": 1, "path": str(target), "created": fresh})
+        return
     out().print(t("notebook.initialised" if fresh else "notebook.already", path=target), soft_wrap=True, markup=False)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli._common import STATE, interactive, key_for, out
+from gridnote.cli._common import STATE, JsonOption, interactive, key_for, out, print_json
 
 
 def encrypt(
@@ -14,6 +14,7 @@ def encrypt(
         bool,
         typer.Option("--remember", help="Keep the key in the system's keyring, so commands need not ask for it."),
     ] = False,
+    json_: JsonOption = False,
 ) -> None:
     """Encrypt the notebook and its backups with a key (needs gridnote[encrypt]).
 
@@ -42,17 +43,23 @@ def encrypt(
             raise InputError("cipher.keys_differ")
     if not key:
         raise InputError("cipher.key_needed")
-    _said(run(path, key), "cipher.encrypted")
+    done = run(path, key)
+    kept = None
     if remember:
         from gridnote.store.keychain import remember as keep
 
-        if keep(path, key):
-            out().print(t("cipher.remembered"), soft_wrap=True)
-        else:
-            typer.echo(t("cipher.no_keyring"), err=True)
+        kept = keep(path, key)
+    if json_:
+        print_json(_json(done, remembered=kept))
+        return
+    _said(done, "cipher.encrypted")
+    if kept:
+        out().print(t("cipher.remembered"), soft_wrap=True)
+    elif kept is False:
+        typer.echo(t("cipher.no_keyring"), err=True)
 
 
-def decrypt() -> None:
+def decrypt(json_: JsonOption = False) -> None:
     """Decrypt the notebook and its backups (its key from GRIDNOTE_KEY_FILE, GRIDNOTE_KEY or a prompt).
 
     The plain copy is checked before one rename puts it in place.
@@ -65,8 +72,28 @@ def decrypt() -> None:
 
     path = notebook_path(STATE.db_option)
     key_for(path)
-    _said(run(path), "cipher.decrypted")
+    done = run(path)
     forget(path)  # a plain notebook needs no key: the keyring keeps none
+    if json_:
+        print_json(_json(done))
+        return
+    _said(done, "cipher.decrypted")
+
+
+def _json(done: object, *, remembered: bool | None = None) -> dict[str, object]:
+    """What encrypt or decrypt converted: the notebook, how many backups, the backups left as they were."""
+    from gridnote.services.encryption import Converted
+
+    assert isinstance(done, Converted)
+    found: dict[str, object] = {
+        "version": 1,
+        "path": str(done.path),
+        "backups": done.backups,
+        "left": [str(p) for p in done.left],
+    }
+    if remembered is not None:
+        found["remembered"] = remembered  # encrypt --remember: whether the system's keyring took the key
+    return found
 
 
 def _said(done: object, key: str) -> None:

@@ -38,6 +38,7 @@ def resident_redeem(
     who: Who,
     points: Annotated[str, typer.Argument(metavar="N", help="Points to spend.")],
     for_: Annotated[str, typer.Option("--for", metavar="TEXT", help="What they are exchanged for, e.g. 洗衣液一瓶.")],
+    json_: JsonOption = False,
 ) -> None:
     """Spend a resident's points (never more than they have).
 
@@ -54,4 +55,10 @@ def resident_redeem(
     nb = notebook()
     resident = resolve_resident(nb, who, current=True)
     balance = redeem(nb, resident.id, amount, for_)
+    if json_:
+        from gridnote.render.points import ledger_json
+        from gridnote.services.points import ledger
+
+        print_json(ledger_json(ledger(nb, resident.id)))  # the ledger as it is now, the spending last
+        return
     out().print(redeemed_line(resident.display_name, amount, one_line(for_), balance))

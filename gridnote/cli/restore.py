@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from gridnote.cli._common import STATE, ask_passphrase, key_for, out
+from gridnote.cli._common import STATE, JsonOption, ask_passphrase, key_for, out, print_json
 
 
 def restore(
@@ -24,6 +24,7 @@ def restore(
             "--identity", metavar="FILE", help="For a copy encrypted to a key (backup --encrypt-to): its secret key."
         ),
     ] = None,
+    json_: JsonOption = False,
 ) -> None:
     """Put a backup back in place of the notebook (photos too).
 
@@ -52,6 +53,9 @@ def restore(
         return ask_passphrase(t("portable.ask_passphrase", path=backup), confirm=False)
 
     done = run(path, backup, date, identity=identity, passphrase=passphrase)
+    if json_:
+        print_json({"version": 1, "backup": str(done.backup), "kept": str(done.kept) if done.kept else None})
+        return
     out().print(t("restore.done", backup=done.backup), soft_wrap=True)
     if done.kept is not None:
         out().print(t("restore.kept", path=done.kept), soft_wrap=True)

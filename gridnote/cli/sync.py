@@ -1,11 +1,11 @@
 """``gridnote sync``: send the notebook's changes to the grid centre, directly or as a bundle file."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from gridnote.cli._common import notebook, out
+from gridnote.cli._common import JsonOption, notebook, out, print_json
 from gridnote.cli.params import ForceOpt
 
 
@@ -33,6 +33,7 @@ def sync(
         typer.Option("--since", metavar="N", min=0, help="With --out: the changes after change N (0: all of them)."),
     ] = None,
     force: ForceOpt = False,
+    json_: JsonOption = False,
 ) -> None:
     """Send every change the grid centre does not have yet, bring down what it sent, and say what went.
 
@@ -52,18 +53,43 @@ def sync(
 
     nb = notebook()
     if in_ is not None:
-        out().print(received_line(service.bring_in(nb, in_), always=True))
+        brought = service.bring_in(nb, in_)
+        if json_:
+            print_json({"version": 1, "sent": None, "down": _down_json(brought)})
+            return
+        out().print(received_line(brought, always=True))
         return
     if out_ is not None:
         done = service.write_bundle(nb, out_, since=since, force=force)
+        if json_:
+            print_json({"version": 1, "sent": _sent_json(done), "down": None})
+            return
         out().print(
             ok("sync.bundled", path=done.centre, changes=done.changes, rows=rows_changed(done.rows), last=done.last_seq)
         )
         return
     done = service.push(nb, centre)
+    if json_:
+        print_json({"version": 1, "sent": _sent_json(done), "down": _down_json(done.down) if done.down else None})
+        return
     if done.down is not None and done.down.new:
         out().print(received_line(done.down))
     if done.changes:
         out().print(ok("sync.sent", centre=done.centre, rows=rows_changed(done.rows)))
     else:
         out().print(ok("sync.nothing", centre=done.centre))
+
+
+def _sent_json(done: Any) -> dict[str, Any]:
+    """What went up (or into the bundle): where, how many changes, rows per table, the last change's number."""
+    return {
+        "to": done.centre,
+        "changes": done.changes,
+        "rows": dict(sorted(done.rows.items())),
+        "last_seq": done.last_seq,
+    }
+
+
+def _down_json(found: Any) -> dict[str, Any]:
+    """What came down: new items per kind (issue, task, register), and how many she had already."""
+    return {"new": {kind: found.new[kind] for kind in ("issue", "task", "register")}, "known": found.known}
