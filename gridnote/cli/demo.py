@@ -23,32 +23,14 @@ def demo(
     With --day, one day of the grid worker's work is written too, so today, report and find
     have something to show: gridnote --db demo.db demo --day && gridnote --db demo.db today
     """
-    from gridnote.render.residents import demo_summary
+    from gridnote.render.residents import demo_json, demo_summary
     from gridnote.services.demo import load_demo
 
     nb = notebook(create=True)
     with progress_bar() as tick:
         summary = load_demo(nb, progress=tick, day=day)
     if json_:
-        written = summary.day
-        print_json(
-            {
-                "version": 1,
-                "path": str(nb.path),
-                "buildings": summary.buildings,
-                "households": summary.households,
-                "residents": summary.residents,
-                "day": None
-                if written is None
-                else {
-                    "date": written.day,
-                    "visits": written.visits,
-                    "issues": written.issues,
-                    "tasks": written.tasks,
-                    "events": written.events,
-                },
-            }
-        )
+        print_json(demo_json(summary, nb.path))
         return
     out().print(demo_summary(summary, nb.path))
 

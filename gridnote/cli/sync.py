@@ -1,7 +1,7 @@
 """``gridnote sync``: send the notebook's changes to the grid centre, directly or as a bundle file."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -46,7 +46,7 @@ def sync(
 
     Example: gridnote sync --centre street.db   ·   gridnote sync --out 1202.gnsync   ·   gridnote sync --in down.gnsync
     """
-    from gridnote.render.centre import rows_changed
+    from gridnote.render.centre import rows_changed, sync_json
     from gridnote.render.common import ok
     from gridnote.render.inbox import received_line
     from gridnote.services import sync as service
@@ -55,14 +55,14 @@ def sync(
     if in_ is not None:
         brought = service.bring_in(nb, in_)
         if json_:
-            print_json({"version": 1, "sent": None, "down": _down_json(brought)})
+            print_json(sync_json(None, brought))
             return
         out().print(received_line(brought, always=True))
         return
     if out_ is not None:
         done = service.write_bundle(nb, out_, since=since, force=force)
         if json_:
-            print_json({"version": 1, "sent": _sent_json(done), "down": None})
+            print_json(sync_json(done, None))
             return
         out().print(
             ok("sync.bundled", path=done.centre, changes=done.changes, rows=rows_changed(done.rows), last=done.last_seq)
@@ -70,7 +70,7 @@ def sync(
         return
     done = service.push(nb, centre)
     if json_:
-        print_json({"version": 1, "sent": _sent_json(done), "down": _down_json(done.down) if done.down else None})
+        print_json(sync_json(done, done.down))
         return
     if done.down is not None and done.down.new:
         out().print(received_line(done.down))
@@ -78,18 +78,3 @@ def sync(
         out().print(ok("sync.sent", centre=done.centre, rows=rows_changed(done.rows)))
     else:
         out().print(ok("sync.nothing", centre=done.centre))
-
-
-def _sent_json(done: Any) -> dict[str, Any]:
-    """What went up (or into the bundle): where, how many changes, rows per table, the last change's number."""
-    return {
-        "to": done.centre,
-        "changes": done.changes,
-        "rows": dict(sorted(done.rows.items())),
-        "last_seq": done.last_seq,
-    }
-
-
-def _down_json(found: Any) -> dict[str, Any]:
-    """What came down: new items per kind (issue, task, register), and how many she had already."""
-    return {"new": {kind: found.new[kind] for kind in ("issue", "task", "register")}, "known": found.known}

@@ -203,6 +203,25 @@ def grids_table(found: list[GridInfo]) -> RenderableType:
     return grid
 
 
+def sync_json(sent: Any, down: Any) -> dict[str, Any]:
+    """What ``sync --json`` did (docs/json.md): what went up or into the bundle (``sent``: a SyncResult,
+    or None for ``--in``), what came down (``down``: a Received, or None for ``--out``)."""
+    return {
+        "version": 1,
+        "sent": None
+        if sent is None
+        else {
+            "to": sent.centre,
+            "changes": sent.changes,
+            "rows": dict(sorted(sent.rows.items())),
+            "last_seq": sent.last_seq,
+        },
+        "down": None
+        if down is None
+        else {"new": {kind: down.new[kind] for kind in ("issue", "task", "register")}, "known": down.known},
+    }
+
+
 def rows_changed(rows: dict[str, int]) -> str:
     """``12 visits, 3 issues, 1 resident`` (the notebook's table order)."""
     from gridnote.messages.i18n import join_list, lang

@@ -254,6 +254,22 @@ def exported_line(count: int, path: Path, fmt: str, full: bool) -> RenderableTyp
     return ok(key, count=count, path=path, format=fmt)
 
 
+def demo_json(summary: Any, path: Path) -> dict[str, Any]:
+    """What ``demo --json`` loaded (docs/json.md); ``day`` only with ``--day``."""
+    written = summary.day
+    day = None
+    if written is not None:
+        day = {
+            "date": written.day,
+            "visits": written.visits,
+            "issues": written.issues,
+            "tasks": written.tasks,
+            "events": written.events,
+        }
+    counts = {"buildings": summary.buildings, "households": summary.households, "residents": summary.residents}
+    return {"version": 1, "path": str(path), **counts, "day": day}
+
+
 def demo_summary(summary: Any, path: Path) -> RenderableType:
     from rich.console import Group
 

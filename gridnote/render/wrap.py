@@ -33,10 +33,12 @@ def east_asian_cells(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
-def _rich_cells(ch: str) -> int:
+@lru_cache(maxsize=1)
+def _rich_cells() -> Callable[[str], int]:
+    """Rich's own measure of one character (imported once, when first needed)."""
     from rich.cells import get_character_cell_size
 
-    return int(get_character_cell_size(ch))
+    return get_character_cell_size
 
 
 # May not start a line (closing punctuation, the ideographic iteration mark, small kana).
@@ -96,7 +98,8 @@ def divide_line(text: str, width: int, fold: bool = True, cell_size: Callable[[s
     n = len(text)
     if n == 0 or width <= 0:
         return []
-    cells = [(cell_size or _rich_cells)(ch) for ch in text]
+    measure = cell_size or _rich_cells()
+    cells = [measure(ch) for ch in text]
     kinds = _opportunities(text)
     breaks: list[int] = []
     start = 0
@@ -142,6 +145,7 @@ def divide_line(text: str, width: int, fold: bool = True, cell_size: Callable[[s
 def floor(text: str) -> int:
     """The cells of the widest piece of ``text`` that should not be broken (a word, a short Chinese run)."""
     kinds = _opportunities(text)
+    measure = _rich_cells()
     widest = run = 0
     han = 0  # Chinese characters in the piece so far
     for i, ch in enumerate(text):
@@ -150,7 +154,7 @@ def floor(text: str) -> int:
         if ch.isspace():
             widest, run, han = max(widest, run), 0, 0
             continue
-        run += _rich_cells(ch)
+        run += measure(ch)
         han += _wide(ch) and ch.isalpha()
     return max(widest, run)
 

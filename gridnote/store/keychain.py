@@ -35,34 +35,35 @@ def _name(path: Path) -> str:
     return str(Path(path).expanduser().resolve())
 
 
-def stored_key(path: Path) -> str | None:
+_FAILED = object()
+
+
+def _call(method: str, *args: str) -> Any:
+    """One keyring call; ``_FAILED`` where there is no keyring or it fails.
+
+    Any exception counts: backends raise their own (D-Bus, Keychain, locked collections) besides
+    keyring's, and a keyring that fails must leave the key to the file, the variable or the prompt,
+    never stop the command.
+    """
     keyring = _keyring()
     if keyring is None:
-        return None
+        return _FAILED
     try:
-        found = keyring.get_password(SERVICE, _name(path))
-    except Exception:  # locked, denied, gone: as nothing stored
-        return None
-    return str(found) if found else None
+        return getattr(keyring, method)(SERVICE, *args)
+    except Exception:
+        return _FAILED
+
+
+def stored_key(path: Path) -> str | None:
+    found = _call("get_password", _name(path))
+    return str(found) if found and found is not _FAILED else None
 
 
 def remember(path: Path, key: str) -> bool:
     """Keep ``key`` for the notebook at ``path``; False where there is no keyring to keep it in."""
-    keyring = _keyring()
-    if keyring is None:
-        return False
-    try:
-        keyring.set_password(SERVICE, _name(path), key)
-    except Exception:
-        return False
-    return True
+    return _call("set_password", _name(path), key) is not _FAILED
 
 
 def forget(path: Path) -> None:
-    keyring = _keyring()
-    if keyring is None:
-        return
-    try:
-        keyring.delete_password(SERVICE, _name(path))
-    except Exception:  # nothing was stored, or the keyring refuses: nothing to forget
-        pass
+    """Nothing stored, or a keyring that refuses: nothing to forget."""
+    _call("delete_password", _name(path))
